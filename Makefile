@@ -1,0 +1,50 @@
+# The usual targets of a Rasa project. Every target installs what it needs first.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+SPACY_DIR := build/spacy_axilla
+# The first python3.10 that runs (a pyenv shim on PATH may not, until 3.10 is activated).
+PYTHON310 ?= $(shell for p in $$(command -v python3.10) $$HOME/.pyenv/versions/3.10.*/bin/python3.10; do "$$p" -V >/dev/null 2>&1 && { echo "$$p"; break; }; done)
+
+.PHONY: install nlp train run shell test test-core bench load validate clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements/lock.txt pyproject.toml
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed (Rasa 3.6 runs on 3.8-3.10): install it, e.g. 'pyenv install 3.10', or pass PYTHON310=/path/to/python3.10"; exit 1; }
+	test -x $(PY) || $(PYTHON310) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip==24.0
+	$(PY) -m pip install --quiet -r requirements/lock.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+nlp: $(SPACY_DIR)/meta.json
+
+$(SPACY_DIR)/meta.json: $(VENV)/.installed $(wildcard bot/nlp/*.py bot/nlp/patterns/*.yml)
+	$(PY) -m bot build-nlp $(SPACY_DIR)
+
+validate: nlp
+	$(RASA) data validate --fail-on-warnings
+
+# Rasa fingerprints the data and config and skips what has not changed.
+train: nlp
+	$(RASA) train --fixed-model-name axilla
+
+run: train
+	scripts/run.sh
+
+shell: train
+	scripts/run.sh shell
+
+test-core: install
+	$(PY) -m pytest tests/core
+
+test: train
+	$(PY) -m pytest
+
+bench: train
+	$(PY) scripts/bench_core.py
+
+clean:
+	rm -rf build models .rasa results .pytest_cache .hypothesis

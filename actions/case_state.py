@@ -1,0 +1,62 @@
+"""The case as the tracker holds it: one slot per fact, plus what the latest case message noted."""
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+
+import bot
+from bot.facts import Extraction
+
+# Intents whose messages state or change facts of the case.
+CASE_INTENTS = frozenset({"describe_case", "inform", "correct", "new_patient"})
+NOTES_SLOT = "case_notes"          # {"conflicts": [...], "notes": [...]} of the latest case message
+PENDING_SLOT = "pending_case"      # text of a message that looks like another patient
+NEW_PATIENT_SLOT = "new_patient"   # the form's "new patient or correction?" question
+VARIANT_SLOT = "variant"
+
+
+def known_facts(tracker: Tracker) -> Dict[Text, Any]:
+    """Every fact key with its slot value (None = unknown)."""
+    return {key: tracker.get_slot(key) for key in bot.FACT_KEYS}
+
+
+def has_case(tracker: Tracker) -> bool:
+    """True when any fact of a case is known."""
+    return any(value is not None for value in known_facts(tracker).values())
+
+
+def analysis(tracker: Tracker) -> bot.Analysis:
+    """The core's decision for the case the slots hold."""
+    noted = tracker.get_slot(NOTES_SLOT) or {}
+    return bot.match(known_facts(tracker), conflicts=tuple(noted.get("conflicts", ())),
+                     notes=tuple(noted.get("notes", ())))
+
+
+def askable_missing(tracker: Tracker) -> List[Text]:
+    """The facts the form asks for, in the core's order; none unless the core needs information."""
+    if not has_case(tracker):
+        return []
+    result = analysis(tracker)
+    if result.status != bot.NEEDS_INFO:
+        return []
+    return [key for key in result.missing if key in bot.ASK_ORDER]
+
+
+def intent_of(tracker: Tracker) -> Optional[Text]:
+    """The latest message's intent name."""
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def text_of(tracker: Tracker) -> Text:
+    """The latest message's raw text, which the core reads."""
+    return tracker.latest_message.get("text") or ""
+
+
+def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction) -> Dict[Text, Any]:
+    """Slot values that change when `ext` is merged into `base`; a changed case loses its variant."""
+    values: Dict[Text, Any] = dict(bot.merge(base, ext))
+    values[NOTES_SLOT] = {"conflicts": list(ext.conflicts), "notes": list(ext.notes)}
+    values[PENDING_SLOT] = None
+    changed = {key: value for key, value in values.items() if tracker.get_slot(key) != value}
+    if any(key in bot.FACT_KEYS for key in changed):
+        changed[VARIANT_SLOT] = None
+    return changed

@@ -1,0 +1,30 @@
+"""The deterministic core: free text -> case facts -> ACR "Imaging of the Axilla" variant.
+
+Nothing here imports Rasa; the Rasa actions are thin adapters over these functions.
+"""
+from bot.facts import ASK_ORDER, CONTRACT_KEYS, FACT_KEYS, Extraction, merge
+from bot.result import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, Analysis, Recommendation
+
+
+def extract(text: str, expecting: "str | None" = None) -> Extraction:
+    """The facts one message states; `expecting` is the fact just asked for, to read short answers."""
+    from bot.nlp.extract import extract as _extract
+    return _extract(text, expecting=expecting)
+
+
+def match(facts: dict, conflicts=(), notes=()) -> Analysis:
+    """Decide the variant (or what is missing, or why it is out of scope) for merged facts."""
+    from bot.matcher import match as _match
+    return _match(facts, conflicts=conflicts, notes=notes)
+
+
+def analyze(text: str) -> Analysis:
+    """One message, one decision: what `python -m bot match` prints."""
+    found = extract(text)
+    return match(found.facts, conflicts=found.conflicts, notes=found.notes)
+
+
+__all__ = [
+    "ASK_ORDER", "CONTRACT_KEYS", "FACT_KEYS", "MATCHED", "NEEDS_INFO", "OUT_OF_SCOPE",
+    "Analysis", "Extraction", "Recommendation", "analyze", "extract", "match", "merge",
+]

@@ -1,0 +1,106 @@
+"""The case facts of the contract: their keys, allowed values, and how a new message updates them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, Mapping, Optional, Tuple
+
+Facts = Dict[str, Any]
+
+# Contract keys (shared/contract.md §1), in the order they are shown.
+CONTRACT_KEYS: Tuple[str, ...] = (
+    "sex", "age", "diagnosis", "tumor_size_cm", "t_category", "clinical_nodes",
+    "node_finding", "axillary_lump", "treatment", "new_lump_during_treatment",
+)
+# Extensions: facts that decide scope, or stand in for a size given only as a comparison.
+EXTRA_KEYS: Tuple[str, ...] = ("tumor_over_2cm", "distant_metastases", "encounter")
+FACT_KEYS: Tuple[str, ...] = CONTRACT_KEYS + EXTRA_KEYS
+
+ALLOWED: Mapping[str, Tuple[Any, ...]] = {
+    "sex": ("female", "male"),
+    "diagnosis": ("new_primary", "local_recurrence", "none_known"),
+    "t_category": ("T1", "T2", "T3", "T4"),
+    "clinical_nodes": ("positive", "negative"),
+    "node_finding": ("palpable", "mammography_or_us", "other_imaging"),
+    "axillary_lump": ("unilateral", "bilateral"),
+    "treatment": ("none", "neoadjuvant_ongoing", "neoadjuvant_completed", "post_surgery"),
+    "new_lump_during_treatment": (True, False),
+    "tumor_over_2cm": (True, False),
+    "distant_metastases": (True, False),
+    "encounter": ("screening", "surveillance", "unrelated"),
+}
+
+# The facts the assistant asks for, one at a time, in this order (matching-rules.md).
+ASK_ORDER: Tuple[str, ...] = ("tumor_size_cm", "clinical_nodes", "axillary_lump")
+
+# Facts that identify a patient rather than describe the case's progress: a different value
+# in a later message, without a correction word, suggests a different patient.
+IDENTITY_KEYS: Tuple[str, ...] = ("sex", "age", "diagnosis")
+
+
+def empty() -> Facts:
+    """All fact keys, none stated."""
+    return {key: None for key in FACT_KEYS}
+
+
+def validate(facts: Mapping[str, Any]) -> Facts:
+    """Keep known keys with allowed values; anything else becomes None (never guessed)."""
+    clean = empty()
+    for key, value in facts.items():
+        if key not in clean or value is None:
+            continue
+        if key == "age":
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 120:
+                clean[key] = int(value)
+        elif key == "tumor_size_cm":
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value <= 30:
+                clean[key] = round(float(value), 2)
+        elif value in ALLOWED[key]:
+            clean[key] = value
+    return clean
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one message states, before it is merged into a case."""
+
+    facts: Facts
+    conflicts: Tuple[str, ...] = ()   # keys stated twice with different values in this message
+    corrected: bool = False           # the message corrects something ("actually", "sorry", "typo")
+    new_case: bool = False            # "new patient", "start over"
+    notes: Tuple[str, ...] = ()       # assumptions the extraction made (e.g. a text was cut)
+    cues: Tuple[str, ...] = field(default=())  # clinical cues seen, for scope decisions
+
+    @property
+    def stated(self) -> Facts:
+        """Only the facts this message states."""
+        return {k: v for k, v in self.facts.items() if v is not None}
+
+
+def changed_keys(known: Mapping[str, Any], new: Extraction) -> Tuple[str, ...]:
+    """Keys whose stated value differs from a value already known."""
+    return tuple(
+        key for key, value in new.stated.items()
+        if known.get(key) is not None and known.get(key) != value
+    )
+
+
+def looks_like_new_patient(known: Mapping[str, Any], new: Extraction) -> bool:
+    """A different age, sex or diagnosis without a correction word is probably another patient."""
+    if new.new_case or new.corrected:
+        return False
+    return any(key in IDENTITY_KEYS for key in changed_keys(known, new))
+
+
+def merge(known: Mapping[str, Any], new: Extraction) -> Facts:
+    """The case after a message: stated facts replace known ones; contradictions are cleared."""
+    merged = validate(known)
+    if new.new_case:
+        merged = empty()
+    for key, value in new.stated.items():
+        merged[key] = value
+    if new.stated.get("tumor_size_cm") is not None or new.stated.get("t_category") is not None:
+        # A size given as a comparison is superseded by a measurement or category.
+        merged["tumor_over_2cm"] = new.stated.get("tumor_over_2cm")
+    for key in new.conflicts:
+        merged[key] = None
+    return merged

@@ -1,0 +1,194 @@
+"""Follow-up answers (the FAQ topics of contract §2): texts in knowledge/faq.yml, filled in per variant."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping, Optional, Pattern, Tuple
+
+import yaml
+
+from bot.kb import knowledge
+
+FAQ_FILE = Path(__file__).parent / "knowledge" / "faq.yml"
+
+TOPICS: Tuple[str, ...] = (
+    "why_not_mri", "why_not_pet", "biopsy_positive", "biopsy_negative", "us_negative", "small_tumor",
+    "neoadjuvant", "suspicious_features", "radiation", "fna_vs_core", "order_wording", "clip_tad",
+    "discordant", "pitfalls", "scope", "rating_meaning",
+)
+
+_REQUIRED = ("question", "answer", "sources", "keywords")
+_FIELDS = frozenset(_REQUIRED + ("by_variant",))
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_PLAIN_FIELDS = ("variant_title", "order_text")
+
+_INVITE_NEW = ("Describe the patient (sex, age, diagnosis, tumour size, clinical nodal status, treatment so far) "
+               "and I will answer for her ACR variant.")
+_INVITE_MORE = "Once I have the missing details of the case, I can answer for its ACR variant."
+
+# A keyword hit scores its matched characters up to this cap, so one sprawling match cannot outweigh
+# several specific ones; below the minimum nothing is convincing.
+_MAX_HIT = 20
+_MIN_SCORE = 2
+
+
+class FaqError(ValueError):
+    """faq.yml is malformed; the message names the file, the entry and what is wrong."""
+
+
+@dataclass(frozen=True)
+class FaqAnswer:
+    """The text of a follow-up answer, for the variant it was given for, with its source keys."""
+
+    topic: str
+    variant: Optional[str]
+    text: str
+    sources: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One validated topic of faq.yml."""
+
+    question: str
+    answer: str
+    sources: Tuple[str, ...]
+    by_variant: Mapping[str, str]
+    keywords: Tuple[Pattern[str], ...]
+
+
+@lru_cache(maxsize=None)
+def load(path: Path) -> Mapping[str, Entry]:
+    """Read and validate a FAQ file once: every contract topic, nothing else."""
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise FaqError(f"{path}: cannot read the file: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise FaqError(f"{path}: expected a mapping of topic ids to entries")
+    for topic in raw:
+        if topic not in TOPICS:
+            raise FaqError(f"{path}: entry '{topic}': unknown topic id (contract topics: {', '.join(TOPICS)})")
+    for topic in TOPICS:
+        if topic not in raw:
+            raise FaqError(f"{path}: entry '{topic}': missing (every contract topic needs an answer)")
+    return {topic: _entry(raw[topic], f"{path}: entry '{topic}'") for topic in TOPICS}
+
+
+def _entry(data: Any, where: str) -> Entry:
+    """One entry, checked against the knowledge base; `where` prefixes every error."""
+    if not isinstance(data, dict):
+        raise FaqError(f"{where}: expected a mapping with {', '.join(_REQUIRED)}")
+    for field in _REQUIRED:
+        if not data.get(field):
+            raise FaqError(f"{where}: '{field}' is missing or empty")
+    if set(data) - _FIELDS:
+        raise FaqError(f"{where}: unknown field(s) {sorted(map(str, set(data) - _FIELDS))}")
+    question, answer = _text(data["question"], f"{where}, question"), _text(data["answer"], f"{where}, answer")
+    if "{" in answer or "}" in answer:
+        raise FaqError(f"{where}, answer: the general answer cannot hold placeholders or braces")
+    by_variant = data.get("by_variant") or {}
+    if not isinstance(by_variant, dict):
+        raise FaqError(f"{where}: 'by_variant' must map variant ids to texts")
+    return Entry(
+        question=question,
+        answer=answer,
+        sources=_sources(data["sources"], where),
+        by_variant={vid: _template(vid, text, where) for vid, text in by_variant.items()},
+        keywords=_keywords(data["keywords"], where),
+    )
+
+
+def _text(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise FaqError(f"{where}: expected non-empty text")
+    return value.strip()
+
+
+def _sources(keys: Any, where: str) -> Tuple[str, ...]:
+    if not isinstance(keys, list):
+        raise FaqError(f"{where}: 'sources' must be a list of source keys")
+    for key in keys:
+        if key not in knowledge().sources:
+            raise FaqError(f"{where}: unknown source key {key!r} (not in sources.yml)")
+    return tuple(keys)
+
+
+def _template(variant_id: Any, text: Any, where: str) -> str:
+    """A variant's text whose placeholders all name something the knowledge base can fill."""
+    where = f"{where}, by_variant '{variant_id}'"
+    if variant_id not in knowledge().variants:
+        raise FaqError(f"{where}: unknown variant id")
+    text = _text(text, where)
+    for name in _PLACEHOLDER.findall(text):
+        kind, _, procedure = name.partition(":")
+        if kind == "category" and procedure not in knowledge().procedures:
+            raise FaqError(f"{where}: placeholder {{{name}}} names an unknown procedure {procedure!r}")
+        if kind != "category" and name not in _PLAIN_FIELDS:
+            raise FaqError(f"{where}: unknown placeholder {{{name}}}")
+    leftover = _PLACEHOLDER.sub("", text)
+    if "{" in leftover or "}" in leftover:
+        raise FaqError(f"{where}: unbalanced brace")
+    return text
+
+
+def _keywords(patterns: Any, where: str) -> Tuple[Pattern[str], ...]:
+    if not isinstance(patterns, list):
+        raise FaqError(f"{where}: 'keywords' must be a list of regexes")
+    compiled = []
+    for pattern in patterns:
+        try:
+            regex = re.compile(str(pattern), re.IGNORECASE)
+        except re.error as exc:
+            raise FaqError(f"{where}: bad keyword regex {pattern!r}: {exc}") from exc
+        if regex.search(""):
+            raise FaqError(f"{where}: keyword regex {pattern!r} matches empty text")
+        compiled.append(regex)
+    return tuple(compiled)
+
+
+def answer(topic: str, variant_id: Optional[str] = None, facts: Optional[Mapping] = None) -> FaqAnswer:
+    """The answer to a topic: the variant's own text when it has one that resolves, else the general one."""
+    entries = load(FAQ_FILE)
+    if topic not in entries:
+        raise ValueError(f"unknown FAQ topic {topic!r}")
+    entry, kb = entries[topic], knowledge()
+    if variant_id is not None and variant_id not in kb.variants:
+        raise ValueError(f"unknown variant {variant_id!r}")
+    template = entry.by_variant.get(variant_id) if variant_id else None
+    body = (_resolve(template, kb.variants[variant_id]) if template else None) or entry.answer
+    parts = [body, "Sources: " + "; ".join(kb.sources[key].short for key in entry.sources)]
+    if variant_id is None:
+        known = any(value is not None for value in (facts or {}).values())
+        parts.append(_INVITE_MORE if known else _INVITE_NEW)
+    return FaqAnswer(topic=topic, variant=variant_id, text="\n\n".join(parts), sources=entry.sources)
+
+
+def _resolve(template: str, variant: Any) -> Optional[str]:
+    """The template filled in for a variant, or None when the variant lacks a value it needs."""
+    values = {name: _value(name, variant) for name in set(_PLACEHOLDER.findall(template))}
+    if any(value is None for value in values.values()):
+        return None
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
+
+
+def _value(name: str, variant: Any) -> Optional[str]:
+    if name in _PLAIN_FIELDS:
+        return getattr(variant, name)
+    return variant.category_of(name.partition(":")[2])
+
+
+def detect_topic(text: str) -> Optional[str]:
+    """The topic whose keywords score clearly highest in a message, or None when none is convincing."""
+    message = " ".join(text.lower().replace("’", "'").replace("‘", "'").split())
+    entries = load(FAQ_FILE)
+    scores = sorted(((_score(entry.keywords, message), topic) for topic, entry in entries.items()), reverse=True)
+    (best, topic), (runner_up, _) = scores[0], scores[1]
+    return topic if best >= _MIN_SCORE and best > runner_up else None
+
+
+def _score(patterns: Tuple[Pattern[str], ...], message: str) -> int:
+    hits = (pattern.search(message) for pattern in patterns)
+    return sum(min(len(hit.group(0)), _MAX_HIT) for hit in hits if hit)

@@ -1,0 +1,165 @@
+"""The deterministic variant matcher: facts -> matched / needs_info / out_of_scope.
+
+Variants and out-of-scope rules are data (bot/knowledge). Each is a set of conditions on case
+features; a condition is met, violated, or open (the feature is unknown). A recommendation is
+given only when exactly one variant remains and none of its conditions is open.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+from bot.facts import Facts, validate
+from bot.features import ASK_FOR, Features, derive
+from bot.kb import RANK, Knowledge, ScopeRule, Variant, knowledge
+from bot.result import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, Analysis, Recommendation
+
+# Order in which open features are asked for (matching-rules.md: size, nodes, side).
+_ASK_ORDER = ("size", "clinical_nodes", "presentation", "axillary_lump", "treatment", "sex")
+Outcome = Union[Variant, ScopeRule]
+
+
+def evaluate(when: Mapping[str, Tuple[Any, ...]], features: Features) -> Tuple[bool, List[str]]:
+    """(violated?, open features) of a set of conditions."""
+    open_features = []
+    for feature, allowed in when.items():
+        value = features.get(feature)
+        if value is None and feature in ASK_FOR:
+            open_features.append(feature)
+        elif value not in allowed:
+            return True, []
+    return False, open_features
+
+
+def _candidates(kb: Knowledge, features: Features) -> Tuple[Optional[ScopeRule], List[Tuple[Outcome, List[str]]]]:
+    """(a scope rule that fully applies, or the outcomes still possible with their open features)."""
+    possible: List[Tuple[Outcome, List[str]]] = []
+    for rule in kb.scope_rules:
+        violated, open_features = evaluate(rule.when, features)
+        if not violated and not open_features:
+            return rule, []
+        if not violated:
+            possible.append((rule, open_features))
+    for variant in kb.variants.values():
+        violated, open_features = evaluate(variant.when, features)
+        if not violated:
+            possible.append((variant, open_features))
+    return None, possible
+
+
+def _missing(possible: Sequence[Tuple[Outcome, List[str]]], features: Features) -> List[str]:
+    if features.get("population") is None:
+        return ["diagnosis"]
+    open_features = {f for _, fs in possible for f in fs}
+    return [ASK_FOR[f] for f in _ASK_ORDER if f in open_features]
+
+
+def recommendations(kb: Knowledge, variant: Variant) -> List[Recommendation]:
+    """Every sourced rating of the variant, best category first."""
+    rows = sorted(variant.ratings, key=lambda r: RANK[r.category])
+    return [
+        Recommendation(
+            procedure=r.procedure, category=r.category, rrl=kb.procedures[r.procedure].rrl,
+            dose=kb.procedures[r.procedure].dose, source=r.source,
+            source_text=kb.sources[r.source].short, rating=r.rating, median=r.median,
+        )
+        for r in rows
+    ]
+
+
+def _fmt_size(facts: Facts) -> Optional[str]:
+    if facts.get("tumor_size_cm") is not None:
+        return f"{facts['tumor_size_cm']:.1f} cm"
+    if facts.get("t_category"):
+        return facts["t_category"]
+    return None
+
+
+def reasons_for(facts: Facts, features: Features, when: Iterable[str]) -> List[str]:
+    """Why each condition of the chosen variant holds, in words a clinician can check."""
+    size = _fmt_size(facts)
+    finding = {"palpable": "palpable axillary node", "mammography_or_us": "suspicious node on mammography/US",
+               "other_imaging": "suspicious node on CT/MRI/PET"}.get(facts.get("node_finding") or "", "")
+    texts = {
+        "population": {
+            "new_primary": "newly diagnosed breast cancer",
+            "local_recurrence": "newly diagnosed local recurrence of breast cancer",
+            "none_known": "no known breast cancer",
+            "known_cancer": "known breast cancer treated with neoadjuvant chemotherapy",
+        }.get(features.get("population")),
+        "size": (f"tumour {size} > 2 cm" if features.get("size") == "gt2" else f"tumour {size} ≤ 2 cm")
+        if size else ("tumour > 2 cm" if features.get("size") == "gt2" else "tumour ≤ 2 cm"),
+        "clinical_nodes": (f"{finding} → clinically node-positive" if finding else "clinically node-positive")
+        if features.get("clinical_nodes") == "positive" else "no palpable or suspicious node → clinically node-negative",
+        "treatment": {
+            "none": "before any treatment",
+            "neoadjuvant_ongoing": "mid-way through neoadjuvant chemotherapy",
+            "neoadjuvant_completed": "neoadjuvant chemotherapy completed, before surgery",
+        }.get(features.get("treatment")),
+        "new_lump": "new palpable axillary lump during chemotherapy",
+        "axillary_lump": f"new palpable axillary lump, {'both sides' if features.get('axillary_lump') == 'bilateral' else 'one side'}",
+        "presentation": {
+            "lump": "palpable lump, not yet imaged: initial imaging",
+            "mammography_or_us": "suspicious node already seen on mammography/ultrasound: next study",
+            "other_imaging": "suspicious node seen on CT, MRI or PET: next study",
+        }.get(features.get("presentation")),
+    }
+    return [texts[f] for f in when if texts.get(f)]
+
+
+_ASK_REASON = {
+    "tumor_size_cm": "the size of the primary tumour decides the variant (2 cm or less vs greater than 2 cm)",
+    "clinical_nodes": "the clinical nodal status decides the variant (palpable or suspicious node vs none)",
+    "axillary_lump": "whether the lump is on one side or both decides the variant",
+    "node_finding": "how the axillary finding was found (felt on exam, mammography/US, or CT/MRI/PET) decides the variant",
+    "diagnosis": "the message does not say whether there is a known breast cancer (new, recurrent, or none)",
+    "treatment": "the treatment status (none yet, during or after neoadjuvant chemotherapy) decides the variant",
+    "sex": "the patient's sex is unclear (the variants are written for female patients)",
+}
+_CONTRADICTION = {
+    "tumor_size_cm": "two different sizes were given for the primary tumour",
+    "sex": "the message describes the patient as both female and male",
+}
+
+
+def match(facts: Mapping[str, Any], conflicts: Sequence[str] = (), notes: Sequence[str] = ()) -> Analysis:
+    """Decide a case. `conflicts` are facts stated with contradictory values (they are treated as unknown)."""
+    kb = knowledge()
+    clean = validate(facts)
+    for key in conflicts:
+        clean[key] = None
+    features, assumptions, contradictions = derive(clean)
+    contradictions = list(dict.fromkeys(list(conflicts) + contradictions))
+    if "sex" in contradictions:
+        features["sex"] = None
+        assumptions = [a for a in assumptions if "female" not in a]
+    if "tumor_size_cm" in contradictions:
+        features["size"] = None
+    assumptions = list(notes) + assumptions
+    public = {k: clean[k] for k in clean}
+
+    rule, possible = _candidates(kb, features)
+    if rule is not None:
+        reasons = [rule.reason] + ([f"See instead: {rule.refer_to}"] if rule.refer_to else [])
+        return Analysis(OUT_OF_SCOPE, public, assumptions=assumptions, reasons=reasons, refer_to=rule.refer_to)
+    if not possible:
+        return Analysis(OUT_OF_SCOPE, public, assumptions=assumptions,
+                        reasons=["No variant of Imaging of the Axilla fits this combination of facts."])
+    variants = [o for o, open_ in possible if isinstance(o, Variant)]
+    if len(possible) == 1 and not possible[0][1] and variants and not contradictions:
+        variant = variants[0]
+        return Analysis(
+            MATCHED, public,
+            variant={"id": variant.id, "topic": kb.topic, "number": variant.number, "title": variant.title},
+            assumptions=assumptions,
+            reasons=reasons_for(clean, features, variant.when),
+            recommendations=recommendations(kb, variant),
+            order_text=variant.order_text,
+            has_usually_appropriate=variant.has_usually_appropriate,
+        )
+    missing = _missing(possible, features)
+    for key in contradictions:
+        if key not in missing:
+            missing.insert(0, key)
+    reasons = [_CONTRADICTION[k] for k in contradictions if k in _CONTRADICTION]
+    reasons += [_ASK_REASON[k] for k in missing if k not in contradictions]
+    return Analysis(NEEDS_INFO, public, assumptions=assumptions, missing=missing, reasons=reasons)

@@ -1,0 +1,119 @@
+"""Custom spaCy components, registered by name (and as `spacy_factories` entry points for Rasa)."""
+import re
+from dataclasses import dataclass
+from typing import List, Sequence, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+CUES_KEY = "cues"
+
+# Words that end the scope of a negation or uncertainty cue (the ConText algorithm's terminators).
+_TERMINATORS = {"but", "however", "although", "though", "except", "yet", "whereas", "while", "now", "today"}
+_CLAUSE_PUNCT = {".", ";", "!", "?", ":", "\n", "(", ")"}
+# Post-posed negation ("axilla negative", "nodes normal") only applies to findings, never to the
+# diagnosis: "triple negative breast cancer" or "IDC, ER negative" must not negate the cancer.
+_POST_NEGATABLE = {"NODE", "LUMP", "AXILLA", "PALPABLE", "SUSPICIOUS", "METASTASIS"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A recognised phrase with the context it stands in."""
+
+    label: str
+    start: int          # token offsets in the doc
+    end: int
+    text: str
+    clause: int         # index of the clause it stands in
+    sentence: int       # index of the sentence it stands in
+    negated: bool = False
+    uncertain: bool = False
+    family: bool = False
+    planned: bool = False
+
+
+def clause_ids(doc: Doc) -> Tuple[List[int], List[int]]:
+    """Clause and sentence index of every token: clauses end at punctuation and contrastive words."""
+    clauses, sentences = [], []
+    clause = sentence = 0
+    for token in doc:
+        text = token.norm_
+        if text in _TERMINATORS:
+            clause += 1
+        clauses.append(clause)
+        sentences.append(sentence)
+        if text in _CLAUSE_PUNCT or text == ",":
+            # "?LN" is an uncertainty cue, not the end of a clause
+            clause += int(text != "?" or bool(token.whitespace_) or token.i == len(doc) - 1)
+        if text in {".", ";", "!", "\n"} or (text == "?" and token.i + 1 < len(doc) and doc[token.i + 1].is_space):
+            sentence += 1
+    return clauses, sentences
+
+
+def _scoped(spans: Sequence[Span], cue_labels: Tuple[str, ...], span: Span, clauses: List[int],
+            before: int, after: int) -> bool:
+    """True when a cue of `cue_labels` stands in the same clause within `before`/`after` tokens."""
+    for cue in spans:
+        if cue.label_ not in cue_labels or clauses[cue.start] != clauses[span.start]:
+            continue
+        if cue.end <= span.start and span.start - cue.end <= before:
+            return True
+        if cue.start >= span.end and cue.start - span.end <= after:
+            return True
+    return False
+
+
+def _longest_per_label(spans: Sequence[Span]) -> List[Span]:
+    """Within one label keep the longest of overlapping spans ("3.2 x 2.1 cm", not also "2.1 cm")."""
+    by_label: dict = {}
+    for span in spans:
+        by_label.setdefault(span.label_, []).append(span)
+    kept = [span for group in by_label.values() for span in filter_spans(group)]
+    return sorted(kept, key=lambda s: (s.start, -s.end))
+
+
+@Language.factory("axilla_context", default_config={"before": 6, "after": 3})
+def make_context(nlp: Language, name: str, before: int, after: int) -> "AxillaContext":
+    """Mark each recognised phrase as negated, uncertain, about a relative, or planned."""
+    return AxillaContext(before=before, after=after)
+
+
+class AxillaContext:
+    """Context of the span ruler's cues (negation, uncertainty, family history, plans), stored in doc._.cues."""
+
+    def __init__(self, before: int, after: int) -> None:
+        self.before, self.after = before, after
+        if not Doc.has_extension("cues"):
+            Doc.set_extension("cues", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = _longest_per_label(doc.spans.get(CUES_KEY, []))
+        clauses, sentences = clause_ids(doc)
+        cues = []
+        for span in spans:
+            if span.label_.startswith("CTX_"):
+                continue
+            cues.append(Cue(
+                label=span.label_, start=span.start, end=span.end, text=span.text,
+                clause=clauses[span.start], sentence=sentences[span.start],
+                negated=_scoped(spans, ("CTX_NEG",), span, clauses, self.before, 0)
+                or (span.label_ in _POST_NEGATABLE
+                    and _scoped(spans, ("CTX_NEG_POST",), span, clauses, 0, self.after)),
+                uncertain=_scoped(spans, ("CTX_UNCERTAIN", "CTX_UNCERTAIN_PRE"), span, clauses, self.before, 0)
+                or _scoped(spans, ("CTX_UNCERTAIN",), span, clauses, 0, self.after),
+                family=_scoped(spans, ("CTX_FAMILY",), span, clauses, 8, 4),
+                planned=_scoped(spans, ("CTX_PLAN",), span, clauses, 6, 2),
+            ))
+        doc._.cues = cues
+        return doc
+
+    # The component has no state of its own beyond its config: nothing to serialise.
+    def to_disk(self, path, exclude=tuple()) -> None:  # noqa: D102
+        pass
+
+    def from_disk(self, path, exclude=tuple()) -> "AxillaContext":  # noqa: D102
+        return self
+
+
+NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")

@@ -1,0 +1,92 @@
+"""The assistant's answers as Slack Block Kit messages (pure functions: payload in, chat.postMessage args out)."""
+from typing import Any, Dict, List
+
+from channels import payload
+from channels.payload import Option
+
+Block = Dict[str, Any]
+
+# Slack's limits: header text 150 characters, section text 3000, button text 75, actions block 25 elements.
+HEADER_MAX, TEXT_MAX, BUTTON_MAX, BUTTONS_MAX = 150, 3000, 75, 25
+
+
+def message(text: str, custom: Dict[str, Any], options: List[Option]) -> Dict[str, Any]:
+    """chat.postMessage arguments for one answer: blocks, and `text` for notifications and old clients."""
+    kind = custom["type"]
+    if kind == payload.RECOMMENDATION:
+        blocks = recommendation_blocks(custom)
+        text = text or payload.heading(custom["variant"])
+    else:
+        blocks = [_plain_section(text)] if text else []
+        if kind == payload.OUT_OF_SCOPE and custom.get("reasons"):
+            blocks.append(_context("Why", custom["reasons"]))
+    if options:
+        blocks.append(buttons_block(options))
+    return {"text": text, "blocks": blocks}
+
+
+def recommendation_blocks(result: Dict[str, Any]) -> List[Block]:
+    """Header with the variant, one two-column row per option, the reasons, and the order wording."""
+    variant = result["variant"]
+    title = payload.heading(variant)
+    blocks: List[Block] = [{"type": "header", "text": _plain(_clip(title, HEADER_MAX))}]
+    if len(title) > HEADER_MAX:
+        blocks.append(_plain_section(variant["title"]))
+    blocks.append({"type": "context", "elements": [
+        _mrkdwn(f"ACR Appropriateness Criteria · {escape(variant['topic'])} · {escape(variant['id'])}")]})
+    blocks.append({"type": "divider"})
+    blocks += [option_block(r) for r in result["recommendations"]]
+    blocks.append({"type": "divider"})
+    for label, lines in (("Why", result.get("reasons")), ("Assumed", result.get("assumptions")),
+                         ("Note", payload.notes(result))):
+        if lines:
+            blocks.append(_context(label, lines))
+    if result.get("order_text"):
+        blocks.append({"type": "section", "text": _mrkdwn(
+            f"*Order wording*\n```{escape(result['order_text'])}```")})
+    return blocks
+
+
+def option_block(recommendation: Dict[str, Any]) -> Block:
+    """One option as a table row: procedure | category, radiation | source."""
+    emoji, _ = payload.category_mark(recommendation["category"])
+    return {"type": "section", "fields": [
+        _mrkdwn(f"*{escape(recommendation['procedure'])}*"),
+        _mrkdwn(f"{emoji} {escape(recommendation['category'])}".strip()),
+        _mrkdwn(f"Radiation: {escape(payload.radiation(recommendation))}"),
+        _mrkdwn(f"Source: {escape(payload.source_label(recommendation))}"),
+    ]}
+
+
+def buttons_block(options: List[Option]) -> Block:
+    """Quick replies as buttons; a click sends the button's value back as the user's message."""
+    return {"type": "actions", "block_id": "quick_replies", "elements": [
+        {"type": "button", "action_id": f"quick_reply_{i}", "text": _plain(_clip(title, BUTTON_MAX)),
+         "value": value}
+        for i, (title, value) in enumerate(options[:BUTTONS_MAX])]}
+
+
+def escape(text: str) -> str:
+    """Slack mrkdwn's three control characters, so case text can't form mentions or links."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _context(label: str, lines: List[str]) -> Block:
+    return {"type": "context", "elements": [
+        _mrkdwn(_clip(f"*{label}:* " + " · ".join(escape(line) for line in lines), TEXT_MAX))]}
+
+
+def _plain_section(text: str) -> Block:
+    return {"type": "section", "text": _plain(_clip(text, TEXT_MAX))}
+
+
+def _plain(text: str) -> Dict[str, Any]:
+    return {"type": "plain_text", "text": text, "emoji": True}
+
+
+def _mrkdwn(text: str) -> Dict[str, str]:
+    return {"type": "mrkdwn", "text": text}
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,98 @@
+"""The assistant's answers as Bot Framework activities with Adaptive Cards (pure functions)."""
+from typing import Any, Dict, List
+
+from channels import payload
+from channels.payload import Option
+
+Element = Dict[str, Any]
+
+CARD_TYPE = "application/vnd.microsoft.card.adaptive"
+CARD_VERSION = "1.4"  # what Teams renders on desktop, web and mobile
+# Adaptive Card colour names of the ACR's green / yellow / red.
+_COLOURS = {"good": "Good", "warning": "Warning", "attention": "Attention", "default": "Default"}
+# Column widths of the options table: procedure, category, radiation, source.
+_WIDTHS = (4, 3, 2, 3)
+
+
+def activity(text: str, custom: Dict[str, Any], options: List[Option]) -> Dict[str, Any]:
+    """The message activity for one answer: a card when there is more than text to show."""
+    kind = custom["type"]
+    if kind == payload.RECOMMENDATION:
+        body = recommendation_body(custom)
+        text = text or payload.heading(custom["variant"])
+    elif kind == payload.OUT_OF_SCOPE:
+        body = [_text(text)] + _bullets("Why", custom.get("reasons") or [])
+    elif options:
+        return text_with_options(text, options)
+    else:
+        return {"type": "message", "text": text}
+    return _card_activity(text, body, options)
+
+
+def text_with_options(text: str, options: List[Option]) -> Dict[str, Any]:
+    """A text with quick replies: a card with one button per option."""
+    return _card_activity(text, [_text(text)], options)
+
+
+def card(body: List[Element], options: List[Option], fallback: str) -> Element:
+    """An Adaptive Card; each option is an Action.Submit that posts its text back as the user's message."""
+    content: Element = {
+        "type": "AdaptiveCard", "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "version": CARD_VERSION, "fallbackText": fallback, "msteams": {"width": "Full"}, "body": body}
+    if options:
+        content["actions"] = [{"type": "Action.Submit", "title": title,
+                               "data": {"msteams": {"type": "imBack", "value": value}}}
+                              for title, value in options]
+    return content
+
+
+def _card_activity(text: str, body: List[Element], options: List[Option]) -> Dict[str, Any]:
+    return {"type": "message", "summary": text, "attachments": [
+        {"contentType": CARD_TYPE, "content": card(body, options, fallback=text)}]}
+
+
+def recommendation_body(result: Dict[str, Any]) -> List[Element]:
+    """Title, the options as a table, the reasons and assumptions, and the order wording."""
+    variant = result["variant"]
+    body: List[Element] = [
+        _text(payload.heading(variant), size="Medium", weight="Bolder"),
+        _text(f"ACR Appropriateness Criteria · {variant['topic']} · {variant['id']}", isSubtle=True,
+              spacing="None"),
+        _row(("Procedure", "Category", "Radiation", "Source"), weight="Bolder"),
+    ]
+    body += [option_row(r) for r in result["recommendations"]]
+    body += _bullets("Why", result.get("reasons") or [])
+    body += _bullets("Assumed", result.get("assumptions") or [])
+    body += _bullets("Note", payload.notes(result))
+    if result.get("order_text"):
+        body.append({"type": "Container", "style": "emphasis", "items": [
+            _text("Order wording", weight="Bolder"),
+            _text(result["order_text"], fontType="Monospace")]})
+    return body
+
+
+def option_row(recommendation: Dict[str, Any]) -> Element:
+    """One option as a table row, its category in the ACR colour."""
+    emoji, colour = payload.category_mark(recommendation["category"])
+    row = _row((recommendation["procedure"], f"{emoji} {recommendation['category']}".strip(),
+                payload.radiation(recommendation), payload.source_label(recommendation)))
+    row["columns"][1]["items"][0]["color"] = _COLOURS[colour]
+    row["columns"][3]["items"][0].update(isSubtle=True, size="Small")
+    return row
+
+
+def _row(cells: tuple, **style: Any) -> Element:
+    return {"type": "ColumnSet", "separator": True, "columns": [
+        {"type": "Column", "width": width, "items": [_text(cell, **style)]}
+        for cell, width in zip(cells, _WIDTHS)]}
+
+
+def _bullets(label: str, lines: List[str]) -> List[Element]:
+    if not lines:
+        return []
+    return [_text(label, weight="Bolder", spacing="Medium")] + [_text(f"• {line}", spacing="None")
+                                                                for line in lines]
+
+
+def _text(text: str, **style: Any) -> Element:
+    return {"type": "TextBlock", "text": text, "wrap": True, **style}

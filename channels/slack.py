@@ -1,0 +1,80 @@
+"""Slack: Rasa's SlackInput configured from the environment, answering in Block Kit in the user's thread.
+
+Rasa's connector already refuses requests without a valid X-Slack-Signature (400) and replies in threads
+when `use_threads` is on; this adds the settings from the environment, a configurable Web API URL, direct
+messages answered outside threads, and the rendering of the contract payload.
+"""
+import json
+from typing import Any, Dict, Optional
+
+from rasa.core.channels import slack as rasa_slack
+from rasa.core.channels.channel import InputChannel, OutputChannel
+from sanic.request import Request
+from slack_sdk.web.async_client import AsyncWebClient
+
+from channels import payload, render_slack
+from channels.config import ChannelOff, is_off, read_settings
+
+SLACK_API_URL = "https://slack.com/api/"
+ENV = {"slack_token": "SLACK_BOT_TOKEN", "slack_signing_secret": "SLACK_SIGNING_SECRET",
+       "slack_api_url": "SLACK_API_URL"}
+REQUIRED = {key: ENV[key] for key in ("slack_token", "slack_signing_secret")}
+
+
+class SlackBot(rasa_slack.SlackBot):
+    """Rasa's Slack output channel, sending the contract payload as Block Kit."""
+
+    def __init__(self, token: str, slack_channel: Optional[str] = None, thread_id: Optional[str] = None,
+                 proxy: Optional[str] = None, api_url: str = SLACK_API_URL) -> None:
+        super().__init__(token, slack_channel, thread_id, proxy)
+        self.client = AsyncWebClient(token, base_url=api_url, proxy=proxy)
+
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        """One chat.postMessage for an answer with a contract payload; Rasa's handling otherwise."""
+        custom = payload.contract_payload(message)
+        if custom is None:
+            return await super().send_response(recipient_id, message)
+        reply = render_slack.message(message.get("text") or "", custom, payload.options(message, custom))
+        await self._post_message(channel=self.slack_channel or recipient_id, **reply)
+
+
+class SlackInput(rasa_slack.SlackInput):
+    """Rasa's SlackInput with its token and signing secret from SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET."""
+
+    api_url = SLACK_API_URL
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
+        settings = read_settings(credentials, ENV)
+        if is_off(settings, REQUIRED, cls.name()):
+            return ChannelOff(cls.name())
+        channel = super().from_credentials({
+            "use_threads": True,
+            # one case per Slack thread; a new top-level message starts a new thread
+            "conversation_granularity": "thread",
+            **(credentials or {}),
+            "slack_token": settings["slack_token"],
+            "slack_signing_secret": settings["slack_signing_secret"],
+        })
+        channel.api_url = settings["slack_api_url"] or SLACK_API_URL
+        return channel
+
+    def get_metadata(self, request: Request) -> Dict[str, Any]:
+        """Rasa's metadata, answering in the user's thread, or opening one under a top-level message in a
+        channel; a direct message outside a thread is answered in the conversation (one case per DM)."""
+        metadata = super().get_metadata(request)
+        if not metadata:
+            return metadata
+        if request.headers.get("content-type") == "application/json":
+            message = request.json.get("event", {})
+            opens_thread = message.get("channel_type") != "im"
+        else:  # a button click: `message` is the bot's message that carries the button
+            message = json.loads(request.form["payload"][0]).get("message", {})
+            opens_thread = False
+        if not message.get("thread_ts") and not opens_thread:
+            metadata["thread_id"] = None
+        return metadata
+
+    def get_output_channel(self, channel: Optional[str] = None,
+                           thread_id: Optional[str] = None) -> OutputChannel:
+        return SlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.proxy, self.api_url)

@@ -1,0 +1,171 @@
+"""Rasa's REST channel behind a bearer token or a signed JWT, with validated input and an answer on failures.
+
+credentials.yml:
+
+    service.rest_auth.TokenRestInput:
+
+Settings (credentials keys, else environment variables):
+    token          / REST_AUTH_TOKEN       shared secret: `Authorization: Bearer <token>`
+    jwt_secret     / REST_JWT_SECRET       key that signs JWTs: `Authorization: Bearer <jwt>` (with `exp`)
+    jwt_algorithm  / REST_JWT_ALGORITHM    default HS256 (RS256 etc. take the public key as `jwt_secret`)
+    turn_timeout   / REST_TURN_TIMEOUT     seconds one turn may take before the user is told to retry (30)
+With neither token nor secret the channel is open: local development only, and a warning says so at start-up.
+"""
+import asyncio
+import hmac
+import logging
+import os
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+import jwt
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.exceptions import InvalidUsage
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from service import logs
+
+logger = logging.getLogger(__name__)
+
+MAX_SENDER_CHARS = 255  # the SQL tracker store's sender_id column
+MAX_MESSAGE_CHARS = 5000
+UNAVAILABLE_TEXT = (
+    "The case analysis is temporarily unavailable. Please send your last message again in a moment; "
+    "the case details given so far are kept."
+)
+
+
+class RequestError(Exception):
+    """A request the channel refuses, with its HTTP status."""
+
+    def __init__(self, status: int, message: Text) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class TokenRestInput(RestInput):
+    """REST channel (`/webhooks/rest/webhook`) that requires a token or a signed JWT."""
+
+    def __init__(
+        self,
+        token: Optional[Text] = None,
+        jwt_secret: Optional[Text] = None,
+        jwt_algorithm: Text = "HS256",
+        turn_timeout: float = 30.0,
+    ) -> None:
+        self.token = token
+        self.jwt_secret = jwt_secret
+        self.jwt_algorithm = jwt_algorithm
+        self.turn_timeout = turn_timeout
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TokenRestInput":
+        """Reads the settings; called once when the server starts."""
+        credentials = credentials or {}
+
+        def setting(key: Text, env: Text, default: Optional[Text] = None) -> Optional[Text]:
+            return credentials.get(key) or os.environ.get(env) or default
+
+        channel = cls(
+            token=setting("token", "REST_AUTH_TOKEN"),
+            jwt_secret=setting("jwt_secret", "REST_JWT_SECRET"),
+            jwt_algorithm=setting("jwt_algorithm", "REST_JWT_ALGORITHM", "HS256"),
+            turn_timeout=float(setting("turn_timeout", "REST_TURN_TIMEOUT", "30")),
+        )
+        logs.install()
+        if not (channel.token or channel.jwt_secret):
+            logger.warning(
+                "REST channel authentication is OFF: anyone who can reach /webhooks/rest/webhook can chat. "
+                "Local development only; set REST_AUTH_TOKEN or REST_JWT_SECRET everywhere else."
+            )
+        return channel
+
+    def authorize(self, request: Request) -> Dict[Text, Any]:
+        """The JWT's claims ({} for the token or when off); raises a RequestError for missing or bad credentials."""
+        if not (self.token or self.jwt_secret):
+            return {}
+        scheme, _, credential = (request.headers.get("Authorization") or "").partition(" ")
+        if scheme.lower() != "bearer" or not credential:
+            raise RequestError(401, "missing credentials: send 'Authorization: Bearer <token>'")
+        if self.token and hmac.compare_digest(credential.encode(), self.token.encode()):
+            return {}
+        if not self.jwt_secret:
+            raise RequestError(403, "invalid token")
+        try:
+            return jwt.decode(
+                credential, self.jwt_secret, algorithms=[self.jwt_algorithm], options={"require": ["exp"]}
+            )
+        except jwt.PyJWTError:
+            raise RequestError(403, "invalid or expired token")
+
+    @staticmethod
+    def parse(request: Request) -> Dict[Text, Any]:
+        """The request body, checked: {"sender": str, "message": str, "metadata": optional object}."""
+        try:
+            body = request.json
+        except InvalidUsage:
+            raise RequestError(400, "the body must be JSON")
+        if not isinstance(body, dict):
+            raise RequestError(400, 'the body must be a JSON object: {"sender": "...", "message": "..."}')
+        sender, message = body.get("sender"), body.get("message")
+        if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
+            raise RequestError(400, f"'sender' must be a non-empty string of at most {MAX_SENDER_CHARS} characters")
+        if not isinstance(message, str) or not message.strip():
+            raise RequestError(400, "'message' must be a non-empty string")
+        if len(message) > MAX_MESSAGE_CHARS:
+            raise RequestError(413, f"'message' is longer than {MAX_MESSAGE_CHARS} characters")
+        if not isinstance(body.get("metadata") or {}, dict):
+            raise RequestError(400, "'metadata' must be an object")
+        return body
+
+    async def answer(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]], body: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        """The assistant's messages for one turn, or the 'temporarily unavailable' answer if it gave none."""
+        sender = body["sender"]
+        collector = CollectingOutputChannel()
+        message = UserMessage(
+            body["message"], collector, sender, input_channel=self.name(), metadata=body.get("metadata")
+        )
+        text_in_logs = logs.current_text.set(body["message"])
+        try:
+            # A failed custom action is logged by Rasa and leaves the turn without an answer; a slow one is cut
+            # off here (the turn is then not saved, so the facts stay as they were).
+            await asyncio.wait_for(on_new_message(message), self.turn_timeout)
+        except asyncio.TimeoutError:
+            logger.error("turn timed out after %ss (action server slow?)", self.turn_timeout)
+            collector.messages.clear()
+        except Exception:
+            logger.exception("turn failed")
+            collector.messages.clear()
+        finally:
+            logs.current_text.reset(text_in_logs)
+        if not collector.messages:
+            await collector.send_text_message(sender, UNAVAILABLE_TEXT)
+            await collector.send_custom_json(sender, {"type": "unavailable"})
+        return collector.messages
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """The health and webhook routes of Rasa's REST channel, guarded."""
+        webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                claims = self.authorize(request)
+                body = self.parse(request)
+                # A JWT issued for one conversation cannot be used for another.
+                if claims.get("sender", body["sender"]) != body["sender"]:
+                    raise RequestError(403, "token not valid for this conversation")
+            except RequestError as e:
+                headers = {"WWW-Authenticate": "Bearer"} if e.status == 401 else None
+                return response.json({"error": str(e)}, status=e.status, headers=headers)
+            return response.json(await self.answer(on_new_message, body))
+
+        return webhook

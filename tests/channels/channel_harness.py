@@ -1,0 +1,171 @@
+"""The channel tests' harness: local stand-ins for the Slack Web API and the Bot Framework, recording every
+call made to them, and the environment and credentials that point the channels at them."""
+import json
+import socket
+import subprocess
+import threading
+import time
+import urllib.parse
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Callable, Dict, List
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+from jwt.algorithms import RSAAlgorithm
+
+PROJECT = Path(__file__).resolve().parents[2]
+BIN = PROJECT / ".venv" / "bin"
+STARTUP_S = 240  # loading the model (spaCy, TensorFlow) is slow on a busy machine
+
+SLACK_TOKEN, SLACK_SECRET = "xoxb-stand-in", "stand-in-signing-secret"
+APP_ID, APP_PASSWORD, TENANT = "11111111-2222-3333-4444-555555555555", "stand-in-secret", "contoso-tenant-id"
+ISSUER, KEY_ID, STAND_IN_TOKEN = "https://api.botframework.com", "stand-in-key", "stand-in-access-token"
+
+
+# A case, and cases of other variants for the renderers (the core decides their variants).
+CASE = "58F new 3 cm IDC left breast, palpable left axillary node, no treatment yet"
+MATCHED = [
+    "70F newly diagnosed 1.5 cm IDC right breast, no palpable or suspicious nodes, no treatment yet",
+    "58F newly diagnosed 1.8 cm IDC left breast, palpable left axillary node, untreated",
+    "61F newly diagnosed 2.8 cm ILC left breast, clinically node negative, no treatment yet",
+    CASE,
+    "46F left breast IDC 3.5 cm, cN0 at diagnosis, on neoadjuvant chemotherapy, new lump in her left axilla",
+    "54F 4.2 cm left breast IDC, cN0 at diagnosis, completed neoadjuvant chemotherapy, surgery next month",
+    "55F 4 cm IDC with biopsy-proven axillary node, completed neoadjuvant chemotherapy, pre-surgery",
+    "68F with a biopsy-proven local recurrence of breast cancer at the lumpectomy scar, no distant disease",
+]
+NEEDS_INFO = "62F newly diagnosed 3 cm IDC right breast, no treatment yet"
+OUT_OF_SCOPE = "35M with a sprained ankle, what imaging?"
+
+
+def payload_of(result: Any) -> Dict[str, Any]:
+    """The contract's `custom` payload (§2) an action sends for a core result."""
+    if result.status == "matched":
+        return {"type": "recommendation", **result.to_dict()}
+    if result.status == "needs_info":
+        return {"type": "question", "slot": result.missing[0], "facts": result.facts}
+    return {"type": "out_of_scope", "reasons": result.reasons}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def new_key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+class StandIn:
+    """The Slack Web API and the Bot Framework on 127.0.0.1, recording each call."""
+
+    def __init__(self) -> None:
+        self.key = new_key()
+        self.calls: List[Dict[str, Any]] = []
+        self._changed = threading.Condition()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.service_url = f"{self.url}/connector/"
+
+    def jwks(self) -> Dict[str, Any]:
+        jwk = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
+        return {"keys": [{**jwk, "kid": KEY_ID, "use": "sig", "endorsements": ["msteams", "emulator"]}]}
+
+    def record(self, call: Dict[str, Any]) -> None:
+        with self._changed:
+            self.calls.append(call)
+            self._changed.notify_all()
+
+    def wait_for(self, wanted: Callable[[Dict[str, Any]], bool], count: int = 1,
+                 timeout: float = 120) -> List[Dict[str, Any]]:
+        """The first `count` calls matching `wanted`, once they have arrived."""
+        with self._changed:
+            self._changed.wait_for(lambda: len(self.matching(wanted)) >= count, timeout)
+            found = self.matching(wanted)
+        assert len(found) >= count, f"expected {count} matching calls, got {found}"
+        return found[:count]
+
+    def matching(self, wanted: Callable[[Dict[str, Any]], bool]) -> List[Dict[str, Any]]:
+        return [call for call in list(self.calls) if wanted(call)]
+
+
+def _handler(stand_in: StandIn) -> type:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == "/openid":
+                self._json({"issuer": ISSUER, "jwks_uri": f"{stand_in.url}/keys",
+                            "id_token_signing_alg_values_supported": ["RS256"]})
+            elif self.path == "/keys":
+                self._json(stand_in.jwks())
+            else:
+                self._json({"error": "not found"}, 404)
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            call = {"path": self.path, "auth": self.headers.get("Authorization")}
+            if self.path == "/slack/api/chat.postMessage":
+                call.update(kind="slack", json=json.loads(body))
+                answer = {"ok": True, "channel": call["json"]["channel"], "ts": f"{time.time():.6f}"}
+            elif self.path.startswith("/login/") and self.path.endswith("/oauth2/v2.0/token"):
+                call.update(kind="token", form=dict(urllib.parse.parse_qsl(body.decode())))
+                answer = {"token_type": "Bearer", "expires_in": 3600, "access_token": STAND_IN_TOKEN}
+            elif self.path.startswith("/connector/v3/conversations/"):
+                call.update(kind="reply", json=json.loads(body))
+                answer = {"id": f"reply-{len(stand_in.calls)}"}
+            else:
+                return self._json({"error": "not found"}, 404)
+            stand_in.record(call)
+            self._json(answer)
+
+        def _json(self, data: Dict[str, Any], status: int = 200) -> None:
+            raw = json.dumps(data).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(raw)))
+            self.end_headers()
+            self.wfile.write(raw)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    return Handler
+
+
+def channel_env(stand_in: StandIn) -> Dict[str, str]:
+    """The environment that turns both channels on, pointed at the stand-in."""
+    return {
+        "SLACK_BOT_TOKEN": SLACK_TOKEN, "SLACK_SIGNING_SECRET": SLACK_SECRET,
+        "SLACK_API_URL": f"{stand_in.url}/slack/api/",
+        "TEAMS_APP_ID": APP_ID, "TEAMS_APP_PASSWORD": APP_PASSWORD, "TEAMS_TENANT_ID": TENANT,
+        "TEAMS_LOGIN_URL": f"{stand_in.url}/login", "TEAMS_OPENID_METADATA_URL": f"{stand_in.url}/openid",
+    }
+
+
+# The entries the project's credentials.yml has for these channels: the secrets come from the environment.
+CREDENTIALS = """\
+channels.slack.SlackInput:
+  use_threads: true
+  conversation_granularity: thread
+channels.teams.TeamsInput:
+"""
+
+
+def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"{url} exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail(f"{url} did not come up:\n{log.read_text()[-3000:]}")
+
+
+def start(args: List[str], env: Dict[str, str], log: Path) -> subprocess.Popen:
+    with log.open("wb") as out:
+        return subprocess.Popen(args, cwd=PROJECT, env=env, stdout=out, stderr=subprocess.STDOUT)

@@ -1,0 +1,88 @@
+"""Real servers for the channel tests.
+
+One Rasa server (the trained model in models/, with its action server) runs with channels.slack.SlackInput
+and channels.teams.TeamsInput configured from environment variables, as in production; the variables point
+them at one local stand-in that plays the Slack Web API and the Bot Framework (token endpoint, OpenID
+metadata and signing keys, the conversation's reply endpoint) and records every call made to it.
+"""
+import os
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from typing import Any, Callable, Dict, Iterator, Optional, Tuple
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from channel_harness import (
+    APP_ID, BIN, CREDENTIALS, ISSUER, KEY_ID, PROJECT, StandIn, channel_env, free_port, start,
+    wait_until_up)
+
+
+@pytest.fixture(scope="session")
+def stand_in() -> Iterator[StandIn]:
+    server = StandIn()
+    thread = threading.Thread(target=server.server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def rasa_url(stand_in: StandIn, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Rasa server with both channels on, and its action server; the base URL of the Rasa server."""
+    models = sorted((PROJECT / "models").glob("*.tar.gz"), key=os.path.getmtime)
+    if not models:
+        pytest.fail("No trained model in models/: run `make train` (make test does).")
+    tmp = tmp_path_factory.mktemp("channels")
+    rasa_port, actions_port = free_port(), free_port()
+    (tmp / "credentials.yml").write_text(CREDENTIALS)
+    (tmp / "endpoints.yml").write_text(f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n")
+    env = {**os.environ, **channel_env(stand_in), "SANIC_HOST": "127.0.0.1"}
+    actions = start([str(BIN / "rasa"), "run", "actions", "--port", str(actions_port)], env, tmp / "actions.log")
+    rasa = start([str(BIN / "rasa"), "run", "--model", str(models[-1]), "--interface", "127.0.0.1",
+                   "--port", str(rasa_port), "--credentials", str(tmp / "credentials.yml"),
+                   "--endpoints", str(tmp / "endpoints.yml")], env, tmp / "rasa.log")
+    try:
+        wait_until_up(f"http://127.0.0.1:{actions_port}/health", actions, tmp / "actions.log")
+        wait_until_up(f"http://127.0.0.1:{rasa_port}/webhooks/slack/", rasa, tmp / "rasa.log")
+        yield f"http://127.0.0.1:{rasa_port}"
+    finally:
+        for process in (rasa, actions):
+            process.terminate()
+        for process in (rasa, actions):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+Post = Callable[[str, bytes, Dict[str, str]], Tuple[int, str]]
+
+
+@pytest.fixture(scope="session")
+def post(rasa_url: str) -> Post:
+    """POST to a path of the Rasa server; (status, body text) whatever the status."""
+    def post_to(path: str, body: bytes, headers: Dict[str, str]) -> Tuple[int, str]:
+        request = urllib.request.Request(rasa_url + path, data=body, headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=120) as answer:
+                return answer.status, answer.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+    return post_to
+
+
+@pytest.fixture(scope="session")
+def bot_token(stand_in: StandIn) -> Callable[..., str]:
+    """Signs a connector token as the Bot Framework does; claims override, None leaves one out."""
+    def sign(key: Optional[rsa.RSAPrivateKey] = None, **claims: Any) -> str:
+        now = int(time.time())
+        body = {"iss": ISSUER, "aud": APP_ID, "serviceUrl": stand_in.service_url,
+                "nbf": now - 10, "iat": now - 10, "exp": now + 3600, **claims}
+        return jwt.encode({k: v for k, v in body.items() if v is not None}, key or stand_in.key,
+                          algorithm="RS256", headers={"kid": KEY_ID})
+    return sign

@@ -1,0 +1,80 @@
+"""Block Kit rendering of real results of the core (every matched case of the shared dev set)."""
+import json
+
+import pytest
+
+import bot
+from bot import render
+from channel_harness import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, payload_of
+from channels import render_slack
+from channels.payload import options
+
+
+def texts(blocks):
+    """Every text object in the blocks, with the limit Slack puts on it."""
+    for block in blocks:
+        if block["type"] == "header":
+            yield block["text"]["text"], render_slack.HEADER_MAX
+        for field in block.get("fields", []):
+            yield field["text"], 2000
+        if block["type"] == "section" and "text" in block:
+            yield block["text"]["text"], render_slack.TEXT_MAX
+        for element in block.get("elements", []):
+            yield element.get("text", {}).get("text", element.get("text", "")), render_slack.TEXT_MAX
+
+
+@pytest.mark.parametrize("text", MATCHED)
+def test_a_recommendation_is_a_header_a_row_per_option_and_the_order_in_a_code_block(text):
+    result = bot.analyze(text)
+    assert result.status == bot.MATCHED
+    custom = payload_of(result)
+    message = render_slack.message(render.answer_text(result), custom, [])
+
+    json.dumps(message)  # what slack_sdk sends
+    blocks = message["blocks"]
+    assert message["text"] and len(blocks) <= 50
+    assert all(len(text) <= limit for text, limit in texts(blocks))
+    assert blocks[0]["type"] == "header" and blocks[0]["text"]["text"].startswith(
+        f"Variant {result.variant['number']}: ")
+    rows = [b for b in blocks if "fields" in b]
+    assert [row["fields"][0]["text"] for row in rows] == [f"*{r.procedure}*" for r in result.recommendations]
+    for row, option in zip(rows, result.recommendations):
+        emoji = {"Usually Appropriate": "🟢", "May Be Appropriate": "🟡", "Usually Not Appropriate": "🔴"}[
+            option.category.split(" (")[0]]
+        assert row["fields"][1]["text"] == f"{emoji} {option.category}"
+        assert option.rrl in row["fields"][2]["text"] and option.dose in row["fields"][2]["text"]
+    assert blocks[-1]["text"]["text"] == f"*Order wording*\n```{result.order_text}```"
+    why = [b for b in blocks if b["type"] == "context" and b["elements"][0]["text"].startswith("*Why:*")]
+    assert len(why) == (1 if result.reasons else 0)
+
+
+def test_case_text_cannot_mention_or_link():
+    result = bot.analyze(MATCHED[0])
+    custom = {**payload_of(result), "reasons": ["<!channel> look", "a & b", "<https://x.example|click>"]}
+    why = [b for b in render_slack.message("", custom, [])["blocks"]
+           if b["type"] == "context" and b["elements"][0]["text"].startswith("*Why:*")][0]
+    assert why["elements"][0]["text"] == \
+        "*Why:* &lt;!channel&gt; look · a &amp; b · &lt;https://x.example|click&gt;"
+
+
+def test_without_text_the_variant_is_the_notification_text():
+    result = bot.analyze(MATCHED[0])
+    assert render_slack.message("", payload_of(result), [])["text"].startswith("Variant ")
+
+
+def test_a_question_gets_the_cores_quick_replies_as_buttons():
+    result = bot.analyze(NEEDS_INFO)
+    slot = result.missing[0]
+    custom = payload_of(result)
+    message = render_slack.message(render.question_text(slot, result), custom, options({}, custom))
+    section, actions = message["blocks"]
+    assert section["text"]["type"] == "plain_text" and section["text"]["text"] == message["text"]
+    assert [(b["text"]["text"], b["value"]) for b in actions["elements"]] == list(render.quick_replies(slot))
+    assert len({b["action_id"] for b in actions["elements"]}) == len(actions["elements"])
+
+
+def test_out_of_scope_says_why():
+    result = bot.analyze(OUT_OF_SCOPE)
+    custom = payload_of(result)
+    blocks = render_slack.message(render.answer_text(result), custom, [])["blocks"]
+    assert [b["type"] for b in blocks] == ["section", "context"]

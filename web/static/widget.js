@@ -1,0 +1,398 @@
+/*
+ * Chat widget of the axillary imaging assistant, talking to Rasa's socket.io channel.
+ *
+ * One script tag puts it on any page (launcher button + chat panel):
+ *   <script src="http://HOST:8080/widget.js" data-rasa-url="http://HOST:5005"></script>
+ * Options (data-* attributes of the tag): rasa-url (default: this script's host, port 5005, or
+ * window.AXILLA_CHAT_CONFIG.rasaUrl), socket-path (default /socket.io), mode ("launcher" or "inline"),
+ * target (CSS selector of the element an inline chat fills), title.
+ *
+ * Every text from the user or the assistant reaches the DOM through textContent / createElement only.
+ */
+(function () {
+  "use strict";
+
+  const script = document.currentScript;
+  const BASE = new URL(".", script.src);
+  const SESSION_KEY = "axilla-chat-session";
+  const CATEGORY_CLASS = [
+    ["usually not appropriate", "cat-una"],
+    ["usually appropriate", "cat-ua"],
+    ["may be appropriate", "cat-mba"],
+  ];
+  // Quick replies for a missing fact when the message brings no buttons of its own.
+  const SLOT_REPLIES = {
+    tumor_size_cm: ["≤ 2 cm", "> 2 cm"],
+    clinical_nodes: ["node-positive", "node-negative"],
+    axillary_lump: ["one side", "both sides"],
+  };
+  const FACT_LABELS = {
+    sex: "sex", age: "age", diagnosis: "diagnosis", tumor_size_cm: "tumour (cm)", t_category: "T",
+    clinical_nodes: "clinical nodes", node_finding: "node found by", axillary_lump: "axillary lump",
+    treatment: "treatment", new_lump_during_treatment: "new lump during treatment",
+  };
+
+  function config() {
+    const data = script.dataset;
+    const global = window.AXILLA_CHAT_CONFIG || {};
+    return {
+      rasaUrl: data.rasaUrl || global.rasaUrl || BASE.protocol + "//" + BASE.hostname + ":5005",
+      socketPath: data.socketPath || global.socketPath || "/socket.io",
+      mode: data.mode || global.mode || "launcher",
+      target: data.target || global.target || null,
+      title: data.title || global.title || "Axillary imaging assistant",
+    };
+  }
+
+  /** createElement with attributes and children (strings become text nodes). */
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "className") node.className = value;
+      else if (key === "text") node.textContent = value;
+      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value === true ? "" : String(value));
+    }
+    for (const child of [].concat(children || [])) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+    return node;
+  }
+
+  // --- the little markdown the assistant writes: **bold**, *italic*, `code`, bullet and numbered lines ---
+
+  const INLINE = /\*\*(.+?)\*\*|__(.+?)__|\*(\S(?:.*?\S)?)\*|`([^`]+)`/g;
+
+  function inline(text) {
+    const out = document.createDocumentFragment();
+    let last = 0;
+    for (const m of text.matchAll(INLINE)) {
+      out.append(text.slice(last, m.index));
+      if (m[1] !== undefined || m[2] !== undefined) out.append(el("strong", { text: m[1] ?? m[2] }));
+      else if (m[3] !== undefined) out.append(el("em", { text: m[3] }));
+      else out.append(el("code", { text: m[4] }));
+      last = m.index + m[0].length;
+    }
+    out.append(text.slice(last));
+    return out;
+  }
+
+  const BULLET = /^\s*(?:[-*•])\s+/;
+  const NUMBERED = /^\s*\d+[.)]\s+/;
+
+  function markdown(text) {
+    const out = document.createDocumentFragment();
+    for (const para of String(text).trim().split(/\n\s*\n/)) {
+      let list = null;
+      let p = null;
+      for (const line of para.split("\n")) {
+        const kind = BULLET.test(line) ? "ul" : NUMBERED.test(line) ? "ol" : null;
+        if (kind) {
+          if (!list || list.tagName.toLowerCase() !== kind) out.append((list = el(kind)));
+          list.append(el("li", {}, inline(line.replace(kind === "ul" ? BULLET : NUMBERED, ""))));
+          p = null;
+        } else if (line.trim()) {
+          if (p) p.append(el("br"));
+          else out.append((p = el("p")));
+          p.append(inline(line.trim()));
+          list = null;
+        }
+      }
+    }
+    return out;
+  }
+
+  // --- rendering the assistant's messages (custom payloads: shared/contract.md §2) ---
+
+  function categoryClass(category) {
+    const lower = String(category || "").toLowerCase();
+    const hit = CATEGORY_CLASS.find(([prefix]) => lower.startsWith(prefix));
+    return hit ? hit[1] : "cat-other";
+  }
+
+  function radiation(rec) {
+    return [rec.rrl, rec.dose].filter(Boolean).join(" · ") || "—";
+  }
+
+  function factsLine(facts) {
+    const parts = Object.entries(facts || {})
+      .filter(([, value]) => value !== null && value !== undefined)
+      .map(([key, value]) => (FACT_LABELS[key] || key) + ": " + String(value).replace(/_/g, " "));
+    return parts.length ? parts.join(" · ") : null;
+  }
+
+  function listSection(title, items, className) {
+    if (!items || !items.length) return null;
+    return el("section", { className }, [
+      el("h4", { text: title }),
+      el("ul", {}, items.map((item) => el("li", {}, inline(String(item))))),
+    ]);
+  }
+
+  function optionsTable(recs) {
+    const head = el("tr", {}, ["Procedure", "Category", "Radiation", "Source"].map((h) => el("th", { scope: "col", text: h })));
+    const rows = recs.map((rec) =>
+      el("tr", { className: categoryClass(rec.category) }, [
+        el("td", { "data-label": "Procedure", className: "procedure", text: rec.procedure }),
+        el("td", { "data-label": "Category" }, el("span", { className: "badge", text: rec.category })),
+        el("td", { "data-label": "Radiation", text: radiation(rec) }),
+        el("td", { "data-label": "Source", className: "source", text: rec.source || "—" }),
+      ])
+    );
+    return el("table", { className: "options" }, [el("thead", {}, head), el("tbody", {}, rows)]);
+  }
+
+  /** Rasa's socket.io channel sends buttons as `quick_replies`; other shapes carry `buttons`. */
+  function buttonsOf(message) {
+    const buttons = [message.quick_replies, message.buttons].find((b) => Array.isArray(b) && b.length);
+    return buttons || null;
+  }
+
+  function referTo(value) {
+    if (!value) return null;
+    const items = [].concat(value).map((v) => (typeof v === "string" ? v : v.title || v.topic || JSON.stringify(v)));
+    return el("p", { className: "refer" }, ["See also: ", items.join("; ")]);
+  }
+
+  class Chat {
+    constructor(cfg, root) {
+      this.cfg = cfg;
+      this.root = root;
+      this.sessionId = null;
+      this.pending = [];
+      this.build();
+    }
+
+    build() {
+      const inline = this.cfg.mode === "inline";
+      this.status = el("span", { className: "status", role: "status", text: "connecting…" });
+      this.log = el("div", { className: "log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" });
+      this.input = el("textarea", {
+        id: "axilla-chat-input", rows: "1", autocomplete: "off", enterkeyhint: "send",
+        placeholder: "Describe the case or ask a question…", onkeydown: (e) => this.onKey(e),
+      });
+      this.form = el("form", { className: "composer", onsubmit: (e) => { e.preventDefault(); this.sendTyped(); } }, [
+        el("label", { for: "axilla-chat-input", className: "sr-only", text: "Message" }),
+        this.input,
+        el("button", { type: "submit", className: "send", text: "Send" }),
+      ]);
+      const actions = [el("button", { type: "button", className: "ghost", text: "New patient", onclick: () => this.send("new patient") })];
+      if (!inline) actions.push(el("button", { type: "button", className: "ghost close", "aria-label": "Close chat", text: "✕", onclick: () => this.toggle(false) }));
+      this.panel = el("div", { className: "panel", id: "axilla-chat-panel", role: inline ? "region" : "dialog", "aria-label": this.cfg.title }, [
+        el("header", {}, [el("div", { className: "heading" }, [el("h2", { text: this.cfg.title }), this.status]), el("div", { className: "actions" }, actions)]),
+        this.log,
+        this.form,
+        el("p", { className: "disclaimer", text: "Decision support from the ACR Appropriateness Criteria. It does not replace clinical judgement." }),
+      ]);
+      this.root.className = "chat " + (inline ? "inline" : "floating");
+      this.root.dataset.state = "connecting";
+      if (!inline) {
+        this.launcher = el("button", {
+          type: "button", className: "launcher", "aria-controls": "axilla-chat-panel", "aria-expanded": "false",
+          onclick: () => this.toggle(),
+        }, [el("span", { "aria-hidden": "true", text: "💬" }), el("span", { className: "launcher-label", text: "Axilla imaging" })]);
+        this.panel.hidden = true;
+        this.panel.addEventListener("keydown", (e) => { if (e.key === "Escape") this.toggle(false); });
+        this.root.append(this.launcher);
+      }
+      this.root.append(this.panel);
+      this.add("bot", "welcome", el("div", { className: "bubble" }, markdown(
+        "Describe the case, e.g. *58F, new 3 cm IDC left breast, palpable left axillary node, no treatment yet*, " +
+        "and I'll give the ACR imaging recommendation for the axilla."
+      )));
+    }
+
+    toggle(open) {
+      const show = open === undefined ? this.panel.hidden : open;
+      this.panel.hidden = !show;
+      this.launcher.setAttribute("aria-expanded", String(show));
+      (show ? this.input : this.launcher).focus();
+    }
+
+    onKey(event) {
+      // Enter sends; Shift+Enter starts a new line.
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.sendTyped();
+      }
+    }
+
+    connect(io) {
+      const socket = io(this.cfg.rasaUrl, { path: this.cfg.socketPath, transports: ["websocket"] });
+      this.socket = socket;
+      socket.on("connect", () => socket.emit("session_request", { session_id: this.storedSession() }));
+      socket.on("session_confirm", (id) => this.onSession(typeof id === "string" ? id : id && id.session_id));
+      socket.on("bot_uttered", (message) => this.onBot(message || {}));
+      socket.on("disconnect", () => this.setState("offline", "offline, reconnecting…"));
+      socket.on("connect_error", () => this.setState("offline", "cannot reach the assistant, retrying…"));
+    }
+
+    storedSession() {
+      try { return sessionStorage.getItem(SESSION_KEY); } catch (_) { return null; }
+    }
+
+    onSession(id) {
+      this.sessionId = id;
+      try { sessionStorage.setItem(SESSION_KEY, id); } catch (_) { /* storage blocked: session lasts the page */ }
+      this.setState("connected", "online");
+      this.pending.splice(0).forEach((text) => this.emit(text));
+    }
+
+    setState(state, label) {
+      this.root.dataset.state = state;
+      this.status.textContent = label;
+    }
+
+    sendTyped() {
+      const text = this.input.value.trim();
+      if (!text) return;
+      this.input.value = "";
+      this.send(text);
+    }
+
+    /** Shows `shown` as the user's message and sends `text` (a quick reply's payload) to Rasa. */
+    send(text, shown) {
+      this.add("user", "user", el("div", { className: "bubble" }, [shown || text]));
+      this.root.dataset.waiting = "true";
+      if (this.sessionId) this.emit(text);
+      else this.pending.push(text);
+    }
+
+    emit(text) {
+      this.socket.emit("user_uttered", { message: text, session_id: this.sessionId });
+    }
+
+    onBot(message) {
+      delete this.root.dataset.waiting;
+      const custom = message.custom || null;
+      const type = (custom && custom.type) || "text";
+      const render = {
+        recommendation: () => this.card(custom),
+        question: () => this.question(message, custom),
+        out_of_scope: () => this.outOfScope(message, custom),
+      }[type];
+      const body = render ? render() : this.textBody(message);
+      if (body) this.add("bot", type, body);
+      const replies = type === "question" ? null : buttonsOf(message);
+      if (replies) this.add("bot", "replies", this.replies(replies));
+    }
+
+    textBody(message) {
+      return message.text ? el("div", { className: "bubble" }, markdown(message.text)) : null;
+    }
+
+    question(message, custom) {
+      const buttons = buttonsOf(message) || (SLOT_REPLIES[custom.slot] || []).map((title) => ({ title, payload: title }));
+      return el("div", { className: "question" }, [this.textBody(message), buttons.length ? this.replies(buttons) : null]);
+    }
+
+    replies(buttons) {
+      const group = el("div", { className: "quick-replies", role: "group", "aria-label": "Quick replies" });
+      for (const button of buttons) {
+        group.append(el("button", {
+          type: "button", className: "reply", text: button.title,
+          onclick: () => {
+            group.querySelectorAll("button").forEach((b) => { b.disabled = true; });
+            this.send(button.payload || button.title, button.title);
+            this.input.focus();
+          },
+        }));
+      }
+      return group;
+    }
+
+    outOfScope(message, custom) {
+      return el("div", { className: "bubble out-of-scope" }, [
+        message.text ? markdown(message.text) : null,
+        listSection("Why", custom.reasons, "reasons"),
+      ]);
+    }
+
+    card(result) {
+      const variant = result.variant || {};
+      const recs = result.recommendations || [];
+      const order = result.order_text || "";
+      const copied = el("span", { className: "copied", role: "status" });
+      const noUA = result.has_usually_appropriate === false ||
+        (result.has_usually_appropriate === undefined && !recs.some((r) => categoryClass(r.category) === "cat-ua"));
+      return el("article", { className: "card", "data-variant": variant.id || "" }, [
+        el("p", { className: "eyebrow", text: [variant.topic, variant.number && "Variant " + variant.number].filter(Boolean).join(" · ") }),
+        el("h3", { className: "variant-title", text: variant.title || variant.id || "Recommendation" }),
+        factsLine(result.facts) ? el("p", { className: "facts", text: factsLine(result.facts) }) : null,
+        noUA ? el("p", { className: "no-ua", role: "note" }, [el("strong", { text: "No option is rated Usually Appropriate" }), " for this situation: imaging is not routinely indicated; weigh the options below with the clinical context."]) : null,
+        recs.length ? optionsTable(recs) : el("p", { text: "No rated procedure for this variant." }),
+        listSection("Why this variant", result.reasons, "reasons"),
+        listSection("Assumed", result.assumptions, "assumptions"),
+        referTo(result.refer_to),
+        order ? el("div", { className: "order" }, [
+          el("h4", { text: "Order wording" }),
+          el("p", { className: "order-text", text: order }),
+          el("button", { type: "button", className: "copy", text: "Copy order", onclick: () => this.copy(order, copied) }),
+          copied,
+        ]) : null,
+      ]);
+    }
+
+    async copy(text, status) {
+      try {
+        await navigator.clipboard.writeText(text);
+      } catch (_) {
+        // The Clipboard API needs a secure context (https or localhost); fall back to a selection copy.
+        const area = el("textarea", { className: "sr-only", readonly: true });
+        area.value = text;
+        this.root.append(area);
+        area.select();
+        const ok = document.execCommand("copy");
+        area.remove();
+        if (!ok) { status.textContent = "Copy failed: select the text and copy it."; return; }
+      }
+      status.textContent = "Copied";
+    }
+
+    add(who, type, body) {
+      const row = el("div", { className: "msg " + who, "data-type": type }, body);
+      this.log.append(row);
+      row.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  /** Loads the vendored socket.io client without leaving a global `io` behind (the host page may have its own). */
+  function loadSocketIo() {
+    return new Promise((resolve, reject) => {
+      const previous = Object.prototype.hasOwnProperty.call(window, "io") ? window.io : undefined;
+      const tag = el("script", { src: new URL("vendor/socket.io.min.js", BASE).href });
+      tag.onload = () => {
+        const io = window.io;
+        if (previous === undefined) delete window.io;
+        else window.io = previous;
+        resolve(io);
+      };
+      tag.onerror = () => reject(new Error("socket.io client not found: run `make web`"));
+      document.head.append(tag);
+    });
+  }
+
+  function mount(cfg) {
+    const target = cfg.mode === "inline" && cfg.target && document.querySelector(cfg.target);
+    const host = target || document.body.appendChild(el("div"));
+    host.classList.add("axilla-chat-host");
+    const shadow = host.attachShadow({ mode: "open" });
+    const root = el("div");
+    root.hidden = true; // until the stylesheet is in
+    const css = el("link", { rel: "stylesheet", href: new URL("widget.css", BASE).href });
+    css.onload = css.onerror = () => { root.hidden = false; };
+    shadow.append(css, root);
+    return new Chat(cfg, root);
+  }
+
+  function start() {
+    const cfg = config();
+    const chat = mount(cfg);
+    loadSocketIo().then((io) => chat.connect(io), (err) => chat.setState("offline", err.message));
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
