@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 import bot
 from actions import case_state as cs
 from actions import messages
+from bot import render
 
 FALLBACK_INTENT = "nlu_fallback"
 _YES = re.compile(r"^\s*(yes|yeah|yep|yup|y|new)\b", re.IGNORECASE)
@@ -42,6 +43,7 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
         return {}  # a follow-up question or small talk: the form is rejected and the rules answer it
     requested = tracker.get_slot("requested_slot")
     ext = bot.extract(text, expecting=requested if requested in bot.FACT_KEYS else None)
+    ext = cs.without_noise(ext, in_context=bool(requested) or ext.new_case or cs.has_case(tracker))
     if tracker.get_slot(cs.PENDING_SLOT) and not (ext.new_case and ext.stated):
         return resolve_pending(tracker)
     if intent == FALLBACK_INTENT and (requested is None or ext.stated.get(requested) is None):
@@ -96,22 +98,12 @@ class AskForFact(Action, ABC):
         return []
 
 
-class ActionAskTumorSize(AskForFact):
-    """Asks for the size of the primary tumour."""
-
-    slot = "tumor_size_cm"
-
-
-class ActionAskClinicalNodes(AskForFact):
-    """Asks for the clinical nodal status."""
-
-    slot = "clinical_nodes"
-
-
-class ActionAskAxillaryLump(AskForFact):
-    """Asks on which side(s) the axillary lump is."""
-
-    slot = "axillary_lump"
+# One `action_ask_<fact>` per fact the core has a question for (bot/knowledge/questions.yml); the form
+# runs the one named after the slot it requests. domain.yml lists the same names.
+ASK_ACTIONS = {
+    slot: type(f"ActionAsk_{slot}", (AskForFact,), {"slot": slot, "__doc__": f"Asks for {slot}."})
+    for slot in render.questions()
+}
 
 
 class ActionAskNewPatient(Action):

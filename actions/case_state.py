@@ -1,10 +1,12 @@
 """The case as the tracker holds it: one slot per fact, plus what the latest case message noted."""
+from dataclasses import replace
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 
 import bot
-from bot.facts import Extraction
+from bot import render
+from bot.facts import Extraction, empty
 
 # Intents whose messages state or change facts of the case.
 CASE_INTENTS = frozenset({"describe_case", "inform", "correct", "new_patient"})
@@ -12,6 +14,8 @@ NOTES_SLOT = "case_notes"          # {"conflicts": [...], "notes": [...]} of the
 PENDING_SLOT = "pending_case"      # text of a message that looks like another patient
 NEW_PATIENT_SLOT = "new_patient"   # the form's "new patient or correction?" question
 VARIANT_SLOT = "variant"
+# What the core concludes from a message without any clinical cue.
+UNRELATED = {"encounter": "unrelated"}
 
 
 def known_facts(tracker: Tracker) -> Dict[Text, Any]:
@@ -38,7 +42,7 @@ def askable_missing(tracker: Tracker) -> List[Text]:
     result = analysis(tracker)
     if result.status != bot.NEEDS_INFO:
         return []
-    return [key for key in result.missing if key in bot.ASK_ORDER]
+    return [key for key in result.missing if key in render.questions()]
 
 
 def intent_of(tracker: Tracker) -> Optional[Text]:
@@ -49,6 +53,14 @@ def intent_of(tracker: Tracker) -> Optional[Text]:
 def text_of(tracker: Tracker) -> Text:
     """The latest message's raw text, which the core reads."""
     return tracker.latest_message.get("text") or ""
+
+
+def without_noise(ext: Extraction, in_context: bool) -> Extraction:
+    """The extraction, minus an "unrelated encounter" read from a message that only makes sense in
+    context: a short answer, "new patient", a button payload."""
+    if in_context and ext.stated == UNRELATED:
+        return replace(ext, facts=empty())
+    return ext
 
 
 def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction) -> Dict[Text, Any]:

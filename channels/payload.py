@@ -1,11 +1,9 @@
 """Reading the contract's `custom` payload (shared/contract.md §2) the same way in every channel."""
 from typing import Any, Dict, List, Optional, Tuple
 
-from bot import render
-
 Option = Tuple[str, str]  # (button title, the text it sends back)
 
-RECOMMENDATION, QUESTION, OUT_OF_SCOPE = "recommendation", "question", "out_of_scope"
+RECOMMENDATION = "recommendation"
 
 # The ACR's green / yellow / red; "May Be Appropriate (Disagreement)" is still yellow.
 _MARKS = (("Usually Appropriate", "🟢", "good"), ("May Be Appropriate", "🟡", "warning"),
@@ -18,19 +16,9 @@ def contract_payload(message: Dict[str, Any]) -> Optional[Dict[str, Any]]:
     return custom if isinstance(custom, dict) and isinstance(custom.get("type"), str) else None
 
 
-def options(message: Dict[str, Any], custom: Dict[str, Any]) -> List[Option]:
-    """The quick replies the action attached (Rasa buttons), else the core's for the fact asked for."""
-    buttons = message.get("buttons") or message.get("quick_replies")
-    if buttons:
-        return button_options(buttons)
-    if custom["type"] == QUESTION and custom.get("slot"):
-        return list(render.quick_replies(custom["slot"]))
-    return []
-
-
-def button_options(buttons: List[Dict[str, Any]]) -> List[Option]:
-    """Rasa buttons ({"title", "payload"}) as options."""
-    return [(str(b["title"]), str(b["payload"])) for b in buttons if b.get("title") and b.get("payload")]
+def options(buttons: Optional[List[Dict[str, Any]]]) -> List[Option]:
+    """Rasa buttons ({"title", "payload"}) as (title, text sent back) pairs."""
+    return [(str(b["title"]), str(b["payload"])) for b in buttons or [] if b.get("title") and b.get("payload")]
 
 
 def category_mark(category: str) -> Tuple[str, str]:
@@ -47,8 +35,8 @@ def heading(variant: Dict[str, Any]) -> str:
 
 
 def radiation(recommendation: Dict[str, Any]) -> str:
-    """The relative radiation level with its dose range, e.g. "☢☢ 0.1-1 mSv"."""
-    return " ".join(str(recommendation[k]) for k in ("rrl", "dose") if recommendation.get(k))
+    """The relative radiation level with its effective dose, e.g. "☢☢ (0.1-1 mSv)"."""
+    return f"{recommendation['rrl']} ({recommendation['dose']})"
 
 
 def source_label(recommendation: Dict[str, Any]) -> str:

@@ -1,4 +1,5 @@
 """The assistant's answers as Slack Block Kit messages (pure functions: payload in, chat.postMessage args out)."""
+import re
 from typing import Any, Dict, List
 
 from channels import payload
@@ -6,34 +7,32 @@ from channels.payload import Option
 
 Block = Dict[str, Any]
 
+BOLD = re.compile(r"\*\*(.+?)\*\*")
 # Slack's limits: header text 150 characters, section text 3000, button text 75, actions block 25 elements.
 HEADER_MAX, TEXT_MAX, BUTTON_MAX, BUTTONS_MAX = 150, 3000, 75, 25
 
 
 def message(text: str, custom: Dict[str, Any], options: List[Option]) -> Dict[str, Any]:
     """chat.postMessage arguments for one answer: blocks, and `text` for notifications and old clients."""
-    kind = custom["type"]
-    if kind == payload.RECOMMENDATION:
+    if custom["type"] == payload.RECOMMENDATION:
         blocks = recommendation_blocks(custom)
-        text = text or payload.heading(custom["variant"])
+        text = mrkdwn(text) if text else payload.heading(custom["variant"])
     else:
-        blocks = [_plain_section(text)] if text else []
-        if kind == payload.OUT_OF_SCOPE and custom.get("reasons"):
-            blocks.append(_context("Why", custom["reasons"]))
+        text = mrkdwn(text)
+        blocks = [{"type": "section", "text": _mrkdwn(_clip(text, TEXT_MAX))}] if text else []
     if options:
         blocks.append(buttons_block(options))
     return {"text": text, "blocks": blocks}
 
 
 def recommendation_blocks(result: Dict[str, Any]) -> List[Block]:
-    """Header with the variant, one two-column row per option, the reasons, and the order wording."""
+    """The variant (header and title), one two-column row per option, the reasons, and the order wording."""
     variant = result["variant"]
-    title = payload.heading(variant)
-    blocks: List[Block] = [{"type": "header", "text": _plain(_clip(title, HEADER_MAX))}]
-    if len(title) > HEADER_MAX:
-        blocks.append(_plain_section(variant["title"]))
-    blocks.append({"type": "context", "elements": [
-        _mrkdwn(f"ACR Appropriateness Criteria · {escape(variant['topic'])} · {escape(variant['id'])}")]})
+    blocks: List[Block] = [
+        {"type": "header", "text": _plain(_clip(f"Variant {variant['number']} · {variant['topic']}", HEADER_MAX))},
+        {"type": "section", "text": _mrkdwn(_clip(f"*{escape(variant['title'])}*", TEXT_MAX))},
+        {"type": "context", "elements": [_mrkdwn(f"ACR Appropriateness Criteria · {escape(variant['id'])}")]},
+    ]
     blocks.append({"type": "divider"})
     blocks += [option_block(r) for r in result["recommendations"]]
     blocks.append({"type": "divider"})
@@ -66,6 +65,11 @@ def buttons_block(options: List[Option]) -> Block:
         for i, (title, value) in enumerate(options[:BUTTONS_MAX])]}
 
 
+def mrkdwn(text: str) -> str:
+    """The core's light markdown (**bold**, "- " lists) as Slack mrkdwn, escaped."""
+    return BOLD.sub(r"*\1*", escape(text))
+
+
 def escape(text: str) -> str:
     """Slack mrkdwn's three control characters, so case text can't form mentions or links."""
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -74,10 +78,6 @@ def escape(text: str) -> str:
 def _context(label: str, lines: List[str]) -> Block:
     return {"type": "context", "elements": [
         _mrkdwn(_clip(f"*{label}:* " + " · ".join(escape(line) for line in lines), TEXT_MAX))]}
-
-
-def _plain_section(text: str) -> Block:
-    return {"type": "section", "text": _plain(_clip(text, TEXT_MAX))}
 
 
 def _plain(text: str) -> Dict[str, Any]:

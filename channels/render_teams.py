@@ -16,17 +16,11 @@ _WIDTHS = (4, 3, 2, 3)
 
 def activity(text: str, custom: Dict[str, Any], options: List[Option]) -> Dict[str, Any]:
     """The message activity for one answer: a card when there is more than text to show."""
-    kind = custom["type"]
-    if kind == payload.RECOMMENDATION:
-        body = recommendation_body(custom)
-        text = text or payload.heading(custom["variant"])
-    elif kind == payload.OUT_OF_SCOPE:
-        body = [_text(text)] + _bullets("Why", custom.get("reasons") or [])
-    elif options:
+    if custom["type"] == payload.RECOMMENDATION:
+        return _card_activity(text or payload.heading(custom["variant"]), recommendation_body(custom), options)
+    if options:
         return text_with_options(text, options)
-    else:
-        return {"type": "message", "text": text}
-    return _card_activity(text, body, options)
+    return {"type": "message", "text": text}
 
 
 def text_with_options(text: str, options: List[Option]) -> Dict[str, Any]:
@@ -35,13 +29,14 @@ def text_with_options(text: str, options: List[Option]) -> Dict[str, Any]:
 
 
 def card(body: List[Element], options: List[Option], fallback: str) -> Element:
-    """An Adaptive Card; each option is an Action.Submit that posts its text back as the user's message."""
+    """An Adaptive Card; each option is an Action.Submit that shows its title in the chat as the user's
+    message and sends its payload to the bot (Teams' messageBack)."""
     content: Element = {
         "type": "AdaptiveCard", "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "version": CARD_VERSION, "fallbackText": fallback, "msteams": {"width": "Full"}, "body": body}
     if options:
         content["actions"] = [{"type": "Action.Submit", "title": title,
-                               "data": {"msteams": {"type": "imBack", "value": value}}}
+                               "data": {"msteams": {"type": "messageBack", "displayText": title, "text": value}}}
                               for title, value in options]
     return content
 

@@ -34,7 +34,7 @@ class SlackBot(rasa_slack.SlackBot):
         custom = payload.contract_payload(message)
         if custom is None:
             return await super().send_response(recipient_id, message)
-        reply = render_slack.message(message.get("text") or "", custom, payload.options(message, custom))
+        reply = render_slack.message(message.get("text") or "", custom, payload.options(message.get("buttons")))
         await self._post_message(channel=self.slack_channel or recipient_id, **reply)
 
 

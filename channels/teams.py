@@ -87,7 +87,7 @@ class TeamsBot(BotFramework):
     async def send_text_with_buttons(self, recipient_id: str, text: str, buttons: List[Dict[str, Any]],
                                      **kwargs: Any) -> None:
         """Buttons as an Adaptive Card's Action.Submit (Rasa's hero-card buttons lack the type Teams needs)."""
-        reply = render_teams.text_with_options(text, payload.button_options(buttons))
+        reply = render_teams.text_with_options(text, payload.options(buttons))
         await self.send(self.prepare_message(recipient_id, reply))
 
     async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
@@ -95,7 +95,7 @@ class TeamsBot(BotFramework):
         custom = payload.contract_payload(message)
         if custom is None:
             return await super().send_response(recipient_id, message)
-        reply = render_teams.activity(message.get("text") or "", custom, payload.options(message, custom))
+        reply = render_teams.activity(message.get("text") or "", custom, payload.options(message.get("buttons")))
         await self.send(self.prepare_message(recipient_id, reply))
 
 

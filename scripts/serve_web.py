@@ -24,16 +24,23 @@ class Handler(SimpleHTTPRequestHandler):
     """Static files, plus config.js made from --rasa-url when given."""
 
     config_js: Optional[bytes] = None
+    # Pages of other sites load widget.js: without a charset they would decode it as windows-1252.
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".html": "text/html; charset=utf-8",
+        ".js": "text/javascript; charset=utf-8",
+        ".css": "text/css; charset=utf-8",
+    }
 
     def do_GET(self) -> None:
         if self.config_js is not None and self.path.split("?")[0] == "/config.js":
-            self._send_bytes(self.config_js, "text/javascript")
+            self._send_bytes(self.config_js, self.extensions_map[".js"])
         else:
             super().do_GET()
 
     def _send_bytes(self, body: bytes, content_type: str) -> None:
         self.send_response(200)
-        self.send_header("Content-Type", content_type + "; charset=utf-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -1,7 +1,9 @@
 """Custom spaCy components, registered by name (and as `spacy_factories` entry points for Rasa)."""
+import json
 import re
 from dataclasses import dataclass
-from typing import List, Sequence, Tuple
+from pathlib import Path
+from typing import Dict, List, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -51,11 +53,11 @@ def clause_ids(doc: Doc) -> Tuple[List[int], List[int]]:
     return clauses, sentences
 
 
-def _scoped(spans: Sequence[Span], cue_labels: Tuple[str, ...], span: Span, clauses: List[int],
+def _scoped(context: Dict[int, List[Span]], labels: Tuple[str, ...], span: Span, clause: int,
             before: int, after: int) -> bool:
-    """True when a cue of `cue_labels` stands in the same clause within `before`/`after` tokens."""
-    for cue in spans:
-        if cue.label_ not in cue_labels or clauses[cue.start] != clauses[span.start]:
+    """True when a cue of `labels` stands in the span's clause within `before`/`after` tokens."""
+    for cue in context.get(clause, ()):
+        if cue.label_ not in labels:
             continue
         if cue.end <= span.start and span.start - cue.end <= before:
             return True
@@ -90,20 +92,25 @@ class AxillaContext:
     def __call__(self, doc: Doc) -> Doc:
         spans = _longest_per_label(doc.spans.get(CUES_KEY, []))
         clauses, sentences = clause_ids(doc)
+        context: Dict[int, List[Span]] = {}
+        for span in spans:
+            if span.label_.startswith("CTX_"):
+                context.setdefault(clauses[span.start], []).append(span)
         cues = []
         for span in spans:
             if span.label_.startswith("CTX_"):
                 continue
+            clause = clauses[span.start]
             cues.append(Cue(
                 label=span.label_, start=span.start, end=span.end, text=span.text,
-                clause=clauses[span.start], sentence=sentences[span.start],
-                negated=_scoped(spans, ("CTX_NEG",), span, clauses, self.before, 0)
+                clause=clause, sentence=sentences[span.start],
+                negated=_scoped(context, ("CTX_NEG",), span, clause, self.before, 0)
                 or (span.label_ in _POST_NEGATABLE
-                    and _scoped(spans, ("CTX_NEG_POST",), span, clauses, 0, self.after)),
-                uncertain=_scoped(spans, ("CTX_UNCERTAIN", "CTX_UNCERTAIN_PRE"), span, clauses, self.before, 0)
-                or _scoped(spans, ("CTX_UNCERTAIN",), span, clauses, 0, self.after),
-                family=_scoped(spans, ("CTX_FAMILY",), span, clauses, 8, 4),
-                planned=_scoped(spans, ("CTX_PLAN",), span, clauses, 6, 2),
+                    and _scoped(context, ("CTX_NEG_POST",), span, clause, 0, self.after)),
+                uncertain=_scoped(context, ("CTX_UNCERTAIN", "CTX_UNCERTAIN_PRE"), span, clause, self.before, 0)
+                or _scoped(context, ("CTX_UNCERTAIN",), span, clause, 0, self.after),
+                family=_scoped(context, ("CTX_FAMILY",), span, clause, 8, 4),
+                planned=_scoped(context, ("CTX_PLAN",), span, clause, 6, 2),
             ))
         doc._.cues = cues
         return doc
@@ -116,4 +123,41 @@ class AxillaContext:
         return self
 
 
-NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+@Language.factory("regex_ruler", default_config={"spans_key": CUES_KEY})
+def make_regex_ruler(nlp: Language, name: str, spans_key: str) -> "RegexRuler":
+    """Mark numeric and case-sensitive phrases (sizes, TNM, '58F', 'L'/'R') with compiled regexes."""
+    return RegexRuler(spans_key)
+
+
+class RegexRuler:
+    """Adds labelled spans found by regular expressions on the text: one pass per label, no per-token callbacks."""
+
+    def __init__(self, spans_key: str) -> None:
+        self.spans_key = spans_key
+        self.patterns: Dict[str, List[str]] = {}
+        self._compiled: List[Tuple[str, "re.Pattern[str]"]] = []
+
+    def add_patterns(self, patterns: Dict[str, List[str]]) -> None:
+        for label, regexes in patterns.items():
+            self.patterns.setdefault(label, []).extend(regexes)
+        self._compiled = [(label, re.compile("|".join(f"(?:{r})" for r in regexes)))
+                          for label, regexes in self.patterns.items()]
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get(self.spans_key, []))
+        for label, regex in self._compiled:
+            for found in regex.finditer(doc.text):
+                span = doc.char_span(found.start(), found.end(), label=label, alignment_mode="expand")
+                if span is not None and len(span):
+                    spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def to_disk(self, path, exclude=tuple()) -> None:  # noqa: D102
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "patterns.json").write_text(json.dumps(self.patterns, ensure_ascii=False, indent=1))
+
+    def from_disk(self, path, exclude=tuple()) -> "RegexRuler":  # noqa: D102
+        self.add_patterns(json.loads((Path(path) / "patterns.json").read_text()))
+        return self

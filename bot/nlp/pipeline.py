@@ -24,7 +24,7 @@ def norm_patterns() -> List[Dict[str, Any]]:
 
 
 def span_patterns() -> List[Dict[str, Any]]:
-    """Span-ruler patterns: phrases (matched on NORM) and token patterns, by label."""
+    """Span-ruler phrase patterns (matched on NORM), by label."""
     lexicon = _read("lexicon.yml")["labels"]
     return [
         {"label": label, "pattern": pattern}
@@ -34,7 +34,7 @@ def span_patterns() -> List[Dict[str, Any]]:
 
 
 def build():
-    """A fresh pipeline: tokenizer special cases, norms, span ruler, context component."""
+    """A fresh pipeline: tokenizer special cases, norms, phrase and regex rulers, context component."""
     import spacy
 
     from bot.nlp import components  # registers axilla_context
@@ -44,9 +44,10 @@ def build():
         nlp.tokenizer.add_special_case(case, [{"ORTH": case}])
     nlp.add_pipe("attribute_ruler").add_patterns(norm_patterns())
     ruler = nlp.add_pipe("span_ruler", config={
-        "spans_key": components.CUES_KEY, "phrase_matcher_attr": "NORM", "validate": True,
+        "spans_key": components.CUES_KEY, "phrase_matcher_attr": "NORM",
     })
     ruler.add_patterns(span_patterns())
+    nlp.add_pipe("regex_ruler").add_patterns(_read("lexicon.yml")["regex"])
     nlp.add_pipe("axilla_context")
     nlp.meta.update(name="axilla_rules", version="0.1.0",
                     description="Rule pipeline for axillary-imaging case descriptions")

@@ -9,8 +9,9 @@ import urllib.parse
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable, Dict, List, Optional
 
+import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
@@ -46,7 +47,7 @@ def payload_of(result: Any) -> Dict[str, Any]:
         return {"type": "recommendation", **result.to_dict()}
     if result.status == "needs_info":
         return {"type": "question", "slot": result.missing[0], "facts": result.facts}
-    return {"type": "out_of_scope", "reasons": result.reasons}
+    return {"type": "out_of_scope", **result.to_dict()}
 
 
 def free_port() -> int:
@@ -62,7 +63,8 @@ def new_key() -> rsa.RSAPrivateKey:
 class StandIn:
     """The Slack Web API and the Bot Framework on 127.0.0.1, recording each call."""
 
-    def __init__(self) -> None:
+    def __init__(self, echo: bool = False) -> None:
+        self.echo = echo
         self.key = new_key()
         self.calls: List[Dict[str, Any]] = []
         self._changed = threading.Condition()
@@ -74,7 +76,17 @@ class StandIn:
         jwk = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
         return {"keys": [{**jwk, "kid": KEY_ID, "use": "sig", "endorsements": ["msteams", "emulator"]}]}
 
+    def token(self, key: Optional[rsa.RSAPrivateKey] = None, **claims: Any) -> str:
+        """A connector token signed as the Bot Framework signs it; a claim given as None is left out."""
+        now = int(time.time())
+        body = {"iss": ISSUER, "aud": APP_ID, "serviceUrl": self.service_url,
+                "nbf": now - 10, "iat": now - 10, "exp": now + 3600, **claims}
+        return jwt.encode({k: v for k, v in body.items() if v is not None}, key or self.key,
+                          algorithm="RS256", headers={"kid": KEY_ID})
+
     def record(self, call: Dict[str, Any]) -> None:
+        if self.echo:
+            print(json.dumps(call, indent=1, ensure_ascii=False), flush=True)
         with self._changed:
             self.calls.append(call)
             self._changed.notify_all()
@@ -169,3 +181,21 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
 def start(args: List[str], env: Dict[str, str], log: Path) -> subprocess.Popen:
     with log.open("wb") as out:
         return subprocess.Popen(args, cwd=PROJECT, env=env, stdout=out, stderr=subprocess.STDOUT)
+
+
+def main() -> None:
+    """Serve the stand-in for trying the channels by hand (docs/slack.md, docs/teams.md) until Ctrl-C."""
+    stand_in = StandIn(echo=True)
+    print("# Export these for `make run`; each call the assistant makes here is printed below.")
+    for name, value in channel_env(stand_in).items():
+        print(f"export {name}={value}")
+    print(f"export TEAMS_SERVICE_URL={stand_in.service_url}")
+    print(f"export TEAMS_TEST_TOKEN={stand_in.token()}  # valid for an hour", flush=True)
+    try:
+        stand_in.server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

@@ -8,18 +8,13 @@ metadata and signing keys, the conversation's reply endpoint) and records every 
 import os
 import subprocess
 import threading
-import time
 import urllib.error
 import urllib.request
-from typing import Any, Callable, Dict, Iterator, Optional, Tuple
+from typing import Callable, Dict, Iterator, Tuple
 
-import jwt
 import pytest
-from cryptography.hazmat.primitives.asymmetric import rsa
 
-from channel_harness import (
-    APP_ID, BIN, CREDENTIALS, ISSUER, KEY_ID, PROJECT, StandIn, channel_env, free_port, start,
-    wait_until_up)
+from channel_harness import BIN, CREDENTIALS, PROJECT, StandIn, channel_env, free_port, start, wait_until_up
 
 
 @pytest.fixture(scope="session")
@@ -74,15 +69,3 @@ def post(rasa_url: str) -> Post:
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
     return post_to
-
-
-@pytest.fixture(scope="session")
-def bot_token(stand_in: StandIn) -> Callable[..., str]:
-    """Signs a connector token as the Bot Framework does; claims override, None leaves one out."""
-    def sign(key: Optional[rsa.RSAPrivateKey] = None, **claims: Any) -> str:
-        now = int(time.time())
-        body = {"iss": ISSUER, "aud": APP_ID, "serviceUrl": stand_in.service_url,
-                "nbf": now - 10, "iat": now - 10, "exp": now + 3600, **claims}
-        return jwt.encode({k: v for k, v in body.items() if v is not None}, key or stand_in.key,
-                          algorithm="RS256", headers={"kid": KEY_ID})
-    return sign

@@ -70,7 +70,7 @@ def test_a_case_gets_block_kit_in_the_users_thread(post, stand_in):
     assert answer["text"]  # what notifications and old clients show
     header = answer["blocks"][0]
     assert header["type"] == "header"
-    assert header["text"]["text"].startswith(f"Variant {expected['variant']['number']}:")
+    assert header["text"]["text"] == f"Variant {expected['variant']['number']} · {expected['variant']['topic']}"
     rows = [b for b in answer["blocks"] if b["type"] == "section" and "fields" in b]
     assert [row["fields"][0]["text"] for row in rows] == [
         f"*{r['procedure']}*" for r in expected["recommendations"]]

@@ -55,21 +55,21 @@ def test_requests_without_a_token_are_refused(post, stand_in):
 
 
 @pytest.mark.parametrize("bad", BAD_TOKENS, ids=list(BAD_TOKENS))
-def test_requests_with_a_bad_token_are_refused(post, stand_in, bot_token, bad):
+def test_requests_with_a_bad_token_are_refused(post, stand_in, bad):
     conversation = f"conv-{bad}"
-    assert send(post, activity(stand_in, conversation, CASE), BAD_TOKENS[bad](bot_token)) == 401
+    assert send(post, activity(stand_in, conversation, CASE), BAD_TOKENS[bad](stand_in.token)) == 401
     assert not stand_in.matching(replies(conversation))
 
 
-def test_a_key_not_endorsed_for_the_channel_is_refused(post, stand_in, bot_token):
-    assert send(post, activity(stand_in, "conv-slack", CASE, channelId="slack"), bot_token()) == 403
+def test_a_key_not_endorsed_for_the_channel_is_refused(post, stand_in):
+    assert send(post, activity(stand_in, "conv-slack", CASE, channelId="slack"), stand_in.token()) == 403
 
 
-def test_a_case_gets_an_adaptive_card_with_a_token_of_the_bots_tenant(post, stand_in, bot_token):
+def test_a_case_gets_an_adaptive_card_with_a_token_of_the_bots_tenant(post, stand_in):
     expected = bot.analyze(CASE).to_dict()
     # In a channel Teams writes the @-mention into the text.
     mention = activity(stand_in, "conv-case", f"<at>Axilla imaging</at> {CASE}")
-    assert send(post, mention, bot_token()) == 200
+    assert send(post, mention, stand_in.token()) == 200
 
     reply = first_card(stand_in, "conv-case")
     assert reply["recipient"]["id"] == "29:clinician" and reply["summary"]
@@ -91,16 +91,16 @@ def test_a_case_gets_an_adaptive_card_with_a_token_of_the_bots_tenant(post, stan
                                       "scope": "https://api.botframework.com/.default"}
 
 
-def test_a_question_offers_buttons_whose_answer_continues_the_case(post, stand_in, bot_token):
+def test_a_question_offers_buttons_whose_answer_continues_the_case(post, stand_in):
     assert bot.analyze(NEEDS_INFO).status == "needs_info"
-    assert send(post, activity(stand_in, "conv-question", NEEDS_INFO), bot_token()) == 200
+    assert send(post, activity(stand_in, "conv-question", NEEDS_INFO), stand_in.token()) == 200
     question = first_card(stand_in, "conv-question")["attachments"][0]["content"]
     buttons = question["actions"]
     assert len(buttons) >= 2 and all(b["type"] == "Action.Submit" for b in buttons)
 
     # Action.Submit with imBack: Teams posts the button's value as the clinician's message.
     answer = activity(stand_in, "conv-question", buttons[0]["data"]["msteams"]["value"], id="conv-question-2")
-    assert send(post, answer, bot_token()) == 200
+    assert send(post, answer, stand_in.token()) == 200
     is_reply = replies("conv-question")
     recommendation = stand_in.wait_for(lambda c: is_reply(c) and any(
         a["content"]["body"][0]["text"].startswith("Variant ") for a in c["json"].get("attachments", [])))

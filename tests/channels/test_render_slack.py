@@ -19,8 +19,9 @@ def texts(blocks):
             yield field["text"], 2000
         if block["type"] == "section" and "text" in block:
             yield block["text"]["text"], render_slack.TEXT_MAX
-        for element in block.get("elements", []):
-            yield element.get("text", {}).get("text", element.get("text", "")), render_slack.TEXT_MAX
+        for element in block.get("elements", []):  # context texts, or buttons with their own text object
+            text = element["text"]
+            yield (text["text"], render_slack.BUTTON_MAX) if isinstance(text, dict) else (text, render_slack.TEXT_MAX)
 
 
 @pytest.mark.parametrize("text", MATCHED)
@@ -34,8 +35,8 @@ def test_a_recommendation_is_a_header_a_row_per_option_and_the_order_in_a_code_b
     blocks = message["blocks"]
     assert message["text"] and len(blocks) <= 50
     assert all(len(text) <= limit for text, limit in texts(blocks))
-    assert blocks[0]["type"] == "header" and blocks[0]["text"]["text"].startswith(
-        f"Variant {result.variant['number']}: ")
+    assert blocks[0]["text"]["text"] == f"Variant {result.variant['number']} · {result.variant['topic']}"
+    assert blocks[1]["text"]["text"] == f"*{result.variant['title']}*"
     rows = [b for b in blocks if "fields" in b]
     assert [row["fields"][0]["text"] for row in rows] == [f"*{r.procedure}*" for r in result.recommendations]
     for row, option in zip(rows, result.recommendations):
@@ -62,19 +63,19 @@ def test_without_text_the_variant_is_the_notification_text():
     assert render_slack.message("", payload_of(result), [])["text"].startswith("Variant ")
 
 
-def test_a_question_gets_the_cores_quick_replies_as_buttons():
+def test_a_question_offers_the_actions_buttons():
     result = bot.analyze(NEEDS_INFO)
     slot = result.missing[0]
-    custom = payload_of(result)
-    message = render_slack.message(render.question_text(slot, result), custom, options({}, custom))
+    buttons = [{"title": title, "payload": value} for title, value in render.quick_replies(slot)]
+    message = render_slack.message(render.question_text(slot, result), payload_of(result), options(buttons))
     section, actions = message["blocks"]
-    assert section["text"]["type"] == "plain_text" and section["text"]["text"] == message["text"]
-    assert [(b["text"]["text"], b["value"]) for b in actions["elements"]] == list(render.quick_replies(slot))
+    assert section["text"]["text"] == message["text"] == render_slack.mrkdwn(render.question_text(slot, result))
+    assert [(b["text"]["text"], b["value"]) for b in actions["elements"]] == render.quick_replies(slot)
     assert len({b["action_id"] for b in actions["elements"]}) == len(actions["elements"])
 
 
-def test_out_of_scope_says_why():
+def test_other_answers_are_mrkdwn_text():
     result = bot.analyze(OUT_OF_SCOPE)
-    custom = payload_of(result)
-    blocks = render_slack.message(render.answer_text(result), custom, [])["blocks"]
-    assert [b["type"] for b in blocks] == ["section", "context"]
+    message = render_slack.message("**Scope**: <b>not</b> & more", payload_of(result), [])
+    assert message["blocks"] == [{"type": "section", "text": {
+        "type": "mrkdwn", "text": "*Scope*: &lt;b&gt;not&lt;/b&gt; &amp; more"}}]

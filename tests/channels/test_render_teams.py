@@ -38,7 +38,7 @@ def test_a_recommendation_is_a_card_with_a_table_of_options(text):
         assert procedure["text"] == option.procedure
         assert category["text"].endswith(option.category)
         assert category["color"] == COLOURS[option.category.split(" (")[0]]
-        assert radiation["text"] == f"{option.rrl} {option.dose}"
+        assert radiation["text"] == f"{option.rrl} ({option.dose})"
         assert source["text"]
     texts = [e.get("text") for e in body]
     for reason in result.reasons:
@@ -48,20 +48,15 @@ def test_a_recommendation_is_a_card_with_a_table_of_options(text):
 
 def test_a_question_is_a_card_whose_buttons_send_the_quick_replies():
     result = bot.analyze(NEEDS_INFO)
-    custom = payload_of(result)
-    card = card_of(render_teams.activity(render.question_text(custom["slot"], result), custom,
-                                         options({}, custom)))
+    slot = result.missing[0]
+    buttons = [{"title": title, "payload": value} for title, value in render.quick_replies(slot)]
+    card = card_of(render_teams.activity(render.question_text(slot, result), payload_of(result), options(buttons)))
     assert [(a["title"], a["data"]["msteams"]) for a in card["actions"]] == [
-        (title, {"type": "imBack", "value": value}) for title, value in render.quick_replies(custom["slot"])]
+        (title, {"type": "messageBack", "displayText": title, "text": value})
+        for title, value in render.quick_replies(slot)]
 
 
-def test_out_of_scope_is_a_card_saying_why():
+def test_other_answers_stay_text():
     result = bot.analyze(OUT_OF_SCOPE)
-    card = card_of(render_teams.activity(render.answer_text(result), payload_of(result), []))
-    assert [e["text"] for e in card["body"][1:]] == ["Why"] + [f"• {r}" for r in result.reasons]
-
-
-def test_a_plain_answer_stays_text():
-    custom = {"type": "faq", "topic": "radiation", "variant": None}
-    assert render_teams.activity("US uses no ionising radiation.", custom, []) == {
-        "type": "message", "text": "US uses no ionising radiation."}
+    text = render.answer_text(result)
+    assert render_teams.activity(text, payload_of(result), []) == {"type": "message", "text": text}

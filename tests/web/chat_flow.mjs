@@ -30,7 +30,7 @@ function chatOn(page) {
     input: q("textarea"),
     botMessages: q(".msg.bot"),
     async connected() {
-      await q('.chat[data-state="connected"]').waitFor({ timeout: REPLY_TIMEOUT });
+      await q('.chat[data-state="connected"]').waitFor({ state: "attached", timeout: REPLY_TIMEOUT });
     },
     /** Sends `text` by typing and Enter; resolves with the assistant's new messages once they stop coming. */
     async say(text) {

@@ -144,6 +144,18 @@
     return el("table", { className: "options" }, [el("thead", {}, head), el("tbody", {}, rows)]);
   }
 
+  /** A speech-bubble icon (an emoji may have no font on the machine). */
+  function chatIcon() {
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("class", "icon");
+    const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z");
+    svg.append(path);
+    return svg;
+  }
+
   /** Rasa's socket.io channel sends buttons as `quick_replies`; other shapes carry `buttons`. */
   function buttonsOf(message) {
     const buttons = [message.quick_replies, message.buttons].find((b) => Array.isArray(b) && b.length);
@@ -192,7 +204,7 @@
         this.launcher = el("button", {
           type: "button", className: "launcher", "aria-controls": "axilla-chat-panel", "aria-expanded": "false",
           onclick: () => this.toggle(),
-        }, [el("span", { "aria-hidden": "true", text: "💬" }), el("span", { className: "launcher-label", text: "Axilla imaging" })]);
+        }, [chatIcon(), el("span", { className: "launcher-label", text: "Axilla imaging" })]);
         this.panel.hidden = true;
         this.panel.addEventListener("keydown", (e) => { if (e.key === "Escape") this.toggle(false); });
         this.root.append(this.launcher);
@@ -354,7 +366,8 @@
     add(who, type, body) {
       const row = el("div", { className: "msg " + who, "data-type": type }, body);
       this.log.append(row);
-      row.scrollIntoView({ block: "nearest" });
+      // Show a long answer (a card) from its top, without scrolling the host page.
+      this.log.scrollTop = row.offsetTop - 8;
     }
   }
 

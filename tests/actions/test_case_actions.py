@@ -1,0 +1,178 @@
+"""Case intake actions: recommendations, questions, corrections, new patients, conflicts."""
+import pytest
+
+from actions.case import ASK_ACTIONS, ValidateCaseForm
+from tests.actions.conftest import customs, form_turn, make_tracker, run, slot_values
+
+# One description per variant, in words of our own (not the evaluation set's).
+VARIANT_CASES = {
+    1: "44F, new palpable R axillary lump, no history of breast cancer, nothing imaged yet",
+    2: "51 yo woman with new lumps in both axillae, never had breast cancer, no imaging so far",
+    3: "62F, newly diagnosed 1.4 cm L breast IDC, no palpable axillary nodes, no treatment yet",
+    4: "57F, new 1.8 cm R breast IDC, palpable R axillary node, untreated",
+    5: "48F, newly diagnosed 3.2 cm L breast IDC, axilla clinically negative, pre-treatment",
+    6: "58F, new 3 cm IDC left breast, palpable left axillary node, no treatment yet",
+    7: "45F on cycle 3 of neoadjuvant chemo for a 3.5 cm R breast IDC, cN0 at diagnosis, "
+       "now a new palpable R axillary lump",
+    8: "60F completed neoadjuvant chemo for a 4 cm L breast IDC, clinically node negative at diagnosis, "
+       "surgery next week",
+    9: "53F finished neoadjuvant chemo for a 3.8 cm R breast IDC, node positive at diagnosis with a "
+       "palpable node, surgery in 2 weeks",
+    10: "69F s/p L lumpectomy 2016, now biopsy-proven local recurrence in the L breast",
+    11: "50F, no known breast cancer, screening mammogram shows a suspicious L axillary node",
+    12: "66F, no history of breast cancer, chest CT shows a suspicious R axillary lymph node",
+}
+CASE_6 = {"sex": "female", "age": 58, "diagnosis": "new_primary", "tumor_size_cm": 3.0,
+          "clinical_nodes": "positive", "node_finding": "palpable", "axillary_lump": "unilateral",
+          "treatment": "none", "variant": "axilla-6"}
+
+
+def only_custom(messages):
+    """The single custom object an answer turn carries."""
+    found = customs(messages)
+    assert len(found) == 1, messages
+    return found[0]
+
+
+@pytest.mark.parametrize("number", sorted(VARIANT_CASES))
+def test_a_complete_case_is_answered_with_its_recommendation(domain, number):
+    slots, messages = form_turn(domain, {}, VARIANT_CASES[number], "describe_case")
+    custom = only_custom(messages)
+    assert custom["type"] == "recommendation"
+    assert custom["status"] == "matched"
+    assert custom["variant"]["id"] == f"axilla-{number}"
+    assert custom["recommendations"] and all(r["source"] for r in custom["recommendations"])
+    assert slots["variant"] == f"axilla-{number}"
+    assert slots["requested_slot"] is None
+    assert custom["variant"]["title"].split(".")[0] in messages[0]["text"] or messages[0]["text"]
+
+
+@pytest.mark.parametrize("first, slot, answer, variant", [
+    ("54F newly diagnosed R breast IDC, palpable R axillary node, no treatment started", "tumor_size_cm",
+     "3.5 cm", "axilla-6"),
+    ("new dx L breast ILC, 61 yo woman, axilla clinically negative", "tumor_size_cm", "about 25mm",
+     "axilla-5"),
+    ("58F new R breast cancer, suspicious R axillary node on diagnostic mammo, pre-treatment", "tumor_size_cm",
+     "T1", "axilla-4"),
+    ("47F just diagnosed L breast IDC 2.6 cm, no tx yet", "clinical_nodes", "no nodes on exam", "axilla-5"),
+    ("47F just diagnosed L breast IDC 1.6 cm, no tx yet", "clinical_nodes", "yes there's a palpable node",
+     "axilla-4"),
+    ("50F, no known breast cancer, palpable axillary lymphadenopathy, side not documented, no imaging",
+     "axillary_lump", "both sides", "axilla-2"),
+])
+def test_a_missing_fact_is_asked_then_the_answer_completes_the_case(domain, first, slot, answer, variant):
+    slots, messages = form_turn(domain, {}, first, "describe_case")
+    question = only_custom(messages)
+    assert question == {"type": "question", "slot": slot, "facts": question["facts"],
+                        "missing": question["missing"]}
+    assert question["facts"]["sex"] == "female"
+    assert messages[0]["text"] and messages[0]["buttons"]
+    assert slots["requested_slot"] == slot
+
+    slots, messages = form_turn(domain, slots, answer, "inform", requested=slot)
+    custom = only_custom(messages)
+    assert (custom["type"], custom["variant"]["id"]) == ("recommendation", variant)
+
+
+def test_every_fact_the_core_asks_for_has_an_ask_action_in_the_domain(domain):
+    assert {f"action_ask_{slot}" for slot in ASK_ACTIONS} <= set(domain["actions"])
+    for slot, action in ASK_ACTIONS.items():
+        assert action().name() == f"action_ask_{slot}"
+
+
+def test_a_short_answer_fills_every_fact_it_states_not_only_the_requested_one(domain):
+    slots, _ = form_turn(domain, {}, "new L breast IDC, 55F, no treatment yet", "describe_case")
+    assert slots["requested_slot"] == "tumor_size_cm"
+    slots, messages = form_turn(domain, slots, "2.4 cm, and a hard palpable L axillary node", "inform",
+                                requested="tumor_size_cm")
+    assert (slots["tumor_size_cm"], slots["clinical_nodes"]) == (2.4, "positive")
+    assert only_custom(messages)["variant"]["id"] == "axilla-6"
+
+
+def test_an_answer_without_the_fact_asks_the_same_question_again(domain):
+    slots = {"sex": "female", "age": 54, "diagnosis": "new_primary", "clinical_nodes": "positive",
+             "treatment": "none"}
+    slots, messages = form_turn(domain, slots, "not sure, let me check", "inform", requested="tumor_size_cm")
+    assert slots["requested_slot"] == "tumor_size_cm"
+    assert only_custom(messages)["slot"] == "tumor_size_cm"
+
+
+def test_a_follow_up_question_during_intake_is_left_to_the_rules(domain):
+    tracker = make_tracker("isn't an MRI better?", "faq_why_not_mri", {"diagnosis": "new_primary"},
+                           requested="tumor_size_cm")
+    events, messages = run(ValidateCaseForm(), tracker, domain)
+    # No slot is filled, so the Rasa server rejects the form and the FAQ rule answers.
+    assert [e for e in events if e["name"] != "requested_slot"] == [] and messages == []
+
+
+def test_an_unsure_classification_still_counts_when_it_answers_the_question(domain):
+    slots = {"sex": "female", "diagnosis": "new_primary", "treatment": "neoadjuvant_completed",
+             "tumor_size_cm": 4.5}
+    slots, messages = form_turn(domain, slots, "she was node positive at diagnosis, FNA positive",
+                                "faq_biopsy_positive", requested="clinical_nodes", confidence=0.5)
+    assert only_custom(messages)["variant"]["id"] == "axilla-9"
+
+
+@pytest.mark.parametrize("text, variant", [
+    ("actually the mass is 1.8 cm", "axilla-4"),
+    ("sorry, nodes are negative", "axilla-5"),
+])
+def test_a_correction_updates_the_case_and_answers_again(domain, text, variant):
+    slots, messages = form_turn(domain, CASE_6, text, "correct")
+    custom = only_custom(messages)
+    assert (custom["type"], custom["variant"]["id"]) == ("recommendation", variant)
+    assert slots["variant"] == variant
+
+
+def test_new_patient_clears_the_case(domain):
+    slots, messages = form_turn(domain, CASE_6, "start over", "new_patient")
+    assert all(slots[key] is None for key in ("sex", "age", "tumor_size_cm", "clinical_nodes", "variant"))
+    assert only_custom(messages) == {"type": "smalltalk", "intent": "new_patient"}
+
+
+def test_new_patient_with_a_case_analyses_the_new_case_alone(domain):
+    slots, messages = form_turn(domain, CASE_6, "new patient: 72M with a 2 cm L breast mass, core bx IDC, cN0",
+                                "new_patient")
+    custom = only_custom(messages)
+    assert custom["type"] == "out_of_scope" and custom["reasons"]
+    assert (slots["sex"], slots["age"], slots["clinical_nodes"]) == ("male", 72, "negative")
+
+
+def conflicting_case(domain):
+    """CASE_6, then a message about a different patient without a correction word."""
+    text = "41F, newly diagnosed 1.2 cm R breast IDC, no palpable nodes, no treatment"
+    slots, messages = form_turn(domain, CASE_6, text, "describe_case")
+    return slots, messages
+
+
+def test_a_different_patient_is_not_merged_silently(domain):
+    slots, messages = conflicting_case(domain)
+    question = only_custom(messages)
+    assert (question["type"], question["slot"]) == ("question", "new_patient")
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/new_patient", "/correct"]
+    assert slots["age"] == 58 and slots["pending_case"]
+
+
+def test_answering_new_patient_analyses_the_waiting_message_alone(domain):
+    slots, _ = conflicting_case(domain)
+    slots, messages = form_turn(domain, slots, "/new_patient", "new_patient", requested="new_patient")
+    assert only_custom(messages)["variant"]["id"] == "axilla-3"
+    assert (slots["age"], slots["pending_case"]) == (41, None)
+
+
+def test_answering_correction_merges_the_waiting_message(domain):
+    slots, _ = conflicting_case(domain)
+    slots, messages = form_turn(domain, slots, "/correct", "correct", requested="new_patient")
+    assert only_custom(messages)["variant"]["id"] == "axilla-3"
+    assert slots["age"] == 41 and slots["node_finding"] is None or slots["clinical_nodes"] == "negative"
+
+
+def test_an_unclear_answer_to_the_new_patient_question_asks_again(domain):
+    slots, _ = conflicting_case(domain)
+    slots, messages = form_turn(domain, slots, "hmm", "inform", requested="new_patient")
+    assert only_custom(messages)["slot"] == "new_patient"
+
+
+def test_a_message_without_any_case_is_not_understood(domain):
+    slots, messages = form_turn(domain, {}, "hmm ok", "describe_case")
+    assert only_custom(messages)["type"] in {"fallback", "out_of_scope"}
