@@ -13,7 +13,6 @@ from actions import case_state as cs
 from actions import messages
 from bot import render
 
-FALLBACK_INTENT = "nlu_fallback"
 _YES = re.compile(r"^\s*(yes|yeah|yep|yup|y|new)\b", re.IGNORECASE)
 _NO = re.compile(r"^\s*(no|nope|nah|n|same)\b", re.IGNORECASE)
 
@@ -39,15 +38,16 @@ def resolve_pending(tracker: Tracker) -> Dict[Text, Any]:
 def message_update(tracker: Tracker) -> Dict[Text, Any]:
     """Slot changes for the latest message: its facts merged into the case, or a pending conflict."""
     intent, text = cs.intent_of(tracker), cs.text_of(tracker)
-    if intent not in cs.CASE_INTENTS and intent != FALLBACK_INTENT:
+    unsure = intent not in cs.CASE_INTENTS and cs.is_unsure(tracker)
+    if intent not in cs.CASE_INTENTS and not unsure:
         return {}  # a follow-up question or small talk: the form is rejected and the rules answer it
     requested = tracker.get_slot("requested_slot")
     ext = bot.extract(text, expecting=requested if requested in bot.FACT_KEYS else None)
     ext = cs.without_noise(ext, in_context=bool(requested) or ext.new_case or cs.has_case(tracker))
+    if unsure and (requested is None or ext.stated.get(requested) is None):
+        return {}  # a message not understood counts only as the answer to the question asked
     if tracker.get_slot(cs.PENDING_SLOT) and not (ext.new_case and ext.stated):
         return resolve_pending(tracker)
-    if intent == FALLBACK_INTENT and (requested is None or ext.stated.get(requested) is None):
-        return {}  # an unclear message counts only if it answers the question asked
     if bot.facts.looks_like_new_patient(cs.known_facts(tracker), ext):
         return {cs.PENDING_SLOT: text, cs.VARIANT_SLOT: None}
     update = cs.case_update(tracker, cs.known_facts(tracker), ext)

@@ -10,6 +10,9 @@ from bot.facts import Extraction, empty
 
 # Intents whose messages state or change facts of the case.
 CASE_INTENTS = frozenset({"describe_case", "inform", "correct", "new_patient"})
+# Below this confidence an intent is a guess: a follow-up intent may then be an answer to the
+# question asked, and the core's keyword rules may pick a follow-up topic.
+LOW_CONFIDENCE = 0.6
 NOTES_SLOT = "case_notes"          # {"conflicts": [...], "notes": [...]} of the latest case message
 PENDING_SLOT = "pending_case"      # text of a message that looks like another patient
 NEW_PATIENT_SLOT = "new_patient"   # the form's "new patient or correction?" question
@@ -48,6 +51,12 @@ def askable_missing(tracker: Tracker) -> List[Text]:
 def intent_of(tracker: Tracker) -> Optional[Text]:
     """The latest message's intent name."""
     return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def is_unsure(tracker: Tracker) -> bool:
+    """True when the classifier did not understand the latest message or only guessed its intent."""
+    intent = tracker.latest_message.get("intent") or {}
+    return intent.get("name") == "nlu_fallback" or (intent.get("confidence") or 0.0) < LOW_CONFIDENCE
 
 
 def text_of(tracker: Tracker) -> Text:

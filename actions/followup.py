@@ -11,16 +11,13 @@ from actions import messages
 from bot import faq
 
 FAQ_PREFIX = "faq_"
-# Below this intent confidence the core's keyword rules pick the topic when they recognise one.
-LOW_CONFIDENCE = 0.6
 
 
 def faq_topic(tracker: Tracker) -> Optional[Text]:
     """The FAQ topic of the latest message: the classifier's, or the keywords' when it is unsure."""
-    intent = tracker.latest_message.get("intent") or {}
-    name = intent.get("name") or ""
+    name = cs.intent_of(tracker) or ""
     topic = name[len(FAQ_PREFIX):] if name.startswith(FAQ_PREFIX) else None
-    if topic is None or (intent.get("confidence") or 0.0) < LOW_CONFIDENCE:
+    if topic is None or cs.is_unsure(tracker):
         return faq.detect_topic(cs.text_of(tracker)) or topic
     return topic
 

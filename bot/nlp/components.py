@@ -13,7 +13,7 @@ CUES_KEY = "cues"
 
 # Words that end the scope of a negation or uncertainty cue (the ConText algorithm's terminators).
 _TERMINATORS = {"but", "however", "although", "though", "except", "yet", "whereas", "while", "now", "today"}
-_CLAUSE_PUNCT = {".", ";", "!", "?", ":", "\n", "(", ")"}
+_CLAUSE_PUNCT = {".", ";", "!", "?", "\n", "(", ")"}  # not ":" -- "nodes: none palpable" is one clause
 # Post-posed negation ("axilla negative", "nodes normal") only applies to findings, never to the
 # diagnosis: "triple negative breast cancer" or "IDC, ER negative" must not negate the cancer.
 _POST_NEGATABLE = {"NODE", "LUMP", "AXILLA", "PALPABLE", "SUSPICIOUS", "METASTASIS"}

@@ -87,9 +87,14 @@ def size_cm(cue: Cue) -> Optional[float]:
     return largest if 0 < largest <= MAX_SIZE_CM else None
 
 
+_PHRASE_BREAKS = {"with", "and", "plus", "&", "w/", "but", "while", "whereas", "+"}
+
+
 def _head(reading: Reading, cue: Cue) -> Optional[str]:
     """What a measurement measures: 'tumor', 'node', 'other', or None when the text does not say."""
-    after = [c for c in reading.cues if c.clause == cue.clause and cue.end <= c.start <= cue.end + 6]
+    stop = next((i for i in range(cue.end, min(cue.end + 6, len(reading.tokens)))
+                 if reading.tokens[i].lower() in _PHRASE_BREAKS), cue.end + 6)
+    after = [c for c in reading.cues if c.clause == cue.clause and cue.end <= c.start < stop]
     for c in sorted(after, key=lambda c: c.start):
         kind = _head_kind(reading, c)
         if kind:
@@ -126,9 +131,12 @@ def tumor_size(reading: Reading, corrected: bool) -> Tuple[Optional[float], bool
     """(size in cm, contradictory?, notes). Sizes of nodes, cysts, heights and distances are skipped."""
     notes, sizes = [], []
     short = len(reading.tokens) <= 15 and not reading.has("NODE", "LUMP", "NON_TUMOR_HEAD", "OTHER_ORGAN")
+    cancer_context = bool(reading.live("CANCER", "TUMOR", "NAC"))
     for cue in reading.all("SIZE"):
         head = _head(reading, cue)
-        if head == "tumor" or (head is None and (reading.expecting == "tumor_size_cm" or short)):
+        # A size with no noun of its own ("Initially 3 cm.") in a message about a known cancer is the tumour's.
+        bare = head is None and (reading.expecting == "tumor_size_cm" or short or cancer_context)
+        if head == "tumor" or bare:
             value = size_cm(cue)
             if value is None:
                 notes.append(f"ignored an implausible tumour size ({cue.text})")
@@ -284,7 +292,9 @@ def diagnosis(reading: Reading) -> Optional[str]:
     if reading.live("RECURRENCE"):
         return "local_recurrence"
     cancers = [c for c in reading.all("CANCER") if not c.family]
-    if any(not c.negated and reading.near(c, ["NEW"], "sentence") for c in cancers):
+    if any(not c.negated and reading.near(c, ["NEW", "NEW_DX"], "sentence") for c in cancers):
+        return "new_primary"
+    if reading.live("NEW_DX") and (reading.live("TUMOR", "BREAST") or any(not c.negated for c in cancers)):
         return "new_primary"
     if any(c.negated for c in cancers) and not any(not c.negated for c in cancers):
         return "none_known"

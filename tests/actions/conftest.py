@@ -1,15 +1,9 @@
-"""Real rasa_sdk Trackers and CollectingDispatchers for calling the actions' run()."""
-import asyncio
+"""The domain the actions are called with."""
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
-
-import bot
-from actions.case import ASK_ACTIONS, ActionAnswerCase, ActionAskNewPatient, ValidateCaseForm
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,56 +12,3 @@ ROOT = Path(__file__).resolve().parents[2]
 def domain() -> Dict[str, Any]:
     """The domain as the Rasa server sends it to the action server."""
     return Domain.load(str(ROOT / "domain.yml")).as_dict()
-
-
-def make_tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None,
-                 requested: Optional[str] = None, confidence: float = 0.98,
-                 form_active: bool = True) -> Tracker:
-    """A tracker right after a user message, as the form (or a rule) runs an action for it."""
-    all_slots = {key: None for key in bot.FACT_KEYS}
-    all_slots.update(case_notes=None, variant=None, pending_case=None, new_patient=None)
-    all_slots.update(slots or {})
-    all_slots["requested_slot"] = requested
-    message = {"text": text, "intent": {"name": intent, "confidence": confidence},
-               "entities": [], "intent_ranking": [{"name": intent, "confidence": confidence}]}
-    events = [
-        {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": text, "parse_data": message},
-        {"event": "slot", "name": "requested_slot", "value": requested},
-        {"event": "action", "name": "case_form"},
-    ]
-    loop = {"name": "case_form"} if form_active else {}
-    return Tracker("test-user", all_slots, message, events, False, None, loop, "case_form")
-
-
-def run(action: Action, tracker: Tracker, domain: Dict[str, Any]) -> Tuple[List[Dict], List[Dict]]:
-    """The action's events and the messages it sent."""
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, tracker, domain))
-    return events, dispatcher.messages
-
-
-def slot_values(events: List[Dict]) -> Dict[str, Any]:
-    """The slots the events set, last value wins."""
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
-
-
-def customs(messages: List[Dict]) -> List[Dict]:
-    """The `custom` objects of the messages, as the REST channel returns them."""
-    return [m["custom"] for m in messages if m.get("custom")]
-
-
-def form_turn(domain: Dict[str, Any], slots: Dict[str, Any], text: str, intent: str,
-              requested: Optional[str] = None, confidence: float = 0.98) -> Tuple[Dict[str, Any], List[Dict]]:
-    """One user turn through the case form, in the order the Rasa server runs it: validate_case_form,
-    then the ask action of the slot it requests, or action_answer_case when it requests none.
-    Returns the slots after the turn (with `requested_slot`) and the messages sent."""
-    events, _ = run(ValidateCaseForm(), make_tracker(text, intent, slots, requested, confidence), domain)
-    after = {**slots, **slot_values(events)}
-    asked = after.get("requested_slot")
-    if asked:
-        action = ActionAskNewPatient() if asked == "new_patient" else ASK_ACTIONS[asked]()
-    else:
-        action = ActionAnswerCase()
-    events, messages = run(action, make_tracker(text, intent, after, asked), domain)
-    return {**after, **slot_values(events)}, messages

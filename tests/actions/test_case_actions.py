@@ -2,7 +2,7 @@
 import pytest
 
 from actions.case import ASK_ACTIONS, ValidateCaseForm
-from tests.actions.conftest import customs, form_turn, make_tracker, run, slot_values
+from action_harness import customs, form_turn, make_tracker, run, slot_values
 
 # One description per variant, in words of our own (not the evaluation set's).
 VARIANT_CASES = {
@@ -44,7 +44,7 @@ def test_a_complete_case_is_answered_with_its_recommendation(domain, number):
     assert custom["recommendations"] and all(r["source"] for r in custom["recommendations"])
     assert slots["variant"] == f"axilla-{number}"
     assert slots["requested_slot"] is None
-    assert custom["variant"]["title"].split(".")[0] in messages[0]["text"] or messages[0]["text"]
+    assert messages[0]["text"]
 
 
 @pytest.mark.parametrize("first, slot, answer, variant", [

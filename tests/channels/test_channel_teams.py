@@ -98,8 +98,8 @@ def test_a_question_offers_buttons_whose_answer_continues_the_case(post, stand_i
     buttons = question["actions"]
     assert len(buttons) >= 2 and all(b["type"] == "Action.Submit" for b in buttons)
 
-    # Action.Submit with imBack: Teams posts the button's value as the clinician's message.
-    answer = activity(stand_in, "conv-question", buttons[0]["data"]["msteams"]["value"], id="conv-question-2")
+    # Action.Submit with messageBack: Teams shows the title in the chat and posts the text to the bot.
+    answer = activity(stand_in, "conv-question", buttons[0]["data"]["msteams"]["text"], id="conv-question-2")
     assert send(post, answer, stand_in.token()) == 200
     is_reply = replies("conv-question")
     recommendation = stand_in.wait_for(lambda c: is_reply(c) and any(

@@ -1,6 +1,6 @@
 // Drives the chat page in headless Chromium (Debian's, through playwright-core) against a running assistant.
 // Usage: node tests/web/chat_flow.mjs <page url> <artifacts dir>
-// Prints one JSON report {checks: [{name, ok, detail}], ok} on stdout; exit status 0 only when every check passed.
+// Prints a one-line JSON report {ok, checks: [{name, ok, detail}]} on stdout; exit status 0 only when every check passed.
 import { createRequire } from "node:module";
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:http";
@@ -272,7 +272,7 @@ async function main() {
     await browser.close();
   }
   const ok = checks.every((c) => c.ok);
-  process.stdout.write(JSON.stringify({ ok, checks }, null, 1) + "\n");
+  process.stdout.write(JSON.stringify({ ok, checks }) + "\n");
   process.exit(ok ? 0 : 1);
 }
 

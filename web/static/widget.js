@@ -138,7 +138,7 @@
         el("td", { "data-label": "Procedure", className: "procedure", text: rec.procedure }),
         el("td", { "data-label": "Category" }, el("span", { className: "badge", text: rec.category })),
         el("td", { "data-label": "Radiation", text: radiation(rec) }),
-        el("td", { "data-label": "Source", className: "source", text: rec.source || "—" }),
+        el("td", { "data-label": "Source", className: "source", text: rec.source_text || rec.source || "—" }),
       ])
     );
     return el("table", { className: "options" }, [el("thead", {}, head), el("tbody", {}, rows)]);
@@ -316,10 +316,9 @@
     }
 
     outOfScope(message, custom) {
-      return el("div", { className: "bubble out-of-scope" }, [
-        message.text ? markdown(message.text) : null,
-        listSection("Why", custom.reasons, "reasons"),
-      ]);
+      const text = message.text || "";
+      const reasons = (custom.reasons || []).filter((reason) => !text.includes(reason));
+      return el("div", { className: "bubble out-of-scope" }, [text ? markdown(text) : null, listSection("Why", reasons, "reasons")]);
     }
 
     card(result) {

@@ -1,0 +1,63 @@
+"""Real rasa_sdk Trackers and CollectingDispatchers for calling the actions' run()."""
+import asyncio
+from typing import Any, Dict, List, Optional, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+import bot
+from actions.case import ASK_ACTIONS, ActionAnswerCase, ActionAskNewPatient, ValidateCaseForm
+
+def make_tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None,
+                 requested: Optional[str] = None, confidence: float = 0.98,
+                 form_active: bool = True) -> Tracker:
+    """A tracker right after a user message, as the form (or a rule) runs an action for it."""
+    all_slots = {key: None for key in bot.FACT_KEYS}
+    all_slots.update(case_notes=None, variant=None, pending_case=None, new_patient=None)
+    all_slots.update(slots or {})
+    all_slots["requested_slot"] = requested
+    message = {"text": text, "intent": {"name": intent, "confidence": confidence},
+               "entities": [], "intent_ranking": [{"name": intent, "confidence": confidence}]}
+    events = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": message},
+        {"event": "slot", "name": "requested_slot", "value": requested},
+        {"event": "action", "name": "case_form"},
+    ]
+    loop = {"name": "case_form"} if form_active else {}
+    return Tracker("test-user", all_slots, message, events, False, None, loop, "case_form")
+
+
+def run(action: Action, tracker: Tracker, domain: Dict[str, Any]) -> Tuple[List[Dict], List[Dict]]:
+    """The action's events and the messages it sent."""
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker, domain))
+    return events, dispatcher.messages
+
+
+def slot_values(events: List[Dict]) -> Dict[str, Any]:
+    """The slots the events set, last value wins."""
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def customs(messages: List[Dict]) -> List[Dict]:
+    """The `custom` objects of the messages, as the REST channel returns them."""
+    return [m["custom"] for m in messages if m.get("custom")]
+
+
+def form_turn(domain: Dict[str, Any], slots: Dict[str, Any], text: str, intent: str,
+              requested: Optional[str] = None, confidence: float = 0.98) -> Tuple[Dict[str, Any], List[Dict]]:
+    """One user turn through the case form, in the order the Rasa server runs it: validate_case_form,
+    then the ask action of the slot it requests, or action_answer_case when it requests none.
+    Returns the slots after the turn (with `requested_slot`) and the messages sent."""
+    events, _ = run(ValidateCaseForm(), make_tracker(text, intent, slots, requested, confidence), domain)
+    set_now = slot_values(events)
+    # Without a requested slot from the validation, the server requests none (the form's list is empty).
+    asked = set_now.get("requested_slot")
+    after = {**slots, **set_now, "requested_slot": asked}
+    if asked:
+        action = ActionAskNewPatient() if asked == "new_patient" else ASK_ACTIONS[asked]()
+    else:
+        action = ActionAnswerCase()
+    events, messages = run(action, make_tracker(text, intent, after, asked), domain)
+    return {**after, **slot_values(events)}, messages

@@ -1,0 +1,42 @@
+"""Follow-up answers and the fallback."""
+import pytest
+
+from actions.followup import ActionAnswerFaq, ActionFallback
+from bot import faq
+from action_harness import customs, make_tracker, run
+
+
+@pytest.mark.parametrize("topic", faq.TOPICS)
+def test_every_topic_is_answered_without_a_case(domain, topic):
+    tracker = make_tracker("a question", f"faq_{topic}", form_active=False)
+    events, messages = run(ActionAnswerFaq(), tracker, domain)
+    assert customs(messages) == [{"type": "faq", "topic": topic, "variant": None}]
+    assert messages[0]["text"] and events == []
+
+
+def test_a_follow_up_after_a_case_is_answered_for_its_variant(domain):
+    slots = {"diagnosis": "new_primary", "tumor_size_cm": 3.0, "clinical_nodes": "positive",
+             "variant": "axilla-6"}
+    tracker = make_tracker("isn't an MRI better?", "faq_why_not_mri", slots, form_active=False)
+    _, messages = run(ActionAnswerFaq(), tracker, domain)
+    assert customs(messages) == [{"type": "faq", "topic": "why_not_mri", "variant": "axilla-6"}]
+    assert messages[0]["text"] == faq.answer("why_not_mri", variant_id="axilla-6").text
+
+
+def test_an_unsure_intent_takes_the_topic_the_keywords_recognise(domain):
+    tracker = make_tracker("fna vs cnb for the node?", "faq_pitfalls", confidence=0.3, form_active=False)
+    _, messages = run(ActionAnswerFaq(), tracker, domain)
+    assert customs(messages)[0]["topic"] == faq.detect_topic("fna vs cnb for the node?")
+
+
+def test_the_fallback_answers_a_follow_up_it_recognises(domain):
+    tracker = make_tracker("so what's TAD exactly", "nlu_fallback", confidence=0.2, form_active=False)
+    _, messages = run(ActionFallback(), tracker, domain)
+    assert customs(messages) == [{"type": "faq", "topic": "clip_tad", "variant": None}]
+
+
+def test_the_fallback_says_it_did_not_understand(domain):
+    tracker = make_tracker("blorp zzz", "nlu_fallback", confidence=0.2, form_active=False)
+    _, messages = run(ActionFallback(), tracker, domain)
+    assert customs(messages) == [{"type": "fallback"}]
+    assert messages[0]["text"]

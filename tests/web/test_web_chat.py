@@ -1,0 +1,156 @@
+"""The residents' web chat in headless Chromium against the real assistant.
+
+Starts the action server, a Rasa server with the project's socket.io channel and the page server on free ports,
+then runs chat_flow.mjs (Playwright driving Debian's chromium) and checks its report. Screenshots: artifacts/web/.
+"""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Dict, Iterator, List
+
+import pytest
+import yaml
+
+PROJECT = Path(__file__).resolve().parents[2]
+RASA = PROJECT / ".venv" / "bin" / "rasa"
+FLOW = Path(__file__).with_name("chat_flow.mjs")
+ARTIFACTS = PROJECT / "artifacts" / "web"
+CHROMIUM = "/usr/bin/chromium"
+STARTUP_S = 240  # loading the model (spaCy, TensorFlow) is slow on a busy machine
+FLOW_S = 420
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(args: List[str], log: Path, env: Dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(args, cwd=PROJECT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+
+
+def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"{process.args[:3]} exited with {process.returncode}:\n{tail(log)}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.5)
+    pytest.fail(f"{url} not up after {STARTUP_S} s:\n{tail(log)}")
+
+
+def tail(log: Path, lines: int = 40) -> str:
+    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def socketio_credentials() -> str:
+    """The project's socket.io channel entry of credentials.yml, alone (the other channels need secrets)."""
+    entries = yaml.safe_load((PROJECT / "credentials.yml").read_text()) or {}
+    web = {name: conf for name, conf in entries.items() if "socketio" in name.lower()}
+    if not web:
+        pytest.fail("credentials.yml configures no socket.io channel: the web chat cannot connect.")
+    return yaml.safe_dump(web)
+
+
+def require_browser() -> None:
+    missing = [p for p in (Path(CHROMIUM), PROJECT / "web/node_modules/playwright-core",
+                           PROJECT / "web/static/vendor/socket.io.min.js") if not p.exists()]
+    if missing or not shutil.which("node"):
+        pytest.fail(f"missing {[str(p) for p in missing] or 'node'}: run `make web` (scripts/install_browser.sh).")
+
+
+def stop(processes: List[subprocess.Popen]) -> None:
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def page_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dict[str, str]]:
+    """The page server alone, pointed at a Rasa URL that nothing needs to answer."""
+    log = tmp_path_factory.mktemp("page") / "page.log"
+    port, rasa_url = free_port(), f"http://127.0.0.1:{free_port()}"
+    page = start([sys.executable, "scripts/serve_web.py", "--port", str(port), "--rasa-url", rasa_url], log, dict(os.environ))
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/", page, log)
+        yield {"url": f"http://127.0.0.1:{port}/", "rasa_url": rasa_url}
+    finally:
+        stop([page])
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dict[str, str]]:
+    """Action server, Rasa server (socket.io channel) and page server; the page's URL and the logs' folder."""
+    models = sorted((PROJECT / "models").glob("*.tar.gz"), key=os.path.getmtime)
+    if not models:
+        pytest.fail("No trained model in models/: run `make train` (make test does).")
+    require_browser()
+    tmp = tmp_path_factory.mktemp("web")
+    rasa_port, actions_port, page_port = free_port(), free_port(), free_port()
+    (tmp / "credentials.yml").write_text(socketio_credentials())
+    (tmp / "endpoints.yml").write_text(f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n")
+    env = {**os.environ, "SANIC_HOST": "127.0.0.1"}
+    processes = [
+        start([str(RASA), "run", "actions", "--actions", "actions", "--port", str(actions_port)], tmp / "actions.log", env),
+        start([str(RASA), "run", "--model", str(models[-1]), "--interface", "127.0.0.1", "--port", str(rasa_port),
+               "--credentials", str(tmp / "credentials.yml"), "--endpoints", str(tmp / "endpoints.yml")],
+              tmp / "rasa.log", env),
+        start([sys.executable, "scripts/serve_web.py", "--port", str(page_port),
+               "--rasa-url", f"http://127.0.0.1:{rasa_port}"], tmp / "page.log", env),
+    ]
+    try:
+        wait_until_up(f"http://127.0.0.1:{actions_port}/health", processes[0], tmp / "actions.log")
+        wait_until_up(f"http://127.0.0.1:{rasa_port}/webhooks/socketio/", processes[1], tmp / "rasa.log")
+        wait_until_up(f"http://127.0.0.1:{page_port}/", processes[2], tmp / "page.log")
+        yield {"url": f"http://127.0.0.1:{page_port}/", "logs": str(tmp)}
+    finally:
+        stop(processes)
+
+
+def test_page_server_points_the_page_at_rasa(page_server: Dict[str, str]) -> None:
+    with urllib.request.urlopen(page_server["url"] + "config.js") as response:
+        config = response.read().decode()
+    assert json.dumps(page_server["rasa_url"]) in config
+
+
+def test_page_forbids_inline_scripts_and_serves_utf8(page_server: Dict[str, str]) -> None:
+    with urllib.request.urlopen(page_server["url"]) as page, urllib.request.urlopen(page_server["url"] + "widget.js") as js:
+        assert "script-src 'self'" in page.headers["Content-Security-Policy"]
+        assert js.headers["Content-Type"] == "text/javascript; charset=utf-8"
+        assert js.headers["Access-Control-Allow-Origin"] == "*"  # other sites embed it
+
+
+def test_chat_in_headless_chromium(assistant: Dict[str, str]) -> None:
+    """Card, copy, follow-up, quick replies, markup as text, keyboard, phone view, one-tag embedding."""
+    run = subprocess.run(["node", str(FLOW), assistant["url"], str(ARTIFACTS)], cwd=PROJECT,
+                         capture_output=True, text=True, timeout=FLOW_S)
+    try:
+        report = json.loads(run.stdout)
+    except json.JSONDecodeError:
+        pytest.fail(f"no report from chat_flow.mjs (exit {run.returncode}):\n{run.stdout}\n{run.stderr}")
+    failed = [c for c in report["checks"] if not c["ok"]]
+    logs = Path(assistant["logs"])
+    assert run.returncode == 0 and report["ok"] and not failed, (
+        json.dumps(failed or report, indent=1) + "\n--- rasa.log ---\n" + tail(logs / "rasa.log") +
+        "\n--- actions.log ---\n" + tail(logs / "actions.log"))
+    names = {c["name"] for c in report["checks"]}
+    assert {"card shows variant axilla-6", "copy button puts the order wording on the clipboard",
+            "follow-up 'why not MRI?' answered as FAQ", "quick replies completed the case into a card",
+            "no dialog fired anywhere", "360 px phone view: nothing wider than the screen"} <= names
+    for shot in ("card.png", "phone.png", "embedded.png"):
+        assert (ARTIFACTS / shot).stat().st_size > 0
