@@ -12,7 +12,7 @@ CONTRACT_KEYS: Tuple[str, ...] = (
     "node_finding", "axillary_lump", "treatment", "new_lump_during_treatment",
 )
 # Extensions: facts that decide scope, or stand in for a size given only as a comparison.
-EXTRA_KEYS: Tuple[str, ...] = ("tumor_over_2cm", "distant_metastases", "encounter")
+EXTRA_KEYS: Tuple[str, ...] = ("tumor_over_2cm", "distant_metastases", "encounter", "neoadjuvant_unclear")
 FACT_KEYS: Tuple[str, ...] = CONTRACT_KEYS + EXTRA_KEYS
 
 ALLOWED: Mapping[str, Tuple[Any, ...]] = {
@@ -27,6 +27,7 @@ ALLOWED: Mapping[str, Tuple[Any, ...]] = {
     "tumor_over_2cm": (True, False),
     "distant_metastases": (True, False),
     "encounter": ("screening", "surveillance", "unrelated"),
+    "neoadjuvant_unclear": (True,),  # chemotherapy mentioned, but not whether it is ongoing or done
 }
 
 # The facts the assistant asks for, one at a time, in this order (matching-rules.md).

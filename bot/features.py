@@ -55,7 +55,7 @@ def population(facts: Mapping[str, Any]) -> Tuple[Optional[str], Optional[str]]:
     dx, tx = facts.get("diagnosis"), facts.get("treatment")
     if dx == "local_recurrence":
         return dx, None
-    if tx in _NAC:
+    if tx in _NAC or tx == "post_surgery" and dx is None or facts.get("neoadjuvant_unclear"):
         return "known_cancer", None
     if dx in ("new_primary", "none_known"):
         return dx, None

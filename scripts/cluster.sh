@@ -126,23 +126,24 @@ start_actions() {
   local i=0
   for p in $ACTION_PORTS; do
     i=$((i + 1))
-    (cd "$ROOT" && SANIC_HOST=127.0.0.1 nohup "$PY" -m service.action_server --actions "$ACTIONS" --port "$p" \
-      >"$DIR/logs/actions-$i.log" 2>&1 & echo $! >"$DIR/run/actions-$i.pid")
+    (cd "$ROOT" && SANIC_HOST=127.0.0.1 exec "$PY" -m service.action_server --actions "$ACTIONS" --port "$p") \
+      </dev/null >"$DIR/logs/actions-$i.log" 2>&1 &
+    echo $! >"$DIR/run/actions-$i.pid"
   done
   i=0
   for p in $ACTION_PORTS; do i=$((i + 1)); wait_http "http://127.0.0.1:$p/health" "action server $i" "$DIR/logs/actions-$i.log"; done
 }
 
 start_rasa() {
+  # Creates the tables before the servers start side by side, and applies the retention period.
+  (cd "$ROOT" && "$PY" -W ignore -m service --endpoints deploy/endpoints.cluster.yml purge) >>"$DIR/logs/retention.log" 2>&1
   local i=0
   for p in $RASA_PORTS; do
     i=$((i + 1))
-    (cd "$ROOT" && LOG_LEVEL_LIBRARIES=WARNING nohup "$ROOT/.venv/bin/rasa" run --model "$MODEL" \
-      --endpoints deploy/endpoints.cluster.yml --credentials "$CREDENTIALS" --interface 127.0.0.1 --port "$p" \
-      --enable-api --auth-token "$RASA_API_TOKEN" --log-level "$LOG_LEVEL" \
-      >"$DIR/logs/rasa-$i.log" 2>&1 & echo $! >"$DIR/run/rasa-$i.pid")
-    # The first server creates the tables; the others then start side by side.
-    (( i == 1 )) && wait_http "http://127.0.0.1:$p/" "Rasa server $i" "$DIR/logs/rasa-$i.log"
+    (cd "$ROOT" && exec "$ROOT/.venv/bin/rasa" run --model "$MODEL" --endpoints deploy/endpoints.cluster.yml \
+      --credentials "$CREDENTIALS" --interface 127.0.0.1 --port "$p" --enable-api --auth-token "$RASA_API_TOKEN") \
+      </dev/null >"$DIR/logs/rasa-$i.log" 2>&1 &
+    echo $! >"$DIR/run/rasa-$i.pid"
   done
   i=0
   for p in $RASA_PORTS; do i=$((i + 1)); wait_http "http://127.0.0.1:$p/" "Rasa server $i" "$DIR/logs/rasa-$i.log"; done
@@ -161,7 +162,7 @@ stop_pids() {  # NAME: the processes started from DIR/run/NAME-*.pid
 }
 
 stop_all() {
-  [[ -f $DIR/nginx/nginx.pid ]] && nginx -q -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" -s stop 2>/dev/null || true
+  [[ -f $DIR/nginx.pid ]] && nginx -q -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" -s stop 2>/dev/null || true
   stop_pids rasa
   stop_pids actions
   [[ -f $DIR/redis/redis.pid ]] && kill "$(cat "$DIR/redis/redis.pid")" 2>/dev/null || true

@@ -13,7 +13,8 @@ CUES_KEY = "cues"
 
 # Words that end the scope of a negation or uncertainty cue (the ConText algorithm's terminators).
 _TERMINATORS = {"but", "however", "although", "though", "except", "yet", "whereas", "while", "now", "today"}
-_CLAUSE_PUNCT = {".", ";", "!", "?", "\n", "(", ")"}  # not ":" -- "nodes: none palpable" is one clause
+# Not ":" ("nodes: none palpable") nor brackets ("on NAC (cycle 3 of AC-T)"): both stay in one clause.
+_CLAUSE_PUNCT = {".", ";", "!", "?", "\n"}
 # Post-posed negation ("axilla negative", "nodes normal") only applies to findings, never to the
 # diagnosis: "triple negative breast cancer" or "IDC, ER negative" must not negate the cancer.
 _POST_NEGATABLE = {"NODE", "LUMP", "AXILLA", "PALPABLE", "SUSPICIOUS", "METASTASIS"}
@@ -120,6 +121,82 @@ class AxillaContext:
         pass
 
     def from_disk(self, path, exclude=tuple()) -> "AxillaContext":  # noqa: D102
+        return self
+
+
+@Language.factory("typo_norms", default_config={"min_length": 5, "min_target_length": 6})
+def make_typo_norms(nlp: Language, name: str, min_length: int, min_target_length: int) -> "TypoNorms":
+    """Give a misspelt word ("palpabel", "neoadjuvent") the NORM of the known word one edit away."""
+    return TypoNorms(min_length, min_target_length)
+
+
+def _deletes(word: str) -> List[str]:
+    return [word[:i] + word[i + 1:] for i in range(len(word))]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion, substitution or adjacent transposition."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+class TypoNorms:
+    """Spelling tolerance for the lexicon's own vocabulary: a word within one edit (insertion, deletion,
+    substitution or transposition) of exactly one known word takes that word's NORM."""
+
+    def __init__(self, min_length: int, min_target_length: int) -> None:
+        # Short targets are common words one slip away from other real words ("fever" -> "never").
+        self.min_length, self.min_target_length = min_length, min_target_length
+        self.known: set = set()
+        self.norms: Dict[str, str] = {}     # vocabulary word -> its NORM
+        self._index: Dict[str, set] = {}    # word or one-deletion of it -> vocabulary words
+
+    def add_vocabulary(self, norms: Dict[str, str], known: Sequence[str]) -> None:
+        self.norms.update(norms)
+        self.known.update(known, norms)
+        for word in norms:
+            if len(word) >= self.min_target_length:
+                for key in [word] + _deletes(word):
+                    self._index.setdefault(key, set()).add(word)
+
+    def correct(self, word: str) -> str:
+        """The vocabulary word meant by `word`, or '' when no single best word is one edit away.
+
+        Ties go to the longer word: a dropped letter ("clinicaly") is the commonest slip."""
+        candidates: set = set()
+        for key in [word] + _deletes(word):
+            candidates |= {c for c in self._index.get(key, ()) if _one_edit(word, c)}
+        if not candidates:
+            return ""
+        longest = max(len(c) for c in candidates)
+        best = {c for c in candidates if len(c) == longest}
+        return best.pop() if len({self.norms[c] for c in best}) == 1 else ""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            lower = token.lower_
+            if len(lower) < self.min_length or lower in self.known or not token.is_alpha:
+                continue
+            word = self.correct(lower)
+            if word:
+                token.norm_ = self.norms[word]
+        return doc
+
+    def to_disk(self, path, exclude=tuple()) -> None:  # noqa: D102
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        data = {"norms": self.norms, "known": sorted(self.known)}
+        (path / "vocabulary.json").write_text(json.dumps(data, ensure_ascii=False))
+
+    def from_disk(self, path, exclude=tuple()) -> "TypoNorms":  # noqa: D102
+        data = json.loads((Path(path) / "vocabulary.json").read_text())
+        self.add_vocabulary(data["norms"], data["known"])
         return self
 
 

@@ -19,7 +19,7 @@ _WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "half": 0.5,
 }
 # Labels that show a message is about breast cancer or the axilla at all.
-_TOPICAL = {"BREAST", "AXILLA", "NODE", "CANCER", "TNM", "NSTAGE", "NODE_POS", "NODE_NEG", "NAC",
+_TOPICAL = {"BREAST", "AXILLA", "NODE", "CANCER", "NEW_DX", "TNM", "NSTAGE", "NODE_POS", "NODE_NEG", "NAC",
             "SURGERY", "RECURRENCE", "SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "AXILLARY_TAIL", "TUMOR"}
 _HEADS = {"NODE", "LUMP", "CANCER", "BREAST", "TUMOR", "NON_TUMOR_HEAD", "OTHER_ORGAN", "AXILLA"}
 
@@ -108,6 +108,8 @@ def _head(reading: Reading, cue: Cue) -> Optional[str]:
 
 
 def _head_kind(reading: Reading, c: Cue) -> Optional[str]:
+    if c.negated and c.label in ("NODE", "LUMP", "AXILLA"):
+        return None  # "4cm nodes not palpable": an absent node has no size
     if c.label in ("NON_TUMOR_HEAD", "OTHER_ORGAN"):
         return "other"
     if c.label in ("NODE", "AXILLA"):
@@ -211,19 +213,26 @@ def node_mentions(reading: Reading) -> List[NodeMention]:
     """Axillary nodes and lumps, with how they were found and whether they look abnormal."""
     mentions = []
     for cue in reading.all("NODE", "LUMP"):
-        if cue.family or (cue.label == "LUMP" and not _axillary(reading, cue)):
+        if cue.family or (cue.label == "LUMP" and not _axillary(reading, cue)) or _elsewhere(reading, cue):
             continue
         if any(c.start <= cue.start < c.end for c in reading.all("AXILLARY_TAIL")):
             continue
         palpable = any(not c.negated for c in reading.near(cue, ["PALPABLE"]))
         suspicious = any(not (c.negated or c.uncertain) for c in reading.near(cue, ["SUSPICIOUS", "PROVEN"], "sentence"))
-        modality = _modality(reading, cue, palpable)
+        # A lump is felt; only a node can have been found on imaging.
+        modality = None if cue.label == "LUMP" else _modality(reading, cue, palpable)
         negated = cue.negated or any(c.negated for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"]))
         if negated and not cue.negated:
             cue = _with(cue, negated=True)
         new = any(not c.negated for c in reading.near(cue, ["NEW"]))
         mentions.append(NodeMention(cue, palpable, suspicious, modality, new, cue.label == "LUMP"))
     return mentions
+
+
+def _elsewhere(reading: Reading, cue: Cue) -> bool:
+    """A node of another region ("cervical LN", "inguinal nodes") and no axilla named with it."""
+    near = [c for c in reading.near(cue, ["OTHER_ORGAN", "AXILLA"]) if abs(c.start - cue.start) <= 3]
+    return bool(near) and all(c.label == "OTHER_ORGAN" for c in near)
 
 
 def _with(cue: Cue, **changes) -> Cue:
@@ -233,11 +242,12 @@ def _with(cue: Cue, **changes) -> Cue:
 
 
 def _modality(reading: Reading, cue: Cue, palpable: bool) -> Optional[str]:
-    """The imaging that showed a node: in its clause, or (if not found on exam) in its sentence."""
-    for scope in ("clause", "sentence"):
-        if scope == "sentence" and palpable:
+    """The imaging that showed a node: in its clause or, if it was not felt on exam, its sentence or message."""
+    for scope in ("clause", "sentence", "message"):
+        if scope != "clause" and palpable:
             break
-        found = [c for c in reading.near(cue, ["MODALITY_MUS", "MODALITY_OTHER"], scope) if not c.negated]
+        found = [c for c in (reading.all("MODALITY_MUS", "MODALITY_OTHER") if scope == "message"
+                             else reading.near(cue, ["MODALITY_MUS", "MODALITY_OTHER"], scope)) if not c.negated]
         if found:
             mus = any(c.label == "MODALITY_MUS" for c in found)
             return "mammography_or_us" if mus else "other_imaging"
@@ -311,16 +321,20 @@ def _surgery_done(reading: Reading) -> bool:
 
 
 def _nac_status(reading: Reading) -> Optional[str]:
+    """Ongoing or completed neoadjuvant chemotherapy; 'unclear' when it is mentioned but its stage is not."""
     ongoing = done = weak = False
     for cue in reading.live("NAC"):
         ongoing |= bool(reading.near(cue, ["NAC_ONGOING"], "sentence"))
         done |= any(not c.negated for c in reading.near(cue, ["NAC_DONE"], "sentence"))
         weak |= bool(reading.near(cue, ["NAC_ONGOING_WEAK"], "sentence"))
-    if ongoing:
+    next_regimen = any(c.planned for c in reading.all("NAC"))  # "finished AC, starting paclitaxel"
+    if ongoing or (done and next_regimen):
         return "neoadjuvant_ongoing"
     if done:
         return "neoadjuvant_completed"
-    return "neoadjuvant_ongoing" if weak else None
+    if weak:
+        return "neoadjuvant_ongoing"
+    return "unclear" if reading.live("NAC") else None
 
 
 def treatment(reading: Reading, dx: Optional[str]) -> Optional[str]:
@@ -328,6 +342,8 @@ def treatment(reading: Reading, dx: Optional[str]) -> Optional[str]:
     if dx != "local_recurrence" and _surgery_done(reading):
         return "post_surgery"
     nac = _nac_status(reading)
+    if nac == "unclear":
+        return None  # said to be on or after chemotherapy, but not which: never assume "no treatment"
     if nac:
         return nac
     negated = [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated]
@@ -360,14 +376,15 @@ def metastases(reading: Reading, m_category: Optional[bool]) -> Optional[bool]:
 
 def encounter(reading: Reading, facts: Facts) -> Optional[str]:
     """Surveillance, screening of a woman with no finding, or a question about something else."""
-    if reading.live("SURVEILLANCE"):
-        return "surveillance"
     finding = facts["clinical_nodes"] == "positive" or facts["axillary_lump"] or facts["diagnosis"] in (
-        "new_primary", "local_recurrence") or reading.live("CANCER")
-    if reading.live("SCREENING") and not finding:
+        "new_primary", "local_recurrence")
+    if reading.live("SURVEILLANCE") and not finding:
+        return "surveillance"
+    if reading.live("SCREENING") and not (finding or reading.live("CANCER")):
         return "screening"
     stated = any(v is not None for k, v in facts.items() if k not in ("sex", "age"))
-    if not reading.has(*_TOPICAL) and not stated and reading.expecting is None:
+    topical = reading.has(*_TOPICAL) and not (set(reading.by_label) & _TOPICAL == {"NODE"} and reading.has("OTHER_ORGAN"))
+    if not topical and not stated and reading.expecting is None:
         return "unrelated"
     return None
 
@@ -457,6 +474,7 @@ def extract(text: str, expecting: Optional[str] = None) -> Extraction:
     facts["tumor_size_cm"] = size
     facts["t_category"] = t
     facts["treatment"] = treatment(reading, facts["diagnosis"])
+    facts["neoadjuvant_unclear"] = True if facts["treatment"] is None and _nac_status(reading) == "unclear" else None
     facts["new_lump_during_treatment"] = new_lump_during(reading, mentions, facts["treatment"])
     baseline = [m_ for m_ in mentions if not (facts["new_lump_during_treatment"] and m_.new)]
     facts["clinical_nodes"] = nodal_status(reading, baseline, n)

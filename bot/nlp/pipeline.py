@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 import yaml
 
@@ -33,16 +34,29 @@ def span_patterns() -> List[Dict[str, Any]]:
     ]
 
 
+def vocabulary() -> Tuple[Dict[str, str], List[str]]:
+    """(word -> NORM for every lexicon word a typo may be meant as, words never to correct)."""
+    norms = {variant.lower(): norm for norm, variants in _read("norms.yml").items() for variant in variants}
+    norms.update({norm: norm for norm in _read("norms.yml")})
+    for entry in span_patterns():
+        for word in re.findall(r"[a-z]+", entry["pattern"].lower()):
+            norms.setdefault(word, word)
+    return norms, _read("protected.yml")
+
+
 def build():
     """A fresh pipeline: tokenizer special cases, norms, phrase and regex rulers, context component."""
     import spacy
+    from spacy.lang.en.stop_words import STOP_WORDS
 
-    from bot.nlp import components  # registers axilla_context
+    from bot.nlp import components  # registers the custom components
 
     nlp = spacy.blank("en")
     for case in _read("lexicon.yml")["special_cases"]:
         nlp.tokenizer.add_special_case(case, [{"ORTH": case}])
     nlp.add_pipe("attribute_ruler").add_patterns(norm_patterns())
+    norms, protected = vocabulary()
+    nlp.add_pipe("typo_norms").add_vocabulary(norms, sorted(STOP_WORDS) + protected)
     ruler = nlp.add_pipe("span_ruler", config={
         "spans_key": components.CUES_KEY, "phrase_matcher_attr": "NORM",
     })

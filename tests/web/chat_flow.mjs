@@ -184,6 +184,8 @@ async function phoneFlow(browser, dialogs, errors) {
   }
   check("questions offered quick replies", asked.length > 0 && asked.every((t) => t.length >= 2), asked);
   check("quick replies completed the case into a card", kinds.includes("recommendation"), { asked, kinds });
+  const variant = await chat.q(".card").last().getAttribute("data-variant").catch(() => null);
+  check("the card after \"> 2 cm\" and \"node-positive\" is variant axilla-6", variant === "axilla-6", variant);
 
   // Focus is visible on a keyboard-focused button.
   await chat.input.focus();
@@ -256,7 +258,8 @@ async function main() {
   const dialogs = [];
   const errors = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    // Tall enough for a whole card of eight options in the card screenshot.
+    const context = await browser.newContext({ viewport: { width: 1100, height: 1500 } });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(pageUrl).origin });
     context.on("page", (p) => watch(p, dialogs, errors));
     for (const flow of [() => desktopFlow(context, dialogs), () => phoneFlow(browser, dialogs, errors), () => embedFlow(context)]) {
