@@ -13,8 +13,9 @@ CUES_KEY = "cues"
 
 # Words that end the scope of a negation or uncertainty cue (the ConText algorithm's terminators).
 _TERMINATORS = {"but", "however", "although", "though", "except", "yet", "whereas", "while", "now", "today"}
-# Not ":" ("nodes: none palpable") nor brackets ("on NAC (cycle 3 of AC-T)"): both stay in one clause.
-_CLAUSE_PUNCT = {".", ";", "!", "?", "\n"}
+# Not ":" ("nodes: none palpable") nor an opening bracket ("on NAC (cycle 3 of AC-T)"); a closing
+# bracket does end one ("(no cancer history) shows a suspicious node").
+_CLAUSE_PUNCT = {".", ";", "!", "?", "\n", ")"}
 # Post-posed negation ("axilla negative", "nodes normal") only applies to findings, never to the
 # diagnosis: "triple negative breast cancer" or "IDC, ER negative" must not negate the cancer.
 _POST_NEGATABLE = {"NODE", "LUMP", "AXILLA", "PALPABLE", "SUSPICIOUS", "METASTASIS"}
@@ -56,13 +57,13 @@ def clause_ids(doc: Doc) -> Tuple[List[int], List[int]]:
 
 def _scoped(context: Dict[int, List[Span]], labels: Tuple[str, ...], span: Span, clause: int,
             before: int, after: int) -> bool:
-    """True when a cue of `labels` stands in the span's clause within `before`/`after` tokens."""
+    """True when a cue of `labels` stands in the span's clause, fewer than `before`/`after` tokens away."""
     for cue in context.get(clause, ()):
         if cue.label_ not in labels:
             continue
-        if cue.end <= span.start and span.start - cue.end <= before:
+        if cue.end <= span.start and span.start - cue.end < before:
             return True
-        if cue.start >= span.end and cue.start - span.end <= after:
+        if cue.start >= span.end and cue.start - span.end < after:
             return True
     return False
 
@@ -76,7 +77,7 @@ def _longest_per_label(spans: Sequence[Span]) -> List[Span]:
     return sorted(kept, key=lambda s: (s.start, -s.end))
 
 
-@Language.factory("axilla_context", default_config={"before": 6, "after": 3})
+@Language.factory("axilla_context", default_config={"before": 7, "after": 4})
 def make_context(nlp: Language, name: str, before: int, after: int) -> "AxillaContext":
     """Mark each recognised phrase as negated, uncertain, about a relative, or planned."""
     return AxillaContext(before=before, after=after)
@@ -110,8 +111,8 @@ class AxillaContext:
                     and _scoped(context, ("CTX_NEG_POST",), span, clause, 0, self.after)),
                 uncertain=_scoped(context, ("CTX_UNCERTAIN", "CTX_UNCERTAIN_PRE"), span, clause, self.before, 0)
                 or _scoped(context, ("CTX_UNCERTAIN",), span, clause, 0, self.after),
-                family=_scoped(context, ("CTX_FAMILY",), span, clause, 8, 4),
-                planned=_scoped(context, ("CTX_PLAN",), span, clause, 6, 2),
+                family=_scoped(context, ("CTX_FAMILY",), span, clause, 9, 5),
+                planned=_scoped(context, ("CTX_PLAN",), span, clause, 7, 3),
             ))
         doc._.cues = cues
         return doc

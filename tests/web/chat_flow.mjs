@@ -24,7 +24,7 @@ function check(name, ok, detail = "") {
 
 /** The chat's shadow-root scoped helpers for one page. */
 function chatOn(page) {
-  const q = (sel) => page.locator(`.axilla-chat-host ${sel}`);
+  const q = (sel, options) => page.locator(`.axilla-chat-host ${sel}`, options);
   return {
     q,
     input: q("textarea"),
@@ -131,6 +131,13 @@ async function desktopFlow(context, dialogs) {
   }
   await page.waitForTimeout(500);
   check("no dialog fired", dialogs.length === 0, dialogs);
+
+  // The header's "New patient" button clears the case; the next case gets its own card.
+  const n = await chat.botMessages.count();
+  await chat.q("button", { hasText: "New patient" }).click();
+  await chat.newReplies(n);
+  replies = await chat.say(FULL_CASE);
+  check("after \"New patient\" the case gets a card again", (await types(replies)).includes("recommendation"), await types(replies));
   await page.close();
 }
 

@@ -137,7 +137,7 @@
       el("tr", { className: categoryClass(rec.category) }, [
         el("td", { "data-label": "Procedure", className: "procedure", text: rec.procedure }),
         el("td", { "data-label": "Category" }, el("span", { className: "badge", text: rec.category })),
-        el("td", { "data-label": "Radiation", text: radiation(rec) }),
+        el("td", { "data-label": "Radiation", className: "radiation", text: radiation(rec) }),
         el("td", { "data-label": "Source", className: "source", text: rec.source_text || rec.source || "—" }),
       ])
     );
