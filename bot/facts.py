@@ -98,10 +98,15 @@ def merge(known: Mapping[str, Any], new: Extraction) -> Facts:
     if new.new_case:
         merged = empty()
     for key, value in new.stated.items():
+        if key == "encounter" and value == "unrelated":
+            continue  # a message about something else says nothing about this case
         merged[key] = value
     if new.stated.get("tumor_size_cm") is not None or new.stated.get("t_category") is not None:
-        # A size given as a comparison is superseded by a measurement or category.
+        # A size given as a comparison is superseded by a measurement or category...
         merged["tumor_over_2cm"] = new.stated.get("tumor_over_2cm")
+    elif new.stated.get("tumor_over_2cm") is not None:
+        # ...and a comparison given now replaces an earlier measurement it may contradict.
+        merged["tumor_size_cm"] = merged["t_category"] = None
     for key in new.conflicts:
         merged[key] = None
     return merged

@@ -32,10 +32,10 @@ def recommendation_blocks(result: Dict[str, Any]) -> List[Block]:
         {"type": "header", "text": _plain(_clip(f"Variant {variant['number']} · {variant['topic']}", HEADER_MAX))},
         {"type": "section", "text": _mrkdwn(_clip(f"*{escape(variant['title'])}*", TEXT_MAX))},
         {"type": "context", "elements": [_mrkdwn(f"ACR Appropriateness Criteria · {escape(variant['id'])}")]},
+        {"type": "divider"},
+        *[option_block(r) for r in result["recommendations"]],
+        {"type": "divider"},
     ]
-    blocks.append({"type": "divider"})
-    blocks += [option_block(r) for r in result["recommendations"]]
-    blocks.append({"type": "divider"})
     for label, lines in (("Why", result.get("reasons")), ("Assumed", result.get("assumptions")),
                          ("Note", payload.notes(result))):
         if lines:

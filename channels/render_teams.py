@@ -18,14 +18,9 @@ def activity(text: str, custom: Dict[str, Any], options: List[Option]) -> Dict[s
     """The message activity for one answer: a card when there is more than text to show."""
     if custom["type"] == payload.RECOMMENDATION:
         return _card_activity(text or payload.heading(custom["variant"]), recommendation_body(custom), options)
-    if options:
-        return text_with_options(text, options)
+    if options:  # a card only to carry the buttons
+        return _card_activity(text, [_text(text)], options)
     return {"type": "message", "text": text}
-
-
-def text_with_options(text: str, options: List[Option]) -> Dict[str, Any]:
-    """A text with quick replies: a card with one button per option."""
-    return _card_activity(text, [_text(text)], options)
 
 
 def card(body: List[Element], options: List[Option], fallback: str) -> Element:

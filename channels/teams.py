@@ -10,7 +10,7 @@ import datetime
 import logging
 import re
 from http import HTTPStatus
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
+from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
 
 import aiohttp
 import jwt
@@ -83,12 +83,6 @@ class TeamsBot(BotFramework):
     def prepare_message(self, recipient_id: str, message_data: Dict[str, Any]) -> Dict[str, Any]:
         """Rasa's activity, addressed to the user who wrote (the sender id also names the conversation)."""
         return {**super().prepare_message(recipient_id, message_data), "recipient": self.user}
-
-    async def send_text_with_buttons(self, recipient_id: str, text: str, buttons: List[Dict[str, Any]],
-                                     **kwargs: Any) -> None:
-        """Buttons as an Adaptive Card's Action.Submit (Rasa's hero-card buttons lack the type Teams needs)."""
-        reply = render_teams.text_with_options(text, payload.options(buttons))
-        await self.send(self.prepare_message(recipient_id, reply))
 
     async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
         """One activity for an answer with a contract payload; Rasa's handling otherwise."""

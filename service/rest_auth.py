@@ -121,13 +121,17 @@ class TokenRestInput(RestInput):
         return body
 
     async def answer(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]], body: Dict[Text, Any]
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]], request: Request, body: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         """The assistant's messages for one turn, or the 'temporarily unavailable' answer if it gave none."""
         sender = body["sender"]
         collector = CollectingOutputChannel()
         message = UserMessage(
-            body["message"], collector, sender, input_channel=self.name(), metadata=body.get("metadata")
+            body["message"],
+            collector,
+            sender,
+            input_channel=self._extract_input_channel(request),
+            metadata=body.get("metadata"),
         )
         text_in_logs = logs.current_text.set(body["message"])
         try:
@@ -166,6 +170,6 @@ class TokenRestInput(RestInput):
             except RequestError as e:
                 headers = {"WWW-Authenticate": "Bearer"} if e.status == 401 else None
                 return response.json({"error": str(e)}, status=e.status, headers=headers)
-            return response.json(await self.answer(on_new_message, body))
+            return response.json(await self.answer(on_new_message, request, body))
 
         return webhook

@@ -134,10 +134,14 @@ def tumor_size(reading: Reading, corrected: bool) -> Tuple[Optional[float], bool
     notes, sizes = [], []
     short = len(reading.tokens) <= 15 and not reading.has("NODE", "LUMP", "NON_TUMOR_HEAD", "OTHER_ORGAN")
     cancer_context = bool(reading.live("CANCER", "TUMOR", "NAC"))
+    comparisons = reading.all("SIZE_COMPARE_LE", "SIZE_COMPARE_GT")
     for cue in reading.all("SIZE"):
+        if any(c.start <= cue.start < c.end for c in comparisons):
+            continue  # "larger than 2 cm" states a comparison, not a size
         head = _head(reading, cue)
-        # A size with no noun of its own ("Initially 3 cm.") in a message about a known cancer is the tumour's.
-        bare = head is None and (reading.expecting == "tumor_size_cm" or short or cancer_context)
+        # A size with no noun of its own ("Initially 3 cm.", "sorry, it's 1.8 cm") in a message about a
+        # known cancer, a correction or a short answer is the tumour's.
+        bare = head is None and (reading.expecting == "tumor_size_cm" or short or cancer_context or corrected)
         if head == "tumor" or bare:
             value = size_cm(cue)
             if value is None:

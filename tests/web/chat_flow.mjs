@@ -275,6 +275,8 @@ async function main() {
       } catch (err) {
         check(`flow ran to the end`, false, String(err.stack || err).split("\n").slice(0, 3).join(" | "));
       }
+      // Without a first answer over socket.io the other flows could only time out too.
+      if (!checks.some((c) => c.name === "case answered with a recommendation card" && c.ok)) break;
     }
     check("no script error on the pages", errors.length === 0, errors);
     check("no dialog fired anywhere", dialogs.length === 0, dialogs);

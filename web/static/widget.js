@@ -332,7 +332,7 @@
         el("p", { className: "eyebrow", text: [variant.topic, variant.number && "Variant " + variant.number].filter(Boolean).join(" · ") }),
         el("h3", { className: "variant-title", text: variant.title || variant.id || "Recommendation" }),
         factsLine(result.facts) ? el("p", { className: "facts", text: factsLine(result.facts) }) : null,
-        noUA ? el("p", { className: "no-ua", role: "note" }, [el("strong", { text: "No option is rated Usually Appropriate" }), " for this situation: imaging is not routinely indicated; weigh the options below with the clinical context."]) : null,
+        noUA ? el("p", { className: "no-ua", role: "note" }, [el("strong", { text: "No option is rated Usually Appropriate" }), " for this situation; weigh the options below with the clinical context."]) : null,
         recs.length ? optionsTable(recs) : el("p", { text: "No rated procedure for this variant." }),
         listSection("Why this variant", result.reasons, "reasons"),
         listSection("Assumed", result.assumptions, "assumptions"),
