@@ -43,7 +43,9 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
         return {}  # a follow-up question or small talk: the form is rejected and the rules answer it
     requested = tracker.get_slot("requested_slot")
     ext = bot.extract(text, expecting=requested if requested in bot.FACT_KEYS else None)
-    ext = cs.without_noise(ext, in_context=bool(requested) or ext.new_case or cs.has_case(tracker))
+    # Only a case description can be about an unrelated encounter; an answer or correction cannot.
+    in_context = intent != "describe_case" or bool(requested) or ext.new_case or cs.has_case(tracker)
+    ext = cs.without_noise(ext, in_context)
     if unsure and (requested is None or ext.stated.get(requested) is None):
         return {}  # a message not understood counts only as the answer to the question asked
     if tracker.get_slot(cs.PENDING_SLOT) and not (ext.new_case and ext.stated):

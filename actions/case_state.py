@@ -65,8 +65,8 @@ def text_of(tracker: Tracker) -> Text:
 
 
 def without_noise(ext: Extraction, in_context: bool) -> Extraction:
-    """The extraction, minus an "unrelated encounter" read from a message that only makes sense in
-    context: a short answer, "new patient", a button payload."""
+    """The extraction, minus an "unrelated encounter" read from a message without any clinical cue
+    that only makes sense in context: a short answer, "new patient", a button payload."""
     if in_context and ext.stated == UNRELATED:
         return replace(ext, facts=empty())
     return ext

@@ -1,15 +1,18 @@
 """Slack: Rasa's SlackInput configured from the environment, answering in Block Kit in the user's thread.
 
 Rasa's connector already refuses requests without a valid X-Slack-Signature (400) and replies in threads
-when `use_threads` is on; this adds the settings from the environment, a configurable Web API URL, direct
-messages answered outside threads, and the rendering of the contract payload.
+when `use_threads` is on; this adds the settings from the environment, a configurable Web API URL, Slack's
+URL check answered as Slack asks, direct messages answered outside threads, and the contract payload
+rendered as Block Kit.
 """
 import json
-from typing import Any, Dict, Optional
+from typing import Any, Awaitable, Callable, Dict, Optional
 
 from rasa.core.channels import slack as rasa_slack
-from rasa.core.channels.channel import InputChannel, OutputChannel
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, response
 from sanic.request import Request
+from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from channels import payload, render_slack
@@ -58,6 +61,21 @@ class SlackInput(rasa_slack.SlackInput):
         })
         channel.api_url = settings["slack_api_url"] or SLACK_API_URL
         return channel
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """Rasa's webhook, answering Slack's URL check with the bare challenge as Slack's docs ask (Rasa
+        answers it JSON-encoded, in quotes)."""
+        slack_webhook = super().blueprint(on_new_message)
+
+        @slack_webhook.middleware("request")
+        async def url_verification(request: Request) -> Optional[HTTPResponse]:
+            if (request.headers.get("content-type") == "application/json"
+                    and isinstance(request.json, dict) and request.json.get("type") == "url_verification"
+                    and self.is_request_from_slack_authentic(request)):
+                return response.text(str(request.json.get("challenge", "")))
+            return None  # on to Rasa's webhook, which checks the signature of everything
+
+        return slack_webhook
 
     def get_metadata(self, request: Request) -> Dict[str, Any]:
         """Rasa's metadata, answering in the user's thread, or opening one under a top-level message in a

@@ -45,6 +45,8 @@ def rasa_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port, actions_port = free_port(), free_port()
     endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
     endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{actions_port}/webhook"
+    if (endpoints.get("tracker_store") or {}).get("dialect") == "sqlite":
+        endpoints["tracker_store"]["db"] = str(tmp / "tracker.db")  # not the development database
     (tmp / "endpoints.yml").write_text(yaml.safe_dump(endpoints))
     env = {**os.environ, "AXILLA_HOST": "127.0.0.1", "AXILLA_PORT": str(port),
            "AXILLA_ACTIONS_PORT": str(actions_port), "AXILLA_ENDPOINTS": str(tmp / "endpoints.yml")}

@@ -37,13 +37,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def post(url: str, body: Any, token: Optional[str] = None, raw: Optional[bytes] = None) -> Tuple[int, Any]:
-    """POSTs JSON (or raw bytes) with an optional bearer token; the status and the decoded answer."""
-    headers = {"Content-Type": "application/json"}
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
+def bearer(token: str) -> Dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def post(url: str, body: Any, headers: Optional[Dict[str, str]] = None, raw: Optional[bytes] = None) -> Tuple[int, Any]:
+    """POSTs JSON (or raw bytes); the status and the decoded answer."""
     data = raw if raw is not None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, headers=headers)
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json", **(headers or {})})
     try:
         with urllib.request.urlopen(request, timeout=120) as response:
             return response.status, json.loads(response.read() or b"null")
@@ -78,7 +79,7 @@ class Single:
         self.folder = folder
         self.rasa_port, self.actions_port = free_port(), free_port()
         self.url = f"http://127.0.0.1:{self.rasa_port}"
-        self.token, self.action_token = secrets.token_hex(16), secrets.token_hex(16)
+        self.token, self.jwt_secret, self.action_token = (secrets.token_hex(16) for _ in range(3))
         self.endpoints = folder / "endpoints.yml"
         self.endpoints.write_text(yaml.safe_dump({
             "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(folder / "tracker.db")},
@@ -90,6 +91,7 @@ class Single:
         (folder / "credentials.yml").write_text("service.rest_auth.TokenRestInput:\n")
         self.procs: Dict[str, subprocess.Popen] = {}
         self.env = {**os.environ, "LOG_LEVEL": "INFO", "REST_AUTH_TOKEN": self.token,
+                    "REST_JWT_SECRET": self.jwt_secret,
                     "ACTION_SERVER_TOKEN": self.action_token, "SANIC_HOST": "127.0.0.1"}
 
     def start(self, name: str, args: List[str], health: str) -> None:
@@ -124,7 +126,7 @@ class Single:
 
     def say(self, sender: str, text: str) -> List[Dict[str, Any]]:
         """One authenticated message; the bot's messages (the request must succeed)."""
-        status, answer = post(f"{self.url}/webhooks/rest/webhook", {"sender": sender, "message": text}, self.token)
+        status, answer = post(f"{self.url}/webhooks/rest/webhook", {"sender": sender, "message": text}, bearer(self.token))
         assert status == 200, answer
         return answer
 

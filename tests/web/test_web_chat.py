@@ -53,7 +53,7 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
 def tail(log: Path, lines: int = 30) -> str:
     """The end of a server's log, without the libraries' warnings."""
     text = log.read_text(errors="replace").splitlines()
-    return "\n".join([line for line in text if "Warning" not in line and not line.startswith(" ")][-lines:])
+    return "\n".join([line for line in text if "Warning" not in line and "declare_namespace" not in line and not line.startswith(" ")][-lines:])
 
 
 def socketio_credentials() -> str:

@@ -14,7 +14,6 @@
 
   const script = document.currentScript;
   const BASE = new URL(".", script.src);
-  const SESSION_KEY = "axilla-chat-session";
   const CATEGORY_CLASS = [
     ["usually not appropriate", "cat-una"],
     ["usually appropriate", "cat-ua"],
@@ -30,6 +29,7 @@
     sex: "sex", age: "age", diagnosis: "diagnosis", tumor_size_cm: "tumour (cm)", t_category: "T",
     clinical_nodes: "clinical nodes", node_finding: "node found by", axillary_lump: "axillary lump",
     treatment: "treatment", new_lump_during_treatment: "new lump during treatment",
+    tumor_over_2cm: "tumour > 2 cm", distant_metastases: "distant metastases", encounter: "encounter",
   };
 
   function config() {
@@ -234,20 +234,16 @@
     connect(io) {
       const socket = io(this.cfg.rasaUrl, { path: this.cfg.socketPath, transports: ["websocket"] });
       this.socket = socket;
-      socket.on("connect", () => socket.emit("session_request", { session_id: this.storedSession() }));
+      // A reconnect keeps the conversation; a reload starts a new one (no hidden case behind an empty page).
+      socket.on("connect", () => socket.emit("session_request", { session_id: this.sessionId }));
       socket.on("session_confirm", (id) => this.onSession(typeof id === "string" ? id : id && id.session_id));
       socket.on("bot_uttered", (message) => this.onBot(message || {}));
       socket.on("disconnect", () => this.setState("offline", "offline, reconnecting…"));
       socket.on("connect_error", () => this.setState("offline", "cannot reach the assistant, retrying…"));
     }
 
-    storedSession() {
-      try { return sessionStorage.getItem(SESSION_KEY); } catch (_) { return null; }
-    }
-
     onSession(id) {
       this.sessionId = id;
-      try { sessionStorage.setItem(SESSION_KEY, id); } catch (_) { /* storage blocked: session lasts the page */ }
       this.setState("connected", "online");
       this.pending.splice(0).forEach((text) => this.emit(text));
     }
