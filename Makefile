@@ -7,7 +7,7 @@ SPACY_DIR := build/spacy_axilla
 # The first python3.10 that runs (a pyenv shim on PATH may not, until 3.10 is activated).
 PYTHON310 ?= $(shell for p in $$(command -v python3.10) $$HOME/.pyenv/versions/3.10.*/bin/python3.10; do "$$p" -V >/dev/null 2>&1 && { echo "$$p"; break; }; done)
 
-.PHONY: install nlp train run shell test test-core bench load validate clean
+.PHONY: install nlp train web run shell test test-core bench load validate clean
 
 install: $(VENV)/.installed
 
@@ -31,7 +31,11 @@ validate: nlp
 train: nlp
 	$(RASA) train --fixed-model-name axilla
 
-run: train
+# The web chat's npm packages (socket.io client, Playwright) and Debian's Chromium for the browser test.
+web:
+	scripts/install_browser.sh
+
+run: train web
 	scripts/run.sh
 
 shell: train
@@ -40,7 +44,7 @@ shell: train
 test-core: install
 	$(PY) -m pytest tests/core
 
-test: train
+test: train web
 	$(PY) -m pytest
 
 bench: train

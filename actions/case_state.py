@@ -6,7 +6,7 @@ from rasa_sdk import Tracker
 
 import bot
 from bot import render
-from bot.facts import Extraction, empty
+from bot.facts import Extraction
 
 # Intents whose messages state or change facts of the case.
 CASE_INTENTS = frozenset({"describe_case", "inform", "correct", "new_patient"})
@@ -17,8 +17,7 @@ NOTES_SLOT = "case_notes"          # {"conflicts": [...], "notes": [...]} of the
 PENDING_SLOT = "pending_case"      # text of a message that looks like another patient
 NEW_PATIENT_SLOT = "new_patient"   # the form's "new patient or correction?" question
 VARIANT_SLOT = "variant"
-# What the core concludes from a message without any clinical cue.
-UNRELATED = {"encounter": "unrelated"}
+UNRELATED = "unrelated"            # the `encounter` the core reads from a message without a clinical cue
 
 
 def known_facts(tracker: Tracker) -> Dict[Text, Any]:
@@ -65,10 +64,10 @@ def text_of(tracker: Tracker) -> Text:
 
 
 def without_noise(ext: Extraction, in_context: bool) -> Extraction:
-    """The extraction, minus an "unrelated encounter" read from a message without any clinical cue
-    that only makes sense in context: a short answer, "new patient", a button payload."""
-    if in_context and ext.stated == UNRELATED:
-        return replace(ext, facts=empty())
+    """The extraction, minus the "unrelated encounter" the core reads from a message without a clinical
+    cue: in context (a short answer, a correction, "new patient", a button payload) it says nothing."""
+    if in_context and ext.stated.get("encounter") == UNRELATED:
+        return replace(ext, facts={**ext.facts, "encounter": None})
     return ext
 
 

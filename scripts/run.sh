@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the assistant: the action server and the Rasa server (REST + socket.io), in the foreground.
+# Starts the assistant: the action server, the Rasa server (REST + socket.io) and the web chat page.
 #   scripts/run.sh          serve on $AXILLA_HOST:$AXILLA_PORT (default 127.0.0.1:5005); Ctrl-C stops both
 #   scripts/run.sh shell    chat in the terminal (rasa shell) with the action server running
 # Environment: AXILLA_HOST, AXILLA_PORT, AXILLA_ACTIONS_PORT (default 5055; endpoints.yml must point to it),
@@ -34,6 +34,10 @@ if [[ "${1:-}" == "shell" ]]; then
 else
     "$RASA" run --model models/ --interface "$HOST" --port "$PORT" --cors "*" \
         --credentials credentials.yml --endpoints "$ENDPOINTS" &
+    pids+=($!)
+    # The residents' web chat on :8080; an empty Rasa URL means "this page's host, port 5005".
+    .venv/bin/python scripts/serve_web.py --host "$HOST" --port "${AXILLA_WEB_PORT:-8080}" \
+        --rasa-url "${AXILLA_RASA_PUBLIC_URL:-}" &
     pids+=($!)
     wait -n  # until one of them stops (or Ctrl-C); the trap stops the other
 fi

@@ -30,9 +30,6 @@ any_facts = st.fixed_dictionaries({
 FAST = settings(max_examples=200, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow])
 
-SIZE_FACTS = ("tumor_size_cm", "t_category", "tumor_over_2cm")
-
-
 def size_known(facts: Dict[str, Any], over_2cm: bool) -> bool:
     """The facts state the size class the variant needs (a T4 alone does not)."""
     size, t, over = facts["tumor_size_cm"], facts["t_category"], facts["tumor_over_2cm"]
