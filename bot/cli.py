@@ -14,8 +14,12 @@ class InputError(Exception):
     """Input that cannot be used at all: exit status 2 with a one-line message."""
 
 
-def _cases(stream: IO[str], name: str) -> Iterator[dict]:
-    for number, line in enumerate(stream, start=1):
+def _cases(stream: IO[bytes], name: str) -> Iterator[dict]:
+    for number, raw in enumerate(stream, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise InputError(f"{name}:{number}: not UTF-8 text") from e
         if not line.strip():
             continue
         try:
@@ -27,11 +31,11 @@ def _cases(stream: IO[str], name: str) -> Iterator[dict]:
         yield case
 
 
-def _open(path: str) -> IO[str]:
+def _open(path: str) -> IO[bytes]:
     if path == "-":
-        return sys.stdin
+        return sys.stdin.buffer
     try:
-        return open(path, encoding="utf-8")
+        return open(path, "rb")
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror})") from e
 
@@ -42,12 +46,8 @@ def match_command(args: argparse.Namespace) -> None:
             raise InputError("give a case text, or --jsonl FILE (- for standard input)")
         print(json.dumps(analyze(args.text).to_dict(), ensure_ascii=False))
         return
-    stream = _open(args.jsonl)
-    try:
-        # Validate everything first so that bad input prints no partial results.
-        cases = list(_cases(stream, "<stdin>" if args.jsonl == "-" else args.jsonl))
-    except UnicodeDecodeError as e:
-        raise InputError(f"{args.jsonl}: not UTF-8 text") from e
+    # Validate everything first so that bad input prints no partial results.
+    cases = list(_cases(_open(args.jsonl), "<stdin>" if args.jsonl == "-" else args.jsonl))
     for case in cases:
         result = analyze(case["text"]).to_dict()
         print(json.dumps({"id": case.get("id"), **result}, ensure_ascii=False))

@@ -62,7 +62,7 @@ def population(facts: Mapping[str, Any]) -> Tuple[Optional[str], Optional[str]]:
     tumour = any(facts.get(k) is not None for k in ("tumor_size_cm", "t_category", "tumor_over_2cm"))
     if tumour:
         return "new_primary", "a newly diagnosed breast cancer (not a recurrence)"
-    if facts.get("axillary_lump") or facts.get("node_finding") in ("mammography_or_us", "other_imaging"):
+    if facts.get("axillary_lump") or facts.get("node_finding") in ("palpable", "mammography_or_us", "other_imaging"):
         return "none_known", "no known breast cancer (none was mentioned)"
     return None, None
 

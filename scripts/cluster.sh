@@ -5,7 +5,6 @@
 #   scripts/cluster.sh start [DIR]            start everything (DIR defaults to build/cluster)
 #   scripts/cluster.sh stop [DIR]             stop everything (the data stays: start again to resume)
 #   scripts/cluster.sh restart rasa|actions [DIR]     restart one kind of server
-#   scripts/cluster.sh stop-actions [DIR]     stop the action servers (an outage drill)
 #
 # After start, DIR/cluster.env holds the addresses and secrets (CHAT_URL, RASA_URLS, REST_AUTH_TOKEN, ...).
 # Settings: MODEL (models), ACTIONS (actions), INSTANCES (2), CREDENTIALS (deploy/credentials.cluster.yml),
@@ -15,6 +14,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PY=$ROOT/.venv/bin/python
 cmd=${1:-}
+[[ $cmd =~ ^(start|stop|restart)$ ]] || { sed -n '2,12p' "$0" >&2; exit 2; }
 [[ $cmd == restart ]] && { what=${2:-}; DIR=${3:-$ROOT/build/cluster}; } || DIR=${2:-$ROOT/build/cluster}
 mkdir -p "$DIR" && DIR=$(cd "$DIR" && pwd)
 ENV_FILE=$DIR/cluster.env
@@ -169,7 +169,8 @@ stop_all() {
   [[ -f $DIR/postgres/postmaster.pid ]] && as_pg "$PG_BIN/pg_ctl" -D "$DIR/postgres" -m fast -w stop >/dev/null || true
 }
 
-init_env
+[[ $cmd == start ]] && init_env
+[[ -f $ENV_FILE ]] || { echo "no cluster in $DIR: $0 start $DIR" >&2; exit 1; }
 set -a; source "$ENV_FILE"; set +a
 mkdir -p "$DIR/logs" "$DIR/run"
 export LOG_LEVEL  # Rasa's and the SDK's default level
@@ -185,7 +186,6 @@ case $cmd in
     echo "cluster up: chat at $CHAT_URL/webhooks/rest/webhook (token in $ENV_FILE); stop with: $0 stop $DIR"
     ;;
   stop) stop_all ;;
-  stop-actions) stop_pids actions ;;
   restart)
     case $what in
       rasa) stop_pids rasa; start_rasa ;;
@@ -193,5 +193,4 @@ case $cmd in
       *) echo "usage: $0 restart rasa|actions [DIR]" >&2; exit 2 ;;
     esac
     ;;
-  *) sed -n '2,13p' "$0" >&2; exit 2 ;;
 esac

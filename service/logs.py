@@ -24,7 +24,10 @@ class MessageTextFilter(logging.Filter):
         text = current_text.get()
         if not text or record.levelno < logging.INFO:
             return True
-        record.msg, record.args = redact(record.getMessage(), text), ()
+        try:
+            record.msg, record.args = redact(record.getMessage(), text), ()
+        except (TypeError, ValueError):  # a broken format string: logging would print its arguments
+            record.msg, record.args = f"unformattable log record from {record.name}", ()
         if record.exc_info:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
         if record.exc_text:

@@ -18,7 +18,8 @@ _TERMINATORS = {"but", "however", "although", "though", "except", "yet", "wherea
 _CLAUSE_PUNCT = {".", ";", "!", "?", "\n", ")"}
 # Post-posed negation ("axilla negative", "nodes normal") only applies to findings, never to the
 # diagnosis: "triple negative breast cancer" or "IDC, ER negative" must not negate the cancer.
-_POST_NEGATABLE = {"NODE", "LUMP", "AXILLA", "PALPABLE", "SUSPICIOUS", "METASTASIS"}
+_POST_NEGATABLE = {"NODE", "LUMP", "AXILLA", "PALPABLE", "SUSPICIOUS", "METASTASIS", "NAC"}
+_ABBREVIATIONS = {"mrs.", "mr.", "ms.", "dr.", "vs.", "e.g.", "i.e.", "y.o.", "approx.", "no.", "pt."}
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,16 @@ class Cue:
     planned: bool = False
 
 
+def _ends_sentence(doc: Doc, token) -> bool:
+    """A full stop, a question mark after a word ("imaging?", not "? LN"), or a word with its own full stop ("58F.")."""
+    text = token.norm_
+    if text in {".", ";", "!", "\n"}:
+        return True
+    if text == "?":
+        return token.i > 0 and not doc[token.i - 1].whitespace_ and bool(token.whitespace_ or token.i == len(doc) - 1)
+    return len(text) > 1 and text.endswith(".") and text not in _ABBREVIATIONS and bool(token.whitespace_)
+
+
 def clause_ids(doc: Doc) -> Tuple[List[int], List[int]]:
     """Clause and sentence index of every token: clauses end at punctuation and contrastive words."""
     clauses, sentences = [], []
@@ -47,10 +58,10 @@ def clause_ids(doc: Doc) -> Tuple[List[int], List[int]]:
             clause += 1
         clauses.append(clause)
         sentences.append(sentence)
-        if text in _CLAUSE_PUNCT or text == ",":
-            # "?LN" is an uncertainty cue, not the end of a clause
-            clause += int(text != "?" or bool(token.whitespace_) or token.i == len(doc) - 1)
-        if text in {".", ";", "!", "\n"} or (text == "?" and token.i + 1 < len(doc) and doc[token.i + 1].is_space):
+        ends_sentence = _ends_sentence(doc, token)
+        if ends_sentence or (text in _CLAUSE_PUNCT and text != "?") or text == ",":
+            clause += 1
+        if ends_sentence:
             sentence += 1
     return clauses, sentences
 
@@ -218,8 +229,8 @@ class RegexRuler:
     def add_patterns(self, patterns: Dict[str, List[str]]) -> None:
         for label, regexes in patterns.items():
             self.patterns.setdefault(label, []).extend(regexes)
-        self._compiled = [(label, re.compile("|".join(f"(?:{r})" for r in regexes)))
-                          for label, regexes in self.patterns.items()]
+        # One regex per pattern: inline flags such as (?i) then apply to that pattern only.
+        self._compiled = [(label, re.compile(r)) for label, regexes in self.patterns.items() for r in regexes]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(self.spans_key, []))

@@ -59,6 +59,8 @@ def clean(text: str) -> Tuple[str, List[str]]:
     notes = []
     if not isinstance(text, str):
         text = ""
+    for fraction, decimal in (("½", ".5"), ("¼", ".25"), ("¾", ".75")):
+        text = text.replace(fraction, decimal)  # before NFKC, which would make "1½" into "11⁄2"
     text = unicodedata.normalize("NFKC", text)
     text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
     if len(text) > MAX_CHARS:
@@ -78,7 +80,7 @@ def _number(word: str) -> Optional[float]:
 
 def size_cm(cue: Cue) -> Optional[float]:
     """The largest dimension of a size phrase, in cm ("30 mm" -> 3.0, "2.5 x 1.8 cm" -> 2.5)."""
-    text = cue.text.lower()
+    text = re.sub(r"(\d),(\d)", r"\1.\2", cue.text.lower())  # "1,5 cm" is a decimal comma
     values = [float(v) for v in _NUMBER.findall(text)] or [
         _WORD_NUMBERS[w] for w in re.findall(r"[a-z]+", text) if w in _WORD_NUMBERS]
     if not values or text.lstrip().startswith(("-", "−")):
@@ -306,7 +308,8 @@ def diagnosis(reading: Reading) -> Optional[str]:
     if reading.live("RECURRENCE"):
         return "local_recurrence"
     cancers = [c for c in reading.all("CANCER") if not c.family]
-    if any(not c.negated and reading.near(c, ["NEW", "NEW_DX"], "sentence") for c in cancers):
+    new = [c for c in reading.all("NEW", "NEW_DX") if not c.negated]  # "no new findings" is not a new cancer
+    if any(not c.negated and c.sentence in {n.sentence for n in new} for c in cancers):
         return "new_primary"
     if reading.live("NEW_DX") and (reading.live("TUMOR", "BREAST") or any(not c.negated for c in cancers)):
         return "new_primary"
@@ -343,7 +346,7 @@ def _nac_status(reading: Reading) -> Optional[str]:
 
 def treatment(reading: Reading, dx: Optional[str]) -> Optional[str]:
     """Where the patient is in treatment; the surgery of an earlier cancer does not count for a recurrence."""
-    if dx != "local_recurrence" and _surgery_done(reading):
+    if dx != "local_recurrence" and (_surgery_done(reading) or reading.live("SURGERY_DONE")):
         return "post_surgery"
     nac = _nac_status(reading)
     if nac == "unclear":

@@ -48,6 +48,11 @@ def test_one_case() -> None:
     assert result["recommendations"][0]["procedure"] == "US axilla"
 
 
+def test_an_empty_argument_is_a_case() -> None:
+    [result] = results(bot_match([""]))
+    assert result["status"] == "out_of_scope" and result["reasons"]
+
+
 @pytest.fixture(scope="module")
 def jsonl_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "cases.jsonl"
@@ -101,7 +106,6 @@ def test_a_line_without_text(line: str) -> None:
     check_error(bot_match(["--jsonl", "-"], stdin=f'{{"id": 0, "text": "x"}}\n{line}\n'.encode()), ":2", "text")
 
 
-@pytest.mark.xfail(strict=True, reason="the non-UTF-8 error names the file but not the line ('FILE: not UTF-8 text')")
 def test_non_utf8_bytes_name_the_line(tmp_path: Path) -> None:
     path = tmp_path / "cases.jsonl"
     path.write_bytes(b'{"id": 1, "text": "fine"}\n{"id": 2, "text": "caf\xe9 \xff"}\n')

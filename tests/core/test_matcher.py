@@ -160,8 +160,6 @@ def test_needs_info(case: Dict[str, Any], missing: List[str]) -> None:
     assert len(result.reasons) >= 1
 
 
-@pytest.mark.xfail(strict=True, reason="a palpable node with no side and no cancer mentioned asks for the diagnosis "
-                   "only; with a side the same facts assume 'no known cancer' (variant 1): the side is what decides")
 def test_a_lump_without_a_side_asks_for_the_side() -> None:
     result = bot.match(facts(node_finding="palpable", clinical_nodes="positive"))
     assert result.status == "needs_info"

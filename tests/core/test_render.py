@@ -57,7 +57,7 @@ def test_every_option_is_shown_with_its_source(number: int) -> None:
     result = analysis(number)
     text = render.answer_text(result)
     sources_line = next(line for line in text.splitlines() if line.startswith("Sources: "))
-    notes = dict((short, n) for n, short in re.findall(r"\[(\d+)\] ([^;\[]+?)(?:;|$)", sources_line[len("Sources: "):]))
+    notes = {short: n for n, short in re.findall(r"\[(\d+)\] ([^;\[]+?)(?:;|$)", sources_line[len("Sources: "):])}
     for r in result.recommendations:
         assert r.source_text in notes, (r.procedure, sources_line)
         category_line = next(line for line in text.splitlines() if line.startswith(f"- **{r.category}**"))

@@ -92,7 +92,8 @@ class Single:
         self.procs: Dict[str, subprocess.Popen] = {}
         self.env = {**os.environ, "LOG_LEVEL": "INFO", "REST_AUTH_TOKEN": self.token,
                     "REST_JWT_SECRET": self.jwt_secret,
-                    "ACTION_SERVER_TOKEN": self.action_token, "SANIC_HOST": "127.0.0.1"}
+                    "ACTION_SERVER_TOKEN": self.action_token, "SANIC_HOST": "127.0.0.1",
+                    "REST_TURN_TIMEOUT": "15"}
 
     def start(self, name: str, args: List[str], health: str) -> None:
         """Starts one server, its output appended to folder/NAME.log, and waits for its health URL."""

@@ -45,7 +45,7 @@ def test_a_jwt_signed_with_the_secret_is_accepted_for_its_conversation_only(sing
     other = {"sender": "someone-else", "message": "hello"}
     assert post(webhook(single), other, bearer(token)) == (403, {"error": "token not valid for this conversation"})
     expired = jwt.encode({**claims, "exp": int(time.time()) - 10}, single.jwt_secret, algorithm="HS256")
-    forged = jwt.encode(claims, "another-secret", algorithm="HS256")
+    forged = jwt.encode(claims, "not-the-secret-" * 3, algorithm="HS256")
     unlimited = jwt.encode({"sender": sender}, single.jwt_secret, algorithm="HS256")
     for bad in (expired, forged, unlimited):
         assert post(webhook(single), {"sender": sender, "message": "hello"}, bearer(bad))[0] == 403
