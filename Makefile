@@ -7,7 +7,7 @@ SPACY_DIR := build/spacy_axilla
 # The first python3.10 that runs (a pyenv shim on PATH may not, until 3.10 is activated).
 PYTHON310 ?= $(shell for p in $$(command -v python3.10) $$HOME/.pyenv/versions/3.10.*/bin/python3.10; do "$$p" -V >/dev/null 2>&1 && { echo "$$p"; break; }; done)
 
-.PHONY: install nlp train web run shell test test-core bench load validate clean
+.PHONY: install nlp train web services run shell test test-core bench load validate cluster cluster-stop purge clean
 
 install: $(VENV)/.installed
 
@@ -35,6 +35,21 @@ train: nlp
 web:
 	scripts/install_browser.sh
 
+# Debian's PostgreSQL, Redis and nginx, for the cluster and its tests (installs only what is missing).
+services:
+	scripts/install_services.sh
+
+# PostgreSQL + Redis + 2 Rasa servers + 2 action servers behind nginx, all on 127.0.0.1 (docs/deployment.md).
+cluster: train services
+	scripts/cluster.sh start
+
+cluster-stop:
+	scripts/cluster.sh stop
+
+# Deletes conversations idle for more than RETENTION_DAYS (default 30) days from the local tracker store.
+purge: install
+	$(PY) -m service purge
+
 run: train web
 	scripts/run.sh
 
@@ -44,7 +59,7 @@ shell: train
 test-core: install
 	$(PY) -m pytest tests/core
 
-test: train web
+test: train web services
 	$(PY) -m pytest
 
 bench: train

@@ -38,16 +38,16 @@ def resolve_pending(tracker: Tracker) -> Dict[Text, Any]:
 def message_update(tracker: Tracker) -> Dict[Text, Any]:
     """Slot changes for the latest message: its facts merged into the case, or a pending conflict."""
     intent, text = cs.intent_of(tracker), cs.text_of(tracker)
-    unsure = intent not in cs.CASE_INTENTS and cs.is_unsure(tracker)
-    if intent not in cs.CASE_INTENTS and not unsure:
-        return {}  # a follow-up question or small talk: the form is rejected and the rules answer it
+    unsure = intent not in cs.CASE_INTENTS
+    if unsure and not cs.may_answer(tracker):
+        return {}  # a follow-up question: the form is rejected and the rules answer it
     requested = tracker.get_slot("requested_slot")
     ext = bot.extract(text, expecting=requested if requested in bot.FACT_KEYS else None)
     # Only a case description can be about an unrelated encounter; an answer or correction cannot.
     in_context = intent != "describe_case" or bool(requested) or ext.new_case or cs.has_case(tracker)
     ext = cs.without_noise(ext, in_context)
     if unsure and (requested is None or ext.stated.get(requested) is None):
-        return {}  # a message not understood counts only as the answer to the question asked
+        return {}  # only as the answer to the question asked; else the rules answer it
     if tracker.get_slot(cs.PENDING_SLOT) and not (ext.new_case and ext.stated):
         return resolve_pending(tracker)
     if bot.facts.looks_like_new_patient(cs.known_facts(tracker), ext):

@@ -1,4 +1,5 @@
 """The case as the tracker holds it: one slot per fact, plus what the latest case message noted."""
+import re
 from dataclasses import replace
 from typing import Any, Dict, List, Optional, Text
 
@@ -56,6 +57,16 @@ def is_unsure(tracker: Tracker) -> bool:
     """True when the classifier did not understand the latest message or only guessed its intent."""
     intent = tracker.latest_message.get("intent") or {}
     return intent.get("name") == "nlu_fallback" or (intent.get("confidence") or 0.0) < LOW_CONFIDENCE
+
+
+_QUESTION = re.compile(r"\?|^\s*(what|why|how|when|which|who|should|can|could|would|will|is|are|does|do|any)\b",
+                       re.IGNORECASE)
+
+
+def may_answer(tracker: Tracker) -> bool:
+    """True when a message the classifier did not take for a case message may still answer the question
+    asked: the classifier only guessed, or the message is not phrased as a question."""
+    return is_unsure(tracker) or not _QUESTION.search(text_of(tracker))
 
 
 def text_of(tracker: Tracker) -> Text:

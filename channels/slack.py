@@ -17,6 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from channels import payload, render_slack
 from channels.config import ChannelOff, is_off, read_settings
+from service.logs import redacting
 
 SLACK_API_URL = "https://slack.com/api/"
 ENV = {"slack_token": "SLACK_BOT_TOKEN", "slack_signing_secret": "SLACK_SIGNING_SECRET",
@@ -65,7 +66,7 @@ class SlackInput(rasa_slack.SlackInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Rasa's webhook, answering Slack's URL check with the bare challenge as Slack's docs ask (Rasa
         answers it JSON-encoded, in quotes)."""
-        slack_webhook = super().blueprint(on_new_message)
+        slack_webhook = super().blueprint(redacting(on_new_message))  # no message text in the logs
 
         @slack_webhook.middleware("request")
         async def url_verification(request: Request) -> Optional[HTTPResponse]:

@@ -6,6 +6,8 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
+from service.logs import handling
+
 
 class WebChatOutput(SocketIOOutput):
     """Emits `{text, quick_replies, custom}` in one `bot_uttered` event."""
@@ -34,7 +36,8 @@ class WebChatInput(SocketIOInput):
 
         async def handle(message: UserMessage) -> None:
             message.output_channel = WebChatOutput(self.sio, self.bot_message_evt)
-            await on_new_message(message)
+            with handling(message.text or ""):  # no message text in the logs
+                await on_new_message(message)
 
         blueprint = super().blueprint(handle)
 

@@ -26,6 +26,7 @@ from sanic.response import HTTPResponse
 
 from channels import payload, render_teams
 from channels.config import ChannelOff, is_off, read_settings
+from service.logs import redacting
 
 logger = logging.getLogger(__name__)
 
@@ -167,6 +168,7 @@ class TeamsInput(BotFrameworkInput):
         return None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = redacting(on_new_message)  # no message text in the logs
         """Rasa's webhook, with the checks above and the Teams output channel."""
         teams_webhook = Blueprint("teams_webhook", __name__)
 

@@ -32,8 +32,8 @@ secret() { "$PY" -c 'import secrets; print(secrets.token_hex(24))'; }
 # PostgreSQL refuses to run as root: then its files belong to, and it runs as, the postgres user.
 as_pg() { if (( EUID == 0 )); then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-wait_http() {  # URL NAME LOG: until the URL answers, or fail with the log's tail
-  for _ in $(seq 1 240); do
+wait_http() {  # URL NAME LOG: until the URL answers (Rasa may take minutes on a busy machine), or fail
+  for _ in $(seq 1 600); do
     curl -s -o /dev/null "$1" && return 0
     sleep 0.5
   done
@@ -49,8 +49,7 @@ init_env() {
   for _ in $(seq 1 "$INSTANCES"); do rasa_ports+=("$(free_port)"); action_ports+=("$(free_port)"); done
   local chat_port actions_port
   chat_port=$(free_port) actions_port=$(free_port)
-  umask 077
-  cat >"$ENV_FILE" <<EOF
+  (umask 077; cat >"$ENV_FILE" <<EOF
 DB_HOST=127.0.0.1
 DB_PORT=$(free_port)
 DB_NAME=rasa
@@ -71,6 +70,7 @@ REST_AUTH_TOKEN=${REST_AUTH_TOKEN:-$(secret)}
 ACTION_SERVER_TOKEN=$(secret)
 RASA_API_TOKEN=$(secret)
 EOF
+  )
 }
 
 start_postgres() {

@@ -26,7 +26,8 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-SANIC_HOST="$HOST" "$RASA" run actions --actions actions --port "$ACTIONS_PORT" &
+# The action server behind its token guard (service/action_server.py), same arguments as `rasa run actions`.
+SANIC_HOST="$HOST" .venv/bin/python -m service.action_server --actions actions --port "$ACTIONS_PORT" &
 pids+=($!)
 
 if [[ "${1:-}" == "shell" ]]; then

@@ -5,8 +5,8 @@
     python -m service export SENDER [-o FILE]   one conversation's events as JSON (stdout by default)
     python -m service delete SENDER             delete one conversation
 
-Every command takes --endpoints (default endpoints.yml; deploy/endpoints.cluster.yml reads its ${...} settings
-from the environment).
+--endpoints FILE, before the command, picks the tracker store (default endpoints.yml; the cluster's
+deploy/endpoints.cluster.yml reads its ${...} settings from the environment).
 """
 import argparse
 import json

@@ -37,7 +37,7 @@ def latest_text(request: Request) -> Optional[str]:
 
 
 class Guard:
-    """Rasa SDK plugin: a token check on every route but /health, and message text kept out of the logs."""
+    """Rasa SDK plugin: a token check on every route but /health, and conversations kept out of logs."""
 
     def __init__(self, token: Optional[str]) -> None:
         self.token = token
@@ -63,6 +63,13 @@ class Guard:
                 return response.json({"error": f"invalid {TOKEN_HEADER}"}, status=403)
             logs.current_text.set(latest_text(request) if request.path == "/webhook" else None)
             return None
+
+        # The SDK answers a failed action with the whole call (the conversation) in the body, which Rasa logs.
+        @app.middleware("response")
+        async def no_conversation_in_errors(request: Request, answer: HTTPResponse) -> Optional[HTTPResponse]:
+            if answer.status < 500:
+                return None
+            return response.json({"error": "the action failed: see the action server's log"}, status=answer.status)
 
 
 def main() -> None:

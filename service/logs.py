@@ -1,13 +1,32 @@
 """Keeps the text of the message being handled out of every log record at INFO and above."""
+import contextlib
 import contextvars
 import json
 import logging
-from typing import Optional, Text
+from typing import Any, Awaitable, Callable, Iterator, Optional, Text
 
 REDACTED = "[redacted]"
 
 # Set by the channel and the action server for the duration of one message; asyncio copies it into tasks.
 current_text: contextvars.ContextVar[Optional[Text]] = contextvars.ContextVar("current_text", default=None)
+
+
+@contextlib.contextmanager
+def handling(text: Text) -> Iterator[None]:
+    """Marks `text` as the message being handled (what channels wrap around `on_new_message`)."""
+    token = current_text.set(text)
+    try:
+        yield
+    finally:
+        current_text.reset(token)
+
+
+def redacting(on_new_message: Callable[[Any], Awaitable[Any]]) -> Callable[[Any], Awaitable[Any]]:
+    """`on_new_message` of a Rasa input channel, with the message's text marked for redaction while it runs."""
+    async def handle(message: Any) -> Any:
+        with handling(message.text or ""):
+            return await on_new_message(message)
+    return handle
 
 
 def redact(message: Text, text: Text) -> Text:

@@ -133,19 +133,17 @@ class TokenRestInput(RestInput):
             input_channel=self._extract_input_channel(request),
             metadata=body.get("metadata"),
         )
-        text_in_logs = logs.current_text.set(body["message"])
-        try:
-            # A failed custom action is logged by Rasa and leaves the turn without an answer; a slow one is cut
-            # off here (the turn is then not saved, so the facts stay as they were).
-            await asyncio.wait_for(on_new_message(message), self.turn_timeout)
-        except asyncio.TimeoutError:
-            logger.error("turn timed out after %ss (action server slow?)", self.turn_timeout)
-            collector.messages.clear()
-        except Exception:
-            logger.exception("turn failed")
-            collector.messages.clear()
-        finally:
-            logs.current_text.reset(text_in_logs)
+        # A failed custom action is logged by Rasa and leaves the turn without an answer; a slow one is cut off
+        # here (the turn is then not saved, so the facts stay as they were).
+        with logs.handling(body["message"]):
+            try:
+                await asyncio.wait_for(on_new_message(message), self.turn_timeout)
+            except asyncio.TimeoutError:
+                logger.error("turn timed out after %ss (action server slow?)", self.turn_timeout)
+                collector.messages.clear()
+            except Exception:
+                logger.exception("turn failed")
+                collector.messages.clear()
         if not collector.messages:
             await collector.send_text_message(sender, UNAVAILABLE_TEXT)
             await collector.send_custom_json(sender, {"type": "unavailable"})

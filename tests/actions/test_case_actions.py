@@ -105,12 +105,20 @@ def test_a_follow_up_question_during_intake_is_left_to_the_rules(domain):
     assert [e for e in events if e["name"] != "requested_slot"] == [] and messages == []
 
 
-def test_an_unsure_classification_still_counts_when_it_answers_the_question(domain):
+@pytest.mark.parametrize("confidence", [0.5, 0.95])
+def test_a_statement_classified_as_a_follow_up_still_answers_the_question(domain, confidence):
     slots = {"sex": "female", "diagnosis": "new_primary", "treatment": "neoadjuvant_completed",
              "tumor_size_cm": 4.5}
     slots, messages = form_turn(domain, slots, "she was node positive at diagnosis, FNA positive",
-                                "faq_biopsy_positive", requested="clinical_nodes", confidence=0.5)
+                                "faq_biopsy_positive", requested="clinical_nodes", confidence=confidence)
     assert only_custom(messages)["variant"]["id"] == "axilla-9"
+
+
+def test_a_confident_follow_up_question_is_not_taken_for_an_answer(domain):
+    tracker = make_tracker("what if the node biopsy is positive?", "faq_biopsy_positive",
+                           {"diagnosis": "new_primary", "tumor_size_cm": 3.0}, requested="clinical_nodes")
+    events, _ = run(ValidateCaseForm(), tracker, domain)
+    assert slot_values(events).get("clinical_nodes") is None
 
 
 @pytest.mark.parametrize("text, variant", [

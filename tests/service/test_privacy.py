@@ -7,9 +7,17 @@ import uuid
 from pathlib import Path
 
 from service import logs, retention
-from service_harness import CASES, PY, ROOT, Cluster, Single, custom
+from service_harness import CASES, PY, ROOT, Cluster, Single, custom, post
 
 SECRET_CASE = "67F, new 2.8 cm IDC right breast, palpable 2 cm right axillary node, no treatment yet"
+
+
+def test_a_failing_action_answers_without_the_conversation(single: Single) -> None:
+    broken = {"next_action": "action_answer_case", "domain": {},
+              "tracker": {"sender_id": "broken", "latest_message": {"text": SECRET_CASE}, "events": 5, "slots": 7}}
+    status, answer = post(f"http://127.0.0.1:{single.actions_port}/webhook", broken,
+                          {"X-Action-Token": single.action_token})
+    assert status == 500 and SECRET_CASE not in json.dumps(answer)
 
 
 def test_case_text_never_reaches_the_logs(single: Single, cluster: Cluster) -> None:
