@@ -8,7 +8,7 @@ import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 import yaml
 
@@ -108,20 +108,20 @@ def _require(path: Path, entry: str, data: Any, key: str, kind: type) -> Any:
     return value
 
 
-def load_sources(path: Path) -> Dict[str, Source]:
+def _load_map(path: Path, make: Callable[..., Any], fields: Tuple[str, ...], what: str) -> Dict[str, Any]:
+    """A file mapping names to records of string fields, e.g. procedure -> {rrl, dose}."""
     data = _read(path)
     if not isinstance(data, dict) or not data:
-        raise KnowledgeError(path, "file", "must map source keys to {citation, short}")
-    return {key: Source(key, _require(path, key, v, "citation", str), _require(path, key, v, "short", str))
-            for key, v in data.items()}
+        raise KnowledgeError(path, "file", f"must map {what} to {{{', '.join(fields)}}}")
+    return {key: make(key, *(_require(path, key, value, f, str) for f in fields)) for key, value in data.items()}
+
+
+def load_sources(path: Path) -> Dict[str, Source]:
+    return _load_map(path, Source, ("citation", "short"), "source keys")
 
 
 def load_procedures(path: Path) -> Dict[str, Procedure]:
-    data = _read(path)
-    if not isinstance(data, dict) or not data:
-        raise KnowledgeError(path, "file", "must map procedure names to {rrl, dose}")
-    return {name: Procedure(name, _require(path, name, v, "rrl", str), _require(path, name, v, "dose", str))
-            for name, v in data.items()}
+    return _load_map(path, Procedure, ("rrl", "dose"), "procedure names")
 
 
 def parse_when(path: Path, entry: str, when: Any) -> Dict[str, Tuple[Any, ...]]:
