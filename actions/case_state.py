@@ -19,6 +19,8 @@ PENDING_SLOT = "pending_case"      # text of a message that looks like another p
 NEW_PATIENT_SLOT = "new_patient"   # the form's "new patient or correction?" question
 VARIANT_SLOT = "variant"
 UNRELATED = "unrelated"            # the `encounter` the core reads from a message without a clinical cue
+_QUESTION = re.compile(r"\?|^\s*(what|why|how|when|which|who|should|can|could|would|will|is|are|does|do|any)\b",
+                       re.IGNORECASE)
 
 
 def known_facts(tracker: Tracker) -> Dict[Text, Any]:
@@ -57,10 +59,6 @@ def is_unsure(tracker: Tracker) -> bool:
     """True when the classifier did not understand the latest message or only guessed its intent."""
     intent = tracker.latest_message.get("intent") or {}
     return intent.get("name") == "nlu_fallback" or (intent.get("confidence") or 0.0) < LOW_CONFIDENCE
-
-
-_QUESTION = re.compile(r"\?|^\s*(what|why|how|when|which|who|should|can|could|would|will|is|are|does|do|any)\b",
-                       re.IGNORECASE)
 
 
 def may_answer(tracker: Tracker) -> bool:

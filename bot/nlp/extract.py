@@ -294,7 +294,10 @@ def lump_sides(reading: Reading, mentions: Sequence[NodeMention]) -> Optional[st
         for c in reading.near(m.cue, ["SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "SIDE_ONE"], "clause"):
             if m.cue.start - 5 <= c.start <= m.cue.end + 5:
                 sides.add(c.label)
-    if not palpable and reading.expecting == "axillary_lump":
+    # A short answer to the side question, or a short correction ("actually it's bilateral").
+    answer = reading.expecting == "axillary_lump" or (
+        reading.has("CORRECTION") and len(reading.tokens) <= 12 and not reading.has("BREAST", "MODALITY_MUS", "MODALITY_OTHER"))
+    if not palpable and answer:
         sides = {c.label for c in reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "SIDE_ONE")}
     if "SIDE_BOTH" in sides or {"SIDE_LEFT", "SIDE_RIGHT"} <= sides:
         return "bilateral"

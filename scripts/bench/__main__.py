@@ -17,11 +17,11 @@ import asyncio
 import importlib.util
 import os
 import platform
+import re
 import shutil
 import signal
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -29,21 +29,24 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Dict, List, Sequence, Tuple
 
-from scripts.bench.client import Level, run_level
-from scripts.bench.servers import RASA, ROOT, Servers
+from scripts.bench.client import run_level
+from scripts.bench.servers import RASA, ROOT, STOCK_ACTION_SERVER, Servers
 from scripts.bench_core import pct
 
 PY = str(ROOT / ".venv" / "bin" / "python")
-CONCURRENCY = (1, 10, 50)
+# Rasa's per-component training log (tqdm's progress bar may precede it on the same line).
+TRAIN_LOG_LINE = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) INFO\s+rasa\.engine\.training\.hooks\s+- "
+                            r"(Starting to train|Finished training) component '(\w+)'")
+OWN_CODE = ("rasa", "rasa_sdk", "bot", "actions", "service", "channels")  # whose innermost frame says who called
+PROFILED_PACKAGES = ("bot", "spacy", "tensorflow", "rasa", "rasa_sdk", "sqlalchemy", "sanic")
+# Concurrent conversations -> conversations per run at that level (enough samples for a p99, in a few seconds).
+CONVERSATIONS = {1: 10, 10: 20, 50: 50}
+CONCURRENCY = tuple(CONVERSATIONS)
 # The same conversation shape for both: three turns, each answered (ours: a question, a recommendation, a FAQ).
 OUR_TURNS = ["45F, new IDC left breast, no palpable nodes, no treatment yet", "3 cm", "why not MRI?"]
 STOCK_TURNS = ["hello", "I am feeling very sad", "yes"]
 TARGET_P95_RATIO = 1.5
 Row = Tuple[str, float, float, str, str]  # figure, ours, stock, unit, target
-
-
-def conversations_at(concurrency: int) -> int:
-    return max(10, 2 * concurrency) if concurrency < 50 else concurrency
 
 
 def new_dir(path: Path) -> Path:
@@ -65,19 +68,22 @@ def trainable_copy(src: Path, dst: Path, extra: Sequence[str]) -> Path:
     return dst
 
 
-def train_times(project: Path, repeat: int) -> Tuple[List[float], List[float]]:
-    """Seconds of `rasa train` from scratch (empty cache) and re-trained from the cache (model deleted)."""
-    scratch, cached = [], []
+def train_times(project: Path, repeat: int) -> Tuple[List[float], List[float], str]:
+    """Seconds of `rasa train` from scratch (empty cache) and re-trained from the cache (model deleted), and the
+    slowest components of the last training from scratch."""
+    scratch, cached, slowest = [], [], ""
     for _ in range(repeat):
         for run in (scratch, cached):
             if run is scratch:
                 shutil.rmtree(project / ".rasa", ignore_errors=True)
             shutil.rmtree(project / "models", ignore_errors=True)
             start = time.perf_counter()
-            subprocess.run([RASA, "train", "--fixed-model-name", "bench"], cwd=project, check=True,
-                           capture_output=True)
+            done = subprocess.run([RASA, "train", "--fixed-model-name", "bench"], cwd=project, check=True,
+                                  capture_output=True, text=True)
             run.append(time.perf_counter() - start)
-    return scratch, cached
+            if run is scratch:
+                slowest = train_log_summary(done.stdout + done.stderr)
+    return scratch, cached, slowest
 
 
 class Profiler:
@@ -85,8 +91,9 @@ class Profiler:
 
     def __init__(self, pids: Dict[str, int], folder: Path) -> None:
         self.files = {name: folder / f"{name}.pyspy" for name in pids}
-        self.procs = [subprocess.Popen([str(ROOT / ".venv" / "bin" / "py-spy"), "record", "--format", "raw",
-                                        "--rate", "200", "--pid", str(pid), "--output", str(self.files[name])],
+        record = [str(ROOT / ".venv" / "bin" / "py-spy"), "record", "--format", "raw", "--rate", "200",
+                  "--nonblocking", "--full-filenames"]
+        self.procs = [subprocess.Popen([*record, "--pid", str(pid), "--output", str(self.files[name])],
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                       for name, pid in pids.items()]
         time.sleep(1)  # py-spy attaches
@@ -109,34 +116,54 @@ def package_of(frame: str) -> str:
 
 
 def summarize(raw: Path) -> str:
-    """Where the samples' leaf frames are, by package, and the share of samples inside the core (bot/)."""
+    """Where the samples' leaf frames are, by package, and the share of samples inside some packages."""
     by_package: Counter = Counter()
-    in_core = total = 0
+    inside: Counter = Counter()
+    handing_off: Counter = Counter()
+    total = 0
     for line in raw.read_text().splitlines():
         stack, _, count = line.rpartition(" ")
         if not stack:
             continue
-        n = int(count)
+        frames, n = stack.split(";"), int(count)
         total += n
-        by_package[package_of(stack.split(";")[-1])] += n
-        in_core += n * (f"{ROOT}/bot/" in stack)
+        by_package[package_of(frames[-1])] += n
+        inside.update({pkg: n for pkg in {package_of(frame) for frame in frames}})
+        ours = [frame for frame in frames if package_of(frame) in OWN_CODE]
+        if ours:
+            handing_off[ours[-1].split(" (")[0] + f" ({package_of(ours[-1])})"] += n
     if not total:
         return "no samples"
-    top = ", ".join(f"{pkg} {n / total:.0%}" for pkg, n in by_package.most_common(6))
-    return f"{total} samples; leaf frames: {top}; inside bot/ (the core): {in_core / total:.0%}"
+    leaves = ", ".join(f"{pkg} {n / total:.0%}" for pkg, n in by_package.most_common(6))
+    within = ", ".join(f"{pkg} {inside[pkg] / total:.0%}" for pkg in PROFILED_PACKAGES)
+    calls = ", ".join(f"{function} {n / total:.0%}" for function, n in handing_off.most_common(5))
+    return (f"{total} samples (busy threads only); leaf frame in: {leaves}; stack inside: {within}; "
+            f"innermost Rasa/project function: {calls}")
 
 
-def serve_and_measure(project: Path, credentials: Path, turns: Sequence[str], tag: str, work: Path,
-                      profile: bool = False) -> Dict[str, object]:
+def train_log_summary(log: str) -> str:
+    """The components that took longest in a `rasa train` log (its per-component start/finish lines)."""
+    started: Dict[str, datetime] = {}
+    took: Counter = Counter()
+    for match in TRAIN_LOG_LINE.finditer(log):
+        when, what, component = datetime.fromisoformat(match[1]), match[2], match[3]
+        if what == "Starting to train":
+            started[component] = when
+        elif component in started:
+            took[component] += (when - started.pop(component)).total_seconds()
+    return ", ".join(f"{name} {seconds:.0f} s" for name, seconds in took.most_common(3)) or "no component log"
+
+
+def serve_and_measure(servers: Servers, turns: Sequence[str], profile: bool = False) -> Dict[str, object]:
     """One cold start, then every concurrency level; optionally a py-spy profile of an extra 10-level run."""
-    servers = Servers(project, work / f"{tag}-{time.monotonic_ns()}", credentials)
+    tag = servers.workdir.name
     start = time.perf_counter()
     servers.start()
     try:
         servers.wait_answering(turns[0])
         figures: Dict[str, object] = {"cold start": time.perf_counter() - start}
         asyncio.run(run_level(servers.url, turns, 1, 2, f"{tag}-warm"))
-        levels = [asyncio.run(run_level(servers.url, turns, c, conversations_at(c), tag)) for c in CONCURRENCY]
+        levels = [asyncio.run(run_level(servers.url, turns, c, CONVERSATIONS[c], tag)) for c in CONCURRENCY]
         figures["levels"] = levels
         figures.update({f"peak RSS {name}": mb for name, mb in servers.peak_rss_mb().items()})
         if profile:
@@ -247,15 +274,15 @@ def main() -> None:
         ours_runs, stock_runs = [], []
         for n in range(args.repeat):
             print(f"servers, run {n + 1}/{args.repeat} ...", flush=True)
-            ours_runs.append(serve_and_measure(ROOT, ROOT / "credentials.yml", OUR_TURNS, "ours", tmp))
-            stock_runs.append(serve_and_measure(stock, stock / "credentials.yml", STOCK_TURNS, "stock", tmp))
+            ours_runs.append(serve_and_measure(Servers(ROOT, tmp / f"ours-{n}"), OUR_TURNS))
+            stock_runs.append(serve_and_measure(Servers(stock, tmp / f"stock-{n}", action_server=STOCK_ACTION_SERVER),
+                                                STOCK_TURNS))
         rows = latency_rows(ours_runs, stock_runs)
         over = [c for i, c in enumerate(CONCURRENCY) if rows[3 * i + 1][1] > TARGET_P95_RATIO * rows[3 * i + 1][2]]
         profile = {}
         if over:
             print(f"p95 over {TARGET_P95_RATIO}x stock at {over} concurrent: profiling ours ...", flush=True)
-            profile = serve_and_measure(ROOT, ROOT / "credentials.yml", OUR_TURNS, "ours-profiled", tmp,
-                                        profile=True)["profile"]
+            profile = serve_and_measure(Servers(ROOT, tmp / "ours-profiled"), OUR_TURNS, profile=True)["profile"]
     rows += [
         ("cold start until the REST channel answers", median_of(ours_runs, lambda r: r["cold start"]),
          median_of(stock_runs, lambda r: r["cold start"]), "s", "<= 1x"),
@@ -269,15 +296,16 @@ def main() -> None:
                      "MB", "<= stock + 200 MB"))
     print("long fuzz of the core ...", flush=True)
     fuzz = long_fuzz(args.fuzz_examples)
-    doc = render(header, core, rows, profile, fuzz, args, time.perf_counter() - began)
+    slowest = {"ours": ours_train[2], "stock": stock_train[2]}
+    doc = render(header, core, rows, profile, slowest, fuzz, args, time.perf_counter() - began)
     print(doc)
     args.out.write_text(doc)
     print(f"written to {args.out}")
 
 
-def render(header: str, core: str, rows: List[Row], profile: Dict[str, str], fuzz: str,
-           args: argparse.Namespace, seconds: float) -> str:
-    levels = ", ".join(f"{c} concurrent: {conversations_at(c)} conversations" for c in CONCURRENCY)
+def render(header: str, core: str, rows: List[Row], profile: Dict[str, str], slowest: Dict[str, str],
+           fuzz: str, args: argparse.Namespace, seconds: float) -> str:
+    levels = ", ".join(f"{c} concurrent: {CONVERSATIONS[c]} conversations" for c in CONCURRENCY)
     parts = [
         "# Benchmarks", "",
         "Written by `make bench` (scripts/bench/); do not edit by hand. Figures from one machine shared with other "
@@ -285,14 +313,17 @@ def render(header: str, core: str, rows: List[Row], profile: Dict[str, str], fuz
         f"Machine: {header}.", "",
         "## End to end: ours against a stock Rasa 3.6 assistant", "",
         f"Stock = `rasa init --no-prompt` (default pipeline and policies) trained in a temporary folder. Both run as "
-        f"`scripts/run.sh` runs ours: `rasa run actions` + `rasa run`, REST channel, SQLite tracker store in a "
-        f"temporary file, on 127.0.0.1. One conversation = three turns, each answered: ours "
-        f"{' / '.join(repr(t) for t in OUR_TURNS)} (a question, the recommendation, a FAQ: NLU, policies and "
-        f"two action server round trips); stock {' / '.join(repr(t) for t in STOCK_TURNS)} (responses only, "
-        f"no action calls). Per run: {levels}, after a warm-up conversation. Medians over {args.repeat} runs "
+        f"`scripts/run.sh` runs ours: an action server (ours `python -m service.action_server`, stock `rasa run "
+        f"actions`) + `rasa run`, REST channel, SQLite tracker store in a temporary file, on 127.0.0.1. One "
+        f"conversation = three turns, each answered: ours {' / '.join(repr(t) for t in OUR_TURNS)} (a question, "
+        f"the recommendation, a FAQ: NLU, policies and an action server round trip every turn); stock "
+        f"{' / '.join(repr(t) for t in STOCK_TURNS)} (responses only, no action calls). Per run: {levels}, "
+        f"after a warm-up conversation. Medians over {args.repeat} runs "
         f"(fresh servers each, ours and stock alternating); training: {args.train_repeat} run(s) from scratch, "
         f"the same number of cached re-trains. Throughput at saturation = the best turns/s of the three levels.", "",
         table(rows), "",
+        "Slowest components when training from scratch: "
+        + "; ".join(f"{name}: {components}" for name, components in slowest.items()) + ".", "",
     ]
     if profile:
         parts += ["## Where our time goes (py-spy, 10 concurrent conversations)", "",

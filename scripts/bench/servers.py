@@ -1,4 +1,4 @@
-"""An assistant's two servers (`rasa run actions` + `rasa run`) on free loopback ports, as scripts/run.sh starts
+"""An assistant's two servers (action server + `rasa run`) on free loopback ports, as scripts/run.sh starts
 them, with the tracker store in a temporary SQLite file (never build/tracker.db)."""
 from __future__ import annotations
 
@@ -11,12 +11,16 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
+# The action server as scripts/run.sh starts it (Rasa SDK's, behind the project's token guard); a stock
+# assistant passes STOCK_ACTION_SERVER. Both take the arguments of `rasa run actions`.
+OUR_ACTION_SERVER = (str(ROOT / ".venv" / "bin" / "python"), "-m", "service.action_server")
+STOCK_ACTION_SERVER = (RASA, "run", "actions")
 START_TIMEOUT = 300  # seconds: Rasa loads TensorFlow and the model
 
 
@@ -38,8 +42,9 @@ def peak_rss_mb(pid: int) -> float:
 class Servers:
     """The action server and the Rasa server of the assistant in `project` (its models/ and actions/)."""
 
-    def __init__(self, project: Path, workdir: Path, credentials: Optional[Path] = None) -> None:
-        self.project, self.workdir = project, workdir
+    def __init__(self, project: Path, workdir: Path, credentials: Optional[Path] = None,
+                 action_server: Sequence[str] = OUR_ACTION_SERVER) -> None:
+        self.project, self.workdir, self.action_server = project, workdir, action_server
         self.port, self.actions_port = free_port(), free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.credentials = credentials or project / "credentials.yml"
@@ -61,7 +66,7 @@ class Servers:
 
     def start(self) -> None:
         """Starts both servers (returns at once: `wait_answering` waits)."""
-        self._spawn("actions", [RASA, "run", "actions", "--actions", "actions", "--port", str(self.actions_port)])
+        self._spawn("actions", [*self.action_server, "--actions", "actions", "--port", str(self.actions_port)])
         self._spawn("rasa", [RASA, "run", "--model", "models", "--interface", "127.0.0.1", "--port", str(self.port),
                              "--credentials", str(self.credentials), "--endpoints", str(self.endpoints)])
 

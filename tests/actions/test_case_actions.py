@@ -172,7 +172,8 @@ def test_answering_correction_merges_the_waiting_message(domain):
     slots, _ = conflicting_case(domain)
     slots, messages = form_turn(domain, slots, "/correct", "correct", requested="new_patient")
     assert only_custom(messages)["variant"]["id"] == "axilla-3"
-    assert slots["age"] == 41 and slots["node_finding"] is None or slots["clinical_nodes"] == "negative"
+    assert (slots["age"], slots["tumor_size_cm"], slots["clinical_nodes"]) == (41, 1.2, "negative")
+    assert slots["pending_case"] is None
 
 
 def test_an_unclear_answer_to_the_new_patient_question_asks_again(domain):

@@ -5,7 +5,7 @@ import sys
 import uuid
 from typing import Any, Dict, List
 
-from conftest import ROOT, say
+from server_harness import ROOT, say
 
 SHARED = ROOT.parent / "shared"
 
