@@ -46,7 +46,7 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
     # Only a case description can be about an unrelated encounter; an answer or correction cannot.
     in_context = intent != "describe_case" or bool(requested) or ext.new_case or cs.has_case(tracker)
     ext = cs.without_noise(ext, in_context)
-    if unsure and (requested is None or ext.stated.get(requested) is None):
+    if unsure and (requested is None or not bot.facts.answers(ext, requested)):
         return {}  # only as the answer to the question asked; else the rules answer it
     if tracker.get_slot(cs.PENDING_SLOT) and not (ext.new_case and ext.stated):
         return resolve_pending(tracker)

@@ -33,6 +33,9 @@ ALLOWED: Mapping[str, Tuple[Any, ...]] = {
 # The facts the assistant asks for, one at a time, in this order (matching-rules.md).
 ASK_ORDER: Tuple[str, ...] = ("tumor_size_cm", "clinical_nodes", "axillary_lump")
 
+# The facts that answer the question for an askable fact: a size may come as a T category or a comparison.
+ANSWERED_BY: Mapping[str, Tuple[str, ...]] = {"tumor_size_cm": ("tumor_size_cm", "t_category", "tumor_over_2cm")}
+
 # Facts that identify a patient rather than describe the case's progress: a different value
 # in a later message, without a correction word, suggests a different patient.
 IDENTITY_KEYS: Tuple[str, ...] = ("sex", "age", "diagnosis")
@@ -75,6 +78,11 @@ class Extraction:
     def stated(self) -> Facts:
         """Only the facts this message states."""
         return {k: v for k, v in self.facts.items() if v is not None}
+
+
+def answers(new: Extraction, asked: str) -> bool:
+    """True when the message states a fact that answers the question asked for `asked`."""
+    return any(new.stated.get(key) is not None for key in ANSWERED_BY.get(asked, (asked,)))
 
 
 def changed_keys(known: Mapping[str, Any], new: Extraction) -> Tuple[str, ...]:

@@ -115,8 +115,10 @@ _ASK_REASON = {
     "treatment": "the treatment status (none yet, during or after neoadjuvant chemotherapy) decides the variant",
     "sex": "the patient's sex is unclear (the variants are written for female patients)",
 }
-_CONTRADICTION = {
+CONTRADICTIONS = {
     "tumor_size_cm": "two different sizes were given for the primary tumour",
+    "clinical_nodes": "the message says both that a node is felt and that the axillary exam is negative",
+    "treatment": "the message says both that no treatment has started and that treatment has been given",
     "sex": "the message describes the patient as both female and male",
 }
 
@@ -134,6 +136,9 @@ def match(facts: Mapping[str, Any], conflicts: Sequence[str] = (), notes: Sequen
         assumptions = [a for a in assumptions if "female" not in a]
     if "tumor_size_cm" in contradictions:
         features["size"] = None
+    for key in ("clinical_nodes", "treatment"):
+        if key in contradictions:
+            features[key] = None
     assumptions = list(notes) + assumptions
     public = {k: clean[k] for k in clean}
 
@@ -160,6 +165,6 @@ def match(facts: Mapping[str, Any], conflicts: Sequence[str] = (), notes: Sequen
     for key in contradictions:
         if key not in missing:
             missing.insert(0, key)
-    reasons = [_CONTRADICTION[k] for k in contradictions if k in _CONTRADICTION]
+    reasons = [CONTRADICTIONS[k] for k in contradictions if k in CONTRADICTIONS]
     reasons += [_ASK_REASON[k] for k in missing if k not in contradictions]
     return Analysis(NEEDS_INFO, public, assumptions=assumptions, missing=missing, reasons=reasons)

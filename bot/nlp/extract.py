@@ -14,6 +14,7 @@ from bot.nlp.pipeline import load
 MAX_CHARS = 4000          # longer messages are cut (and the cut is stated)
 MAX_SIZE_CM = 20.0        # larger "tumour sizes" are implausible: ignored, and said so
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "half": 0.5,
@@ -62,6 +63,7 @@ def clean(text: str) -> Tuple[str, List[str]]:
     for fraction, decimal in (("½", ".5"), ("¼", ".25"), ("¾", ".75")):
         text = text.replace(fraction, decimal)  # before NFKC, which would make "1½" into "11⁄2"
     text = unicodedata.normalize("NFKC", text)
+    text = _ANSI.sub(" ", text)  # terminal colour codes: "\x1b[31m" must not read as "31M"
     text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
@@ -277,6 +279,14 @@ def nodal_status(reading: Reading, mentions: Sequence[NodeMention], n_category: 
     return "negative" if negative else None
 
 
+def exam_conflict(reading: Reading, mentions: Sequence[NodeMention]) -> bool:
+    """A node felt on exam and an exam said to be negative, with no imaging to settle it."""
+    felt = [m for m in mentions if _positive(m) and (m.palpable or m.is_lump) and not m.modality]
+    negative = reading.live("NODE_NEG") or [m for m in mentions if m.negated and reading.near(m.cue, ["PALPABLE"])]
+    imaging = [m for m in mentions if _positive(m) and m.modality]
+    return bool(felt and negative and not imaging)
+
+
 def node_finding(mentions: Sequence[NodeMention]) -> Optional[str]:
     """How the abnormal node was found; imaging takes precedence over a lump felt on exam."""
     found = [m for m in mentions if _positive(m)]
@@ -347,6 +357,11 @@ def _nac_status(reading: Reading) -> Optional[str]:
     return "unclear" if reading.live("NAC") else None
 
 
+def treatment_conflict(reading: Reading, tx: Optional[str]) -> bool:
+    """'No treatment yet' and 'completed neoadjuvant chemotherapy' in one message cannot both be true."""
+    return tx in ("neoadjuvant_ongoing", "neoadjuvant_completed", "post_surgery") and bool(reading.live("NO_TREATMENT"))
+
+
 def treatment(reading: Reading, dx: Optional[str]) -> Optional[str]:
     """Where the patient is in treatment; the surgery of an earlier cancer does not count for a recurrence."""
     if dx != "local_recurrence" and (_surgery_done(reading) or reading.live("SURGERY_DONE")):
@@ -357,7 +372,7 @@ def treatment(reading: Reading, dx: Optional[str]) -> Optional[str]:
     if nac:
         return nac
     negated = [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated]
-    if reading.live("NO_TREATMENT") or negated:
+    if reading.live("NO_TREATMENT", "BEFORE_SURGERY") or negated:
         return "none"
     return None
 
@@ -484,10 +499,14 @@ def extract(text: str, expecting: Optional[str] = None) -> Extraction:
     facts["tumor_size_cm"] = size
     facts["t_category"] = t
     facts["treatment"] = treatment(reading, facts["diagnosis"])
+    if treatment_conflict(reading, facts["treatment"]):
+        conflicts.append("treatment")
     facts["neoadjuvant_unclear"] = True if facts["treatment"] is None and _nac_status(reading) == "unclear" else None
     facts["new_lump_during_treatment"] = new_lump_during(reading, mentions, facts["treatment"])
     baseline = [m_ for m_ in mentions if not (facts["new_lump_during_treatment"] and m_.new)]
     facts["clinical_nodes"] = nodal_status(reading, baseline, n)
+    if facts["treatment"] in (None, "none") and exam_conflict(reading, baseline):
+        conflicts.append("clinical_nodes")
     facts["node_finding"] = node_finding(baseline) if facts["clinical_nodes"] != "negative" else None
     facts["axillary_lump"] = lump_sides(reading, mentions)
     facts["tumor_over_2cm"] = size_comparison(reading) if size is None else None

@@ -114,6 +114,14 @@ def test_a_statement_classified_as_a_follow_up_still_answers_the_question(domain
     assert only_custom(messages)["variant"]["id"] == "axilla-9"
 
 
+@pytest.mark.parametrize("reply, variant", [("the tumour is larger than 2 cm", "axilla-6"),
+                                            ("the tumour is 2 cm or less", "axilla-4"), ("cT2", "axilla-6")])
+def test_a_size_quick_reply_classified_as_a_follow_up_answers_the_size_question(domain, reply, variant):
+    slots = {"sex": "female", "diagnosis": "new_primary", "treatment": "none", "clinical_nodes": "positive"}
+    slots, messages = form_turn(domain, slots, reply, "faq_small_tumor", requested="tumor_size_cm", confidence=0.9)
+    assert only_custom(messages)["variant"]["id"] == variant
+
+
 def test_a_confident_follow_up_question_is_not_taken_for_an_answer(domain):
     tracker = make_tracker("what if the node biopsy is positive?", "faq_biopsy_positive",
                            {"diagnosis": "new_primary", "tumor_size_cm": 3.0}, requested="clinical_nodes")
