@@ -62,8 +62,13 @@ test-core: install
 test: train web services
 	$(PY) -m pytest
 
+# Benchmarks (docs/benchmarks.md): the core, and end to end side by side with a stock `rasa init` assistant.
 bench: train
-	$(PY) scripts/bench_core.py
+	$(PY) -m scripts.bench
+
+# 200 concurrent conversations of 8 turns on loopback (Locust, headless, bounded in time).
+load: train
+	$(PY) -m scripts.load
 
 clean:
 	rm -rf build models .rasa results .pytest_cache .hypothesis

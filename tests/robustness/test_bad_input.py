@@ -57,18 +57,11 @@ NONSENSE: Dict[str, str] = {
 }
 
 # Assistant bugs found by these tests, reported to the lead (strict: the test fails once the bug is fixed).
-KNOWN_BUGS: Dict[str, str] = {
-    "control characters": "the ANSI code '\\x1b[31m' is read as '31M' (31-year-old male), so the valid case after "
-                          "it is asked 'new patient or correction?'",
-    "contradictory nodes": "'no palpable axillary nodes' + 'palpable left axillary node' is not a conflict: axilla-6",
-    "contradictory treatment": "'no treatment yet' + 'completed neoadjuvant chemotherapy' is not a conflict: axilla-8",
-}
 
 
 def cases(table: Dict[str, Any]) -> List[Any]:
-    """pytest params named by their key; a known bug's marked strict xfail."""
-    return [pytest.param(value, id=key, marks=[pytest.mark.xfail(reason=KNOWN_BUGS[key], strict=True)]
-                         if key in KNOWN_BUGS else []) for key, value in table.items()]
+    """pytest params named by their key."""
+    return [pytest.param(value, id=key) for key, value in table.items()]
 
 
 # Requests the channel must refuse with a 4xx (JSON with wrong types or missing fields, bodies that are not JSON).
