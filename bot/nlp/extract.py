@@ -22,7 +22,6 @@ _WORD_NUMBERS = {
 # Labels that show a message is about breast cancer or the axilla at all.
 _TOPICAL = {"BREAST", "AXILLA", "NODE", "CANCER", "NEW_DX", "TNM", "NSTAGE", "NODE_POS", "NODE_NEG", "NAC",
             "SURGERY", "RECURRENCE", "SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "AXILLARY_TAIL", "TUMOR"}
-_HEADS = {"NODE", "LUMP", "CANCER", "BREAST", "TUMOR", "NON_TUMOR_HEAD", "OTHER_ORGAN", "AXILLA"}
 
 
 @dataclass
@@ -31,7 +30,6 @@ class Reading:
 
     cues: List[Cue]
     tokens: List[str]
-    boundaries: List[bool]      # token ends a clause (punctuation)
     expecting: Optional[str]
 
     def __post_init__(self) -> None:
@@ -476,8 +474,7 @@ def read(text: str, expecting: Optional[str] = None) -> Tuple[Reading, List[str]
     """Run the pipeline and index its cues."""
     text, notes = clean(text)
     doc = load()(text)
-    return Reading(cues=list(doc._.cues), tokens=[t.text for t in doc],
-                   boundaries=[t.is_punct for t in doc], expecting=expecting), notes
+    return Reading(cues=list(doc._.cues), tokens=[t.text for t in doc], expecting=expecting), notes
 
 
 def extract(text: str, expecting: Optional[str] = None) -> Extraction:
