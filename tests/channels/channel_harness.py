@@ -1,7 +1,6 @@
 """The channel tests' harness: local stand-ins for the Slack Web API and the Bot Framework, recording every
 call made to them, and the environment and credentials that point the channels at them."""
 import json
-import socket
 import subprocess
 import threading
 import time
@@ -12,7 +11,6 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
 import jwt
-import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
@@ -50,10 +48,7 @@ def payload_of(result: Any) -> Dict[str, Any]:
     return {"type": "out_of_scope", **result.to_dict()}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+
 
 
 def new_key() -> rsa.RSAPrivateKey:
@@ -165,17 +160,7 @@ channels.teams.TeamsInput:
 """
 
 
-def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"{url} exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"{url} did not come up:\n{log.read_text()[-3000:]}")
+
 
 
 def start(args: List[str], env: Dict[str, str], log: Path) -> subprocess.Popen:

@@ -14,7 +14,8 @@ from typing import Callable, Dict, Iterator, Tuple
 
 import pytest
 
-from channel_harness import BIN, CREDENTIALS, PROJECT, StandIn, channel_env, free_port, start, wait_until_up
+from channel_harness import BIN, CREDENTIALS, PROJECT, StandIn, channel_env, start
+from servers import free_port, wait_until_up
 
 
 @pytest.fixture(scope="session")

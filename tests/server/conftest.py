@@ -7,7 +7,8 @@ from typing import Iterator
 import pytest
 import yaml
 
-from server_harness import ROOT, free_port, wait_until_up
+from server_harness import ROOT
+from servers import free_port, wait_until_up
 
 
 @pytest.fixture(scope="session")

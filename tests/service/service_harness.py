@@ -4,15 +4,14 @@ import json
 import os
 import secrets
 import signal
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
+from servers import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 PY = ROOT / ".venv" / "bin" / "python"
@@ -30,11 +29,7 @@ CASES: List[Tuple[List[str], str]] = [
 ]
 
 
-def free_port() -> int:
-    """A port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+
 
 
 def bearer(token: str) -> Dict[str, str]:
@@ -58,18 +53,7 @@ def custom(messages: List[Dict[str, Any]]) -> Dict[str, Any]:
     return found
 
 
-def wait_up(url: str, log: Path, proc: Optional[subprocess.Popen] = None) -> None:
-    """Polls `url` until it answers; fails with the log's tail if the process dies or takes too long."""
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise AssertionError(f"{proc.args} exited {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.5)
-    raise AssertionError(f"{url} did not come up in {START_TIMEOUT} s:\n{log.read_text()[-3000:]}")
+
 
 
 class Single:
@@ -102,7 +86,7 @@ class Single:
             proc = subprocess.Popen(args, cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
                                     start_new_session=True)
         self.procs[name] = proc
-        wait_up(health, log, proc)
+        wait_until_up(health, proc, log, START_TIMEOUT)
 
     def start_actions(self) -> None:
         self.start("actions", [str(PY), "-m", "service.action_server", "--actions", ACTIONS,

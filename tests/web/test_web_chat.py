@@ -6,10 +6,8 @@ then runs chat_flow.mjs (Playwright driving Debian's chromium) and checks its re
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Dict, Iterator, List
 
 import pytest
 import yaml
+from servers import free_port, wait_until_up
 
 PROJECT = Path(__file__).resolve().parents[2]
 RASA = PROJECT / ".venv" / "bin" / "rasa"
@@ -27,27 +26,14 @@ STARTUP_S = 240  # loading the model (spaCy, TensorFlow) is slow on a busy machi
 FLOW_S = 420
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+
 
 
 def start(args: List[str], log: Path, env: Dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(args, cwd=PROJECT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
 
 
-def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"{process.args[:3]} exited with {process.returncode}:\n{tail(log)}")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.5)
-    pytest.fail(f"{url} not up after {STARTUP_S} s:\n{tail(log)}")
+
 
 
 def tail(log: Path, lines: int = 30) -> str:
@@ -90,7 +76,7 @@ def page_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dict[str, 
     port, rasa_url = free_port(), f"http://127.0.0.1:{free_port()}"
     page = start([sys.executable, "scripts/serve_web.py", "--port", str(port), "--rasa-url", rasa_url], log, dict(os.environ))
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/", page, log)
+        wait_until_up(f"http://127.0.0.1:{port}/", page, log, STARTUP_S)
         yield {"url": f"http://127.0.0.1:{port}/", "rasa_url": rasa_url}
     finally:
         stop([page])
@@ -117,9 +103,9 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dict[str, st
                "--rasa-url", f"http://127.0.0.1:{rasa_port}"], tmp / "page.log", env),
     ]
     try:
-        wait_until_up(f"http://127.0.0.1:{actions_port}/health", processes[0], tmp / "actions.log")
-        wait_until_up(f"http://127.0.0.1:{rasa_port}/webhooks/socketio/", processes[1], tmp / "rasa.log")
-        wait_until_up(f"http://127.0.0.1:{page_port}/", processes[2], tmp / "page.log")
+        wait_until_up(f"http://127.0.0.1:{actions_port}/health", processes[0], tmp / "actions.log", STARTUP_S)
+        wait_until_up(f"http://127.0.0.1:{rasa_port}/webhooks/socketio/", processes[1], tmp / "rasa.log", STARTUP_S)
+        wait_until_up(f"http://127.0.0.1:{page_port}/", processes[2], tmp / "page.log", STARTUP_S)
         yield {"url": f"http://127.0.0.1:{page_port}/", "logs": str(tmp)}
     finally:
         stop(processes)
