@@ -360,11 +360,10 @@ def treatment_conflict(reading: Reading, tx: Optional[str]) -> bool:
     return tx in ("neoadjuvant_ongoing", "neoadjuvant_completed", "post_surgery") and bool(reading.live("NO_TREATMENT"))
 
 
-def treatment(reading: Reading, dx: Optional[str]) -> Optional[str]:
+def treatment(reading: Reading, dx: Optional[str], nac: Optional[str]) -> Optional[str]:
     """Where the patient is in treatment; the surgery of an earlier cancer does not count for a recurrence."""
     if dx != "local_recurrence" and (_surgery_done(reading) or reading.live("SURGERY_DONE")):
         return "post_surgery"
-    nac = _nac_status(reading)
     if nac == "unclear":
         return None  # said to be on or after chemotherapy, but not which: never assume "no treatment"
     if nac:
@@ -495,10 +494,11 @@ def extract(text: str, expecting: Optional[str] = None) -> Extraction:
     facts["diagnosis"] = diagnosis(reading)
     facts["tumor_size_cm"] = size
     facts["t_category"] = t
-    facts["treatment"] = treatment(reading, facts["diagnosis"])
+    nac = _nac_status(reading)
+    facts["treatment"] = treatment(reading, facts["diagnosis"], nac)
     if treatment_conflict(reading, facts["treatment"]):
         conflicts.append("treatment")
-    facts["neoadjuvant_unclear"] = True if facts["treatment"] is None and _nac_status(reading) == "unclear" else None
+    facts["neoadjuvant_unclear"] = True if facts["treatment"] is None and nac == "unclear" else None
     facts["new_lump_during_treatment"] = new_lump_during(reading, mentions, facts["treatment"])
     baseline = [m_ for m_ in mentions if not (facts["new_lump_during_treatment"] and m_.new)]
     facts["clinical_nodes"] = nodal_status(reading, baseline, n)
