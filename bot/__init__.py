@@ -12,16 +12,20 @@ def extract(text: str, expecting: "str | None" = None) -> Extraction:
     return _extract(text, expecting=expecting)
 
 
-def match(facts: dict, conflicts=(), notes=()) -> Analysis:
-    """Decide the variant (or what is missing, or why it is out of scope) for merged facts."""
+def match(facts: dict, conflicts=(), notes=(), evidence=None, residue=()) -> Analysis:
+    """Decide the variant (or what is missing, or why it is out of scope) for merged facts.
+
+    `evidence` (fact key -> spans) is passed through to the result; `residue` (bot.facts.Residue items the
+    extraction could not place) turns a would-be recommendation into a question that quotes them."""
     from bot.matcher import match as _match
-    return _match(facts, conflicts=conflicts, notes=notes)
+    return _match(facts, conflicts=conflicts, notes=notes, evidence=evidence, residue=residue)
 
 
 def analyze(text: str) -> Analysis:
     """One message, one decision: what `python -m bot match` prints."""
     found = extract(text)
-    return match(found.facts, conflicts=found.conflicts, notes=found.notes)
+    return match(found.facts, conflicts=found.conflicts, notes=found.notes, evidence=found.evidence,
+                 residue=found.residue)
 
 
 __all__ = [

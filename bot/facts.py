@@ -64,6 +64,31 @@ def validate(facts: Mapping[str, Any]) -> Facts:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: character offsets [start, end) into the message as it was given."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Residue:
+    """Words the core could not place, and the fact they may bear on (asked for instead of guessed)."""
+
+    fact: str        # the fact key to ask for, e.g. "tumor_size_cm"
+    start: int       # character offsets into the message as it was given
+    end: int
+    text: str        # the words themselves, quoted in the question
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {"fact": self.fact, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
 class Extraction:
     """What one message states, before it is merged into a case."""
 
@@ -73,6 +98,9 @@ class Extraction:
     new_case: bool = False            # "new patient", "start over"
     notes: Tuple[str, ...] = ()       # assumptions the extraction made (e.g. a text was cut)
     cues: Tuple[str, ...] = field(default=())  # clinical cues seen, for scope decisions
+    evidence: Mapping[str, Tuple[Evidence, ...]] = field(default_factory=dict)  # fact key -> spans read
+    residue: Tuple[Residue, ...] = ()  # what the message says that the core could not place
+    side: Optional[str] = None        # side the message is about: "left", "right", "bilateral"
 
     @property
     def stated(self) -> Facts:

@@ -6,9 +6,10 @@ given only when exactly one variant remains and none of its conditions is open.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-from bot.facts import Facts, validate
+from bot.facts import Evidence, Facts, Residue, validate
 from bot.features import ASK_FOR, Features, derive
 from bot.kb import RANK, Knowledge, ScopeRule, Variant, knowledge
 from bot.result import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, Analysis, Recommendation
@@ -123,8 +124,34 @@ CONTRADICTIONS = {
 }
 
 
-def match(facts: Mapping[str, Any], conflicts: Sequence[str] = (), notes: Sequence[str] = ()) -> Analysis:
-    """Decide a case. `conflicts` are facts stated with contradictory values (they are treated as unknown)."""
+def _unplaced_question(residue: Sequence[Residue]) -> Tuple[List[str], List[str]]:
+    """(fact keys to ask for, reasons quoting the words) for what the extraction could not place."""
+    keys = list(dict.fromkeys(r.fact for r in residue))
+    return keys, [f"I could not tell what '{r.text}' refers to" for r in residue]
+
+
+def match(facts: Mapping[str, Any], conflicts: Sequence[str] = (), notes: Sequence[str] = (),
+          evidence: Optional[Mapping[str, Sequence[Evidence]]] = None, residue: Sequence[Residue] = ()) -> Analysis:
+    """Decide a case. `conflicts` are facts stated with contradictory values (they are treated as unknown).
+
+    `evidence` is carried into the result; any `residue` (words that bear on a deciding fact but could not
+    be placed) blocks a recommendation: the case becomes needs_info, asking for those facts."""
+    result = _decide(facts, conflicts, notes)
+    extras = {
+        "evidence": {k: [e.to_dict() for e in spans] for k, spans in (evidence or {}).items() if spans},
+        "unplaced": [r.to_dict() for r in residue],
+    }
+    if residue and result.status == MATCHED:
+        keys, reasons = _unplaced_question(residue)
+        result = Analysis(NEEDS_INFO, result.facts, assumptions=result.assumptions, missing=keys,
+                          reasons=reasons + [_ASK_REASON[k] for k in keys if k in _ASK_REASON])
+    elif residue and result.status == NEEDS_INFO:
+        keys, reasons = _unplaced_question(residue)
+        result = replace(result, missing=list(dict.fromkeys(result.missing + keys)), reasons=reasons + result.reasons)
+    return replace(result, **extras)
+
+
+def _decide(facts: Mapping[str, Any], conflicts: Sequence[str], notes: Sequence[str]) -> Analysis:
     kb = knowledge()
     clean = validate(facts)
     for key in conflicts:

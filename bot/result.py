@@ -42,6 +42,10 @@ class Analysis:
     order_text: Optional[str] = None
     has_usually_appropriate: bool = False
     refer_to: Optional[str] = None
+    # Extensions (docs/core-api.md): fact key -> spans of the message it was read from, and the
+    # words the core could not place (each with the fact it asks for instead).
+    evidence: Dict[str, List[Dict[str, Any]]] = field(default_factory=dict)
+    unplaced: List[Dict[str, Any]] = field(default_factory=list)
 
     @property
     def variant_id(self) -> Optional[str]:
@@ -60,4 +64,6 @@ class Analysis:
             "order_text": self.order_text,
             "has_usually_appropriate": self.has_usually_appropriate,
             "refer_to": self.refer_to,
+            "evidence": {k: list(v) for k, v in self.evidence.items()},
+            "unplaced": list(self.unplaced),
         }
