@@ -52,3 +52,80 @@ def notes(result: Dict[str, Any]) -> List[str]:
     if result.get("refer_to"):
         said.append(f"See also: {result['refer_to']}")
     return said
+
+
+ORDER_CHECK, QUESTION = "order_check", "question"
+FACT_LABELS = {
+    "sex": "sex", "age": "age", "diagnosis": "diagnosis", "tumor_size_cm": "tumour", "t_category": "T",
+    "clinical_nodes": "clinical nodes", "node_finding": "node found by", "axillary_lump": "axillary lump",
+    "treatment": "treatment", "new_lump_during_treatment": "new lump during treatment",
+    "tumor_over_2cm": "tumour > 2 cm", "distant_metastases": "distant metastases", "encounter": "encounter",
+}
+CARRIED = " — from an earlier message"
+
+
+def fact_label(key: str) -> str:
+    return FACT_LABELS.get(key, key.replace("_", " "))
+
+
+def fact_value(key: str, value: Any) -> str:
+    """A fact's value as a clinician reads it: "3 cm", "positive", "yes"."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if key == "tumor_size_cm" and isinstance(value, (int, float)):
+        return f"{value:g} cm"
+    return str(value).replace("_", " ")
+
+
+def evidence_lines(result: Dict[str, Any]) -> List[str]:
+    """The words each deciding fact was read from, one line a fact: "tumour 3 cm ← '3 cm'" (with
+    "— from an earlier message" when the words were carried from an earlier turn); [] without `evidence`."""
+    evidence = result.get("evidence")
+    if not isinstance(evidence, dict):
+        return []
+    facts = result.get("facts") or {}
+    lines = []
+    for key, spans in evidence.items():
+        spans = [s for s in spans or [] if isinstance(s, dict) and s.get("text")]
+        if not spans:
+            continue
+        said = " ".join(part for part in (fact_label(key), fact_value(key, facts.get(key))) if part)
+        quoted = ", ".join(f"'{s['text']}'" for s in spans)
+        lines.append(f"{said} ← {quoted}" + (CARRIED if any(s.get("carried") for s in spans) else ""))
+    return lines
+
+
+def unplaced_lines(question: Dict[str, Any]) -> List[str]:
+    """Words of the message read as a fact that could not be placed in the case: "'2 cm' (tumour?)"."""
+    unplaced = question.get("unplaced")
+    if not isinstance(unplaced, list):
+        return []
+    return [f"'{u['text']}'" + (f" ({fact_label(u['fact'])})" if u.get("fact") else "")
+            for u in unplaced if isinstance(u, dict) and u.get("text")]
+
+
+def variant_name(variant: Any) -> str:
+    """A variant given as its record or its id."""
+    if isinstance(variant, dict):
+        return heading(variant) if "number" in variant and "title" in variant else str(variant.get("id", ""))
+    return str(variant or "")
+
+
+def order_check_lines(check: Dict[str, Any]) -> Dict[str, Any]:
+    """What an order check says: the procedure's rating for the variant, its radiation and source, and the
+    alternatives rated better or alike."""
+    emoji, colour = category_mark(str(check.get("category") or ""))
+    return {
+        "procedure": str(check.get("procedure") or "this order"),
+        "category": str(check.get("category") or "not rated for this variant"),
+        "emoji": emoji, "colour": colour,
+        "variant": variant_name(check.get("variant")),
+        "details": [part for part in (
+            f"Radiation: {check['rrl']}" if check.get("rrl") else "",
+            f"Source: {check['source']}" if check.get("source") else "") if part],
+        "alternatives": [f"{category_mark(str(a.get('category') or ''))[0]} {a.get('procedure')}: "
+                         f"{a.get('category')}".strip()
+                         for a in check.get("alternatives") or [] if isinstance(a, dict) and a.get("procedure")],
+    }

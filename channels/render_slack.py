@@ -17,9 +17,14 @@ def message(text: str, custom: Dict[str, Any], options: List[Option]) -> Dict[st
     if custom["type"] == payload.RECOMMENDATION:
         blocks = recommendation_blocks(custom)
         text = mrkdwn(text) if text else payload.heading(custom["variant"])
+    elif custom["type"] == payload.ORDER_CHECK:
+        blocks = order_check_blocks(custom, text)
+        text = mrkdwn(text) if text else blocks[0]["text"]["text"]
     else:
         text = mrkdwn(text)
         blocks = [{"type": "section", "text": _mrkdwn(_clip(text, TEXT_MAX))}] if text else []
+        if custom["type"] == payload.QUESTION and payload.unplaced_lines(custom):
+            blocks.append(_context("Read but not placed", payload.unplaced_lines(custom)))
     if options:
         blocks.append(buttons_block(options))
     return {"text": text, "blocks": blocks}
@@ -40,9 +45,32 @@ def recommendation_blocks(result: Dict[str, Any]) -> List[Block]:
                          ("Note", payload.notes(result))):
         if lines:
             blocks.append(_context(label, lines))
+    if payload.evidence_lines(result):
+        blocks.append(evidence_block(result))
     if result.get("order_text"):
         blocks.append({"type": "section", "text": _mrkdwn(
             f"*Order wording*\n```{escape(result['order_text'])}```")})
+    return blocks
+
+
+def evidence_block(result: Dict[str, Any]) -> Block:
+    """The words each deciding fact was read from, quoted."""
+    quoted = "\n".join(f"> {escape(line)}" for line in payload.evidence_lines(result))
+    return {"type": "section", "text": _mrkdwn(_clip(f"*Read from your words*\n{quoted}", TEXT_MAX))}
+
+
+def order_check_blocks(check: Dict[str, Any], text: str) -> List[Block]:
+    """An order checked against the variant: its rating, radiation and source, and the alternatives."""
+    said = payload.order_check_lines(check)
+    blocks: List[Block] = [{"type": "section", "text": _mrkdwn(_clip(
+        f"*{escape(said['procedure'])}*: {said['emoji']} {escape(said['category'])}".replace("  ", " ")
+        + (f" for {escape(said['variant'])}" if said["variant"] else ""), TEXT_MAX))}]
+    if text:
+        blocks.append({"type": "section", "text": _mrkdwn(_clip(mrkdwn(text), TEXT_MAX))})
+    if said["details"]:
+        blocks.append({"type": "context", "elements": [_mrkdwn(escape(" · ".join(said["details"])))]})
+    if said["alternatives"]:
+        blocks.append(_context("Alternatives", said["alternatives"]))
     return blocks
 
 

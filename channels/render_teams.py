@@ -18,6 +18,12 @@ def activity(text: str, custom: Dict[str, Any], options: List[Option]) -> Dict[s
     """The message activity for one answer: a card when there is more than text to show."""
     if custom["type"] == payload.RECOMMENDATION:
         return _card_activity(text or payload.heading(custom["variant"]), recommendation_body(custom), options)
+    if custom["type"] == payload.ORDER_CHECK:
+        body = order_check_body(custom, text)
+        return _card_activity(text or body[0]["text"], body, options)
+    unplaced = payload.unplaced_lines(custom) if custom["type"] == payload.QUESTION else []
+    if unplaced:
+        return _card_activity(text, [_text(text)] + _bullets("Read but not placed", unplaced), options)
     if options:  # a card only to carry the buttons
         return _card_activity(text, [_text(text)], options)
     return {"type": "message", "text": text}
@@ -54,10 +60,30 @@ def recommendation_body(result: Dict[str, Any]) -> List[Element]:
     body += _bullets("Why", result.get("reasons") or [])
     body += _bullets("Assumed", result.get("assumptions") or [])
     body += _bullets("Note", payload.notes(result))
+    evidence = payload.evidence_lines(result)
+    if evidence:
+        body.append({"type": "Container", "items": [_text("Read from your words", weight="Bolder")] + [
+            _text(f"> {line}", spacing="None", isSubtle=True) for line in evidence]})
     if result.get("order_text"):
         body.append({"type": "Container", "style": "emphasis", "items": [
             _text("Order wording", weight="Bolder"),
             _text(result["order_text"], fontType="Monospace")]})
+    return body
+
+
+def order_check_body(check: Dict[str, Any], text: str) -> List[Element]:
+    """An order checked against the variant: its rating in the ACR colour, radiation, source, alternatives."""
+    said = payload.order_check_lines(check)
+    body: List[Element] = [
+        _text(f"{said['procedure']}: {said['emoji']} {said['category']}".replace("  ", " "), size="Medium",
+              weight="Bolder", color=_COLOURS[said["colour"]])]
+    if said["variant"]:
+        body.append(_text(said["variant"], isSubtle=True, spacing="None"))
+    if text:
+        body.append(_text(text))
+    if said["details"]:
+        body.append(_text(" · ".join(said["details"]), isSubtle=True, size="Small"))
+    body += _bullets("Alternatives", said["alternatives"])
     return body
 
 

@@ -3,10 +3,20 @@
 Rasa's connector already refuses requests without a valid X-Slack-Signature (400) and replies in threads
 when `use_threads` is on; this adds the settings from the environment, a configurable Web API URL, Slack's
 URL check answered as Slack asks, direct messages answered outside threads, and the contract payload
-rendered as Block Kit.
+rendered as Block Kit. On top:
+- the event is acknowledged at once and the turn runs afterwards (Slack retries an event not acknowledged
+  within 3 s); a retry of an event already received (same event_id) is acknowledged and not answered again;
+- Slack's escaping (&gt; &lt; &amp;) and markup (<@U…>, <#C…|name>, <mailto:…|…>, <http…|label>, *bold*,
+  _italic_, ~strike~) are decoded before the assistant reads the text: "&gt;2 cm" reaches it as ">2 cm";
+- an edited message (`message_changed`) is not re-read: the user gets a note to send the correction as a new
+  message (re-reading a whole edited case could silently change an answer already acted on);
+- a turn that fails or times out answers "temporarily unavailable" (service/turns.py);
+- conversations are `slack:<user>[_<channel>_<thread>]`, apart from every other channel's.
 """
 import json
-from typing import Any, Awaitable, Callable, Dict, Optional
+import logging
+import re
+from typing import Any, Awaitable, Callable, Dict, List, Optional
 
 from rasa.core.channels import slack as rasa_slack
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
@@ -17,12 +27,47 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from channels import payload, render_slack
 from channels.config import ChannelOff, is_off, read_settings
-from service.logs import redacting
+from channels.dedupe import Seen, in_background
+from service import senders, turns
+
+logger = logging.getLogger(__name__)
 
 SLACK_API_URL = "https://slack.com/api/"
 ENV = {"slack_token": "SLACK_BOT_TOKEN", "slack_signing_secret": "SLACK_SIGNING_SECRET",
        "slack_api_url": "SLACK_API_URL"}
 REQUIRED = {key: ENV[key] for key in ("slack_token", "slack_signing_secret")}
+CHANNEL = "slack"
+EDIT_NOTE = ("I saw that you edited a message. Edits are not re-read: my answer above is for the message as "
+             "first sent. Please send the correction as a new message, e.g. \"actually the tumour is 1.5 cm\".")
+
+# Slack's markup (https://api.slack.com/reference/surfaces/formatting): <…> spans, then the text styles.
+_SPAN = re.compile(r"<([^<>]*)>")
+_STYLES = [re.compile(rf"(?<![\w{m}]){m}(?=\S)([^{m}\n]*?\S){m}(?![\w{m}])") for m in (r"\*", "_", "~")]
+
+
+def _span(match: "re.Match[str]") -> str:
+    inner = match.group(1)
+    target, _, label = inner.partition("|")
+    if target.startswith("@"):  # a user
+        return "@" + (label or target[1:])
+    if target.startswith("#"):  # a channel
+        return "#" + (label or target[1:])
+    if target.startswith("!"):  # @here, @channel, a user group
+        return label or "@" + target[1:].split("^")[0]
+    if target.startswith("mailto:"):
+        return label or target[len("mailto:"):]
+    return label or target  # a link, with its label if it has one
+
+
+def decode(text: str, bot_users: Optional[List[str]] = None) -> str:
+    """The text a user typed, from the text Slack sends: the bot's own mention dropped, markup and the three
+    escaped characters decoded (last, so "&lt;b&gt;" stays the text "<b>")."""
+    for user in bot_users or []:
+        text = re.sub(rf"\s*<@{re.escape(user)}(\|[^>]*)?>\s*", " ", text)
+    text = _SPAN.sub(_span, text)
+    for style in _STYLES:
+        text = style.sub(r"\1", text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
 
 
 class SlackBot(rasa_slack.SlackBot):
@@ -46,6 +91,7 @@ class SlackInput(rasa_slack.SlackInput):
     """Rasa's SlackInput with its token and signing secret from SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET."""
 
     api_url = SLACK_API_URL
+    turn_timeout = turns.DEFAULT_TIMEOUT_S
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
@@ -61,20 +107,78 @@ class SlackInput(rasa_slack.SlackInput):
             "slack_signing_secret": settings["slack_signing_secret"],
         })
         channel.api_url = settings["slack_api_url"] or SLACK_API_URL
+        channel.turn_timeout = turns.timeout_setting(credentials, "SLACK_TURN_TIMEOUT")
+        channel.seen = Seen()
         return channel
+
+    seen = Seen()
+
+    @staticmethod
+    def _sanitize_user_message(text: str, uids_to_remove: Optional[List[str]]) -> str:
+        return decode(text, uids_to_remove)
+
+    def _get_conversation_id(self, sender_id: Optional[str], channel_id: Optional[str],
+                             thread_id: Optional[str]) -> Optional[str]:
+        conversation = super()._get_conversation_id(sender_id, channel_id, thread_id)
+        return senders.namespaced(CHANNEL, conversation) if conversation else conversation
+
+    async def process_message(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                              text: str, sender_id: Optional[str], metadata: Optional[Dict[str, Any]]) -> Any:
+        """Acknowledges the event at once and answers it afterwards, once per event id."""
+        if not self.first_delivery(request):
+            return response.text("", headers={"X-Slack-No-Retry": "1"})
+        metadata = metadata or {}
+        output = self.get_output_channel(metadata.get("out_channel"),
+                                         metadata.get("thread_id") if self.use_threads else None)
+        message = UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata)
+
+        async def turn() -> None:
+            if await turns.run(on_new_message, message, self.turn_timeout):
+                await turns.answer_unavailable(output, sender_id or "")
+
+        in_background(turn())
+        return response.text("")
+
+    def first_delivery(self, request: Request) -> bool:
+        """False for an event already received (Slack retries with the same event_id and X-Slack-Retry-Num)."""
+        body = request.json if request.headers.get("content-type") == "application/json" else None
+        event_id = body.get("event_id") if isinstance(body, dict) else None
+        if event_id and not self.seen.first(event_id):
+            logger.info("Slack retry #%s of an event already received: acknowledged, not answered again",
+                        request.headers.get("X-Slack-Retry-Num", "?"))
+            return False
+        return True
+
+    async def note_edit(self, body: Dict[str, Any]) -> None:
+        """Answers a user's edit of a message to the bot with the note that edits are not re-read."""
+        event = body.get("event") or {}
+        edited, before = event.get("message") or {}, event.get("previous_message") or {}
+        bots = [a.get("user_id") for a in body.get("authorizations") or [] if a.get("user_id")]
+        to_bot = event.get("channel_type") == "im" or any(f"<@{b}" in (edited.get("text") or "") for b in bots)
+        if (edited.get("bot_id") or not edited.get("user") or not to_bot
+                or edited.get("text") == before.get("text")):
+            return
+        thread = edited.get("thread_ts") or (None if event.get("channel_type") == "im" else edited.get("ts"))
+        output = self.get_output_channel(event.get("channel"), thread if self.use_threads else None)
+        await output.send_text_message(event.get("channel") or "", EDIT_NOTE)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Rasa's webhook, answering Slack's URL check with the bare challenge as Slack's docs ask (Rasa
         answers it JSON-encoded, in quotes)."""
-        slack_webhook = super().blueprint(redacting(on_new_message))  # no message text in the logs
+        slack_webhook = super().blueprint(on_new_message)  # turns.run keeps message text out of the logs
 
         @slack_webhook.middleware("request")
         async def url_verification(request: Request) -> Optional[HTTPResponse]:
-            if (request.headers.get("content-type") == "application/json"
-                    and isinstance(request.json, dict) and request.json.get("type") == "url_verification"
-                    and self.is_request_from_slack_authentic(request)):
-                return response.text(str(request.json.get("challenge", "")))
-            return None  # on to Rasa's webhook, which checks the signature of everything
+            body = request.json if request.headers.get("content-type") == "application/json" else None
+            if not isinstance(body, dict) or not self.is_request_from_slack_authentic(request):
+                return None  # on to Rasa's webhook, which checks the signature of everything
+            if body.get("type") == "url_verification":
+                return response.text(str(body.get("challenge", "")))
+            if (body.get("event") or {}).get("subtype") == "message_changed":
+                if self.first_delivery(request):
+                    in_background(self.note_edit(body))
+                return response.text("")
+            return None
 
         return slack_webhook
 

@@ -5,8 +5,14 @@ bots may do, and Azure creates only single-tenant bots since July 2025. TeamsInp
 ("botframework.com" keeps the multi-tenant behaviour) and checks incoming requests as Rasa does (bearer JWT
 signed by a key from the Bot Framework's OpenID metadata, audience = app id) and as the Bot Framework's
 authentication spec asks on top (issuer, expiry, RS256, the serviceUrl claim, the key's channel endorsement).
+
+An activity is acknowledged at once (the Bot Framework retries one not answered within 15 s) and answered
+through the connector afterwards; a repeated activity (same conversation and activity id) is acknowledged and
+not answered twice; the HTML Teams wraps around the text (<at>mentions</at>, <p>, <br>, entities) is removed; a
+turn that fails or times out answers "temporarily unavailable"; conversations are `teams:<conversation>|<user>`.
 """
 import datetime
+import html
 import logging
 import re
 from http import HTTPStatus
@@ -26,7 +32,8 @@ from sanic.response import HTTPResponse
 
 from channels import payload, render_teams
 from channels.config import ChannelOff, is_off, read_settings
-from service.logs import redacting
+from channels.dedupe import Seen, in_background
+from service import senders, turns
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +44,18 @@ TOKEN_SCOPE = "https://api.botframework.com/.default"
 TOKEN_MARGIN = datetime.timedelta(minutes=5)  # renew a token this long before it expires
 CLOCK_SKEW_S = 300  # the Bot Framework SDKs accept tokens 5 minutes either side of their validity
 KEYS_MAX_AGE = datetime.timedelta(days=1)  # Rasa's refresh interval for the signing keys
-MENTION = re.compile(r"<at>.*?</at>")  # "@bot" in channel messages arrives as <at>Bot name</at>
+MENTION = re.compile(r"<at\b[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)  # "@bot" arrives as <at>Bot name</at>
+BREAK = re.compile(r"<br\s*/?>|</p>|</div>|</li>", re.IGNORECASE)
+TAG = re.compile(r"<[^>]+>")
+CHANNEL = "teams"
+
+
+def plain_text(text: str) -> str:
+    """The text the user typed, from an activity's text: mentions dropped, Teams' HTML and entities removed."""
+    text = BREAK.sub("\n", MENTION.sub(" ", text or ""))
+    text = html.unescape(TAG.sub("", text)).replace("\xa0", " ")
+    lines = (re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def token_url(login_url: str, tenant_id: str) -> str:
@@ -106,9 +124,12 @@ class TeamsInput(BotFrameworkInput):
         settings = read_settings(credentials, ENV)
         if is_off(settings, REQUIRED, cls.name()):
             return ChannelOff(cls.name())
-        return cls(settings["app_id"], settings["app_password"], settings["tenant_id"],
-                   login_url=settings["login_url"] or MICROSOFT_OAUTH2_URL,
-                   openid_metadata_url=settings["openid_metadata_url"] or MICROSOFT_OPEN_ID_URI)
+        channel = cls(settings["app_id"], settings["app_password"], settings["tenant_id"],
+                      login_url=settings["login_url"] or MICROSOFT_OAUTH2_URL,
+                      openid_metadata_url=settings["openid_metadata_url"] or MICROSOFT_OPEN_ID_URI)
+        channel.turn_timeout = turns.timeout_setting(credentials, "TEAMS_TURN_TIMEOUT")
+        channel.seen = Seen()
+        return channel
 
     def __init__(self, app_id: str, app_password: str, tenant_id: str,
                  login_url: str = MICROSOFT_OAUTH2_URL, openid_metadata_url: str = MICROSOFT_OPEN_ID_URI) -> None:
@@ -167,9 +188,12 @@ class TeamsInput(BotFrameworkInput):
             return response.text("The signing key is not endorsed for this channel.", status=HTTPStatus.FORBIDDEN)
         return None
 
+    turn_timeout = turns.DEFAULT_TIMEOUT_S
+    seen = Seen()
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        on_new_message = redacting(on_new_message)  # no message text in the logs
-        """Rasa's webhook, with the checks above and the Teams output channel."""
+        """Rasa's webhook, with the checks above and the Teams output channel; turns.run keeps the message
+        text out of the logs."""
         teams_webhook = Blueprint("teams_webhook", __name__)
 
         @teams_webhook.route("/", methods=["GET"])
@@ -187,14 +211,25 @@ class TeamsInput(BotFrameworkInput):
             if activity.get("type") != "message":
                 return response.text("")  # conversationUpdate, typing, ...: nothing to answer
             conversation_id, user_id = activity["conversation"]["id"], activity["from"]["id"]
-            await on_new_message(UserMessage(
-                text=MENTION.sub("", activity.get("text") or "").strip(),
-                output_channel=TeamsBot(self.app_id, self.app_password, activity, self.token_endpoint),
-                # one case per user and conversation (chat, or thread of a Teams channel)
-                sender_id=f"{conversation_id}|{user_id}",
+            if activity.get("id") and not self.seen.first((conversation_id, activity["id"])):
+                logger.info("repeated Teams activity: acknowledged, not answered again")
+                return response.text("duplicate")
+            output = TeamsBot(self.app_id, self.app_password, activity, self.token_endpoint)
+            # one case per user and conversation (chat, or thread of a Teams channel)
+            sender_id = senders.namespaced(CHANNEL, f"{conversation_id}|{user_id}")
+            message = UserMessage(
+                text=plain_text(activity.get("text") or ""),
+                output_channel=output,
+                sender_id=sender_id,
                 input_channel=self.name(),
                 metadata=self.add_attachments_to_metadata(activity, self.get_metadata(request)),
-            ))
+            )
+
+            async def turn() -> None:
+                if await turns.run(on_new_message, message, self.turn_timeout):
+                    await turns.answer_unavailable(output, sender_id)
+
+            in_background(turn())  # answered through the connector; the Bot Framework gets its 200 now
             return response.text("success")
 
         return teams_webhook

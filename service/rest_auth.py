@@ -8,10 +8,14 @@ Settings (credentials keys, else environment variables):
     token          / REST_AUTH_TOKEN       shared secret: `Authorization: Bearer <token>`
     jwt_secret     / REST_JWT_SECRET       key that signs JWTs: `Authorization: Bearer <jwt>` (with `exp`)
     jwt_algorithm  / REST_JWT_ALGORITHM    default HS256 (RS256 etc. take the public key as `jwt_secret`)
-    turn_timeout   / REST_TURN_TIMEOUT     seconds one turn may take before the user is told to retry (30)
-With neither token nor secret the channel is open: local development only, and a warning says so at start-up.
+    turn_timeout   / REST_TURN_TIMEOUT     seconds one turn may take before the user is told to retry
+                                           (else TURN_TIMEOUT, else 30)
+With neither token nor secret the channel is open: local development only, and a warning says so at start-up;
+a server bound to an address other than loopback (`rasa run --interface`) then refuses to start.
+
+The client's `sender` names a conversation of the REST channel only: it is stored as `rest:<sender>`
+(service/senders.py), so no REST client can reach a web, Slack or Teams conversation.
 """
-import asyncio
 import hmac
 import logging
 import os
@@ -23,18 +27,17 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
+from rasa.shared.exceptions import InvalidConfigException
 from sanic.response import HTTPResponse
 
-from service import logs
+from service import exposure, logs, senders, turns
 
 logger = logging.getLogger(__name__)
 
-MAX_SENDER_CHARS = 255  # the SQL tracker store's sender_id column
+MAX_SENDER_CHARS = 250  # the SQL tracker store's sender_id column holds 255, less the "rest:" prefix
 MAX_MESSAGE_CHARS = 5000
-UNAVAILABLE_TEXT = (
-    "The case analysis is temporarily unavailable. Please send your last message again in a moment; "
-    "the case details given so far are kept."
-)
+UNAVAILABLE_TEXT = turns.UNAVAILABLE_TEXT
+CHANNEL = "rest"
 
 
 class RequestError(Exception):
@@ -72,9 +75,14 @@ class TokenRestInput(RestInput):
             token=setting("token", "REST_AUTH_TOKEN"),
             jwt_secret=setting("jwt_secret", "REST_JWT_SECRET"),
             jwt_algorithm=setting("jwt_algorithm", "REST_JWT_ALGORITHM", "HS256"),
-            turn_timeout=float(setting("turn_timeout", "REST_TURN_TIMEOUT", "30")),
+            turn_timeout=turns.timeout_setting(credentials, "REST_TURN_TIMEOUT"),
         )
         logs.install()
+        try:
+            exposure.require_auth("Rasa server's REST channel", exposure.rasa_interface(),
+                                  bool(channel.token or channel.jwt_secret), ["REST_AUTH_TOKEN", "REST_JWT_SECRET"])
+        except exposure.OpenServerError as refused:
+            raise InvalidConfigException(str(refused))
         if not (channel.token or channel.jwt_secret):
             logger.warning(
                 "REST channel authentication is OFF: anyone who can reach /webhooks/rest/webhook can chat. "
@@ -123,31 +131,23 @@ class TokenRestInput(RestInput):
     async def answer(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]], request: Request, body: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        """The assistant's messages for one turn, or the 'temporarily unavailable' answer if it gave none."""
+        """The assistant's messages for one turn, or the 'temporarily unavailable' answer if the turn failed
+        or timed out (a turn that succeeds with no message, e.g. "/restart", answers nothing)."""
         sender = body["sender"]
         collector = CollectingOutputChannel()
         message = UserMessage(
             body["message"],
             collector,
-            sender,
+            senders.namespaced(CHANNEL, sender),
             input_channel=self._extract_input_channel(request),
             metadata=body.get("metadata"),
         )
-        # A failed custom action is logged by Rasa and leaves the turn without an answer; a slow one is cut off
-        # here (the turn is then not saved, so the facts stay as they were).
-        with logs.handling(body["message"]):
-            try:
-                await asyncio.wait_for(on_new_message(message), self.turn_timeout)
-            except asyncio.TimeoutError:
-                logger.error("turn timed out after %ss (action server slow?)", self.turn_timeout)
-                collector.messages.clear()
-            except Exception:
-                logger.exception("turn failed")
-                collector.messages.clear()
-        if not collector.messages:
-            await collector.send_text_message(sender, UNAVAILABLE_TEXT)
-            await collector.send_custom_json(sender, {"type": "unavailable"})
-        return collector.messages
+        # A failed custom action is logged by Rasa and leaves the turn without its answer; a slow one is cut
+        # off (the turn is then not saved, so the facts stay as they were).
+        if await turns.run(on_new_message, message, self.turn_timeout):
+            return turns.unavailable_messages(sender)
+        # The client knows its conversation by the id it sent, not by the stored one.
+        return [{**m, "recipient_id": sender} for m in collector.messages]
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """The health and webhook routes of Rasa's REST channel, guarded."""

@@ -148,16 +148,31 @@ def channel_env(stand_in: StandIn) -> Dict[str, str]:
         "SLACK_API_URL": f"{stand_in.url}/slack/api/",
         "TEAMS_APP_ID": APP_ID, "TEAMS_APP_PASSWORD": APP_PASSWORD, "TEAMS_TENANT_ID": TENANT,
         "TEAMS_LOGIN_URL": f"{stand_in.url}/login", "TEAMS_OPENID_METADATA_URL": f"{stand_in.url}/openid",
+        "REST_AUTH_TOKEN": REST_TOKEN, "WEB_JWT_SECRET": WEB_SECRET, "TURN_TIMEOUT": str(TURN_TIMEOUT_S),
     }
 
 
 # The entries the project's credentials.yml has for these channels: the secrets come from the environment.
 CREDENTIALS = """\
+service.rest_auth.TokenRestInput:
+channels.socketio.WebChatInput:
+  user_message_evt: user_uttered
+  bot_message_evt: bot_uttered
 channels.slack.SlackInput:
   use_threads: true
   conversation_granularity: thread
 channels.teams.TeamsInput:
 """
+# The REST and web chat secrets of the test server, and its turn time limit (service/turns.py).
+REST_TOKEN, WEB_SECRET, TURN_TIMEOUT_S = "rest-stand-in-token", "web-stand-in-secret-of-32-bytes!", 15
+
+
+def web_token(conversation: str, secret: str = WEB_SECRET, ttl: int = 600, **claims: Any) -> str:
+    """A web chat token as the token endpoint (scripts/serve_web.py) issues it."""
+    now = int(time.time())
+    body = {"sub": f"web:{conversation}", "aud": "axilla-web", "iat": now, "exp": now + ttl, "started": now,
+            **claims}
+    return jwt.encode({k: v for k, v in body.items() if v is not None}, secret, algorithm="HS256")
 
 
 

@@ -119,3 +119,61 @@ def test_direct_messages_are_one_conversation_outside_threads(post, stand_in):
     assert post(WEBHOOK, reply, signed(reply))[0] == 200
     answer = first_post(stand_in, "DDIRECT", "header")
     assert "thread_ts" not in answer
+
+
+def posts_to(stand_in: StandIn, channel: str) -> List[Dict[str, Any]]:
+    return [c["json"] for c in stand_in.matching(lambda c: c["kind"] == "slack" and c["json"]["channel"] == channel)]
+
+
+def test_slack_escaping_is_decoded_before_the_assistant_reads_the_text(post, stand_in):
+    """Slack sends ">" as "&gt;": "&gt;2 cm" must be read as more than 2 cm (variant 6), not as 2.0 cm (4)."""
+    text = "new L IDC &gt;2 cm, palpable L axillary LN, no tx, 57F"
+    body = event_body(text, "DENTITY", "1700000400.000100", user="UENTITY", direct=True)
+    assert post(WEBHOOK, body, signed(body))[0] == 200
+    answer = first_post(stand_in, "DENTITY", "header")
+    assert answer["blocks"][0]["text"]["text"].startswith("Variant 6 ")
+
+
+def test_slack_markup_is_decoded():
+    from channels.slack import decode
+    text = ("<@UAXILLABOT> see <@U0CLIN|dr.who> in <#C0RAD|radiology>, mail <mailto:a@b.org|a@b.org>, "
+            "<http://x.org/case|the case> <https://y.org>: *new* _L_ ~R~ IDC &gt;2 cm &lt;b&gt; &amp; ~2 cm")
+    assert decode(text, ["UAXILLABOT"]) == (
+        "see @dr.who in #radiology, mail a@b.org, the case https://y.org: new L R IDC >2 cm <b> & ~2 cm")
+
+
+@pytest.mark.parametrize("reason", ["http_timeout", "http_error"])
+def test_a_retried_event_is_acknowledged_and_answered_once(post_with_headers, stand_in, reason):
+    channel = f"DRETRY{reason.upper()}"
+    body = json.loads(event_body(NEEDS_INFO, channel, "1700000500.000100", user=f"U{reason}", direct=True))
+    raw = json.dumps({**body, "event_id": f"Ev{reason}"}).encode()
+    assert post_with_headers(WEBHOOK, raw, signed(raw))[0] == 200
+    for number in (1, 2):  # Slack's retries: same event, same event_id
+        status, _, headers = post_with_headers(
+            WEBHOOK, raw, {**signed(raw), "X-Slack-Retry-Num": str(number), "X-Slack-Retry-Reason": reason})
+        assert status == 200 and headers.get("X-Slack-No-Retry") == "1"
+    first_post(stand_in, channel, "actions")
+    time.sleep(8)  # time for a second answer, if one were coming
+    assert len(posts_to(stand_in, channel)) == 1
+
+
+def test_an_edited_message_gets_a_note_and_is_not_re_read(post, stand_in):
+    channel = "DEDIT"
+    body = event_body(NEEDS_INFO, channel, "1700000600.000100", user="UEDIT", direct=True)
+    assert post(WEBHOOK, body, signed(body))[0] == 200
+    first_post(stand_in, channel, "actions")
+    edit = {"type": "event_callback", "team_id": "TTEAM", "event_id": "EvEdit1",
+            "authorizations": [{"user_id": BOT_USER, "is_bot": True}],
+            "event": {"type": "message", "subtype": "message_changed", "channel": channel, "channel_type": "im",
+                      "ts": "1700000610.000100", "event_ts": "1700000610.000100",
+                      "message": {"type": "message", "user": "UEDIT", "text": NEEDS_INFO.replace("3 cm", "1.5 cm"),
+                                  "ts": "1700000600.000100", "edited": {"user": "UEDIT", "ts": "1700000610"}},
+                      "previous_message": {"type": "message", "user": "UEDIT", "text": NEEDS_INFO,
+                                           "ts": "1700000600.000100"}}}
+    raw = json.dumps(edit).encode()
+    assert post(WEBHOOK, raw, signed(raw))[0] == 200
+    stand_in.wait_for(lambda c: c["kind"] == "slack" and c["json"]["channel"] == channel, count=2, timeout=30)
+    time.sleep(3)
+    answers = posts_to(stand_in, channel)
+    assert len(answers) == 2, answers  # the note, and no answer to the edited text
+    assert "edited" in answers[1]["text"] and "new message" in answers[1]["text"]

@@ -105,3 +105,24 @@ def test_a_question_offers_buttons_whose_answer_continues_the_case(post, stand_i
     recommendation = stand_in.wait_for(lambda c: is_reply(c) and any(
         a["content"]["body"][0]["text"].startswith("Variant ") for a in c["json"].get("attachments", [])))
     assert recommendation
+
+
+def test_a_repeated_activity_is_answered_once(post, stand_in):
+    data = activity(stand_in, "conv-repeat", NEEDS_INFO, id="activity-repeat-1")
+    for _ in range(3):  # the Bot Framework's retries carry the same activity id
+        assert send(post, data, stand_in.token()) == 200
+    first_card(stand_in, "conv-repeat")
+    time.sleep(8)  # time for a second answer, if one were coming
+    assert len(stand_in.matching(replies("conv-repeat"))) == 1
+
+
+def test_the_html_teams_wraps_around_the_text_is_removed(post, stand_in):
+    text = "<p><at>Axilla imaging</at>&nbsp;new L IDC &gt;2 cm,<br>palpable L axillary LN, no tx, 57F</p>"
+    assert send(post, activity(stand_in, "conv-html", text, textFormat="xml"), stand_in.token()) == 200
+    card = first_card(stand_in, "conv-html")["attachments"][0]["content"]
+    assert card["body"][0]["text"].startswith("Variant 6:")
+
+
+def test_teams_text_is_plain():
+    from channels.teams import plain_text
+    assert plain_text("<at>Axilla imaging</at> 3 cm &amp; node<br/>57F") == "3 cm & node\n57F"

@@ -79,3 +79,46 @@ def test_other_answers_are_mrkdwn_text():
     message = render_slack.message("**Scope**: <b>not</b> & more", payload_of(result), [])
     assert message["blocks"] == [{"type": "section", "text": {
         "type": "mrkdwn", "text": "*Scope*: &lt;b&gt;not&lt;/b&gt; &amp; more"}}]
+
+
+ORDER_CHECK = {"type": "order_check", "procedure": "MRI breast without and with IV contrast",
+               "category": "May Be Appropriate", "variant": "axilla-6", "rrl": "O", "source": "acr-axilla-2022",
+               "alternatives": [{"procedure": "US axilla", "category": "Usually Appropriate"}]}
+
+
+def all_text(message):
+    return json.dumps(message, ensure_ascii=False)
+
+
+def test_an_order_check_shows_the_rating_the_source_and_the_alternatives():
+    message = render_slack.message("An MRI is not the first test for this case.", ORDER_CHECK, [])
+    first = message["blocks"][0]["text"]["text"]
+    assert first.startswith("*MRI breast without and with IV contrast*: 🟡 May Be Appropriate")
+    assert "axilla-6" in first
+    text = all_text(message)
+    assert "Source: acr-axilla-2022" in text and "Radiation: O" in text
+    assert "🟢 US axilla: Usually Appropriate" in text
+    assert message["text"] == "An MRI is not the first test for this case."
+
+
+def test_the_evidence_of_a_recommendation_is_quoted():
+    result = bot.analyze(MATCHED[3])
+    custom = {**payload_of(result), "evidence": {
+        "tumor_size_cm": [{"start": 8, "end": 12, "text": "3 cm"}],
+        "clinical_nodes": [{"start": 30, "end": 52, "text": "palpable left axillary", "turn": 1, "carried": True}]}}
+    blocks = render_slack.message("", custom, [])["blocks"]
+    [evidence] = [b for b in blocks if b.get("text", {}).get("text", "").startswith("*Read from your words*")]
+    lines = evidence["text"]["text"].split("\n")[1:]
+    assert lines[0] == "> tumour 3 cm ← '3 cm'"
+    assert lines[1].startswith("> clinical nodes") and lines[1].endswith(
+        "← 'palpable left axillary' — from an earlier message")
+    # without the key: nothing
+    assert "Read from your words" not in all_text(render_slack.message("", payload_of(result), []))
+
+
+def test_unplaced_words_of_a_question_are_quoted():
+    question = {"type": "question", "slot": "tumor_size_cm", "facts": {},
+                "unplaced": [{"fact": "tumor_size_cm", "start": 0, "end": 4, "text": "2 cm"}]}
+    text = all_text(render_slack.message("How big is the tumour?", question, []))
+    assert "'2 cm' (tumour)" in text
+    assert "not placed" not in all_text(render_slack.message("How big?", {"type": "question", "slot": "x"}, []))

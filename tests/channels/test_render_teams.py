@@ -60,3 +60,46 @@ def test_other_answers_stay_text():
     result = bot.analyze(OUT_OF_SCOPE)
     text = render.answer_text(result)
     assert render_teams.activity(text, payload_of(result), []) == {"type": "message", "text": text}
+
+
+ORDER_CHECK = {"type": "order_check", "procedure": "MRI breast without and with IV contrast",
+               "category": "May Be Appropriate", "variant": "axilla-6", "rrl": "O", "source": "acr-axilla-2022",
+               "alternatives": [{"procedure": "US axilla", "category": "Usually Appropriate"}]}
+
+
+def texts_of(body):
+    for element in body:
+        if element["type"] == "TextBlock":
+            yield element["text"]
+        for item in element.get("items", []):
+            if item["type"] == "TextBlock":
+                yield item["text"]
+
+
+def test_an_order_check_is_a_card_with_the_rating_in_its_colour():
+    card = card_of(render_teams.activity("An MRI is not the first test for this case.", ORDER_CHECK, []))
+    first = card["body"][0]
+    assert first["text"] == "MRI breast without and with IV contrast: 🟡 May Be Appropriate"
+    assert first["color"] == "Warning"
+    texts = list(texts_of(card["body"]))
+    assert "axilla-6" in texts and "Radiation: O · Source: acr-axilla-2022" in texts
+    assert "• 🟢 US axilla: Usually Appropriate" in texts
+    assert "An MRI is not the first test for this case." in texts
+
+
+def test_the_evidence_of_a_recommendation_is_quoted():
+    result = bot.analyze(MATCHED[3])
+    custom = {**payload_of(result), "evidence": {
+        "tumor_size_cm": [{"start": 8, "end": 12, "text": "3 cm"}],
+        "clinical_nodes": [{"start": 30, "end": 52, "text": "palpable left axillary", "turn": 1, "carried": True}]}}
+    texts = list(texts_of(card_of(render_teams.activity("", custom, []))["body"]))
+    assert "Read from your words" in texts and "> tumour 3 cm ← '3 cm'" in texts
+    assert any(t.endswith("'palpable left axillary' — from an earlier message") for t in texts)
+    assert "Read from your words" not in list(texts_of(card_of(render_teams.activity("", payload_of(result), []))["body"]))
+
+
+def test_unplaced_words_of_a_question_are_quoted():
+    question = {"type": "question", "slot": "tumor_size_cm", "facts": {},
+                "unplaced": [{"fact": "tumor_size_cm", "start": 0, "end": 4, "text": "2 cm"}]}
+    texts = list(texts_of(card_of(render_teams.activity("How big is the tumour?", question, []))["body"]))
+    assert "• '2 cm' (tumour)" in texts

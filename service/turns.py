@@ -1,0 +1,93 @@
+"""One turn of a conversation, the same in every channel: a time limit, and the 'temporarily unavailable'
+answer when the turn fails or times out.
+
+A turn fails when it raises, when it exceeds the time limit (the turn is then cancelled before Rasa saves
+the tracker, so the case's facts stay as they were), or when Rasa logs that an action failed (Rasa's processor
+catches that exception itself, logs it and goes on with an answer missing). A turn that succeeds without a bot
+message ("/restart", "/session_start") is not a failure.
+
+Settings: `turn_timeout` in a channel's credentials, else TURN_TIMEOUT (REST_TURN_TIMEOUT for the REST
+channel first), else 30 seconds.
+"""
+import asyncio
+import contextvars
+import logging
+import os
+from typing import Any, Awaitable, Callable, Dict, List, Mapping, Optional, Text
+
+from service import logs
+
+logger = logging.getLogger(__name__)
+
+UNAVAILABLE_TEXT = (
+    "The case analysis is temporarily unavailable. Please send your last message again in a moment; "
+    "the case details given so far are kept."
+)
+UNAVAILABLE: Dict[Text, Any] = {"type": "unavailable"}
+DEFAULT_TIMEOUT_S = 30.0
+# Where Rasa logs an action that failed (e.g. the action server down): "Encountered an exception while running
+# action ...", then it carries on without the action's events.
+ACTION_FAILURE_LOGGERS = ("rasa.core.processor",)
+
+# The current turn's record: set by run(), marked by the log filter below; asyncio copies it into tasks.
+_turn: contextvars.ContextVar[Optional[Dict[Text, Any]]] = contextvars.ContextVar("turn", default=None)
+
+
+class ActionFailureFlag(logging.Filter):
+    """Marks the current turn as failed when Rasa logs an error while running it (lets the record through)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        turn = _turn.get()
+        if turn is not None and record.levelno >= logging.ERROR:
+            turn["failed"] = True
+        return True
+
+
+def install() -> None:
+    """Adds the failure flag to the loggers where Rasa reports failed actions (once)."""
+    for name in ACTION_FAILURE_LOGGERS:
+        target = logging.getLogger(name)
+        if not any(isinstance(f, ActionFailureFlag) for f in target.filters):
+            target.addFilter(ActionFailureFlag())
+
+
+def timeout_setting(credentials: Optional[Mapping[Text, Any]], *env_names: Text) -> float:
+    """The turn time limit in seconds: credentials' `turn_timeout`, else the first variable set, else 30."""
+    for value in [(credentials or {}).get("turn_timeout"), *(os.environ.get(n) for n in (*env_names, "TURN_TIMEOUT"))]:
+        if value not in (None, ""):
+            return float(value)
+    return DEFAULT_TIMEOUT_S
+
+
+async def run(on_new_message: Callable[[Any], Awaitable[Any]], message: Any, timeout: float) -> bool:
+    """Handles one user message within `timeout` seconds, its text kept out of the logs; True if it failed."""
+    install()
+    turn: Dict[Text, Any] = {"failed": False}
+    token = _turn.set(turn)
+    try:
+        with logs.handling(message.text or ""):
+            try:
+                await asyncio.wait_for(on_new_message(message), timeout)
+            except asyncio.TimeoutError:
+                logger.error("turn timed out after %ss (action server slow or stopped?)", timeout)
+                turn["failed"] = True
+            except Exception:
+                logger.exception("turn failed")
+                turn["failed"] = True
+    finally:
+        _turn.reset(token)
+    return turn["failed"]
+
+
+async def answer_unavailable(output_channel: Any, recipient_id: Text) -> None:
+    """The 'temporarily unavailable' answer, as one message with its `custom` payload."""
+    try:
+        await output_channel.send_response(recipient_id, {"text": UNAVAILABLE_TEXT, "custom": dict(UNAVAILABLE)})
+    except Exception:
+        logger.exception("could not send the 'temporarily unavailable' answer")
+
+
+def unavailable_messages(recipient_id: Text) -> List[Dict[Text, Any]]:
+    """The REST channel's form of that answer: the text, then the payload (as Rasa's collector gives them)."""
+    return [{"recipient_id": recipient_id, "text": UNAVAILABLE_TEXT},
+            {"recipient_id": recipient_id, "custom": dict(UNAVAILABLE)}]
