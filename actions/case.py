@@ -1,7 +1,6 @@
 """Case intake: the form that reads facts into slots, the questions it asks, and the answer."""
-import re
 from abc import ABC, abstractmethod
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -11,50 +10,23 @@ from rasa_sdk.types import DomainDict
 import bot
 from actions import case_state as cs
 from actions import messages
-from bot import render
-
-_YES = re.compile(r"^\s*(yes|yeah|yep|yup|y|new)\b", re.IGNORECASE)
-_NO = re.compile(r"^\s*(no|nope|nah|n|same)\b", re.IGNORECASE)
-
-
-def new_or_correction(intent: Optional[Text], text: Text) -> Optional[Text]:
-    """The answer to "new patient or correction?": "new", "correction", or None when unclear."""
-    if intent == "new_patient" or (intent != "correct" and _YES.match(text)):
-        return "new"
-    if intent == "correct" or _NO.match(text):
-        return "correction"
-    return None
-
-
-def resolve_pending(tracker: Tracker) -> Dict[Text, Any]:
-    """Applies the waiting message as a new patient or as a correction, as the user answered."""
-    choice = new_or_correction(cs.intent_of(tracker), cs.text_of(tracker))
-    if choice is None:
-        return {cs.NEW_PATIENT_SLOT: None}  # unclear: the form asks again
-    base = {} if choice == "new" else cs.known_facts(tracker)
-    return cs.case_update(tracker, base, bot.extract(tracker.get_slot(cs.PENDING_SLOT)))
+from bot import intake, render
 
 
 def message_update(tracker: Tracker) -> Dict[Text, Any]:
-    """Slot changes for the latest message: its facts merged into the case, or a pending conflict."""
-    intent, text = cs.intent_of(tracker), cs.text_of(tracker)
-    unsure = intent not in cs.CASE_INTENTS
-    if unsure and not cs.may_answer(tracker):
-        return {}  # a follow-up question: the form is rejected and the rules answer it
+    """Slot changes for the latest message, as the intake decision (bot/intake.py) says: its facts merged
+    into the case, a new case, a pending "another patient or a correction?", or nothing (a follow-up
+    question: the form is rejected and the rules answer it)."""
+    decision, ext = cs.decide(tracker)
+    if decision.kind in (intake.OTHER, intake.SCOPE):
+        return {}
+    update = cs.apply(tracker, decision, ext)
     requested = tracker.get_slot("requested_slot")
-    ext = bot.extract(text, expecting=requested if requested in bot.FACT_KEYS else None)
-    # Only a case description can be about an unrelated encounter; an answer or correction cannot.
-    in_context = intent != "describe_case" or bool(requested) or ext.new_case or cs.has_case(tracker)
-    ext = cs.without_noise(ext, in_context)
-    if unsure and (requested is None or not bot.facts.answers(ext, requested)):
-        return {}  # only as the answer to the question asked; else the rules answer it
-    if tracker.get_slot(cs.PENDING_SLOT) and not (ext.new_case and ext.stated):
-        return resolve_pending(tracker)
-    if bot.facts.looks_like_new_patient(cs.known_facts(tracker), ext):
-        return {cs.PENDING_SLOT: text, cs.VARIANT_SLOT: None}
-    update = cs.case_update(tracker, cs.known_facts(tracker), ext)
-    if requested and not any(key in bot.FACT_KEYS for key in update):
+    if decision.kind in (intake.ANSWER, intake.CONTINUE, intake.CORRECT) and requested \
+            and not any(key in bot.FACT_KEYS for key in update):
         update[requested] = None  # nothing new: the form asks again
+    if decision.kind == intake.ASK:
+        update[cs.NEW_PATIENT_SLOT] = None  # the question is asked (again)
     return update
 
 
@@ -117,7 +89,8 @@ class ActionAskNewPatient(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         """Sends the question with its two answers as buttons."""
-        messages.ask_new_patient(dispatcher, cs.known_facts(tracker))
+        waiting = cs.pending(tracker)
+        messages.ask_new_patient(dispatcher, cs.known_facts(tracker), waiting["text"] if waiting else "")
         return []
 
 
@@ -130,12 +103,14 @@ class ActionAnswerCase(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         """Sends the core's answer for the case and remembers its variant."""
+        note = tracker.get_slot(cs.INTAKE_SLOT) or {}
         if not cs.has_case(tracker):
-            if cs.intent_of(tracker) == "new_patient" or bot.extract(cs.text_of(tracker)).new_case:
+            if note.get("kind") == intake.CLEAR or cs.intent_of(tracker) == "new_patient" \
+                    or bot.extract(cs.text_of(tracker)).new_case:
                 messages.case_cleared(dispatcher)
             else:
                 messages.not_understood(dispatcher)
             return [SlotSet(cs.VARIANT_SLOT, None)]
         result = cs.analysis(tracker)
-        messages.answer(dispatcher, result)
-        return [SlotSet(cs.VARIANT_SLOT, result.variant_id)]
+        messages.answer(dispatcher, result, cs.provenance(tracker), cs.case_turn(tracker), note)
+        return [SlotSet(cs.VARIANT_SLOT, result.variant_id), SlotSet(cs.INTAKE_SLOT, None)]

@@ -1,26 +1,25 @@
-"""The case as the tracker holds it: one slot per fact, plus what the latest case message noted."""
-import re
+"""The case as the tracker holds it: one slot per fact, where each fact was read, and the intake's state."""
 from dataclasses import replace
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
 
 import bot
-from bot import render
-from bot.facts import Extraction
+from bot import intake, render
+from bot.facts import Extraction, Residue
 
-# Intents whose messages state or change facts of the case.
-CASE_INTENTS = frozenset({"describe_case", "inform", "correct", "new_patient"})
-# Below this confidence an intent is a guess: a follow-up intent may then be an answer to the
-# question asked, and the core's keyword rules may pick a follow-up topic.
-LOW_CONFIDENCE = 0.6
-NOTES_SLOT = "case_notes"          # {"conflicts": [...], "notes": [...]} of the latest case message
-PENDING_SLOT = "pending_case"      # text of a message that looks like another patient
-NEW_PATIENT_SLOT = "new_patient"   # the form's "new patient or correction?" question
+CASE_INTENTS = intake.CASE_INTENTS
+LOW_CONFIDENCE = intake.LOW_CONFIDENCE
+NOTES_SLOT = "case_notes"          # {"conflicts", "notes", "residue"} of the latest case message
+PENDING_SLOT = "pending_case"      # {"text", "turn"}: a description that may be another patient
+NEW_PATIENT_SLOT = "new_patient"   # the form's "another patient or a correction?" question
 VARIANT_SLOT = "variant"
+EVIDENCE_SLOT = "case_evidence"    # fact -> {"turn": user message number, "spans": [{start, end, text}]}
+CASE_START_SLOT = "case_start"     # how many user messages came before this case's first one
+SIDE_SLOT = "case_side"            # the side the case is about ("left", "right", "bilateral")
+INTAKE_SLOT = "intake"             # the latest intake decision: {"kind", "why", "from_pending", "no_earlier_case"}
 UNRELATED = "unrelated"            # the `encounter` the core reads from a message without a clinical cue
-_QUESTION = re.compile(r"\?|^\s*(what|why|how|when|which|who|should|can|could|would|will|is|are|does|do|any)\b",
-                       re.IGNORECASE)
+CASE_SLOTS = (NOTES_SLOT, PENDING_SLOT, VARIANT_SLOT, EVIDENCE_SLOT, CASE_START_SLOT, SIDE_SLOT)
 
 
 def known_facts(tracker: Tracker) -> Dict[Text, Any]:
@@ -30,14 +29,53 @@ def known_facts(tracker: Tracker) -> Dict[Text, Any]:
 
 def has_case(tracker: Tracker) -> bool:
     """True when any fact of a case is known."""
-    return any(value is not None for value in known_facts(tracker).values())
+    return intake.has_case(known_facts(tracker))
+
+
+def user_turn(tracker: Tracker) -> int:
+    """The number of the latest user message in this conversation (1 for the first)."""
+    return sum(1 for e in tracker.events if e.get("event") == "user") or 1
+
+
+def case_turn(tracker: Tracker, turn: Optional[int] = None) -> int:
+    """The number of a user message within the current case (1 = the message that started it)."""
+    turn = user_turn(tracker) if turn is None else turn
+    return max(1, turn - int(tracker.get_slot(CASE_START_SLOT) or 0))
+
+
+def residue(tracker: Tracker) -> Tuple[Residue, ...]:
+    noted = tracker.get_slot(NOTES_SLOT) or {}
+    return tuple(Residue(**r) for r in noted.get("residue", ()) if isinstance(r, dict))
 
 
 def analysis(tracker: Tracker) -> bot.Analysis:
-    """The core's decision for the case the slots hold."""
+    """The core's decision for the case the slots hold, with where each fact was read."""
     noted = tracker.get_slot(NOTES_SLOT) or {}
-    return bot.match(known_facts(tracker), conflicts=tuple(noted.get("conflicts", ())),
-                     notes=tuple(noted.get("notes", ())))
+    result = bot.match(known_facts(tracker), conflicts=tuple(noted.get("conflicts", ())),
+                       notes=tuple(noted.get("notes", ())), residue=residue(tracker))
+    return replace(result, evidence=evidence_items(tracker, result.facts))
+
+
+def provenance(tracker: Tracker) -> Dict[Text, int]:
+    """Fact key -> the number (within the case) of the user message it was read from."""
+    start = int(tracker.get_slot(CASE_START_SLOT) or 0)
+    return {key: max(1, int(entry.get("turn") or 1) - start)
+            for key, entry in (tracker.get_slot(EVIDENCE_SLOT) or {}).items() if isinstance(entry, dict)}
+
+
+def evidence_items(tracker: Tracker, facts: Dict[Text, Any]) -> Dict[Text, List[Dict[Text, Any]]]:
+    """The payload's `evidence`: per fact the spans it was read from, each with the message number in the
+    case (`turn`) and `carried: true` when that was an earlier message than the current one."""
+    current = case_turn(tracker)
+    turns = provenance(tracker)
+    items: Dict[Text, List[Dict[Text, Any]]] = {}
+    for key, entry in (tracker.get_slot(EVIDENCE_SLOT) or {}).items():
+        if key not in turns or known_facts(tracker).get(key) is None:
+            continue
+        turn = turns[key]
+        spans = entry.get("spans") or [{"start": None, "end": None, "text": None}]
+        items[key] = [{**span, "turn": turn, "carried": turn < current} for span in spans]
+    return items
 
 
 def askable_missing(tracker: Tracker) -> List[Text]:
@@ -55,21 +93,32 @@ def intent_of(tracker: Tracker) -> Optional[Text]:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
+def confidence_of(tracker: Tracker) -> float:
+    return float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)
+
+
 def is_unsure(tracker: Tracker) -> bool:
     """True when the classifier did not understand the latest message or only guessed its intent."""
-    intent = tracker.latest_message.get("intent") or {}
-    return intent.get("name") == "nlu_fallback" or (intent.get("confidence") or 0.0) < LOW_CONFIDENCE
+    return intent_of(tracker) == "nlu_fallback" or confidence_of(tracker) < LOW_CONFIDENCE
 
 
 def may_answer(tracker: Tracker) -> bool:
     """True when a message the classifier did not take for a case message may still answer the question
     asked: the classifier only guessed, or the message is not phrased as a question."""
-    return is_unsure(tracker) or not _QUESTION.search(text_of(tracker))
+    return is_unsure(tracker) or not intake.is_question(text_of(tracker))
 
 
 def text_of(tracker: Tracker) -> Text:
     """The latest message's raw text, which the core reads."""
     return tracker.latest_message.get("text") or ""
+
+
+def pending(tracker: Tracker) -> Optional[Dict[Text, Any]]:
+    """The description waiting for "another patient or a correction?", as {"text", "turn"}."""
+    value = tracker.get_slot(PENDING_SLOT)
+    if isinstance(value, str):
+        return {"text": value, "turn": user_turn(tracker) - 1}
+    return value if isinstance(value, dict) and value.get("text") else None
 
 
 def without_noise(ext: Extraction, in_context: bool) -> Extraction:
@@ -80,12 +129,97 @@ def without_noise(ext: Extraction, in_context: bool) -> Extraction:
     return ext
 
 
-def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction) -> Dict[Text, Any]:
-    """Slot values that change when `ext` is merged into `base`; a changed case loses its variant."""
+def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None) -> Extraction:
+    """The core's reading of a message. A bare correction ("sorry, I meant 1.8") of a case that has a tumour
+    size is read as the size, as the answer to a size question would be."""
+    ext = bot.extract(text, expecting=expecting if expecting in bot.FACT_KEYS else None)
+    if ext.corrected and not expecting and not intake.has_facts(ext) and tracker.get_slot("tumor_size_cm"):
+        again = bot.extract(text, expecting="tumor_size_cm")
+        if again.stated.get("tumor_size_cm") is not None:
+            return again
+    return ext
+
+
+def read(tracker: Tracker, text: Text, expecting: Optional[Text] = None) -> Extraction:
+    """The core's reading of a message, without the noise of an unrelated encounter in context."""
+    ext = read_raw(tracker, text, expecting)
+    in_context = bool(expecting) or ext.new_case or has_case(tracker) or intent_of(tracker) != "describe_case"
+    return without_noise(ext, in_context)
+
+
+def decide(tracker: Tracker) -> Tuple[intake.Decision, Extraction]:
+    """The intake decision for the latest message, and the core's reading of it."""
+    text = text_of(tracker)
+    requested = tracker.get_slot("requested_slot")
+    raw = read_raw(tracker, text, requested)
+    in_context = bool(requested) or raw.new_case or has_case(tracker) or intent_of(tracker) != "describe_case"
+    ext = without_noise(raw, in_context)
+    waiting = pending(tracker)
+    decision = intake.decide(intent_of(tracker), confidence_of(tracker), text, ext,
+                             requested=requested if requested in bot.FACT_KEYS else None,
+                             pending=waiting["text"] if waiting else None, known=known_facts(tracker),
+                             known_side=tracker.get_slot(SIDE_SLOT), alone_scope=intake.scope_of(raw))
+    return decision, (raw if decision.why == intake.OUT_OF_SCOPE_PATIENT else ext)
+
+
+def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction, turn: int,
+                fresh: bool = False) -> Dict[Text, Any]:
+    """Slot values that change when `ext` (read from user message number `turn`) is merged into `base`;
+    `fresh` starts a new case. A changed case loses its variant."""
     values: Dict[Text, Any] = dict(bot.merge(base, ext))
-    values[NOTES_SLOT] = {"conflicts": list(ext.conflicts), "notes": list(ext.notes)}
+    values[NOTES_SLOT] = {"conflicts": list(ext.conflicts), "notes": list(ext.notes),
+                          "residue": [r.to_dict() for r in ext.residue]}
     values[PENDING_SLOT] = None
+    fresh = fresh or ext.new_case or not has_case(tracker)
+    evidence = {} if fresh else dict(tracker.get_slot(EVIDENCE_SLOT) or {})
+    for key, value in ext.stated.items():
+        if values.get(key) is not None and key in bot.FACT_KEYS:
+            evidence[key] = {"turn": turn, "spans": [e.to_dict() for e in ext.evidence.get(key, ())]}
+    values[EVIDENCE_SLOT] = {key: entry for key, entry in evidence.items() if values.get(key) is not None}
+    if fresh:
+        values[CASE_START_SLOT] = turn - 1
+    side = intake.side_of(ext)
+    if side or fresh:
+        values[SIDE_SLOT] = side
+    if fresh:
+        return {**cleared(), **values}
     changed = {key: value for key, value in values.items() if tracker.get_slot(key) != value}
     if any(key in bot.FACT_KEYS for key in changed):
         changed[VARIANT_SLOT] = None
     return changed
+
+
+def cleared() -> Dict[Text, Any]:
+    """Slot values of no case at all."""
+    return {**{key: None for key in bot.FACT_KEYS}, NOTES_SLOT: None, PENDING_SLOT: None, VARIANT_SLOT: None,
+            EVIDENCE_SLOT: None, CASE_START_SLOT: None, SIDE_SLOT: None}
+
+
+def apply(tracker: Tracker, decision: intake.Decision, ext: Extraction) -> Dict[Text, Any]:
+    """The slot changes a decision makes (none for `other` and `scope`)."""
+    turn = user_turn(tracker)
+    note: Dict[Text, Any] = {"kind": decision.kind, "why": decision.why}
+    if not has_case(tracker) and intake.says_same_patient(text_of(tracker)):
+        note["no_earlier_case"] = True
+    waiting = pending(tracker)
+    from_pending = bool(waiting) and decision.text is not None and decision.text == waiting["text"] \
+        and decision.text != text_of(tracker)
+    if from_pending:
+        ext, turn = read(tracker, decision.text), int(waiting["turn"])
+        note["from_pending"] = True
+    if decision.kind in (intake.OTHER, intake.SCOPE):
+        return {INTAKE_SLOT: note} if note.get("no_earlier_case") else {}
+    if decision.kind == intake.ASK:
+        keep = waiting if waiting and waiting["text"] == decision.pending else {"text": decision.pending,
+                                                                                 "turn": turn}
+        return {PENDING_SLOT: keep, INTAKE_SLOT: note}
+    if decision.kind == intake.CLEAR:
+        return {**cleared(), INTAKE_SLOT: note}
+    if decision.kind == intake.NEW_CASE:
+        update = {**case_update(tracker, {}, ext, turn, fresh=True), INTAKE_SLOT: note}
+        if decision.why == intake.OUT_OF_SCOPE_PATIENT and ext.stated.get("encounter") == UNRELATED:
+            update["encounter"] = UNRELATED  # a patient with a node elsewhere: out of scope, as read alone
+        return update
+    update = case_update(tracker, known_facts(tracker), ext, turn)
+    update[INTAKE_SLOT] = note
+    return update

@@ -1,14 +1,16 @@
-"""Follow-up questions about the current case, and messages the classifier did not understand."""
-from typing import List, Optional, Text
+"""Follow-up questions about the current case, order checks, scope questions, sessions, and messages the
+classifier did not understand."""
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import case_state as cs
 from actions import messages
-from bot import faq
+from bot import faq, intake, orders
+from bot.kb import knowledge
 
 FAQ_PREFIX = "faq_"
 
@@ -22,6 +24,35 @@ def faq_topic(tracker: Tracker) -> Optional[Text]:
     return topic
 
 
+def answered_as_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """A message the rules took for a question that the intake decision reads as a patient (another patient,
+    out of scope, or a scope question): answers it as a case. None when it is a follow-up after all."""
+    decision, ext = cs.decide(tracker)
+    if decision.kind == intake.SCOPE:
+        messages.answer(dispatcher, intake_alone(ext), note={"kind": "scope"})
+        return []
+    if decision.kind != intake.NEW_CASE:
+        return None
+    update = cs.apply(tracker, decision, ext)
+    view = tracker.copy()
+    view.slots.update(update)
+    result = cs.analysis(view)
+    messages.answer(dispatcher, result, cs.provenance(view), cs.case_turn(view), update.get(cs.INTAKE_SLOT))
+    update[cs.VARIANT_SLOT] = result.variant_id
+    update[cs.INTAKE_SLOT] = None
+    return [SlotSet(key, value) for key, value in update.items()]
+
+
+def intake_alone(ext):
+    """The core's answer for a message on its own."""
+    import bot
+    return bot.match(ext.facts, conflicts=ext.conflicts, notes=ext.notes)
+
+
+def _no_case_note(tracker: Tracker) -> bool:
+    return not cs.has_case(tracker) and intake.says_same_patient(cs.text_of(tracker))
+
+
 class ActionAnswerFaq(Action):
     """Answers a follow-up question, for the current variant when there is one."""
 
@@ -30,9 +61,51 @@ class ActionAnswerFaq(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        """Sends the answer for the message's topic."""
+        """Sends the answer for the message's topic (or the case's answer when the message is a patient)."""
+        events = answered_as_case(dispatcher, tracker)
+        if events is not None:
+            return events
         messages.faq_answer(dispatcher, faq_topic(tracker), tracker.get_slot(cs.VARIANT_SLOT),
-                            cs.known_facts(tracker))
+                            cs.known_facts(tracker), no_earlier_case=_no_case_note(tracker))
+        return []
+
+
+class ActionOrderCheck(Action):
+    """Rates a proposed exam for the current variant: category, radiation, better-rated alternatives, source."""
+
+    def name(self) -> Text:
+        return "action_order_check"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        procedure = orders.proposed_procedure(cs.text_of(tracker))
+        variant_id = tracker.get_slot(cs.VARIANT_SLOT)
+        payload = orders.check(procedure, variant_id)
+        variant = knowledge().variants.get(variant_id) if variant_id else None
+        text = orders.text(payload, variant.title if variant else None)
+        if _no_case_note(tracker):
+            text = f"{messages.NO_EARLIER_CASE}\n{text}"
+        dispatcher.utter_message(text=text, json_message={"type": "order_check", **payload})
+        return []
+
+
+class ActionOutOfScope(Action):
+    """Answers a message that is not about the axilla: the core's reason and pointer when it has one."""
+
+    def name(self) -> Text:
+        return "action_out_of_scope"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        events = answered_as_case(dispatcher, tracker)
+        if events is not None:
+            return events
+        ext = cs.read(tracker, cs.text_of(tracker))
+        scope = intake.scope_of(ext)
+        if scope and scope[0] != "unrelated":
+            messages.answer(dispatcher, intake_alone(ext), note={"kind": "scope"})
+        else:
+            dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
 
@@ -44,10 +117,31 @@ class ActionFallback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        """Sends a follow-up answer or the fallback message."""
+        """Sends a patient's answer, a follow-up answer or the fallback message."""
+        events = answered_as_case(dispatcher, tracker)
+        if events is not None:
+            return events
         topic = faq_topic(tracker)
         if topic:
-            messages.faq_answer(dispatcher, topic, tracker.get_slot(cs.VARIANT_SLOT), cs.known_facts(tracker))
+            messages.faq_answer(dispatcher, topic, tracker.get_slot(cs.VARIANT_SLOT), cs.known_facts(tracker),
+                                no_earlier_case=_no_case_note(tracker))
         else:
             messages.not_understood(dispatcher)
         return []
+
+
+class ActionSessionStart(Action):
+    """Starts a session with no case facts (domain: carry_over_slots_to_new_session: false); an explicit
+    "/session_start" is answered, so the turn is not taken for a failure."""
+
+    def name(self) -> Text:
+        return "action_session_start"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        last = tracker.events[-1] if tracker.events else {}
+        explicit = last.get("event") == "user" and (
+            (last.get("parse_data") or {}).get("intent") or {}).get("name") == "session_start"
+        if explicit:
+            messages.session_started(dispatcher)
+        return [SessionStarted(), ActionExecuted("action_listen")]

@@ -1,59 +1,93 @@
 """The messages the actions send: text for people, a `custom` object for programs (contract §2)."""
-from typing import Any, Dict, Text
+from typing import Any, Dict, Mapping, Optional, Text
 
 from rasa_sdk.executor import CollectingDispatcher
 
 import bot
 from bot import faq, render
 
-NEW_PATIENT_QUESTION = "Is this a new patient, or a correction to the current one?"
+NEW_PATIENT_QUESTION = "Is this another patient, or a correction to the current one?"
 NEW_PATIENT_BUTTONS = [
     {"title": "New patient", "payload": "/new_patient"},
     {"title": "Correction to this patient", "payload": "/correct"},
 ]
 CASE_CLEARED = "OK, the previous case is cleared. Describe the new patient."
+NO_EARLIER_CASE = ("I have no earlier case in this conversation (a new session starts without the previous "
+                   "case's facts), so I read this message on its own.")
+NEW_CASE_FROM_PENDING = "New patient, from the description you sent before:"
+SESSION_STARTED = "A new session has started, with no case yet. Describe the patient."
 NOT_UNDERSTOOD = ("Sorry, I didn't understand that. Describe a patient (e.g. \"58F, new 3 cm IDC left breast, "
                   "palpable left axillary node, no treatment yet\"), ask a follow-up question about the "
                   "recommendation, or type \"help\".")
 
 
-def answer(dispatcher: CollectingDispatcher, result: bot.Analysis) -> None:
-    """The core's answer for a case: a recommendation, why it is out of scope, or a question."""
-    if result.status == bot.MATCHED:
-        dispatcher.utter_message(text=render.answer_text(result),
-                                 json_message={"type": "recommendation", **result.to_dict()})
-    elif result.status == bot.OUT_OF_SCOPE:
-        dispatcher.utter_message(text=render.answer_text(result),
-                                 json_message={"type": "out_of_scope", **result.to_dict()})
-    else:
-        ask(dispatcher, result.missing[0], result)
+def _prefix(note: Optional[Mapping[str, Any]]) -> str:
+    """What the intake decision adds in front of an answer: no earlier case, or which case it is for."""
+    note = note or {}
+    lines = []
+    if note.get("no_earlier_case"):
+        lines.append(NO_EARLIER_CASE)
+    if note.get("from_pending") and note.get("kind") == "new_case":
+        lines.append(NEW_CASE_FROM_PENDING)
+    return "\n".join(lines) + "\n" if lines else ""
 
 
-def ask(dispatcher: CollectingDispatcher, slot: Text, result: bot.Analysis) -> None:
+def answer(dispatcher: CollectingDispatcher, result: bot.Analysis, turns: Optional[Dict[Text, int]] = None,
+           current: int = 1, note: Optional[Mapping[str, Any]] = None) -> None:
+    """The core's answer for a case: a recommendation, why it is out of scope, or a question; each shows the
+    facts it used, naming the message of those carried from earlier ones."""
+    used = render.facts_used_text(result.facts, turns or {}, current)
+    if result.status == bot.NEEDS_INFO:
+        ask(dispatcher, result.missing[0], result, prefix=_prefix(note), used=used)
+        return
+    kind = "recommendation" if result.status == bot.MATCHED else "out_of_scope"
+    text = _prefix(note) + render.answer_text(result) + (f"\n{used}" if used else "")
+    dispatcher.utter_message(text=text, json_message={"type": kind, **result.to_dict()})
+
+
+def ask(dispatcher: CollectingDispatcher, slot: Text, result: bot.Analysis, prefix: str = "",
+        used: str = "") -> None:
     """The question for a missing fact, with its quick replies."""
     buttons = [{"title": title, "payload": payload} for title, payload in render.quick_replies(slot)]
-    dispatcher.utter_message(text=render.question_text(slot, result), buttons=buttons,
+    text = prefix + render.question_text(slot, result) + (f"\n{used}" if used else "")
+    dispatcher.utter_message(text=text, buttons=buttons,
                              json_message={"type": "question", "slot": slot, "facts": result.facts,
-                                           "missing": list(result.missing)})
+                                           "missing": list(result.missing), "evidence": result.evidence})
 
 
-def ask_new_patient(dispatcher: CollectingDispatcher, facts: Dict[Text, Any]) -> None:
-    """Whether a message that contradicts the case's identity is another patient."""
-    dispatcher.utter_message(text=NEW_PATIENT_QUESTION, buttons=NEW_PATIENT_BUTTONS,
-                             json_message={"type": "question", "slot": "new_patient", "facts": facts})
+def ask_new_patient(dispatcher: CollectingDispatcher, facts: Dict[Text, Any], pending_text: Text = "") -> None:
+    """Whether a message that does not fit the case is another patient; offers both readings, with the
+    facts each would give and what the assistant would answer."""
+    ext = bot.extract(pending_text) if pending_text else None
+    if ext is None:
+        dispatcher.utter_message(text=NEW_PATIENT_QUESTION, buttons=NEW_PATIENT_BUTTONS,
+                                 json_message={"type": "question", "slot": "new_patient", "facts": facts})
+        return
+    as_new = bot.match(bot.merge({}, ext), conflicts=ext.conflicts, notes=ext.notes)
+    as_correction = bot.match(bot.merge(facts, ext), conflicts=ext.conflicts, notes=ext.notes)
+    readings = {name: {"facts": r.facts, "status": r.status, "variant": r.variant_id, "missing": list(r.missing)}
+                for name, r in (("new", as_new), ("correction", as_correction))}
+    dispatcher.utter_message(text=render.new_or_correction_text(as_new, as_correction), buttons=NEW_PATIENT_BUTTONS,
+                             json_message={"type": "question", "slot": "new_patient", "facts": facts,
+                                           "readings": readings})
 
 
 def faq_answer(dispatcher: CollectingDispatcher, topic: Text, variant_id: Any,
-               facts: Dict[Text, Any]) -> None:
+               facts: Dict[Text, Any], no_earlier_case: bool = False) -> None:
     """A follow-up answer, specific to the current variant where that matters."""
     reply = faq.answer(topic, variant_id=variant_id, facts=facts)
-    dispatcher.utter_message(text=reply.text,
+    dispatcher.utter_message(text=(NO_EARLIER_CASE + "\n" if no_earlier_case else "") + reply.text,
                              json_message={"type": "faq", "topic": topic, "variant": variant_id})
 
 
 def case_cleared(dispatcher: CollectingDispatcher) -> None:
     """Confirms "new patient" / "start over" when no new case came with it."""
     dispatcher.utter_message(text=CASE_CLEARED, json_message={"type": "smalltalk", "intent": "new_patient"})
+
+
+def session_started(dispatcher: CollectingDispatcher) -> None:
+    """Confirms an explicit "/session_start": the case is empty."""
+    dispatcher.utter_message(text=SESSION_STARTED, json_message={"type": "smalltalk", "intent": "session_start"})
 
 
 def not_understood(dispatcher: CollectingDispatcher) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
@@ -38,6 +39,7 @@ class Procedure:
     name: str
     rrl: str
     dose: str
+    aliases: Tuple[str, ...] = ()   # names clinicians use for it ("PET", "breast MRI", "mammo")
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,59 @@ def load_sources(path: Path) -> Dict[str, Source]:
 
 
 def load_procedures(path: Path) -> Dict[str, Procedure]:
-    return _load_map(path, Procedure, ("rrl", "dose"), "procedure names")
+    """Procedure name -> its radiation level, dose and aliases; an alias may name one procedure only."""
+    procedures = _load_map(path, Procedure, ("rrl", "dose"), "procedure names")
+    data, owner = _read(path), {}
+    for name in procedures:
+        aliases = data[name].get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise KnowledgeError(path, name, "`aliases` must be a list of non-empty strings")
+        for alias in [name] + aliases:
+            key = alias_key(alias)
+            if owner.get(key, name) != name:
+                raise KnowledgeError(path, f"{name} / {alias}", f"alias already names `{owner[key]}`")
+            owner[key] = name
+        procedures[name] = Procedure(name, procedures[name].rrl, procedures[name].dose, tuple(aliases))
+    return procedures
+
+
+_ALIAS_WORD = re.compile(r"[A-Za-z0-9]+")
+# One-word aliases that are also English words match only as written ("US", not "us" the pronoun).
+_CASED_ALIASES = frozenset({"US", "MR"})
+
+
+def alias_key(alias: str) -> Tuple[str, ...]:
+    """An alias as the words it is matched on: lowercased, except the one-word aliases that are also English
+    words ("US", "MR"), which keep their case."""
+    words = _ALIAS_WORD.findall(alias)
+    if len(words) == 1 and words[0] in _CASED_ALIASES:
+        return tuple(words)
+    return tuple(w.lower() for w in words)
+
+
+def find_procedures(text: str, kb: "Knowledge" = None) -> List[str]:
+    """The knowledge base's procedures a message names, in the order it names them (longest alias wins:
+    "breast MRI without contrast" is the non-contrast MRI, not also the contrast one)."""
+    kb = kb or knowledge()
+    table = {}
+    for p in kb.procedures.values():
+        for alias in (p.name,) + p.aliases:
+            table[alias_key(alias)] = p.name
+    raw = _ALIAS_WORD.findall(text or "")
+    lower = [w.lower() for w in raw]
+    longest = max(len(k) for k in table)
+    found, i = [], 0
+    while i < len(raw):
+        for n in range(min(longest, len(raw) - i), 0, -1):
+            hit = table.get(tuple(lower[i:i + n])) or table.get(tuple(raw[i:i + n]))
+            if hit:
+                if hit not in found:
+                    found.append(hit)
+                i += n
+                break
+        else:
+            i += 1
+    return found
 
 
 def parse_when(path: Path, entry: str, when: Any) -> Dict[str, Tuple[Any, ...]]:

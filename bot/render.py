@@ -76,3 +76,78 @@ def answer_text(analysis: Analysis) -> str:
     if analysis.status == NEEDS_INFO:
         return question_text(analysis.missing[0], analysis)
     return out_of_scope_text(analysis)
+
+
+# ---------------------------------------------------------------- the facts an answer used
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_VALUES = {
+    "diagnosis": {"new_primary": "newly diagnosed breast cancer", "local_recurrence": "local recurrence",
+                  "none_known": "no known breast cancer"},
+    "clinical_nodes": {"positive": "clinically node-positive", "negative": "clinically node-negative"},
+    "node_finding": {"palpable": "node felt on exam", "mammography_or_us": "node seen on mammography/US",
+                     "other_imaging": "node seen on CT/MRI/PET"},
+    "axillary_lump": {"unilateral": "lump on one side", "bilateral": "lumps on both sides"},
+    "treatment": {"none": "no treatment yet", "neoadjuvant_ongoing": "on neoadjuvant chemotherapy",
+                  "neoadjuvant_completed": "neoadjuvant chemotherapy completed", "post_surgery": "after surgery"},
+    "new_lump_during_treatment": {True: "new lump during treatment", False: "no new lump during treatment"},
+    "tumor_over_2cm": {True: "tumour > 2 cm", False: "tumour ≤ 2 cm"},
+    "distant_metastases": {True: "distant metastases", False: "no distant metastases"},
+    "encounter": {"screening": "screening", "surveillance": "surveillance", "unrelated": "not about the axilla"},
+    "neoadjuvant_unclear": {True: "chemotherapy status unclear"},
+}
+
+
+def fact_phrase(key: str, value) -> str:
+    """One fact as a clinician would write it: "tumour 3 cm", "58 y", "clinically node-positive"."""
+    if key == "age":
+        return f"{value} y"
+    if key == "sex":
+        return str(value)
+    if key == "tumor_size_cm":
+        return f"tumour {value:g} cm"
+    if key == "t_category":
+        return f"{value}"
+    return _VALUES.get(key, {}).get(value, f"{key.replace('_', ' ')} {value}")
+
+
+def message_name(turn: int) -> str:
+    """'your first message', ..., 'your message 12'."""
+    return f"your {_ORDINALS[turn - 1]} message" if 0 < turn <= len(_ORDINALS) else f"your message {turn}"
+
+
+def facts_used_text(facts: Dict[str, object], turns: Dict[str, int], current: int) -> str:
+    """"Facts used: 58 y; female; tumour 3 cm — from your first message; ..." (the origin is named for
+    facts carried from an earlier message of the case)."""
+    parts = []
+    for key, value in facts.items():
+        if value is None:
+            continue
+        phrase = fact_phrase(key, value)
+        turn = turns.get(key)
+        if turn is not None and turn < current:
+            phrase += f" — from {message_name(turn)}"
+        parts.append(phrase)
+    return "Facts used: " + "; ".join(parts) + "." if parts else ""
+
+
+def reading_summary(analysis: Analysis) -> str:
+    """What a reading of the case would lead to: a variant, the question it needs, or out of scope."""
+    if analysis.status == MATCHED:
+        return f"ACR variant {analysis.variant['number']}"
+    if analysis.status == NEEDS_INFO:
+        return f"I would ask: {questions().get(analysis.missing[0], {}).get('text', analysis.missing[0])}"
+    return "out of scope"
+
+
+def facts_list(facts: Dict[str, object]) -> str:
+    return ", ".join(fact_phrase(k, v) for k, v in facts.items() if v is not None) or "no facts"
+
+
+def new_or_correction_text(as_new: Analysis, as_correction: Analysis) -> str:
+    """The question for a message that may be another patient, with both readings and what each gives."""
+    return (
+        "Is this another patient, or a correction to the current one?\n"
+        f"- **New patient**: {facts_list(as_new.facts)} → {reading_summary(as_new)}\n"
+        f"- **Correction to this patient**: {facts_list(as_correction.facts)} → {reading_summary(as_correction)}"
+    )

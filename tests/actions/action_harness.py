@@ -10,15 +10,17 @@ from actions.case import ASK_ACTIONS, ActionAnswerCase, ActionAskNewPatient, Val
 
 def make_tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None,
                  requested: Optional[str] = None, confidence: float = 0.98,
-                 form_active: bool = True) -> Tracker:
-    """A tracker right after a user message, as the form (or a rule) runs an action for it."""
+                 form_active: bool = True, turn: int = 1) -> Tracker:
+    """A tracker right after a user message (the conversation's `turn`-th), as the form (or a rule) runs an
+    action for it."""
     all_slots = {key: None for key in bot.FACT_KEYS}
     all_slots.update(case_notes=None, variant=None, pending_case=None, new_patient=None)
     all_slots.update(slots or {})
     all_slots["requested_slot"] = requested
     message = {"text": text, "intent": {"name": intent, "confidence": confidence},
                "entities": [], "intent_ranking": [{"name": intent, "confidence": confidence}]}
-    events = [
+    earlier = [{"event": "user", "text": f"message {n}", "parse_data": {}} for n in range(1, turn)]
+    events = earlier + [
         {"event": "action", "name": "action_listen"},
         {"event": "user", "text": text, "parse_data": message},
         {"event": "slot", "name": "requested_slot", "value": requested},
@@ -46,11 +48,12 @@ def customs(messages: List[Dict]) -> List[Dict]:
 
 
 def form_turn(domain: Dict[str, Any], slots: Dict[str, Any], text: str, intent: str,
-              requested: Optional[str] = None, confidence: float = 0.98) -> Tuple[Dict[str, Any], List[Dict]]:
+              requested: Optional[str] = None, confidence: float = 0.98,
+              turn: int = 1) -> Tuple[Dict[str, Any], List[Dict]]:
     """One user turn through the case form, in the order the Rasa server runs it: validate_case_form,
     then the ask action of the slot it requests, or action_answer_case when it requests none.
     Returns the slots after the turn (with `requested_slot`) and the messages sent."""
-    events, _ = run(ValidateCaseForm(), make_tracker(text, intent, slots, requested, confidence), domain)
+    events, _ = run(ValidateCaseForm(), make_tracker(text, intent, slots, requested, confidence, turn=turn), domain)
     set_now = slot_values(events)
     # Without a requested slot from the validation, the server requests none (the form's list is empty).
     asked = set_now.get("requested_slot")
@@ -59,5 +62,5 @@ def form_turn(domain: Dict[str, Any], slots: Dict[str, Any], text: str, intent: 
         action = ActionAskNewPatient() if asked == "new_patient" else ASK_ACTIONS[asked]()
     else:
         action = ActionAnswerCase()
-    events, messages = run(action, make_tracker(text, intent, after, asked), domain)
+    events, messages = run(action, make_tracker(text, intent, after, asked, turn=turn), domain)
     return {**after, **slot_values(events)}, messages

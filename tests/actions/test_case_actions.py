@@ -64,7 +64,7 @@ def test_a_missing_fact_is_asked_then_the_answer_completes_the_case(domain, firs
     slots, messages = form_turn(domain, {}, first, "describe_case")
     question = only_custom(messages)
     assert question == {"type": "question", "slot": slot, "facts": question["facts"],
-                        "missing": question["missing"]}
+                        "missing": question["missing"], "evidence": question["evidence"]}
     assert question["facts"]["sex"] == "female"
     assert messages[0]["text"] and messages[0]["buttons"]
     assert slots["requested_slot"] == slot

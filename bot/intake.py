@@ -1,0 +1,251 @@
+"""The intake decision: what one message does to the case, as a pure function (no Rasa, no tracker).
+
+For each message the assistant decides, from what the message states and not only from its intent, whether it
+
+- `continue`s the case (adds facts to it),
+- `answer`s the question the assistant asked,
+- `correct`s the case (changes a fact of the same patient),
+- starts a `new_case` (another patient: "next pt", "different patient", another side with a whole new
+  description, an out-of-scope patient such as a man or a neck node),
+- must `ask` which of the two it is (the question offers both readings),
+- `clear`s the case ("new patient" with nothing else),
+- is `other` (a follow-up question, small talk: the rules answer it; the case is untouched), or
+- is a `scope` question (screening, a man, a neck node) answered out of scope.
+
+The yes/no, question, "same patient" and "new patient" words come from the core's lexicon
+(bot/nlp/patterns/lexicon.yml, labels ANSWER_YES, ANSWER_NO, ANSWER_SAME, ANSWER_NEW, QUESTION_WORD,
+SAME_PATIENT, NEW_CASE, CORRECTION), not from regular expressions in the actions.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
+
+import yaml
+
+from bot.facts import Extraction, answers, changed_keys
+
+LEXICON = Path(__file__).parent / "nlp" / "patterns" / "lexicon.yml"
+
+CONTINUE, ANSWER, CORRECT, NEW_CASE, ASK, CLEAR, OTHER, SCOPE = (
+    "continue", "answer", "correct", "new_case", "ask", "clear", "other", "scope")
+KINDS = (CONTINUE, ANSWER, CORRECT, NEW_CASE, ASK, CLEAR, OTHER, SCOPE)
+
+# Intents whose messages state or change facts of the case.
+CASE_INTENTS = frozenset({"describe_case", "inform", "correct", "new_patient"})
+# Below this confidence an intent is a guess: the message may still answer the question asked.
+LOW_CONFIDENCE = 0.6
+# Facts that say who the patient is: a different value is another patient or a correction (ask).
+PERSON_KEYS = ("sex", "age")
+# Facts that describe a case; a message stating several of them is a whole description.
+CASE_KEYS = ("diagnosis", "tumor_size_cm", "t_category", "clinical_nodes", "axillary_lump", "treatment",
+             "tumor_over_2cm", "new_lump_during_treatment")
+# Out-of-scope rules that make a message about another patient, whatever the case was (scope.yml ids).
+_OTHER_PATIENT_REASONS = ("male", "screening")
+# A short answer to "new patient or correction?" has at most this many words.
+SHORT_REPLY = 6
+OUT_OF_SCOPE_PATIENT = "another patient, out of scope"  # the message is read on its own (no context)
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|\?")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a message does to the case. `text` is the message to read into the case (the current one,
+    or the description waiting for an answer); `pending` is the description to keep waiting (for `ask`)."""
+
+    kind: str
+    text: Optional[str] = None
+    pending: Optional[str] = None
+    why: str = ""
+
+
+@functools.lru_cache(maxsize=1)
+def _words_of() -> Dict[str, Tuple[Tuple[str, ...], ...]]:
+    """Lexicon label -> its phrases, each as a tuple of lowercase words."""
+    with open(LEXICON, encoding="utf-8") as f:
+        labels = yaml.safe_load(f)["labels"]
+    wanted = ("ANSWER_YES", "ANSWER_NO", "ANSWER_SAME", "ANSWER_NEW", "QUESTION_WORD", "SAME_PATIENT",
+              "NEW_CASE", "CORRECTION")
+    return {label: tuple(tuple(_WORD.findall(str(p).lower())) for p in labels.get(label, ()))
+            for label in wanted}
+
+
+def words(text: str) -> Tuple[str, ...]:
+    return tuple(_WORD.findall((text or "").lower()))
+
+
+def _has(tokens: Sequence[str], label: str, at_start: bool = False) -> bool:
+    for phrase in _words_of()[label]:
+        n = len(phrase)
+        if not n:
+            continue
+        starts = (0,) if at_start else range(len(tokens) - n + 1)
+        if any(tuple(tokens[i:i + n]) == phrase for i in starts):
+            return True
+    return False
+
+
+def is_question(text: str) -> bool:
+    """A question: a question mark, or a question word first ("why not MRI", "is a PET ok")."""
+    tokens = words(text)
+    return "?" in tokens or _has(tokens, "QUESTION_WORD", at_start=True)
+
+
+def says_same_patient(text: str) -> bool:
+    """The message refers to a patient discussed before ("same patient", "same pt", "that lady")."""
+    return _has(words(text), "SAME_PATIENT")
+
+
+def pending_reply(text: str, intent: Optional[str] = None) -> Optional[str]:
+    """The answer to "new patient or correction?": "new", "correction", or None when it is not one."""
+    tokens = words(text)
+    if intent == "new_patient" or _has(tokens, "NEW_CASE"):
+        return "new"
+    if intent == "correct" or _has(tokens, "SAME_PATIENT") or _has(tokens, "CORRECTION"):
+        return "correction"
+    if len(tokens) > SHORT_REPLY:
+        return None
+    # "same" / "correction" and "no" answer the question's second reading; "new" / "another" and "yes" its first.
+    if _has(tokens, "ANSWER_SAME", at_start=True):
+        return "correction"
+    if _has(tokens, "ANSWER_NEW", at_start=True) or _has(tokens, "ANSWER_YES", at_start=True):
+        return "new"
+    if _has(tokens, "ANSWER_NO", at_start=True):
+        return "correction"
+    return None
+
+
+def side_of(ext: Extraction) -> Optional[str]:
+    """The side the message is about: the core's reading, else its side cues."""
+    if ext.side:
+        return ext.side
+    cues = set(ext.cues)
+    if "SIDE_BOTH" in cues or {"SIDE_LEFT", "SIDE_RIGHT"} <= cues:
+        return "bilateral"
+    if "SIDE_LEFT" in cues:
+        return "left"
+    if "SIDE_RIGHT" in cues:
+        return "right"
+    return None
+
+
+def is_description(ext: Extraction) -> bool:
+    """A whole case description: a diagnosis (or lump) with at least two more facts of the case."""
+    stated = [key for key in CASE_KEYS if ext.stated.get(key) is not None]
+    return len(stated) >= 3 or (len(stated) >= 2 and any(ext.stated.get(k) is not None for k in PERSON_KEYS))
+
+
+def has_facts(ext: Extraction) -> bool:
+    """The message states a fact of a case (an unrelated encounter is no fact)."""
+    return any(value is not None for key, value in ext.stated.items()
+               if not (key == "encounter" and value == "unrelated"))
+
+
+def names_patient(ext: Extraction) -> bool:
+    """The message names a patient of its own: an age, or a man ("she" alone is the current patient)."""
+    return ext.stated.get("age") is not None or ext.stated.get("sex") == "male"
+
+
+def has_case(known: Mapping[str, Any]) -> bool:
+    return any(value is not None for value in (known or {}).values())
+
+
+def scope_of(ext: Extraction) -> Tuple[str, ...]:
+    """The ids of the out-of-scope rules (bot/knowledge/scope.yml) the message alone falls under."""
+    import bot
+    from bot.kb import knowledge
+    alone = bot.match(ext.facts, conflicts=ext.conflicts, notes=ext.notes)
+    if alone.status != bot.OUT_OF_SCOPE or not alone.reasons:
+        return ()
+    return tuple(rule.id for rule in knowledge().scope_rules if rule.reason == alone.reasons[0])
+
+
+def other_patient_scope(alone_scope: Sequence[str], ext: Extraction) -> bool:
+    """The message alone is out of scope for a reason that makes it a patient of its own: a man, screening,
+    or a node outside the axilla (an "unrelated" message that names a patient and a node)."""
+    if any(r in _OTHER_PATIENT_REASONS for r in alone_scope):
+        return True
+    person = names_patient(ext)
+    return "unrelated" in alone_scope and person and bool({"NODE", "LUMP"} & set(ext.cues))
+
+
+def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
+           requested: Optional[str] = None, pending: Optional[str] = None,
+           known: Optional[Mapping[str, Any]] = None, known_side: Optional[str] = None,
+           alone_scope: Sequence[str] = ()) -> Decision:
+    """The intake decision for one message.
+
+    intent, confidence: the classifier's; text, ext: the message and the core's reading of it;
+    requested: the fact the assistant asked for (or None); pending: a description waiting for the answer to
+    "new patient or correction?"; known: the case's facts; known_side: the side the case is about;
+    alone_scope: ids of the out-of-scope rules (scope.yml) the message alone falls under (empty unless the
+    message alone is out of scope).
+    """
+    known = known or {}
+    unsure = intent == "nlu_fallback" or (confidence or 0.0) < LOW_CONFIDENCE
+    case_intent = intent in CASE_INTENTS
+    question = is_question(text)
+    facts = has_facts(ext)
+
+    if pending:
+        reply = pending_reply(text, intent)
+        if reply and not is_description(ext):
+            return Decision(NEW_CASE if reply == "new" else CORRECT, text=pending,
+                            why=f"answer to the pending question: {reply}")
+        if not (facts and (case_intent or not question)):
+            if not case_intent and question:
+                return Decision(OTHER, pending=pending, why="a follow-up while the question waits")
+            return Decision(ASK, pending=pending, why="the pending question is not answered")
+        # A further description: the latest one wins, the earlier one is dropped.
+
+    if other_patient_scope(alone_scope, ext):
+        if names_patient(ext) or is_description(ext):
+            return Decision(NEW_CASE, text=text, why=OUT_OF_SCOPE_PATIENT)
+        return Decision(SCOPE, text=text, why="a scope question")
+
+    if not case_intent:
+        if requested and answers(ext, requested) and (unsure or not question):
+            return Decision(ANSWER, text=text, why="answers the question asked")
+        if ext.new_case and facts and not question:
+            return Decision(NEW_CASE, text=text, why="new-patient words with a case")
+        return Decision(OTHER, why="not a case message")
+
+    if ext.new_case:
+        return Decision(NEW_CASE if facts else CLEAR, text=text, why="new-patient words")
+    if not has_case(known):
+        return Decision(CONTINUE, text=text, why="the first message of a case")
+    if not facts:
+        return Decision(CONTINUE, text=text, why="nothing stated")
+    if ext.corrected:
+        return Decision(CORRECT, text=text, why="correction words")
+
+    changed = changed_keys(known, ext)
+    person = [key for key in changed if key in PERSON_KEYS]
+    side = side_of(ext)
+    other_side = bool(side and known_side and side != known_side and "bilateral" not in (side, known_side))
+    description = is_description(ext)
+    if person:
+        return Decision(ASK, pending=text, why=f"a different {', '.join(person)} without a correction word")
+    if other_side and description and ext.stated.get("diagnosis") is not None:
+        return Decision(NEW_CASE, text=text, why="another side with a whole new description")
+    if requested and answers(ext, requested) and not other_side:
+        return Decision(ANSWER, text=text, why="answers the question asked")
+    if other_side:
+        return Decision(ASK, pending=text, why="another side without a correction word")
+    if description and not requested and [k for k in changed if k in CASE_KEYS]:
+        return Decision(ASK, pending=text, why="a whole description that changes the complete case")
+    if known.get("diagnosis") and ext.stated.get("diagnosis") and ext.stated["diagnosis"] != known["diagnosis"]:
+        return Decision(ASK, pending=text, why="a different diagnosis without a correction word")
+    return Decision(CORRECT if changed else CONTINUE, text=text, why="adds to the case")
+
+
+def readings(known: Mapping[str, Any], ext: Extraction) -> Dict[str, Dict[str, Any]]:
+    """The two readings of an ambiguous message: its facts alone (new patient) or merged (correction)."""
+    from bot.facts import merge
+    return {"new": dict(merge({}, ext)), "correction": dict(merge(known, ext))}
+
+
+ALL: FrozenSet[str] = frozenset(KINDS)

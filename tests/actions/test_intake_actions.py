@@ -1,0 +1,188 @@
+"""One patient per case (issue 10): the five faults through the actions with real trackers, evidence with its
+message numbers, order checks, scope questions mid-conversation, sessions."""
+import asyncio
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.followup import ActionAnswerFaq, ActionOrderCheck, ActionOutOfScope, ActionSessionStart
+from action_harness import customs, form_turn, make_tracker, run
+
+FIRST = "58F new 3 cm IDC L breast, palpable L axillary node, no tx"
+
+
+def only_custom(messages):
+    found = customs(messages)
+    assert len(found) == 1, messages
+    return found[0]
+
+
+def case_6(domain):
+    slots, messages = form_turn(domain, {}, FIRST, "describe_case")
+    assert only_custom(messages)["variant"]["id"] == "axilla-6"
+    return slots
+
+
+def test_fault_1_another_side_and_a_new_description_is_a_new_case_not_a_merge(domain):
+    slots = case_6(domain)
+    slots, messages = form_turn(domain, slots, "new R breast IDC, no palpable adenopathy, untreated",
+                                "describe_case")
+    question = only_custom(messages)
+    # Not variant 5 with the first patient's 3 cm: a new case that asks for the size.
+    assert (question["type"], question["slot"]) == ("question", "tumor_size_cm")
+    assert slots["tumor_size_cm"] is None and slots["age"] is None
+    assert slots["clinical_nodes"] == "negative"
+
+
+def test_fault_2_the_latest_pending_description_wins(domain):
+    slots = case_6(domain)
+    slots, messages = form_turn(domain, slots, "62F, new 1.2 cm L breast IDC, palpable L axillary node, no tx",
+                                "describe_case")
+    assert only_custom(messages)["slot"] == "new_patient"
+    slots, messages = form_turn(domain, slots, "45F, new 2.5 cm R breast IDC, no palpable nodes, untreated",
+                                "describe_case", requested="new_patient")
+    question = only_custom(messages)
+    assert question["slot"] == "new_patient"
+    assert question["readings"]["new"]["facts"]["age"] == 45
+    assert slots["pending_case"]["text"].startswith("45F")
+    slots, messages = form_turn(domain, slots, "new patient", "new_patient", requested="new_patient")
+    answer = only_custom(messages)
+    assert (answer["type"], answer["variant"]["id"], answer["facts"]["age"]) == ("recommendation", "axilla-5", 45)
+    assert "New patient" in messages[0]["text"] and slots["age"] == 45
+
+
+def test_the_question_offers_both_readings_with_their_facts(domain):
+    slots = case_6(domain)
+    slots, messages = form_turn(domain, slots, "62F, new 1.2 cm L breast IDC, palpable L axillary node, no tx",
+                                "describe_case")
+    question = only_custom(messages)
+    new, correction = question["readings"]["new"], question["readings"]["correction"]
+    assert new["facts"]["age"] == correction["facts"]["age"] == 62
+    assert new["variant"] == correction["variant"] == "axilla-4"
+    assert "New patient" in messages[0]["text"] and "Correction" in messages[0]["text"]
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/new_patient", "/correct"]
+
+
+def test_fault_3_different_pt_words_start_a_new_case_at_once(domain):
+    slots = case_6(domain)
+    slots, messages = form_turn(
+        domain, slots, "ok different pt: 68F, new 2.2 cm R breast IDC with a palpable R axillary node, untreated",
+        "describe_case")
+    answer = only_custom(messages)
+    assert (answer["type"], answer["variant"]["id"], answer["facts"]["age"]) == ("recommendation", "axilla-6", 68)
+    assert slots["pending_case"] is None
+
+
+def test_next_pt_opening_is_another_patient(domain):
+    slots = case_6(domain)
+    slots, messages = form_turn(domain, slots, "next pt: 49F, new 1.5 cm R breast IDC, cN0, no treatment",
+                                "describe_case")
+    answer = only_custom(messages)
+    assert (answer["variant"]["id"], answer["facts"]["age"]) == ("axilla-3", 49)
+
+
+@pytest.mark.xfail(reason="extraction (bot/nlp, the lead's): a bare number after a correction word is not read "
+                          "as the size, even when the size is expected")
+def test_a_short_correction_is_applied(domain):
+    slots = case_6(domain)
+    slots, messages = form_turn(domain, slots, "sorry, I meant 1.8", "correct")
+    assert only_custom(messages)["variant"]["id"] == "axilla-4"
+
+
+def test_every_answer_marks_the_facts_carried_from_earlier_messages(domain):
+    slots, messages = form_turn(domain, {}, "54F newly diagnosed R breast IDC, palpable R axillary node, no tx",
+                                "describe_case")
+    evidence = only_custom(messages)["evidence"]
+    assert evidence["age"][0]["turn"] == 1 and evidence["age"][0]["carried"] is False
+    slots, messages = form_turn(domain, slots, "3.5 cm", "inform", requested="tumor_size_cm", turn=2)
+    answer = only_custom(messages)
+    assert answer["variant"]["id"] == "axilla-6"
+    assert answer["evidence"]["age"][0] == {**answer["evidence"]["age"][0], "turn": 1, "carried": True}
+    assert answer["evidence"]["tumor_size_cm"][0]["turn"] == 2
+    assert answer["evidence"]["tumor_size_cm"][0]["carried"] is False
+    assert "54 y — from your first message" in messages[0]["text"]
+    assert "tumour 3.5 cm" in messages[0]["text"] and "tumour 3.5 cm —" not in messages[0]["text"]
+
+
+def test_a_man_mid_conversation_is_out_of_scope_not_a_question(domain):
+    slots = case_6(domain)
+    slots, messages = form_turn(domain, slots, "66M with a palpable L axillary lump, no known cancer",
+                                "describe_case")
+    answer = only_custom(messages)
+    assert answer["type"] == "out_of_scope" and answer["refer_to"]
+    assert slots["sex"] == "male"
+
+
+def test_a_man_asked_about_as_a_follow_up_is_out_of_scope(domain):
+    slots = {"sex": "female", "age": 58, "diagnosis": "new_primary", "tumor_size_cm": 3.0,
+             "clinical_nodes": "positive", "treatment": "none", "variant": "axilla-6"}
+    tracker = make_tracker("what about a 70M with a palpable axillary node?", "faq_scope", slots, form_active=False)
+    events, messages = run(ActionAnswerFaq(), tracker, domain)
+    assert only_custom(messages)["type"] == "out_of_scope"
+
+
+def test_a_screening_question_is_out_of_scope_with_the_pointer(domain):
+    tracker = make_tracker("should she just have a screening mammogram?", "out_of_scope", form_active=False)
+    _, messages = run(ActionOutOfScope(), tracker, domain)
+    answer = only_custom(messages)
+    assert answer["type"] == "out_of_scope" and "screening" in answer["refer_to"].lower()
+
+
+def test_a_neck_node_as_a_new_patient_is_out_of_scope(domain):
+    slots = case_6(domain)
+    slots, messages = form_turn(domain, slots, "47F with a palpable neck node", "describe_case")
+    assert only_custom(messages)["type"] == "out_of_scope"
+
+
+@pytest.mark.parametrize("text, procedure, category", [
+    ("I'm going to order a PET/CT", "FDG-PET/CT skull base to mid-thigh", "May Be Appropriate"),
+    ("is a breast MRI OK for her?", "MRI breast without and with IV contrast", None),
+    ("can I skip the US?", "US axilla", "Usually Appropriate"),
+])
+def test_an_order_is_checked_against_the_current_variant(domain, text, procedure, category):
+    slots = {"sex": "female", "age": 58, "diagnosis": "new_primary", "tumor_size_cm": 3.0,
+             "clinical_nodes": "positive", "treatment": "none", "variant": "axilla-6"}
+    _, messages = run(ActionOrderCheck(), make_tracker(text, "order_check", slots, form_active=False), domain)
+    check = only_custom(messages)
+    assert check["type"] == "order_check" and check["procedure"] == procedure and check["variant"] == "axilla-6"
+    assert set(check) >= {"procedure", "category", "variant", "alternatives", "rrl", "source"}
+    if category:
+        assert check["category"] == category
+    if check["category"] != "Usually Appropriate":
+        assert check["alternatives"] and check["alternatives"][0]["category"] == "Usually Appropriate"
+    assert check["source"] and procedure in messages[0]["text"]
+
+
+def test_an_order_check_without_a_case_asks_for_the_case(domain):
+    _, messages = run(ActionOrderCheck(), make_tracker("is a PET-CT ok?", "order_check", form_active=False), domain)
+    check = only_custom(messages)
+    assert (check["type"], check["variant"], check["category"]) == ("order_check", None, None)
+    assert check["procedure"] == "FDG-PET/CT skull base to mid-thigh"
+    assert "describe the patient" in messages[0]["text"]
+
+
+def test_the_same_patient_in_a_new_session_is_said_to_be_unknown(domain):
+    slots, messages = form_turn(domain, {}, "same patient: now a palpable L axillary node", "inform")
+    assert "no earlier case" in messages[0]["text"]
+
+
+def test_an_explicit_session_start_is_answered_and_starts_empty(domain):
+    tracker = Tracker("u", {}, {"text": "/session_start", "intent": {"name": "session_start"}},
+                      [{"event": "user", "text": "/session_start",
+                        "parse_data": {"intent": {"name": "session_start", "confidence": 1.0}}}],
+                      False, None, {}, None)
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionSessionStart().run(dispatcher, tracker, domain))
+    assert events[0]["event"] == "session_started" and events[-1]["name"] == "action_listen"
+    assert customs(dispatcher.messages) == [{"type": "smalltalk", "intent": "session_start"}]
+    assert not any(e["event"] == "slot" for e in events)  # no case facts carried over
+    # An automatic session start (expiry) says nothing.
+    tracker = Tracker("u", {}, {}, [{"event": "action", "name": "action_listen"}], False, None, {}, None)
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionSessionStart().run(dispatcher, tracker, domain))
+    assert dispatcher.messages == []
+
+
+def test_sessions_do_not_carry_the_case_over(domain):
+    assert domain["session_config"]["carry_over_slots_to_new_session"] is False

@@ -1,0 +1,164 @@
+"""The intake decision as a table: (intent, confidence, text, extraction, requested slot, pending message,
+known facts) -> continue / answer / correct / new case / ask / clear / other / scope. No tracker, no Rasa."""
+from typing import Any, Dict, Optional
+
+import pytest
+
+from bot import intake
+from bot.facts import Extraction, empty
+
+CASE_6 = {**empty(), "sex": "female", "age": 58, "diagnosis": "new_primary", "tumor_size_cm": 3.0,
+          "clinical_nodes": "positive", "node_finding": "palpable", "axillary_lump": "unilateral",
+          "treatment": "none"}
+NEEDS_SIZE = {**CASE_6, "tumor_size_cm": None}
+
+
+def ext(corrected: bool = False, new_case: bool = False, side: Optional[str] = None, cues=(),
+        **facts: Any) -> Extraction:
+    """A hand-built reading of a message (what bot.extract would return)."""
+    return Extraction(facts={**empty(), **facts}, corrected=corrected, new_case=new_case, side=side,
+                      cues=tuple(cues))
+
+
+ROWS = [
+    # id, intent, confidence, text, extraction, requested, pending, known, known side, alone scope -> kind
+    ("first message starts the case", "describe_case", 0.95, "58F new 3 cm IDC L breast, palpable L node",
+     ext(sex="female", age=58, diagnosis="new_primary", tumor_size_cm=3.0, clinical_nodes="positive",
+         side="left"), None, None, {}, None, (), intake.CONTINUE),
+    ("an answer to the size question", "inform", 0.9, "3.5 cm", ext(tumor_size_cm=3.5), "tumor_size_cm",
+     None, NEEDS_SIZE, "left", (), intake.ANSWER),
+    ("an answer the classifier took for a follow-up", "faq_biopsy_positive", 0.7,
+     "she was node positive at diagnosis, FNA positive", ext(clinical_nodes="positive"), "clinical_nodes",
+     None, {**CASE_6, "clinical_nodes": None}, "left", (), intake.ANSWER),
+    ("a follow-up question is not an answer", "faq_why_not_mri", 0.95, "why not an MRI?", ext(),
+     "tumor_size_cm", None, NEEDS_SIZE, "left", (), intake.OTHER),
+    ("a follow-up question after the answer", "faq_why_not_pet", 0.95, "why not PET/CT?", ext(), None, None,
+     CASE_6, "left", (), intake.OTHER),
+    ("a correction word corrects", "correct", 0.9, "sorry, I meant 1.8",
+     ext(corrected=True, tumor_size_cm=1.8), None, None, CASE_6, "left", (), intake.CORRECT),
+    ("a short correction without the word", "inform", 0.8, "it's 1.8 cm", ext(tumor_size_cm=1.8), None,
+     None, CASE_6, "left", (), intake.CORRECT),
+    # fault 1: another side, "new ... IDC", another nodal status, no size: a new case, not a merge
+    ("fault 1: another side with a new description", "describe_case", 0.95,
+     "new R breast IDC, no palpable adenopathy, untreated",
+     ext(diagnosis="new_primary", clinical_nodes="negative", treatment="none", side="right"), None, None,
+     CASE_6, "left", (), intake.NEW_CASE),
+    ("a side alone states nothing new", "inform", 0.9, "it's the right side", ext(side="right"), None,
+     None, CASE_6, "left", (), intake.CONTINUE),
+    ("a different age without a correction word is asked about", "describe_case", 0.95,
+     "62F new 1.2 cm L breast IDC, palpable L node, no tx",
+     ext(sex="female", age=62, diagnosis="new_primary", tumor_size_cm=1.2, clinical_nodes="positive",
+         treatment="none", side="left"), None, None, CASE_6, "left", (), intake.ASK),
+    # fault 3: the words say it is another patient
+    ("fault 3: 'different pt' starts a new case", "describe_case", 0.95,
+     "ok different pt: 68F, new 2.2 cm R breast IDC with a palpable R axillary node, untreated",
+     ext(new_case=True, sex="female", age=68, diagnosis="new_primary", tumor_size_cm=2.2,
+         clinical_nodes="positive", treatment="none", side="right"), None, None, CASE_6, "left", (),
+     intake.NEW_CASE),
+    ("'new patient' alone clears", "new_patient", 0.95, "new patient", ext(new_case=True), None, None,
+     CASE_6, "left", (), intake.CLEAR),
+    ("'next pt:' with a case, classified as a follow-up", "faq_scope", 0.55,
+     "next pt: 50F new 1 cm L breast IDC, cN0", ext(new_case=True, age=50, diagnosis="new_primary",
+                                                     tumor_size_cm=1.0, clinical_nodes="negative"),
+     None, None, CASE_6, "left", (), intake.NEW_CASE),
+    # the pending question "another patient or a correction?"
+    ("'new patient' answers the pending question", "new_patient", 0.95, "new patient", ext(new_case=True),
+     None, "62F new 1.2 cm L breast IDC", CASE_6, "left", (), intake.NEW_CASE),
+    ("'yes' answers its first reading", "inform", 0.5, "yes", ext(), None, "62F new 1.2 cm L breast IDC",
+     CASE_6, "left", (), intake.NEW_CASE),
+    ("'same patient' answers its second reading", "inform", 0.5, "same patient", ext(), None,
+     "62F new 1.2 cm L breast IDC", CASE_6, "left", (), intake.CORRECT),
+    ("'no' answers its second reading", "inform", 0.5, "no", ext(), None, "62F new 1.2 cm L breast IDC",
+     CASE_6, "left", (), intake.CORRECT),
+    ("'correction' answers its second reading", "correct", 0.9, "correction", ext(corrected=True), None,
+     "62F new 1.2 cm L breast IDC", CASE_6, "left", (), intake.CORRECT),
+    # fault 2: a further description while the question waits: the latest one is asked about
+    ("fault 2: a further description replaces the pending one", "describe_case", 0.95,
+     "45F new 2.5 cm R breast IDC, no palpable nodes, no tx",
+     ext(sex="female", age=45, diagnosis="new_primary", tumor_size_cm=2.5, clinical_nodes="negative",
+         treatment="none", side="right"), None, "62F new 1.2 cm L breast IDC", CASE_6, "left", (), intake.ASK),
+    ("an unclear reply asks again", "inform", 0.4, "hmm", ext(), None, "62F new 1.2 cm L breast IDC", CASE_6,
+     "left", (), intake.ASK),
+    ("a question while the question waits is answered", "faq_why_not_mri", 0.95, "why not MRI?", ext(), None,
+     "62F new 1.2 cm L breast IDC", CASE_6, "left", (), intake.OTHER),
+    # scope: a man, screening, a neck node, mid-conversation
+    ("a man mid-conversation is another patient, out of scope", "describe_case", 0.9,
+     "60M with a palpable L axillary lump", ext(sex="male", age=60, axillary_lump="unilateral"), None, None,
+     CASE_6, "left", ("male",), intake.NEW_CASE),
+    ("a man asked about as a follow-up", "faq_scope", 0.8, "what about a 60M with a palpable axillary node?",
+     ext(sex="male", age=60, clinical_nodes="positive"), None, None, CASE_6, "left", ("male",),
+     intake.NEW_CASE),
+    ("a neck node with an age is another patient", "describe_case", 0.8, "45F with a palpable neck node",
+     ext(sex="female", age=45, encounter="unrelated", cues=("NODE", "PALPABLE")), None, None, CASE_6, "left",
+     ("unrelated",), intake.NEW_CASE),
+    ("a screening question", "faq_scope", 0.8, "should she have a screening mammogram?",
+     ext(sex="female", encounter="screening"), None, None, CASE_6, "left", ("screening",), intake.SCOPE),
+    ("an unrelated follow-up is no patient", "faq_rating_meaning", 0.9, "what does usually appropriate mean?",
+     ext(encounter="unrelated"), None, None, CASE_6, "left", ("unrelated",), intake.OTHER),
+]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r[0] for r in ROWS])
+def test_the_intake_decision_table(row) -> None:
+    _, intent, confidence, text, extraction, requested, pending, known, side, scope, kind = row
+    decision = intake.decide(intent, confidence, text, extraction, requested=requested, pending=pending,
+                             known=known, known_side=side, alone_scope=scope)
+    assert decision.kind == kind, decision
+
+
+def test_the_latest_pending_description_is_the_one_kept() -> None:
+    latest = "45F new 2.5 cm R breast IDC, no palpable nodes, no tx"
+    decision = intake.decide("describe_case", 0.95, latest,
+                             ext(sex="female", age=45, diagnosis="new_primary", tumor_size_cm=2.5,
+                                 clinical_nodes="negative", side="right"),
+                             pending="62F new 1.2 cm L breast IDC", known=CASE_6, known_side="left")
+    assert (decision.kind, decision.pending) == (intake.ASK, latest)
+    answered = intake.decide("new_patient", 0.95, "new patient", ext(new_case=True), pending=latest,
+                             known=CASE_6, known_side="left")
+    assert (answered.kind, answered.text) == (intake.NEW_CASE, latest)
+
+
+@pytest.mark.parametrize("text, reply", [
+    ("yes", "new"), ("yep, new one", "new"), ("new", "new"), ("another one", "new"), ("new patient", "new"),
+    ("no", "correction"), ("same", "correction"), ("same patient", "correction"), ("correction", "correction"),
+    ("it's a correction", "correction"), ("hmm", None), ("why not MRI", None),
+])
+def test_replies_to_the_pending_question_come_from_the_lexicon(text: str, reply: Optional[str]) -> None:
+    assert intake.pending_reply(text) == reply
+
+
+@pytest.mark.parametrize("text, question", [
+    ("why not an MRI?", True), ("is a breast MRI OK for her", True), ("what if the biopsy is negative", True),
+    ("should I order a PET", True), ("3.5 cm", False), ("no palpable nodes", False),
+    ("she was node positive at diagnosis", False),
+])
+def test_questions_are_recognised_by_the_lexicon_words(text: str, question: bool) -> None:
+    assert intake.is_question(text) is question
+
+
+def test_no_regex_for_yes_no_is_left_in_the_actions() -> None:
+    from pathlib import Path
+    source = (Path(__file__).resolve().parents[2] / "actions" / "case.py").read_text()
+    assert "_YES" not in source and "_NO =" not in source and "re.compile" not in source
+    state = (Path(__file__).resolve().parents[2] / "actions" / "case_state.py").read_text()
+    assert "re.compile" not in state
+
+
+def test_the_side_comes_from_the_core_or_its_cues() -> None:
+    assert intake.side_of(ext(side="left")) == "left"
+    assert intake.side_of(ext(cues=("SIDE_RIGHT",))) == "right"
+    assert intake.side_of(ext(cues=("SIDE_LEFT", "SIDE_RIGHT"))) == "bilateral"
+    assert intake.side_of(ext()) is None
+
+
+def test_readings_give_the_facts_of_both_answers() -> None:
+    message = ext(age=62, tumor_size_cm=1.2)
+    both = intake.readings(CASE_6, message)
+    assert both["new"]["age"] == 62 and both["new"]["clinical_nodes"] is None
+    assert both["correction"]["age"] == 62 and both["correction"]["clinical_nodes"] == "positive"
+
+
+def test_scope_of_names_the_rule_of_the_message_alone() -> None:
+    import bot
+    assert intake.scope_of(bot.extract("55M with a palpable L axillary lump")) == ("male",)
+    assert intake.scope_of(bot.extract("58F new 3 cm IDC, palpable L node, no tx")) == ()
