@@ -3,12 +3,14 @@
     python -m service.action_server --actions actions --port 5055     (the arguments of `rasa run actions`)
 
 ACTION_SERVER_TOKEN  the secret Rasa sends in the X-Action-Token header (endpoints.yml: action_endpoint.headers);
-                     unset: local development only, and a warning says so at start-up.
+                     unset: local development only, and a warning says so at start-up; the server then refuses
+                     to start on an address other than loopback.
 SANIC_HOST           the interface to listen on (default 127.0.0.1).
 """
 import hmac
 import logging
 import os
+import sys
 from typing import Optional
 
 import pluggy
@@ -19,7 +21,7 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from service import logs
+from service import exposure, logs
 
 TOKEN_HEADER = "X-Action-Token"
 logger = logging.getLogger(__name__)
@@ -75,7 +77,13 @@ class Guard:
 def main() -> None:
     """Runs `rasa run actions` with the guard."""
     os.environ.setdefault("SANIC_HOST", "127.0.0.1")
-    plugin_manager().register(Guard(os.environ.get("ACTION_SERVER_TOKEN")))
+    token = os.environ.get("ACTION_SERVER_TOKEN")
+    try:
+        exposure.require_auth("action server", os.environ["SANIC_HOST"], bool(token), ["ACTION_SERVER_TOKEN"])
+    except exposure.OpenServerError as refused:
+        print(refused, file=sys.stderr)
+        sys.exit(2)
+    plugin_manager().register(Guard(token))
     rasa_sdk.__main__.main()
 
 

@@ -2,13 +2,22 @@
 import os
 import signal
 import subprocess
-from typing import Iterator
+from typing import Any, Dict, Iterator
 
 import pytest
 import yaml
 
 from server_harness import ROOT
 from servers import free_port, wait_until_up
+
+
+# What the supervision tests need of the running scripts/run.sh: its log, pid and the action server's port.
+RUN: Dict[str, Any] = {}
+
+
+@pytest.fixture(scope="session")
+def run_sh(rasa_url: str) -> Dict[str, Any]:
+    return {**RUN, "url": rasa_url}
 
 
 @pytest.fixture(scope="session")
@@ -25,11 +34,13 @@ def rasa_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # The evaluation script talks to an open REST channel, as in local development (no token).
     env = {key: value for key, value in os.environ.items() if key not in ("REST_AUTH_TOKEN", "REST_JWT_SECRET")}
     env.update(AXILLA_HOST="127.0.0.1", AXILLA_PORT=str(port), AXILLA_ACTIONS_PORT=str(actions_port),
-               AXILLA_WEB_PORT=str(free_port()), AXILLA_ENDPOINTS=str(tmp / "endpoints.yml"))
+               AXILLA_WEB_PORT=str(free_port()), AXILLA_ENDPOINTS=str(tmp / "endpoints.yml"),
+               AXILLA_RUN_DIR=str(tmp / "run"))
     log = tmp / "servers.log"
     with open(log, "w") as out:
         proc = subprocess.Popen([str(ROOT / "scripts" / "run.sh")], cwd=ROOT, env=env, stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True)
+    RUN["log"], RUN["pid"], RUN["actions_port"] = log, proc.pid, actions_port
     try:
         wait_until_up(f"http://127.0.0.1:{actions_port}/health", proc, log)
         wait_until_up(f"http://127.0.0.1:{port}/", proc, log)

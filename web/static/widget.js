@@ -5,7 +5,14 @@
  *   <script src="http://HOST:8080/widget.js" data-rasa-url="http://HOST:5005"></script>
  * Options (data-* attributes of the tag): rasa-url (default: this script's host, port 5005, or
  * window.AXILLA_CHAT_CONFIG.rasaUrl), socket-path (default /socket.io), mode ("launcher" or "inline"),
- * target (CSS selector of the element an inline chat fills), title.
+ * target (CSS selector of the element an inline chat fills), title, token-url (default: "token" beside
+ * this script, served by scripts/serve_web.py behind the hospital's single sign-on).
+ *
+ * The conversation is the server's: the token endpoint names it and signs a short-lived token for it, which
+ * the socket.io channel checks on every (re)connection. Both are kept in sessionStorage, so a page reload
+ * continues the conversation (the last answer is fetched again from the server); a reconnect after a lost
+ * answer fetches it too. The widget says when a message is too long (and the limit), when the assistant
+ * cannot be reached (and that it is retrying) and when it is back.
  *
  * Every text from the user or the assistant reaches the DOM through textContent / createElement only.
  */
@@ -25,6 +32,9 @@
     clinical_nodes: ["node-positive", "node-negative"],
     axillary_lump: ["one side", "both sides"],
   };
+  const DEFAULT_MAX_CHARS = 5000;
+  const RETRY_MS = 3000;
+  const EVIDENCE_LABELS = { tumor_size_cm: "tumour" };
   const FACT_LABELS = {
     sex: "sex", age: "age", diagnosis: "diagnosis", tumor_size_cm: "tumour (cm)", t_category: "T",
     clinical_nodes: "clinical nodes", node_finding: "node found by", axillary_lump: "axillary lump",
@@ -41,7 +51,60 @@
       mode: data.mode || global.mode || "launcher",
       target: data.target || global.target || null,
       title: data.title || global.title || "Axillary imaging assistant",
+      tokenUrl: data.tokenUrl || global.tokenUrl || new URL("token", BASE).href,
     };
+  }
+
+  /** The conversation id and token of this tab, kept across reloads (sessionStorage: this tab only). */
+  class Session {
+    constructor(key) {
+      this.key = "axilla-chat:" + key;
+      let saved = {};
+      try { saved = JSON.parse(window.sessionStorage.getItem(this.key) || "{}") || {}; } catch (_) { saved = {}; }
+      this.conversationId = saved.conversationId || null;
+      this.token = saved.token || null;
+      this.maxChars = saved.maxChars || DEFAULT_MAX_CHARS;
+      this.restored = Boolean(this.conversationId);
+    }
+
+    save() {
+      try {
+        window.sessionStorage.setItem(this.key, JSON.stringify(
+          { conversationId: this.conversationId, token: this.token, maxChars: this.maxChars }));
+      } catch (_) { /* storage off: the conversation lasts as long as the page */ }
+    }
+
+    forget() {
+      this.conversationId = null;
+      this.token = null;
+      try { window.sessionStorage.removeItem(this.key); } catch (_) { /* nothing kept */ }
+    }
+  }
+
+  function valueText(key, value) {
+    if (value === null || value === undefined) return "";
+    if (typeof value === "boolean") return value ? "yes" : "no";
+    if (key === "tumor_size_cm" && typeof value === "number") return value + " cm";
+    return String(value).replace(/_/g, " ");
+  }
+
+  /** "tumour 3 cm ← '3 cm'" for each deciding fact, from the recommendation's `evidence`; [] without it. */
+  function evidenceLines(result) {
+    const evidence = result && result.evidence;
+    if (!evidence || typeof evidence !== "object") return [];
+    const lines = [];
+    for (const [key, spans] of Object.entries(evidence)) {
+      const words = [].concat(spans || []).filter((s) => s && s.text);
+      if (!words.length) continue;
+      const label = (EVIDENCE_LABELS[key] || FACT_LABELS[key] || key.replace(/_/g, " "));
+      const said = [label, valueText(key, (result.facts || {})[key])].filter(Boolean).join(" ");
+      lines.push({
+        fact: said,
+        words: words.map((w) => "'" + w.text + "'").join(", "),
+        carried: words.some((w) => w.carried),
+      });
+    }
+    return lines;
   }
 
   /** createElement with attributes and children (strings become text nodes). */
@@ -172,8 +235,11 @@
     constructor(cfg, root) {
       this.cfg = cfg;
       this.root = root;
+      this.session = new Session(cfg.rasaUrl);
       this.sessionId = null;
       this.pending = [];
+      this.connectedOnce = false;
+      this.outage = false;
       this.build();
     }
 
@@ -231,21 +297,115 @@
       }
     }
 
+    /** A token for this tab's conversation (continuing it when there is one); null when tokens are off. */
+    async freshToken() {
+      const crossOrigin = new URL(this.cfg.tokenUrl, location.href).origin !== location.origin;
+      const ask = (token) => fetch(this.cfg.tokenUrl, {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        credentials: crossOrigin ? "include" : "same-origin", cache: "no-store",
+        body: JSON.stringify(token ? { token } : {}),
+      });
+      let answer = await ask(this.session.token);
+      if (answer.status === 403 && this.session.token) {
+        // That conversation is over (expired, or another user's): a new one.
+        this.session.forget();
+        this.notice("restarted", "Your earlier conversation could not be continued; this is a new one.");
+        answer = await ask(null);
+      }
+      if (answer.status === 404) return null; // a page server without tokens (an old one): open chat
+      if (answer.status === 401) {
+        this.setState("offline", "sign-in needed");
+        this.notice("signin", "Please sign in to the hospital network again, then reload this page.");
+        throw new Error("not signed in");
+      }
+      if (!answer.ok) throw new Error("token endpoint answered " + answer.status);
+      const data = await answer.json();
+      if (this.session.conversationId && data.conversation_id !== this.session.conversationId) this.session.restored = false;
+      this.session.conversationId = data.conversation_id;
+      this.session.token = data.token || null;
+      this.session.maxChars = data.max_chars || DEFAULT_MAX_CHARS;
+      this.session.save();
+      return this.session.token;
+    }
+
     connect(io) {
-      const socket = io(this.cfg.rasaUrl, { path: this.cfg.socketPath, transports: ["websocket"] });
+      const socket = io(this.cfg.rasaUrl, {
+        path: this.cfg.socketPath, transports: ["websocket"],
+        // Called before every (re)connection: a fresh token, since the server checks it on each.
+        auth: (cb) => this.freshToken().then((token) => cb(token ? { token } : {}), () => cb({})),
+      });
       this.socket = socket;
-      // A reconnect keeps the conversation; a reload starts a new one (no hidden case behind an empty page).
-      socket.on("connect", () => socket.emit("session_request", { session_id: this.sessionId }));
+      socket.on("connect", () => socket.emit("session_request", { session_id: this.session.conversationId }));
       socket.on("session_confirm", (id) => this.onSession(typeof id === "string" ? id : id && id.session_id));
+      socket.on("session_refused", () => {
+        this.session.forget();
+        this.notice("restarted", "This conversation could not be continued; a new one was started.");
+      });
       socket.on("bot_uttered", (message) => this.onBot(message || {}));
-      socket.on("disconnect", () => this.setState("offline", "offline, reconnecting…"));
-      socket.on("connect_error", () => this.setState("offline", "cannot reach the assistant, retrying…"));
+      socket.on("message_refused", (info) => this.onRefused(info || {}));
+      socket.on("last_answer", (data) => this.onLastAnswer((data && data.messages) || []));
+      socket.on("disconnect", (reason) => {
+        this.setState("offline", "offline, reconnecting…");
+        this.lostConnection();
+        // Closed by the server (a refused session): socket.io does not come back by itself.
+        if (reason === "io server disconnect") setTimeout(() => socket.connect(), 500);
+      });
+      socket.on("connect_error", () => {
+        this.setState("offline", "cannot reach the assistant, retrying…");
+        this.lostConnection();
+        // A refusal by the server (e.g. an expired token) is not retried by socket.io: retry with a new one.
+        if (!socket.active) setTimeout(() => socket.connect(), RETRY_MS);
+      });
+    }
+
+    lostConnection() {
+      if (this.outage) return;
+      this.outage = true;
+      this.notice("unreachable", "The assistant cannot be reached right now. Retrying… Your conversation is kept.");
     }
 
     onSession(id) {
       this.sessionId = id;
+      this.session.conversationId = id;
+      this.session.save();
       this.setState("connected", "online");
+      const reconnected = this.outage;
+      const restored = !this.connectedOnce && this.session.restored;
+      this.connectedOnce = true;
+      this.outage = false;
+      if (reconnected) this.notice("reconnected", "Reconnected.");
+      if (restored) this.notice("restored", "Continuing your conversation from before the page was reloaded.");
+      if (restored || (reconnected && this.root.dataset.waiting)) {
+        this.refetch = restored ? "restored" : "reconnected";
+        this.socket.emit("last_answer_request", {});
+      }
       this.pending.splice(0).forEach((text) => this.emit(text));
+    }
+
+    onLastAnswer(messages) {
+      const why = this.refetch;
+      this.refetch = null;
+      if (!why) return;
+      if (!messages.length) {
+        if (why === "reconnected") this.notice("lost", "Your last message got no answer: please send it again.");
+        return;
+      }
+      this.notice("refetched", why === "restored" ? "The last answer:" : "Reconnected: the answer you missed, fetched again from the server:");
+      messages.forEach((message) => this.onBot(message));
+    }
+
+    onRefused(info) {
+      delete this.root.dataset.waiting;
+      if (info.reason === "too_long") this.tooLong(info.length || 0, info.limit || this.session.maxChars);
+    }
+
+    tooLong(length, limit) {
+      this.notice("too-long", "Message too long: " + length + " characters; the limit is " + limit +
+        ". Please shorten it and send again.");
+    }
+
+    notice(kind, text) {
+      this.add("notice", "notice-" + kind, el("div", { className: "notice", role: "status", text }));
     }
 
     setState(state, label) {
@@ -256,6 +416,10 @@
     sendTyped() {
       const text = this.input.value.trim();
       if (!text) return;
+      if (text.length > this.session.maxChars) {
+        this.tooLong(text.length, this.session.maxChars); // the text stays in the box, to shorten
+        return;
+      }
       this.input.value = "";
       this.send(text);
     }
@@ -269,7 +433,8 @@
     }
 
     emit(text) {
-      this.socket.emit("user_uttered", { message: text, session_id: this.sessionId });
+      if (this.socket.connected) this.socket.emit("user_uttered", { message: text, session_id: this.sessionId });
+      else this.pending.push(text); // sent once the connection is back
     }
 
     onBot(message) {
@@ -280,6 +445,8 @@
         recommendation: () => this.card(custom),
         question: () => this.question(message, custom),
         out_of_scope: () => this.outOfScope(message, custom),
+        order_check: () => this.orderCheck(message, custom),
+        unavailable: () => el("div", { className: "bubble unavailable", role: "alert" }, markdown(message.text || "The case analysis is temporarily unavailable.")),
       }[type];
       const body = render ? render() : this.textBody(message);
       if (body) this.add("bot", type, body);
@@ -293,7 +460,45 @@
 
     question(message, custom) {
       const buttons = buttonsOf(message) || (SLOT_REPLIES[custom.slot] || []).map((title) => ({ title, payload: title }));
-      return el("div", { className: "question" }, [this.textBody(message), buttons.length ? this.replies(buttons) : null]);
+      const unplaced = [].concat(custom.unplaced || []).filter((u) => u && u.text)
+        .map((u) => "'" + u.text + "'" + (u.fact ? " (" + (EVIDENCE_LABELS[u.fact] || FACT_LABELS[u.fact] || u.fact) + ")" : ""));
+      return el("div", { className: "question" }, [this.textBody(message),
+        listSection("Read but not placed", unplaced, "unplaced"),
+        buttons.length ? this.replies(buttons) : null]);
+    }
+
+    orderCheck(message, check) {
+      const alternatives = [].concat(check.alternatives || []).filter((a) => a && a.procedure);
+      const variant = typeof check.variant === "object" && check.variant
+        ? [check.variant.number && "Variant " + check.variant.number, check.variant.title || check.variant.id].filter(Boolean).join(": ")
+        : check.variant;
+      return el("article", { className: "card order-check", "data-procedure": check.procedure || "" }, [
+        el("p", { className: "eyebrow", text: "Order check" + (variant ? " · " + variant : "") }),
+        el("h3", { className: "variant-title" }, [
+          el("span", { className: "procedure", text: check.procedure || "This order" }), " ",
+          el("span", { className: "badge " + categoryClass(check.category), text: check.category || "not rated for this variant" }),
+        ]),
+        message.text ? el("div", { className: "bubble" }, markdown(message.text)) : null,
+        el("p", { className: "details", text: [check.rrl && "Radiation: " + check.rrl, check.source && "Source: " + check.source].filter(Boolean).join(" · ") }),
+        alternatives.length ? el("section", { className: "alternatives" }, [
+          el("h4", { text: "Alternatives" }),
+          el("ul", {}, alternatives.map((a) => el("li", { className: categoryClass(a.category) }, [
+            el("span", { className: "procedure", text: a.procedure }), " — ",
+            el("span", { className: "badge", text: a.category || "" }),
+          ]))),
+        ]) : null,
+      ]);
+    }
+
+    evidence(result) {
+      const lines = evidenceLines(result);
+      if (!lines.length) return null;
+      return el("section", { className: "evidence" }, [
+        el("h4", { text: "Read from your words" }),
+        el("ul", {}, lines.map((line) => el("li", {}, [
+          line.fact + " ← ", el("mark", { text: line.words }), line.carried ? " — from an earlier message" : null,
+        ]))),
+      ]);
     }
 
     replies(buttons) {
@@ -332,6 +537,7 @@
         recs.length ? optionsTable(recs) : el("p", { text: "No rated procedure for this variant." }),
         listSection("Why this variant", result.reasons, "reasons"),
         listSection("Assumed", result.assumptions, "assumptions"),
+        this.evidence(result),
         referTo(result.refer_to),
         order ? el("div", { className: "order" }, [
           el("h4", { text: "Order wording" }),
@@ -397,6 +603,7 @@
 
   function start() {
     const cfg = config();
+    if (!cfg.rasaUrl) cfg.rasaUrl = BASE.protocol + "//" + BASE.hostname + ":5005";
     const chat = mount(cfg);
     loadSocketIo().then((io) => chat.connect(io), (err) => chat.setState("offline", err.message));
   }
