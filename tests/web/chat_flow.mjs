@@ -4,6 +4,7 @@
 import { createRequire } from "node:module";
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:http";
+import { createServer as createTcpServer, connect as tcpConnect } from "node:net";
 import { join } from "node:path";
 
 const require = createRequire(new URL("../../web/package.json", import.meta.url));
@@ -15,6 +16,9 @@ const REPLY_TIMEOUT = 60_000;
 const FULL_CASE = "58F, new 3 cm IDC left breast, palpable 1.5 cm left axillary node, no treatment yet";
 const INCOMPLETE_CASE = "62F, newly diagnosed IDC right breast, no treatment yet";
 const XSS = ["<img src=x onerror=alert(1)>", "<script>alert(1)</script>"];
+const SIZE_LATER_CASE = "45F, new IDC left breast, no palpable nodes, no treatment yet"; // then "3 cm": axilla-5
+const ACTIONS_PID = Number(process.env.ACTIONS_PID || 0); // the action server, to stall it (SIGSTOP)
+const STALL_WAIT = Number(process.env.STALL_WAIT_MS || 90_000);
 const CATEGORIES = ["Usually Appropriate", "May Be Appropriate", "Usually Not Appropriate"];
 
 const checks = [];
@@ -254,6 +258,149 @@ async function embedChecks(page) {
   check("the widget leaves no global io behind", await page.evaluate(() => typeof window.io === "undefined"));
 }
 
+
+/** The conversation id this tab keeps in sessionStorage. */
+async function storedConversation(page) {
+  return page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith("axilla-chat:"));
+    return key ? JSON.parse(sessionStorage.getItem(key)).conversationId : null;
+  });
+}
+
+/** A reload keeps the conversation; a message over the limit is refused with the limit. */
+async function reloadFlow(context) {
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  const chat = chatOn(page);
+  await chat.connected();
+  const replies = await chat.say(FULL_CASE);
+  check("reload flow: case answered with a card", (await types(replies)).includes("recommendation"));
+  const before = await storedConversation(page);
+  await page.reload();
+  await chat.connected();
+  await chat.q('.msg[data-type="notice-restored"]').waitFor({ state: "attached", timeout: REPLY_TIMEOUT });
+  await chat.q('.card[data-variant="axilla-6"]').waitFor({ state: "attached", timeout: REPLY_TIMEOUT });
+  const after = await storedConversation(page);
+  check("a page reload keeps the server-issued conversation", before && before === after, { before, after });
+  check("after a reload the last answer is fetched again from the server",
+    (await chat.q('.card[data-variant="axilla-6"]').count()) === 1);
+  const followUp = await types(await chat.say("why not MRI?"));
+  check("after a reload the case goes on (follow-up answered)", followUp.includes("faq"), followUp);
+  await page.screenshot({ path: join(artifacts, "reloaded.png") });
+
+  const users = await chat.q(".msg.user").count();
+  await chat.input.fill("x".repeat(5001));
+  await chat.input.press("Enter");
+  const notice = chat.q('.msg[data-type="notice-too-long"]');
+  await notice.waitFor({ state: "attached", timeout: 5000 });
+  const said = await notice.textContent();
+  check("a message too long is refused with the limit", /5001/.test(said) && /5000/.test(said), said);
+  check("a message too long is not sent and stays in the box",
+    (await chat.q(".msg.user").count()) === users && (await chat.input.inputValue()).length === 5001);
+  await chat.input.fill("");
+  await page.close();
+}
+
+/** The action server stalled (SIGSTOP): the chat answers "temporarily unavailable", and the case goes on. */
+async function stalledFlow(context) {
+  if (!ACTIONS_PID) {
+    check("a stalled action server: the web chat says 'temporarily unavailable'", false, "no ACTIONS_PID given");
+    return;
+  }
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  const chat = chatOn(page);
+  await chat.connected();
+  const first = await types(await chat.say(SIZE_LATER_CASE));
+  check("stalled flow: the case asks for the size", first.includes("question"), first);
+  process.kill(ACTIONS_PID, "SIGSTOP");
+  let stalled = [];
+  try {
+    const before = await chat.botMessages.count();
+    await chat.input.fill("3 cm");
+    await chat.input.press("Enter");
+    await page.waitForFunction(
+      ([n]) => document.querySelector(".axilla-chat-host").shadowRoot.querySelectorAll(".msg.bot").length > n,
+      [before], { timeout: STALL_WAIT });
+    stalled = (await chat.botMessages.all()).slice(before);
+  } finally {
+    process.kill(ACTIONS_PID, "SIGCONT");
+  }
+  const kinds = await types(stalled);
+  const text = stalled.length ? await stalled[0].textContent() : "";
+  check("a stalled action server: the web chat says 'temporarily unavailable'",
+    kinds.includes("unavailable") && /temporarily unavailable/.test(text), { kinds, text });
+  await page.screenshot({ path: join(artifacts, "unavailable.png") });
+  const again = await chat.say("3 cm");
+  const variant = await chat.q(".card").last().getAttribute("data-variant").catch(() => null);
+  check("after the outage the case goes on with its facts (axilla-5)",
+    (await types(again)).includes("recommendation") && variant === "axilla-5", variant);
+  await page.close();
+}
+
+/** A TCP proxy in front of Rasa that can drop the answers, or refuse every connection for a while. */
+async function flakyProxy(target) {
+  const sockets = new Set();
+  const state = { up: true, dropAnswers: false };
+  const server = createTcpServer((client) => {
+    if (!state.up) { client.destroy(); return; }
+    const upstream = tcpConnect(target.port, target.hostname);
+    client.pipe(upstream);
+    upstream.on("data", (data) => { if (!state.dropAnswers) client.write(data); });
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("error", () => {});
+      s.on("close", () => { sockets.delete(s); client.destroy(); upstream.destroy(); });
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    state,
+    cut() { state.up = false; for (const s of sockets) s.destroy(); },
+    close() { for (const s of sockets) s.destroy(); server.close(); },
+  };
+}
+
+/** Server unreachable: the widget says it retries; reconnected: the answer it missed is fetched again. */
+async function reconnectFlow(context) {
+  const config = await (await fetch(new URL("config.js", pageUrl))).text();
+  const rasaUrl = new URL(JSON.parse(config.match(/\{.*\}/)[0]).rasaUrl);
+  const proxy = await flakyProxy(rasaUrl);
+  const server = await intranetPage(new URL(pageUrl).origin, proxy.url);
+  const page = await context.newPage();
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    const chat = chatOn(page);
+    await chat.q("button.launcher").click();
+    await chat.connected();
+    proxy.state.dropAnswers = true; // the message gets through, its answer is lost on the way back
+    await chat.input.fill(FULL_CASE);
+    await chat.input.press("Enter");
+    await page.waitForTimeout(5000);
+    proxy.cut(); // then the server cannot be reached at all
+    await chat.q('.msg[data-type="notice-unreachable"]').waitFor({ state: "attached", timeout: 20_000 });
+    await page.waitForFunction(() => /retrying/.test(
+      document.querySelector(".axilla-chat-host").shadowRoot.querySelector(".status").textContent), null, { timeout: 20_000 });
+    const status = await chat.q(".status").textContent();
+    const notice = await chat.q('.msg[data-type="notice-unreachable"]').textContent();
+    check("server unreachable: the widget says so and that it is retrying", /retrying/i.test(status) && /Retrying/.test(notice), { status, notice });
+    await page.screenshot({ path: join(artifacts, "unreachable.png") });
+    check("no answer shown while the answers were lost", (await chat.q(".card").count()) === 0);
+    proxy.state.dropAnswers = false;
+    proxy.state.up = true;
+    await chat.q('.msg[data-type="notice-reconnected"]').waitFor({ state: "attached", timeout: 30_000 });
+    await chat.q('.card[data-variant="axilla-6"]').waitFor({ state: "attached", timeout: REPLY_TIMEOUT });
+    check("reconnected: the answer that was lost is fetched again from the tracker",
+      (await chat.q('.msg[data-type="notice-refetched"]').count()) === 1 && (await chat.q(".card").count()) === 1);
+    await page.screenshot({ path: join(artifacts, "reconnected.png") });
+  } finally {
+    await page.close();
+    server.close();
+    proxy.close();
+  }
+}
+
 async function main() {
   mkdirSync(artifacts, { recursive: true });
   // Playwright gives every launch a fresh temporary --user-data-dir of its own.
@@ -269,14 +416,18 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1100, height: 1500 } });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(pageUrl).origin });
     context.on("page", (p) => watch(p, dialogs, errors));
-    for (const flow of [() => desktopFlow(context, dialogs), () => phoneFlow(browser, dialogs, errors), () => embedFlow(context)]) {
+    const flows = [() => desktopFlow(context, dialogs), () => phoneFlow(browser, dialogs, errors), () => embedFlow(context),
+      () => reloadFlow(context), () => reconnectFlow(context), () => stalledFlow(context)];
+    const only = (process.env.FLOWS || "").split(",").filter(Boolean).map(Number);
+    for (const [i, flow] of flows.entries()) {
+      if (only.length && !only.includes(i)) continue;
       try {
         await flow();
       } catch (err) {
         check(`flow ran to the end`, false, String(err.stack || err).split("\n").slice(0, 3).join(" | "));
       }
       // Without a first answer over socket.io the other flows could only time out too.
-      if (!checks.some((c) => c.name === "case answered with a recommendation card" && c.ok)) break;
+      if (i === 0 && !checks.some((c) => c.name === "case answered with a recommendation card" && c.ok)) break;
     }
     check("no script error on the pages", errors.length === 0, errors);
     check("no dialog fired anywhere", dialogs.length === 0, dialogs);
