@@ -44,7 +44,7 @@ PERSON_KEYS = ("sex", "age")
 CASE_KEYS = ("diagnosis", "tumor_size_cm", "t_category", "clinical_nodes", "axillary_lump", "treatment",
              "tumor_over_2cm", "new_lump_during_treatment")
 # Out-of-scope rules that make a message about another patient, whatever the case was (scope.yml ids).
-_OTHER_PATIENT_REASONS = ("male", "screening")
+_OTHER_PATIENT_REASONS = ("male", "screening", "other_site")
 # A short answer to "new patient or correction?" has at most this many words.
 SHORT_REPLY = 6
 OUT_OF_SCOPE_PATIENT = "another patient, out of scope"  # the message is read on its own (no context)
@@ -227,6 +227,8 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     side = side_of(ext)
     other_side = bool(side and known_side and side != known_side and "bilateral" not in (side, known_side))
     description = is_description(ext)
+    if person and description and ext.stated.get("diagnosis") is not None:
+        return Decision(NEW_CASE, text=text, why=f"a whole description of a patient of another {person[0]}")
     if person:
         return Decision(ASK, pending=text, why=f"a different {', '.join(person)} without a correction word")
     if other_side and description and ext.stated.get("diagnosis") is not None:

@@ -156,7 +156,7 @@ def test_new_patient_with_a_case_analyses_the_new_case_alone(domain):
 
 def conflicting_case(domain):
     """CASE_6, then a message about a different patient without a correction word."""
-    text = "41F, newly diagnosed 1.2 cm R breast IDC, no palpable nodes, no treatment"
+    text = "41F, 1.2 cm tumour, no palpable nodes"
     slots, messages = form_turn(domain, CASE_6, text, "describe_case")
     return slots, messages
 

@@ -35,31 +35,46 @@ def test_fault_1_another_side_and_a_new_description_is_a_new_case_not_a_merge(do
     assert slots["clinical_nodes"] == "negative"
 
 
+AMBIGUOUS = "62F, 1.8 cm tumour, palpable L axillary node"   # another age, but not a whole description
+
+
 def test_fault_2_the_latest_pending_description_wins(domain):
     slots = case_6(domain)
-    slots, messages = form_turn(domain, slots, "62F, new 1.2 cm L breast IDC, palpable L axillary node, no tx",
-                                "describe_case")
+    slots, messages = form_turn(domain, slots, AMBIGUOUS, "describe_case", turn=2)
     assert only_custom(messages)["slot"] == "new_patient"
-    slots, messages = form_turn(domain, slots, "45F, new 2.5 cm R breast IDC, no palpable nodes, untreated",
-                                "describe_case", requested="new_patient")
+    slots, messages = form_turn(domain, slots, "45F, 2.5 cm tumour, no palpable nodes", "describe_case",
+                                requested="new_patient", turn=3)
     question = only_custom(messages)
     assert question["slot"] == "new_patient"
     assert question["readings"]["new"]["facts"]["age"] == 45
     assert slots["pending_case"]["text"].startswith("45F")
-    slots, messages = form_turn(domain, slots, "new patient", "new_patient", requested="new_patient")
+    slots, messages = form_turn(domain, slots, "new patient", "new_patient", requested="new_patient", turn=4)
+    answer = only_custom(messages)
+    # The 45F patient's case alone, not the 62F one's and not merged into the first patient's.
+    assert (answer["facts"]["age"], answer["facts"]["tumor_size_cm"]) == (45, 2.5)
+    assert answer["facts"]["clinical_nodes"] == "negative" and answer["facts"]["treatment"] is None
+    assert "New patient" in messages[0]["text"] and slots["age"] == 45
+    assert answer["evidence"]["age"][0]["turn"] == 1  # the description is the case's first message
+
+
+def test_a_whole_description_while_the_question_waits_replaces_it(domain):
+    slots = case_6(domain)
+    slots, _ = form_turn(domain, slots, AMBIGUOUS, "describe_case")
+    slots, messages = form_turn(domain, slots, "45F, new 2.5 cm R breast IDC, no palpable nodes, untreated",
+                                "describe_case", requested="new_patient")
     answer = only_custom(messages)
     assert (answer["type"], answer["variant"]["id"], answer["facts"]["age"]) == ("recommendation", "axilla-5", 45)
-    assert "New patient" in messages[0]["text"] and slots["age"] == 45
+    assert slots["pending_case"] is None
 
 
 def test_the_question_offers_both_readings_with_their_facts(domain):
     slots = case_6(domain)
-    slots, messages = form_turn(domain, slots, "62F, new 1.2 cm L breast IDC, palpable L axillary node, no tx",
-                                "describe_case")
+    slots, messages = form_turn(domain, slots, AMBIGUOUS, "describe_case")
     question = only_custom(messages)
     new, correction = question["readings"]["new"], question["readings"]["correction"]
     assert new["facts"]["age"] == correction["facts"]["age"] == 62
-    assert new["variant"] == correction["variant"] == "axilla-4"
+    assert new["facts"]["treatment"] is None and correction["facts"]["treatment"] == "none"
+    assert correction["variant"] == "axilla-4"
     assert "New patient" in messages[0]["text"] and "Correction" in messages[0]["text"]
     assert [b["payload"] for b in messages[0]["buttons"]] == ["/new_patient", "/correct"]
 

@@ -45,10 +45,13 @@ ROWS = [
      CASE_6, "left", (), intake.NEW_CASE),
     ("a side alone states nothing new", "inform", 0.9, "it's the right side", ext(side="right"), None,
      None, CASE_6, "left", (), intake.CONTINUE),
-    ("a different age without a correction word is asked about", "describe_case", 0.95,
-     "62F new 1.2 cm L breast IDC, palpable L node, no tx",
-     ext(sex="female", age=62, diagnosis="new_primary", tumor_size_cm=1.2, clinical_nodes="positive",
-         treatment="none", side="left"), None, None, CASE_6, "left", (), intake.ASK),
+    ("a different age in a partial message is asked about", "describe_case", 0.95,
+     "62F, 1.2 cm, palpable L node", ext(sex="female", age=62, tumor_size_cm=1.2, clinical_nodes="positive",
+                                          side="left"), None, None, CASE_6, "left", (), intake.ASK),
+    ("a whole description of a patient of another age is a new case", "describe_case", 0.95,
+     "78 yo woman, new R breast IDC on core biopsy, no palpable nodes, no treatment",
+     ext(sex="female", age=78, diagnosis="new_primary", clinical_nodes="negative", treatment="none",
+         side="right"), None, None, CASE_6, "left", (), intake.NEW_CASE),
     # fault 3: the words say it is another patient
     ("fault 3: 'different pt' starts a new case", "describe_case", 0.95,
      "ok different pt: 68F, new 2.2 cm R breast IDC with a palpable R axillary node, untreated",
@@ -74,9 +77,13 @@ ROWS = [
      "62F new 1.2 cm L breast IDC", CASE_6, "left", (), intake.CORRECT),
     # fault 2: a further description while the question waits: the latest one is asked about
     ("fault 2: a further description replaces the pending one", "describe_case", 0.95,
+     "45F, 2.5 cm, no palpable nodes", ext(sex="female", age=45, tumor_size_cm=2.5, clinical_nodes="negative"),
+     None, "62F, 1.2 cm, palpable L node", CASE_6, "left", (), intake.ASK),
+    ("fault 2: a further whole description while the question waits is a new case", "describe_case", 0.95,
      "45F new 2.5 cm R breast IDC, no palpable nodes, no tx",
      ext(sex="female", age=45, diagnosis="new_primary", tumor_size_cm=2.5, clinical_nodes="negative",
-         treatment="none", side="right"), None, "62F new 1.2 cm L breast IDC", CASE_6, "left", (), intake.ASK),
+         treatment="none", side="right"), None, "62F, 1.2 cm, palpable L node", CASE_6, "left", (),
+     intake.NEW_CASE),
     ("an unclear reply asks again", "inform", 0.4, "hmm", ext(), None, "62F new 1.2 cm L breast IDC", CASE_6,
      "left", (), intake.ASK),
     ("a question while the question waits is answered", "faq_why_not_mri", 0.95, "why not MRI?", ext(), None,
@@ -107,10 +114,9 @@ def test_the_intake_decision_table(row) -> None:
 
 
 def test_the_latest_pending_description_is_the_one_kept() -> None:
-    latest = "45F new 2.5 cm R breast IDC, no palpable nodes, no tx"
+    latest = "45F, 2.5 cm, no palpable nodes"
     decision = intake.decide("describe_case", 0.95, latest,
-                             ext(sex="female", age=45, diagnosis="new_primary", tumor_size_cm=2.5,
-                                 clinical_nodes="negative", side="right"),
+                             ext(sex="female", age=45, tumor_size_cm=2.5, clinical_nodes="negative"),
                              pending="62F new 1.2 cm L breast IDC", known=CASE_6, known_side="left")
     assert (decision.kind, decision.pending) == (intake.ASK, latest)
     answered = intake.decide("new_patient", 0.95, "new patient", ext(new_case=True), pending=latest,
