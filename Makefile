@@ -7,7 +7,7 @@ SPACY_DIR := build/spacy_axilla
 # The first python3.10 that runs (a pyenv shim on PATH may not, until 3.10 is activated).
 PYTHON310 ?= $(shell for p in $$(command -v python3.10) $$HOME/.pyenv/versions/3.10.*/bin/python3.10; do "$$p" -V >/dev/null 2>&1 && { echo "$$p"; break; }; done)
 
-.PHONY: install nlp train web services run shell test test-core bench load validate cluster cluster-stop purge clean
+.PHONY: install nlp train web services run shell test test-core bench load validate cluster cluster-stop purge stress clean
 
 install: $(VENV)/.installed
 
@@ -69,6 +69,11 @@ bench: train
 # 200 concurrent conversations of 8 turns on loopback (Locust, headless, bounded in time).
 load: train
 	$(PY) -m scripts.load
+
+# 20,000 generated cases through the core (tests/generated/cases.py): failure rate by surface form and
+# by kind, a few failures of each; fails at >= 0.5% failures or any unsafe answer.
+stress: install
+	$(PY) scripts/stress.py --n 20000
 
 clean:
 	rm -rf build models .rasa results .pytest_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Generated cases: facts drawn first, the label computed from matching-rules.md, then rendered as text."""
