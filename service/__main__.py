@@ -5,6 +5,9 @@
     python -m service export SENDER [-o FILE]   one conversation's events as JSON (stdout by default)
     python -m service delete SENDER             delete one conversation
 
+A conversation id is namespaced by its channel (`rest:…`, `web:…`, `slack:…`, `teams:…`); an id without one is
+a REST conversation (the `sender` its client sent).
+
 --endpoints FILE, before the command, picks the tracker store (default endpoints.yml; the cluster's
 deploy/endpoints.cluster.yml reads its ${...} settings from the environment).
 """
@@ -14,7 +17,7 @@ import os
 import sys
 from typing import List, Optional, Text
 
-from service import retention
+from service import retention, senders
 
 
 def parse_args(argv: Optional[List[Text]]) -> argparse.Namespace:
@@ -38,6 +41,8 @@ def main(argv: Optional[List[Text]] = None) -> int:
     """Runs one command; exit status 1 when the conversation does not exist."""
     args = parse_args(argv)
     store = retention.open_store(args.endpoints)
+    if getattr(args, "sender", None) and not senders.split(args.sender)[0]:
+        args.sender = senders.namespaced("rest", args.sender)
     if args.command == "purge":
         print(f"deleted {len(retention.purge(store, args.days))} conversation(s) idle for more than {args.days:g} days")
         return 0

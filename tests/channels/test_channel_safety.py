@@ -6,7 +6,6 @@
 - a stalled action server (SIGSTOP) answers "temporarily unavailable" on web, Slack and Teams, the case's
   facts kept; an empty turn ("/restart") is no failure.
 """
-import asyncio
 import json
 import time
 import urllib.request
@@ -53,21 +52,21 @@ def victims_variant(url: str, sender: str) -> Any:
 
 # --- the web chat refuses the hijack ------------------------------------------------------------------------
 
-async def hijack(url: str, token: Any, target: str) -> Dict[str, Any]:
+def hijack(url: str, token: Any, target: str) -> Dict[str, Any]:
     """Connects with `token`, asks for `target`'s conversation and sends a correction into it."""
     client = WebClient(url)
     try:
-        refused = await client.connect(token)
+        refused = client.connect(token)
         if refused:
             return {"connected": False, "refusal": refused}
-        await client.emit("session_request", {"session_id": target})
-        await client.wait_for(("session_confirm", "session_refused"), 15)
+        client.emit("session_request", {"session_id": target})
+        client.wait_for(("session_confirm", "session_refused"), 15)
         if client.client.connected:
-            await client.emit("user_uttered", {"message": CHANGE, "session_id": target})
-            await client.wait_for(("bot_uttered", "session_refused"), 30)
+            client.emit("user_uttered", {"message": CHANGE, "session_id": target})
+            client.wait_for(("bot_uttered", "session_refused"), 30)
         return {"connected": True, "events": client.events}
     finally:
-        await client.close()
+        client.close()
 
 
 @pytest.mark.parametrize("token", [
@@ -79,7 +78,7 @@ async def hijack(url: str, token: Any, target: str) -> Dict[str, Any]:
 ])
 def test_the_web_chat_refuses_a_connection_without_a_valid_token(rasa_url, token):
     sender = victim(rasa_url)
-    result = asyncio.run(hijack(rasa_url, token, sender))
+    result = hijack(rasa_url, token, sender)
     assert result == {"connected": False, "refusal": result.get("refusal")}
     assert victims_variant(rasa_url, sender) == "axilla-6"
 
@@ -92,13 +91,13 @@ def test_a_token_for_another_conversation_is_refused(rasa_url):
         else:  # another resident's web conversation, with a case
             target = f"resident-{uuid.uuid4().hex[:6]}"
 
-            async def resident() -> None:
+            def resident() -> None:
                 client = WebClient(rasa_url)
-                assert await client.connect(web_token(target)) is None
-                assert customs(await client.answer(CASE_6, target))[0]["variant"]["id"] == "axilla-6"
-                await client.close()
-            asyncio.run(resident())
-        result = asyncio.run(hijack(rasa_url, web_token(f"attacker-{uuid.uuid4().hex[:6]}"), target))
+                assert client.connect(web_token(target)) is None
+                assert customs(client.answer(CASE_6, target))[0]["variant"]["id"] == "axilla-6"
+                client.close()
+            resident()
+        result = hijack(rasa_url, web_token(f"attacker-{uuid.uuid4().hex[:6]}"), target)
         names = [name for name, _ in result["events"]]
         assert result["connected"] and "session_refused" in names, names
         assert "session_confirm" not in names and "bot_uttered" not in names, result["events"]
@@ -106,45 +105,45 @@ def test_a_token_for_another_conversation_is_refused(rasa_url):
             assert victims_variant(rasa_url, target) == "axilla-6"
 
     # A message naming another conversation, without a session_request, is refused the same way.
-    async def direct() -> List[str]:
+    def direct() -> List[str]:
         client = WebClient(rasa_url)
-        assert await client.connect(web_token("attacker-direct")) is None
-        await client.emit("user_uttered", {"message": "how should I word the order?", "session_id": "victim-x"})
-        await client.wait_for(("bot_uttered", "session_refused"), 20)
-        await client.close()
+        assert client.connect(web_token("attacker-direct")) is None
+        client.emit("user_uttered", {"message": "how should I word the order?", "session_id": "victim-x"})
+        client.wait_for(("bot_uttered", "session_refused"), 20)
+        client.close()
         return [name for name, _ in client.events]
-    assert "bot_uttered" not in asyncio.run(direct())
+    assert "bot_uttered" not in direct()
 
 
 def test_the_web_chat_answers_the_conversation_of_its_token(rasa_url):
     conversation = f"resident-{uuid.uuid4().hex[:6]}"
 
-    async def chat() -> List[Dict[str, Any]]:
+    def chat() -> List[Dict[str, Any]]:
         client = WebClient(rasa_url)
-        assert await client.connect(web_token(conversation)) is None
-        await client.emit("session_request", {"session_id": None})
-        [(_, confirmed)] = await client.wait_for(("session_confirm",), 15)
+        assert client.connect(web_token(conversation)) is None
+        client.emit("session_request", {"session_id": None})
+        [(_, confirmed)] = client.wait_for(("session_confirm",), 15)
         assert confirmed == conversation  # the token's conversation, whatever the client asked
-        first = customs(await client.answer(FIRST, conversation))
-        second = customs(await client.answer(SIZE, conversation))
-        await client.emit("last_answer_request", {})
-        [(_, last)] = await client.wait_for(("last_answer",), 15)
-        await client.close()
+        first = customs(client.answer(FIRST, conversation))
+        second = customs(client.answer(SIZE, conversation))
+        client.emit("last_answer_request", {})
+        [(_, last)] = client.wait_for(("last_answer",), 15)
+        client.close()
         return first + second + customs(last["messages"])
-    question, answer, again = asyncio.run(chat())
+    question, answer, again = chat()
     assert question["type"] == "question" and answer["variant"]["id"] == "axilla-5"
     assert again == answer  # the last answer, re-read from the tracker
 
 
 def test_a_message_over_the_limit_is_refused_with_the_limit(rasa_url):
-    async def long_message() -> List[Any]:
+    def long_message() -> List[Any]:
         client = WebClient(rasa_url)
-        assert await client.connect(web_token("long")) is None
-        await client.emit("user_uttered", {"message": "x" * 6000, "session_id": "long"})
-        found = await client.wait_for(("message_refused", "bot_uttered"), 20)
-        await client.close()
+        assert client.connect(web_token("long")) is None
+        client.emit("user_uttered", {"message": "x" * 6000, "session_id": "long"})
+        found = client.wait_for(("message_refused", "bot_uttered"), 20)
+        client.close()
         return found
-    [(name, data)] = asyncio.run(long_message())
+    [(name, data)] = long_message()
     assert name == "message_refused" and data["limit"] == 5000 and data["reason"] == "too_long"
 
 
@@ -154,13 +153,13 @@ def test_a_rest_conversation_cannot_be_reached_from_socketio_or_slack_ids(rasa_u
     sender = victim(rasa_url)
 
     # socket.io: even a valid token whose conversation id is the REST sender's talks in web:<id>.
-    async def from_web() -> List[Dict[str, Any]]:
+    def from_web() -> List[Dict[str, Any]]:
         client = WebClient(rasa_url)
-        assert await client.connect(web_token(sender)) is None
-        answer = await client.answer(CHANGE, sender)
-        await client.close()
+        assert client.connect(web_token(sender)) is None
+        answer = client.answer(CHANGE, sender)
+        client.close()
         return answer
-    web_answer = customs(asyncio.run(from_web()))
+    web_answer = customs(from_web())
     assert all(c.get("type") != "recommendation" for c in web_answer), web_answer
 
     # Slack: a direct message from a Slack user whose id is the REST sender's.
@@ -185,18 +184,18 @@ def test_an_empty_turn_is_not_a_failure(rasa_url):
 def test_the_web_chat_answers_unavailable_while_the_action_server_is_stalled(servers):
     conversation = f"stall-{uuid.uuid4().hex[:6]}"
 
-    async def chat() -> List[List[Dict[str, Any]]]:
+    def chat() -> List[List[Dict[str, Any]]]:
         client = WebClient(servers.url)
-        assert await client.connect(web_token(conversation)) is None
-        first = await client.answer(FIRST, conversation)
+        assert client.connect(web_token(conversation)) is None
+        first = client.answer(FIRST, conversation)
         with servers.stalled_actions():
             started = time.monotonic()
-            stalled = await client.answer(SIZE, conversation, timeout=TURN_TIMEOUT_S + 30)
+            stalled = client.answer(SIZE, conversation, timeout=TURN_TIMEOUT_S + 30)
             assert time.monotonic() - started < TURN_TIMEOUT_S + 15
-        again = await client.answer(SIZE, conversation)
-        await client.close()
+        again = client.answer(SIZE, conversation)
+        client.close()
         return [first, stalled, again]
-    first, stalled, again = asyncio.run(chat())
+    first, stalled, again = chat()
     assert customs(first)[0]["type"] == "question"
     assert customs(stalled) == [{"type": "unavailable"}]
     assert "temporarily unavailable" in stalled[0]["text"]

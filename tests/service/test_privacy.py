@@ -64,11 +64,12 @@ def test_retention_deletes_only_conversations_idle_for_longer(single: Single) ->
     for sender in (old, recent):
         single.say(sender, CASES[1][0][0])
     store = retention.open_store(str(single.endpoints))
-    last = {sender: retention.export(store, sender)["events"][-1]["timestamp"] for sender in (old, recent)}
+    stored = {sender: f"rest:{sender}" for sender in (old, recent)}  # the REST channel's namespace
+    last = {sender: retention.export(store, stored[sender])["events"][-1]["timestamp"] for sender in (old, recent)}
     # 30 days after a moment between the two conversations' last events.
     now = (last[old] + last[recent]) / 2 + 30 * 86400
-    assert old in retention.purge(store, days=30, now=now)
-    assert retention.export(store, old) is None and retention.export(store, recent) is not None
+    assert stored[old] in retention.purge(store, days=30, now=now)
+    assert retention.export(store, stored[old]) is None and retention.export(store, stored[recent]) is not None
 
     proc = service_cli(single, "purge", "--days", "30")
     assert proc.returncode == 0 and "deleted 0 conversation(s)" in proc.stdout, proc.stderr
@@ -80,7 +81,9 @@ def test_one_conversation_can_be_exported_and_deleted(single: Single, tmp_path: 
     proc = service_cli(single, "export", sender, "-o", str(tmp_path / "export.json"))
     assert proc.returncode == 0, proc.stderr
     exported = json.loads((tmp_path / "export.json").read_text())
-    assert exported["sender_id"] == sender
+    assert exported["sender_id"] == f"rest:{sender}"  # a bare id names a REST conversation
+    assert service_cli(single, "export", f"rest:{sender}").returncode == 0
+    assert service_cli(single, "export", f"web:{sender}").returncode == 1
     assert any(e["event"] == "user" and e["text"] == CASES[0][0][0] for e in exported["events"])
     assert any(e["event"] == "slot" and e["name"] == "variant" and e["value"] == "axilla-6" for e in exported["events"])
 
