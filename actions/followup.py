@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions import case_state as cs
 from actions import messages
 from bot import faq, intake, orders
-from bot.kb import knowledge
+from bot.kb import find_procedures, knowledge
 
 FAQ_PREFIX = "faq_"
 
@@ -70,6 +70,23 @@ class ActionAnswerFaq(Action):
         return []
 
 
+# The follow-up topic of a comparison that names one of these exams.
+_COMPARED = {"FDG-PET/CT skull base to mid-thigh": "why_not_pet", "MRI breast without and with IV contrast":
+             "why_not_mri", "MRI breast without IV contrast": "why_not_mri",
+             "CT chest abdomen pelvis with IV contrast": "why_not_pet"}
+
+
+def comparison_topic(text: Text) -> Optional[Text]:
+    """The follow-up topic of a message that compares exams rather than checks one, else None."""
+    named = find_procedures(text)
+    if not (intake.is_comparison(text) or len(named) > 1):
+        return None
+    for procedure in reversed(named):
+        if procedure in _COMPARED:
+            return _COMPARED[procedure]
+    return faq.detect_topic(text)
+
+
 class ActionOrderCheck(Action):
     """Rates a proposed exam for the current variant: category, radiation, better-rated alternatives, source."""
 
@@ -78,7 +95,12 @@ class ActionOrderCheck(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        procedure = orders.proposed_procedure(cs.text_of(tracker))
+        text = cs.text_of(tracker)
+        topic = comparison_topic(text)
+        if topic:  # "skip the US and go straight to PET/CT?": why not PET, a follow-up question
+            messages.faq_answer(dispatcher, topic, tracker.get_slot(cs.VARIANT_SLOT), cs.known_facts(tracker))
+            return []
+        procedure = orders.proposed_procedure(text)
         variant_id = tracker.get_slot(cs.VARIANT_SLOT)
         payload = orders.check(procedure, variant_id)
         variant = knowledge().variants.get(variant_id) if variant_id else None

@@ -68,7 +68,7 @@ def _words_of() -> Dict[str, Tuple[Tuple[str, ...], ...]]:
     with open(LEXICON, encoding="utf-8") as f:
         labels = yaml.safe_load(f)["labels"]
     wanted = ("ANSWER_YES", "ANSWER_NO", "ANSWER_SAME", "ANSWER_NEW", "QUESTION_WORD", "SAME_PATIENT",
-              "NEW_CASE", "CORRECTION")
+              "NEW_CASE", "CORRECTION", "COMPARISON")
     return {label: tuple(tuple(_WORD.findall(str(p).lower())) for p in labels.get(label, ()))
             for label in wanted}
 
@@ -92,6 +92,12 @@ def is_question(text: str) -> bool:
     """A question: a question mark, or a question word first ("why not MRI", "is a PET ok")."""
     tokens = words(text)
     return "?" in tokens or _has(tokens, "QUESTION_WORD", at_start=True)
+
+
+def is_comparison(text: str) -> bool:
+    """The message compares exams ("why not PET instead of US", "MRI vs US"): a follow-up question, not
+    an order check."""
+    return _has(words(text), "COMPARISON")
 
 
 def says_same_patient(text: str) -> bool:
@@ -145,8 +151,11 @@ def has_facts(ext: Extraction) -> bool:
 
 
 def names_patient(ext: Extraction) -> bool:
-    """The message names a patient of its own: an age, or a man ("she" alone is the current patient)."""
-    return ext.stated.get("age") is not None or ext.stated.get("sex") == "male"
+    """The message names a patient of its own: an age, or a man with a finding ("she" alone is the current
+    patient; "is this for male patients?" is a question about the guidance)."""
+    if ext.stated.get("age") is not None:
+        return True
+    return ext.stated.get("sex") == "male" and any(ext.stated.get(k) is not None for k in CASE_KEYS)
 
 
 def has_case(known: Mapping[str, Any]) -> bool:
@@ -204,7 +213,8 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     if other_patient_scope(alone_scope, ext):
         if names_patient(ext) or is_description(ext):
             return Decision(NEW_CASE, text=text, why=OUT_OF_SCOPE_PATIENT)
-        return Decision(SCOPE, text=text, why="a scope question")
+        if intent != "faq_scope" and not (requested and answers(ext, requested)):
+            return Decision(SCOPE, text=text, why="a scope question")  # "which patients ..." stays a follow-up
 
     if not case_intent:
         if requested and answers(ext, requested) and (unsure or not question):

@@ -8,7 +8,7 @@ from action_harness import customs, form_turn, make_tracker, run, slot_values
 VARIANT_CASES = {
     1: "44F, new palpable R axillary lump, no history of breast cancer, nothing imaged yet",
     2: "51 yo woman with new lumps in both axillae, never had breast cancer, no imaging so far",
-    3: "62F, newly diagnosed 1.4 cm L breast IDC, no palpable axillary nodes, no treatment yet",
+    3: "62 yo woman, new 1.4 cm IDC of the left breast, axilla clinically negative, untreated",
     4: "57F, new 1.8 cm R breast IDC, palpable R axillary node, untreated",
     5: "48F, newly diagnosed 3.2 cm L breast IDC, axilla clinically negative, pre-treatment",
     6: "58F, new 3 cm IDC left breast, palpable left axillary node, no treatment yet",
@@ -18,8 +18,8 @@ VARIANT_CASES = {
        "surgery next week",
     9: "53F finished neoadjuvant chemo for a 3.8 cm R breast IDC, node positive at diagnosis with a "
        "palpable node, surgery in 2 weeks",
-    10: "69F s/p L lumpectomy 2016, now biopsy-proven local recurrence in the L breast",
-    11: "50F, no known breast cancer, screening mammogram shows a suspicious L axillary node",
+    10: "69F, L breast conserving surgery in 2016, biopsy now confirms a recurrence in the same breast",
+    11: "50F without any breast cancer history, abnormal L axillary node seen on her mammogram",
     12: "66F, no history of breast cancer, chest CT shows a suspicious R axillary lymph node",
 }
 CASE_6 = {"sex": "female", "age": 58, "diagnosis": "new_primary", "tumor_size_cm": 3.0,
@@ -48,7 +48,7 @@ def test_a_complete_case_is_answered_with_its_recommendation(domain, number):
 
 
 @pytest.mark.parametrize("first, slot, answer, variant", [
-    ("54F newly diagnosed R breast IDC, palpable R axillary node, no treatment started", "tumor_size_cm",
+    ("R breast IDC just diagnosed in a 54 yo woman, R axillary node felt on exam, nothing started", "tumor_size_cm",
      "3.5 cm", "axilla-6"),
     ("new dx L breast ILC, 61 yo woman, axilla clinically negative", "tumor_size_cm", "about 25mm",
      "axilla-5"),
@@ -57,7 +57,7 @@ def test_a_complete_case_is_answered_with_its_recommendation(domain, number):
     ("47F just diagnosed L breast IDC 2.6 cm, no tx yet", "clinical_nodes", "no nodes on exam", "axilla-5"),
     ("47F just diagnosed L breast IDC 1.6 cm, no tx yet", "clinical_nodes", "yes there's a palpable node",
      "axilla-4"),
-    ("50F, no known breast cancer, palpable axillary lymphadenopathy, side not documented, no imaging",
+    ("50F never had breast cancer, enlarged nodes felt in the armpit, laterality not recorded, not imaged",
      "axillary_lump", "both sides", "axilla-2"),
 ])
 def test_a_missing_fact_is_asked_then_the_answer_completes_the_case(domain, first, slot, answer, variant):
@@ -98,7 +98,7 @@ def test_an_answer_without_the_fact_asks_the_same_question_again(domain):
 
 
 def test_a_follow_up_question_during_intake_is_left_to_the_rules(domain):
-    tracker = make_tracker("isn't an MRI better?", "faq_why_not_mri", {"diagnosis": "new_primary"},
+    tracker = make_tracker("would MRI not be the better test?", "faq_why_not_mri", {"diagnosis": "new_primary"},
                            requested="tumor_size_cm")
     events, messages = run(ValidateCaseForm(), tracker, domain)
     # No slot is filled, so the Rasa server rejects the form and the FAQ rule answers.
@@ -147,11 +147,11 @@ def test_new_patient_clears_the_case(domain):
 
 
 def test_new_patient_with_a_case_analyses_the_new_case_alone(domain):
-    slots, messages = form_turn(domain, CASE_6, "new patient: 72M with a 2 cm L breast mass, core bx IDC, cN0",
+    slots, messages = form_turn(domain, CASE_6, "new patient: 81M, core-proven 1.6 cm R breast IDC, axilla negative",
                                 "new_patient")
     custom = only_custom(messages)
     assert custom["type"] == "out_of_scope" and custom["reasons"]
-    assert (slots["sex"], slots["age"], slots["clinical_nodes"]) == ("male", 72, "negative")
+    assert (slots["sex"], slots["age"], slots["clinical_nodes"]) == ("male", 81, "negative")
 
 
 def conflicting_case(domain):

@@ -17,7 +17,7 @@ def test_every_topic_is_answered_without_a_case(domain, topic):
 def test_a_follow_up_after_a_case_is_answered_for_its_variant(domain):
     slots = {"diagnosis": "new_primary", "tumor_size_cm": 3.0, "clinical_nodes": "positive",
              "variant": "axilla-6"}
-    tracker = make_tracker("isn't an MRI better?", "faq_why_not_mri", slots, form_active=False)
+    tracker = make_tracker("would MRI not be the better test?", "faq_why_not_mri", slots, form_active=False)
     _, messages = run(ActionAnswerFaq(), tracker, domain)
     assert customs(messages) == [{"type": "faq", "topic": "why_not_mri", "variant": "axilla-6"}]
     assert messages[0]["text"] == faq.answer("why_not_mri", variant_id="axilla-6").text

@@ -201,3 +201,13 @@ def test_an_explicit_session_start_is_answered_and_starts_empty(domain):
 
 def test_sessions_do_not_carry_the_case_over(domain):
     assert domain["session_config"]["carry_over_slots_to_new_session"] is False
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("can I skip the US and go straight to PET/CT for her?", "why_not_pet"),
+    ("breast MRI instead of the ultrasound?", "why_not_mri"),
+])
+def test_an_order_check_that_compares_exams_is_answered_as_the_follow_up(domain, text, topic):
+    slots = {"diagnosis": "new_primary", "tumor_size_cm": 3.0, "clinical_nodes": "positive", "variant": "axilla-6"}
+    _, messages = run(ActionOrderCheck(), make_tracker(text, "order_check", slots, form_active=False), domain)
+    assert only_custom(messages) == {"type": "faq", "topic": topic, "variant": "axilla-6"}

@@ -98,9 +98,14 @@ ROWS = [
     ("a neck node with an age is another patient", "describe_case", 0.8, "45F with a palpable neck node",
      ext(sex="female", age=45, encounter="unrelated", cues=("NODE", "PALPABLE")), None, None, CASE_6, "left",
      ("unrelated",), intake.NEW_CASE),
-    ("a screening question", "faq_scope", 0.8, "should she have a screening mammogram?",
+    ("a screening question", "out_of_scope", 0.8, "should she have a screening mammogram?",
      ext(sex="female", encounter="screening"), None, None, CASE_6, "left", ("screening",), intake.SCOPE),
-    ("an unrelated follow-up is no patient", "faq_rating_meaning", 0.9, "what does usually appropriate mean?",
+    ("a question about the guidance's population stays a follow-up", "faq_scope", 0.9,
+     "is this for male patients too?", ext(sex="male"), None, None, CASE_6, "left", ("male",), intake.OTHER),
+    ("a screening question classified as a follow-up", "faq_why_not_mri", 0.7,
+     "should she have a screening MRI instead?", ext(sex="female", encounter="screening"), None, None, CASE_6,
+     "left", ("screening",), intake.SCOPE),
+    ("an unrelated follow-up is no patient", "faq_rating_meaning", 0.9, "usually appropriate, meaning?",
      ext(encounter="unrelated"), None, None, CASE_6, "left", ("unrelated",), intake.OTHER),
 ]
 

@@ -12,7 +12,7 @@ NO_UA = {3, 5, 8, 10}
 NO_UA_SENTENCE = "No imaging is rated Usually Appropriate"
 # One matched case per variant, as text, so that these also run through extraction.
 CASES = {
-    1: "45F, no history of breast cancer, new palpable left axillary lump, no imaging yet",
+    1: "45F with a new left armpit lump she can feel, no breast cancer ever, not imaged",
     2: "45F with bilateral axillary lumps, no known breast cancer",
     3: "58F newly diagnosed 1.5 cm IDC, cN0",
     4: "58F newly diagnosed 1.5 cm IDC, palpable left axillary node",

@@ -28,7 +28,7 @@ def test_the_dev_evaluation_passes(rasa_url: str) -> None:
 
 def test_intake_follow_ups_correction_and_reset(rasa_url: str) -> None:
     sender = f"test-{uuid.uuid4().hex[:8]}"
-    messages = say(rasa_url, sender, "52F newly diagnosed L breast IDC, firm palpable L axillary node, no tx yet")
+    messages = say(rasa_url, sender, "L breast IDC diagnosed this week in a 52 yo, firm L axillary node felt, nothing started")
     assert customs(messages) == [{"type": "question", "slot": "tumor_size_cm",
                                   "facts": customs(messages)[0]["facts"], "missing": ["tumor_size_cm"]}]
     assert any(m.get("buttons") for m in messages)
