@@ -12,8 +12,15 @@ CONTRACT_KEYS: Tuple[str, ...] = (
     "node_finding", "axillary_lump", "treatment", "new_lump_during_treatment",
 )
 # Extensions: facts that decide scope, or stand in for a size given only as a comparison.
-EXTRA_KEYS: Tuple[str, ...] = ("tumor_over_2cm", "distant_metastases", "encounter", "neoadjuvant_unclear")
+EXTRA_KEYS: Tuple[str, ...] = ("tumor_over_2cm", "distant_metastases", "encounter", "neoadjuvant_unclear",
+                               "cancer_history")
 FACT_KEYS: Tuple[str, ...] = CONTRACT_KEYS + EXTRA_KEYS
+
+# Situations no variant covers, each with a scope rule in bot/knowledge/scope.yml.
+ENCOUNTERS: Tuple[str, ...] = (
+    "screening", "surveillance", "unrelated", "no_tissue_diagnosis", "occult_primary", "other_cancer",
+    "other_site", "endocrine_therapy", "adjuvant_therapy",
+)
 
 ALLOWED: Mapping[str, Tuple[Any, ...]] = {
     "sex": ("female", "male"),
@@ -26,8 +33,9 @@ ALLOWED: Mapping[str, Tuple[Any, ...]] = {
     "new_lump_during_treatment": (True, False),
     "tumor_over_2cm": (True, False),
     "distant_metastases": (True, False),
-    "encounter": ("screening", "surveillance", "unrelated"),
+    "encounter": ENCOUNTERS,
     "neoadjuvant_unclear": (True,),  # chemotherapy mentioned, but not whether it is ongoing or done
+    "cancer_history": (True,),       # a past breast cancer, treatment finished (matching-rules.md)
 }
 
 # The facts the assistant asks for, one at a time, in this order (matching-rules.md).

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
+from bot.facts import ENCOUNTERS
+
 Features = Dict[str, Any]
 
 FEATURES: Mapping[str, Tuple[Any, ...]] = {
@@ -19,7 +21,7 @@ FEATURES: Mapping[str, Tuple[Any, ...]] = {
     "treatment": ("none", "neoadjuvant_ongoing", "neoadjuvant_completed", "post_surgery"),
     "new_lump": (True, False),
     "distant_metastases": (True, False),
-    "encounter": ("screening", "surveillance", "unrelated"),
+    "encounter": ENCOUNTERS,
 }
 
 # The fact to ask for when a feature is unknown and decides between outcomes.
@@ -59,6 +61,8 @@ def population(facts: Mapping[str, Any]) -> Tuple[Optional[str], Optional[str]]:
         return "known_cancer", None
     if dx in ("new_primary", "none_known"):
         return dx, None
+    if facts.get("cancer_history"):
+        return "none_known", "the past breast cancer (treatment finished) is history: no current breast cancer"
     tumour = any(facts.get(k) is not None for k in ("tumor_size_cm", "t_category", "tumor_over_2cm"))
     if tumour:
         return "new_primary", "a newly diagnosed breast cancer (not a recurrence)"

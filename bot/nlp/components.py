@@ -19,6 +19,10 @@ _CLAUSE_PUNCT = {".", ";", "!", "?", "\n", ")"}
 # Post-posed negation ("axilla negative", "nodes normal") only applies to findings, never to the
 # diagnosis: "triple negative breast cancer" or "IDC, ER negative" must not negate the cancer.
 _POST_NEGATABLE = {"NODE", "LUMP", "AXILLA", "PALPABLE", "SUSPICIOUS", "METASTASIS", "NAC"}
+# Only these cues can be historical: a past cancer and its treatment ("treated for IDC in 2015"), not the
+# nodes or sizes that an older study is compared with (those have their own qualifiers, see sizes.py).
+_HISTORICAL = {"CANCER", "SURGERY", "SURGERY_DONE", "NAC", "RECURRENCE", "ADJUVANT", "ENDOCRINE", "TNM", "NSTAGE",
+               "DCIS", "METASTASIS"}
 _ABBREVIATIONS = {"mrs.", "mr.", "ms.", "dr.", "vs.", "e.g.", "i.e.", "y.o.", "approx.", "no.", "pt."}
 
 
@@ -36,13 +40,16 @@ class Cue:
     uncertain: bool = False
     family: bool = False
     planned: bool = False
+    historical: bool = False  # about a past episode (ConText's "historical")
+    start_char: int = 0  # character offsets in the doc's text
+    end_char: int = 0
 
 
 def _ends_sentence(doc: Doc, token) -> bool:
     """A full stop, a question mark after a word ("imaging?", not "? LN"), or a word with its own full stop ("58F.")."""
     text = token.norm_
-    if text in {".", ";", "!", "\n"}:
-        return True
+    if text in {".", ";", "!", "\n"} or (token.is_space and "\n" in token.text):
+        return True  # a line break ends a sentence: pasted lists and report lines
     if text == "?":
         return token.i > 0 and not doc[token.i - 1].whitespace_ and bool(token.whitespace_ or token.i == len(doc) - 1)
     return len(text) > 1 and text.endswith(".") and text not in _ABBREVIATIONS and bool(token.whitespace_)
@@ -124,6 +131,9 @@ class AxillaContext:
                 or _scoped(context, ("CTX_UNCERTAIN",), span, clause, 0, self.after),
                 family=_scoped(context, ("CTX_FAMILY",), span, clause, 9, 5),
                 planned=_scoped(context, ("CTX_PLAN",), span, clause, 7, 3),
+                historical=span.label_ in _HISTORICAL
+                and _scoped(context, ("CTX_HISTORICAL",), span, clause, self.before, 10),
+                start_char=span.start_char, end_char=span.end_char,
             ))
         doc._.cues = cues
         return doc

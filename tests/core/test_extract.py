@@ -133,7 +133,6 @@ def test_abbreviations(text: str, want: Dict[str, Any]) -> None:
     "newly diagnosed 2.5 cm IDC. No palpable adenopathy.",
     "newly diagnosed 2.5 cm IDC, denies axillary lumps",
     "newly diagnosed 2.5 cm IDC, axilla clinically negative",
-    "newly diagnosed 2.5 cm IDC, no suspicious nodes on US",
     "newly diagnosed 2.5 cm IDC, normal axillary exam",
     "new idc left breast 4cm nodes not palpable 58 yo woman",
     "58F new 3 cm IDC. Axilla: no lymphadenopathy.",
@@ -141,6 +140,14 @@ def test_abbreviations(text: str, want: Dict[str, Any]) -> None:
 ])
 def test_negated_nodes_are_node_negative(text: str) -> None:
     check(text, {"clinical_nodes": "negative", "node_finding": None, "axillary_lump": None})
+
+
+@pytest.mark.parametrize("text", [
+    "newly diagnosed 2.5 cm IDC, no suspicious nodes on US",
+    "new R IDC 2.7 cm on US, no enlarged axillary nodes seen on US, 58F, pre-treatment",
+])
+def test_imaging_alone_does_not_make_the_axilla_clinically_negative(text: str) -> None:
+    check(text, {"clinical_nodes": None})
 
 
 def test_negation_ends_at_but() -> None:

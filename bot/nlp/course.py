@@ -1,0 +1,250 @@
+"""The patient and the course of her disease: sex, age, diagnosis, history, treatment, metastases, encounter.
+
+Rulings (shared/reference/matching-rules.md): "Treatment status", "Sex", "No tissue diagnosis yet", "A past
+breast cancer", "Occult primary", "Other situations no row covers", "Other node sites".
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from bot.facts import Facts
+from bot.nlp.components import Cue
+from bot.nlp.nodes import contralateral_proven, mentions
+from bot.nlp.reading import NOTHING, Read, Reading
+from bot.nlp.sizes import axillary
+from bot.nlp.stage import tnm
+
+_PRONOUNS = ("she", "her", "hers", "herself", "he", "his", "him", "himself", "she's", "he's")
+_CYCLES = re.compile(r"(\d{1,2})\D+(\d{1,2})")
+# Labels that show a message is about breast cancer or the axilla at all.
+_TOPICAL = {"BREAST", "AXILLA", "NODE", "CANCER", "NEW_DX", "TNM", "NSTAGE", "NODE_POS", "NODE_NEG", "NAC",
+            "SURGERY", "RECURRENCE", "SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "SIZE_COMPARE_GE", "AXILLARY_TAIL",
+            "TUMOR"}
+
+
+# ---------------------------------------------------------------- sex and age
+
+def sex(reading: Reading, facts: Facts) -> Read:
+    """Explicit words and '58F' beat pronouns; both sexes stated strongly is a contradiction."""
+    def votes(label: str, compact: str) -> tuple:
+        cues = [c for c in reading.all(label) if not c.family]
+        strong = [c for c in cues if c.text.lower() not in _PRONOUNS]
+        strong += [c for c in reading.all("AGE_SEX") if not c.family and c.text.rstrip(".,;:)").endswith(compact)]
+        return strong, cues
+    (f_strong, f_all), (m_strong, m_all) = votes("FEMALE", ("F", "f")), votes("MALE", ("M", "m"))
+    if f_strong and m_strong:
+        return Read(conflict=True, cues=tuple(f_strong + m_strong))
+    if f_strong or m_strong:
+        return Read("female", tuple(f_strong)) if f_strong else Read("male", tuple(m_strong))
+    if f_all and not m_all:
+        return Read("female", tuple(f_all[:1]))
+    if m_all and not f_all:
+        return Read("male", tuple(m_all[:1]))
+    return NOTHING
+
+
+def age(reading: Reading, facts: Facts) -> Read:
+    for cue in reading.all("AGE_SEX", "AGE"):
+        if cue.family:
+            continue
+        found = re.search(r"\d{1,3}", cue.text)
+        if found and 0 < int(found.group()) < 120:
+            return Read(int(found.group()), (cue,))
+    return NOTHING
+
+
+# ---------------------------------------------------------------- diagnosis and history
+
+def _cancers(reading: Reading) -> List[Cue]:
+    return [c for c in reading.all("CANCER") if not c.family]
+
+
+def _current_cancers(reading: Reading) -> List[Cue]:
+    return [c for c in _cancers(reading) if not (c.negated or c.historical or c.uncertain)]
+
+
+def diagnosis(reading: Reading, facts: Facts) -> Read:
+    """New primary, local recurrence, or no known breast cancer (a negated cancer history)."""
+    recurrence = [c for c in reading.live("RECURRENCE") if not _distant(reading, c)]
+    if recurrence:
+        return Read("local_recurrence", tuple(recurrence[:1]))
+    cancers = _current_cancers(reading)
+    new = [c for c in reading.all("NEW", "NEW_DX") if not c.negated]  # "no new findings" is not a new cancer
+    with_new = [c for c in cancers if c.sentence in {n.sentence for n in new}]
+    if with_new:
+        return Read("new_primary", (with_new[0],) + tuple(n for n in new if n.sentence == with_new[0].sentence)[:1])
+    dx_words = reading.live("NEW_DX")
+    if dx_words and (reading.live("TUMOR", "BREAST") or cancers):
+        return Read("new_primary", tuple(dx_words[:1] + cancers[:1]))
+    negated = [c for c in _cancers(reading) if c.negated]
+    if negated and not cancers and not history(reading, facts).value:
+        return Read("none_known", tuple(negated[:1]))
+    return NOTHING
+
+
+def _distant(reading: Reading, cue: Cue) -> bool:
+    return bool(reading.near(cue, ["DISTANT_SITE"], "sentence")) and not reading.near(cue, ["AXILLA", "BREAST"])
+
+
+def history(reading: Reading, facts: Facts) -> Read:
+    """A past breast cancer, treatment finished: history, when no current cancer is stated."""
+    past = [c for c in _cancers(reading) if c.historical and not c.negated]
+    if past and not _current_cancers(reading) and not reading.live("RECURRENCE"):
+        return Read(True, tuple(past[:1]))
+    return NOTHING
+
+
+# ---------------------------------------------------------------- treatment
+
+def _surgery_done(reading: Reading) -> List[Cue]:
+    for cue in reading.live("SURGERY"):
+        pre = [c for c in reading.near(cue, ["SURGERY_PAST_PRE"]) if c.end <= cue.start and cue.start - c.end <= 4]
+        post = [c for c in reading.near(cue, ["SURGERY_PAST_POST"]) if c.start >= cue.end and c.start - cue.end <= 5]
+        if pre or post:
+            return [cue] + pre[:1] + post[:1]
+    return reading.live("SURGERY_DONE")[:1]
+
+
+def _chemo(reading: Reading) -> List[Cue]:
+    """Neoadjuvant chemotherapy cues: not 'adjuvant chemotherapy', not 'neoadjuvant letrozole'."""
+    endocrine = reading.all("ENDOCRINE")
+    adjuvant = reading.all("ADJUVANT")
+    return [c for c in reading.live("NAC")
+            if not any(abs(e.start - c.end) <= 3 or abs(c.start - e.end) <= 1 for e in endocrine)
+            and not any(a.end == c.start for a in adjuvant)]
+
+
+def nac_status(reading: Reading) -> tuple:
+    """(status, cues): 'neoadjuvant_ongoing' | 'neoadjuvant_completed' | 'unclear' | None."""
+    return reading.cached("nac", lambda: _nac_status(reading))
+
+
+def _cycles(reading: Reading) -> Optional[bool]:
+    """'4 of 6 cycles' -> False (not finished), '6/6 cycles' -> True."""
+    for cue in reading.live("CYCLES_FRACTION"):
+        found = _CYCLES.search(cue.text)
+        if found and 0 < int(found.group(1)) <= int(found.group(2)) <= 12:
+            return int(found.group(1)) == int(found.group(2))
+    return None
+
+
+def _nac_status(reading: Reading) -> tuple:
+    chemo = _chemo(reading)
+    ongoing: List[Cue] = []
+    done: List[Cue] = []
+    weak: List[Cue] = []
+    for cue in chemo:
+        ongoing += reading.near(cue, ["NAC_ONGOING"], "sentence")
+        done += [c for c in reading.near(cue, ["NAC_DONE"], "sentence") if not c.negated]
+        weak += reading.near(cue, ["NAC_ONGOING_WEAK"], "sentence")
+    cycles = _cycles(reading) if chemo or reading.live("CYCLES_FRACTION") else None
+    fraction = reading.live("CYCLES_FRACTION")[:1]
+    next_regimen = any(c.planned for c in reading.all("NAC"))  # "finished AC, starting paclitaxel"
+    if cycles is False:
+        return "neoadjuvant_ongoing", chemo[:1] + fraction
+    if cycles is True and chemo:
+        return "neoadjuvant_completed", chemo[:1] + fraction
+    if ongoing or (done and next_regimen):
+        return "neoadjuvant_ongoing", chemo[:1] + (ongoing or done)[:1]
+    if done:
+        return "neoadjuvant_completed", chemo[:1] + done[:1]
+    if weak:
+        return "neoadjuvant_ongoing", chemo[:1] + weak[:1]
+    return ("unclear", chemo[:1]) if chemo else (None, [])
+
+
+def treatment(reading: Reading, facts: Facts) -> Read:
+    """Where the patient is in treatment; the surgery of an earlier cancer does not count for a recurrence."""
+    surgery = _surgery_done(reading)
+    if facts.get("diagnosis") != "local_recurrence" and surgery:
+        return Read("post_surgery", tuple(surgery))
+    nac, cues = nac_status(reading)
+    if nac == "unclear":
+        return NOTHING  # said to be on or after chemotherapy, but not which: never assume "no treatment"
+    if nac:
+        conflict = bool(reading.live("NO_TREATMENT"))
+        return Read(nac, tuple(cues), conflict=conflict)
+    negated = [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated]
+    none = reading.live("NO_TREATMENT", "BEFORE_SURGERY") + negated
+    return Read("none", tuple(none[:1])) if none else NOTHING
+
+
+def neoadjuvant_unclear(reading: Reading, facts: Facts) -> Read:
+    nac, cues = nac_status(reading)
+    return Read(True, tuple(cues)) if facts.get("treatment") is None and nac == "unclear" else NOTHING
+
+
+def new_lump_during(reading: Reading, facts: Facts) -> Read:
+    """A new axillary lump while on neoadjuvant chemotherapy ("no new lumps" -> False)."""
+    if facts.get("treatment") != "neoadjuvant_ongoing":
+        return NOTHING
+    new = [m for m in mentions(reading) if m.new]
+    found = [m for m in new if m.positive]
+    if found:
+        return Read(True, found[0].cues)
+    negated = [m for m in new if m.negated]
+    return Read(False, (negated[0].cue,)) if negated else NOTHING
+
+
+# ---------------------------------------------------------------- scope
+
+def distant_metastases(reading: Reading, facts: Facts) -> Read:
+    """Known distant metastatic disease (a nodal 'metastatic carcinoma' is not distant)."""
+    for cue in reading.all("METASTASIS"):
+        if cue.family or cue.historical:
+            continue
+        text = cue.text.lower()
+        sites = reading.near(cue, ["DISTANT_SITE"], "sentence")
+        nodal = reading.near(cue, ["NODE", "AXILLA"])
+        distant = any(w in text for w in ("distant", "stage", "disease", "breast cancer", "mets")) or (sites and not nodal)
+        if distant and cue.negated:
+            return Read(False, (cue,))
+        if distant and not cue.uncertain:
+            return Read(True, (cue,) + tuple(sites[:1]))
+    proven = contralateral_proven(reading)
+    if proven:
+        return Read(True, tuple(proven[:1]))
+    cues, m = tnm(reading).m
+    return Read(True, tuple(cues)) if m else NOTHING
+
+
+def _breast_mass(reading: Reading) -> List[Cue]:
+    return [c for c in reading.all("LUMP") if not (c.negated or c.family or c.historical) and not axillary(reading, c)] \
+        + [c for c in reading.all("AXILLARY_TAIL") if not c.negated]
+
+
+def encounter(reading: Reading, facts: Facts) -> Read:
+    """What kind of question this is when no variant can cover it (scope.yml names each with its pointer)."""
+    current = facts.get("diagnosis") in ("new_primary", "local_recurrence") or bool(_current_cancers(reading))
+    finding = facts.get("clinical_nodes") == "positive" or facts.get("axillary_lump") or current
+    occult = reading.live("OCCULT") or [c for c in reading.all("TNM") if re.match(r"(?i)^[cpy]?t0", c.text)]
+    if occult:
+        return Read("occult_primary", tuple(occult[:1]))
+    other_cancer = reading.live("OTHER_CANCER")
+    if other_cancer and not current:
+        return Read("other_cancer", tuple(other_cancer[:1]))
+    unproven = reading.live("NO_BIOPSY") + [c for c in _cancers(reading) if c.uncertain and not c.negated]
+    mass = _breast_mass(reading)
+    if mass and unproven and not _current_cancers(reading) and facts.get("diagnosis") != "local_recurrence":
+        return Read("no_tissue_diagnosis", tuple(mass[:1] + unproven[:1]))
+    elsewhere = [c for c in reading.all("NODE", "LUMP") if reading.near(c, ["OTHER_ORGAN"])
+                 and not reading.near(c, ["AXILLA"]) and not (c.negated or c.family)]
+    if elsewhere and not mentions(reading) and not current and not reading.live("AXILLA"):
+        return Read("other_site", tuple(elsewhere[:1]))
+    endocrine = [c for c in reading.live("ENDOCRINE") if reading.within(c, ["NAC", "NEOADJUVANT"], 3, 1)]
+    if endocrine:
+        return Read("endocrine_therapy", tuple(endocrine[:1]))
+    adjuvant = [c for c in reading.live("ADJUVANT") if reading.near(c, ["NAC_ONGOING", "NAC_ONGOING_WEAK"], "sentence")
+                and not reading.near(c, ["NAC_DONE"], "sentence")]
+    if adjuvant and current and facts.get("diagnosis") != "local_recurrence":
+        return Read("adjuvant_therapy", tuple(adjuvant[:1]))
+    if reading.live("SURVEILLANCE") and not finding:
+        return Read("surveillance", tuple(reading.live("SURVEILLANCE")[:1]))
+    if reading.live("SCREENING") and not (finding or _current_cancers(reading)):
+        return Read("screening", tuple(reading.live("SCREENING")[:1]))
+    stated = any(v is not None for k, v in facts.items() if k not in ("sex", "age"))
+    topical = reading.has(*_TOPICAL) and not (set(reading.by_label) & _TOPICAL == {"NODE"} and reading.has("OTHER_ORGAN"))
+    if not topical and not stated and reading.expecting is None:
+        return Read("unrelated")
+    return NOTHING

@@ -1,0 +1,235 @@
+"""Axillary nodes and lumps: clinical nodal status, how a node was found, and the side(s) of a lump.
+
+Rulings (shared/reference/matching-rules.md, "Facts that decide" and "Node-negative needs the exam"):
+a palpable node or a suspicious node on any imaging makes a new cancer node-positive; node-negative needs
+the clinical exam (an imaging statement alone leaves the status open); a negative exam of the other side says
+nothing about the cancer's side; two exams of the same axilla that disagree are contradictory; an uncertain
+mention leaves the status open.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Set, Tuple
+
+from bot.facts import Facts
+from bot.nlp.components import Cue
+from bot.nlp.reading import NOTHING, Read, Reading, with_context
+from bot.nlp.sizes import axillary
+
+_MODALITIES = ("MODALITY_MUS", "MODALITY_OTHER")
+
+
+@dataclass(frozen=True)
+class NodeMention:
+    """One axillary node or lump, with how it was found and whether it looks abnormal."""
+
+    cue: Cue
+    palpable: bool
+    suspicious: bool
+    proven: bool
+    modality: Optional[str]   # 'mammography_or_us' | 'other_imaging' | None
+    new: bool
+    is_lump: bool
+    exam: bool                # the clinical exam is what the mention reports
+    side: Optional[str]
+    support: Tuple[Cue, ...]  # the cues that qualify it (palpable, suspicious, modality, side)
+
+    @property
+    def negated(self) -> bool:
+        return self.cue.negated
+
+    @property
+    def uncertain(self) -> bool:
+        return self.cue.uncertain
+
+    @property
+    def positive(self) -> bool:
+        return not (self.negated or self.uncertain) and (self.palpable or self.suspicious or self.proven
+                                                         or self.is_lump)
+
+    @property
+    def cues(self) -> Tuple[Cue, ...]:
+        return (self.cue,) + self.support
+
+
+def _elsewhere(reading: Reading, cue: Cue) -> bool:
+    """A node of another region ("cervical LN", "inguinal nodes") and no axilla named with it."""
+    near = [c for c in reading.near(cue, ["OTHER_ORGAN", "AXILLA"]) if abs(c.start - cue.start) <= 4]
+    return bool(near) and all(c.label == "OTHER_ORGAN" for c in near)
+
+
+def _modality(reading: Reading, cue: Cue, palpable: bool) -> Tuple[Optional[str], List[Cue]]:
+    """The imaging that showed a node: in its clause or, if it was not felt on exam, its sentence or message."""
+    for scope in ("clause", "sentence", "message"):
+        if scope != "clause" and palpable:
+            break
+        pool = reading.all(*_MODALITIES) if scope == "message" else reading.near(cue, _MODALITIES, scope)
+        found = [c for c in pool if not c.negated]
+        if found:
+            mus = [c for c in found if c.label == "MODALITY_MUS"]
+            return ("mammography_or_us", mus[:1]) if mus else ("other_imaging", found[:1])
+    return None, []
+
+
+def mentions(reading: Reading) -> List[NodeMention]:
+    """Axillary nodes and lumps of the message (computed once per message)."""
+    return reading.cached("node_mentions", lambda: _mentions(reading))
+
+
+def _mentions(reading: Reading) -> List[NodeMention]:
+    found = []
+    for cue in reading.all("NODE", "LUMP"):
+        if cue.family or cue.historical or (cue.label == "LUMP" and not axillary(reading, cue)) \
+                or _elsewhere(reading, cue):
+            continue
+        if any(c.start <= cue.start < c.end for c in reading.all("AXILLARY_TAIL")):
+            continue  # the axillary tail is breast
+        palpable_cues = [c for c in reading.near(cue, ["PALPABLE"]) if not c.negated]
+        suspicious_cues = [c for c in reading.near(cue, ["SUSPICIOUS"], "sentence") if not (c.negated or c.uncertain)]
+        proven_cues = [c for c in reading.near(cue, ["PROVEN"], "sentence") if not (c.negated or c.uncertain)]
+        palpable = bool(palpable_cues)
+        # A lump is felt; only a node can have been found on imaging.
+        modality, modality_cues = (None, []) if cue.label == "LUMP" else _modality(reading, cue, palpable)
+        negated = cue.negated or any(c.negated for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"]))
+        if negated and not cue.negated:
+            cue = with_context(cue, negated=True)
+        clause_modality = bool(reading.near(cue, _MODALITIES))
+        exam = bool(reading.near(cue, ["PALPABLE", "EXAM"])) or not clause_modality
+        new = any(not c.negated for c in reading.near(cue, ["NEW"]))
+        side_cues = reading.sides_near(cue)
+        support = tuple(palpable_cues[:1] + suspicious_cues[:1] + proven_cues[:1] + modality_cues + side_cues)
+        found.append(NodeMention(cue, palpable, bool(suspicious_cues), bool(proven_cues), modality, new,
+                                 cue.label == "LUMP", exam, reading.side_of(cue), support))
+    return found
+
+
+def primary_sides(reading: Reading) -> Set[str]:
+    """Sides named with the breast cancer itself ("L breast IDC", "right breast cancer")."""
+    def compute() -> Set[str]:
+        sides: Set[str] = set()
+        for cue in reading.all("CANCER", "TUMOR", "BREAST", "AXILLARY_TAIL"):
+            if cue.family or cue.negated or cue.historical:
+                continue
+            side = reading.side_of(cue, before=4, after=4)
+            if side == "bilateral":
+                sides |= {"left", "right"}
+            elif side:
+                sides.add(side)
+        return sides
+    return reading.cached("primary_sides", compute)
+
+
+def contralateral(reading: Reading, m: NodeMention) -> bool:
+    """A node on the other side from a one-sided breast cancer."""
+    sides = primary_sides(reading)
+    return m.side in ("left", "right") and len(sides) == 1 and m.side not in sides
+
+
+def relevant(reading: Reading, facts: Facts) -> List[NodeMention]:
+    """The mentions that bear on the case's axilla: not the other side, not a new lump during treatment."""
+    during = bool(facts.get("new_lump_during_treatment"))
+    return [m for m in mentions(reading) if not contralateral(reading, m) and not (during and m.new)]
+
+
+def _exam_negative(reading: Reading, cue: Cue) -> bool:
+    """A negative statement that reports the clinical exam (or names no imaging at all), not "not examined"."""
+    if reading.near(cue, ["NOT_EXAMINED"], "sentence"):
+        return False
+    return bool(reading.near(cue, ["PALPABLE", "EXAM"])) or not reading.near(cue, _MODALITIES) \
+        or "clinical" in cue.text.lower() or cue.text.lower().startswith("cn")
+
+
+def _negative_exams(reading: Reading, facts: Facts) -> List[Cue]:
+    """Statements that the clinical exam of the case's axilla is negative."""
+    found = relevant(reading, facts)
+    cues = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c)]
+    cues += [c for m in found if m.negated and not m.uncertain and m.exam for c in m.cues]
+    # "axilla clinically normal", "normal axillary examination", "nothing palpable in the axilla"
+    axillae = [a for a in reading.all("AXILLA") if not (a.family or a.uncertain)]
+    cues += [a for a in axillae if a.negated and reading.within(a, ["FINDING_WORD"], 3, 4)
+             and _exam_negative(reading, a) and not _other_side(reading, a)]
+    cues += [p for p in reading.all("PALPABLE") if p.negated and not p.uncertain
+             and not reading.near(p, ["NOT_EXAMINED"], "sentence")
+             and any(a.sentence == p.sentence and not _other_side(reading, a) for a in axillae)]
+    return cues
+
+
+def _other_side(reading: Reading, cue: Cue) -> bool:
+    side, sides = reading.side_of(cue), primary_sides(reading)
+    return side in ("left", "right") and len(sides) == 1 and side not in sides
+
+
+def clinical_nodes(reading: Reading, facts: Facts) -> Read:
+    """Clinical N status: positive beats negative; an uncertain mention or an imaging-only negative leaves it open."""
+    found = relevant(reading, facts)
+    n_cues, n_value = n_category(reading)
+    positive = [m for m in found if m.positive]
+    pos_cues = [c for m in positive for c in m.cues] + reading.live("NODE_POS") + (n_cues if n_value == "positive" else [])
+    negative = _negative_exams(reading, facts) + (n_cues if n_value == "negative" else [])
+    if exam_conflict(reading, facts):
+        return Read(cues=tuple(pos_cues + negative), conflict=True)
+    if pos_cues:
+        return Read("positive", tuple(pos_cues))
+    uncertain = [m.cue for m in found if m.uncertain]
+    uncertain += [c for c in reading.all("NODE_POS", "LUMP") if c.uncertain and not c.negated
+                  and (c.label == "NODE_POS" or axillary(reading, c) or reading.near(c, ["AXILLA"], "sentence"))]
+    if uncertain:
+        return Read(residue=tuple(uncertain[:1]))
+    return Read("negative", tuple(negative)) if negative else NOTHING
+
+
+def exam_conflict(reading: Reading, facts: Facts) -> bool:
+    """A node felt on exam and an exam of the same axilla said to be negative, with no imaging to settle it."""
+    if facts.get("treatment") not in (None, "none"):
+        return False
+    found = relevant(reading, facts)
+    felt = [m for m in found if m.positive and (m.palpable or m.is_lump) and not m.modality]
+    negative = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c)] or [
+        m for m in found if m.negated and reading.near(m.cue, ["PALPABLE"])]
+    imaging = [m for m in found if m.positive and m.modality]
+    return bool(felt and negative and not imaging)
+
+
+def n_category(reading: Reading) -> Tuple[List[Cue], Optional[str]]:
+    """(cues, 'positive' | 'negative' | None) from cN1-style tokens and TNM groups."""
+    from bot.nlp.stage import tnm  # stage reads T, N and M together
+    return tnm(reading).n
+
+
+def node_finding(reading: Reading, facts: Facts) -> Read:
+    """How the abnormal node was found; imaging takes precedence over a lump felt on exam."""
+    if facts.get("clinical_nodes") == "negative":
+        return NOTHING
+    found = [m for m in relevant(reading, facts) if m.positive]
+    for kind in ("mammography_or_us", "other_imaging"):
+        hits = [m for m in found if m.modality == kind and (m.suspicious or m.proven or not m.palpable)]
+        if hits:
+            return Read(kind, hits[0].cues)
+    felt = [m for m in found if m.palpable or m.is_lump]
+    return Read("palpable", felt[0].cues) if felt else NOTHING
+
+
+def axillary_lump(reading: Reading, facts: Facts) -> Read:
+    """'unilateral' or 'bilateral' for palpable axillary lumps or nodes, from the sides named with them."""
+    felt = [m for m in mentions(reading) if m.positive and (m.palpable or m.is_lump)]
+    sides: Set[str] = set()
+    cues: List[Cue] = []
+    for m in felt:
+        for c in reading.sides_near(m.cue, labels=("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "SIDE_ONE")):
+            sides.add(c.label)
+            cues += [m.cue, c]
+    # A short answer to the side question, or a short correction ("actually it's bilateral").
+    answer = reading.expecting == "axillary_lump" or (
+        reading.has("CORRECTION") and len(reading.tokens) <= 12
+        and not reading.has("BREAST", "MODALITY_MUS", "MODALITY_OTHER"))
+    if not felt and answer:
+        side_cues = reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "SIDE_ONE")
+        sides, cues = {c.label for c in side_cues}, list(side_cues)
+    if "SIDE_BOTH" in sides or {"SIDE_LEFT", "SIDE_RIGHT"} <= sides:
+        return Read("bilateral", tuple(cues))
+    return Read("unilateral", tuple(cues)) if sides else NOTHING
+
+
+def contralateral_proven(reading: Reading) -> Sequence[Cue]:
+    """A biopsy-proven node in the other axilla: distant disease (matching-rules.md, other situations)."""
+    return [m.cue for m in mentions(reading) if contralateral(reading, m) and m.proven and not m.negated]

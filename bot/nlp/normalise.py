@@ -1,0 +1,179 @@
+"""Text as the readers need it, with a map back to the text as it was given.
+
+Channels deliver escaped, marked-up and dictated text: "&gt;2 cm", "<at>Bot</at>", "*3 cm*", "one point four
+centimetre", "2½ cm", "1,5 cm". Each step below rewrites parts of the text and records, for every character of
+the result, the range of the original it came from, so evidence can quote the message as the clinician wrote it.
+Number words go through text2num's `alpha2digit` (a kept library); what it leaves on purpose ("two cm",
+"two and a half", "three by two") is finished here.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable, Iterable, List, Sequence, Tuple
+
+from text_to_num import alpha2digit
+
+MAX_CHARS = 4000  # longer messages are cut (and the cut is stated)
+
+Edit = Tuple[int, int, str]  # replace text[start:end] by the string
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """`text` for the readers; `starts[i]`/`ends[i]` give the original character range of text[i]."""
+
+    original: str
+    text: str
+    starts: Tuple[int, ...]
+    ends: Tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "Normalised":
+        return cls(text, text, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
+
+    def original_span(self, start: int, end: int) -> Tuple[int, int]:
+        """Character range [start, end) of `text` -> the range of the original it was read from."""
+        if not self.text or end <= start:
+            at = self.starts[start] if start < len(self.starts) else len(self.original)
+            return at, at
+        return self.starts[start], self.ends[min(end, len(self.text)) - 1]
+
+    def apply(self, edits: Iterable[Edit]) -> "Normalised":
+        """The text with non-overlapping edits made; replaced characters map to the whole range they replaced."""
+        edits = sorted(e for e in edits if self.text[e[0]:e[1]] != e[2])
+        if not edits:
+            return self
+        text: List[str] = []
+        starts: List[int] = []
+        ends: List[int] = []
+        at = 0
+        for start, end, new in edits:
+            if start < at:
+                continue  # overlapping edit: the first one wins
+            text.append(self.text[at:start])
+            starts.extend(self.starts[at:start])
+            ends.extend(self.ends[at:start])
+            o_start = self.starts[start] if start < len(self.text) else len(self.original)
+            o_end = self.ends[end - 1] if end > start else o_start
+            text.append(new)
+            starts.extend([o_start] * len(new))
+            ends.extend([o_end] * len(new))
+            at = end
+        text.append(self.text[at:])
+        starts.extend(self.starts[at:])
+        ends.extend(self.ends[at:])
+        return Normalised(self.original, "".join(text), tuple(starts), tuple(ends))
+
+    def sub(self, pattern: "re.Pattern[str]", repl: Callable[["re.Match[str]"], str]) -> "Normalised":
+        return self.apply((m.start(), m.end(), repl(m)) for m in pattern.finditer(self.text))
+
+
+# ---------------------------------------------------------------- channel escaping and markup
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_SLACK_LINK = re.compile(r"<(?:mailto:|https?://|tel:)[^|>\s]*\|([^>]*)>")
+_SLACK_URL = re.compile(r"<((?:mailto:|https?://|tel:)[^|>\s]*)>")
+_SLACK_REF = re.compile(r"<[@#!][A-Za-z0-9^]+(?:\|([^>]*))?>")
+_TEAMS_MENTION = re.compile(r"<at\b[^>]*>[^<]*</at>", re.I)
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|tr|h[1-6])\b[^>]*>", re.I)
+_INLINE_TAG = re.compile(r"</?(?:span|b|i|u|em|strong|font|a|code|pre|s|strike|del|table|tbody|td|th)\b[^>]*>", re.I)
+# Slack/Markdown emphasis around words: "*bold*", "_italic_", "~struck~" (a lone "~2 cm" is "about").
+_EMPHASIS = re.compile(r"(?<![\w*_~])([*_~])(?=\S)([^*_~\n]*?\S)\1(?![\w*_~])")
+_BULLET = re.compile(r"[•▪◦‣⁃]")
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
+
+
+def _unescape(norm: Normalised) -> Normalised:
+    for _ in range(2):  # "&amp;gt;" is an escaped "&gt;"
+        norm = norm.sub(_ENTITY, lambda m: html.unescape(m.group()))
+    return norm
+
+
+def _markup(norm: Normalised) -> Normalised:
+    norm = norm.sub(_TEAMS_MENTION, lambda m: " ")
+    norm = norm.sub(_SLACK_LINK, lambda m: m.group(1))
+    norm = norm.sub(_SLACK_URL, lambda m: m.group(1))
+    norm = norm.sub(_SLACK_REF, lambda m: m.group(1) or " ")
+    norm = norm.sub(_BLOCK_TAG, lambda m: "\n")
+    norm = norm.sub(_INLINE_TAG, lambda m: " ")
+    norm = norm.sub(_EMPHASIS, lambda m: m.group(2))
+    return norm.sub(_BULLET, lambda m: "\n")
+
+
+def _characters(norm: Normalised) -> Normalised:
+    """Fractions, compatibility forms (NFKC), terminal colour codes and control characters."""
+    norm = norm.sub(_ANSI, lambda m: " ")
+    edits = []
+    for i, ch in enumerate(norm.text):
+        if ch in _FRACTIONS:  # before NFKC, which would make "1½" into "11⁄2"
+            edits.append((i, i + 1, _FRACTIONS[ch]))
+        elif ch == "×":
+            edits.append((i, i + 1, " x "))
+        elif not ch.isascii():
+            folded = unicodedata.normalize("NFKC", ch)
+            edits.append((i, i + 1, folded if folded.isprintable() else " "))
+        elif not (ch.isprintable() or ch in "\n\t"):
+            edits.append((i, i + 1, " "))
+    return norm.apply(edits)
+
+
+# ---------------------------------------------------------------- numbers
+
+_UNIT = r"(?:cms?|mms?|c\.m\.?|centimet(?:er|re)s?|millimet(?:er|re)s?)\b"
+_SMALL = {
+    "zero": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+}
+_NUMBER_WORDS = "|".join(sorted((
+    "zero nought one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
+).split(), key=len, reverse=True))  # longest first: "sixty" before "six"
+# A run of number words ("sixty-eight", "one point four", "twenty two"), for text2num.
+_WORD_RUN = re.compile(rf"(?i)\b(?:{_NUMBER_WORDS})\b(?:[\s-]+(?:(?:{_NUMBER_WORDS}|point|and)\b))*")
+_DECIMAL_COMMA = re.compile(rf"(?i)(?<![\d,])(\d{{1,2}}),(\d{{1,2}})(?=\s*(?:{_UNIT}|x\b|by\b|×))")
+_POINT = re.compile(r"(?i)\b(\d+)\s+point\s+(\d+)\b")
+_AND_A_HALF = re.compile(r"(?i)\b(\d+)(?:\s+and\s+a|\s*-?\s*and-a)\s*-?\s*half\b")
+_HALF_A = re.compile(rf"(?i)\b(?:half\s+an?|a\s+half)\s+(?={_UNIT})")
+_SMALL_BEFORE = re.compile(
+    rf"(?i)\b({'|'.join(_SMALL)})(?=\s*(?:-\s*)?(?:{_UNIT}|(?:x|by)\s+(?:\d|{'|'.join(_SMALL)})\b|and\s+a\s+half\b))")
+_SMALL_AFTER_BY = re.compile(rf"(?i)(?<=\d)(\s*(?:x|by)\s+)({'|'.join(_SMALL)})\b")
+
+
+def _run_to_digits(m: "re.Match[str]") -> str:
+    run = m.group()
+    tail = re.search(r"(?i)(?:[\s-]+(?:and|point))+$", run)
+    core = run[:tail.start()] if tail else run
+    converted = alpha2digit(core, "en")
+    return converted + (run[tail.start():] if tail else "")
+
+
+def _numbers(norm: Normalised) -> Normalised:
+    norm = norm.sub(_DECIMAL_COMMA, lambda m: f"{m.group(1)}.{m.group(2)}")
+    if re.search(rf"(?i)\b(?:{_NUMBER_WORDS}|half)\b", norm.text):
+        norm = norm.sub(_WORD_RUN, _run_to_digits)
+        norm = norm.sub(_SMALL_BEFORE, lambda m: _SMALL[m.group(1).lower()])
+        norm = norm.sub(_SMALL_AFTER_BY, lambda m: m.group(1) + _SMALL[m.group(2).lower()])
+    norm = norm.sub(_POINT, lambda m: f"{m.group(1)}.{m.group(2)}")
+    norm = norm.sub(_AND_A_HALF, lambda m: f"{m.group(1)}.5")
+    return norm.sub(_HALF_A, lambda m: "0.5 ")
+
+
+STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _markup, _characters, _numbers)
+
+
+def normalise(text: str) -> Tuple[Normalised, List[str]]:
+    """(the text the readers see with its map to `text`, notes on what was cut). Never raises."""
+    notes = []
+    if not isinstance(text, str):
+        text = ""
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS]
+        notes.append(f"the message was longer than {MAX_CHARS} characters: only its beginning was read")
+    norm = Normalised.of(text)
+    for step in STEPS:
+        norm = step(norm)
+    return norm, notes

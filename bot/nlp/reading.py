@@ -1,0 +1,108 @@
+"""One message as the fact readers see it: its cues, indexed, and what each reader returns."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
+
+from bot.facts import Facts
+from bot.nlp.components import Cue
+from bot.nlp.normalise import Normalised
+
+SIDE_LABELS = ("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
+
+
+@dataclass
+class Reading:
+    """The cues of one message, indexed for the fact readers."""
+
+    cues: List[Cue]
+    tokens: List[str]
+    expecting: Optional[str]
+    text: Optional[Normalised] = None
+
+    def __post_init__(self) -> None:
+        self.by_label: Dict[str, List[Cue]] = defaultdict(list)
+        for cue in self.cues:
+            self.by_label[cue.label].append(cue)
+        self.memo: Dict[str, Any] = {}  # values shared by several readers, computed once
+
+    def all(self, *labels: str) -> List[Cue]:
+        return [c for label in labels for c in self.by_label.get(label, [])]
+
+    def live(self, *labels: str) -> List[Cue]:
+        """Cues stated as a current fact: not negated, uncertain, about a relative, planned or historical."""
+        return [c for c in self.all(*labels) if not (c.negated or c.uncertain or c.family or c.planned
+                                                     or c.historical)]
+
+    def has(self, *labels: str) -> bool:
+        return any(self.by_label.get(label) for label in labels)
+
+    def near(self, cue: Cue, labels: Iterable[str], scope: str = "clause") -> List[Cue]:
+        """Cues of `labels` in the same clause (or sentence) as `cue`."""
+        key: Callable[[Cue], int] = (lambda c: c.clause) if scope == "clause" else (lambda c: c.sentence)
+        return [c for c in self.all(*labels) if key(c) == key(cue) and c is not cue]
+
+    def within(self, cue: Cue, labels: Iterable[str], before: int, after: int) -> List[Cue]:
+        """Cues of `labels` in the clause of `cue`, at most `before` tokens before it or `after` after it."""
+        return [c for c in self.near(cue, labels)
+                if cue.start - before <= c.start < cue.start or cue.end <= c.start <= cue.end + after]
+
+    def sides_near(self, cue: Cue, before: int = 5, after: int = 5, labels: Iterable[str] = SIDE_LABELS) -> List[Cue]:
+        """Side words next to a cue, except those that belong to another noun ("both breasts" for a node)."""
+        own = {"BREAST", "CANCER", "TUMOR"} if cue.label in ("NODE", "LUMP", "AXILLA") else {"NODE", "AXILLA"}
+        return [c for c in self.within(cue, labels, before, after)
+                if not any(o.start == c.end and o.label in own for o in self.cues)]
+
+    def side_of(self, cue: Cue, before: int = 5, after: int = 5) -> Optional[str]:
+        """'left', 'right' or 'bilateral' named next to a cue ("L axillary node", "node in the left axilla")."""
+        labels = {c.label for c in self.sides_near(cue, before, after)}
+        if "SIDE_BOTH" in labels or {"SIDE_LEFT", "SIDE_RIGHT"} <= labels:
+            return "bilateral"
+        return {"SIDE_LEFT": "left", "SIDE_RIGHT": "right"}.get(labels.pop()) if labels else None
+
+    def cached(self, name: str, compute: Callable[[], Any]) -> Any:
+        if name not in self.memo:
+            self.memo[name] = compute()
+        return self.memo[name]
+
+    def quote(self, cues: Iterable[Cue]) -> Tuple[int, int, str]:
+        """(start, end, text) of the original message covering `cues`."""
+        cues = list(cues)
+        start, end = min(c.start_char for c in cues), max(c.end_char for c in cues)
+        if self.text is None:
+            return start, end, ""
+        o_start, o_end = self.text.original_span(start, end)
+        return o_start, o_end, self.text.original[o_start:o_end]
+
+
+@dataclass(frozen=True)
+class Read:
+    """What a reader found: the value, the cues it was read from, and whether the message contradicts itself.
+
+    `residue` holds cues the reader could not place although they may change its value: the core asks
+    about them instead of guessing."""
+
+    value: Any = None
+    cues: Tuple[Cue, ...] = ()
+    conflict: bool = False
+    residue: Tuple[Cue, ...] = ()
+    notes: Tuple[str, ...] = ()
+
+
+NOTHING = Read()
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A fact reader: the fact it sets, the facts it needs to have been read first, and the function."""
+
+    fact: str
+    read: Callable[[Reading, Facts], Read]
+    needs: Tuple[str, ...] = ()
+
+
+def with_context(cue: Cue, **changes: Any) -> Cue:
+    """A copy of `cue` with other context flags."""
+    return replace(cue, **changes)
+

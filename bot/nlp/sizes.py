@@ -1,0 +1,185 @@
+"""Tumour size: which measurement of a message is the primary tumour's, and in cm.
+
+Rulings (shared/reference/matching-rules.md, "Which number is the tumour size", "Several sizes of the
+primary", "Size for the neoadjuvant rows", "Text as channels deliver it"):
+- a node's size or cortex, a distance, a depth, height/weight, calcifications, a separate DCIS area, a
+  second focus and an older measurement of a lesion that has since grown are not the size;
+- several sizes of the primary on the same side of 2 cm: the largest stands; on both sides: ask;
+- during or after neoadjuvant chemotherapy the size is the one at diagnosis, not the residual one;
+- "> 2 cm" / "< 2 cm" give the side of 2 cm; "≥ 2 cm" straddles it: ask.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from bot.facts import Facts
+from bot.nlp.components import Cue
+from bot.nlp.reading import NOTHING, Read, Reading
+
+MAX_SIZE_CM = 20.0  # a larger "tumour size" is implausible: ignored, and said so
+THRESHOLD_CM = 2.0  # the size that separates the variants (ACR Imaging of the Axilla, variants 3-9)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_MM = re.compile(r"\bmm\b|millim|\dmm")
+_PHRASE_BREAKS = {"with", "and", "plus", "&", "w/", "but", "while", "whereas", "+"}
+_COMPARISONS = ("SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "SIZE_COMPARE_GE")
+_NAC = ("neoadjuvant_ongoing", "neoadjuvant_completed")
+
+
+def size_cm(cue: Cue) -> Optional[float]:
+    """The largest dimension of a size phrase in cm ("30 mm" -> 3.0, "2.5 x 1.8 cm" -> 2.5); None if implausible."""
+    text = cue.text.lower()
+    values = [float(v) for v in _NUMBER.findall(text)]
+    if not values or text.lstrip().startswith(("-", "−")):
+        return None
+    largest = max(values) / (10.0 if _MM.search(text) else 1.0)
+    return largest if 0 < largest <= MAX_SIZE_CM else None
+
+
+def _kind(reading: Reading, c: Cue) -> Optional[str]:
+    """What a head word says a measurement measures: 'tumor', 'node', 'other' or None."""
+    if c.negated and c.label in ("NODE", "LUMP", "AXILLA"):
+        return None  # "4cm nodes not palpable": an absent node has no size
+    if c.label in ("NON_TUMOR_HEAD", "OTHER_ORGAN", "OTHER_FOCUS"):
+        return "other"
+    if c.label == "DCIS":
+        # a DCIS area beside an invasive cancer is not the tumour; DCIS alone is
+        return "other" if any(x.label == "CANCER" and not x.negated for x in reading.all("CANCER")
+                              if not _inside(x, reading.all("DCIS"))) else "tumor"
+    if c.label in ("NODE", "AXILLA"):
+        return "node"
+    if c.label == "LUMP":
+        return "node" if axillary(reading, c) else "tumor"
+    if c.label in ("CANCER", "TUMOR", "BREAST", "AXILLARY_TAIL"):
+        return "tumor"
+    return None
+
+
+def _inside(cue: Cue, spans: List[Cue]) -> bool:
+    return any(s.start <= cue.start and cue.end <= s.end for s in spans)
+
+
+def axillary(reading: Reading, lump: Cue) -> bool:
+    """A lump or mass in the axilla ("R axillary mass", "lump in her left armpit"), not "breast mass + ax node"."""
+    if any(c.clause == lump.clause and lump.start - 2 <= c.start < lump.start for c in reading.all("BREAST")):
+        return False  # "L breast mass"
+    for c in reading.all("AXILLA"):
+        if c.clause != lump.clause:
+            continue
+        if lump.start - 3 <= c.start < lump.start:
+            return True
+        between = reading.tokens[lump.end:c.start]
+        if lump.end <= c.start <= lump.end + 4 and not (set(t.lower() for t in between) & _PHRASE_BREAKS) \
+                and not any(lump.end <= b.start < c.start for b in reading.all("BREAST", "NODE")):
+            return True
+    return False
+
+
+def _claimed(reading: Reading, head: Cue, sizes: List[Cue]) -> bool:
+    """A head that directly follows another measurement belongs to it ("6 cm from the nipple")."""
+    return any(s.end <= head.start <= s.end + 3 and s.clause == head.clause for s in sizes)
+
+
+def measured(reading: Reading, cue: Cue) -> Optional[str]:
+    """What a measurement measures: 'tumor', 'node', 'other', or None when the text does not say."""
+    tokens = reading.tokens
+    stop = next((i for i in range(cue.end, min(cue.end + 6, len(tokens))) if tokens[i].lower() in _PHRASE_BREAKS),
+                cue.end + 6)
+    after = sorted((c for c in reading.cues if c.clause == cue.clause and cue.end <= c.start < stop),
+                   key=lambda c: c.start)
+    for c in after:
+        kind = _kind(reading, c)
+        if kind:
+            return kind
+    others = [s for s in reading.all("SIZE") if s is not cue]
+    before = sorted((c for c in reading.cues if c.sentence == cue.sentence and c.end <= cue.start),
+                    key=lambda c: (c.clause != cue.clause, -c.start))
+    for c in before:
+        kind = _kind(reading, c)
+        if kind and not _claimed(reading, c, others):
+            return kind
+    return None
+
+
+def _when(reading: Reading, cue: Cue) -> Optional[str]:
+    """'diagnosis' (at diagnosis, before chemotherapy), 'later' (residual, now) or 'old' (an older study).
+
+    The nearest qualifier in the clause decides: "5.1 cm at diagnosis, shrunk to 1.9 cm" qualifies each."""
+    kinds = {"SIZE_OLD": "old", "SIZE_OLD_POST": "old", "SIZE_AT_DX": "diagnosis", "SIZE_LATER": "later"}
+    found = [q for q in reading.within(cue, kinds, before=8, after=8)
+             if q.label != "SIZE_OLD_POST" or q.start >= cue.end]
+    if not found:
+        return None
+    nearest = min(found, key=lambda q: q.start - cue.end if q.start >= cue.end else cue.start - q.end)
+    return kinds[nearest.label]
+
+
+def _after_correction(reading: Reading, found: List[Tuple[Cue, float]]) -> List[Tuple[Cue, float]]:
+    """The values given after the last correction word that follows a size ("3.2 cm, sorry, 1.2 cm")."""
+    corrections = [c for c in reading.all("CORRECTION") if any(s.end <= c.start for s, _ in found)]
+    if not corrections:
+        return found
+    last = max(c.start for c in corrections)
+    after = [(s, v) for s, v in found if s.start >= last]
+    return after or found
+
+
+def _comparisons(reading: Reading) -> List[Cue]:
+    return reading.all(*_COMPARISONS)
+
+
+def tumor_size(reading: Reading, facts: Facts) -> Read:
+    """The primary tumour's largest dimension in cm; conflicting sizes, unplaceable ones and notes."""
+    nac = facts.get("treatment") in _NAC or bool(facts.get("neoadjuvant_unclear"))
+    comparisons = _comparisons(reading)
+    placed: List[Tuple[Cue, float, Optional[str]]] = []
+    bare: List[Tuple[Cue, float, Optional[str]]] = []
+    notes: List[str] = []
+    short = len(reading.tokens) <= 15 and not reading.has("NODE", "LUMP", "NON_TUMOR_HEAD", "OTHER_ORGAN")
+    cancer_context = bool(reading.live("CANCER", "TUMOR", "NAC")) or reading.expecting == "tumor_size_cm"
+    for cue in reading.all("SIZE"):
+        if cue.family or any(c.start <= cue.start < c.end for c in comparisons):
+            continue  # a relative's tumour; "larger than 2 cm" is a comparison, not a size
+        head, when = measured(reading, cue), _when(reading, cue)
+        if head in ("node", "other") or when == "old" or (nac and when == "later"):
+            continue
+        value = size_cm(cue)
+        if value is None:
+            notes.append(f"ignored an implausible tumour size ({cue.text})")
+        elif head == "tumor":
+            placed.append((cue, value, when))
+        elif cancer_context or short or bool(reading.all("CORRECTION")):
+            bare.append((cue, value, when))
+    if nac and any(w == "diagnosis" for _, _, w in placed + bare):
+        placed = [p for p in placed if p[2] == "diagnosis"]
+        bare = [b for b in bare if b[2] == "diagnosis"]
+    found = [(c, v) for c, v, _ in (placed or bare)]
+    if not found:
+        return Read(notes=tuple(notes))
+    found = _after_correction(reading, found)
+    residue = ()
+    if placed and bare:
+        # a size with no noun of its own beside the tumour's: harmless on the same side of 2 cm
+        sides = {v <= THRESHOLD_CM for _, v in found}
+        residue = tuple(c for c, v, _ in bare if {v <= THRESHOLD_CM} != sides)
+    cues = tuple(c for c, _ in found)
+    if len({v <= THRESHOLD_CM for _, v in found}) > 1:
+        return Read(cues=cues, conflict=True, notes=tuple(notes))
+    largest = max(v for _, v in found)
+    if len({round(v, 2) for _, v in found}) > 1:
+        notes.append(f"several sizes were given for the primary tumour; all are on the same side of 2 cm, "
+                     f"so the largest ({largest:g} cm) is used")
+    return Read(largest, cues, residue=residue, notes=tuple(notes))
+
+
+def tumor_over_2cm(reading: Reading, facts: Facts) -> Read:
+    """'> 2 cm' -> True, '< 2 cm' / '2 cm or less' -> False; '≥ 2 cm' straddles 2 cm and is asked about."""
+    if facts.get("tumor_size_cm") is not None:
+        return NOTHING
+    gt, le = reading.live("SIZE_COMPARE_GT"), reading.live("SIZE_COMPARE_LE")
+    ge = reading.live("SIZE_COMPARE_GE")
+    if ge:
+        return Read(residue=tuple(ge))
+    if bool(gt) == bool(le):
+        return Read(cues=tuple(gt + le), conflict=bool(gt))
+    return Read(bool(gt), tuple(gt or le))

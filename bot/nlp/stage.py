@@ -1,0 +1,58 @@
+"""AJCC T, N and M categories stated in a message ("cT2N1", "T1c N0", "cN3", "M1", "stage IV")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+from bot.facts import Facts
+from bot.nlp.components import Cue
+from bot.nlp.reading import NOTHING, Read, Reading
+
+_TNM = re.compile(r"^[cpy]?t(is|[0-4])[a-d]?(?:mi)?(?:[cpy]?n([0-3x])[a-c]?(?:mi)?)?(?:[cpy]?m([01x]))?", re.I)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """(cues, value) per category: T 'T1'..'T4' or 'T0'; N 'positive'/'negative'; M True."""
+
+    t: Tuple[List[Cue], Optional[str]] = field(default_factory=lambda: ([], None))
+    n: Tuple[List[Cue], Optional[str]] = field(default_factory=lambda: ([], None))
+    m: Tuple[List[Cue], Optional[bool]] = field(default_factory=lambda: ([], None))
+
+
+def tnm(reading: Reading) -> Stage:
+    """The categories of the message, read once."""
+    return reading.cached("tnm", lambda: _tnm(reading))
+
+
+def _tnm(reading: Reading) -> Stage:
+    t: Tuple[List[Cue], Optional[str]] = ([], None)
+    n: Tuple[List[Cue], Optional[str]] = ([], None)
+    m: Tuple[List[Cue], Optional[bool]] = ([], None)
+    for cue in reading.all("TNM"):
+        if cue.family or cue.historical:
+            continue
+        found = _TNM.match(cue.text.strip(",.;:"))
+        if not found:
+            continue
+        if found.group(1) in "01234":
+            t = ([cue], "T" + found.group(1))
+        if found.group(2) and found.group(2) in "0123":
+            n = ([cue], "negative" if found.group(2) == "0" else "positive")
+        if found.group(3) == "1":
+            m = ([cue], True)
+    for cue in reading.all("NSTAGE"):
+        if cue.family or cue.historical:
+            continue
+        digits = re.findall(r"[0-3]", cue.text)
+        n = ([cue], "positive" if "+" in cue.text or (digits and digits[0] != "0") else "negative")
+    if reading.live("MSTAGE"):
+        m = (reading.live("MSTAGE"), True)
+    return Stage(t, n, m)
+
+
+def t_category(reading: Reading, facts: Facts) -> Read:
+    """'T1'..'T4' as stated; T0 (no primary found) is read as an occult primary instead."""
+    cues, value = tnm(reading).t
+    return Read(value, tuple(cues)) if value and value != "T0" else NOTHING
