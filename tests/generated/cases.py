@@ -272,6 +272,7 @@ class Ctx:
         self.tags: set = set()
         self.style = "narrative"
         self.words = False    # dictation: numbers as words
+        self.dx_stated = False  # the text says "new(ly diagnosed)" of the primary
         self.terse = False    # pager: abbreviations
 
     def tag(self, *names: str) -> None:
@@ -330,7 +331,7 @@ class Ctx:
         form = d.weighted(options)
         if form == "comma" and mm % 10 == 0:
             form = "cm"
-        if form == "approx" and abs(v - 2.0) < 0.5:
+        if form == "approx" and abs(v - 2.0) < 1.0:  # "about 2.5 cm" could be read as either side
             form = "cm"
         if form == "by" and not (mm % 10 == 0 and v >= 2):
             form = "dims"
@@ -400,7 +401,11 @@ class Ctx:
                    "< 20 mm", "2 cm or less", "2 cm or smaller"),
             "ge": ("≥ 2 cm", "≥2 cm", "2 cm or more", "2 cm or larger", "at least 2 cm"),
         }[form]
-        return self.d.choice(options)
+        text = self.d.choice(options)
+        if self.d.chance(0.15) and any(ch in text for ch in "<>≤≥"):
+            self.tag("entities")
+            text = text.replace(">", "&gt;").replace("<", "&lt;").replace("≤", "&le;").replace("≥", "&ge;")
+        return text
 
     # Node sizes and cortices are drawn eagerly inside option tuples; they are marked, and tagged in
     # render() only when the chosen words carry them.
@@ -424,7 +429,8 @@ def demo(c: Ctx) -> str:
         c.tag("age_words")
         a = int_words(age, d)
         noun = {"female": "woman", "male": "man", None: "patient"}[sex]
-        return d.choice((f"{a}-year-old {noun}", f"{a} year old {noun}", f"a {a} year old {noun}"))
+        art = "an" if a.startswith(("eight", "eleven")) else "a"
+        return d.choice((f"{a}-year-old {noun}", f"{a} year old {noun}", f"{art} {a} year old {noun}"))
     if sex == "female":
         opts = (f"{age}F", f"{age} F", f"{age} yo F", f"{age} y/o female", f"{age}-year-old woman",
                 f"{age} year old lady", f"F, {age}", f"{age}yo woman", f"Mrs. Smith, {age}", f"{age} yrs, female",
@@ -533,19 +539,23 @@ def tumour_clause(c: Ctx) -> str:
     d = c.d
     shape = d.randint(0, 4)
     size, prenominal = primary_size_phrase(c, adjectival=shape == 0)
-    if shape == 0 and not prenominal:
-        shape = 1
+    if shape in (0, 4) and not prenominal:
+        shape = d.choice((1, 2, 3))
     t = t_phrase(c)
     les = lesion(c)
     new_w = d.choice(("new", "newly diagnosed", "recently diagnosed", "new dx", "just biopsied", "biopsy-proven",
                       "newly dx'd"))
+    # "new ..." states the diagnosis; "just biopsied" / "biopsy-proven" imply it (not checked as a fact)
+    c.dx_stated = new_w not in ("just biopsied", "biopsy-proven")
     if size is None and t is None:
         return d.choice((f"{new_w} {les}", f"{les}, {new_w}"))
     if size is None:
         return d.choice((f"{new_w} {les}, {t}", f"{new_w} {t} {les}"))
     desc = size if t is None else f"{size}, {t}"
     if c.s["size_form"] in ("gt", "le", "ge") and shape in (0, 4):
-        return d.choice((f"{new_w} {les} {desc}", f"{new_w} {les}, tumour {desc}"))
+        return d.choice((f"{new_w} {les} {desc}", f"{new_w} {les}, tumor {desc}"))
+    if shape == 3 and d.chance(0.3):
+        return f"{new_w} {les}, tumor size {desc}"
     return (f"{new_w} {desc} {les}", f"{new_w} {les} measuring {desc}", f"{new_w} {les}, {desc}",
             f"{new_w} {les}, size {desc}", f"{les} ({desc}), {new_w}")[shape]
 
@@ -591,7 +601,9 @@ def node_clause(c: Ctx, at_diagnosis: bool = False) -> Optional[str]:
             return d.choice((f"US: suspicious {side} axillary node, cortex {c.cortex()}, effaced hilum{when}",
                              f"suspicious {side} axillary LN on ultrasound{when}",
                              f"axillary US{when}: {c.node_size()} {side} node with thickened cortex ({c.cortex()}), "
-                             f"suspicious"))
+                             f"suspicious",
+                             f"US{when}: {side} axillary node with cortex {c.cortex()} and increased color Doppler "
+                             f"flow, suspicious"))
         if via == "mammo":
             return f"diagnostic mammogram: suspicious enlarged {side} axillary node{when}"
         if via == "mri":
@@ -668,8 +680,7 @@ def distractors(c: Ctx, allowed: Sequence[str]) -> List[Tuple[str, str]]:
             out.append(("history", f"BMI {d.randint(18, 41)}.{d.randint(0, 9)}"))
         elif name == "ki67":
             out.append(("pathology", d.choice((f"Ki-67 {d.randint(5, 80)}%", f"Ki67 = {d.randint(5, 80)} %",
-                                               f"ER {d.randint(1, 10) * 10}%, PR {d.randint(0, 10) * 10}%, "
-                                               f"HER2 negative, Ki-67 {d.randint(5, 80)}%"))))
+                                               f"Ki-67 index {d.randint(5, 80)} %"))))
         elif name == "date":
             out.append(("history", d.choice((f"seen on {d.randint(1, 28):02d}/{d.randint(1, 12):02d}/2026",
                                              f"seen 2026-{d.randint(1, 11):02d}-{d.randint(1, 28):02d}",
@@ -686,7 +697,9 @@ def distractors(c: Ctx, allowed: Sequence[str]) -> List[Tuple[str, str]]:
                                               f"depth {int(v * 10)} mm"))))
         elif name == "receptors":
             out.append(("pathology", d.choice(("ER+/PR+, HER2 negative", "triple negative", "ER & PR positive, HER2-",
-                                               "grade 2, ER positive, HER2 not amplified"))))
+                                               "grade 2, ER positive, HER2 not amplified",
+                                               "estrogen receptor positive, HER2 negative",
+                                               f"ER {d.randint(1, 10) * 10}%, PR {d.randint(0, 10) * 10}%, HER2 1+"))))
     return out
 
 
@@ -695,7 +708,19 @@ def distractors(c: Ctx, allowed: Sequence[str]) -> List[Tuple[str, str]]:
 def clauses_new_primary(c: Ctx) -> List[Tuple[str, str]]:
     s, d = c.s, c.d
     out = [("history|Patient", demo(c))]
-    out.append(("findings|Diagnosis" if c.style == "report" else "history|Diagnosis", tumour_clause(c)))
+    if c.style == "report" and s["size_form"] == "numeric" and d.chance(0.5):
+        # A radiology report: the mass is measured in FINDINGS, the diagnosis is the biopsy's (PATHOLOGY).
+        c.tag("report_split_diagnosis")
+        size, _ = primary_size_phrase(c)
+        side = c.side(short_ok=False)
+        out.append(("findings|US", d.choice((
+            f"US {side} breast: irregular hypoechoic mass at {d.randint(1, 12)} o'clock measuring {size}",
+            f"{side} breast: spiculated mass, {size}", f"US {side} breast: irregular mass {size}"))))
+        out.append(("pathology|Pathology", d.choice((
+            f"core bx: {histology(c)} grade {d.randint(1, 3)}", f"US-guided core biopsy of the {side} breast mass: "
+            f"{histology(c)}", f"core biopsy: invasive ductal carcinoma, grade {d.randint(1, 3)}"))))
+    else:
+        out.append(("findings|Diagnosis" if c.style == "report" else "history|Diagnosis", tumour_clause(c)))
     n = node_clause(c)
     if n:
         sec = "history" if s["node_via"] in ("palpable", "exam", "cN", None) else "findings"
@@ -718,7 +743,10 @@ def clauses_nac(c: Ctx) -> List[Tuple[str, str]]:
     out = [("history|Patient", demo(c))]
     size, prenominal = primary_size_phrase(c)
     les = lesion(c)
+    # The size is the one at diagnosis: said so ("at diagnosis", "pre-NAC"), or the size of the cancer the
+    # chemotherapy is "for" (then the tumour follows the treatment).
     at = d.choice((" at diagnosis", " at presentation", " initially", " pre-NAC", ""))
+    tumour_first = at != "" and d.chance(0.5)
     if size is None:
         tumour = les
     else:
@@ -734,7 +762,7 @@ def clauses_nac(c: Ctx) -> List[Tuple[str, str]]:
         if "NAC" in tx or "AC-T" in tx:
             c.tag("abbrev")
         lead = d.choice(("for a", "for"))
-        out.append(("history|Oncology", f"{tumour}; {tx}" if d.chance(0.5) else f"{tx} {lead} {tumour}"))
+        out.append(("history|Oncology", f"{tumour}; {tx}" if tumour_first else f"{tx} {lead} {tumour}"))
     else:
         total = d.choice((4, 6, 8))
         tx = d.choice(("completed neoadjuvant chemotherapy", f"completed {total} cycles of neoadjuvant TCHP",
@@ -745,7 +773,7 @@ def clauses_nac(c: Ctx) -> List[Tuple[str, str]]:
             c.tag("abbrev")
         if str(total) in tx:
             c.tag("cycles")
-        out.append(("history|Oncology", f"{tumour}; {tx}" if d.chance(0.5) else f"{tx} for {tumour}"))
+        out.append(("history|Oncology", f"{tumour}; {tx}" if tumour_first else f"{tx} for {tumour}"))
     n = node_clause(c, at_diagnosis=True)
     if n:
         out.append(("history|Axilla at diagnosis", n))
@@ -826,9 +854,9 @@ def clauses_none_known(c: Ctx) -> List[Tuple[str, str]]:
                              f"palpable {ls}lumps in both axillae, new"))
         elif s["lump_side"] == "unknown":
             c.tag("side_unknown")
-            lump = d.choice(("new palpable axillary lump(s), side not documented",
+            lump = d.choice(("new palpable axillary lump(s), side(s) not documented",
                              "palpable axillary lumps, unclear whether one or both sides",
-                             "new axillary lumpiness, side(s) not recorded"))
+                             "new palpable axillary lumps - the referral doesn't say whether in one or both axillae"))
         else:
             lump = d.choice((f"new palpable {ls}lump in the {side} axilla", f"feels a lump under her {side} arm x 3 weeks",
                              f"{side} axillary lump, palpable, new", f"new palpable {ls}{side} axillary mass"))
@@ -903,7 +931,7 @@ TYPOS = {"patient": "patinet", "referred": "refered", "with": "wiht", "about": "
          "and": "adn", "tolerating": "tolertaing", "husband": "husbnad", "options": "optoins", "her": "hre",
          "GP": "Gp", "advice": "advcie", "asking": "askign"}
 BRITISH = {"tumor": "tumour", "centimeter": "centimetre", "millimeter": "millimetre", "estrogen": "oestrogen",
-           "hematoma": "haematoma", "anesthesia": "anaesthesia", "gynecology": "gynaecology"}
+           "color": "colour", "hematoma": "haematoma", "anesthesia": "anaesthesia", "gynecology": "gynaecology"}
 FILLERS = ("referred by her GP for advice", "patient and husband asking about options",
            "seen in the breast clinic today", "GP letter attached", "anxious, asking about the next steps",
            "hx of hypertension and diabetes", "she is otherwise well")
@@ -966,7 +994,8 @@ def apply_surface(c: Ctx, text: str) -> str:
     elif "tumour" in text and d.chance(0.5):
         text = text.replace("tumour", "tumor")
     if d.chance(0.12):
-        new = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+        new = re.sub(r"&(?!(?:gt|lt|amp|le|ge|nbsp|#\d+);)", "&amp;", text)
+        new = new.replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
         if d.chance(0.5):
             new = new.replace("≤", "&le;").replace("≥", "&ge;")
         if d.chance(0.5):
@@ -994,7 +1023,7 @@ class GeneratedCase:
         return f"[{self.kind}] {label} | {self.text!r}"
 
 
-def stated_facts(s: Dict[str, Any]) -> Dict[str, Any]:
+def stated_facts(s: Dict[str, Any], dx_stated: bool = True) -> Dict[str, Any]:
     """The contract facts the rendered text states (checked by the tests)."""
     out: Dict[str, Any] = {}
     pop = s["population"]
@@ -1009,7 +1038,7 @@ def stated_facts(s: Dict[str, Any]) -> Dict[str, Any]:
         out["treatment"] = "none"
     if pop == "nac" and oracle(s)[0] != OUT_OF_SCOPE:
         out["treatment"] = "neoadjuvant_ongoing" if s["treatment"] == "ongoing" else "neoadjuvant_completed"
-    if pop == "new_primary" and not s.get("mets") and s["sex"] != "male":
+    if pop == "new_primary" and not s.get("mets") and s["sex"] != "male" and dx_stated:
         out["diagnosis"] = "new_primary"
     if pop == "recurrence":
         out["diagnosis"] = "local_recurrence"
@@ -1020,7 +1049,7 @@ def stated_facts(s: Dict[str, Any]) -> Dict[str, Any]:
     return out
 
 
-def render(d: Draw, s: Dict[str, Any]) -> Tuple[str, Tuple[str, ...]]:
+def render(d: Draw, s: Dict[str, Any]) -> Tuple[str, Tuple[str, ...], bool]:
     c = Ctx(d, s)
     pop = s["population"]
     styles = [("narrative", 5), ("pager", 4), ("dictation", 1)]
@@ -1042,15 +1071,15 @@ def render(d: Draw, s: Dict[str, Any]) -> Tuple[str, Tuple[str, ...]]:
     text = apply_surface(c, text)
     if ABBREV.search(text):
         c.tag("abbrev")
-    return text, tuple(sorted(c.tags))
+    return text, tuple(sorted(c.tags)), c.dx_stated
 
 
 def generate(d: Draw) -> GeneratedCase:
     s = draw_scenario(d)
     status, variant, missing0 = oracle(s)
-    text, tags = render(d, s)
+    text, tags, dx_stated = render(d, s)
     return GeneratedCase(text=text, kind=s["kind"], status=status, variant=variant, missing0=missing0,
-                         facts=stated_facts(s), tags=tags, scenario=s)
+                         facts=stated_facts(s, dx_stated), tags=tags, scenario=s)
 
 
 def random_case(rng: random.Random) -> GeneratedCase:
