@@ -231,3 +231,12 @@ def test_no_sentence_is_copied_from_the_seed_article() -> None:
             copied.update(" ".join(words[i:i + 8]) for i in range(len(words) - 7)
                           if f" {' '.join(words[i:i + 8])} " in f" {seed} ")
     assert not copied
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("UA or MBA - which is stronger?", "rating_meaning"),
+    ("any slip-ups I should know about", "pitfalls"),
+    ("histology or cytology, which one?", "fna_vs_core"),
+])
+def test_the_keywords_know_terse_and_synonym_phrasings(text, topic):
+    assert faq.detect_topic(text) == topic

@@ -155,3 +155,21 @@ def test_out_of_scope_text(text: str, words: list) -> None:
     for word in words:
         assert word in message
     assert "Usually Appropriate" not in message
+
+
+def test_the_facts_used_name_the_message_of_carried_facts() -> None:
+    facts = {"sex": "female", "age": 58, "tumor_size_cm": 3.0, "clinical_nodes": "positive", "t_category": None}
+    text = render.facts_used_text(facts, {"sex": 1, "age": 1, "tumor_size_cm": 1, "clinical_nodes": 3}, current=3)
+    assert text.startswith("Facts used: ")
+    assert "tumour 3 cm — from your first message" in text and "58 y — from your first message" in text
+    assert "clinically node-positive" in text and "node-positive —" not in text
+    assert render.facts_used_text({"age": 58}, {"age": 12}, current=13).endswith("from your message 12.")
+    assert render.facts_used_text({"age": None}, {}, current=1) == ""
+
+
+def test_the_new_patient_question_offers_both_readings() -> None:
+    as_new = bot.analyze("62F with a 1.8 cm tumour and a palpable L axillary node")
+    as_correction = analysis(4)
+    text = render.new_or_correction_text(as_new, as_correction)
+    assert "another patient" in text and "**New patient**" in text and "**Correction to this patient**" in text
+    assert "62 y" in text and "ACR variant 4" in text
