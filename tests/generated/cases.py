@@ -718,7 +718,8 @@ def clauses_new_primary(c: Ctx) -> List[Tuple[str, str]]:
             f"{side} breast: spiculated mass, {size}", f"US {side} breast: irregular mass {size}"))))
         out.append(("pathology|Pathology", d.choice((
             f"core bx: {histology(c)} grade {d.randint(1, 3)}", f"US-guided core biopsy of the {side} breast mass: "
-            f"{histology(c)}", f"core biopsy: invasive ductal carcinoma, grade {d.randint(1, 3)}"))))
+            f"{histology(c)}", f"core biopsy: invasive ductal carcinoma, grade {d.randint(1, 3)}",
+            f"s/p US-guided core bx {d.randint(1, 9)} days ago: {histology(c)}"))))
     else:
         out.append(("findings|Diagnosis" if c.style == "report" else "history|Diagnosis", tumour_clause(c)))
     n = node_clause(c)
