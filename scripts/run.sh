@@ -24,14 +24,16 @@ if ! compgen -G "models/*.tar.gz" >/dev/null; then
     exit 1
 fi
 
-# The assistant's output, not the libraries' deprecation warnings (TensorFlow, SQLAlchemy, setuptools, ...).
+# The assistant's output, not the libraries' deprecation warnings (TensorFlow, SQLAlchemy, setuptools, ...):
+# service/quiet.py keeps them off even after Sanic turns them back on.
 export PYTHONWARNINGS="ignore" TF_CPP_MIN_LOG_LEVEL=3 SQLALCHEMY_SILENCE_UBER_WARNING=1 \
     TF_ENABLE_ONEDNN_OPTS=0 PYTHONUNBUFFERED=1
 # The web chat's token key, shared by the page server (which signs) and the Rasa server (which checks).
 export WEB_JWT_SECRET="${WEB_JWT_SECRET:-$("$VENV/python" -c 'import secrets; print(secrets.token_hex(32))')}"
 
 if [[ "${1:-}" == "shell" ]]; then
-    SANIC_HOST="$HOST" "$VENV/python" -m service.action_server --actions actions --port "$ACTIONS_PORT" &
+    SANIC_HOST="$HOST" "$VENV/python" -m service.quiet -m service.action_server --actions actions \
+        --port "$ACTIONS_PORT" &
     actions=$!
     trap 'kill $actions 2>/dev/null || true; wait 2>/dev/null || true' EXIT
     "$VENV/rasa" shell --model models/ --endpoints "$ENDPOINTS"
@@ -65,7 +67,7 @@ supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 serverurl=unix://$RUN_DIR/supervisor.sock
 
 [program:actions]
-command=$VENV/python -m service.action_server --actions actions --port $ACTIONS_PORT
+command=$VENV/python -m service.quiet -m service.action_server --actions actions --port $ACTIONS_PORT
 environment=SANIC_HOST="$HOST"
 priority=10
 startsecs=5
@@ -79,7 +81,7 @@ stdout_logfile=/dev/stdout
 stdout_logfile_maxbytes=0
 
 [program:rasa]
-command=$VENV/rasa run --model models/ --interface $HOST --port $PORT --cors "*" --credentials credentials.yml --endpoints $ENDPOINTS
+command=$VENV/python -m service.quiet rasa run --model models/ --interface $HOST --port $PORT --cors "*" --credentials credentials.yml --endpoints $ENDPOINTS
 priority=20
 startsecs=10
 startretries=3
