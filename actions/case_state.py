@@ -121,10 +121,14 @@ def pending(tracker: Tracker) -> Optional[Dict[Text, Any]]:
     return value if isinstance(value, dict) and value.get("text") else None
 
 
+# Encounters the core reads from a message judged on its own ("no clinical cue", "no axillary finding"): in
+# the context of a case (a short answer, a correction, "new patient", a button payload) they say nothing.
+ALONE_ENCOUNTERS = frozenset({UNRELATED, "no_axillary_finding"})
+
+
 def without_noise(ext: Extraction, in_context: bool) -> Extraction:
-    """The extraction, minus the "unrelated encounter" the core reads from a message without a clinical
-    cue: in context (a short answer, a correction, "new patient", a button payload) it says nothing."""
-    if in_context and ext.stated.get("encounter") == UNRELATED:
+    """The extraction, minus the encounter the core reads from a message judged on its own, in context."""
+    if in_context and ext.stated.get("encounter") in ALONE_ENCOUNTERS:
         return replace(ext, facts={**ext.facts, "encounter": None})
     return ext
 

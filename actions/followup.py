@@ -3,7 +3,7 @@ classifier did not understand."""
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.events import ActionExecuted, EventType, Restarted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -127,7 +127,7 @@ class ActionOutOfScope(Action):
         if scope and scope[0] != "unrelated":
             messages.answer(dispatcher, intake_alone(ext), note={"kind": "scope"})
         else:
-            dispatcher.utter_message(response="utter_out_of_scope")
+            messages.out_of_scope(dispatcher)
         return []
 
 
@@ -167,3 +167,16 @@ class ActionSessionStart(Action):
         if explicit:
             messages.session_started(dispatcher)
         return [SessionStarted(), ActionExecuted("action_listen")]
+
+
+class ActionRestart(Action):
+    """"/restart": clears the conversation and says so (Rasa's own restart says nothing, and an empty turn
+    looks like a failure to the channels)."""
+
+    def name(self) -> Text:
+        return "action_restart"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        messages.restarted(dispatcher)
+        return [Restarted()]

@@ -16,6 +16,9 @@ NO_EARLIER_CASE = ("I have no earlier case in this conversation (a new session s
                    "case's facts), so I read this message on its own.")
 NEW_CASE_FROM_PENDING = "New patient, from the description you sent before:"
 SESSION_STARTED = "A new session has started, with no case yet. Describe the patient."
+RESTARTED = "OK, the conversation was restarted and the case was cleared. Describe the next patient."
+OUT_OF_SCOPE = ("That is outside what I cover: I only advise on imaging of the axilla (breast cancer and axillary "
+                "lumps, ACR \"Imaging of the Axilla\"). Describe such a patient, or ask \"what can you do?\".")
 NOT_UNDERSTOOD = ("Sorry, I didn't understand that. Describe a patient (e.g. \"58F, new 3 cm IDC left breast, "
                   "palpable left axillary node, no treatment yet\"), ask a follow-up question about the "
                   "recommendation, or type \"help\".")
@@ -88,6 +91,17 @@ def case_cleared(dispatcher: CollectingDispatcher) -> None:
 def session_started(dispatcher: CollectingDispatcher) -> None:
     """Confirms an explicit "/session_start": the case is empty."""
     dispatcher.utter_message(text=SESSION_STARTED, json_message={"type": "smalltalk", "intent": "session_start"})
+
+
+def restarted(dispatcher: CollectingDispatcher) -> None:
+    """Confirms "/restart": the case was cleared (not a failure)."""
+    dispatcher.utter_message(text=RESTARTED, json_message={"type": "smalltalk", "intent": "restart"})
+
+
+def out_of_scope(dispatcher: CollectingDispatcher) -> None:
+    """A message that is not about the axilla at all."""
+    dispatcher.utter_message(text=OUT_OF_SCOPE, json_message={
+        "type": "out_of_scope", "reasons": ["not a question about imaging of the axilla"]})
 
 
 def not_understood(dispatcher: CollectingDispatcher) -> None:

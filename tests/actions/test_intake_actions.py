@@ -6,7 +6,8 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.followup import ActionAnswerFaq, ActionOrderCheck, ActionOutOfScope, ActionSessionStart
+from actions.followup import (ActionAnswerFaq, ActionOrderCheck, ActionOutOfScope, ActionRestart,
+                              ActionSessionStart)
 from action_harness import customs, form_turn, make_tracker, run
 
 FIRST = "58F new 3 cm IDC L breast, palpable L axillary node, no tx"
@@ -211,3 +212,15 @@ def test_an_order_check_that_compares_exams_is_answered_as_the_follow_up(domain,
     slots = {"diagnosis": "new_primary", "tumor_size_cm": 3.0, "clinical_nodes": "positive", "variant": "axilla-6"}
     _, messages = run(ActionOrderCheck(), make_tracker(text, "order_check", slots, form_active=False), domain)
     assert only_custom(messages) == {"type": "faq", "topic": topic, "variant": "axilla-6"}
+
+
+def test_a_restart_says_the_case_was_cleared(domain):
+    events, messages = run(ActionRestart(), make_tracker("/restart", "restart", form_active=False), domain)
+    assert customs(messages) == [{"type": "smalltalk", "intent": "restart"}]
+    assert "cleared" in messages[0]["text"] and events == [{"event": "restart", "timestamp": None}]
+
+
+def test_an_unrelated_message_gets_the_generic_out_of_scope_answer(domain):
+    _, messages = run(ActionOutOfScope(), make_tracker("what's a good pizza place", "out_of_scope",
+                                                       form_active=False), domain)
+    assert only_custom(messages)["type"] == "out_of_scope" and "outside what I cover" in messages[0]["text"]
