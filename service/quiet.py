@@ -15,12 +15,22 @@ import sys
 import warnings
 
 _filterwarnings = warnings.filterwarnings
+_OFF = (DeprecationWarning, PendingDeprecationWarning, FutureWarning)
+
+
+def _deprecations_first() -> None:
+    """The 'ignore' filters of the deprecation warnings at the front (a deprecation warning that is also a
+    UserWarning, as pyparsing's are, would otherwise match Rasa's "once" filter for UserWarning first)."""
+    for category in _OFF:
+        _filterwarnings("ignore", category=category)
 
 
 def _keep_deprecations_off(action, message="", category=Warning, module="", lineno=0, append=False):  # type: ignore
-    if action != "ignore" and isinstance(category, type) and issubclass(category, DeprecationWarning):
+    if action != "ignore" and isinstance(category, type) and issubclass(category, _OFF):
         return None
-    return _filterwarnings(action, message, category, module, lineno, append)
+    _filterwarnings(action, message, category, module, lineno, append)
+    _deprecations_first()
+    return None
 
 
 def quiet() -> None:
@@ -28,8 +38,7 @@ def quiet() -> None:
     warnings.simplefilter = (  # type: ignore[assignment]
         lambda action, category=Warning, lineno=0, append=False:
         _keep_deprecations_off(action, category=category, lineno=lineno, append=append))
-    for category in (DeprecationWarning, PendingDeprecationWarning, FutureWarning):
-        _filterwarnings("ignore", category=category)
+    _deprecations_first()
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 
