@@ -12,7 +12,13 @@ from spacy.util import filter_spans
 CUES_KEY = "cues"
 
 # Words that end the scope of a negation or uncertainty cue (the ConText algorithm's terminators).
-_TERMINATORS = {"but", "however", "although", "though", "except", "yet", "whereas", "while", "now", "today"}
+_TERMINATORS = {"but", "however", "although", "though", "except", "yet", "whereas", "while", "now", "today", "which",
+                "who"}
+# "had" starts a new statement ("no history of cancer had a CT"), except after a negation or auxiliary
+# ("has not had chemo", "never had surgery") or a relative ("mother had breast cancer": norms.yml maps relatives
+# to "mother").
+_SOFT_TERMINATORS = {"had": {"not", "n't", "never", "has", "have", "she", "he", "'s", "hasn't", "haven't", "also",
+                             "already", "mother"}}
 # Not ":" ("nodes: none palpable") nor an opening bracket ("on NAC (cycle 3 of AC-T)"); a closing
 # bracket does end one ("(no cancer history) shows a suspicious node").
 _CLAUSE_PUNCT = {".", ";", "!", "?", "\n", ")"}
@@ -48,7 +54,7 @@ class Cue:
 def _ends_sentence(doc: Doc, token) -> bool:
     """A full stop, a question mark after a word ("imaging?", not "? LN"), or a word with its own full stop ("58F.")."""
     text = token.norm_
-    if text in {".", ";", "!", "\n"} or (token.is_space and "\n" in token.text):
+    if text in {".", ";", "!", "\n", "|"} or (token.is_space and "\n" in token.text):
         return True  # a line break ends a sentence: pasted lists and report lines
     if text == "?":
         return token.i > 0 and not doc[token.i - 1].whitespace_ and bool(token.whitespace_ or token.i == len(doc) - 1)
@@ -61,7 +67,8 @@ def clause_ids(doc: Doc) -> Tuple[List[int], List[int]]:
     clause = sentence = 0
     for token in doc:
         text = token.norm_
-        if text in _TERMINATORS:
+        previous = doc[token.i - 1].norm_ if token.i else ""
+        if text in _TERMINATORS or (text in _SOFT_TERMINATORS and previous not in _SOFT_TERMINATORS[text]):
             clause += 1
         clauses.append(clause)
         sentences.append(sentence)
@@ -125,6 +132,7 @@ class AxillaContext:
                 label=span.label_, start=span.start, end=span.end, text=span.text,
                 clause=clause, sentence=sentences[span.start],
                 negated=_scoped(context, ("CTX_NEG",), span, clause, self.before, 0)
+                or _scoped(context, ("CTX_NEG_FIELD",), span, clause, 0, self.after + 2)
                 or (span.label_ in _POST_NEGATABLE
                     and _scoped(context, ("CTX_NEG_POST",), span, clause, 0, self.after)),
                 uncertain=_scoped(context, ("CTX_UNCERTAIN", "CTX_UNCERTAIN_PRE"), span, clause, self.before, 0)

@@ -112,7 +112,7 @@ def _chemo(reading: Reading) -> List[Cue]:
     adjuvant = reading.all("ADJUVANT")
     return [c for c in reading.live("NAC")
             if not any(abs(e.start - c.end) <= 3 or abs(c.start - e.end) <= 1 for e in endocrine)
-            and not any(a.end == c.start for a in adjuvant)]
+            and not any(a.start <= c.start <= a.end and a.text.lower() != "neoadjuvant" for a in adjuvant)]
 
 
 def nac_status(reading: Reading) -> tuple:
@@ -156,10 +156,14 @@ def _nac_status(reading: Reading) -> tuple:
 
 def treatment(reading: Reading, facts: Facts) -> Read:
     """Where the patient is in treatment; the surgery of an earlier cancer does not count for a recurrence."""
+    if facts.get("cancer_history"):
+        return NOTHING  # the surgery and chemotherapy of a past cancer are its history
     surgery = _surgery_done(reading)
     if facts.get("diagnosis") != "local_recurrence" and surgery:
         return Read("post_surgery", tuple(surgery))
     nac, cues = nac_status(reading)
+    if facts.get("diagnosis") == "local_recurrence" and nac != "neoadjuvant_ongoing":
+        nac, cues = None, []  # the first cancer's chemotherapy
     if nac == "unclear":
         return NOTHING  # said to be on or after chemotherapy, but not which: never assume "no treatment"
     if nac:
@@ -224,20 +228,27 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     other_cancer = reading.live("OTHER_CANCER")
     if other_cancer and not current:
         return Read("other_cancer", tuple(other_cancer[:1]))
-    unproven = reading.live("NO_BIOPSY") + [c for c in _cancers(reading) if c.uncertain and not c.negated]
+    unproven = reading.live("NO_BIOPSY") + [c for c in _cancers(reading) if c.uncertain and not c.negated] \
+        + [c for c in reading.all("BIOPSY") if (c.negated or c.planned) and not c.family]
     mass = _breast_mass(reading)
     if mass and unproven and not _current_cancers(reading) and facts.get("diagnosis") != "local_recurrence":
         return Read("no_tissue_diagnosis", tuple(mass[:1] + unproven[:1]))
     elsewhere = [c for c in reading.all("NODE", "LUMP") if reading.near(c, ["OTHER_ORGAN"])
                  and not reading.near(c, ["AXILLA"]) and not (c.negated or c.family)]
-    if elsewhere and not mentions(reading) and not current and not reading.live("AXILLA"):
+    axillary_finding = any(m.positive for m in mentions(reading))
+    if elsewhere and not axillary_finding and not current:
         return Read("other_site", tuple(elsewhere[:1]))
+    quiet = [m.cue for m in mentions(reading) if m.negated] + reading.live("PAIN")
+    case = any(facts.get(k) for k in ("tumor_size_cm", "t_category", "tumor_over_2cm", "treatment", "cancer_history",
+                                      "axillary_lump", "neoadjuvant_unclear"))
+    if quiet and not (axillary_finding or current or case or _breast_mass(reading)):
+        return Read("no_axillary_finding", tuple(quiet[:1]))
     endocrine = [c for c in reading.live("ENDOCRINE") if reading.within(c, ["NAC", "NEOADJUVANT"], 3, 1)]
     if endocrine:
         return Read("endocrine_therapy", tuple(endocrine[:1]))
     adjuvant = [c for c in reading.live("ADJUVANT") if reading.near(c, ["NAC_ONGOING", "NAC_ONGOING_WEAK"], "sentence")
                 and not reading.near(c, ["NAC_DONE"], "sentence")]
-    if adjuvant and current and facts.get("diagnosis") != "local_recurrence":
+    if adjuvant and facts.get("diagnosis") != "local_recurrence":
         return Read("adjuvant_therapy", tuple(adjuvant[:1]))
     if reading.live("SURVEILLANCE") and not finding:
         return Read("surveillance", tuple(reading.live("SURVEILLANCE")[:1]))

@@ -22,7 +22,7 @@ READERS: Tuple[Reader, ...] = (
     Reader("cancer_history", course.history),
     Reader("diagnosis", course.diagnosis),
     Reader("t_category", stage.t_category),
-    Reader("treatment", course.treatment, needs=("diagnosis",)),
+    Reader("treatment", course.treatment, needs=("diagnosis", "cancer_history")),
     Reader("neoadjuvant_unclear", course.neoadjuvant_unclear, needs=("treatment",)),
     Reader("tumor_size_cm", sizes.tumor_size, needs=("treatment", "neoadjuvant_unclear")),
     Reader("tumor_over_2cm", sizes.tumor_over_2cm, needs=("tumor_size_cm",)),

@@ -53,9 +53,9 @@ class NodeMention:
 
 
 def _elsewhere(reading: Reading, cue: Cue) -> bool:
-    """A node of another region ("cervical LN", "inguinal nodes") and no axilla named with it."""
+    """A node of another region ("cervical LN", "R level II cervical node"): the nearest region word decides."""
     near = [c for c in reading.near(cue, ["OTHER_ORGAN", "AXILLA"]) if abs(c.start - cue.start) <= 4]
-    return bool(near) and all(c.label == "OTHER_ORGAN" for c in near)
+    return bool(near) and min(near, key=lambda c: abs(c.start - cue.start)).label == "OTHER_ORGAN"
 
 
 def _modality(reading: Reading, cue: Cue, palpable: bool) -> Tuple[Optional[str], List[Cue]]:
@@ -94,8 +94,8 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         if negated and not cue.negated:
             cue = with_context(cue, negated=True)
         clause_modality = bool(reading.near(cue, _MODALITIES))
-        exam = bool(reading.near(cue, ["PALPABLE", "EXAM"])) or not clause_modality
-        new = any(not c.negated for c in reading.near(cue, ["NEW"]))
+        exam = bool(reading.near(cue, ["PALPABLE", "EXAM"])) or not (clause_modality or _imaging_section(reading, cue))
+        new = any(not c.negated and "new" in c.text.lower() for c in reading.near(cue, ["NEW"]))
         side_cues = reading.sides_near(cue)
         support = tuple(palpable_cues[:1] + suspicious_cues[:1] + proven_cues[:1] + modality_cues + side_cues)
         found.append(NodeMention(cue, palpable, bool(suspicious_cues), bool(proven_cues), modality, new,
@@ -106,16 +106,19 @@ def _mentions(reading: Reading) -> List[NodeMention]:
 def primary_sides(reading: Reading) -> Set[str]:
     """Sides named with the breast cancer itself ("L breast IDC", "right breast cancer")."""
     def compute() -> Set[str]:
-        sides: Set[str] = set()
-        for cue in reading.all("CANCER", "TUMOR", "BREAST", "AXILLARY_TAIL"):
-            if cue.family or cue.negated or cue.historical:
-                continue
-            side = reading.side_of(cue, before=4, after=4)
-            if side == "bilateral":
-                sides |= {"left", "right"}
-            elif side:
-                sides.add(side)
-        return sides
+        for labels in (("CANCER", "TUMOR", "AXILLARY_TAIL"), ("BREAST",)):  # the cancer's own side first
+            sides: Set[str] = set()
+            for cue in reading.all(*labels):
+                if cue.family or cue.negated or cue.historical or cue.uncertain:
+                    continue
+                side = reading.side_of(cue, before=4, after=4)
+                if side == "bilateral":
+                    sides |= {"left", "right"}
+                elif side:
+                    sides.add(side)
+            if sides:
+                return sides
+        return set()
     return reading.cached("primary_sides", compute)
 
 
@@ -131,12 +134,18 @@ def relevant(reading: Reading, facts: Facts) -> List[NodeMention]:
     return [m for m in mentions(reading) if not contralateral(reading, m) and not (during and m.new)]
 
 
+def _imaging_section(reading: Reading, cue: Cue) -> bool:
+    """The findings or impression of an imaging report describe the images, not the clinical exam."""
+    return reading.section_of(cue) in ("FINDINGS", "IMPRESSION") and reading.has(*_MODALITIES)
+
+
 def _exam_negative(reading: Reading, cue: Cue) -> bool:
     """A negative statement that reports the clinical exam (or names no imaging at all), not "not examined"."""
     if reading.near(cue, ["NOT_EXAMINED"], "sentence"):
         return False
-    return bool(reading.near(cue, ["PALPABLE", "EXAM"])) or not reading.near(cue, _MODALITIES) \
-        or "clinical" in cue.text.lower() or cue.text.lower().startswith("cn")
+    if "clinical" in cue.text.lower() or cue.text.lower().startswith("cn") or reading.near(cue, ["PALPABLE", "EXAM"]):
+        return True
+    return not (reading.near(cue, _MODALITIES) or _imaging_section(reading, cue))
 
 
 def _negative_exams(reading: Reading, facts: Facts) -> List[Cue]:
@@ -150,6 +159,7 @@ def _negative_exams(reading: Reading, facts: Facts) -> List[Cue]:
              and _exam_negative(reading, a) and not _other_side(reading, a)]
     cues += [p for p in reading.all("PALPABLE") if p.negated and not p.uncertain
              and not reading.near(p, ["NOT_EXAMINED"], "sentence")
+             and not reading.near(p, ["NODE", "LUMP", "BREAST"])  # a node or mass speaks for itself
              and any(a.sentence == p.sentence and not _other_side(reading, a) for a in axillae)]
     return cues
 

@@ -104,6 +104,28 @@ def _markup(norm: Normalised) -> Normalised:
     return norm.sub(_BULLET, lambda m: "\n")
 
 
+# Dictated punctuation ("comma", "period", "full stop", "new line") and templated notes' check boxes.
+_SPOKEN = re.compile(r"(?i)(?<=\w)\s+(comma|period|full\s+stop|semicolon|colon|new\s+(?:line|paragraph)|next\s+line)\b"
+                     r"(?=\s|$)")
+_SPOKEN_MARK = {"comma": ",", "period": ".", "semicolon": ";", "colon": ":"}
+_CHECKED = re.compile(r"\[\s*[xX✓✔☑]\s*\]|☑|☒")
+# An unchecked option states nothing: it is dropped up to the next box, field or line.
+_UNCHECKED = re.compile(r"(?:\[\s\]|☐)[^\[|\n☐☑☒]*")
+# Dictated categories and letters: "c T two" -> "cT2", "c t of the chest" -> "CT".
+_SPOKEN_TNM = re.compile(r"(?i)\b([cpy]?)\s?([tnm])\s+(zero|one|two|three|four|0|1|2|3|4)\b")
+_TNM_DIGITS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
+_SPELLED = re.compile(r"(?i)\b(c\s+t|m\s+r\s+i|p\s+e\s+t|u\s+s)\b(?=\s+(?:of|scan|showed|shows|demonstrated|chest|guided))")
+
+
+def _dictation(norm: Normalised) -> Normalised:
+    norm = norm.sub(_SPOKEN, lambda m: _SPOKEN_MARK.get(m.group(1).lower(), "\n" if " " in m.group(1) else "."))
+    norm = norm.sub(_UNCHECKED, lambda m: " ")
+    norm = norm.sub(_CHECKED, lambda m: " ")
+    norm = norm.sub(_SPOKEN_TNM, lambda m: (m.group(1) + m.group(2).upper()
+                                            + _TNM_DIGITS.get(m.group(3).lower(), m.group(3))))
+    return norm.sub(_SPELLED, lambda m: "".join(m.group(1).split()).upper())
+
+
 def _characters(norm: Normalised) -> Normalised:
     """Fractions, compatibility forms (NFKC), terminal colour codes and control characters."""
     norm = norm.sub(_ANSI, lambda m: " ")
@@ -162,7 +184,7 @@ def _numbers(norm: Normalised) -> Normalised:
     return norm.sub(_HALF_A, lambda m: "0.5 ")
 
 
-STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _markup, _characters, _numbers)
+STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _markup, _characters, _dictation, _numbers)
 
 
 def normalise(text: str) -> Tuple[Normalised, List[str]]:

@@ -22,6 +22,10 @@ class Reading:
     text: Optional[Normalised] = None
 
     def __post_init__(self) -> None:
+        # The axillary tail is breast: its "axillary" is not the axilla (matching-rules.md).
+        tails = [c for c in self.cues if c.label == "AXILLARY_TAIL"]
+        self.cues = [c for c in self.cues if not (c.label == "AXILLA" and any(
+            t.start <= c.start and c.end <= t.end for t in tails))]
         self.by_label: Dict[str, List[Cue]] = defaultdict(list)
         for cue in self.cues:
             self.by_label[cue.label].append(cue)
@@ -60,6 +64,11 @@ class Reading:
         if "SIDE_BOTH" in labels or {"SIDE_LEFT", "SIDE_RIGHT"} <= labels:
             return "bilateral"
         return {"SIDE_LEFT": "left", "SIDE_RIGHT": "right"}.get(labels.pop()) if labels else None
+
+    def section_of(self, cue: Cue) -> Optional[str]:
+        """The report section a cue stands in ("FINDINGS", "COMPARISON", ...), or None outside a report."""
+        heads = [c for c in self.all("SECTION") if c.start <= cue.start]
+        return " ".join(heads[-1].text.rstrip(": ").upper().split()) if heads else None
 
     def cached(self, name: str, compute: Callable[[], Any]) -> Any:
         if name not in self.memo:

@@ -24,6 +24,7 @@ _MM = re.compile(r"\bmm\b|millim|\dmm")
 _PHRASE_BREAKS = {"with", "and", "plus", "&", "w/", "but", "while", "whereas", "+"}
 _COMPARISONS = ("SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "SIZE_COMPARE_GE")
 _NAC = ("neoadjuvant_ongoing", "neoadjuvant_completed")
+_OLD_SECTIONS = ("COMPARISON", "TECHNIQUE")
 
 
 def size_cm(cue: Cue) -> Optional[float]:
@@ -104,10 +105,10 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
 def _when(reading: Reading, cue: Cue) -> Optional[str]:
     """'diagnosis' (at diagnosis, before chemotherapy), 'later' (residual, now) or 'old' (an older study).
 
-    The nearest qualifier in the clause decides: "5.1 cm at diagnosis, shrunk to 1.9 cm" qualifies each."""
+    The nearest qualifier in the sentence decides: "5.1 cm at diagnosis, shrunk to 1.9 cm" qualifies each."""
     kinds = {"SIZE_OLD": "old", "SIZE_OLD_POST": "old", "SIZE_AT_DX": "diagnosis", "SIZE_LATER": "later"}
-    found = [q for q in reading.within(cue, kinds, before=8, after=8)
-             if q.label != "SIZE_OLD_POST" or q.start >= cue.end]
+    found = [q for q in reading.near(cue, kinds, "sentence")
+             if cue.start - 15 <= q.start <= cue.end + 8 and (q.label != "SIZE_OLD_POST" or q.start >= cue.end)]
     if not found:
         return None
     nearest = min(found, key=lambda q: q.start - cue.end if q.start >= cue.end else cue.start - q.end)
@@ -140,6 +141,8 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     for cue in reading.all("SIZE"):
         if cue.family or any(c.start <= cue.start < c.end for c in comparisons):
             continue  # a relative's tumour; "larger than 2 cm" is a comparison, not a size
+        if reading.section_of(cue) in _OLD_SECTIONS:
+            continue  # the prior study a report compares with
         head, when = measured(reading, cue), _when(reading, cue)
         if head in ("node", "other") or when == "old" or (nac and when == "later"):
             continue
