@@ -401,6 +401,79 @@ async function reconnectFlow(context) {
   }
 }
 
+// Hand-written payloads of issues 9 and 10, sent by a stand-in for Rasa's socket.io server (the page's
+// websocket is routed to it: Engine.IO v4 / Socket.IO v5 frames).
+const EVIDENCE_CARD = {
+  type: "recommendation", status: "matched",
+  variant: { id: "axilla-6", number: 6, topic: "Imaging of the Axilla", title: "Newly diagnosed breast cancer, palpable axillary lymph node, no neoadjuvant therapy" },
+  facts: { age: 58, sex: "female", tumor_size_cm: 3, clinical_nodes: "positive", treatment: "none" },
+  recommendations: [
+    { procedure: "US axilla", category: "Usually Appropriate", rrl: "O", dose: "0 mSv", source: "acr-axilla-2022" },
+    { procedure: "MRI breast without and with IV contrast", category: "May Be Appropriate", rrl: "O", dose: "0 mSv", source: "acr-axilla-2022" }],
+  reasons: ["palpable axillary node"], assumptions: [], order_text: "US axilla (left), evaluate palpable node",
+  evidence: {
+    tumor_size_cm: [{ start: 8, end: 12, text: "3 cm" }],
+    clinical_nodes: [{ start: 30, end: 52, text: "palpable left axillary", turn: 1, carried: true }],
+  },
+};
+const UNPLACED_QUESTION = { type: "question", slot: "tumor_size_cm", facts: {}, missing: ["tumor_size_cm"],
+  unplaced: [{ fact: "tumor_size_cm", start: 0, end: 4, text: "2 cm" }] };
+const ORDER_CHECK = { type: "order_check", procedure: "MRI breast without and with IV contrast", category: "May Be Appropriate",
+  variant: "axilla-6", rrl: "O", source: "acr-axilla-2022",
+  alternatives: [{ procedure: "US axilla", category: "Usually Appropriate" }] };
+const PAYLOADS = {
+  "evidence": [{ text: "Variant 6", custom: EVIDENCE_CARD }],
+  "plain card": [{ text: "Variant 6", custom: { ...EVIDENCE_CARD, evidence: undefined } }],
+  "unplaced": [{ text: "How big is the tumour?", custom: UNPLACED_QUESTION }],
+  "order check": [{ text: "An MRI is not the first test for this case.", custom: ORDER_CHECK }],
+};
+
+async function payloadFlow(context) {
+  const page = await context.newPage();
+  await page.routeWebSocket(/socket\.io/, (ws) => {
+    ws.send('0{"sid":"standin","upgrades":[],"pingInterval":25000,"pingTimeout":60000,"maxPayload":1000000}');
+    ws.onMessage((frame) => {
+      const text = String(frame);
+      if (text.startsWith("40")) ws.send('40{"sid":"standin-socket"}');
+      else if (text.startsWith("42")) {
+        const [event, data] = JSON.parse(text.slice(2));
+        if (event === "session_request") ws.send('42' + JSON.stringify(["session_confirm", "standin-conversation"]));
+        if (event === "user_uttered") for (const m of PAYLOADS[data.message] || []) ws.send('42' + JSON.stringify(["bot_uttered", m]));
+      }
+    });
+  });
+  await page.goto(pageUrl);
+  const chat = chatOn(page);
+  await chat.connected();
+
+  await chat.say("evidence");
+  const evidence = await chat.q(".card .evidence li").allTextContents();
+  check("web: the words each deciding fact was read from are listed", evidence.includes("tumour 3 cm ← '3 cm'") &&
+    evidence.some((t) => t.startsWith("clinical nodes positive ← 'palpable left axillary'") && t.endsWith("— from an earlier message")), evidence);
+  check("web: the evidence words are highlighted", (await chat.q(".card .evidence mark").count()) === 2);
+  await chat.q(".card").last().screenshot({ path: join(artifacts, "evidence.png") });
+  await chat.say("plain card");
+  check("web: no evidence shown when the payload has none", (await chat.q(".card").last().locator(".evidence").count()) === 0);
+
+  await chat.say("unplaced");
+  const unplaced = await chat.q('.msg.bot[data-type="question"] .unplaced li').allTextContents();
+  check("web: words read but not placed are listed", unplaced.includes("'2 cm' (tumour)"), unplaced);
+
+  await chat.say("order check");
+  const check_ = chat.q(".order-check").last();
+  const badge = check_.locator(".variant-title .badge");
+  check("web: an order check shows the procedure, its rating in colour and the variant",
+    (await check_.locator(".variant-title .procedure").textContent()) === ORDER_CHECK.procedure &&
+    (await badge.textContent()) === "May Be Appropriate" && (await badge.getAttribute("class")).includes("cat-mba") &&
+    (await check_.locator(".eyebrow").textContent()).includes("axilla-6"));
+  const alternatives = await check_.locator(".alternatives li").allTextContents();
+  check("web: an order check lists the alternatives, radiation and source",
+    alternatives.length === 1 && alternatives[0].includes("US axilla") && alternatives[0].includes("Usually Appropriate") &&
+    (await check_.locator(".details").textContent()) === "Radiation: O · Source: acr-axilla-2022", alternatives);
+  await check_.screenshot({ path: join(artifacts, "order-check.png") });
+  await page.close();
+}
+
 async function main() {
   mkdirSync(artifacts, { recursive: true });
   // Playwright gives every launch a fresh temporary --user-data-dir of its own.
@@ -417,7 +490,7 @@ async function main() {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(pageUrl).origin });
     context.on("page", (p) => watch(p, dialogs, errors));
     const flows = [() => desktopFlow(context, dialogs), () => phoneFlow(browser, dialogs, errors), () => embedFlow(context),
-      () => reloadFlow(context), () => reconnectFlow(context), () => stalledFlow(context)];
+      () => reloadFlow(context), () => reconnectFlow(context), () => stalledFlow(context), () => payloadFlow(context)];
     const only = (process.env.FLOWS || "").split(",").filter(Boolean).map(Number);
     for (const [i, flow] of flows.entries()) {
       if (only.length && !only.includes(i)) continue;

@@ -154,6 +154,12 @@ def test_chat_in_headless_chromium(assistant: Dict[str, str]) -> None:
             "server unreachable: the widget says so and that it is retrying",
             "reconnected: the answer that was lost is fetched again from the tracker",
             "a stalled action server: the web chat says 'temporarily unavailable'",
-            "after the outage the case goes on with its facts (axilla-5)"} <= names
-    for shot in ("card.png", "phone.png", "embedded.png", "reloaded.png", "unreachable.png", "unavailable.png"):
+            "after the outage the case goes on with its facts (axilla-5)",
+            # issues 9 and 10: hand-written payloads
+            "web: the words each deciding fact was read from are listed", "web: the evidence words are highlighted",
+            "web: no evidence shown when the payload has none", "web: words read but not placed are listed",
+            "web: an order check shows the procedure, its rating in colour and the variant",
+            "web: an order check lists the alternatives, radiation and source"} <= names
+    for shot in ("card.png", "phone.png", "embedded.png", "reloaded.png", "unreachable.png", "unavailable.png",
+                 "evidence.png", "order-check.png"):
         assert (ARTIFACTS / shot).stat().st_size > 0
