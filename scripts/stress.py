@@ -33,8 +33,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     rng = random.Random(args.seed)
-    n_tag, f_tag = Counter(), Counter()
-    n_kind, f_kind = Counter(), Counter()
+    n_tag, f_tag, u_tag = Counter(), Counter(), Counter()
+    n_kind, f_kind, u_kind = Counter(), Counter(), Counter()
     examples = defaultdict(list)
     failures = unsafe = crashes = decision_failures = 0
     start = time.perf_counter()
@@ -56,12 +56,14 @@ def main(argv=None) -> int:
         unsafe += is_unsafe
         decision_failures += any(p.split()[0] in ("status", "variant", "missing", "crash:") for p in problems)
         f_kind[case.kind] += 1
+        u_kind[case.kind] += is_unsafe
         line = (f"{'UNSAFE ' if is_unsafe else ''}{case.text!r}\n      expected {case.status} "
                 f"{case.variant or ''} {case.missing0 or ''} | got {got} | {'; '.join(problems)}")
         if len(examples["kind:" + case.kind]) < args.examples:
             examples["kind:" + case.kind].append(line)
         for tag in case.tags:
             f_tag[tag] += 1
+            u_tag[tag] += is_unsafe
             if len(examples["tag:" + tag]) < args.examples:
                 examples["tag:" + tag].append(line)
     elapsed = time.perf_counter() - start
@@ -74,10 +76,10 @@ def main(argv=None) -> int:
           f"({decision_failures / max(args.n, 1):.2%}), {failures - decision_failures} with right decision but a "
           f"misread fact")
 
-    def table(title, n, f, prefix):
-        print(f"\n{title:<34} {'cases':>6} {'fail':>6} {'rate':>7}")
+    def table(title, n, f, u, prefix):
+        print(f"\n{title:<34} {'cases':>6} {'fail':>6} {'rate':>7} {'unsafe':>7}")
         for key in sorted(n, key=lambda k: (-f[k] / n[k], k)):
-            print(f"{key:<34} {n[key]:>6} {f[key]:>6} {f[key] / n[key]:>7.1%}")
+            print(f"{key:<34} {n[key]:>6} {f[key]:>6} {f[key] / n[key]:>7.1%} {u[key]:>7}")
         for key in sorted(n, key=lambda k: (-f[k] / n[k], k)):
             if examples[prefix + key]:
                 print(f"\n  {prefix}{key}:")
@@ -85,9 +87,9 @@ def main(argv=None) -> int:
                     print("    " + ex)
 
     if args.by in ("kind", "both"):
-        table("kind", n_kind, f_kind, "kind:")
+        table("kind", n_kind, f_kind, u_kind, "kind:")
     if args.by in ("tag", "both"):
-        table("surface tag", n_tag, f_tag, "tag:")
+        table("surface tag", n_tag, f_tag, u_tag, "tag:")
     ok = rate < args.max_rate and unsafe == 0
     print(f"\n{'PASS' if ok else 'FAIL'}: failure rate {rate:.2%} (limit {args.max_rate:.2%}), {unsafe} unsafe")
     return 0 if ok else 1
