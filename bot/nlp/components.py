@@ -154,6 +154,9 @@ class AxillaContext:
         return self
 
 
+_SEEN_MAX = 50_000
+
+
 @Language.factory("typo_norms", default_config={"min_length": 5, "min_target_length": 6})
 def make_typo_norms(nlp: Language, name: str, min_length: int, min_target_length: int) -> "TypoNorms":
     """Give a misspelt word ("palpabel", "neoadjuvent") the NORM of the known word one edit away."""
@@ -186,8 +189,10 @@ class TypoNorms:
         self.known: set = set()
         self.norms: Dict[str, str] = {}     # vocabulary word -> its NORM
         self._index: Dict[str, set] = {}    # word or one-deletion of it -> vocabulary words
+        self._seen: Dict[str, str] = {}     # unknown word -> its correction ('' for none)
 
     def add_vocabulary(self, norms: Dict[str, str], known: Sequence[str]) -> None:
+        self._seen.clear()
         self.norms.update(norms)
         self.known.update(known, norms)
         for word in norms:
@@ -213,7 +218,11 @@ class TypoNorms:
             lower = token.lower_
             if len(lower) < self.min_length or lower in self.known or not token.is_alpha:
                 continue
-            word = self.correct(lower)
+            word = self._seen.get(lower)
+            if word is None:
+                word = self.correct(lower)
+                if len(self._seen) < _SEEN_MAX:  # words recur across messages; bounded, so memory stays flat
+                    self._seen[lower] = word
             if word:
                 token.norm_ = self.norms[word]
         return doc
@@ -252,8 +261,9 @@ class RegexRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(self.spans_key, []))
+        text = doc.text  # built from the tokens on every access
         for label, regex in self._compiled:
-            for found in regex.finditer(doc.text):
+            for found in regex.finditer(text):
                 span = doc.char_span(found.start(), found.end(), label=label, alignment_mode="expand")
                 if span is not None and len(span):
                     spans.append(span)
