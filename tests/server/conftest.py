@@ -40,7 +40,7 @@ def rasa_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with open(log, "w") as out:
         proc = subprocess.Popen([str(ROOT / "scripts" / "run.sh")], cwd=ROOT, env=env, stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True)
-    RUN["log"], RUN["pid"], RUN["actions_port"] = log, proc.pid, actions_port
+    RUN["log"], RUN["pid"], RUN["actions_port"], RUN["process"] = log, proc.pid, actions_port, proc
     try:
         wait_until_up(f"http://127.0.0.1:{actions_port}/health", proc, log)
         wait_until_up(f"http://127.0.0.1:{port}/", proc, log)

@@ -28,6 +28,14 @@ def descendants(pid: int) -> List[int]:
     return found
 
 
+def running(pid: int) -> bool:
+    """True while `pid` is a live process (not gone, not a zombie)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
 def action_server(run: Dict[str, Any]) -> int:
     """The pid of the action server that scripts/run.sh started."""
     for pid in descendants(run["pid"]):
@@ -59,3 +67,15 @@ def test_start_up_output_is_the_assistants_not_library_warnings(run_sh: Dict[str
     noise = [line for line in lines if "Warning" in line or "declare_namespace" in line
              or "deprecated" in line.lower()]
     assert len(noise) <= 2, "\n".join(noise[:20])
+
+
+def test_zz_ctrl_c_stops_every_process(run_sh: Dict[str, Any]) -> None:
+    """Last in the session (it stops the servers the other tests share): Ctrl-C, i.e. SIGINT to the
+    terminal's process group, stops supervisord and every process it started."""
+    started = descendants(run_sh["pid"])
+    assert len(started) >= 3  # the action server, the Rasa server, the page server
+    os.killpg(run_sh["pid"], signal.SIGINT)
+    run_sh["process"].wait(timeout=90)
+    time.sleep(1)
+    assert not [pid for pid in started if running(pid)]
+    assert "stopped: rasa" in run_sh["log"].read_text(errors="replace")

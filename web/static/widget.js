@@ -405,7 +405,7 @@
     }
 
     notice(kind, text) {
-      this.add("notice", "notice-" + kind, el("div", { className: "notice", role: "status", text }));
+      this.add("notice", "notice-" + kind, el("div", { className: "note", role: "status", text }));
     }
 
     setState(state, label) {
