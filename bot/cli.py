@@ -1,4 +1,4 @@
-"""`python -m bot match TEXT | --jsonl FILE|-` and `python -m bot build-nlp DIR`."""
+"""`python -m bot match TEXT [--explain] | --jsonl FILE|-` and `python -m bot build-nlp DIR`."""
 from __future__ import annotations
 
 import argparse
@@ -44,8 +44,14 @@ def match_command(args: argparse.Namespace) -> None:
     if args.jsonl is None:
         if args.text is None:
             raise InputError("give a case text, or --jsonl FILE (- for standard input)")
-        print(json.dumps(analyze(args.text).to_dict(), ensure_ascii=False))
+        if args.explain:
+            from bot.explain import explain
+            print(explain(args.text))
+        else:
+            print(json.dumps(analyze(args.text).to_dict(), ensure_ascii=False))
         return
+    if args.explain:
+        raise InputError("--explain reads one case text, not --jsonl")
     # Validate everything first so that bad input prints no partial results.
     cases = list(_cases(_open(args.jsonl), "<stdin>" if args.jsonl == "-" else args.jsonl))
     for case in cases:
@@ -64,6 +70,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     match = commands.add_parser("match", help="match a case text to an ACR variant (JSON out)")
     match.add_argument("text", nargs="?", help="the case, in free text")
     match.add_argument("--jsonl", metavar="FILE", help='one {"id", "text"} object per line; - for stdin')
+    match.add_argument("--explain", action="store_true",
+                       help="print each fact beside the words it was read from, and the context of every phrase")
     match.set_defaults(run=match_command)
     build = commands.add_parser("build-nlp", help="save the spaCy rule pipeline for Rasa")
     build.add_argument("path")

@@ -124,10 +124,18 @@ CONTRADICTIONS = {
 }
 
 
+_UNPLACED = {
+    "tumor_size_cm": "I could not tell what '{text}' measures, and the size of the primary tumour decides the variant",
+    "tumor_over_2cm": "'{text}' does not say on which side of 2 cm the tumour is",
+    "clinical_nodes": "'{text}' leaves the clinical nodal status uncertain",
+    "distant_metastases": "'{text}' may be distant disease, which would take the case out of this topic",
+}
+
+
 def _unplaced_question(residue: Sequence[Residue]) -> Tuple[List[str], List[str]]:
     """(fact keys to ask for, reasons quoting the words) for what the extraction could not place."""
     keys = list(dict.fromkeys(r.fact for r in residue))
-    return keys, [f"I could not tell what '{r.text}' refers to" for r in residue]
+    return keys, [_UNPLACED.get(r.fact, "I could not place '{text}'").format(text=r.text) for r in residue]
 
 
 def match(facts: Mapping[str, Any], conflicts: Sequence[str] = (), notes: Sequence[str] = (),

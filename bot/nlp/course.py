@@ -193,24 +193,38 @@ def new_lump_during(reading: Reading, facts: Facts) -> Read:
 
 # ---------------------------------------------------------------- scope
 
+def _distant_words(reading: Reading, cue: Cue) -> tuple:
+    """(is the metastasis distant?, the site cues): a named distant site or word, not a node in the axilla."""
+    text = cue.text.lower()
+    sites = reading.near(cue, ["DISTANT_SITE"], "sentence")
+    nodal = reading.near(cue, ["NODE", "AXILLA"])
+    named = any(w in text for w in ("distant", "stage", "disease", "breast cancer", "mets"))
+    return named or bool(sites and not nodal), sites
+
+
 def distant_metastases(reading: Reading, facts: Facts) -> Read:
-    """Known distant metastatic disease (a nodal 'metastatic carcinoma' is not distant)."""
+    """Known distant metastatic disease (a nodal 'metastatic carcinoma' is not distant); a possible one is asked."""
+    possible: List[Cue] = []
     for cue in reading.all("METASTASIS"):
         if cue.family or cue.historical:
             continue
-        text = cue.text.lower()
-        sites = reading.near(cue, ["DISTANT_SITE"], "sentence")
-        nodal = reading.near(cue, ["NODE", "AXILLA"])
-        distant = any(w in text for w in ("distant", "stage", "disease", "breast cancer", "mets")) or (sites and not nodal)
+        distant, sites = _distant_words(reading, cue)
         if distant and cue.negated:
             return Read(False, (cue,))
-        if distant and not cue.uncertain:
+        if distant and cue.uncertain:
+            possible.append(cue)
+        elif distant:
             return Read(True, (cue,) + tuple(sites[:1]))
     proven = contralateral_proven(reading)
     if proven:
         return Read(True, tuple(proven[:1]))
     cues, m = tnm(reading).m
-    return Read(True, tuple(cues)) if m else NOTHING
+    if m:
+        return Read(True, tuple(cues))
+    # "?liver mets", "indeterminate lung nodule": a possible distant lesion is asked about, never assumed away
+    possible += [c for c in reading.all("DISTANT_SITE") if not (c.family or c.negated)
+                 and any(x.uncertain and not x.negated for x in reading.within(c, ["LUMP", "TUMOR", "NODE"], 2, 3))]
+    return Read(residue=tuple(possible[:1])) if possible else NOTHING
 
 
 def _breast_mass(reading: Reading) -> List[Cue]:

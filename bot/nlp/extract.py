@@ -54,7 +54,15 @@ def read(text: str, expecting: Optional[str] = None) -> Tuple[Reading, List[str]
     """Normalise the message, run the pipeline and index its cues."""
     norm, notes = normalise(text)
     doc = load()(norm.text)
-    return Reading(cues=list(doc._.cues), tokens=[t.text for t in doc], expecting=expecting, text=norm), notes
+    return Reading(cues=list(doc._.cues), tokens=[t.text for t in doc], expecting=expecting, text=norm,
+                   modifiers=tuple(_modifiers(doc))), notes
+
+
+def _modifiers(doc) -> List[Cue]:
+    """The context cues of the doc (CTX_* spans), as cues with offsets, for explanations."""
+    return [Cue(label=s.label_, start=s.start, end=s.end, text=s.text, clause=-1, sentence=-1,
+                start_char=s.start_char, end_char=s.end_char)
+            for s in doc.spans.get("cues", []) if s.label_.startswith("CTX_")]
 
 
 def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
@@ -77,16 +85,37 @@ def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
             facts[key] = "none_known"
     elif key == "treatment" and no:
         facts[key] = "none"
+    elif key == "distant_metastases" and (yes or no) and not (yes and no):
+        facts[key] = bool(yes)
     return key if facts.get(key) is not None else None
 
 
+_JOIN_GAP = 24  # characters: spans of one fact closer than this in one sentence are quoted as one phrase
+
+
 def _evidence(reading: Reading, cues: Tuple[Cue, ...]) -> Tuple[Evidence, ...]:
-    spans = []
+    """The phrases of the original message a fact was read from ("palpable 1.5 cm L axillary node")."""
+    groups: List[List[Cue]] = []
     for cue in sorted(set(cues), key=lambda c: c.start_char):
-        start, end, text = reading.quote([cue])
-        if text.strip() and all(not (s.start <= start and end <= s.end) for s in spans):
+        last = groups[-1][-1] if groups else None
+        if last is not None and last.sentence == cue.sentence and cue.start_char - last.end_char <= _JOIN_GAP:
+            groups[-1].append(cue)
+        else:
+            groups.append([cue])
+    spans = []
+    for group in groups:
+        start, end, text = reading.quote(group)
+        if text.strip():
             spans.append(Evidence(start, end, text))
     return tuple(spans)
+
+
+def _phrase(reading: Reading, cue: Cue) -> List[Cue]:
+    """A cue with the words around it that make it a phrase ("?liver lesion", not "liver")."""
+    near = [c for c in list(reading.cues) + list(reading.modifiers)
+            if c.start_char >= 0 and cue.start - 2 <= c.start and c.end <= cue.end + 3
+            and (c.clause == cue.clause or c.clause == -1)]
+    return near or [cue]
 
 
 def extract(text: str, expecting: Optional[str] = None) -> Extraction:
@@ -106,7 +135,7 @@ def extract(text: str, expecting: Optional[str] = None) -> Extraction:
         if found.cues and (found.value is not None or found.conflict):
             evidence[reader.fact] = _evidence(reading, found.cues)
         for cue in found.residue:
-            start, end, quoted = reading.quote([cue])
+            start, end, quoted = reading.quote(_phrase(reading, cue))
             residue.append(Residue(_CONFLICT_KEY.get(reader.fact, reader.fact), start, end, quoted))
     answered = short_answer(reading, facts)
     if answered and reading.cues:

@@ -151,7 +151,7 @@ def _exam_negative(reading: Reading, cue: Cue) -> bool:
 def _negative_exams(reading: Reading, facts: Facts) -> List[Cue]:
     """Statements that the clinical exam of the case's axilla is negative."""
     found = relevant(reading, facts)
-    cues = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c)]
+    cues = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)]
     cues += [c for m in found if m.negated and not m.uncertain and m.exam for c in m.cues]
     # "axilla clinically normal", "normal axillary examination", "nothing palpable in the axilla"
     axillae = [a for a in reading.all("AXILLA") if not (a.family or a.uncertain)]

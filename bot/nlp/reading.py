@@ -10,6 +10,7 @@ from bot.nlp.components import Cue
 from bot.nlp.normalise import Normalised
 
 SIDE_LABELS = ("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
+_NODAL = ("NODE", "LUMP", "AXILLA", "NODE_NEG", "NODE_POS", "PALPABLE")
 
 
 @dataclass
@@ -20,6 +21,7 @@ class Reading:
     tokens: List[str]
     expecting: Optional[str]
     text: Optional[Normalised] = None
+    modifiers: Tuple[Cue, ...] = ()  # the context cues (negation, uncertainty, ...) themselves, for --explain
 
     def __post_init__(self) -> None:
         # The axillary tail is breast: its "axillary" is not the axilla (matching-rules.md).
@@ -54,7 +56,7 @@ class Reading:
 
     def sides_near(self, cue: Cue, before: int = 5, after: int = 5, labels: Iterable[str] = SIDE_LABELS) -> List[Cue]:
         """Side words next to a cue, except those that belong to another noun ("both breasts" for a node)."""
-        own = {"BREAST", "CANCER", "TUMOR"} if cue.label in ("NODE", "LUMP", "AXILLA") else {"NODE", "AXILLA"}
+        own = {"BREAST", "CANCER", "TUMOR"} if cue.label in _NODAL else {"NODE", "AXILLA"}
         return [c for c in self.within(cue, labels, before, after)
                 if not any(o.start == c.end and o.label in own for o in self.cues)]
 

@@ -1,0 +1,90 @@
+"""The normaliser (bot/nlp/normalise.py): what it rewrites, and that every character maps back to the original."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.nlp.normalise import MAX_CHARS, normalise
+
+
+@pytest.mark.parametrize("given_text, read_as", [
+    ("&gt;2 cm", ">2 cm"),
+    ("&amp;gt;2 cm", ">2 cm"),                      # escaped twice
+    ("&lt; 2 cm &amp; cN0", "< 2 cm & cN0"),
+    ("1&nbsp;cm", "1 cm"),                          # NFKC folds the no-break space
+    ("<at>Bot</at> 3 cm", "  3 cm"),                # a Teams mention
+    ("<@U12AB> 3 cm", "  3 cm"),                    # a Slack user mention
+    ("<mailto:a@b.org|a@b.org> 3 cm", "a@b.org 3 cm"),
+    ("*left* _breast_ ~IDC~", "left breast IDC"),
+    ("~2 cm", "~2 cm"),                             # "about", not struck through
+    ("3*2 cm", "3*2 cm"),                           # a dimension, not emphasis
+    ("line one<br>line two", "line one\nline two"),
+    ("• 3 cm\n• cN0", "\n 3 cm\n\n cN0"),
+])
+def test_channel_escaping_and_markup(given_text: str, read_as: str) -> None:
+    assert normalise(given_text)[0].text == read_as
+
+
+@pytest.mark.parametrize("given_text, read_as", [
+    ("one point four centimetre", "1.4 centimetre"),
+    ("twenty two mm", "22 mm"),
+    ("twenty-eight millimetres", "28 millimetres"),
+    ("sixty-eight yo", "68 yo"),
+    ("two and a half cm", "2.5 cm"),
+    ("one and a half centimetres", "1.5 centimetres"),
+    ("three by two cm", "3 by 2 cm"),
+    ("two point five by one point eight cm", "2.5 by 1.8 cm"),
+    ("half a centimetre", "0.5 centimetre"),
+    ("2 point 5 cm", "2.5 cm"),
+    ("2½ cm", "2.5 cm"),
+    ("1,8 cm", "1.8 cm"),
+    ("2,5 x 1,8 cm", "2.5 x 1.8 cm"),
+    ("3 × 2 cm", "3  x  2 cm"),
+])
+def test_numbers(given_text: str, read_as: str) -> None:
+    assert normalise(given_text)[0].text == read_as
+
+
+@pytest.mark.parametrize("given_text", ["no one felt it", "one node", "she had two biopsies", "1,2,3 cycles"])
+def test_numbers_that_are_not_measurements_stay(given_text: str) -> None:
+    assert normalise(given_text)[0].text == given_text
+
+
+@pytest.mark.parametrize("given_text, read_as", [
+    ("no nodes comma untreated period", "no nodes, untreated."),
+    ("clinically c T two", "clinically cT2"),
+    ("had a c t of the chest", "had a CT of the chest"),
+])
+def test_dictation(given_text: str, read_as: str) -> None:
+    assert normalise(given_text)[0].text == read_as
+
+
+def test_a_checked_box_keeps_its_words_and_an_unchecked_one_says_nothing() -> None:
+    text = normalise("Exam: [x] palpable node [ ] no node | Tx: none")[0].text
+    assert text.split() == ["Exam:", "palpable", "node", "|", "Tx:", "none"]
+
+
+def test_a_long_message_is_cut_and_says_so() -> None:
+    norm, notes = normalise("x" * (MAX_CHARS + 10))
+    assert len(norm.original) == MAX_CHARS and notes
+
+
+def test_a_rewritten_span_maps_to_the_words_as_given() -> None:
+    original = "new L IDC &gt;2 cm, one point four centimetre node"
+    norm, _ = normalise(original)
+    start = norm.text.index("1.4")
+    o_start, o_end = norm.original_span(start, start + len("1.4 centimetre"))
+    assert original[o_start:o_end] == "one point four centimetre"
+    start = norm.text.index(">2 cm")
+    assert original[slice(*norm.original_span(start, start + 5))] == "&gt;2 cm"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab 12,.&;<>|[]x*_~•½×\n") + ["&gt;", "one ", "two ", " cm", "<at>", "</at>",
+                                                                  " period", "[x]", "[ ]"]),
+                max_size=30).map("".join))
+def test_every_character_maps_back_into_the_original(text: str) -> None:
+    norm, _ = normalise(text)
+    assert len(norm.starts) == len(norm.ends) == len(norm.text)
+    for i in range(len(norm.text)):
+        start, end = norm.original_span(i, i + 1)
+        assert 0 <= start <= end <= len(text)

@@ -1,0 +1,139 @@
+"""Real-world text (issue 9 and matching-rules.md, "Rulings for real-world text"): each kind of fault, with
+the right answer. The first table is the issue's own list of inputs that failed; the others are fresh
+sentences written for these tests, one or more per kind."""
+from typing import Optional
+
+import pytest
+
+import bot
+
+ISSUE_TABLE = [
+    ("sixty-eight yo woman, new one point four centimetre IDC right breast, axilla clinically negative, untreated",
+     "matched", "axilla-3", 1.4),
+    ("new left breast cancer measuring two and a half cm, palpable left axillary node, no treatment",
+     "matched", "axilla-6", 2.5),
+    ("new R IDC twenty two mm, cN0, pre-treatment, 50F", "matched", "axilla-5", 2.2),
+    ("new R IDC three by two cm, no palpable nodes, 61F, untreated", "matched", "axilla-5", 3.0),
+    ("done 3 of 6 cycles of neoadjuvant TCHP for a 4 cm L IDC, node-negative at diagnosis, now a new palpable L "
+     "axillary lump. 45F", "matched", "axilla-7", 4.0),
+    ("new L IDC &gt;2 cm, palpable L axillary LN, no tx, 57F", "matched", "axilla-6", None),
+    ("new 3.5 cm R IDC, cN1, untreated, 60F; CT shows liver lesions, biopsy confirms metastatic breast carcinoma",
+     "out_of_scope", None, 3.5),
+    ("newly diagnosed 2.5 cm L breast cancer, 70F, nothing started; L axilla possibly a little full, can't tell "
+     "whether there's a node", "needs_info", "clinical_nodes", 2.5),
+    ("62F, 4 cm hard mass in the R breast with two palpable R axillary nodes, no imaging or biopsy yet",
+     "out_of_scope", None, 4.0),
+    ("new R IDC 2.7 cm on US, no enlarged axillary nodes seen on US, 58F, pre-treatment",
+     "needs_info", "clinical_nodes", 2.7),
+    ("44F, new L IDC 3.1 cm, palpable L axillary node 1 cm, no palpable R axillary nodes, untreated",
+     "matched", "axilla-6", 3.1),
+    ("55F, palpable mass high in the axillary tail of the L breast, core bx = IDC 1.6 cm, no axillary adenopathy on "
+     "exam or US, untreated", "matched", "axilla-3", 1.6),
+    ("HISTORY: 48F, L breast lump. Height 162 cm, weight 70 kg. / US L breast: irregular mass at 2 o'clock, 6 cm from "
+     "the nipple, 33 x 21 x 18 mm, depth 9 mm. L axilla: 1.6 cm node with 5 mm cortex and effaced hilum. / "
+     "IMPRESSION: BI-RADS 5. Core bx: IDC grade 2. / No treatment yet.", "matched", "axilla-6", 3.3),
+]
+
+
+def decided(text: str) -> tuple:
+    """(status, the variant when matched else the first missing fact)."""
+    result = bot.analyze(text)
+    return result.status, result.variant_id if result.status == "matched" else (result.missing or [None])[0]
+
+
+@pytest.mark.parametrize("text, status, answer, size", ISSUE_TABLE)
+def test_the_issue_inputs_get_their_right_answer(text: str, status: str, answer: Optional[str],
+                                                  size: Optional[float]) -> None:
+    assert decided(text) == (status, answer)
+    assert bot.extract(text).facts["tumor_size_cm"] == (pytest.approx(size) if size else None)
+
+
+KINDS = [
+    # a mid-message self-correction: the corrected value stands
+    ("new L IDC measuring 2.6 cm - sorry, misread the report - 1.6 cm, axilla clinically negative, no tx, 51F",
+     "matched", "axilla-3"),
+    # two examiners who disagree about the same axilla
+    ("49F new R IDC 2.4 cm, untreated. The registrar felt a R axillary node; on my exam the R axilla is clear.",
+     "needs_info", "clinical_nodes"),
+    # a plan is not a treatment
+    ("new R breast IDC 2.3 cm, 63F, no palpable adenopathy, oncology considering NAC, nothing given yet",
+     "matched", "axilla-5"),
+    ("new L IDC 1.2 cm, cN0, SLNB planned next month, 70F", "matched", "axilla-3"),
+    # an outside screening mammogram in a second-opinion story does not make it a screening question
+    ("second opinion: her screening mammogram at another hospital led to a diagnostic work-up; core biopsy of the "
+     "2.2 cm right breast mass shows IDC. No nodes felt in the right axilla. 57F, no therapy so far.",
+     "matched", "axilla-5"),
+    # a report's diagnosis line is the diagnosis
+    ("FINDINGS: left breast mass 1.9 cm; left axillary node with 4 mm cortex, suspicious.\nPATHOLOGY: core "
+     "biopsy of the mass: invasive lobular carcinoma.\nNo treatment yet.", "matched", "axilla-4"),
+    # the residual size after chemotherapy is not the size
+    ("finished neoadjuvant chemo; residual 1.2 cm on MRI; L axilla was clinically negative before chemo. 52F",
+     "needs_info", "tumor_size_cm"),
+    ("completed NAC, surgery next week. At diagnosis the tumour was 3.4 cm and she had a palpable R axillary node; "
+     "residual now 0.8 cm. 60F", "matched", "axilla-9"),
+    # an older measurement of a lesion that has since grown
+    ("new R IDC, now 2.3 cm; the same mass measured 1.5 cm on an ultrasound 9 months ago. No palpable nodes. 66F",
+     "matched", "axilla-5"),
+    # sizes on both sides of 2 cm, and a size against its T category
+    ("new IDC left breast, 1.7 cm on mammography and 2.6 cm on MRI, clinically N0, untreated", "needs_info",
+     "tumor_size_cm"),
+    ("new L IDC about 2 cm, cT2, palpable L axillary node, untreated", "needs_info", "tumor_size_cm"),
+    # comparisons give a side of 2 cm; "≥ 2 cm" straddles it
+    ("new R IDC under 2 cm, cN0, untreated", "matched", "axilla-3"),
+    ("new R IDC &ge; 2 cm, cN0, untreated", "needs_info", "tumor_size_cm"),
+    # a past breast cancer, treatment finished, is history
+    ("71F treated for a L breast cancer in 2012 (lumpectomy, radiotherapy), discharged; now a new palpable L "
+     "axillary lump, nothing imaged yet", "matched", "axilla-1"),
+    # still under adjuvant chemotherapy: not a row of this topic
+    ("50F, R mastectomy for IDC in June, currently receiving adjuvant chemotherapy, new palpable R axillary lump",
+     "out_of_scope", None),
+    # occult primary, other cancers, other node sites
+    ("L axillary node core biopsy: metastatic adenocarcinoma, ER positive; mammogram, US and MRI show no breast "
+     "primary (T0). 58F", "out_of_scope", None),
+    ("known chronic lymphocytic leukaemia, new bilateral axillary nodes on exam, 69F", "out_of_scope", None),
+    ("47F with a firm 2 cm node in the right groin, axillae normal, no cancer history", "out_of_scope", None),
+    ("new L IDC 2.4 cm with a palpable L supraclavicular node, untreated", "matched", "axilla-6"),
+    # neoadjuvant endocrine therapy is not neoadjuvant chemotherapy
+    ("new 3 cm R ILC, cN0, on neoadjuvant anastrozole for 4 months, no chemotherapy", "out_of_scope", None),
+    # a new lump during chemotherapy in a patient who was node-positive at diagnosis
+    ("on cycle 4 of 6 of neoadjuvant chemotherapy for a 3.5 cm L IDC that was cN1 at diagnosis; now a new L "
+     "axillary lump", "out_of_scope", None),
+    # a node-negative exam on the other side says nothing about the cancer's side
+    ("new R IDC 2.8 cm, L axilla clinically negative, untreated, 64F", "needs_info", "clinical_nodes"),
+    # channel markup around the words
+    ("<at>Assistant</at><p>59F new *L breast IDC* 1.3&nbsp;cm</p><p>&lt;@U123&gt; no palpable L ax nodes, no tx</p>",
+     "matched", "axilla-3"),
+    # templated notes: fields, and check boxes whose unchecked options say nothing
+    ("Age: 61 | Sex: F | Dx: new R breast IDC | Size: 16 mm | Axillary exam: [x] palpable node [ ] no nodes | "
+     "Treatment: none", "matched", "axilla-4"),
+    # dictation: spoken punctuation and number words
+    ("fifty seven year old woman comma newly diagnosed right breast cancer two point eight centimetres period no "
+     "palpable axillary nodes period not treated yet period", "matched", "axilla-5"),
+    # a possible distant lesion is asked about
+    ("new L IDC 2.2 cm, palpable L axillary node, untreated; staging CT: indeterminate 8 mm lung nodule",
+     "needs_info", "distant_metastases"),
+]
+
+
+@pytest.mark.parametrize("text, status, answer", KINDS)
+def test_each_kind_gets_its_right_answer(text: str, status: str, answer: Optional[str]) -> None:
+    assert decided(text) == (status, answer)
+
+
+def test_a_question_quotes_the_words_it_could_not_place() -> None:
+    text = "new L IDC 2.2 cm, palpable L axillary node, untreated; staging CT: indeterminate 8 mm lung nodule"
+    result = bot.analyze(text).to_dict()
+    quoted = result["unplaced"][0]
+    assert quoted["fact"] == "distant_metastases"
+    assert text[quoted["start"]:quoted["end"]] == quoted["text"]
+    assert "lung nodule" in quoted["text"] and quoted["text"] in result["reasons"][0]
+
+
+def test_evidence_quotes_the_message_as_given() -> None:
+    text = "new L IDC &gt;2 cm, palpable L axillary LN, no tx, 57F"
+    evidence = bot.analyze(text).to_dict()["evidence"]
+    for spans in evidence.values():
+        for span in spans:
+            assert text[span["start"]:span["end"]] == span["text"]
+    assert [s["text"] for s in evidence["tumor_over_2cm"]] == ["&gt;2 cm"]
+    assert evidence["age"][0]["text"] == "57F"
