@@ -80,6 +80,10 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
     negated = [c for c in _cancers(reading) if c.negated]
     if negated and not cancers and not history(reading, facts).value:
         return Read("none_known", tuple(negated[:1]))
+    proven = [c for c in cancers if c.label == "CANCER" and reading.near(c, ["BIOPSY", "PROVEN", "NEW"], "sentence")]
+    if proven:
+        # a biopsied cancer that is neither history nor a recurrence is the new diagnosis ("Core bx: IDC")
+        return Read("new_primary", tuple(proven[:1]))
     return NOTHING
 
 
@@ -170,7 +174,9 @@ def treatment(reading: Reading, facts: Facts) -> Read:
         conflict = bool(reading.live("NO_TREATMENT"))
         return Read(nac, tuple(cues), conflict=conflict)
     negated = [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated]
-    none = reading.live("NO_TREATMENT", "BEFORE_SURGERY") + negated
+    # "untreated" under a PLAN: heading is still untreated: a statement of no treatment cannot be a plan
+    none = [c for c in reading.all("NO_TREATMENT", "BEFORE_SURGERY") if not (c.negated or c.family or c.uncertain)]
+    none += negated
     return Read("none", tuple(none[:1])) if none else NOTHING
 
 

@@ -58,6 +58,14 @@ def _elsewhere(reading: Reading, cue: Cue) -> bool:
     return bool(near) and min(near, key=lambda c: abs(c.start - cue.start)).label == "OTHER_ORGAN"
 
 
+def _trailing(reading: Reading, cue: Cue, label: str) -> List[Cue]:
+    """Attributes in the next clause when it names nothing else: "R axillary node 1.7 cm, palpable"."""
+    nxt = [c for c in reading.cues if c.clause == cue.clause + 1 and c.sentence == cue.sentence]
+    if any(c.label in ("NODE", "LUMP", "BREAST", "CANCER", "TUMOR", "AXILLA") for c in nxt):
+        return []
+    return [c for c in nxt if c.label == label]
+
+
 def _modality(reading: Reading, cue: Cue, palpable: bool) -> Tuple[Optional[str], List[Cue]]:
     """The imaging that showed a node: in its clause or, if it was not felt on exam, its sentence or message."""
     for scope in ("clause", "sentence", "message"):
@@ -84,7 +92,8 @@ def _mentions(reading: Reading) -> List[NodeMention]:
             continue
         if any(c.start <= cue.start < c.end for c in reading.all("AXILLARY_TAIL")):
             continue  # the axillary tail is breast
-        palpable_cues = [c for c in reading.near(cue, ["PALPABLE"]) if not c.negated]
+        palpable_cues = [c for c in reading.near(cue, ["PALPABLE"]) + _trailing(reading, cue, "PALPABLE")
+                         if not c.negated]
         suspicious_cues = [c for c in reading.near(cue, ["SUSPICIOUS"], "sentence") if not (c.negated or c.uncertain)]
         proven_cues = [c for c in reading.near(cue, ["PROVEN"], "sentence") if not (c.negated or c.uncertain)]
         palpable = bool(palpable_cues)
@@ -189,15 +198,21 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
 
 
 def exam_conflict(reading: Reading, facts: Facts) -> bool:
-    """A node felt on exam and an exam of the same axilla said to be negative, with no imaging to settle it."""
+    """A node felt on exam and an exam of the same axilla that finds none, with no imaging to settle it
+    ("the surgeon feels a node; the oncologist's exam finds none")."""
     if facts.get("treatment") not in (None, "none"):
         return False
     found = relevant(reading, facts)
     felt = [m for m in found if m.positive and (m.palpable or m.is_lump) and not m.modality]
-    negative = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c)] or [
-        m for m in found if m.negated and reading.near(m.cue, ["PALPABLE"])]
     imaging = [m for m in found if m.positive and m.modality]
-    return bool(felt and negative and not imaging)
+    if not felt or imaging:
+        return False
+    negative = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)]
+    negative += [m.cue for m in found if m.negated and reading.near(m.cue, ["PALPABLE", "EXAM"])]
+    negative += [p for p in reading.all("PALPABLE") if p.negated and not (p.uncertain or p.family)
+                 and not reading.near(p, ["BREAST"]) and not _other_side(reading, p)
+                 and not any(p.clause == m.cue.clause for m in felt)]
+    return bool(negative)
 
 
 def n_category(reading: Reading) -> Tuple[List[Cue], Optional[str]]:
@@ -235,6 +250,8 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
     if not felt and answer:
         side_cues = reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "SIDE_ONE")
         sides, cues = {c.label for c in side_cues}, list(side_cues)
+    if {"SIDE_ONE", "SIDE_BOTH"} <= sides:
+        return NOTHING  # "one side or both?": the question, not the answer
     if "SIDE_BOTH" in sides or {"SIDE_LEFT", "SIDE_RIGHT"} <= sides:
         return Read("bilateral", tuple(cues))
     return Read("unilateral", tuple(cues)) if sides else NOTHING

@@ -83,6 +83,10 @@ _INLINE_TAG = re.compile(r"</?(?:span|b|i|u|em|strong|font|a|code|pre|s|strike|d
 # Slack/Markdown emphasis around words: "*bold*", "_italic_", "~struck~" (a lone "~2 cm" is "about").
 _EMPHASIS = re.compile(r"(?<![\w*_~])([*_~])(?=\S)([^*_~\n]*?\S)\1(?![\w*_~])")
 _BULLET = re.compile(r"[•▪◦‣⁃]")
+# " / " between pager-style fields separates statements, like a line break ("no LAD / new dx IDC").
+_FIELD_SLASH = re.compile(r"(?<=\S) / (?=\S)")
+# "lump(s)", "node(s)": the plural
+_PLURAL = re.compile(r"(?<=[a-z])\(s\)", re.I)
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
 
@@ -101,6 +105,8 @@ def _markup(norm: Normalised) -> Normalised:
     norm = norm.sub(_BLOCK_TAG, lambda m: "\n")
     norm = norm.sub(_INLINE_TAG, lambda m: " ")
     norm = norm.sub(_EMPHASIS, lambda m: m.group(2))
+    norm = norm.sub(_FIELD_SLASH, lambda m: " ; ")
+    norm = norm.sub(_PLURAL, lambda m: "s")
     return norm.sub(_BULLET, lambda m: "\n")
 
 

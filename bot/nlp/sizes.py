@@ -105,14 +105,25 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
 def _when(reading: Reading, cue: Cue) -> Optional[str]:
     """'diagnosis' (at diagnosis, before chemotherapy), 'later' (residual, now) or 'old' (an older study).
 
-    The nearest qualifier in the sentence decides: "5.1 cm at diagnosis, shrunk to 1.9 cm" qualifies each."""
+    The nearest qualifier in the clause decides ("5.1 cm at diagnosis, shrunk to 1.9 cm" qualifies each); a
+    field label names it for the whole field ("Residual (post-NAC MRI): 1.1 cm")."""
     kinds = {"SIZE_OLD": "old", "SIZE_OLD_POST": "old", "SIZE_AT_DX": "diagnosis", "SIZE_LATER": "later"}
-    found = [q for q in reading.near(cue, kinds, "sentence")
-             if cue.start - 15 <= q.start <= cue.end + 8 and (q.label != "SIZE_OLD_POST" or q.start >= cue.end)]
+    found = [q for q in reading.within(cue, kinds, before=8, after=6)
+             if q.label != "SIZE_OLD_POST" or q.start >= cue.end]
+    if not found:
+        colon = [i for i in range(cue.start) if reading.tokens[i].endswith(":")]
+        field = [q for q in reading.near(cue, kinds, "sentence") if colon and q.end <= colon[-1] < cue.start
+                 and q.start >= _sentence_start(reading, cue)]
+        found = field[-1:]
     if not found:
         return None
     nearest = min(found, key=lambda q: q.start - cue.end if q.start >= cue.end else cue.start - q.end)
     return kinds[nearest.label]
+
+
+def _sentence_start(reading: Reading, cue: Cue) -> int:
+    same = [c.start for c in reading.cues if c.sentence == cue.sentence]
+    return min(same) if same else cue.start
 
 
 def _after_correction(reading: Reading, found: List[Tuple[Cue, float]]) -> List[Tuple[Cue, float]]:
