@@ -88,7 +88,9 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
 
 
 def _distant(reading: Reading, cue: Cue) -> bool:
-    return bool(reading.near(cue, ["DISTANT_SITE"], "sentence")) and not reading.near(cue, ["AXILLA", "BREAST"])
+    """A recurrence named with a distant site ("recurrence in the liver"), not "local recurrence; no distant disease"."""
+    sites = [c for c in reading.near(cue, ["DISTANT_SITE"], "sentence") if not (c.negated or c.uncertain)]
+    return bool(sites) and not reading.near(cue, ["AXILLA", "BREAST"]) and "local" not in cue.text.lower()
 
 
 def history(reading: Reading, facts: Facts) -> Read:

@@ -115,10 +115,12 @@ def _mentions(reading: Reading) -> List[NodeMention]:
 def primary_sides(reading: Reading) -> Set[str]:
     """Sides named with the breast cancer itself ("L breast IDC", "right breast cancer")."""
     def compute() -> Set[str]:
+        past = [c for c in reading.all("CANCER") if c.family or c.negated or c.historical]
         for labels in (("CANCER", "TUMOR", "AXILLARY_TAIL"), ("BREAST",)):  # the cancer's own side first
             sides: Set[str] = set()
             for cue in reading.all(*labels):
-                if cue.family or cue.negated or cue.historical or cue.uncertain:
+                if cue.family or cue.negated or cue.historical or cue.uncertain \
+                        or any(abs(p.start - cue.start) <= 3 for p in past):  # "Left breast cancer treated in 2011"
                     continue
                 side = reading.side_of(cue, before=4, after=4)
                 if side == "bilateral":

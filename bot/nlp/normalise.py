@@ -164,10 +164,13 @@ _NUMBER_WORDS = "|".join(sorted((
 _WORD_RUN = re.compile(rf"(?i)\b(?:{_NUMBER_WORDS})\b(?:[\s-]+(?:(?:{_NUMBER_WORDS}|point|and)\b))*")
 _DECIMAL_COMMA = re.compile(rf"(?i)(?<![\d,])(\d{{1,2}}),(\d{{1,2}})(?=\s*(?:{_UNIT}|x\b|by\b|×))")
 _POINT = re.compile(r"(?i)\b(\d+)\s+point\s+(\d+)\b")
-_AND_A_HALF = re.compile(r"(?i)\b(\d+)(?:\s+and\s+a|\s*-?\s*and-a)\s*-?\s*half\b")
-_HALF_A = re.compile(rf"(?i)\b(?:half\s+an?|a\s+half)\s+(?={_UNIT})")
+_BARE_POINT = re.compile(r"(?i)(?<![\d.]\s)(?<![\d.])\bpoint\s+(\d+)\b")  # "point seven cm" is 0.7 cm
+_AND = r"(?:and|adn|nad|&|n)"  # with its commonest slips: "two adn a half" must not read as "a half"
+_AND_A_HALF = re.compile(rf"(?i)\b(\d+)(?:\s+{_AND}\s+a|\s*-?\s*and-a)\s*-?\s*half\b")
+# "half a centimetre" alone; after a number or an "and" it is part of "two and a half"
+_HALF_A = re.compile(rf"(?i)(?<!\d\s)(?<!\band\s)(?<!\badn\s)\b(?:half\s+an?|a\s+half)\s+(?={_UNIT})")
 _SMALL_BEFORE = re.compile(
-    rf"(?i)\b({'|'.join(_SMALL)})(?=\s*(?:-\s*)?(?:{_UNIT}|(?:x|by)\s+(?:\d|{'|'.join(_SMALL)})\b|and\s+a\s+half\b))")
+    rf"(?i)\b({'|'.join(_SMALL)})(?=\s*(?:-\s*)?(?:{_UNIT}|(?:x|by)\s+(?:\d|{'|'.join(_SMALL)})\b|{_AND}\s+a\s+half\b))")
 _SMALL_AFTER_BY = re.compile(rf"(?i)(?<=\d)(\s*(?:x|by)\s+)({'|'.join(_SMALL)})\b")
 
 
@@ -186,6 +189,7 @@ def _numbers(norm: Normalised) -> Normalised:
         norm = norm.sub(_SMALL_BEFORE, lambda m: _SMALL[m.group(1).lower()])
         norm = norm.sub(_SMALL_AFTER_BY, lambda m: m.group(1) + _SMALL[m.group(2).lower()])
     norm = norm.sub(_POINT, lambda m: f"{m.group(1)}.{m.group(2)}")
+    norm = norm.sub(_BARE_POINT, lambda m: f"0.{m.group(1)}")
     norm = norm.sub(_AND_A_HALF, lambda m: f"{m.group(1)}.5")
     return norm.sub(_HALF_A, lambda m: "0.5 ")
 

@@ -165,17 +165,20 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         elif cancer_context or short or bool(reading.all("CORRECTION")):
             bare.append((cue, value, when))
     if nac and any(w == "diagnosis" for _, _, w in placed + bare):
-        placed = [p for p in placed if p[2] == "diagnosis"]
-        bare = [b for b in bare if b[2] == "diagnosis"]
-    found = [(c, v) for c, v, _ in (placed or bare)]
+        # "30 mm on US and 22 mm on mammography initially": the qualifier covers the sizes listed with it
+        dx_sentences = {c.sentence for c, _, w in placed + bare if w == "diagnosis"}
+        placed = [p for p in placed if p[2] == "diagnosis" or (p[2] is None and p[0].sentence in dx_sentences)]
+        bare = [b for b in bare if b[2] == "diagnosis" or (b[2] is None and b[0].sentence in dx_sentences)]
+    found = _after_correction(reading, [(c, v) for c, v, _ in (placed or bare)])
     if not found:
         return Read(notes=tuple(notes))
-    found = _after_correction(reading, found)
     residue = ()
     if placed and bare:
-        # a size with no noun of its own beside the tumour's: harmless on the same side of 2 cm
+        # a size with no noun of its own beside the tumour's: harmless on the same side of 2 cm, and
+        # superseded when a correction follows it
         sides = {v <= THRESHOLD_CM for _, v in found}
-        residue = tuple(c for c, v, _ in bare if {v <= THRESHOLD_CM} != sides)
+        kept = _after_correction(reading, [(c, v) for c, v, _ in placed + bare])
+        residue = tuple(c for c, v, _ in bare if (c, v) in kept and {v <= THRESHOLD_CM} != sides)
     cues = tuple(c for c, _ in found)
     if len({v <= THRESHOLD_CM for _, v in found}) > 1:
         return Read(cues=cues, conflict=True, notes=tuple(notes))
