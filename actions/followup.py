@@ -96,11 +96,15 @@ class ActionOrderCheck(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         text = cs.text_of(tracker)
-        topic = comparison_topic(text)
-        if topic:  # "skip the US and go straight to PET/CT?": why not PET, a follow-up question
+        procedure = orders.proposed_procedure(text)
+        # A comparison ("skip the US and go straight to PET/CT?") is the follow-up question (why not PET);
+        # so is a message that names no exam ("what goes on the order?") or one the classifier only guessed
+        # to be an order check when the follow-up keywords recognise a topic.
+        topic = comparison_topic(text) or (faq.detect_topic(text) if procedure is None or cs.is_unsure(tracker)
+                                           else None)
+        if topic:
             messages.faq_answer(dispatcher, topic, tracker.get_slot(cs.VARIANT_SLOT), cs.known_facts(tracker))
             return []
-        procedure = orders.proposed_procedure(text)
         variant_id = tracker.get_slot(cs.VARIANT_SLOT)
         payload = orders.check(procedure, variant_id)
         variant = knowledge().variants.get(variant_id) if variant_id else None

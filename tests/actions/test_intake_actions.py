@@ -224,3 +224,18 @@ def test_an_unrelated_message_gets_the_generic_out_of_scope_answer(domain):
     _, messages = run(ActionOutOfScope(), make_tracker("what's a good pizza place", "out_of_scope",
                                                        form_active=False), domain)
     assert only_custom(messages)["type"] == "out_of_scope" and "outside what I cover" in messages[0]["text"]
+
+
+def test_an_order_check_that_names_no_exam_is_the_follow_up_it_is_about(domain):
+    slots = {"diagnosis": "new_primary", "tumor_size_cm": 3.0, "clinical_nodes": "positive", "variant": "axilla-6"}
+    _, messages = run(ActionOrderCheck(), make_tracker("what should I write on the request for her?",
+                                                       "order_check", slots, form_active=False), domain)
+    assert only_custom(messages) == {"type": "faq", "topic": "order_wording", "variant": "axilla-6"}
+
+
+def test_a_guessed_order_check_goes_to_the_follow_up_the_keywords_know(domain):
+    slots = {"diagnosis": "new_primary", "tumor_size_cm": 3.0, "clinical_nodes": "positive", "variant": "axilla-6"}
+    tracker = make_tracker("how much radiation would a PET give her?", "order_check", slots, confidence=0.45,
+                           form_active=False)
+    _, messages = run(ActionOrderCheck(), tracker, domain)
+    assert only_custom(messages)["type"] == "faq"
