@@ -205,7 +205,7 @@ def test_sessions_do_not_carry_the_case_over(domain):
 
 
 @pytest.mark.parametrize("text, topic", [
-    ("can I skip the US and go straight to PET/CT for her?", "why_not_pet"),
+    ("should we drop the US and jump to a PET-CT instead?", "why_not_pet"),
     ("breast MRI instead of the ultrasound?", "why_not_mri"),
 ])
 def test_an_order_check_that_compares_exams_is_answered_as_the_follow_up(domain, text, topic):
