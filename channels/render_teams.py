@@ -62,8 +62,8 @@ def recommendation_body(result: Dict[str, Any]) -> List[Element]:
     body += _bullets("Note", payload.notes(result))
     evidence = payload.evidence_lines(result)
     if evidence:
-        body.append({"type": "Container", "items": [_text("Read from your words", weight="Bolder")] + [
-            _text(f"> {line}", spacing="None", isSubtle=True) for line in evidence]})
+        body.append(_text("Read from your words", weight="Bolder", spacing="Medium"))
+        body += [_text(f"> {line}", spacing="None", isSubtle=True) for line in evidence]
     if result.get("order_text"):
         body.append({"type": "Container", "style": "emphasis", "items": [
             _text("Order wording", weight="Bolder"),

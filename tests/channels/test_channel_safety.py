@@ -175,10 +175,13 @@ def test_a_rest_conversation_cannot_be_reached_from_socketio_or_slack_ids(rasa_u
 
 # --- one failure answer for every channel ----------------------------------------------------------------
 
-def test_an_empty_turn_is_not_a_failure(rasa_url):
+def test_a_restart_is_not_a_failure(rasa_url):
+    """"/restart" and "/session_start" are answered by the assistant, never with "unavailable" (a turn with no
+    message at all is no failure either: tests/service/test_turns.py)."""
     sender = f"empty-{uuid.uuid4().hex[:6]}"
     rest(rasa_url, sender, "hello")
-    assert rest(rasa_url, sender, "/restart") == []
+    for command in ("/restart", "/session_start"):
+        assert all(c.get("type") != "unavailable" for c in rest_customs(rasa_url, sender, command))
 
 
 def test_the_web_chat_answers_unavailable_while_the_action_server_is_stalled(servers):
