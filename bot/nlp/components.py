@@ -3,32 +3,23 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Sequence, Tuple
+from typing import Any, Collection, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-CUES_KEY = "cues"
+CUES_KEY = "cues"        # the span group of the findings (lexicon.yml's labels)
+CONTEXT_KEY = "context"  # the span group of the assertion modifiers that matched, labelled by category
 
-# Words that end the scope of a negation or uncertainty cue (the ConText algorithm's terminators).
-_TERMINATORS = {"but", "however", "although", "though", "except", "yet", "whereas", "while", "now", "today", "which",
-                "who"}
-# "had" starts a new statement ("no history of cancer had a CT"), except after a negation or auxiliary
-# ("has not had chemo", "never had surgery") or a relative ("mother had breast cancer": norms.yml maps relatives
-# to "mother").
-_SOFT_TERMINATORS = {"had": {"not", "n't", "never", "has", "have", "she", "he", "'s", "hasn't", "haven't", "also",
-                             "already", "mother"}}
-# Not ":" ("nodes: none palpable") nor an opening bracket ("on NAC (cycle 3 of AC-T)"); a closing
-# bracket does end one ("(no cancer history) shows a suspicious node").
-_CLAUSE_PUNCT = {".", ";", "!", "?", "\n", ")"}
-# Post-posed negation ("axilla negative", "nodes normal") only applies to findings, never to the
-# diagnosis: "triple negative breast cancer" or "IDC, ER negative" must not negate the cancer.
-_POST_NEGATABLE = {"NODE", "LUMP", "AXILLA", "PALPABLE", "SUSPICIOUS", "METASTASIS", "NAC"}
-# Only these cues can be historical: a past cancer and its treatment ("treated for IDC in 2015"), not the
-# nodes or sizes that an older study is compared with (those have their own qualifiers, see sizes.py).
-_HISTORICAL = {"CANCER", "SURGERY", "SURGERY_DONE", "NAC", "RECURRENCE", "ADJUVANT", "ENDOCRINE", "TNM", "NSTAGE",
-               "DCIS", "METASTASIS"}
+# ConText's categories (medspaCy's vocabulary) and the Cue flag each sets; TERMINATE ends a clause, and a
+# PSEUDO phrase contains a trigger without being one ("triple negative" is no negation).
+FLAGS = {"NEGATED_EXISTENCE": "negated", "POSSIBLE_EXISTENCE": "uncertain", "FAMILY": "family",
+         "HYPOTHETICAL": "planned", "HISTORICAL": "historical"}
+CATEGORIES = (*FLAGS, "TERMINATE", "PSEUDO")
+DIRECTIONS = ("FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO")
+_RULE_KEYS = ("literal", "pattern", "category", "direction", "max_scope", "allowed_types")
 _ABBREVIATIONS = {"mrs.", "mr.", "ms.", "dr.", "vs.", "e.g.", "i.e.", "y.o.", "approx.", "no.", "pt."}
 
 
@@ -51,6 +42,110 @@ class Cue:
     end_char: int = 0
 
 
+@dataclass(frozen=True)
+class ContextRule:
+    """One assertion rule, as medspaCy's ConTextRule has it: a phrase (`literal`, or a `pattern`: a regular
+    expression on the text, or a spaCy token pattern), its `category`, its `direction`, how many tokens its scope
+    reaches (`forward` after the phrase, `backward` before it; None: to the clause's edge) and the target labels
+    it may modify (`allowed_types`; None: all)."""
+
+    literal: str
+    category: str
+    direction: str
+    pattern: Union[None, str, Tuple[Dict[str, Any], ...]] = None
+    forward: Optional[int] = None
+    backward: Optional[int] = None
+    allowed_types: Optional[Tuple[str, ...]] = None
+
+    @property
+    def kind(self) -> Tuple[Any, ...]:
+        """What the rule does: rules of one kind differ only in their phrase."""
+        return self.category, self.direction, self.forward, self.backward, self.allowed_types
+
+    @classmethod
+    def from_dict(cls, rule: Any) -> "ContextRule":
+        """The rule a mapping describes (medspaCy's keys); ValueError naming the problem otherwise."""
+        if not isinstance(rule, dict):
+            raise ValueError(f"a rule is a mapping of {', '.join(_RULE_KEYS)}, not {rule!r}")
+        unknown = sorted(set(rule) - set(_RULE_KEYS))
+        if unknown:
+            raise ValueError(f"unknown key {', '.join(map(repr, unknown))} (a rule has {', '.join(_RULE_KEYS)})")
+        literal, pattern = rule.get("literal"), rule.get("pattern")
+        if not isinstance(literal, str) or not literal.strip():
+            raise ValueError("no literal: every rule names its phrase (the pattern's name when it has a pattern)")
+        category, direction = rule.get("category"), rule.get("direction")
+        if category not in CATEGORIES:
+            raise ValueError(f"unknown category {category!r} (one of {', '.join(CATEGORIES)})")
+        if direction not in DIRECTIONS:
+            raise ValueError(f"unknown direction {direction!r} (one of {', '.join(DIRECTIONS)})")
+        if direction == "TERMINATE" and category != "TERMINATE":
+            raise ValueError(f"direction TERMINATE with category {category}: a terminator's category is TERMINATE")
+        if category == "TERMINATE" and direction not in ("TERMINATE", "PSEUDO"):
+            raise ValueError(f"category TERMINATE with direction {direction}: use TERMINATE (or PSEUDO for a phrase "
+                             "that contains a terminator without ending the clause)")
+        if category == "PSEUDO" and direction != "PSEUDO":
+            raise ValueError(f"category PSEUDO with direction {direction}: a pseudo phrase's direction is PSEUDO")
+        if isinstance(pattern, list):
+            if not pattern or not all(isinstance(t, dict) for t in pattern):
+                raise ValueError("a token pattern is a list of token descriptions (mappings)")
+            pattern = tuple(pattern)
+        elif isinstance(pattern, str):
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"the pattern is no regular expression: {error}") from None
+        elif pattern is not None:
+            raise ValueError(f"a pattern is a regular expression or a token pattern, not {pattern!r}")
+        forward, backward = _scopes(direction, rule.get("max_scope"))
+        types = rule.get("allowed_types")
+        if types is not None:
+            if direction in ("TERMINATE", "PSEUDO"):
+                raise ValueError(f"allowed_types on a {direction} rule: it modifies no target")
+            if not isinstance(types, list) or not types or not all(isinstance(t, str) and t for t in types):
+                raise ValueError(f"allowed_types is a non-empty list of target labels, not {types!r}")
+            types = tuple(sorted(set(types)))
+        return cls(literal, category, direction, pattern, forward, backward, types)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The rule in the file's shape (what from_dict reads)."""
+        rule: Dict[str, Any] = {"literal": self.literal, "category": self.category, "direction": self.direction}
+        if self.pattern is not None:
+            rule["pattern"] = self.pattern if isinstance(self.pattern, str) else list(self.pattern)
+        if self.direction == "BIDIRECTIONAL" and self.forward != self.backward:
+            rule["max_scope"] = {"forward": self.forward, "backward": self.backward}
+        elif self.direction in ("FORWARD", "BIDIRECTIONAL") and self.forward is not None:
+            rule["max_scope"] = self.forward
+        elif self.direction == "BACKWARD" and self.backward is not None:
+            rule["max_scope"] = self.backward
+        if self.allowed_types is not None:
+            rule["allowed_types"] = list(self.allowed_types)
+        return rule
+
+
+def _scope(value: Any, what: str = "max_scope") -> Optional[int]:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{what} is a number of tokens, not {value!r}")
+    if value < 1:
+        raise ValueError(f"{what} {value}: a scope reaches at least one token (leave it out for the whole clause)")
+    return value
+
+
+def _scopes(direction: str, max_scope: Any) -> Tuple[Optional[int], Optional[int]]:
+    """(forward, backward) reach in tokens of a rule's max_scope; 0 where the rule does not reach."""
+    if direction in ("TERMINATE", "PSEUDO"):
+        if max_scope is not None:
+            raise ValueError(f"max_scope on a {direction} rule: it has no scope")
+        return 0, 0
+    if isinstance(max_scope, dict):
+        if direction != "BIDIRECTIONAL" or set(max_scope) != {"forward", "backward"}:
+            raise ValueError("max_scope {forward: n, backward: m} is for a BIDIRECTIONAL rule, with both keys")
+        return _scope(max_scope["forward"], "max_scope forward"), _scope(max_scope["backward"], "max_scope backward")
+    reach = _scope(max_scope)
+    return (reach if direction != "BACKWARD" else 0), (reach if direction != "FORWARD" else 0)
+
+
 def _ends_sentence(doc: Doc, token) -> bool:
     """A full stop, a question mark after a word ("imaging?", not "? LN"), or a word with its own full stop ("58F.")."""
     text = token.norm_
@@ -61,36 +156,30 @@ def _ends_sentence(doc: Doc, token) -> bool:
     return len(text) > 1 and text.endswith(".") and text not in _ABBREVIATIONS and bool(token.whitespace_)
 
 
-def clause_ids(doc: Doc) -> Tuple[List[int], List[int]]:
-    """Clause and sentence index of every token: clauses end at punctuation and contrastive words."""
+def clause_ids(doc: Doc, terminators: Collection[int] = ()) -> Tuple[List[int], List[int]]:
+    """Clause and sentence index of every token: a sentence ends at its final punctuation or a line break, and a
+    new clause starts at each token of `terminators` (where a TERMINATE phrase starts) and after a sentence end."""
     clauses, sentences = [], []
     clause = sentence = 0
     for token in doc:
-        text = token.norm_
-        previous = doc[token.i - 1].norm_ if token.i else ""
-        if text in _TERMINATORS or (text in _SOFT_TERMINATORS and previous not in _SOFT_TERMINATORS[text]):
+        if token.i in terminators:
             clause += 1
         clauses.append(clause)
         sentences.append(sentence)
-        ends_sentence = _ends_sentence(doc, token)
-        if ends_sentence or (text in _CLAUSE_PUNCT and text != "?") or text == ",":
+        if _ends_sentence(doc, token):
             clause += 1
-        if ends_sentence:
             sentence += 1
     return clauses, sentences
 
 
-def _scoped(context: Dict[int, List[Span]], labels: Tuple[str, ...], span: Span, clause: int,
-            before: int, after: int) -> bool:
-    """True when a cue of `labels` stands in the span's clause, fewer than `before`/`after` tokens away."""
-    for cue in context.get(clause, ()):
-        if cue.label_ not in labels:
-            continue
-        if cue.end <= span.start and span.start - cue.end < before:
-            return True
-        if cue.start >= span.end and cue.start - span.end < after:
-            return True
-    return False
+def _longest(spans: Iterable[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """spacy.util.filter_spans on (start, end) pairs: of overlapping spans the longest (then the first) stays."""
+    kept, seen = [], set()
+    for start, end in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
+        if start not in seen and end - 1 not in seen:
+            kept.append((start, end))
+            seen.update(range(start, end))
+    return kept
 
 
 def _longest_per_label(spans: Sequence[Span]) -> List[Span]:
@@ -102,55 +191,155 @@ def _longest_per_label(spans: Sequence[Span]) -> List[Span]:
     return sorted(kept, key=lambda s: (s.start, -s.end))
 
 
-@Language.factory("axilla_context", default_config={"before": 7, "after": 4})
-def make_context(nlp: Language, name: str, before: int, after: int) -> "AxillaContext":
-    """Mark each recognised phrase as negated, uncertain, about a relative, or planned."""
-    return AxillaContext(before=before, after=after)
+@Language.factory("axilla_context", default_config={"phrase_matcher_attr": "NORM"})
+def make_context(nlp: Language, name: str, phrase_matcher_attr: str) -> "AxillaContext":
+    """Mark each recognised phrase as negated, uncertain, about a relative, planned or historical (ConText)."""
+    return AxillaContext(nlp, name, phrase_matcher_attr)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """What the rules of one kind do (ContextRule.kind), in the form the component applies it."""
+
+    category: str
+    direction: str
+    forward: int      # reach in tokens after the phrase (0: none)
+    backward: int     # and before it
+    allowed: Optional[frozenset]
+    bit: int          # the Cue flag it sets, as a bit of _FLAG_BITS (0: none)
+
+
+_FLAG_BITS = {category: 1 << i for i, category in enumerate(FLAGS)}
+_NEGATED, _UNCERTAIN, _FAMILY, _PLANNED, _HISTORICAL = (_FLAG_BITS[category] for category in FLAGS)
+_WHOLE_CLAUSE = 1 << 30
 
 
 class AxillaContext:
-    """Context of the span ruler's cues (negation, uncertainty, family history, plans), stored in doc._.cues."""
+    """The ConText algorithm on the span ruler's findings: each finding of doc.spans["cues"] becomes a Cue
+    (doc._.cues) flagged by the assertion modifiers whose scope it stands in. The modifiers come from rules
+    (bot/nlp/patterns/context.yml, or `add_rules`), and are kept in doc.spans["context"] for explanations.
 
-    def __init__(self, before: int, after: int) -> None:
-        self.before, self.after = before, after
+    A scope never leaves its clause (clause_ids: sentence ends and TERMINATE phrases). Unlike medspaCy, two
+    modifiers of one category do not shorten each other's scope; of overlapping phrases of one kind the longest
+    counts ("no evidence of", not also "no"), and a PSEUDO phrase voids the phrases of its category inside it."""
+
+    def __init__(self, nlp: Language, name: str = "axilla_context", phrase_matcher_attr: str = "NORM") -> None:
+        self.nlp, self.name = nlp, name
+        self.phrase_matcher_attr = phrase_matcher_attr
+        self.rules: List[ContextRule] = []
+        self.clear()
         if not Doc.has_extension("cues"):
             Doc.set_extension("cues", default=None)
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = _longest_per_label(doc.spans.get(CUES_KEY, []))
-        clauses, sentences = clause_ids(doc)
-        context: Dict[int, List[Span]] = {}
-        for span in spans:
-            if span.label_.startswith("CTX_"):
-                context.setdefault(clauses[span.start], []).append(span)
-        cues = []
-        for span in spans:
-            if span.label_.startswith("CTX_"):
+    def clear(self) -> None:
+        """Forget every rule."""
+        self.rules = []
+        self._kinds: List[_Kind] = []
+        self._kind_index: Dict[Tuple[Any, ...], int] = {}
+        self._key_kind: Dict[int, int] = {}  # match key -> index of its kind
+        self._regexes: List[Tuple[int, "re.Pattern[str]"]] = []
+        self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
+        self.matcher = Matcher(self.nlp.vocab, validate=True)
+
+    def add_rules(self, rules: Iterable[Union[ContextRule, Dict[str, Any]]]) -> None:
+        """Add rules (ContextRule, or mappings in medspaCy's shape); ValueError naming the first bad one."""
+        parsed = []
+        for i, rule in enumerate(rules, 1):
+            if isinstance(rule, ContextRule):
+                parsed.append(rule)
                 continue
-            clause = clauses[span.start]
+            try:
+                parsed.append(ContextRule.from_dict(rule))
+            except ValueError as error:
+                name = rule.get("literal") if isinstance(rule, dict) else None
+                raise ValueError(f"context rule {i}{f' ({name!r})' if name else ''}: {error}") from None
+        phrases: Dict[str, List[str]] = {}
+        for rule in parsed:
+            index = self._kind_index.get(rule.kind)
+            if index is None:
+                index = self._kind_index[rule.kind] = len(self._kinds)
+                self._kinds.append(_Kind(
+                    rule.category, rule.direction,
+                    _WHOLE_CLAUSE if rule.forward is None else rule.forward,
+                    _WHOLE_CLAUSE if rule.backward is None else rule.backward,
+                    None if rule.allowed_types is None else frozenset(rule.allowed_types),
+                    _FLAG_BITS.get(rule.category, 0) if rule.direction not in ("TERMINATE", "PSEUDO") else 0))
+            key = f"{self.name}:{index}"
+            self._key_kind[self.nlp.vocab.strings.add(key)] = index
+            if rule.pattern is None:
+                phrases.setdefault(key, []).append(rule.literal)
+            elif isinstance(rule.pattern, str):
+                self._regexes.append((index, re.compile(rule.pattern)))
+            else:
+                self.matcher.add(key, [list(rule.pattern)])
+            self.rules.append(rule)
+        # Phrases are matched on what the components before this one make of them (norms, typo corrections),
+        # as spaCy's span_ruler does.
+        before = self.nlp.pipe_names[:self.nlp.pipe_names.index(self.name)] if self.name in self.nlp.pipe_names \
+            else self.nlp.pipe_names
+        with self.nlp.select_pipes(enable=before):
+            for key, texts in phrases.items():
+                self.phrase_matcher.add(key, list(self.nlp.pipe(texts)))
+
+    def _matches(self, doc: Doc) -> List[Tuple[int, int, int]]:
+        """(kind, start, end) of every rule's phrase in the doc, without those voided by a PSEUDO phrase."""
+        found = {(self._key_kind[key], start, end) for key, start, end in self.phrase_matcher(doc)}
+        if len(self.matcher):
+            found.update((self._key_kind[key], start, end) for key, start, end in self.matcher(doc))
+        if self._regexes:
+            text = doc.text
+            for index, regex in self._regexes:
+                for m in regex.finditer(text):
+                    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                    if span is not None and len(span):
+                        found.add((index, span.start, span.end))
+        kinds = self._kinds
+        pseudo = [(kinds[k].category, s, e) for k, s, e in found if kinds[k].direction == "PSEUDO"]
+        if pseudo:
+            found = {(k, s, e) for k, s, e in found if kinds[k].direction == "PSEUDO" or not any(
+                category in ("PSEUDO", kinds[k].category) and ps <= s and e <= pe for category, ps, pe in pseudo)}
+        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+    def __call__(self, doc: Doc) -> Doc:
+        kinds = self._kinds
+        found = self._matches(doc)
+        clauses, sentences = clause_ids(doc, {s for k, s, _ in found if kinds[k].direction == "TERMINATE"})
+        by_kind: Dict[int, List[Tuple[int, int]]] = {}
+        for k, s, e in found:
+            if kinds[k].bit:
+                by_kind.setdefault(k, []).append((s, e))
+        context: Dict[int, List[Tuple[_Kind, int, int]]] = {}
+        for k, spans in by_kind.items():
+            for s, e in _longest(spans):
+                context.setdefault(clauses[s], []).append((kinds[k], s, e))
+        cues = []
+        for span in _longest_per_label(doc.spans.get(CUES_KEY, [])):
+            start, end, label = span.start, span.end, span.label_
+            clause, flags = clauses[start], 0
+            for kind, s, e in context.get(clause, ()):
+                if (kind.allowed is None or label in kind.allowed) and (
+                        (e <= start and start - e < kind.forward) or (s >= end and s - end < kind.backward)):
+                    flags |= kind.bit
             cues.append(Cue(
-                label=span.label_, start=span.start, end=span.end, text=span.text,
-                clause=clause, sentence=sentences[span.start],
-                negated=_scoped(context, ("CTX_NEG",), span, clause, self.before, 0)
-                or _scoped(context, ("CTX_NEG_FIELD",), span, clause, 0, self.after + 2)
-                or (span.label_ in _POST_NEGATABLE
-                    and _scoped(context, ("CTX_NEG_POST",), span, clause, 0, self.after)),
-                uncertain=_scoped(context, ("CTX_UNCERTAIN", "CTX_UNCERTAIN_PRE"), span, clause, self.before, 0)
-                or _scoped(context, ("CTX_UNCERTAIN",), span, clause, 0, self.after),
-                family=_scoped(context, ("CTX_FAMILY",), span, clause, 9, 5),
-                planned=_scoped(context, ("CTX_PLAN",), span, clause, 7, 3),
-                historical=span.label_ in _HISTORICAL
-                and _scoped(context, ("CTX_HISTORICAL",), span, clause, self.before, 10),
+                label=label, start=start, end=end, text=span.text, clause=clause, sentence=sentences[start],
+                negated=bool(flags & _NEGATED), uncertain=bool(flags & _UNCERTAIN), family=bool(flags & _FAMILY),
+                planned=bool(flags & _PLANNED), historical=bool(flags & _HISTORICAL),
                 start_char=span.start_char, end_char=span.end_char,
             ))
         doc._.cues = cues
+        modifiers = dict.fromkeys((kinds[k].category, s, e) for k, s, e in found if kinds[k].bit)
+        doc.spans[CONTEXT_KEY] = [Span(doc, s, e, label=category) for category, s, e in modifiers]
         return doc
 
-    # The component has no state of its own beyond its config: nothing to serialise.
     def to_disk(self, path, exclude=tuple()) -> None:  # noqa: D102
-        pass
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        rules = [rule.to_dict() for rule in self.rules]
+        (path / "rules.json").write_text(json.dumps(rules, ensure_ascii=False, indent=1))
 
     def from_disk(self, path, exclude=tuple()) -> "AxillaContext":  # noqa: D102
+        self.clear()
+        self.add_rules(json.loads((Path(path) / "rules.json").read_text()))
         return self
 
 

@@ -61,7 +61,10 @@ def _cancers(reading: Reading) -> List[Cue]:
 
 
 def _current_cancers(reading: Reading) -> List[Cue]:
-    return [c for c in _cancers(reading) if not (c.negated or c.historical or c.uncertain)]
+    """Cancers stated as current: "newly diagnosed" beats a date that belongs to something else."""
+    new = [n for n in reading.all("NEW", "NEW_DX") if not n.negated]
+    return [c for c in _cancers(reading) if not (c.negated or c.uncertain)
+            and (not c.historical or any(n.clause == c.clause and 0 <= c.start - n.end <= 4 for n in new))]
 
 
 def diagnosis(reading: Reading, facts: Facts) -> Read:
@@ -95,7 +98,8 @@ def _distant(reading: Reading, cue: Cue) -> bool:
 
 def history(reading: Reading, facts: Facts) -> Read:
     """A past breast cancer, treatment finished: history, when no current cancer is stated."""
-    past = [c for c in _cancers(reading) if c.historical and not c.negated]
+    current = _current_cancers(reading)
+    past = [c for c in _cancers(reading) if c.historical and not c.negated and c not in current]
     if past and not _current_cancers(reading) and not reading.live("RECURRENCE"):
         return Read(True, tuple(past[:1]))
     return NOTHING

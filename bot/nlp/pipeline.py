@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Set, Tuple
 
 import yaml
 
@@ -34,12 +34,51 @@ def span_patterns() -> List[Dict[str, Any]]:
     ]
 
 
+def labels() -> Set[str]:
+    """The labels lexicon.yml defines: its phrase labels and its regex labels."""
+    lexicon = _read("lexicon.yml")
+    return set(lexicon["labels"]) | set(lexicon["regex"])
+
+
+def context_rules(name: str = "context.yml") -> List[Dict[str, Any]]:
+    """The assertion rules of context.yml (medspaCy's ConTextRule shape), each checked: a known category and
+    direction, a sound scope, target labels that lexicon.yml defines, no rule twice. ValueError otherwise,
+    naming the file, the rule and the problem."""
+    from bot.nlp.components import ContextRule
+
+    path = PATTERNS / name
+    data = _read(name)
+    if not isinstance(data, dict) or set(data) != {"context_rules"} or not isinstance(data["context_rules"], list):
+        raise ValueError(f"{path}: expected one key, context_rules, holding a list of rules")
+    known, seen = labels(), {}
+    for i, rule in enumerate(data["context_rules"], 1):
+        where = f"{path}: rule {i}" + (f" ({rule['literal']!r})" if isinstance(rule, dict) and rule.get("literal") else "")
+        try:
+            parsed = ContextRule.from_dict(rule)
+        except ValueError as error:
+            raise ValueError(f"{where}: {error}") from None
+        unknown = sorted(set(parsed.allowed_types or ()) - known)
+        if unknown:
+            raise ValueError(f"{where}: allowed_types {', '.join(unknown)}: no such label in lexicon.yml")
+        key = (parsed.literal.lower() if parsed.pattern is None else repr(parsed.pattern), parsed.category,
+               parsed.direction)
+        if key in seen:
+            raise ValueError(f"{where}: the same phrase, category and direction as rule {seen[key]}")
+        seen[key] = i
+    return data["context_rules"]
+
+
 def vocabulary() -> Tuple[Dict[str, str], List[str]]:
-    """(word -> NORM for every lexicon word a typo may be meant as, words never to correct)."""
+    """(word -> NORM for every lexicon word a typo may be meant as, words never to correct).
+
+    The lexicon's phrases and the assertion phrases of context.yml; not terminators nor pseudo phrases."""
     norms = {variant.lower(): norm for norm, variants in _read("norms.yml").items() for variant in variants}
     norms.update({norm: norm for norm in _read("norms.yml")})
-    for entry in span_patterns():
-        for word in re.findall(r"[a-z]+", entry["pattern"].lower()):
+    phrases = [entry["pattern"] for entry in span_patterns()] + [
+        rule["literal"] for rule in context_rules()
+        if "pattern" not in rule and rule["direction"] not in ("TERMINATE", "PSEUDO")]
+    for phrase in phrases:
+        for word in re.findall(r"[a-z]+", phrase.lower()):
             norms.setdefault(word, word)
     return norms, _read("protected.yml")
 
@@ -62,7 +101,7 @@ def build():
     })
     ruler.add_patterns(span_patterns())
     nlp.add_pipe("regex_ruler").add_patterns(_read("lexicon.yml")["regex"])
-    nlp.add_pipe("axilla_context")
+    nlp.add_pipe("axilla_context").add_rules(context_rules())
     nlp.meta.update(name="axilla_rules", version="0.1.0",
                     description="Rule pipeline for axillary-imaging case descriptions")
     return nlp

@@ -105,15 +105,21 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
 def _when(reading: Reading, cue: Cue) -> Optional[str]:
     """'diagnosis' (at diagnosis, before chemotherapy), 'later' (residual, now) or 'old' (an older study).
 
-    The nearest qualifier in the clause decides ("5.1 cm at diagnosis, shrunk to 1.9 cm" qualifies each); a
-    field label names it for the whole field ("Residual (post-NAC MRI): 1.1 cm")."""
+    The nearest qualifier in the clause decides ("5.1 cm at diagnosis, shrunk to 1.9 cm" qualifies each), never
+    across another measurement ("4 cm (was 29 mm in 2020)"); a field label names it for its field
+    ("Residual (post-NAC MRI): 1.1 cm")."""
     kinds = {"SIZE_OLD": "old", "SIZE_OLD_POST": "old", "SIZE_AT_DX": "diagnosis", "SIZE_LATER": "later"}
+    sizes = [s.start for s in reading.all("SIZE") if s is not cue]
     found = [q for q in reading.within(cue, kinds, before=8, after=6)
-             if q.label != "SIZE_OLD_POST" or q.start >= cue.end]
+             if (q.label != "SIZE_OLD_POST" or q.start >= cue.end)
+             and not any(min(q.start, cue.start) < s < max(q.start, cue.start) for s in sizes)]
     if not found:
-        colon = [i for i in range(cue.start) if reading.tokens[i].endswith(":")]
+        corrections = {c.end for c in reading.all("CORRECTION")}
+        colon = [i for i in range(cue.start) if reading.tokens[i].endswith(":") and i not in corrections
+                 and i + 1 not in corrections]
         field = [q for q in reading.near(cue, kinds, "sentence") if colon and q.end <= colon[-1] < cue.start
-                 and q.start >= _sentence_start(reading, cue)]
+                 and q.start >= _sentence_start(reading, cue)
+                 and not any(q.start < s < cue.start for s in sizes)]
         found = field[-1:]
     if not found:
         return None
