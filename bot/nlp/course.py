@@ -25,10 +25,17 @@ _TOPICAL = {"BREAST", "AXILLA", "NODE", "CANCER", "NEW_DX", "TNM", "NSTAGE", "NO
 
 # ---------------------------------------------------------------- sex and age
 
+def _about_patient(reading: Reading, cue: Cue) -> bool:
+    """Not the letter's addressee ("Dear Mr Lund") nor its writer (after "Yours sincerely")."""
+    if any(s.start < cue.start for s in reading.all("SIGNOFF")):
+        return False
+    return not any(0 <= cue.start - a.end <= 1 for a in reading.all("ADDRESSEE"))
+
+
 def sex(reading: Reading, facts: Facts) -> Read:
     """Explicit words and '58F' beat pronouns; both sexes stated strongly is a contradiction."""
     def votes(label: str, compact: str) -> tuple:
-        cues = [c for c in reading.all(label) if not c.family]
+        cues = [c for c in reading.all(label) if not c.family and _about_patient(reading, c)]
         strong = [c for c in cues if c.text.lower() not in _PRONOUNS]
         strong += [c for c in reading.all("AGE_SEX") if not c.family and c.text.rstrip(".,;:)").endswith(compact)]
         return strong, cues
@@ -63,8 +70,17 @@ def _cancers(reading: Reading) -> List[Cue]:
 def _current_cancers(reading: Reading) -> List[Cue]:
     """Cancers stated as current: "newly diagnosed" beats a date that belongs to something else."""
     new = [n for n in reading.all("NEW", "NEW_DX") if not n.negated]
-    return [c for c in _cancers(reading) if not (c.negated or c.uncertain)
+    return [c for c in _cancers(reading) if not (c.negated or c.uncertain or _treated_in_the_past(reading, c))
             and (not c.historical or any(n.clause == c.clause and 0 <= c.start - n.end <= 4 for n in new))]
+
+
+def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
+    """A cancer in a sentence that dates its surgery ("treated in 2018 with wide local excision ... for a 1.1 cm
+    IDC"), with no word that makes the cancer itself new."""
+    dated = [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and s.historical]
+    fresh = [n for n in reading.all("NEW", "NEW_DX", "RECURRENCE") if not n.negated
+             and n.clause == cue.clause and 0 <= cue.start - n.end <= 4]
+    return bool(dated and not fresh)
 
 
 def diagnosis(reading: Reading, facts: Facts) -> Read:
@@ -74,7 +90,8 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
         return Read("local_recurrence", tuple(recurrence[:1]))
     cancers = _current_cancers(reading)
     new = [c for c in reading.all("NEW", "NEW_DX") if not c.negated]  # "no new findings" is not a new cancer
-    with_new = [c for c in cancers if c.sentence in {n.sentence for n in new}]
+    with_new = [c for c in cancers if any(n.clause == c.clause or (n.sentence == c.sentence and 0 <= c.start - n.end <= 8)
+                                          for n in new)]
     if with_new:
         return Read("new_primary", (with_new[0],) + tuple(n for n in new if n.sentence == with_new[0].sentence)[:1])
     dx_words = reading.live("NEW_DX")
@@ -99,7 +116,8 @@ def _distant(reading: Reading, cue: Cue) -> bool:
 def history(reading: Reading, facts: Facts) -> Read:
     """A past breast cancer, treatment finished: history, when no current cancer is stated."""
     current = _current_cancers(reading)
-    past = [c for c in _cancers(reading) if c.historical and not c.negated and c not in current]
+    past = [c for c in _cancers(reading) if (c.historical or _treated_in_the_past(reading, c))
+            and not c.negated and c not in current]
     if past and not _current_cancers(reading) and not reading.live("RECURRENCE"):
         return Read(True, tuple(past[:1]))
     return NOTHING
@@ -174,15 +192,16 @@ def treatment(reading: Reading, facts: Facts) -> Read:
     nac, cues = nac_status(reading)
     if facts.get("diagnosis") == "local_recurrence" and nac != "neoadjuvant_ongoing":
         nac, cues = None, []  # the first cancer's chemotherapy
+    # "untreated" under a PLAN: heading is still untreated: a statement of no treatment cannot be a plan
+    none = [c for c in reading.all("NO_TREATMENT", "BEFORE_SURGERY") if not (c.negated or c.family or c.uncertain)]
+    if nac == "unclear" and none:
+        return Read("none", tuple(none[:1]))  # "not started; MDT outcome: NAC": the chemotherapy is the plan
     if nac == "unclear":
         return NOTHING  # said to be on or after chemotherapy, but not which: never assume "no treatment"
     if nac:
         conflict = bool(reading.live("NO_TREATMENT"))
         return Read(nac, tuple(cues), conflict=conflict)
-    negated = [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated]
-    # "untreated" under a PLAN: heading is still untreated: a statement of no treatment cannot be a plan
-    none = [c for c in reading.all("NO_TREATMENT", "BEFORE_SURGERY") if not (c.negated or c.family or c.uncertain)]
-    none += negated
+    none += [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated]
     return Read("none", tuple(none[:1])) if none else NOTHING
 
 
@@ -244,6 +263,11 @@ def _breast_mass(reading: Reading) -> List[Cue]:
         + [c for c in reading.all("AXILLARY_TAIL") if not c.negated]
 
 
+def _asked_about(reading: Reading, label: str) -> List[Cue]:
+    """Encounter words, also inside a question ("she asks whether her screening should include ...")."""
+    return [c for c in reading.all(label) if not (c.negated or c.family)]
+
+
 def encounter(reading: Reading, facts: Facts) -> Read:
     """What kind of question this is when no variant can cover it (scope.yml names each with its pointer)."""
     current = facts.get("diagnosis") in ("new_primary", "local_recurrence") or bool(_current_cancers(reading))
@@ -276,10 +300,11 @@ def encounter(reading: Reading, facts: Facts) -> Read:
                 and not reading.near(c, ["NAC_DONE"], "sentence")]
     if adjuvant and facts.get("diagnosis") != "local_recurrence":
         return Read("adjuvant_therapy", tuple(adjuvant[:1]))
-    if reading.live("SURVEILLANCE") and not finding:
-        return Read("surveillance", tuple(reading.live("SURVEILLANCE")[:1]))
-    if reading.live("SCREENING") and not (finding or _current_cancers(reading)):
-        return Read("screening", tuple(reading.live("SCREENING")[:1]))
+    surveillance, screening = _asked_about(reading, "SURVEILLANCE"), _asked_about(reading, "SCREENING")
+    if surveillance and not finding:
+        return Read("surveillance", tuple(surveillance[:1]))
+    if screening and not (finding or _current_cancers(reading)):
+        return Read("screening", tuple(screening[:1]))
     stated = any(v is not None for k, v in facts.items() if k not in ("sex", "age"))
     topical = reading.has(*_TOPICAL) and not (set(reading.by_label) & _TOPICAL == {"NODE"} and reading.has("OTHER_ORGAN"))
     if not topical and not stated and reading.expecting is None:

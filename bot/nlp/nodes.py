@@ -54,7 +54,7 @@ class NodeMention:
 
 def _elsewhere(reading: Reading, cue: Cue) -> bool:
     """A node of another region ("cervical LN", "R level II cervical node"): the nearest region word decides."""
-    near = [c for c in reading.near(cue, ["OTHER_ORGAN", "AXILLA"]) if abs(c.start - cue.start) <= 4]
+    near = [c for c in reading.near(cue, ["OTHER_ORGAN", "AXILLA"]) if -4 <= c.start - cue.start <= 6]
     return bool(near) and min(near, key=lambda c: abs(c.start - cue.start)).label == "OTHER_ORGAN"
 
 
@@ -72,11 +72,20 @@ def _modality(reading: Reading, cue: Cue, palpable: bool) -> Tuple[Optional[str]
         if scope != "clause" and palpable:
             break
         pool = reading.all(*_MODALITIES) if scope == "message" else reading.near(cue, _MODALITIES, scope)
-        found = [c for c in pool if not c.negated]
+        found = [c for c in pool if not c.negated or _field_label(reading, c)]
         if found:
-            mus = [c for c in found if c.label == "MODALITY_MUS"]
-            return ("mammography_or_us", mus[:1]) if mus else ("other_imaging", found[:1])
+            # the study that showed a node is told before it; a later one is a fallback ("... screening
+            # mammogram 10 months earlier was normal")
+            before = [c for c in found if c.start < cue.start]
+            nearest = max(before, key=lambda c: c.start) if before else min(found, key=lambda c: c.start)
+            return ("mammography_or_us" if nearest.label == "MODALITY_MUS" else "other_imaging"), [nearest]
     return None, []
+
+
+def _field_label(reading: Reading, cue: Cue) -> bool:
+    """A modality that labels its findings ("CT aortogram: no dissection; ... node"): its result may be negative,
+    the study itself was done."""
+    return any(t.endswith(":") for t in reading.tokens[cue.end:cue.end + 3])
 
 
 def mentions(reading: Reading) -> List[NodeMention]:
@@ -134,15 +143,25 @@ def primary_sides(reading: Reading) -> Set[str]:
 
 
 def contralateral(reading: Reading, m: NodeMention) -> bool:
-    """A node on the other side from a one-sided breast cancer."""
+    """A node on the other side from a one-sided breast cancer, or called contralateral."""
+    named = [c for c in reading.near(m.cue, ["CONTRALATERAL"], "sentence") if -5 <= c.start - m.cue.start <= 3]
+    if named and primary_sides(reading):
+        return True
     sides = primary_sides(reading)
     return m.side in ("left", "right") and len(sides) == 1 and m.side not in sides
 
 
 def relevant(reading: Reading, facts: Facts) -> List[NodeMention]:
-    """The mentions that bear on the case's axilla: not the other side, not a new lump during treatment."""
+    """The mentions that bear on the case's axilla: not the other side, not a new lump during treatment (nor a
+    felt node that is not said to date from diagnosis: that is the new lump again)."""
     during = bool(facts.get("new_lump_during_treatment"))
-    return [m for m in mentions(reading) if not contralateral(reading, m) and not (during and m.new)]
+    return [m for m in mentions(reading) if not contralateral(reading, m)
+            and not (during and (m.new or _felt_now(reading, m)))]
+
+
+def _felt_now(reading: Reading, m: NodeMention) -> bool:
+    baseline = reading.near(m.cue, ["SIZE_AT_DX", "NSTAGE", "TNM"], "sentence")
+    return m.positive and (m.palpable or m.is_lump) and not (m.proven or m.modality or baseline)
 
 
 def _imaging_section(reading: Reading, cue: Cue) -> bool:
@@ -214,7 +233,9 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
     negative += [p for p in reading.all("PALPABLE") if p.negated and not (p.uncertain or p.family)
                  and not reading.near(p, ["BREAST"]) and not _other_side(reading, p)
                  and not any(p.clause == m.cue.clause for m in felt)]
-    return bool(negative)
+    felt_sides = {m.side for m in felt}
+    return any(not (reading.side_of(c) in ("left", "right") and None not in felt_sides
+                    and reading.side_of(c) not in felt_sides) for c in negative)
 
 
 def n_category(reading: Reading) -> Tuple[List[Cue], Optional[str]]:

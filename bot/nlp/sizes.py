@@ -110,9 +110,10 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
     ("Residual (post-NAC MRI): 1.1 cm")."""
     kinds = {"SIZE_OLD": "old", "SIZE_OLD_POST": "old", "SIZE_AT_DX": "diagnosis", "SIZE_LATER": "later"}
     sizes = [s.start for s in reading.all("SIZE") if s is not cue]
-    found = [q for q in reading.within(cue, kinds, before=8, after=6)
-             if (q.label != "SIZE_OLD_POST" or q.start >= cue.end)
-             and not any(min(q.start, cue.start) < s < max(q.start, cue.start) for s in sizes)]
+    # "... 1.2 cm mass ... on ultrasound in March 2024": a date after a measurement reaches to the sentence's end
+    found = [q for q in reading.within(cue, kinds, before=8, after=6) if q.label != "SIZE_OLD_POST"]
+    found += [q for q in reading.near(cue, ["SIZE_OLD_POST"], "sentence") if cue.end <= q.start <= cue.end + 20]
+    found = [q for q in found if not any(min(q.start, cue.start) < s < max(q.start, cue.start) for s in sizes)]
     if not found:
         corrections = {c.end for c in reading.all("CORRECTION")}
         colon = [i for i in range(cue.start) if reading.tokens[i].endswith(":") and i not in corrections

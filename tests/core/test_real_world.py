@@ -109,6 +109,35 @@ KINDS = [
     # dictation: spoken punctuation and number words
     ("fifty seven year old woman comma newly diagnosed right breast cancer two point eight centimetres period no "
      "palpable axillary nodes period not treated yet period", "matched", "axilla-5"),
+    # letters: the writer and the addressee are not the patient
+    ("Dear Mr Osei,\nRe: Mrs Ada Brandt, 66\nCore biopsy confirmed a 2.6 cm IDC in her left breast; no palpable left "
+     "axillary nodes. No treatment yet.\nKind regards,\nMr Peter Lamb", "matched", "axilla-5"),
+    # a node called contralateral, biopsy-proven: distant disease
+    ("63F new L IDC 3 cm, palpable L axillary node; the contralateral axillary node biopsy showed metastatic "
+     "carcinoma. Untreated.", "out_of_scope", None),
+    # the study that showed the node comes before it; a later normal study does not
+    ("no history of breast cancer. An MRI of the shoulder showed a suspicious 1.5 cm right axillary node. Her "
+     "mammogram last year was normal. 58F", "matched", "axilla-12"),
+    # a date in words after an older measurement
+    ("new R IDC, now 2.8 cm; it was 1.4 cm on ultrasound in February 2025. Axilla clinically negative. No treatment.",
+     "matched", "axilla-5"),
+    # an interim size during chemotherapy is not the size
+    ("on neoadjuvant chemotherapy, cycle 3 of 6; interim MRI shows the tumour at 1.5 cm; node-negative at diagnosis; "
+     "new palpable L axillary lump", "needs_info", "tumor_size_cm"),
+    # "not started" with chemotherapy only as a plan
+    ("52F new R IDC 3.6 cm, palpable R axillary node; not started treatment; MDT outcome: NAC then surgery",
+     "matched", "axilla-6"),
+    # a past cancer told in one long sentence
+    ("She was treated in 2016 with a left mastectomy and sentinel node biopsy for a 1.3 cm IDC, finished all "
+     "treatment, and now has a new palpable left axillary lump, not imaged yet. 70F", "matched", "axilla-1"),
+    # a surveillance question after a past cancer, and a screening question put as a question
+    ("Treated for R breast cancer in 2019, all treatment completed; no lumps, normal exam. Should she have a yearly "
+     "axillary ultrasound as part of follow-up?", "out_of_scope", None),
+    ("Healthy 50F, no symptoms, normal exam; she asks whether her screening should include an axillary ultrasound.",
+     "out_of_scope", None),
+    # a normal axilla on the other side of a lump is no disagreement
+    ("45F, no breast cancer history, firm 2 cm lump in the R axilla on exam, L axilla normal, no imaging yet",
+     "matched", "axilla-1"),
     # a possible distant lesion is asked about
     ("new L IDC 2.2 cm, palpable L axillary node, untreated; staging CT: indeterminate 8 mm lung nodule",
      "needs_info", "distant_metastases"),
