@@ -46,7 +46,7 @@ def cue_line(reading: Reading, cue: Cue) -> str:
 
 def explain(text: str) -> str:
     """The explanation of one message, as lines of text."""
-    reading, _ = read(text)
+    reading, _ = read(text, explain=True)
     found = extract(text)
     result = match(found.facts, conflicts=found.conflicts, notes=found.notes, evidence=found.evidence,
                    residue=found.residue)

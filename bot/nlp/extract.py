@@ -50,12 +50,12 @@ def _check_order(readers: Tuple[Reader, ...]) -> None:
 _check_order(READERS)
 
 
-def read(text: str, expecting: Optional[str] = None) -> Tuple[Reading, List[str]]:
-    """Normalise the message, run the pipeline and index its cues."""
+def read(text: str, expecting: Optional[str] = None, explain: bool = False) -> Tuple[Reading, List[str]]:
+    """Normalise the message, run the pipeline and index its cues (and, to explain them, the context cues)."""
     norm, notes = normalise(text)
     doc = load()(norm.text)
     return Reading(cues=list(doc._.cues), tokens=[t.text for t in doc], expecting=expecting, text=norm,
-                   modifiers=tuple(_modifiers(doc))), notes
+                   modifiers=tuple(_modifiers(doc)) if explain else ()), notes
 
 
 def _modifiers(doc) -> List[Cue]:

@@ -132,11 +132,15 @@ def _dictation(norm: Normalised) -> Normalised:
     return norm.sub(_SPELLED, lambda m: "".join(m.group(1).split()).upper())
 
 
+_UNUSUAL = re.compile(r"[^\x20-\x7e\n\t]")  # what is not printable ASCII: the only characters to look at
+
+
 def _characters(norm: Normalised) -> Normalised:
     """Fractions, compatibility forms (NFKC), terminal colour codes and control characters."""
     norm = norm.sub(_ANSI, lambda m: " ")
     edits = []
-    for i, ch in enumerate(norm.text):
+    for found in _UNUSUAL.finditer(norm.text):
+        i, ch = found.start(), found.group()
         if ch in _FRACTIONS:  # before NFKC, which would make "1½" into "11⁄2"
             edits.append((i, i + 1, _FRACTIONS[ch]))
         elif ch == "×":

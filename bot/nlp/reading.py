@@ -67,11 +67,6 @@ class Reading:
             return "bilateral"
         return {"SIDE_LEFT": "left", "SIDE_RIGHT": "right"}.get(labels.pop()) if labels else None
 
-    def sentence_at(self, token: int) -> int:
-        """The sentence of the cue at or before a token position (for context cues, which have none)."""
-        before = [c for c in self.cues if c.start <= token]
-        return max(before, key=lambda c: c.start).sentence if before else 0
-
     def section_of(self, cue: Cue) -> Optional[str]:
         """The report section a cue stands in ("FINDINGS", "COMPARISON", ...), or None outside a report."""
         heads = [c for c in self.all("SECTION") if c.start <= cue.start]
