@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 from actions import case_state as cs
 from actions import messages
 from bot import faq, intake, orders
-from bot.kb import find_procedures, knowledge
+from bot.kb import CATEGORIES, find_procedures, knowledge
 
 FAQ_PREFIX = "faq_"
 
@@ -18,9 +18,12 @@ FAQ_PREFIX = "faq_"
 def faq_topic(tracker: Tracker) -> Optional[Text]:
     """The FAQ topic of the latest message: the classifier's, or the keywords' when it is unsure."""
     name = cs.intent_of(tracker) or ""
+    text = cs.text_of(tracker)
     topic = name[len(FAQ_PREFIX):] if name.startswith(FAQ_PREFIX) else None
     if topic is None or cs.is_unsure(tracker):
-        return faq.detect_topic(cs.text_of(tracker)) or topic
+        topic = faq.detect_topic(text) or topic
+    if topic == "biopsy_positive" and faq.negated_result(text):
+        return "biopsy_negative"  # "the node biopsy shows no cancer": the confusable pair
     return topic
 
 
@@ -47,6 +50,15 @@ def intake_alone(ext):
     """The core's answer for a message on its own."""
     import bot
     return bot.match(ext.facts, conflicts=ext.conflicts, notes=ext.notes)
+
+
+# Cues that make a message clinical: read on its own as out of scope, it gets the out-of-scope answer.
+_CLINICAL_CUES = frozenset({"SCREENING", "MODALITY_MUS", "MODALITY_OTHER", "NODE", "LUMP", "BREAST", "CANCER"})
+
+
+def clinical_but_out_of_scope(tracker: Tracker) -> bool:
+    ext = cs.read_raw(tracker, cs.text_of(tracker))
+    return bool(intake.scope_of(ext)) and bool(_CLINICAL_CUES & set(ext.cues))
 
 
 def _no_case_note(tracker: Tracker) -> bool:
@@ -87,6 +99,12 @@ def comparison_topic(text: Text) -> Optional[Text]:
     return faq.detect_topic(text)
 
 
+def quotes_a_category(text: Text) -> bool:
+    """The message names a rating category ("may be appropriate"): it asks what the rating means."""
+    low = " ".join(text.lower().replace("'", " ").replace('"', " ").split())
+    return any(category.lower() in low for category in CATEGORIES.values())
+
+
 class ActionOrderCheck(Action):
     """Rates a proposed exam for the current variant: category, radiation, better-rated alternatives, source."""
 
@@ -97,6 +115,10 @@ class ActionOrderCheck(Action):
                   domain: DomainDict) -> List[EventType]:
         text = cs.text_of(tracker)
         procedure = orders.proposed_procedure(text)
+        if quotes_a_category(text):  # "the US is only may be appropriate?": what the rating means
+            messages.faq_answer(dispatcher, "rating_meaning", tracker.get_slot(cs.VARIANT_SLOT),
+                                cs.known_facts(tracker))
+            return []
         # A comparison ("skip the US and go straight to PET/CT?") is the follow-up question (why not PET);
         # so is a message that names no exam ("what goes on the order?") or one the classifier only guessed
         # to be an order check when the follow-up keywords recognise a topic.
@@ -151,6 +173,8 @@ class ActionFallback(Action):
         if topic:
             messages.faq_answer(dispatcher, topic, tracker.get_slot(cs.VARIANT_SLOT), cs.known_facts(tracker),
                                 no_earlier_case=_no_case_note(tracker))
+        elif clinical_but_out_of_scope(tracker):
+            messages.out_of_scope(dispatcher)  # e.g. a relative's screening question: not a fallback
         else:
             messages.not_understood(dispatcher)
         return []

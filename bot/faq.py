@@ -180,6 +180,17 @@ def _value(name: str, variant: Any) -> Optional[str]:
     return variant.category_of(name.partition(":")[2])
 
 
+# A biopsy result stated as an absence ("no evidence of metastasis", "without cancer cells", "free of tumour").
+_NEGATED_RESULT = re.compile(
+    r"\b(no|not|without|free of|negative for|absence of|nothing|clear of|isn'?t|wasn'?t)\b(\W+\w+){0,3}?\W+"
+    r"(cancer|malignan\w*|metasta\w*|mets|carcinoma|tumou?r|disease|atypi\w*)\b")
+
+
+def negated_result(text: str) -> bool:
+    """True when the message states a finding as absent: a positive-sounding question that is a negative one."""
+    return bool(_NEGATED_RESULT.search(text.lower()))
+
+
 def detect_topic(text: str) -> Optional[str]:
     """The topic whose keywords score clearly highest in a message, or None when none is convincing."""
     message = " ".join(text.lower().replace("’", "'").replace("‘", "'").split())

@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.followup import (ActionAnswerFaq, ActionOrderCheck, ActionOutOfScope, ActionRestart,
                               ActionSessionStart)
 from action_harness import customs, form_turn, make_tracker, run
+from actions.followup import ActionFallback
 
 FIRST = "58F new 3 cm IDC L breast, palpable L axillary node, no tx"
 
@@ -239,3 +240,28 @@ def test_a_guessed_order_check_goes_to_the_follow_up_the_keywords_know(domain):
                            form_active=False)
     _, messages = run(ActionOrderCheck(), tracker, domain)
     assert only_custom(messages)["type"] == "faq"
+
+
+def test_an_order_check_quoting_a_rating_asks_what_it_means(domain):
+    slots = {"diagnosis": "new_primary", "tumor_size_cm": 1.5, "clinical_nodes": "negative", "variant": "axilla-3"}
+    tracker = make_tracker("so the MRI is just 'may be appropriate' for her?", "order_check", slots,
+                           form_active=False)
+    _, messages = run(ActionOrderCheck(), tracker, domain)
+    assert only_custom(messages)["topic"] == "rating_meaning"
+
+
+def test_a_negated_result_is_a_negative_biopsy(domain):
+    tracker = make_tracker("and if the node core shows no sign of malignancy?", "faq_biopsy_positive",
+                           form_active=False)
+    _, messages = run(ActionAnswerFaq(), tracker, domain)
+    assert only_custom(messages)["topic"] == "biopsy_negative"
+
+
+def test_a_clinical_message_the_classifier_missed_is_out_of_scope_not_a_fallback(domain):
+    tracker = make_tracker("her mother asks when she should start screening mammograms", "nlu_fallback",
+                           confidence=0.3, form_active=False)
+    _, messages = run(ActionFallback(), tracker, domain)
+    assert only_custom(messages)["type"] == "out_of_scope"
+    tracker = make_tracker("xqzv blorptang", "nlu_fallback", confidence=0.2, form_active=False)
+    _, messages = run(ActionFallback(), tracker, domain)
+    assert only_custom(messages) == {"type": "fallback"}
