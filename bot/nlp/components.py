@@ -184,10 +184,10 @@ def _longest(spans: Iterable[Tuple[int, int]]) -> List[Tuple[int, int]]:
 
 def _longest_per_label(spans: Sequence[Span]) -> List[Span]:
     """Within one label keep the longest of overlapping spans ("3.2 x 2.1 cm", not also "2.1 cm")."""
-    by_label: dict = {}
+    by_label: Dict[int, List[Span]] = {}
     for span in spans:
-        by_label.setdefault(span.label_, []).append(span)
-    kept = [span for group in by_label.values() for span in filter_spans(group)]
+        by_label.setdefault(span.label, []).append(span)
+    kept = [span for group in by_label.values() for span in (group if len(group) == 1 else filter_spans(group))]
     return sorted(kept, key=lambda s: (s.start, -s.end))
 
 

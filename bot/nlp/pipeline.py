@@ -52,7 +52,8 @@ def context_rules(name: str = "context.yml") -> List[Dict[str, Any]]:
         raise ValueError(f"{path}: expected one key, context_rules, holding a list of rules")
     known, seen = labels(), {}
     for i, rule in enumerate(data["context_rules"], 1):
-        where = f"{path}: rule {i}" + (f" ({rule['literal']!r})" if isinstance(rule, dict) and rule.get("literal") else "")
+        named = isinstance(rule, dict) and rule.get("literal")
+        where = f"{path}: rule {i}" + (f" ({rule['literal']!r})" if named else "")
         try:
             parsed = ContextRule.from_dict(rule)
         except ValueError as error:
