@@ -12,13 +12,13 @@ from bot.nlp.components import Cue
 from bot.nlp.extract import extract, read
 from bot.nlp.reading import Reading
 
-# Cue flag -> (the context labels that set it, how the explanation names it)
+# Cue flag -> (the ConText category that sets it, patterns/context.yml; how the explanation names it)
 FLAGS = (
-    ("negated", ("CTX_NEG", "CTX_NEG_POST", "CTX_NEG_FIELD"), "negated by"),
-    ("uncertain", ("CTX_UNCERTAIN", "CTX_UNCERTAIN_PRE"), "uncertain because of"),
-    ("family", ("CTX_FAMILY",), "about a relative:"),
-    ("planned", ("CTX_PLAN",), "planned:"),
-    ("historical", ("CTX_HISTORICAL",), "historical:"),
+    ("negated", ("NEGATED_EXISTENCE",), "negated by"),
+    ("uncertain", ("POSSIBLE_EXISTENCE",), "uncertain because of"),
+    ("family", ("FAMILY",), "about a relative:"),
+    ("planned", ("HYPOTHETICAL",), "planned:"),
+    ("historical", ("HISTORICAL",), "historical:"),
 )
 _WINDOW = 12  # tokens: context cues further away than this cannot have changed a cue
 

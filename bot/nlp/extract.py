@@ -11,7 +11,7 @@ from typing import Dict, List, Optional, Tuple
 
 from bot.facts import Evidence, Extraction, Facts, Residue, empty, validate
 from bot.nlp import course, nodes, sizes, stage
-from bot.nlp.components import Cue
+from bot.nlp.components import CONTEXT_KEY, Cue
 from bot.nlp.normalise import normalise
 from bot.nlp.pipeline import load
 from bot.nlp.reading import Read, Reader, Reading
@@ -59,10 +59,10 @@ def read(text: str, expecting: Optional[str] = None, explain: bool = False) -> T
 
 
 def _modifiers(doc) -> List[Cue]:
-    """The context cues of the doc (CTX_* spans), as cues with offsets, for explanations."""
+    """The context phrases that matched (labelled by ConText category), as cues with offsets, for explanations."""
     return [Cue(label=s.label_, start=s.start, end=s.end, text=s.text, clause=-1, sentence=-1,
                 start_char=s.start_char, end_char=s.end_char)
-            for s in doc.spans.get("cues", []) if s.label_.startswith("CTX_")]
+            for s in doc.spans.get(CONTEXT_KEY, [])]
 
 
 def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
@@ -110,12 +110,20 @@ def _evidence(reading: Reading, cues: Tuple[Cue, ...]) -> Tuple[Evidence, ...]:
     return tuple(spans)
 
 
+_NOT_IN_PHRASE = {"CANCER", "BREAST", "SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "NEW", "NEW_DX", "AGE", "AGE_SEX"}
+
+
 def _phrase(reading: Reading, cue: Cue) -> List[Cue]:
-    """A cue with the words around it that make it a phrase ("?liver lesion", not "liver")."""
-    near = [c for c in list(reading.cues) + list(reading.modifiers)
-            if c.start_char >= 0 and cue.start - 2 <= c.start and c.end <= cue.end + 3
-            and (c.clause == cue.clause or c.clause == -1)]
-    return near or [cue]
+    """A cue with the words touching it that make it a phrase ("indeterminate 8 mm lung nodule", not "lung")."""
+    pool = [c for c in reading.cues if c.label not in _NOT_IN_PHRASE and c.clause == cue.clause]
+    phrase = [cue]
+    grown = True
+    while grown:
+        start, end = min(c.start for c in phrase), max(c.end for c in phrase)
+        more = [c for c in pool if c not in phrase and (end <= c.start <= end + 1 or start - 1 <= c.end <= start)]
+        phrase += more
+        grown = bool(more)
+    return phrase
 
 
 def extract(text: str, expecting: Optional[str] = None) -> Extraction:

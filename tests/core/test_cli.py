@@ -120,3 +120,25 @@ def test_non_utf8_bytes_are_an_error(tmp_path: Path) -> None:
 
 def test_no_text_and_no_file() -> None:
     check_error(bot_match([]))
+
+
+def test_explain_shows_each_fact_beside_its_words_and_the_context_that_changed_a_phrase() -> None:
+    text = "61F, new 2.4 cm IDC R breast, no palpable R axillary nodes, untreated"
+    proc = bot_match(["--explain", text])
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = proc.stdout.decode()
+    assert out.startswith("status: matched  variant: axilla-5")
+    assert 'tumor_size_cm = 2.4' in out and '<- "2.4 cm" [9:15]' in out
+    assert 'negated by "no"' in out
+    assert "Traceback" not in proc.stderr.decode()
+
+
+def test_explain_names_the_words_it_could_not_place() -> None:
+    proc = bot_match(["--explain", "new L IDC &ge; 2 cm, cN0, untreated"])
+    out = proc.stdout.decode()
+    assert out.startswith("status: needs_info  missing: tumor_size_cm")
+    assert 'could not place "&ge; 2 cm"' in out
+
+
+def test_explain_reads_one_text_only() -> None:
+    check_error(bot_match(["--explain", "--jsonl", "-"], stdin=b'{"text": "x"}\n'), "--explain")
