@@ -32,9 +32,14 @@ class Reading:
         for cue in self.cues:
             self.by_label[cue.label].append(cue)
         self.memo: Dict[str, Any] = {}  # values shared by several readers, computed once
+        self._all: Dict[Tuple[str, ...], List[Cue]] = {}
 
     def all(self, *labels: str) -> List[Cue]:
-        return [c for label in labels for c in self.by_label.get(label, [])]
+        """The cues of these labels (a fresh list: callers may extend it)."""
+        found = self._all.get(labels)
+        if found is None:  # the readers ask for the same labels many times per message
+            found = self._all[labels] = [c for label in labels for c in self.by_label.get(label, ())]
+        return list(found)
 
     def live(self, *labels: str) -> List[Cue]:
         """Cues stated as a current fact: not negated, uncertain, about a relative, planned or historical."""
