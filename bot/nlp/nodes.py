@@ -111,8 +111,8 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         negated = cue.negated or any(c.negated for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"]))
         if negated and not cue.negated:
             cue = with_context(cue, negated=True)
-        clause_modality = bool(reading.near(cue, _MODALITIES))
-        exam = bool(reading.near(cue, ["PALPABLE", "EXAM"])) or not (clause_modality or _imaging_section(reading, cue))
+        exam = bool(reading.near(cue, ["PALPABLE", "EXAM"])) or not (_imaged(reading, cue)
+                                                                      or _imaging_section(reading, cue))
         new = any(not c.negated and "new" in c.text.lower() for c in reading.near(cue, ["NEW"]))
         side_cues = reading.sides_near(cue)
         support = tuple(palpable_cues[:1] + suspicious_cues[:1] + proven_cues[:1] + modality_cues + side_cues)
@@ -164,6 +164,12 @@ def _felt_now(reading: Reading, m: NodeMention) -> bool:
     return m.positive and (m.palpable or m.is_lump) and not (m.proven or m.modality or baseline)
 
 
+def _imaged(reading: Reading, cue: Cue) -> bool:
+    """A study named in the statement's clause, or earlier in its sentence ("US, which showed no abnormal nodes")."""
+    return bool(reading.near(cue, _MODALITIES)) or any(
+        m.start < cue.start for m in reading.near(cue, _MODALITIES, "sentence"))
+
+
 def _imaging_section(reading: Reading, cue: Cue) -> bool:
     """The findings or impression of an imaging report describe the images, not the clinical exam."""
     return reading.section_of(cue) in ("FINDINGS", "IMPRESSION") and reading.has(*_MODALITIES)
@@ -175,7 +181,7 @@ def _exam_negative(reading: Reading, cue: Cue) -> bool:
         return False
     if "clinical" in cue.text.lower() or cue.text.lower().startswith("cn") or reading.near(cue, ["PALPABLE", "EXAM"]):
         return True
-    return not (reading.near(cue, _MODALITIES) or _imaging_section(reading, cue))
+    return not (_imaged(reading, cue) or _imaging_section(reading, cue))
 
 
 def _negative_exams(reading: Reading, facts: Facts) -> List[Cue]:

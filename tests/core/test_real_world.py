@@ -138,6 +138,12 @@ KINDS = [
     # a normal axilla on the other side of a lump is no disagreement
     ("45F, no breast cancer history, firm 2 cm lump in the R axilla on exam, L axilla normal, no imaging yet",
      "matched", "axilla-1"),
+    # an imaging report alone, told in one sentence, is not the exam
+    ("59F with a new 2.3 cm R IDC had an axillary US, which showed no abnormal nodes; no treatment yet",
+     "needs_info", "clinical_nodes"),
+    # a negation does not reach across a new statement
+    ("51F without any history of breast cancer underwent an ultrasound for breast pain that showed a suspicious "
+     "1.8 cm left axillary node; not palpable", "matched", "axilla-11"),
     # a possible distant lesion is asked about
     ("new L IDC 2.2 cm, palpable L axillary node, untreated; staging CT: indeterminate 8 mm lung nodule",
      "needs_info", "distant_metastases"),
