@@ -28,15 +28,20 @@ def faq_topic(tracker: Tracker) -> Optional[Text]:
 
 
 def answered_as_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """A message the rules took for a question that the intake decision reads as a patient (another patient,
-    out of scope, or a scope question): answers it as a case. None when it is a follow-up after all."""
+    """A message the rules took for a question or did not understand that the intake decision reads as a case
+    message (another patient, a description, a scope question): answers it as the case form would (the form
+    starts with the next case message). None when it is a follow-up after all."""
     decision, ext = cs.decide(tracker)
     if decision.kind == intake.SCOPE:
         messages.answer(dispatcher, intake_alone(ext), note={"kind": "scope"})
         return []
-    if decision.kind != intake.NEW_CASE:
+    if decision.kind in (intake.OTHER, intake.CLEAR):
         return None
     update = cs.apply(tracker, decision, ext)
+    if decision.kind == intake.ASK:
+        waiting = update[cs.PENDING_SLOT]
+        messages.ask_new_patient(dispatcher, cs.known_facts(tracker), waiting["text"])
+        return [SlotSet(key, value) for key, value in update.items()]
     view = tracker.copy()
     view.slots.update(update)
     result = cs.analysis(view)

@@ -195,7 +195,8 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     """
     known = known or {}
     unsure = intent == "nlu_fallback" or (confidence or 0.0) < LOW_CONFIDENCE
-    case_intent = intent in CASE_INTENTS
+    # A whole description the classifier did not understand is still a case message.
+    case_intent = intent in CASE_INTENTS or (unsure and is_description(ext))
     question = is_question(text)
     facts = has_facts(ext)
 

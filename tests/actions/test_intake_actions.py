@@ -265,3 +265,13 @@ def test_a_clinical_message_the_classifier_missed_is_out_of_scope_not_a_fallback
     tracker = make_tracker("xqzv blorptang", "nlu_fallback", confidence=0.2, form_active=False)
     _, messages = run(ActionFallback(), tracker, domain)
     assert only_custom(messages) == {"type": "fallback"}
+
+
+def test_a_description_the_classifier_did_not_understand_is_still_asked_about(domain):
+    slots = {"sex": "female", "age": 58, "diagnosis": "new_primary", "tumor_size_cm": 3.0,
+             "clinical_nodes": "positive", "treatment": "none", "variant": "axilla-6", "case_side": "left"}
+    tracker = make_tracker("62F, 1.8 cm tumour, palpable L axillary node", "nlu_fallback", slots, confidence=0.3,
+                           form_active=False)
+    events, messages = run(ActionFallback(), tracker, domain)
+    assert only_custom(messages)["slot"] == "new_patient"
+    assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["pending_case"]["text"].startswith("62F")

@@ -8,6 +8,7 @@ each text with the trained model first and writes its prediction as the label; `
 parses the texts again (same model, same result) and checks every action the policy predicts. A text the NLU
 routes wrongly thus fails the story at the action it leads to, which is what the assistant's users would see.
 """
+import re
 import subprocess
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def label_stories(tmp_path: Path) -> Path:
             if "user" in step:
                 step["user"] = step["user"].strip()
                 step["intent"] = next(intents)
-    labelled = tmp_path / "labelled_stories.yml"
+    labelled = tmp_path / "test_stories.yml"   # Rasa reads test stories only from files named test_*
     labelled.write_text(yaml.safe_dump(stories, sort_keys=False, allow_unicode=True))
     return labelled
 
@@ -61,12 +62,17 @@ def test_every_e2e_story_is_predicted_exactly(tmp_path: Path) -> None:
     labelled = label_stories(tmp_path)
     proc = subprocess.run(
         [str(RASA), "test", "core", "--e2e", "--model", str(ROOT / "models"), "--stories", str(labelled),
-         "--fail-on-prediction-errors", "--out", str(tmp_path / "results")],
+         "--out", str(tmp_path / "results")],
         cwd=ROOT, capture_output=True, text=True, timeout=900,
     )
-    failed = tmp_path / "results" / "failed_test_stories.yml"
-    detail = failed.read_text() if failed.exists() else proc.stderr[-3000:]
-    assert proc.returncode == 0, detail
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, log[-3000:]
+    # Every story was evaluated (a file Rasa does not take for test stories evaluates none and passes) ...
+    count = len(yaml.safe_load(STORIES.read_text())["stories"])
+    assert re.search(rf"Evaluating {count} stories", log), log[-3000:]
+    # ... and none failed: the failed ones are written out with the wrong predictions marked.
+    failed = (tmp_path / "results" / "failed_test_stories.yml").read_text()
+    assert "None of the test stories failed" in failed, failed
 
 
 def test_the_stories_are_end_to_end_user_text_only() -> None:
