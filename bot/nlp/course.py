@@ -74,6 +74,18 @@ def _current_cancers(reading: Reading) -> List[Cue]:
             and (not c.historical or any(n.clause == c.clause and 0 <= c.start - n.end <= 4 for n in new))]
 
 
+_HISTOLOGY = re.compile(r"(?i)idc|ilc|dcis|tnbc|carcinoma|nst\b")
+
+
+def _proven_cancers(reading: Reading) -> List[Cue]:
+    """Cancers with a tissue diagnosis: a histological type ("IDC", "carcinoma"), or a cancer named with its biopsy.
+    "Clinically I'm sure this is a cancer" is an impression, not a diagnosis (matching-rules.md)."""
+    undone = reading.all("NO_BIOPSY")  # "biopsy is not done"
+    return [c for c in _current_cancers(reading) if _HISTOLOGY.search(c.text) or any(
+        not (b.negated or b.planned or any(u.start <= b.start < u.end for u in undone))
+        for b in reading.near(c, ["BIOPSY", "PROVEN", "NEW_DX"], "sentence"))]
+
+
 def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
     """A cancer in a sentence that dates its surgery ("treated in 2018 with wide local excision ... for a 1.1 cm
     IDC"), with no word that makes the cancer itself new."""
@@ -281,7 +293,7 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     unproven = reading.live("NO_BIOPSY") + [c for c in _cancers(reading) if c.uncertain and not c.negated] \
         + [c for c in reading.all("BIOPSY") if (c.negated or c.planned) and not c.family]
     mass = _breast_mass(reading)
-    if mass and unproven and not _current_cancers(reading) and facts.get("diagnosis") != "local_recurrence":
+    if mass and unproven and not _proven_cancers(reading) and facts.get("diagnosis") != "local_recurrence":
         return Read("no_tissue_diagnosis", tuple(mass[:1] + unproven[:1]))
     elsewhere = [c for c in reading.all("NODE", "LUMP") if reading.near(c, ["OTHER_ORGAN"])
                  and not reading.near(c, ["AXILLA"]) and not (c.negated or c.family)]

@@ -96,7 +96,7 @@ _JOIN_GAP = 24  # characters: spans of one fact closer than this in one sentence
 def _evidence(reading: Reading, cues: Tuple[Cue, ...]) -> Tuple[Evidence, ...]:
     """The phrases of the original message a fact was read from ("palpable 1.5 cm L axillary node")."""
     groups: List[List[Cue]] = []
-    for cue in sorted(set(cues), key=lambda c: c.start_char):
+    for cue in sorted(set(cues), key=lambda c: (c.start_char, c.end_char, c.label)):
         last = groups[-1][-1] if groups else None
         if last is not None and last.sentence == cue.sentence and cue.start_char - last.end_char <= _JOIN_GAP:
             groups[-1].append(cue)

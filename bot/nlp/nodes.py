@@ -116,8 +116,10 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         new = any(not c.negated and "new" in c.text.lower() for c in reading.near(cue, ["NEW"]))
         side_cues = reading.sides_near(cue)
         support = tuple(palpable_cues[:1] + suspicious_cues[:1] + proven_cues[:1] + modality_cues + side_cues)
+        side = reading.side_of(cue) or next((reading.side_of(a) for a in reading.near(cue, ["AXILLA"])
+                                             if reading.side_of(a)), None)
         found.append(NodeMention(cue, palpable, bool(suspicious_cues), bool(proven_cues), modality, new,
-                                 cue.label == "LUMP", exam, reading.side_of(cue), support))
+                                 cue.label == "LUMP", exam, side, support))
     return found
 
 
@@ -157,6 +159,11 @@ def relevant(reading: Reading, facts: Facts) -> List[NodeMention]:
     during = bool(facts.get("new_lump_during_treatment"))
     return [m for m in mentions(reading) if not contralateral(reading, m)
             and not (during and (m.new or _felt_now(reading, m)))]
+
+
+def _regional(reading: Reading, m: NodeMention) -> bool:
+    """An infraclavicular or supraclavicular node (cN3): not the axilla's own exam."""
+    return any("clavicular" in a.text.lower() for a in reading.within(m.cue, ["AXILLA"], 3, 2))
 
 
 def _felt_now(reading: Reading, m: NodeMention) -> bool:
@@ -230,7 +237,7 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
     if facts.get("treatment") not in (None, "none"):
         return False
     found = relevant(reading, facts)
-    felt = [m for m in found if m.positive and (m.palpable or m.is_lump) and not m.modality]
+    felt = [m for m in found if m.positive and (m.palpable or m.is_lump) and not m.modality and not _regional(reading, m)]
     imaging = [m for m in found if m.positive and m.modality]
     if not felt or imaging:
         return False

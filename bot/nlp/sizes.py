@@ -21,7 +21,7 @@ MAX_SIZE_CM = 20.0  # a larger "tumour size" is implausible: ignored, and said s
 THRESHOLD_CM = 2.0  # the size that separates the variants (ACR Imaging of the Axilla, variants 3-9)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _MM = re.compile(r"\bmm\b|millim|\dmm")
-_PHRASE_BREAKS = {"with", "and", "plus", "&", "w/", "but", "while", "whereas", "+"}
+_PHRASE_BREAKS = {"with", "and", "plus", "&", "w/", "but", "while", "whereas", "+", "("}
 _COMPARISONS = ("SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "SIZE_COMPARE_GE")
 _NAC = ("neoadjuvant_ongoing", "neoadjuvant_completed")
 _OLD_SECTIONS = ("COMPARISON", "TECHNIQUE")
@@ -41,6 +41,8 @@ def _kind(reading: Reading, c: Cue) -> Optional[str]:
     """What a head word says a measurement measures: 'tumor', 'node', 'other' or None."""
     if c.negated and c.label in ("NODE", "LUMP", "AXILLA"):
         return None  # "4cm nodes not palpable": an absent node has no size
+    if c.label == "CANCER" and _inside(c, reading.all("DCIS")):
+        c = next(d for d in reading.all("DCIS") if d.start <= c.start and c.end <= d.end)
     if c.label in ("NON_TUMOR_HEAD", "OTHER_ORGAN", "OTHER_FOCUS"):
         return "other"
     if c.label == "DCIS":
@@ -77,8 +79,9 @@ def axillary(reading: Reading, lump: Cue) -> bool:
 
 
 def _claimed(reading: Reading, head: Cue, sizes: List[Cue]) -> bool:
-    """A head that directly follows another measurement belongs to it ("6 cm from the nipple")."""
-    return any(s.end <= head.start <= s.end + 3 and s.clause == head.clause for s in sizes)
+    """A head that directly follows another measurement, in its phrase, belongs to it ("6 cm from the nipple")."""
+    return any(s.end <= head.start <= s.end + 3 and s.clause == head.clause
+               and not {t.lower() for t in reading.tokens[s.end:head.start]} & _PHRASE_BREAKS for s in sizes)
 
 
 def measured(reading: Reading, cue: Cue) -> Optional[str]:

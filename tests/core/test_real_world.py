@@ -144,6 +144,20 @@ KINDS = [
     # a negation does not reach across a new statement
     ("51F without any history of breast cancer underwent an ultrasound for breast pain that showed a suspicious "
      "1.8 cm left axillary node; not palpable", "matched", "axilla-11"),
+    # someone else's illness or surgery is not the patient's
+    ("57F new L IDC 2.5 cm, no palpable L axillary nodes, nothing started. Her husband had surgery last month and "
+     "her uncle had a melanoma removed.", "matched", "axilla-5"),
+    # an impression of cancer while the biopsy is still to come
+    ("hard 4 cm lump in the right breast and a hard right axillary node; clinically looking like cancer, biopsy not "
+     "done yet", "out_of_scope", None),
+    # the exam of one side only, when the other could not be examined
+    ("new R IDC 3.1 cm; I examined the left axilla: no node palpable; the right could not be examined (dressing). "
+     "No treatment yet.", "needs_info", "clinical_nodes"),
+    # the size at diagnosis in other words
+    ("finished all cycles of neoadjuvant chemo; at time of diagnosis the tumour was 3.5 cm, clinically node "
+     "negative; residual 0.9 cm", "matched", "axilla-8"),
+    # a separate DCIS area is not the size
+    ("new L IDC 1.4 cm with surrounding DCIS across a 5 cm area, no palpable nodes, untreated", "matched", "axilla-3"),
     # a possible distant lesion is asked about
     ("new L IDC 2.2 cm, palpable L axillary node, untreated; staging CT: indeterminate 8 mm lung nodule",
      "needs_info", "distant_metastases"),
