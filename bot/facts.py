@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Dict, Mapping, Optional, Tuple
 
+from bot.reasons import Note
+
 Facts = Dict[str, Any]
 
 # Contract keys (shared/contract.md §1), in the order they are shown.
@@ -104,7 +106,7 @@ class Extraction:
     conflicts: Tuple[str, ...] = ()   # keys stated twice with different values in this message
     corrected: bool = False           # the message corrects something ("actually", "sorry", "typo")
     new_case: bool = False            # "new patient", "start over"
-    notes: Tuple[str, ...] = ()       # assumptions the extraction made (e.g. a text was cut)
+    notes: Tuple[Note, ...] = ()      # what the extraction noticed (e.g. a text was cut): bot.reasons.Note
     cues: Tuple[str, ...] = field(default=())  # clinical cues seen, for scope decisions
     evidence: Mapping[str, Tuple[Evidence, ...]] = field(default_factory=dict)  # fact key -> spans read
     residue: Tuple[Residue, ...] = ()  # what the message says that the core could not place

@@ -53,7 +53,7 @@ def size_class(facts: Mapping[str, Any]) -> Tuple[Optional[str], bool]:
 
 
 def population(facts: Mapping[str, Any]) -> Tuple[Optional[str], Optional[str]]:
-    """(population, assumption or None)."""
+    """(population, the key of the assumption made, or None)."""
     dx, tx = facts.get("diagnosis"), facts.get("treatment")
     if dx == "local_recurrence":
         return dx, None
@@ -62,12 +62,12 @@ def population(facts: Mapping[str, Any]) -> Tuple[Optional[str], Optional[str]]:
     if dx in ("new_primary", "none_known"):
         return dx, None
     if facts.get("cancer_history"):
-        return "none_known", "the past breast cancer (treatment finished) is history: no current breast cancer"
+        return "none_known", "past_cancer_history"
     tumour = any(facts.get(k) is not None for k in ("tumor_size_cm", "t_category", "tumor_over_2cm"))
     if tumour:
-        return "new_primary", "a newly diagnosed breast cancer (not a recurrence)"
+        return "new_primary", "new_primary"
     if facts.get("axillary_lump") or facts.get("node_finding") in ("palpable", "mammography_or_us", "other_imaging"):
-        return "none_known", "no known breast cancer (none was mentioned)"
+        return "none_known", "none_known"
     return None, None
 
 
@@ -82,7 +82,7 @@ def presentation(facts: Mapping[str, Any]) -> Optional[str]:
 
 
 def derive(facts: Mapping[str, Any]) -> Tuple[Features, List[str], List[str]]:
-    """(features, assumptions, contradictions) for a case."""
+    """(features, assumption keys of reasons.yml, contradicted fact keys) for a case."""
     assumptions: List[str] = []
     contradictions: List[str] = []
     pop, assumed = population(facts)
@@ -94,11 +94,11 @@ def derive(facts: Mapping[str, Any]) -> Tuple[Features, List[str], List[str]]:
     sex = facts.get("sex")
     if sex is None and facts.get("encounter") != "unrelated":
         sex = "female"
-        assumptions.append("the patient is female (not stated; the ACR variants are written for female patients)")
+        assumptions.append("sex_female")
     treatment = facts.get("treatment")
     if treatment is None and pop in ("new_primary", "local_recurrence"):
         treatment = "none"
-        assumptions.append("no treatment has started (newly diagnosed)")
+        assumptions.append("no_treatment")
     elif treatment is None and pop == "none_known":
         treatment = "none"  # no known cancer: nothing to have treated
     new_lump = facts.get("new_lump_during_treatment")

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
+from bot import reasons
 from bot.facts import Evidence, Facts, Residue, validate
 from bot.features import ASK_FOR, Features, derive
 from bot.kb import RANK, Knowledge, ScopeRule, Variant, knowledge
+from bot.reasons import Note
 from bot.result import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, Analysis, Recommendation
 
 # Order in which open features are asked for (matching-rules.md: size, nodes, side).
@@ -107,38 +109,17 @@ def reasons_for(facts: Facts, features: Features, when: Iterable[str]) -> List[s
     return [texts[f] for f in when if texts.get(f)]
 
 
-_ASK_REASON = {
-    "tumor_size_cm": "the size of the primary tumour decides the variant (2 cm or less vs greater than 2 cm)",
-    "clinical_nodes": "the clinical nodal status decides the variant (palpable or suspicious node vs none)",
-    "axillary_lump": "whether the lump is on one side or both decides the variant",
-    "node_finding": "how the axillary finding was found (felt on exam, mammography/US, or CT/MRI/PET) decides the variant",
-    "diagnosis": "the message does not say whether there is a known breast cancer (new, recurrent, or none)",
-    "treatment": "the treatment status (none yet, during or after neoadjuvant chemotherapy) decides the variant",
-    "sex": "the patient's sex is unclear (the variants are written for female patients)",
-}
-CONTRADICTIONS = {
-    "tumor_size_cm": "two different sizes were given for the primary tumour",
-    "clinical_nodes": "the message says both that a node is felt and that the axillary exam is negative",
-    "treatment": "the message says both that no treatment has started and that treatment has been given",
-    "sex": "the message describes the patient as both female and male",
-}
-
-
-_UNPLACED = {
-    "tumor_size_cm": "I could not tell what '{text}' measures, and the size of the primary tumour decides the variant",
-    "tumor_over_2cm": "'{text}' does not say on which side of 2 cm the tumour is",
-    "clinical_nodes": "'{text}' leaves the clinical nodal status uncertain",
-    "distant_metastases": "'{text}' may be distant disease, which would take the case out of this topic",
-}
+def _asked(keys: Sequence[str]) -> List[str]:
+    return [reasons.text("asked", k) for k in keys if k in reasons.texts()["asked"]]
 
 
 def _unplaced_question(residue: Sequence[Residue]) -> Tuple[List[str], List[str]]:
     """(fact keys to ask for, reasons quoting the words) for what the extraction could not place."""
     keys = list(dict.fromkeys(r.fact for r in residue))
-    return keys, [_UNPLACED.get(r.fact, "I could not place '{text}'").format(text=r.text) for r in residue]
+    return keys, [reasons.text("unplaced", r.fact, text=r.text) for r in residue]
 
 
-def match(facts: Mapping[str, Any], conflicts: Sequence[str] = (), notes: Sequence[str] = (),
+def match(facts: Mapping[str, Any], conflicts: Sequence[str] = (), notes: Sequence[Note] = (),
           evidence: Optional[Mapping[str, Sequence[Evidence]]] = None, residue: Sequence[Residue] = ()) -> Analysis:
     """Decide a case. `conflicts` are facts stated with contradictory values (they are treated as unknown).
 
@@ -150,56 +131,58 @@ def match(facts: Mapping[str, Any], conflicts: Sequence[str] = (), notes: Sequen
         "unplaced": [r.to_dict() for r in residue],
     }
     if residue and result.status == MATCHED:
-        keys, reasons = _unplaced_question(residue)
+        keys, quoted = _unplaced_question(residue)
         result = Analysis(NEEDS_INFO, result.facts, assumptions=result.assumptions, missing=keys,
-                          reasons=reasons + [_ASK_REASON[k] for k in keys if k in _ASK_REASON])
+                          reasons=quoted + _asked(keys), assumption_keys=result.assumption_keys)
     elif residue and result.status == NEEDS_INFO:
-        keys, reasons = _unplaced_question(residue)
-        result = replace(result, missing=list(dict.fromkeys(result.missing + keys)), reasons=reasons + result.reasons)
+        keys, quoted = _unplaced_question(residue)
+        result = replace(result, missing=list(dict.fromkeys(result.missing + keys)), reasons=quoted + result.reasons)
     return replace(result, **extras)
 
 
-def _decide(facts: Mapping[str, Any], conflicts: Sequence[str], notes: Sequence[str]) -> Analysis:
+def _decide(facts: Mapping[str, Any], conflicts: Sequence[str], notes: Sequence[Note]) -> Analysis:
     kb = knowledge()
     clean = validate(facts)
     for key in conflicts:
         clean[key] = None
-    features, assumptions, contradictions = derive(clean)
+    features, assumed, contradictions = derive(clean)
     contradictions = list(dict.fromkeys(list(conflicts) + contradictions))
     if "sex" in contradictions:
         features["sex"] = None
-        assumptions = [a for a in assumptions if "female" not in a]
+        assumed = [a for a in assumed if a != "sex_female"]
     if "tumor_size_cm" in contradictions:
         features["size"] = None
     for key in ("clinical_nodes", "treatment"):
         if key in contradictions:
             features[key] = None
-    assumptions = list(notes) + assumptions
+    keys = [reasons.key_of(n) for n in notes] + assumed
+    assumptions = [str(n) for n in notes] + [reasons.text("assumptions", a) for a in assumed]
     public = {k: clean[k] for k in clean}
+    common = {"assumptions": assumptions, "assumption_keys": keys, "contradictions": contradictions}
 
     rule, possible = _candidates(kb, features)
     if rule is not None:
-        reasons = [rule.reason] + ([f"See instead: {rule.refer_to}"] if rule.refer_to else [])
-        return Analysis(OUT_OF_SCOPE, public, assumptions=assumptions, reasons=reasons, refer_to=rule.refer_to)
+        why = [rule.reason] + ([f"See instead: {rule.refer_to}"] if rule.refer_to else [])
+        return Analysis(OUT_OF_SCOPE, public, reasons=why, refer_to=rule.refer_to, scope_rule=rule.id, **common)
     if not possible:
-        return Analysis(OUT_OF_SCOPE, public, assumptions=assumptions,
-                        reasons=["No variant of Imaging of the Axilla fits this combination of facts."])
+        return Analysis(OUT_OF_SCOPE, public, reasons=["No variant of Imaging of the Axilla fits this combination of facts."],
+                        **common)
     variants = [o for o, open_ in possible if isinstance(o, Variant)]
     if len(possible) == 1 and not possible[0][1] and variants and not contradictions:
         variant = variants[0]
         return Analysis(
             MATCHED, public,
             variant={"id": variant.id, "topic": kb.topic, "number": variant.number, "title": variant.title},
-            assumptions=assumptions,
             reasons=reasons_for(clean, features, variant.when),
             recommendations=recommendations(kb, variant),
             order_text=variant.order_text,
             has_usually_appropriate=variant.has_usually_appropriate,
+            **common,
         )
     missing = _missing(possible, features)
     for key in contradictions:
         if key not in missing:
             missing.insert(0, key)
-    reasons = [CONTRADICTIONS[k] for k in contradictions if k in CONTRADICTIONS]
-    reasons += [_ASK_REASON[k] for k in missing if k not in contradictions]
-    return Analysis(NEEDS_INFO, public, assumptions=assumptions, missing=missing, reasons=reasons)
+    why = [reasons.text("contradictions", k) for k in contradictions if k in reasons.texts()["contradictions"]]
+    why += _asked([k for k in missing if k not in contradictions])
+    return Analysis(NEEDS_INFO, public, missing=missing, reasons=why, **common)

@@ -8,7 +8,7 @@ from typing import Dict, List, Tuple
 import yaml
 
 from bot.kb import CATEGORIES, knowledge
-from bot.matcher import CONTRADICTIONS
+from bot import reasons
 from bot.result import MATCHED, NEEDS_INFO, Analysis, Recommendation
 
 QUESTIONS = Path(__file__).parent / "knowledge" / "questions.yml"
@@ -23,8 +23,9 @@ def questions() -> Dict[str, dict]:
 def question_text(slot: str, analysis: Analysis = None) -> str:
     """The question for a missing fact, with why it matters when the analysis says so."""
     text = questions()[slot]["text"]
-    if analysis is not None and analysis.reasons and analysis.reasons[0] in CONTRADICTIONS.values():
-        text = f"{analysis.reasons[0][0].upper()}{analysis.reasons[0][1:]}: which is right? {text}"
+    if analysis is not None and slot in analysis.contradictions:
+        said = reasons.text("contradictions", slot)
+        text = f"{said[0].upper()}{said[1:]}: which is right? {text}"
     return text
 
 

@@ -46,6 +46,10 @@ class Analysis:
     # words the core could not place (each with the fact it asks for instead).
     evidence: Dict[str, List[Dict[str, Any]]] = field(default_factory=dict)
     unplaced: List[Dict[str, Any]] = field(default_factory=list)
+    # The keys behind the sentences (bot/knowledge/reasons.yml, scope.yml), for renderers and tests.
+    assumption_keys: List[str] = field(default_factory=list)
+    contradictions: List[str] = field(default_factory=list)   # fact keys stated with values that conflict
+    scope_rule: Optional[str] = None                          # the scope.yml rule of an out_of_scope answer
 
     @property
     def variant_id(self) -> Optional[str]:
@@ -66,4 +70,7 @@ class Analysis:
             "refer_to": self.refer_to,
             "evidence": {k: list(v) for k, v in self.evidence.items()},
             "unplaced": list(self.unplaced),
+            "assumption_keys": list(self.assumption_keys),
+            "contradictions": list(self.contradictions),
+            "scope_rule": self.scope_rule,
         }

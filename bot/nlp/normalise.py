@@ -16,6 +16,8 @@ from typing import Callable, Iterable, List, Sequence, Tuple
 
 from text_to_num import alpha2digit
 
+from bot.reasons import Note
+
 MAX_CHARS = 4000  # longer messages are cut (and the cut is stated)
 
 Edit = Tuple[int, int, str]  # replace text[start:end] by the string
@@ -201,14 +203,14 @@ def _numbers(norm: Normalised) -> Normalised:
 STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _markup, _characters, _dictation, _numbers)
 
 
-def normalise(text: str) -> Tuple[Normalised, List[str]]:
+def normalise(text: str) -> Tuple[Normalised, List[Note]]:
     """(the text the readers see with its map to `text`, notes on what was cut). Never raises."""
     notes = []
     if not isinstance(text, str):
         text = ""
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
-        notes.append(f"the message was longer than {MAX_CHARS} characters: only its beginning was read")
+        notes.append(Note.of("message_cut", limit=MAX_CHARS))
     norm = Normalised.of(text)
     for step in STEPS:
         norm = step(norm)

@@ -8,6 +8,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 from bot.facts import Facts
 from bot.nlp.components import Cue
 from bot.nlp.normalise import Normalised
+from bot.reasons import Note
 
 SIDE_LABELS = ("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
 _NODAL = ("NODE", "LUMP", "AXILLA", "NODE_NEG", "NODE_POS", "PALPABLE")
@@ -103,7 +104,7 @@ class Read:
     cues: Tuple[Cue, ...] = ()
     conflict: bool = False
     residue: Tuple[Cue, ...] = ()
-    notes: Tuple[str, ...] = ()
+    notes: Tuple[Note, ...] = ()
 
 
 NOTHING = Read()

@@ -16,6 +16,7 @@ from typing import List, Optional, Tuple
 from bot.facts import Facts
 from bot.nlp.components import Cue
 from bot.nlp.reading import NOTHING, Read, Reading
+from bot.reasons import Note
 
 MAX_SIZE_CM = 20.0  # a larger "tumour size" is implausible: ignored, and said so
 THRESHOLD_CM = 2.0  # the size that separates the variants (ACR Imaging of the Axilla, variants 3-9)
@@ -156,7 +157,7 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     comparisons = _comparisons(reading)
     placed: List[Tuple[Cue, float, Optional[str]]] = []
     bare: List[Tuple[Cue, float, Optional[str]]] = []
-    notes: List[str] = []
+    notes: List[Note] = []
     short = len(reading.tokens) <= 15 and not reading.has("NODE", "LUMP", "NON_TUMOR_HEAD", "OTHER_ORGAN")
     cancer_context = bool(reading.live("CANCER", "TUMOR", "NAC")) or reading.expecting == "tumor_size_cm"
     for cue in reading.all("SIZE"):
@@ -169,7 +170,7 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
             continue
         value = size_cm(cue)
         if value is None:
-            notes.append(f"ignored an implausible tumour size ({cue.text})")
+            notes.append(Note.of("implausible_size", text=cue.text))
         elif head == "tumor":
             placed.append((cue, value, when))
         elif cancer_context or short or bool(reading.all("CORRECTION")):
@@ -194,8 +195,7 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         return Read(cues=cues, conflict=True, notes=tuple(notes))
     largest = max(v for _, v in found)
     if len({round(v, 2) for _, v in found}) > 1:
-        notes.append(f"several sizes were given for the primary tumour; all are on the same side of 2 cm, "
-                     f"so the largest ({largest:g} cm) is used")
+        notes.append(Note.of("several_sizes", size=f"{largest:g}"))
     return Read(largest, cues, residue=residue, notes=tuple(notes))
 
 
