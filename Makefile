@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
-SPACY_DIR := build/spacy_axilla
+SPACY_DIR := build/spacy_tokenizer
 # The first python3.10 that runs (a pyenv shim on PATH may not, until 3.10 is activated).
 PYTHON310 ?= $(shell for p in $$(command -v python3.10) $$HOME/.pyenv/versions/3.10.*/bin/python3.10; do "$$p" -V >/dev/null 2>&1 && { echo "$$p"; break; }; done)
 
@@ -21,7 +21,7 @@ $(VENV)/.installed: requirements/lock.txt pyproject.toml
 
 nlp: $(SPACY_DIR)/meta.json
 
-$(SPACY_DIR)/meta.json: $(VENV)/.installed $(wildcard bot/nlp/*.py bot/nlp/patterns/*.yml)
+$(SPACY_DIR)/meta.json: $(VENV)/.installed bot/nlp/pipeline.py bot/nlp/patterns/lexicon.yml
 	$(PY) -m bot build-nlp $(SPACY_DIR)
 
 validate: nlp

@@ -60,8 +60,8 @@ def match_command(args: argparse.Namespace) -> None:
 
 
 def build_nlp_command(args: argparse.Namespace) -> None:
-    from bot.nlp.pipeline import save
-    print(f"saved the spaCy pipeline to {save(Path(args.path))}", file=sys.stderr)
+    from bot.nlp.pipeline import save_tokenizer
+    print(f"saved the spaCy tokenizer for Rasa to {save_tokenizer(Path(args.path))}", file=sys.stderr)
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -73,7 +73,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     match.add_argument("--explain", action="store_true",
                        help="print each fact beside the words it was read from, and the context of every phrase")
     match.set_defaults(run=match_command)
-    build = commands.add_parser("build-nlp", help="save the spaCy rule pipeline for Rasa")
+    build = commands.add_parser("build-nlp", help="save the spaCy tokenizer Rasa's SpacyNLP loads")
     build.add_argument("path")
     build.set_defaults(run=build_nlp_command)
     args = parser.parse_args(argv)

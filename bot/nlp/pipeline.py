@@ -84,16 +84,23 @@ def vocabulary() -> Tuple[Dict[str, str], List[str]]:
     return norms, _read("protected.yml")
 
 
-def build():
-    """A fresh pipeline: tokenizer special cases, norms, phrase and regex rulers, context component."""
+def tokenizer():
+    """A blank English pipeline with the lexicon's tokenizer special cases ("s/p", "y/o", ...) and nothing else."""
     import spacy
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    from bot.nlp import components  # registers the custom components
 
     nlp = spacy.blank("en")
     for case in _read("lexicon.yml")["special_cases"]:
         nlp.tokenizer.add_special_case(case, [{"ORTH": case}])
+    return nlp
+
+
+def build():
+    """A fresh pipeline: tokenizer special cases, norms, phrase and regex rulers, context component."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from bot.nlp import components  # registers the custom components
+
+    nlp = tokenizer()
     nlp.add_pipe("attribute_ruler").add_patterns(norm_patterns())
     norms, protected = vocabulary()
     nlp.add_pipe("typo_norms").add_vocabulary(norms, sorted(STOP_WORDS) + protected)
@@ -114,9 +121,14 @@ def load():
     return build()
 
 
-def save(path: Path) -> Path:
-    """Write the pipeline where Rasa's SpacyNLP loads it (meta.json included)."""
-    nlp = build()
+def save_tokenizer(path: Path) -> Path:
+    """Write the tokenizer-only pipeline where Rasa's SpacyNLP loads it (meta.json included).
+
+    Rasa's NLU reads tokens only; the facts are read by the core from the raw text, so the Rasa server does not
+    run the rule components a second time."""
+    nlp = tokenizer()
+    nlp.meta.update(name="axilla_tokenizer", version="0.1.0",
+                    description="Tokenizer of the axillary-imaging assistant (the lexicon's special cases)")
     path.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(path)
     return path
