@@ -1,4 +1,8 @@
-"""The shared scorer on the dev set (the issue's bar) and on our own held-out cases: no unsafe answer."""
+"""The shared scorer on the dev set (the issue's bar) and on our own blind sets: no unsafe answer.
+
+The blind sets (tests/data) were written by people who had not seen the code, each in styles unlike the dev
+set; they were scored untuned first (the session notes give those scores) and then used to find kinds of
+faults, so they now guard against regressions rather than measure generalisation."""
 import re
 import shutil
 import subprocess
@@ -9,14 +13,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT.parent / "shared" / "eval"
-HOLDOUT = ROOT / "tests" / "data" / "holdout_cases.jsonl"
+DATA = ROOT / "tests" / "data"
 SUMMARY = re.compile(r"cases (\d+): status ([\d.]+) variant ([\d.]+) unsafe (\d+)")
 
 
 def score(folder: Path, *bounds: str) -> subprocess.CompletedProcess:
     """`score.py cases FOLDER` from the project root, with this interpreter running the core."""
-    if not (EVAL / "score.py").exists():
-        pytest.skip(f"{EVAL} is not available")
+    assert (EVAL / "score.py").exists(), f"{EVAL} is not available: the evaluation needs ../shared"
     return subprocess.run([sys.executable, str(EVAL / "score.py"), "cases", str(folder), "--python", sys.executable,
                            *bounds], cwd=ROOT, capture_output=True, text=True, timeout=300)
 
@@ -27,11 +30,11 @@ def test_dev_set_meets_the_bar() -> None:
     assert SUMMARY.search(proc.stdout)
 
 
-@pytest.mark.skipif(not HOLDOUT.exists(), reason="tests/data/holdout_cases.jsonl is not written yet")
-def test_holdout_has_no_unsafe_answer(tmp_path: Path) -> None:
-    shutil.copy(HOLDOUT, tmp_path / "cases.jsonl")
-    proc = score(tmp_path, "--max-unsafe", "0")
+@pytest.mark.parametrize("name", ["holdout_cases", "blind_s8_a", "blind_s8_b", "blind_s8_c", "blind_s8_d"])
+def test_our_blind_sets_have_no_unsafe_answer(name: str, tmp_path: Path) -> None:
+    shutil.copy(DATA / f"{name}.jsonl", tmp_path / "cases.jsonl")
+    proc = score(tmp_path, "--max-unsafe", "0", "--require-status", "0.97")
     summary = SUMMARY.search(proc.stdout)
     assert summary, proc.stdout + proc.stderr
-    print(f"holdout: {summary.group(0)}")               # shown with -s / in the report
+    print(f"{name}: {summary.group(0)}")               # shown with -s / in the report
     assert proc.returncode == 0 and summary.group(4) == "0", proc.stdout
