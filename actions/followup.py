@@ -194,10 +194,9 @@ class ActionSessionStart(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
-        last = tracker.events[-1] if tracker.events else {}
-        explicit = last.get("event") == "user" and (
-            (last.get("parse_data") or {}).get("intent") or {}).get("name") == "session_start"
-        if explicit:
+        # Typed "/session_start" (the latest message); a session started by expiry comes before the new
+        # message is logged, so the latest message is then an earlier one.
+        if (tracker.latest_message.get("intent") or {}).get("name") == "session_start":
             messages.session_started(dispatcher)
         return [SessionStarted(), ActionExecuted("action_listen")]
 

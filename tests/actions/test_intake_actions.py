@@ -195,7 +195,8 @@ def test_an_explicit_session_start_is_answered_and_starts_empty(domain):
     assert customs(dispatcher.messages) == [{"type": "smalltalk", "intent": "session_start"}]
     assert not any(e["event"] == "slot" for e in events)  # no case facts carried over
     # An automatic session start (expiry) says nothing.
-    tracker = Tracker("u", {}, {}, [{"event": "action", "name": "action_listen"}], False, None, {}, None)
+    tracker = Tracker("u", {}, {"text": "3 cm", "intent": {"name": "inform"}},
+                      [{"event": "action", "name": "action_listen"}], False, None, {}, None)
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionSessionStart().run(dispatcher, tracker, domain))
     assert dispatcher.messages == []

@@ -28,9 +28,11 @@ def test_the_dev_evaluation_passes(rasa_url: str) -> None:
 
 def test_intake_follow_ups_correction_and_reset(rasa_url: str) -> None:
     sender = f"test-{uuid.uuid4().hex[:8]}"
-    messages = say(rasa_url, sender, "L breast IDC diagnosed this week in a 52 yo, firm L axillary node felt, nothing started")
+    messages = say(rasa_url, sender,
+                   "L breast IDC diagnosed this week in a 52 yo, firm L axillary node felt, nothing started")
     assert customs(messages) == [{"type": "question", "slot": "tumor_size_cm",
-                                  "facts": customs(messages)[0]["facts"], "missing": ["tumor_size_cm"]}]
+                                  "facts": customs(messages)[0]["facts"], "missing": ["tumor_size_cm"],
+                                  "evidence": customs(messages)[0]["evidence"]}]
     assert any(m.get("buttons") for m in messages)
 
     [answer] = customs(say(rasa_url, sender, "it's 2.7 cm"))
@@ -54,10 +56,12 @@ def test_another_patient_is_asked_about_and_small_talk_answered(rasa_url: str) -
     [first] = customs(say(rasa_url, sender, "61F, new 3.4 cm R breast IDC, no palpable nodes, untreated"))
     assert first["variant"]["id"] == "axilla-5"
 
-    [question] = customs(say(rasa_url, sender, "39F, new 1.2 cm L breast IDC, palpable L axillary node, no tx"))
+    # Another age, but not a whole description: another patient or a correction? (asked, with both readings)
+    [question] = customs(say(rasa_url, sender, "39F, 1.2 cm tumour, palpable L axillary node"))
     assert (question["type"], question["slot"]) == ("question", "new_patient")
+    assert set(question["readings"]) == {"new", "correction"}
     [second] = customs(say(rasa_url, sender, "/new_patient"))
-    assert second["variant"]["id"] == "axilla-4" and second["facts"]["age"] == 39
+    assert second["facts"]["age"] == 39 and second["facts"]["treatment"] is None
 
     assert customs(say(rasa_url, sender, "xqzv blorptang")) == [{"type": "fallback"}]
     assert customs(say(rasa_url, sender, "what's the weather like?"))[0]["type"] == "out_of_scope"
