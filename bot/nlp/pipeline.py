@@ -16,12 +16,18 @@ def _read(name: str) -> Any:
         return yaml.safe_load(f)
 
 
-def norm_patterns() -> List[Dict[str, Any]]:
-    """Attribute-ruler patterns that give every variant spelling one NORM."""
-    return [
-        {"patterns": [[{"LOWER": variant.lower()}] for variant in variants], "attrs": {"NORM": norm}}
-        for norm, variants in _read("norms.yml").items()
-    ]
+def set_norms(vocab) -> None:
+    """Give every variant spelling of norms.yml one NORM, in any letter case, on the vocabulary's lexemes: every
+    token of those words then carries it at no cost per message (an attribute ruler matches each message again).
+    A lexeme's attributes are computed once, when the word is first seen, by the vocabulary's getters."""
+    from spacy.attrs import NORM
+
+    table = {variant.lower(): norm for norm, variants in _read("norms.yml").items() for variant in variants}
+    default = vocab.lex_attr_getters.get(NORM, str.lower)
+    vocab.lex_attr_getters[NORM] = lambda string: table.get(string.lower()) or default(string)
+    for lexeme in vocab:  # the words the vocabulary already holds
+        if lexeme.lower_ in table:
+            lexeme.norm_ = table[lexeme.lower_]
 
 
 def span_patterns() -> List[Dict[str, Any]]:
@@ -50,7 +56,8 @@ def context_rules(name: str = "context.yml") -> List[Dict[str, Any]]:
     data = _read(name)
     if not isinstance(data, dict) or set(data) != {"context_rules"} or not isinstance(data["context_rules"], list):
         raise ValueError(f"{path}: expected one key, context_rules, holding a list of rules")
-    known, seen = labels(), {}
+    known = labels()
+    seen: Dict[Tuple[str, Any, Any], int] = {}
     for i, rule in enumerate(data["context_rules"], 1):
         named = isinstance(rule, dict) and rule.get("literal")
         where = f"{path}: rule {i}" + (f" ({rule['literal']!r})" if named else "")
@@ -89,8 +96,9 @@ def tokenizer():
     import spacy
 
     nlp = spacy.blank("en")
+    tokenizer: Any = nlp.tokenizer
     for case in _read("lexicon.yml")["special_cases"]:
-        nlp.tokenizer.add_special_case(case, [{"ORTH": case}])
+        tokenizer.add_special_case(case, [{"ORTH": case}])
     return nlp
 
 
@@ -101,7 +109,7 @@ def build():
     from bot.nlp import components  # registers the custom components
 
     nlp = tokenizer()
-    nlp.add_pipe("attribute_ruler").add_patterns(norm_patterns())
+    set_norms(nlp.vocab)
     norms, protected = vocabulary()
     nlp.add_pipe("typo_norms").add_vocabulary(norms, sorted(STOP_WORDS) + protected)
     ruler = nlp.add_pipe("span_ruler", config={
