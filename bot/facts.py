@@ -40,6 +40,11 @@ ALLOWED: Mapping[str, Tuple[Any, ...]] = {
     "cancer_history": (True,),       # a past breast cancer, treatment finished (matching-rules.md)
 }
 
+# Plausibility limits, for every reader and for facts that come back from a slot: a larger "tumour size" or an
+# older "age" is a misreading (the extraction ignores it and says so).
+MAX_TUMOR_CM = 20.0
+MAX_AGE = 120
+
 # The facts the assistant asks for, one at a time, in this order (matching-rules.md).
 ASK_ORDER: Tuple[str, ...] = ("tumor_size_cm", "clinical_nodes", "axillary_lump")
 
@@ -63,10 +68,10 @@ def validate(facts: Mapping[str, Any]) -> Facts:
         if key not in clean or value is None:
             continue
         if key == "age":
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 120:
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < MAX_AGE:
                 clean[key] = int(value)
         elif key == "tumor_size_cm":
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value <= 30:
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value <= MAX_TUMOR_CM:
                 clean[key] = round(float(value), 2)
         elif value in ALLOWED[key]:
             clean[key] = value

@@ -6,9 +6,9 @@ breast cancer", "Occult primary", "Other situations no row covers", "Other node 
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
-from bot.facts import Facts
+from bot.facts import MAX_AGE, Facts
 from bot.nlp.components import Cue
 from bot.nlp.nodes import contralateral_proven, mentions
 from bot.nlp.reading import NOTHING, Read, Reading
@@ -34,7 +34,7 @@ def _about_patient(reading: Reading, cue: Cue) -> bool:
 
 def sex(reading: Reading, facts: Facts) -> Read:
     """Explicit words and '58F' beat pronouns; both sexes stated strongly is a contradiction."""
-    def votes(label: str, compact: str) -> tuple:
+    def votes(label: str, compact: Tuple[str, ...]) -> tuple:
         cues = [c for c in reading.all(label) if not c.family and _about_patient(reading, c)]
         strong = [c for c in cues if c.text.lower() not in _PRONOUNS]
         strong += [c for c in reading.all("AGE_SEX") if not c.family and c.text.rstrip(".,;:)").endswith(compact)]
@@ -56,7 +56,7 @@ def age(reading: Reading, facts: Facts) -> Read:
         if cue.family:
             continue
         found = re.search(r"\d{1,3}", cue.text)
-        if found and 0 < int(found.group()) < 120:
+        if found and 0 < int(found.group()) < MAX_AGE:
             return Read(int(found.group()), (cue,))
     return NOTHING
 
@@ -102,8 +102,8 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
         return Read("local_recurrence", tuple(recurrence[:1]))
     cancers = _current_cancers(reading)
     new = [c for c in reading.all("NEW", "NEW_DX") if not c.negated]  # "no new findings" is not a new cancer
-    with_new = [c for c in cancers if any(n.clause == c.clause or (n.sentence == c.sentence and 0 <= c.start - n.end <= 8)
-                                          for n in new)]
+    with_new = [c for c in cancers
+                if any(n.clause == c.clause or (n.sentence == c.sentence and 0 <= c.start - n.end <= 8) for n in new)]
     if with_new:
         return Read("new_primary", (with_new[0],) + tuple(n for n in new if n.sentence == with_new[0].sentence)[:1])
     dx_words = reading.live("NEW_DX")
@@ -120,7 +120,8 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
 
 
 def _distant(reading: Reading, cue: Cue) -> bool:
-    """A recurrence named with a distant site ("recurrence in the liver"), not "local recurrence; no distant disease"."""
+    """A recurrence named with a distant site ("recurrence in the liver"), not "local recurrence; no distant
+    disease"."""
     sites = [c for c in reading.near(cue, ["DISTANT_SITE"], "sentence") if not (c.negated or c.uncertain)]
     return bool(sites) and not reading.near(cue, ["AXILLA", "BREAST"]) and "local" not in cue.text.lower()
 
@@ -271,7 +272,8 @@ def distant_metastases(reading: Reading, facts: Facts) -> Read:
 
 
 def _breast_mass(reading: Reading) -> List[Cue]:
-    return [c for c in reading.all("LUMP") if not (c.negated or c.family or c.historical) and not axillary(reading, c)] \
+    return [c for c in reading.all("LUMP")
+            if not (c.negated or c.family or c.historical) and not axillary(reading, c)] \
         + [c for c in reading.all("AXILLARY_TAIL") if not c.negated]
 
 
@@ -318,7 +320,8 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     if screening and not (finding or _current_cancers(reading)):
         return Read("screening", tuple(screening[:1]))
     stated = any(v is not None for k, v in facts.items() if k not in ("sex", "age"))
-    topical = reading.has(*_TOPICAL) and not (set(reading.by_label) & _TOPICAL == {"NODE"} and reading.has("OTHER_ORGAN"))
+    topical = reading.has(*_TOPICAL) and not (set(reading.by_label) & _TOPICAL == {"NODE"}
+                                              and reading.has("OTHER_ORGAN"))
     if not topical and not stated and reading.expecting is None:
         return Read("unrelated")
     return NOTHING

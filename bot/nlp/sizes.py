@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from bot.facts import Facts
+from bot.facts import MAX_TUMOR_CM, Facts
 from bot.nlp.components import Cue
 from bot.nlp.reading import NOTHING, Read, Reading
 from bot.reasons import Note
 
-MAX_SIZE_CM = 20.0  # a larger "tumour size" is implausible: ignored, and said so
 THRESHOLD_CM = 2.0  # the size that separates the variants (ACR Imaging of the Axilla, variants 3-9)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _MM = re.compile(r"\bmm\b|millim|\dmm")
@@ -35,7 +34,7 @@ def size_cm(cue: Cue) -> Optional[float]:
     if not values or text.lstrip().startswith(("-", "−")):
         return None
     largest = max(values) / (10.0 if _MM.search(text) else 1.0)
-    return largest if 0 < largest <= MAX_SIZE_CM else None
+    return largest if 0 < largest <= MAX_TUMOR_CM else None
 
 
 def _kind(reading: Reading, c: Cue) -> Optional[str]:
@@ -183,7 +182,7 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     found = _after_correction(reading, [(c, v) for c, v, _ in (placed or bare)])
     if not found:
         return Read(notes=tuple(notes))
-    residue = ()
+    residue: Tuple[Cue, ...] = ()
     if placed and bare:
         # a size with no noun of its own beside the tumour's: harmless on the same side of 2 cm, and
         # superseded when a correction follows it
