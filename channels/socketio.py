@@ -114,6 +114,7 @@ class WebChatInput(SocketIOInput):
             credentials.get("metadata_key", "metadata"),
         )
         channel.turn_timeout = turns.timeout_setting(credentials, "WEB_TURN_TIMEOUT")
+        turns.install()  # also Rasa's action-response validation shim (service/rasa_shim.py)
         return channel
 
     turn_timeout = turns.DEFAULT_TIMEOUT_S

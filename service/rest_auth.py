@@ -24,10 +24,10 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 import jwt
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.shared.exceptions import InvalidConfigException
 from sanic import Blueprint, response
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
-from rasa.shared.exceptions import InvalidConfigException
 from sanic.response import HTTPResponse
 
 from service import exposure, logs, senders, turns
@@ -74,10 +74,11 @@ class TokenRestInput(RestInput):
         channel = cls(
             token=setting("token", "REST_AUTH_TOKEN"),
             jwt_secret=setting("jwt_secret", "REST_JWT_SECRET"),
-            jwt_algorithm=setting("jwt_algorithm", "REST_JWT_ALGORITHM", "HS256"),
+            jwt_algorithm=setting("jwt_algorithm", "REST_JWT_ALGORITHM") or "HS256",
             turn_timeout=turns.timeout_setting(credentials, "REST_TURN_TIMEOUT"),
         )
         logs.install()
+        turns.install()  # also Rasa's action-response validation shim (service/rasa_shim.py)
         try:
             exposure.require_auth("Rasa server's REST channel", exposure.rasa_interface(),
                                   bool(channel.token or channel.jwt_secret), ["REST_AUTH_TOKEN", "REST_JWT_SECRET"])

@@ -15,7 +15,7 @@ import logging
 import os
 from typing import Any, Awaitable, Callable, Dict, List, Mapping, Optional, Text
 
-from service import logs
+from service import logs, rasa_shim
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,9 @@ class ActionFailureFlag(logging.Filter):
 
 
 def install() -> None:
-    """Adds the failure flag to the loggers where Rasa reports failed actions (once)."""
+    """Adds the failure flag to the loggers where Rasa reports failed actions (once), and the action-response
+    validation shim when Rasa's action module is loaded (service/rasa_shim.py)."""
+    rasa_shim.install_if_loaded()
     for name in ACTION_FAILURE_LOGGERS:
         target = logging.getLogger(name)
         if not any(isinstance(f, ActionFailureFlag) for f in target.filters):

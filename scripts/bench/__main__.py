@@ -27,7 +27,7 @@ import time
 from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Dict, List, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Sequence, Tuple
 
 from scripts.bench.client import run_level
 from scripts.bench.servers import RASA, ROOT, STOCK_ACTION_SERVER, Servers
@@ -45,7 +45,7 @@ CONCURRENCY = tuple(CONVERSATIONS)
 # The same conversation shape for both: three turns, each answered (ours: a question, a recommendation, a FAQ).
 OUR_TURNS = ["45F, new IDC left breast, no palpable nodes, no treatment yet", "3 cm", "why not MRI?"]
 STOCK_TURNS = ["hello", "I am feeling very sad", "yes"]
-TARGET_P95_RATIO = 1.5
+TARGET_P95_RATIO = 1.2  # issue 12
 Row = Tuple[str, float, float, str, str]  # figure, ours, stock, unit, target
 
 
@@ -71,7 +71,9 @@ def trainable_copy(src: Path, dst: Path, extra: Sequence[str]) -> Path:
 def train_times(project: Path, repeat: int) -> Tuple[List[float], List[float], str]:
     """Seconds of `rasa train` from scratch (empty cache) and re-trained from the cache (model deleted), and the
     slowest components of the last training from scratch."""
-    scratch, cached, slowest = [], [], ""
+    scratch: List[float] = []
+    cached: List[float] = []
+    slowest = ""
     for _ in range(repeat):
         for run in (scratch, cached):
             if run is scratch:
@@ -144,25 +146,27 @@ def summarize(raw: Path) -> str:
 def train_log_summary(log: str) -> str:
     """The components that took longest in a `rasa train` log (its per-component start/finish lines)."""
     started: Dict[str, datetime] = {}
-    took: Counter = Counter()
+    took: Dict[str, float] = {}
     for match in TRAIN_LOG_LINE.finditer(log):
         when, what, component = datetime.fromisoformat(match[1]), match[2], match[3]
         if what == "Starting to train":
             started[component] = when
         elif component in started:
-            took[component] += (when - started.pop(component)).total_seconds()
-    return ", ".join(f"{name} {seconds:.0f} s" for name, seconds in took.most_common(3)) or "no component log"
+            took[component] = took.get(component, 0.0) + (when - started.pop(component)).total_seconds()
+    slowest = sorted(took.items(), key=lambda item: item[1], reverse=True)[:3]
+    return ", ".join(f"{name} {seconds:.0f} s" for name, seconds in slowest) or "no component log"
 
 
-def serve_and_measure(servers: Servers, turns: Sequence[str], profile: bool = False) -> Dict[str, object]:
+def serve_and_measure(servers: Servers, turns: Sequence[str], profile: bool = False) -> Dict[str, Any]:
     """One cold start, then every concurrency level; optionally a py-spy profile of an extra 10-level run."""
     tag = servers.workdir.name
     start = time.perf_counter()
     servers.start()
     try:
         servers.wait_answering(turns[0])
-        figures: Dict[str, object] = {"cold start": time.perf_counter() - start}
+        figures: Dict[str, Any] = {"cold start": time.perf_counter() - start}
         asyncio.run(run_level(servers.url, turns, 1, 2, f"{tag}-warm"))
+        figures["calls per turn"] = servers.calls_per_turn(turns, f"{tag}-calls")
         levels = [asyncio.run(run_level(servers.url, turns, c, CONVERSATIONS[c], tag)) for c in CONCURRENCY]
         figures["levels"] = levels
         figures.update({f"peak RSS {name}": mb for name, mb in servers.peak_rss_mb().items()})
@@ -176,22 +180,24 @@ def serve_and_measure(servers: Servers, turns: Sequence[str], profile: bool = Fa
         shutil.rmtree(servers.workdir, ignore_errors=True)
 
 
-def median_of(runs: List[Dict[str, object]], get: Callable[[Dict[str, object]], float]) -> float:
+def median_of(runs: List[Dict[str, Any]], get: Callable[[Dict[str, Any]], float]) -> float:
     return statistics.median(get(run) for run in runs)
 
 
-def latency_rows(ours: List[Dict[str, object]], stock: List[Dict[str, object]]) -> List[Row]:
+def latency_rows(ours: List[Dict[str, Any]], stock: List[Dict[str, Any]]) -> List[Row]:
     rows: List[Row] = []
     for i, c in enumerate(CONCURRENCY):
         for name, q in (("p50", 0.50), ("p95", 0.95), ("p99", 0.99)):
             target = f"<= {TARGET_P95_RATIO}x" if name == "p95" else ""
-            rows.append((f"REST turn {name}, {c} concurrent", *(
-                median_of(runs, lambda r: pct(r["levels"][i].latencies, q) * 1e3) for runs in (ours, stock)),
-                "ms", target))
-    saturation = [median_of(runs, lambda r: max(level.throughput for level in r["levels"])) for runs in (ours, stock)]
-    rows.append(("REST throughput at saturation (best level)", *saturation, "turns/s", ""))
-    rows.append(("REST errors (all levels, all runs)", *(
-        float(sum(level.errors for r in runs for level in r["levels"])) for runs in (ours, stock)), "", "0"))
+            ours_ms, stock_ms = (median_of(runs, lambda r: pct(r["levels"][i].latencies, q) * 1e3)
+                                 for runs in (ours, stock))
+            rows.append((f"REST turn {name}, {c} concurrent", ours_ms, stock_ms, "ms", target))
+    ours_tps, stock_tps = (median_of(runs, lambda r: max(level.throughput for level in r["levels"]))
+                           for runs in (ours, stock))
+    rows.append(("REST throughput at saturation (best level)", ours_tps, stock_tps, "turns/s", ">= 0.9x"))
+    ours_errors, stock_errors = (float(sum(level.errors for r in runs for level in r["levels"]))
+                                 for runs in (ours, stock))
+    rows.append(("REST errors (all levels, all runs)", ours_errors, stock_errors, "", "0"))
     return rows
 
 
@@ -227,10 +233,12 @@ def core_table(repeat: int) -> str:
 
 def long_fuzz(examples: int) -> str:
     """tests/core/test_properties.py's safety check over its strategy, `examples` times, plus determinism."""
-    import bot
     from hypothesis import HealthCheck, given, settings
 
+    import bot
+
     spec = importlib.util.spec_from_file_location("core_properties", ROOT / "tests" / "core" / "test_properties.py")
+    assert spec is not None and spec.loader is not None
     props = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(props)
 
@@ -279,32 +287,36 @@ def main() -> None:
                                                 STOCK_TURNS))
         rows = latency_rows(ours_runs, stock_runs)
         over = [c for i, c in enumerate(CONCURRENCY) if rows[3 * i + 1][1] > TARGET_P95_RATIO * rows[3 * i + 1][2]]
-        profile = {}
+        profile: Dict[str, str] = {}
         if over:
             print(f"p95 over {TARGET_P95_RATIO}x stock at {over} concurrent: profiling ours ...", flush=True)
             profile = serve_and_measure(Servers(ROOT, tmp / "ours-profiled"), OUR_TURNS, profile=True)["profile"]
     rows += [
         ("cold start until the REST channel answers", median_of(ours_runs, lambda r: r["cold start"]),
          median_of(stock_runs, lambda r: r["cold start"]), "s", "<= 1x"),
-        ("training from scratch", statistics.median(ours_train[0]), statistics.median(stock_train[0]), "s", "<= 1x"),
+        ("training from scratch", statistics.median(ours_train[0]), statistics.median(stock_train[0]), "s", "<= 2x"),
         ("cached re-train (nothing changed, model deleted)", statistics.median(ours_train[1]),
          statistics.median(stock_train[1]), "s", "<= 1x"),
     ]
+    calls = {name: [statistics.median(r["calls per turn"][i] for r in runs) for i in range(len(turns))]
+             for name, runs, turns in (("ours", ours_runs, OUR_TURNS), ("stock", stock_runs, STOCK_TURNS))}
+    rows.append(("action-server calls per turn (mean over the conversation's turns)",
+                 statistics.mean(calls["ours"]), statistics.mean(calls["stock"]), "calls", ""))
     for server in ("rasa", "actions"):
-        rows.append((f"peak RSS, {'Rasa' if server == 'rasa' else 'action'} server",
-                     *(median_of(runs, lambda r: r[f"peak RSS {server}"]) for runs in (ours_runs, stock_runs)),
+        ours_mb, stock_mb = (median_of(runs, lambda r: r[f"peak RSS {server}"]) for runs in (ours_runs, stock_runs))
+        rows.append((f"peak RSS, {'Rasa' if server == 'rasa' else 'action'} server", ours_mb, stock_mb,
                      "MB", "<= stock + 200 MB"))
     print("long fuzz of the core ...", flush=True)
     fuzz = long_fuzz(args.fuzz_examples)
     slowest = {"ours": ours_train[2], "stock": stock_train[2]}
-    doc = render(header, core, rows, profile, slowest, fuzz, args, time.perf_counter() - began)
+    doc = render(header, core, rows, profile, slowest, fuzz, args, time.perf_counter() - began, calls)
     print(doc)
     args.out.write_text(doc)
     print(f"written to {args.out}")
 
 
 def render(header: str, core: str, rows: List[Row], profile: Dict[str, str], slowest: Dict[str, str],
-           fuzz: str, args: argparse.Namespace, seconds: float) -> str:
+           fuzz: str, args: argparse.Namespace, seconds: float, calls: Dict[str, List[float]]) -> str:
     levels = ", ".join(f"{c} concurrent: {CONVERSATIONS[c]} conversations" for c in CONCURRENCY)
     parts = [
         "# Benchmarks", "",
@@ -322,6 +334,10 @@ def render(header: str, core: str, rows: List[Row], profile: Dict[str, str], slo
         f"(fresh servers each, ours and stock alternating); training: {args.train_repeat} run(s) from scratch, "
         f"the same number of cached re-trains. Throughput at saturation = the best turns/s of the three levels.", "",
         table(rows), "",
+        "Action-server calls per turn (the action server's count of /webhook requests before and after each turn "
+        "of one conversation, median over the runs): "
+        + "; ".join(f"{name}: " + ", ".join(f"{text!r} {n:g}" for text, n in zip(turns, calls[name]))
+                    for name, turns in (("ours", OUR_TURNS), ("stock", STOCK_TURNS))) + ".", "",
         "Slowest components when training from scratch: "
         + "; ".join(f"{name}: {components}" for name, components in slowest.items()) + ".", "",
     ]

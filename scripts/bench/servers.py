@@ -17,10 +17,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
+PY = str(ROOT / ".venv" / "bin" / "python")
+# Runs an action server with a count of its action calls at GET /bench/calls (scripts/bench/counted.py).
+COUNTED = (PY, "-m", "scripts.bench.counted")
 # The action server as scripts/run.sh starts it (Rasa SDK's, behind the project's token guard); a stock
-# assistant passes STOCK_ACTION_SERVER. Both take the arguments of `rasa run actions`.
-OUR_ACTION_SERVER = (str(ROOT / ".venv" / "bin" / "python"), "-m", "service.action_server")
-STOCK_ACTION_SERVER = (RASA, "run", "actions")
+# assistant passes STOCK_ACTION_SERVER (`rasa run actions`). Both take the arguments of `rasa run actions`.
+OUR_ACTION_SERVER = (*COUNTED, "-m", "service.action_server")
+STOCK_ACTION_SERVER = (*COUNTED, RASA, "run", "actions")
 START_TIMEOUT = 300  # seconds: Rasa loads TensorFlow and the model
 
 
@@ -57,7 +60,8 @@ class Servers:
         }))
 
     def _spawn(self, name: str, args: List[str]) -> subprocess.Popen:
-        env = {**os.environ, "SANIC_HOST": "127.0.0.1", "LOG_LEVEL": "WARNING"}
+        path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)  # scripts.bench.counted
+        env = {**os.environ, "SANIC_HOST": "127.0.0.1", "LOG_LEVEL": "WARNING", "PYTHONPATH": path}
         with open(self.workdir / f"{name}.log", "a") as log:
             proc = subprocess.Popen(args, cwd=self.project, env=env, stdout=log, stderr=subprocess.STDOUT,
                                     start_new_session=True)
@@ -89,6 +93,24 @@ class Servers:
             except (urllib.error.URLError, OSError):
                 time.sleep(0.2)
         raise RuntimeError(f"{url} did not answer in {START_TIMEOUT} s:\n{self.log_tail()}")
+
+    def action_calls(self) -> int:
+        """How many action calls the action server has answered so far (scripts/bench/counted.py)."""
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.actions_port}/bench/calls", timeout=30) as answer:
+            return int(json.load(answer)["calls"])
+
+    def calls_per_turn(self, turns: Sequence[str], sender: str) -> List[int]:
+        """One conversation, turn after turn: the action server's calls during each turn."""
+        counts = []
+        for text in turns:
+            before = self.action_calls()
+            body = json.dumps({"sender": sender, "message": text}).encode()
+            request = urllib.request.Request(f"{self.url}/webhooks/rest/webhook", data=body,
+                                             headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(request, timeout=120):
+                pass
+            counts.append(self.action_calls() - before)
+        return counts
 
     def peak_rss_mb(self) -> Dict[str, float]:
         return {name: peak_rss_mb(proc.pid) for name, proc in self.procs.items()}
