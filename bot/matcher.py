@@ -88,25 +88,27 @@ def reasons_for(facts: Facts, features: Features, when: Iterable[str]) -> List[s
             "local_recurrence": "newly diagnosed local recurrence of breast cancer",
             "none_known": "no known breast cancer",
             "known_cancer": "known breast cancer treated with neoadjuvant chemotherapy",
-        }.get(features.get("population")),
+        }.get(features.get("population") or ""),
         "size": (f"tumour {size} > 2 cm" if features.get("size") == "gt2" else f"tumour {size} ≤ 2 cm")
         if size else ("tumour > 2 cm" if features.get("size") == "gt2" else "tumour ≤ 2 cm"),
         "clinical_nodes": (f"{finding} → clinically node-positive" if finding else "clinically node-positive")
-        if features.get("clinical_nodes") == "positive" else "no palpable or suspicious node → clinically node-negative",
+        if features.get("clinical_nodes") == "positive"
+        else "no palpable or suspicious node → clinically node-negative",
         "treatment": {
             "none": "before any treatment",
             "neoadjuvant_ongoing": "mid-way through neoadjuvant chemotherapy",
             "neoadjuvant_completed": "neoadjuvant chemotherapy completed, before surgery",
-        }.get(features.get("treatment")),
+        }.get(features.get("treatment") or ""),
         "new_lump": "new palpable axillary lump during chemotherapy",
-        "axillary_lump": f"new palpable axillary lump, {'both sides' if features.get('axillary_lump') == 'bilateral' else 'one side'}",
+        "axillary_lump": "new palpable axillary lump, "
+                         + ("both sides" if features.get("axillary_lump") == "bilateral" else "one side"),
         "presentation": {
             "lump": "palpable lump, not yet imaged: initial imaging",
             "mammography_or_us": "suspicious node already seen on mammography/ultrasound: next study",
             "other_imaging": "suspicious node seen on CT, MRI or PET: next study",
-        }.get(features.get("presentation")),
+        }.get(features.get("presentation") or ""),
     }
-    return [texts[f] for f in when if texts.get(f)]
+    return [str(texts[f]) for f in when if texts.get(f)]
 
 
 def _asked(keys: Sequence[str]) -> List[str]:
@@ -126,7 +128,7 @@ def match(facts: Mapping[str, Any], conflicts: Sequence[str] = (), notes: Sequen
     `evidence` is carried into the result; any `residue` (words that bear on a deciding fact but could not
     be placed) blocks a recommendation: the case becomes needs_info, asking for those facts."""
     result = _decide(facts, conflicts, notes)
-    extras = {
+    extras: Dict[str, Any] = {
         "evidence": {k: [e.to_dict() for e in spans] for k, spans in (evidence or {}).items() if spans},
         "unplaced": [r.to_dict() for r in residue],
     }
@@ -158,15 +160,15 @@ def _decide(facts: Mapping[str, Any], conflicts: Sequence[str], notes: Sequence[
     keys = [reasons.key_of(n) for n in notes] + assumed
     assumptions = [str(n) for n in notes] + [reasons.text("assumptions", a) for a in assumed]
     public = {k: clean[k] for k in clean}
-    common = {"assumptions": assumptions, "assumption_keys": keys, "contradictions": contradictions}
+    common: Dict[str, Any] = {"assumptions": assumptions, "assumption_keys": keys, "contradictions": contradictions}
 
     rule, possible = _candidates(kb, features)
     if rule is not None:
         why = [rule.reason] + ([f"See instead: {rule.refer_to}"] if rule.refer_to else [])
         return Analysis(OUT_OF_SCOPE, public, reasons=why, refer_to=rule.refer_to, scope_rule=rule.id, **common)
     if not possible:
-        return Analysis(OUT_OF_SCOPE, public, reasons=["No variant of Imaging of the Axilla fits this combination of facts."],
-                        **common)
+        return Analysis(OUT_OF_SCOPE, public,
+                        reasons=["No variant of Imaging of the Axilla fits this combination of facts."], **common)
     variants = [o for o, open_ in possible if isinstance(o, Variant)]
     if len(possible) == 1 and not possible[0][1] and variants and not contradictions:
         variant = variants[0]

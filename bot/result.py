@@ -21,7 +21,7 @@ class Recommendation:
     median: Optional[int] = None
 
     def to_dict(self) -> Dict[str, Any]:
-        data = {"procedure": self.procedure, "category": self.category, "rrl": self.rrl,
+        data: Dict[str, Any] = {"procedure": self.procedure, "category": self.category, "rrl": self.rrl,
                 "dose": self.dose, "source": self.source, "source_text": self.source_text}
         if self.rating is not None:
             data.update(rating=self.rating, median=self.median)

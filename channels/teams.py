@@ -24,7 +24,12 @@ import requests
 from jwt import InvalidKeyError, PyJWTError
 from jwt.algorithms import RSAAlgorithm
 from rasa.core.channels.botframework import (
-    BEARER_REGEX, MICROSOFT_OAUTH2_URL, MICROSOFT_OPEN_ID_URI, BotFramework, BotFrameworkInput)
+    BEARER_REGEX,
+    MICROSOFT_OAUTH2_URL,
+    MICROSOFT_OPEN_ID_URI,
+    BotFramework,
+    BotFrameworkInput,
+)
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -124,7 +129,7 @@ class TeamsInput(BotFrameworkInput):
         settings = read_settings(credentials, ENV)
         if is_off(settings, REQUIRED, cls.name()):
             return ChannelOff(cls.name())
-        channel = cls(settings["app_id"], settings["app_password"], settings["tenant_id"],
+        channel = cls(settings["app_id"] or "", settings["app_password"] or "", settings["tenant_id"] or "",
                       login_url=settings["login_url"] or MICROSOFT_OAUTH2_URL,
                       openid_metadata_url=settings["openid_metadata_url"] or MICROSOFT_OPEN_ID_URI)
         channel.turn_timeout = turns.timeout_setting(credentials, "TEAMS_TURN_TIMEOUT")
@@ -163,7 +168,8 @@ class TeamsInput(BotFrameworkInput):
         if key_id not in self.jwt_keys:
             raise InvalidKeyError(f"JWT key {key_id} not found.")
         key = self.jwt_keys[key_id]
-        claims = jwt.decode(token, key=RSAAlgorithm.from_jwk(key), algorithms=["RS256"],
+        public_key: Any = RSAAlgorithm.from_jwk(key)  # a JWK set's key is a public key
+        claims = jwt.decode(token, key=public_key, algorithms=["RS256"],
                             audience=self.app_id, issuer=self.jwt_issuer, leeway=CLOCK_SKEW_S,
                             options={"require": ["exp", "iss", "aud"]})
         return claims, key

@@ -39,6 +39,7 @@ def conversation(n: int) -> List[Turn]:
     age, size, size2 = 30 + n % 60, SIZES[n % len(SIZES)], SIZES[(n * 7 + 11) % len(SIZES)]
     shape = n % 3
     nodes_positive = shape != 0
+    opening: List[Tuple[str, str, Optional[Dict[str, Any]]]]
     if shape == 0:  # the size comes in a later turn
         opening = [(f"{age}F, new IDC left breast, no palpable nodes, no treatment yet", "case",
                     {"type": "question", "slot": "tumor_size_cm"}),

@@ -198,7 +198,8 @@ def main(argv: Optional[list] = None) -> int:
     parser.add_argument("--rasa-url", help="Rasa server the page talks to (default: the page's host, port 5005)")
     parser.add_argument("--verbose", action="store_true", help="log every request")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(name)s %(message)s")
     global ISSUER, EMBED_ORIGINS
     ISSUER = TokenIssuer.from_env()
     EMBED_ORIGINS = tuple(o.strip() for o in os.environ.get("WEB_EMBED_ORIGINS", "").split(",") if o.strip())

@@ -14,6 +14,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import DefaultDict
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -33,9 +34,13 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     rng = random.Random(args.seed)
-    n_tag, f_tag, u_tag = Counter(), Counter(), Counter()
-    n_kind, f_kind, u_kind = Counter(), Counter(), Counter()
-    examples = defaultdict(list)
+    n_tag: Counter = Counter()
+    f_tag: Counter = Counter()
+    u_tag: Counter = Counter()
+    n_kind: Counter = Counter()
+    f_kind: Counter = Counter()
+    u_kind: Counter = Counter()
+    examples: DefaultDict[str, list] = defaultdict(list)
     failures = unsafe = crashes = decision_failures = 0
     start = time.perf_counter()
     for _ in range(args.n):

@@ -61,7 +61,7 @@ class Guard:
             sent = request.headers.get(TOKEN_HEADER)
             if self.token and not sent:
                 return response.json({"error": f"missing {TOKEN_HEADER} header"}, status=401)
-            if self.token and not hmac.compare_digest(sent.encode(), self.token.encode()):
+            if self.token and not hmac.compare_digest((sent or "").encode(), self.token.encode()):
                 return response.json({"error": f"invalid {TOKEN_HEADER}"}, status=403)
             logs.current_text.set(latest_text(request) if request.path == "/webhook" else None)
             return None

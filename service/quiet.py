@@ -25,7 +25,7 @@ def _deprecations_first() -> None:
         _filterwarnings("ignore", category=category)
 
 
-def _keep_deprecations_off(action, message="", category=Warning, module="", lineno=0, append=False):  # type: ignore
+def _keep_deprecations_off(action, message="", category=Warning, module="", lineno=0, append=False):
     if action != "ignore" and isinstance(category, type) and issubclass(category, _OFF):
         return None
     _filterwarnings(action, message, category, module, lineno, append)
@@ -34,8 +34,8 @@ def _keep_deprecations_off(action, message="", category=Warning, module="", line
 
 
 def quiet() -> None:
-    warnings.filterwarnings = _keep_deprecations_off  # type: ignore[assignment]
-    warnings.simplefilter = (  # type: ignore[assignment]
+    warnings.filterwarnings = _keep_deprecations_off
+    warnings.simplefilter = (
         lambda action, category=Warning, lineno=0, append=False:
         _keep_deprecations_off(action, category=category, lineno=lineno, append=append))
     _deprecations_first()

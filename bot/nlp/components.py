@@ -3,7 +3,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Collection, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Collection, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -174,7 +174,8 @@ def clause_ids(doc: Doc, terminators: Collection[int] = ()) -> Tuple[List[int], 
 
 def _longest(spans: Iterable[Tuple[int, int]]) -> List[Tuple[int, int]]:
     """spacy.util.filter_spans on (start, end) pairs: of overlapping spans the longest (then the first) stays."""
-    kept, seen = [], set()
+    kept: List[Tuple[int, int]] = []
+    seen: Set[int] = set()
     for start, end in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
         if start not in seen and end - 1 not in seen:
             kept.append((start, end))

@@ -15,6 +15,7 @@ from bot.nlp.components import CONTEXT_KEY, Cue
 from bot.nlp.normalise import normalise
 from bot.nlp.pipeline import load
 from bot.nlp.reading import Read, Reader, Reading
+from bot.reasons import Note
 
 READERS: Tuple[Reader, ...] = (
     Reader("sex", course.sex),
@@ -50,7 +51,7 @@ def _check_order(readers: Tuple[Reader, ...]) -> None:
 _check_order(READERS)
 
 
-def read(text: str, expecting: Optional[str] = None, explain: bool = False) -> Tuple[Reading, List[str]]:
+def read(text: str, expecting: Optional[str] = None, explain: bool = False) -> Tuple[Reading, List[Note]]:
     """Normalise the message, run the pipeline and index its cues (and, to explain them, the context cues)."""
     norm, notes = normalise(text)
     doc = load()(norm.text)

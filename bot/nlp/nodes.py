@@ -217,7 +217,8 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     found = relevant(reading, facts)
     n_cues, n_value = n_category(reading)
     positive = [m for m in found if m.positive]
-    pos_cues = [c for m in positive for c in m.cues] + reading.live("NODE_POS") + (n_cues if n_value == "positive" else [])
+    pos_cues = ([c for m in positive for c in m.cues] + reading.live("NODE_POS")
+                + (n_cues if n_value == "positive" else []))
     negative = _negative_exams(reading, facts) + (n_cues if n_value == "negative" else [])
     if exam_conflict(reading, facts):
         return Read(cues=tuple(pos_cues + negative), conflict=True)
@@ -237,7 +238,8 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
     if facts.get("treatment") not in (None, "none"):
         return False
     found = relevant(reading, facts)
-    felt = [m for m in found if m.positive and (m.palpable or m.is_lump) and not m.modality and not _regional(reading, m)]
+    felt = [m for m in found
+            if m.positive and (m.palpable or m.is_lump) and not m.modality and not _regional(reading, m)]
     imaging = [m for m in found if m.positive and m.modality]
     if not felt or imaging:
         return False

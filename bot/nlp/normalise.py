@@ -122,7 +122,8 @@ _UNCHECKED = re.compile(r"(?:\[\s\]|☐)[^\[|\n☐☑☒]*")
 # Dictated categories and letters: "c T two" -> "cT2", "c t of the chest" -> "CT".
 _SPOKEN_TNM = re.compile(r"(?i)\b([cpy]?)\s?([tnm])\s+(zero|one|two|three|four)\b")  # words only: "Pt 2" is patient 2
 _TNM_DIGITS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
-_SPELLED = re.compile(r"(?i)\b(c\s+t|m\s+r\s+i|p\s+e\s+t|u\s+s)\b(?=\s+(?:of|scan|showed|shows|demonstrated|chest|guided))")
+_SPELLED = re.compile(r"(?i)\b(c\s+t|m\s+r\s+i|p\s+e\s+t|u\s+s)\b"
+                      r"(?=\s+(?:of|scan|showed|shows|demonstrated|chest|guided))")
 
 
 def _dictation(norm: Normalised) -> Normalised:

@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from typing import Callable, Dict, Iterator, Tuple
 
 import pytest
-
 from channel_harness import BIN, CREDENTIALS, PROJECT, StandIn, channel_env, start
 from servers import free_port, wait_until_up
 

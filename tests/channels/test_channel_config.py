@@ -7,15 +7,14 @@ from typing import Dict
 
 import pytest
 import rasa.shared.utils.io
+from channel_harness import BIN, CREDENTIALS, PROJECT, STARTUP_S, start
 from rasa.core.channels.botframework import MICROSOFT_OAUTH2_PATH, MICROSOFT_OAUTH2_URL
 from rasa.shared.exceptions import InvalidConfigException
-
-from channel_harness import BIN, CREDENTIALS, PROJECT, STARTUP_S, start
 from servers import free_port, wait_until_up
+
 from channels.config import ChannelOff
 from channels.slack import SlackInput
 from channels.teams import TeamsInput, token_url
-
 
 CHANNEL_VARIABLES = ("SLACK_", "TEAMS_")
 

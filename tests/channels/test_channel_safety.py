@@ -13,9 +13,9 @@ import uuid
 from typing import Any, Dict, List
 
 import pytest
-
-from channel_harness import REST_TOKEN, TURN_TIMEOUT_S, WEB_SECRET, StandIn, web_token
-from test_channel_slack import WEBHOOK as SLACK_WEBHOOK, event_body, signed
+from channel_harness import REST_TOKEN, TURN_TIMEOUT_S, StandIn, web_token
+from test_channel_slack import WEBHOOK as SLACK_WEBHOOK
+from test_channel_slack import event_body, signed
 from test_channel_teams import activity, replies, send
 from web_client import WebClient, customs
 

@@ -7,9 +7,9 @@ import urllib.parse
 from typing import Any, Dict, List, Optional
 
 import pytest
+from channel_harness import CASE, NEEDS_INFO, SLACK_SECRET, SLACK_TOKEN, StandIn
 
 import bot
-from channel_harness import CASE, NEEDS_INFO, SLACK_SECRET, SLACK_TOKEN, StandIn
 
 WEBHOOK = "/webhooks/slack/webhook"
 BOT_USER = "UAXILLABOT"

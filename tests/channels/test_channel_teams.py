@@ -4,9 +4,9 @@ import time
 from typing import Any, Callable, Dict
 
 import pytest
+from channel_harness import APP_ID, APP_PASSWORD, CASE, NEEDS_INFO, STAND_IN_TOKEN, TENANT, StandIn, new_key
 
 import bot
-from channel_harness import APP_ID, APP_PASSWORD, CASE, NEEDS_INFO, STAND_IN_TOKEN, StandIn, TENANT, new_key
 from channels.render_teams import CARD_TYPE
 
 WEBHOOK = "/webhooks/teams/webhook"

@@ -2,10 +2,10 @@
 import json
 
 import pytest
+from channel_harness import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, payload_of
 
 import bot
 from bot import render
-from channel_harness import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, payload_of
 from channels import render_slack
 from channels.payload import options
 

@@ -189,7 +189,8 @@ def test_family_history_is_not_the_patients_cancer() -> None:
 
 
 def test_family_history_next_to_a_new_lump() -> None:
-    text = "58F. Her mother had breast cancer at 50. Now she has a new lump in her left axilla, no personal history of breast cancer."
+    text = ("58F. Her mother had breast cancer at 50. Now she has a new lump in her left axilla, "
+            "no personal history of breast cancer.")
     check(text, {"diagnosis": "none_known", "axillary_lump": "unilateral", "age": 58})
 
 
@@ -321,7 +322,8 @@ def test_no_fact_is_guessed_from_an_empty_message() -> None:
     assert {k: v for k, v in ext.stated.items() if k != "encounter"} == {}
 
 
-@pytest.mark.parametrize("text", ["new patient: 45F with bilateral axillary lumps", "start over. 45F with bilateral axillary lumps"])
+@pytest.mark.parametrize("text", ["new patient: 45F with bilateral axillary lumps",
+                                  "start over. 45F with bilateral axillary lumps"])
 def test_new_case(text: str) -> None:
     ext = bot.extract(text)
     assert ext.new_case

@@ -1,6 +1,6 @@
 """The intake decision as a table: (intent, confidence, text, extraction, requested slot, pending message,
 known facts) -> continue / answer / correct / new case / ask / clear / other / scope. No tracker, no Rasa."""
-from typing import Any, Dict, Optional
+from typing import Any, Optional
 
 import pytest
 

@@ -30,7 +30,8 @@ VARIANTS = [
     (facts(**NEW, tumor_size_cm=1.5, clinical_nodes="negative", treatment="none", sex="female", age=50), 3),
     (facts(**NEW, tumor_size_cm=1.5, clinical_nodes="positive", node_finding="palpable"), 4),
     (facts(**NEW, tumor_size_cm=3.0, clinical_nodes="negative"), 5),
-    (facts(**NEW, tumor_size_cm=3.0, clinical_nodes="positive", node_finding="palpable", axillary_lump="unilateral"), 6),
+    (facts(**NEW, tumor_size_cm=3.0, clinical_nodes="positive", node_finding="palpable",
+           axillary_lump="unilateral"), 6),
     (facts(**NEW, tumor_size_cm=3.0, clinical_nodes="positive", node_finding="mammography_or_us"), 6),
     (facts(tumor_size_cm=3.0, clinical_nodes="positive"), 6),                   # a tumour, no diagnosis: assumed new
     (facts(**MID, tumor_size_cm=3.5, clinical_nodes="negative", new_lump_during_treatment=True), 7),
@@ -212,12 +213,15 @@ NAC_TOPIC = "Monitoring Response to Neoadjuvant Systemic Therapy"
     (facts(encounter="surveillance", treatment="post_surgery"), "surveillance", "surveillance"),
     (facts(**NEW, tumor_size_cm=3.0, clinical_nodes="positive", treatment="post_surgery"), "surgery", "variant 10"),
     (facts(tumor_size_cm=3.0, treatment="post_surgery"), "surgery", "variant 10"),
-    (facts(**MID, tumor_size_cm=1.5, clinical_nodes="negative", new_lump_during_treatment=True), "2 cm or less", NAC_TOPIC),
+    (facts(**MID, tumor_size_cm=1.5, clinical_nodes="negative", new_lump_during_treatment=True),
+     "2 cm or less", NAC_TOPIC),
     (facts(**DONE, tumor_size_cm=1.5, clinical_nodes="positive"), "2 cm or less", NAC_TOPIC),
     (facts(**DONE, t_category="T1", clinical_nodes="negative"), "2 cm or less", NAC_TOPIC),
     (facts(**MID, tumor_size_cm=3.0, clinical_nodes="negative"), "monitoring", NAC_TOPIC),
-    (facts(**MID, tumor_size_cm=3.0, clinical_nodes="negative", new_lump_during_treatment=False), "monitoring", NAC_TOPIC),
-    (facts(**MID, tumor_size_cm=3.0, clinical_nodes="positive", new_lump_during_treatment=True), "node-positive", NAC_TOPIC),
+    (facts(**MID, tumor_size_cm=3.0, clinical_nodes="negative", new_lump_during_treatment=False),
+     "monitoring", NAC_TOPIC),
+    (facts(**MID, tumor_size_cm=3.0, clinical_nodes="positive", new_lump_during_treatment=True),
+     "node-positive", NAC_TOPIC),
     (facts(encounter="unrelated"), "not a question about", None),
 ])
 def test_out_of_scope(case: Dict[str, Any], reason: str, refer: Any) -> None:

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 from typing import Iterator, List, Tuple
 
-import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -29,7 +29,8 @@ def test_every_defined_key_is_used() -> None:
 def test_assumptions_come_as_keys_with_their_sentences() -> None:
     result = bot.analyze("new 3 cm IDC, palpable axillary node")
     assert result.assumption_keys == ["sex_female", "no_treatment"]
-    assert result.assumptions == [reasons.text("assumptions", "sex_female"), reasons.text("assumptions", "no_treatment")]
+    assert result.assumptions == [reasons.text("assumptions", "sex_female"),
+                                  reasons.text("assumptions", "no_treatment")]
 
 
 def test_a_stated_sex_is_not_assumed() -> None:

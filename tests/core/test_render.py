@@ -133,7 +133,8 @@ REPLY_FACTS: Dict[str, Dict[str, Any]] = {
 }
 
 
-@pytest.mark.parametrize("slot, payload", [(slot, payload) for slot in SLOTS for _, payload in render.quick_replies(slot)])
+@pytest.mark.parametrize("slot, payload",
+                         [(slot, payload) for slot in SLOTS for _, payload in render.quick_replies(slot)])
 def test_a_quick_reply_answers_its_question(slot: str, payload: str) -> None:
     facts = bot.extract(payload, expecting=slot).facts
     want = REPLY_FACTS[payload]

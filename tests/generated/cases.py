@@ -637,7 +637,8 @@ def node_clause(c: Ctx, at_diagnosis: bool = False) -> Optional[str]:
         side = c.side()
         return d.choice((f"the surgeon feels a {side} axillary node; the oncologist's exam finds none",
                          f"palpable {side} axillary node per the NP, not palpable on the surgeon's exam",
-                         f"GP felt a {side} axillary node; breast surgeon's exam: no palpable nodes in the {side} axilla"))
+                         f"GP felt a {side} axillary node; breast surgeon's exam: "
+                         f"no palpable nodes in the {side} axilla"))
     if nodes == "contralateral_only":
         c.tag("contralateral_negative_exam")
         return d.choice((f"no palpable {c.other_side()} axillary nodes",
@@ -790,7 +791,8 @@ def clauses_nac(c: Ctx) -> List[Tuple[str, str]]:
             c.tag("no_new_lump")
             out.append(("history", d.choice(("no new lumps, exam stable", "no new axillary lump",
                                              "no new palpable axillary lump; tolerating chemo well"))))
-    if s["size"] is not None and s["size"] > 2.0 and d.chance(0.3) or s["kind"] == "ask_size_after_nac" and d.chance(0.5):
+    if (s["size"] is not None and s["size"] > 2.0 and d.chance(0.3)
+            or s["kind"] == "ask_size_after_nac" and d.chance(0.5)):
         c.tag("distractor_residual_size")
         r = d.randint(3, 19) / 10
         rs = c.size(r, forms=("cm", "mm"), primary=False)
@@ -859,13 +861,15 @@ def clauses_none_known(c: Ctx) -> List[Tuple[str, str]]:
                              "palpable axillary lumps, unclear whether one or both sides",
                              "new palpable axillary lumps - the referral doesn't say whether in one or both axillae"))
         else:
-            lump = d.choice((f"new palpable {ls}lump in the {side} axilla", f"feels a lump under her {side} arm x 3 weeks",
+            lump = d.choice((f"new palpable {ls}lump in the {side} axilla",
+                             f"feels a lump under her {side} arm x 3 weeks",
                              f"{side} axillary lump, palpable, new", f"new palpable {ls}{side} axillary mass"))
         out.append(("history", lump))
         if f == "lump_then_us":
             c.tag("lump_then_imaging")
-            out.append(("findings", d.choice((f"US done: suspicious {c.side()} axillary node with cortex {c.cortex()}",
-                                              f"diagnostic mammogram and US show a suspicious {c.side()} axillary node"))))
+            out.append(("findings", d.choice((
+                f"US done: suspicious {c.side()} axillary node with cortex {c.cortex()}",
+                f"diagnostic mammogram and US show a suspicious {c.side()} axillary node"))))
         elif d.chance(0.5):
             out.append(("history", d.choice(("no imaging yet", "not yet imaged", "no prior imaging"))))
     elif f == "mammo_us":
@@ -873,7 +877,8 @@ def clauses_none_known(c: Ctx) -> List[Tuple[str, str]]:
         out.append(("findings", d.choice((
             f"US shows a suspicious {side} axillary node (cortex {c.cortex()}, absent fatty hilum)",
             f"diagnostic mammogram: enlarged dense {side} axillary node, suspicious",
-            f"suspicious {side} axillary LN on ultrasound", f"US: {ls}{side} axillary node, round, no hilum, suspicious"))))
+            f"suspicious {side} axillary LN on ultrasound",
+            f"US: {ls}{side} axillary node, round, no hilum, suspicious"))))
     else:
         c.tag("imaging_finding")
         out.append(("findings", d.choice((

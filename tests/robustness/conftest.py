@@ -2,8 +2,8 @@
 from typing import Iterator
 
 import pytest
-
 from robustness_harness import ROOT
+
 from scripts.bench.servers import Servers
 
 

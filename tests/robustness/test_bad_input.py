@@ -6,7 +6,6 @@ from typing import Any, Dict, List, Optional
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from robustness_harness import VALID_CASE, VALID_VARIANT, customs, post
 
 _senders = itertools.count()

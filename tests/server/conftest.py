@@ -6,10 +6,8 @@ from typing import Any, Dict, Iterator
 
 import pytest
 import yaml
-
 from server_harness import ROOT
 from servers import free_port, wait_until_up
-
 
 # What the supervision tests need of the running scripts/run.sh: its log, pid and the action server's port.
 RUN: Dict[str, Any] = {}

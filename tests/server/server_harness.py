@@ -5,7 +5,6 @@ import urllib.request
 from pathlib import Path
 from typing import Any, Dict, List
 
-
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 300  # seconds: both servers load TensorFlow and the model
 

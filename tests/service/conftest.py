@@ -5,7 +5,6 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-
 from service_harness import ROOT, Cluster, Single
 
 

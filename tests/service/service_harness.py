@@ -111,7 +111,8 @@ class Single:
 
     def say(self, sender: str, text: str) -> List[Dict[str, Any]]:
         """One authenticated message; the bot's messages (the request must succeed)."""
-        status, answer = post(f"{self.url}/webhooks/rest/webhook", {"sender": sender, "message": text}, bearer(self.token))
+        status, answer = post(f"{self.url}/webhooks/rest/webhook", {"sender": sender, "message": text},
+                              bearer(self.token))
         assert status == 200, answer
         return answer
 

@@ -5,9 +5,9 @@ import uuid
 
 import jwt
 import pytest
+from service_harness import Single, bearer, post
 
 from service.rest_auth import TokenRestInput
-from service_harness import Single, bearer, post
 
 
 def webhook(single: Single) -> str:

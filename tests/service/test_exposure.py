@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from servers import free_port
+from service_harness import PY, ROOT
 
 from service import exposure
-from service_harness import PY, ROOT
 
 SECRETS = ("REST_AUTH_TOKEN", "REST_JWT_SECRET", "WEB_JWT_SECRET", "ACTION_SERVER_TOKEN", "SLACK_BOT_TOKEN",
            "SLACK_SIGNING_SECRET", "TEAMS_APP_ID", "TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID")

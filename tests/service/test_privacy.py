@@ -6,8 +6,9 @@ import subprocess
 import uuid
 from pathlib import Path
 
-from service import logs, retention
 from service_harness import CASES, PY, ROOT, Cluster, Single, custom, post
+
+from service import logs, retention
 
 SECRET_CASE = "67F, new 2.8 cm IDC right breast, palpable 2 cm right axillary node, no treatment yet"
 

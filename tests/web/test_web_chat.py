@@ -42,7 +42,9 @@ def start(args: List[str], log: Path, env: Dict[str, str]) -> subprocess.Popen:
 def tail(log: Path, lines: int = 30) -> str:
     """The end of a server's log, without the libraries' warnings."""
     text = log.read_text(errors="replace").splitlines()
-    return "\n".join([line for line in text if "Warning" not in line and "declare_namespace" not in line and not line.startswith(" ")][-lines:])
+    kept = [line for line in text
+            if "Warning" not in line and "declare_namespace" not in line and not line.startswith(" ")]
+    return "\n".join(kept[-lines:])
 
 
 def socketio_credentials() -> str:
@@ -77,7 +79,8 @@ def page_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dict[str, 
     """The page server alone, pointed at a Rasa URL that nothing needs to answer."""
     log = tmp_path_factory.mktemp("page") / "page.log"
     port, rasa_url = free_port(), f"http://127.0.0.1:{free_port()}"
-    page = start([sys.executable, "scripts/serve_web.py", "--port", str(port), "--rasa-url", rasa_url], log, dict(os.environ))
+    page = start([sys.executable, "scripts/serve_web.py", "--port", str(port), "--rasa-url", rasa_url], log,
+                 dict(os.environ))
     try:
         wait_until_up(f"http://127.0.0.1:{port}/", page, log, STARTUP_S)
         yield {"url": f"http://127.0.0.1:{port}/", "rasa_url": rasa_url}
@@ -98,7 +101,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dict[str, st
     (tmp / "endpoints.yml").write_text(f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n")
     env = {**os.environ, "SANIC_HOST": "127.0.0.1", "WEB_JWT_SECRET": WEB_SECRET, "TURN_TIMEOUT": str(TURN_TIMEOUT_S)}
     processes = [
-        start([str(RASA), "run", "actions", "--actions", "actions", "--port", str(actions_port)], tmp / "actions.log", env),
+        start([str(RASA), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
+              tmp / "actions.log", env),
         start([str(RASA), "run", "--model", str(models[-1]), "--interface", "127.0.0.1", "--port", str(rasa_port),
                "--credentials", str(tmp / "credentials.yml"), "--endpoints", str(tmp / "endpoints.yml")],
               tmp / "rasa.log", env),
@@ -121,7 +125,8 @@ def test_page_server_points_the_page_at_rasa(page_server: Dict[str, str]) -> Non
 
 
 def test_page_forbids_inline_scripts_and_serves_utf8(page_server: Dict[str, str]) -> None:
-    with urllib.request.urlopen(page_server["url"]) as page, urllib.request.urlopen(page_server["url"] + "widget.js") as js:
+    with urllib.request.urlopen(page_server["url"]) as page, \
+            urllib.request.urlopen(page_server["url"] + "widget.js") as js:
         assert "script-src 'self'" in page.headers["Content-Security-Policy"]
         assert js.headers["Content-Type"] == "text/javascript; charset=utf-8"
         assert js.headers["Access-Control-Allow-Origin"] == "*"  # other sites embed it
