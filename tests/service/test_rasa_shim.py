@@ -116,3 +116,13 @@ def test_a_subclass_with_its_own_schema_keeps_rasas_check(rasa_original) -> None
     strict = Strict("action_x", EndpointConfig("http://127.0.0.1:1/webhook"))
     with pytest.raises(ValidationError):
         shim(strict, {"responses": []})
+
+
+def test_the_channels_install_it_in_a_rasa_server(rasa_original, monkeypatch) -> None:
+    """Every channel runs service.turns.install() when the server creates it (and at each turn): with Rasa's
+    action module loaded, as in a Rasa server, that installs the shim."""
+    from service import turns
+
+    monkeypatch.setattr(rasa_shim, "_tried", False)
+    turns.install()
+    assert rasa_shim.installed()
