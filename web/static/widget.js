@@ -40,6 +40,7 @@
     clinical_nodes: "clinical nodes", node_finding: "node found by", axillary_lump: "axillary lump",
     treatment: "treatment", new_lump_during_treatment: "new lump during treatment",
     tumor_over_2cm: "tumour > 2 cm", distant_metastases: "distant metastases", encounter: "encounter",
+    neoadjuvant_unclear: "chemotherapy (stage unclear)", cancer_history: "past breast cancer",
   };
 
   function config() {
