@@ -249,6 +249,8 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     if other_side:
         return Decision(ASK, pending=text, why="another side without a correction word")
     if description and not requested and [k for k in changed if k in CASE_KEYS]:
+        if ext.stated.get("age") is not None and ext.stated.get("age") == known.get("age"):
+            return Decision(CORRECT, text=text, why="the same patient described again")
         return Decision(ASK, pending=text, why="a whole description that changes the complete case")
     if known.get("diagnosis") and ext.stated.get("diagnosis") and ext.stated["diagnosis"] != known["diagnosis"]:
         return Decision(ASK, pending=text, why="a different diagnosis without a correction word")
