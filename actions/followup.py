@@ -1,6 +1,6 @@
 """Follow-up questions about the current case, order checks, scope questions, sessions, and messages the
 classifier did not understand."""
-from typing import Any, Dict, List, Optional, Text
+from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, Restarted, SessionStarted, SlotSet

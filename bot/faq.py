@@ -158,7 +158,7 @@ def answer(topic: str, variant_id: Optional[str] = None, facts: Optional[Mapping
     if variant_id is not None and variant_id not in kb.variants:
         raise ValueError(f"unknown variant {variant_id!r}")
     template = entry.by_variant.get(variant_id) if variant_id else None
-    body = (_resolve(template, kb.variants[variant_id]) if template else None) or entry.answer
+    body = (_resolve(template, kb.variants[variant_id]) if template and variant_id else None) or entry.answer
     parts = [body, "Sources: " + "; ".join(kb.sources[key].short for key in entry.sources)]
     if variant_id is None:
         known = any(value is not None for value in (facts or {}).values())
@@ -171,7 +171,7 @@ def _resolve(template: str, variant: Any) -> Optional[str]:
     values = {name: _value(name, variant) for name in set(_PLACEHOLDER.findall(template))}
     if any(value is None for value in values.values()):
         return None
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)] or "", template)
 
 
 def _value(name: str, variant: Any) -> Optional[str]:

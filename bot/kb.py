@@ -125,7 +125,8 @@ def load_sources(path: Path) -> Dict[str, Source]:
 def load_procedures(path: Path) -> Dict[str, Procedure]:
     """Procedure name -> its radiation level, dose and aliases; an alias may name one procedure only."""
     procedures = _load_map(path, Procedure, ("rrl", "dose"), "procedure names")
-    data, owner = _read(path), {}
+    data = _read(path)
+    owner: Dict[Tuple[str, ...], str] = {}
     for name in procedures:
         aliases = data[name].get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
@@ -153,11 +154,11 @@ def alias_key(alias: str) -> Tuple[str, ...]:
     return tuple(w.lower() for w in words)
 
 
-def find_procedures(text: str, kb: "Knowledge" = None) -> List[str]:
+def find_procedures(text: str, kb: Optional["Knowledge"] = None) -> List[str]:
     """The knowledge base's procedures a message names, in the order it names them (longest alias wins:
     "breast MRI without contrast" is the non-contrast MRI, not also the contrast one)."""
     kb = kb or knowledge()
-    table = {}
+    table: Dict[Tuple[str, ...], str] = {}
     for p in kb.procedures.values():
         for alias in (p.name,) + p.aliases:
             table[alias_key(alias)] = p.name

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import yaml
 
-from bot.kb import CATEGORIES, knowledge
 from bot import reasons
+from bot.kb import CATEGORIES, knowledge
 from bot.result import MATCHED, NEEDS_INFO, Analysis, Recommendation
 
 QUESTIONS = Path(__file__).parent / "knowledge" / "questions.yml"
@@ -20,7 +20,7 @@ def questions() -> Dict[str, dict]:
         return yaml.safe_load(f)
 
 
-def question_text(slot: str, analysis: Analysis = None) -> str:
+def question_text(slot: str, analysis: Optional[Analysis] = None) -> str:
     """The question for a missing fact, with why it matters when the analysis says so."""
     text = questions()[slot]["text"]
     if analysis is not None and slot in analysis.contradictions:
@@ -46,7 +46,7 @@ def recommendation_text(analysis: Analysis) -> str:
     for r in analysis.recommendations:
         note = notes.setdefault(r.source_text, len(notes) + 1)
         by_category.setdefault(r.category, []).append(_option(r, note))
-    variant = analysis.variant
+    variant = analysis.variant or {}
     lines = [f"**ACR {variant['topic']}, variant {variant['number']}**: {variant['title']}"]
     if not analysis.has_usually_appropriate:
         lines.append("No imaging is rated Usually Appropriate here: the May Be Appropriate options are "
@@ -82,7 +82,7 @@ def answer_text(analysis: Analysis) -> str:
 # ---------------------------------------------------------------- the facts an answer used
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-_VALUES = {
+_VALUES: Dict[str, Dict[object, str]] = {
     "diagnosis": {"new_primary": "newly diagnosed breast cancer", "local_recurrence": "local recurrence",
                   "none_known": "no known breast cancer"},
     "clinical_nodes": {"positive": "clinically node-positive", "negative": "clinically node-negative"},
@@ -109,7 +109,8 @@ def fact_phrase(key: str, value) -> str:
         return f"tumour {value:g} cm"
     if key == "t_category":
         return f"{value}"
-    return _VALUES.get(key, {}).get(value, f"{key.replace('_', ' ')} {value}")
+    values: Dict[object, str] = _VALUES.get(key, {})
+    return values.get(value, f"{key.replace('_', ' ')} {value}")
 
 
 def message_name(turn: int) -> str:
@@ -135,7 +136,7 @@ def facts_used_text(facts: Dict[str, object], turns: Dict[str, int], current: in
 def reading_summary(analysis: Analysis) -> str:
     """What a reading of the case would lead to: a variant, the question it needs, or out of scope."""
     if analysis.status == MATCHED:
-        return f"ACR variant {analysis.variant['number']}"
+        return f"ACR variant {(analysis.variant or {}).get('number')}"
     if analysis.status == NEEDS_INFO:
         return f"I would ask: {questions().get(analysis.missing[0], {}).get('text', analysis.missing[0])}"
     return "out of scope"

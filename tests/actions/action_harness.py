@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 import bot
 from actions.case import ASK_ACTIONS, ActionAnswerCase, ActionAskNewPatient, ValidateCaseForm
 
+
 def make_tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None,
                  requested: Optional[str] = None, confidence: float = 0.98,
                  form_active: bool = True, turn: int = 1) -> Tracker:

@@ -1,8 +1,8 @@
 """Case intake actions: recommendations, questions, corrections, new patients, conflicts."""
 import pytest
+from action_harness import customs, form_turn, make_tracker, run, slot_values
 
 from actions.case import ASK_ACTIONS, ValidateCaseForm
-from action_harness import customs, form_turn, make_tracker, run, slot_values
 
 # One description per variant, in words of our own (not the evaluation set's).
 VARIANT_CASES = {

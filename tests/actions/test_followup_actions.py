@@ -1,9 +1,9 @@
 """Follow-up answers and the fallback."""
 import pytest
+from action_harness import customs, make_tracker, run
 
 from actions.followup import ActionAnswerFaq, ActionFallback
 from bot import faq
-from action_harness import customs, make_tracker, run
 
 
 @pytest.mark.parametrize("topic", faq.TOPICS)

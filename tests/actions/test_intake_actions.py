@@ -3,13 +3,18 @@ message numbers, order checks, scope questions mid-conversation, sessions."""
 import asyncio
 
 import pytest
+from action_harness import customs, form_turn, make_tracker, run
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.followup import (ActionAnswerFaq, ActionOrderCheck, ActionOutOfScope, ActionRestart,
-                              ActionSessionStart)
-from action_harness import customs, form_turn, make_tracker, run
-from actions.followup import ActionFallback
+from actions.followup import (
+    ActionAnswerFaq,
+    ActionFallback,
+    ActionOrderCheck,
+    ActionOutOfScope,
+    ActionRestart,
+    ActionSessionStart,
+)
 
 FIRST = "58F new 3 cm IDC L breast, palpable L axillary node, no tx"
 
