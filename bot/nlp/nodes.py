@@ -281,10 +281,12 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
         for c in reading.sides_near(m.cue, labels=("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "SIDE_ONE")):
             sides.add(c.label)
             cues += [m.cue, c]
-    # A short answer to the side question, or a short correction ("actually it's bilateral").
+    # A short answer to the side question, or a short correction about the lumps ("actually it's bilateral",
+    # "sorry, lumps in both armpits"); "actually it's the left side" alone does not say that there is a lump.
     answer = reading.expecting == "axillary_lump" or (
         reading.has("CORRECTION") and len(reading.tokens) <= 12
-        and not reading.has("BREAST", "MODALITY_MUS", "MODALITY_OTHER"))
+        and not reading.has("BREAST", "MODALITY_MUS", "MODALITY_OTHER")
+        and reading.has("AXILLA", "LUMP", "NODE", "SIDE_BOTH", "SIDE_ONE"))
     if not felt and answer:
         side_cues = reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "SIDE_ONE")
         sides, cues = {c.label for c in side_cues}, list(side_cues)

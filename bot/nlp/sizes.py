@@ -180,6 +180,8 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         placed = [p for p in placed if p[2] == "diagnosis" or (p[2] is None and p[0].sentence in dx_sentences)]
         bare = [b for b in bare if b[2] == "diagnosis" or (b[2] is None and b[0].sentence in dx_sentences)]
     found = _after_correction(reading, [(c, v) for c, v, _ in (placed or bare)])
+    if not found and not reading.all("SIZE"):
+        return _bare_number(reading, notes)
     if not found:
         return Read(notes=tuple(notes))
     residue: Tuple[Cue, ...] = ()
@@ -196,6 +198,25 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     if len({round(v, 2) for _, v in found}) > 1:
         notes.append(Note.of("several_sizes", size=f"{largest:g}"))
     return Read(largest, cues, residue=residue, notes=tuple(notes))
+
+
+_BARE_CM_MAX = 10.0  # a bare number up to this is read as cm; above it, mm or cm is asked
+
+
+def _bare_number(reading: Reading, notes: List[Note]) -> Read:
+    """A number with no unit as the size: the answer to the size question, a short correction ("sorry, I meant
+    1.8") or after a size word ("size is 1.6"). Up to 10 it is read as cm, and said so; above, the unit is asked."""
+    asked = reading.expecting == "tumor_size_cm" or bool(reading.all("CORRECTION"))
+    numbers = [c for c in reading.all("BARE_NUMBER") if not (c.family or c.negated)
+               and not any(o.start <= c.start < o.end for o in reading.all("AGE", "AGE_SEX", "TNM", "NSTAGE"))
+               and ((asked and len(reading.tokens) <= 12) or reading.within(c, ["SIZE_WORD"], 3, 0))]
+    if not numbers:
+        return Read(notes=tuple(notes))
+    cue = _after_correction(reading, [(c, 0.0) for c in numbers])[-1][0]
+    value = float(cue.text)
+    if not 0 < value <= _BARE_CM_MAX:
+        return Read(residue=(cue,), notes=tuple(notes))
+    return Read(value, (cue,), notes=tuple(notes) + (Note.of("bare_number_cm", text=cue.text),))
 
 
 def tumor_over_2cm(reading: Reading, facts: Facts) -> Read:

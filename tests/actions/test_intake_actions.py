@@ -104,8 +104,6 @@ def test_next_pt_opening_is_another_patient(domain):
     assert (answer["variant"]["id"], answer["facts"]["age"]) == ("axilla-3", 49)
 
 
-@pytest.mark.xfail(reason="extraction (bot/nlp, the lead's): a bare number after a correction word is not read "
-                          "as the size, even when the size is expected")
 def test_a_short_correction_is_applied(domain):
     slots = case_6(domain)
     slots, messages = form_turn(domain, slots, "sorry, I meant 1.8", "correct")

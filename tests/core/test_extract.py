@@ -348,3 +348,26 @@ def test_the_pattern_regexes_compile_without_warnings() -> None:
         warnings.simplefilter("always")
         build()
     assert [str(w.message) for w in caught if "/bot/" in w.filename] == []
+
+
+@pytest.mark.parametrize("text, expecting, size", [
+    ("sorry, I meant 1.8", None, 1.8),             # a short correction
+    ("2.2", "tumor_size_cm", 2.2),                 # the answer to the size question
+    ("oops no wait, size is 1.6", None, 1.6),      # after a size word
+])
+def test_a_bare_number_is_read_as_cm_and_said_so(text: str, expecting: Optional[str], size: float) -> None:
+    ext = bot.extract(text, expecting=expecting)
+    assert ext.facts["tumor_size_cm"] == size
+    assert [n.key for n in ext.notes] == ["bare_number_cm"]
+
+
+def test_a_bare_number_above_ten_asks_for_the_unit() -> None:
+    result = bot.match(bot.merge({"diagnosis": "new_primary", "clinical_nodes": "negative"},
+                                 ext := bot.extract("25", expecting="tumor_size_cm")), residue=ext.residue)
+    assert result.status == "needs_info" and result.missing == ["tumor_size_cm"]
+    assert "'25'" in result.reasons[0]
+
+
+@pytest.mark.parametrize("text", ["I meant 3 of 6 cycles", "she is 58, sorry", "sorry, it's the left side"])
+def test_other_bare_numbers_are_not_sizes(text: str) -> None:
+    assert bot.extract(text, expecting="tumor_size_cm").facts["tumor_size_cm"] is None
