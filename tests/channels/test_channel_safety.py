@@ -108,7 +108,8 @@ def test_a_token_for_another_conversation_is_refused(rasa_url):
     def direct() -> List[str]:
         client = WebClient(rasa_url)
         assert client.connect(web_token("attacker-direct")) is None
-        client.emit("user_uttered", {"message": "what exact request text goes in the system?", "session_id": "victim-x"})
+        message = "what exact request text goes in the system?"
+        client.emit("user_uttered", {"message": message, "session_id": "victim-x"})
         client.wait_for(("bot_uttered", "session_refused"), 20)
         client.close()
         return [name for name, _ in client.events]

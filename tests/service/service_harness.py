@@ -25,7 +25,8 @@ CASES: List[Tuple[List[str], str]] = [
     (["62F, newly diagnosed 1.2 cm IDC right breast, no palpable axillary nodes, no treatment yet"], "axilla-3"),
     (["45F, new IDC left breast, no palpable nodes, no treatment yet", "3 cm"], "axilla-5"),
     (["45F, new IDC left breast, no palpable nodes, no treatment yet", "1.5 cm"], "axilla-3"),
-    (["52 year old, biopsy-proven left IDC; the left armpit has a hard node on exam; nothing given so far", "it's 2.7 cm"], "axilla-6"),
+    (["52 year old, biopsy-proven left IDC; the left armpit has a hard node on exam; nothing given so far",
+      "it's 2.7 cm"], "axilla-6"),
 ]
 
 
