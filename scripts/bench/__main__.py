@@ -276,7 +276,7 @@ def main() -> None:
         print("stock assistant: rasa init ...", flush=True)
         stock = stock_project(new_dir(tmp / "stock"))
         print("training in temporary copies ...", flush=True)
-        ours_train = train_times(trainable_copy(ROOT, new_dir(tmp / "ours-train"), ["build/spacy_axilla"]),
+        ours_train = train_times(trainable_copy(ROOT, new_dir(tmp / "ours-train"), ["build/spacy_tokenizer"]),
                                  args.train_repeat)
         stock_train = train_times(trainable_copy(stock, new_dir(tmp / "stock-train"), []), args.train_repeat)
         ours_runs, stock_runs = [], []
