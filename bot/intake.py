@@ -165,11 +165,8 @@ def has_case(known: Mapping[str, Any]) -> bool:
 def scope_of(ext: Extraction) -> Tuple[str, ...]:
     """The ids of the out-of-scope rules (bot/knowledge/scope.yml) the message alone falls under."""
     import bot
-    from bot.kb import knowledge
     alone = bot.match(ext.facts, conflicts=ext.conflicts, notes=ext.notes)
-    if alone.status != bot.OUT_OF_SCOPE or not alone.reasons:
-        return ()
-    return tuple(rule.id for rule in knowledge().scope_rules if rule.reason == alone.reasons[0])
+    return (alone.scope_rule,) if alone.status == bot.OUT_OF_SCOPE and alone.scope_rule else ()
 
 
 def other_patient_scope(alone_scope: Sequence[str], ext: Extraction) -> bool:
@@ -211,6 +208,8 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
             return Decision(ASK, pending=pending, why="the pending question is not answered")
         # A further description: the latest one wins, the earlier one is dropped.
 
+    if "several_patients" in alone_scope:
+        return Decision(SCOPE, text=text, why="several patients in one message")  # the case stays as it was
     if other_patient_scope(alone_scope, ext):
         if names_patient(ext) or is_description(ext):
             return Decision(NEW_CASE, text=text, why=OUT_OF_SCOPE_PATIENT)
