@@ -206,9 +206,8 @@ def apply(tracker: Tracker, decision: intake.Decision, ext: Extraction) -> Dict[
     if not has_case(tracker) and intake.says_same_patient(text_of(tracker)):
         note["no_earlier_case"] = True
     waiting = pending(tracker)
-    from_pending = bool(waiting) and decision.text is not None and decision.text == waiting["text"] \
-        and decision.text != text_of(tracker)
-    if from_pending:
+    if waiting is not None and decision.text is not None and decision.text == waiting["text"] \
+            and decision.text != text_of(tracker):
         ext, turn = read(tracker, decision.text), int(waiting["turn"])
         note["from_pending"] = True
     if decision.kind in (intake.OTHER, intake.SCOPE):

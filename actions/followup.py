@@ -82,7 +82,11 @@ class ActionAnswerFaq(Action):
         events = answered_as_case(dispatcher, tracker)
         if events is not None:
             return events
-        messages.faq_answer(dispatcher, faq_topic(tracker), tracker.get_slot(cs.VARIANT_SLOT),
+        topic = faq_topic(tracker)
+        if topic is None:  # the rules run this for FAQ intents only; a topic-less one is not understood
+            messages.not_understood(dispatcher)
+            return []
+        messages.faq_answer(dispatcher, topic, tracker.get_slot(cs.VARIANT_SLOT),
                             cs.known_facts(tracker), no_earlier_case=_no_case_note(tracker))
         return []
 

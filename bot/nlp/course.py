@@ -288,9 +288,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     """What kind of question this is when no variant can cover it (scope.yml names each with its pointer)."""
     current = facts.get("diagnosis") in ("new_primary", "local_recurrence") or bool(_current_cancers(reading))
     finding = facts.get("clinical_nodes") == "positive" or facts.get("axillary_lump") or current
-    stated = [c for c in reading.all("AGE_SEX", "AGE") if not c.family and _age_value(c)]
-    if len({_age_value(c) for c in stated}) > 1:  # "58F, new 3 cm IDC ... 62F, new 1.2 cm IDC ..."
-        return Read("several_patients", tuple(stated[:2]))
+    aged = [c for c in reading.all("AGE_SEX", "AGE") if not c.family and _age_value(c)]
+    if len({_age_value(c) for c in aged}) > 1:  # "58F, new 3 cm IDC ... 62F, new 1.2 cm IDC ..."
+        return Read("several_patients", tuple(aged[:2]))
     occult = reading.live("OCCULT") or [c for c in reading.all("TNM") if re.match(r"(?i)^[cpy]?t0", c.text)]
     if occult:
         return Read("occult_primary", tuple(occult[:1]))
