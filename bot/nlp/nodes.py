@@ -298,5 +298,11 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
 
 
 def contralateral_proven(reading: Reading) -> Sequence[Cue]:
-    """A biopsy-proven node in the other axilla: distant disease (matching-rules.md, other situations)."""
-    return [m.cue for m in mentions(reading) if contralateral(reading, m) and m.proven and not m.negated]
+    """A biopsy-proven node in the other axilla: distant disease (matching-rules.md, other situations); the
+    axilla may be named without the node ("R axilla: core bx: metastatic carcinoma")."""
+    found = [m.cue for m in mentions(reading) if contralateral(reading, m) and m.proven and not m.negated]
+    sides = primary_sides(reading)
+    found += [a for a in reading.all("AXILLA") if len(sides) == 1 and reading.side_of(a) in ("left", "right")
+              and reading.side_of(a) not in sides and not (a.negated or a.family)
+              and any(not (p.negated or p.uncertain) for p in reading.near(a, ["PROVEN"], "sentence"))]
+    return found

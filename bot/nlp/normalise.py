@@ -126,6 +126,23 @@ _SPELLED = re.compile(r"(?i)\b(c\s+t|m\s+r\s+i|p\s+e\s+t|u\s+s)\b"
                       r"(?=\s+(?:of|scan|showed|shows|demonstrated|chest|guided))")
 
 
+# Pasted tables: a row "| R axilla | core bx: metastatic |" is one statement ("R axilla: core bx: metastatic").
+_TABLE_RULE = re.compile(r"(?m)^[ \t]*\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$")
+_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
+
+
+def _table_row(m: "re.Match[str]") -> str:
+    cells = [c.strip() for c in m.group(1).split("|")]
+    return " " + (cells[0] + ": " + "; ".join(cells[1:]) if len(cells) > 1 else cells[0]) + " "
+
+
+def _tables(norm: Normalised) -> Normalised:
+    if "|" not in norm.text:
+        return norm
+    norm = norm.sub(_TABLE_RULE, lambda m: " ")
+    return norm.sub(_TABLE_ROW, _table_row)
+
+
 def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_SPOKEN, lambda m: _SPOKEN_MARK.get(m.group(1).lower(), "\n" if " " in m.group(1) else "."))
     norm = norm.sub(_UNCHECKED, lambda m: " ")
@@ -201,7 +218,8 @@ def _numbers(norm: Normalised) -> Normalised:
     return norm.sub(_HALF_A, lambda m: "0.5 ")
 
 
-STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _markup, _characters, _dictation, _numbers)
+STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _markup, _characters, _tables, _dictation,
+                                                      _numbers)
 
 
 def normalise(text: str) -> Tuple[Normalised, List[Note]]:

@@ -158,6 +158,11 @@ KINDS = [
      "negative; residual 0.9 cm", "matched", "axilla-8"),
     # a separate DCIS area is not the size
     ("new L IDC 1.4 cm with surrounding DCIS across a 5 cm area, no palpable nodes, untreated", "matched", "axilla-3"),
+    # a pasted table: each row is one statement; a proven node in the other axilla is distant disease
+    ("| Primary | R breast IDC 3.2 cm, newly diagnosed |\n|---|---|\n| R axilla | firm node on exam |\n"
+     "| L axilla | core biopsy: metastatic carcinoma |", "out_of_scope", None),
+    ("| Age | 49 |\n|---|---|\n| Diagnosis | new L breast ILC, 1.7 cm |\n| Axilla | no palpable nodes |\n"
+     "| Treatment | none |", "matched", "axilla-3"),
     # a possible distant lesion is asked about
     ("new L IDC 2.2 cm, palpable L axillary node, untreated; staging CT: indeterminate 8 mm lung nodule",
      "needs_info", "distant_metastases"),
