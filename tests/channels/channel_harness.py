@@ -14,6 +14,8 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
+import bot
+
 PROJECT = Path(__file__).resolve().parents[2]
 BIN = PROJECT / ".venv" / "bin"
 STARTUP_S = 240  # loading the model (spaCy, TensorFlow) is slow on a busy machine
@@ -46,6 +48,14 @@ def payload_of(result: Any) -> Dict[str, Any]:
     if result.status == "needs_info":
         return {"type": "question", "slot": result.missing[0], "facts": result.facts}
     return {"type": "out_of_scope", **result.to_dict()}
+
+
+def payload_with_evidence() -> Dict[str, Any]:
+    """A recommendation payload (MATCHED[3]) with hand-written evidence: one span of this message, one carried."""
+    without = {key: value for key, value in payload_of(bot.analyze(MATCHED[3])).items() if key != "evidence"}
+    return {**without, "evidence": {
+        "tumor_size_cm": [{"start": 8, "end": 12, "text": "3 cm"}],
+        "clinical_nodes": [{"start": 30, "end": 52, "text": "palpable left axillary", "turn": 1, "carried": True}]}}
 
 
 

@@ -2,7 +2,7 @@
 import json
 
 import pytest
-from channel_harness import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, payload_of
+from channel_harness import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, payload_of, payload_with_evidence
 
 import bot
 from bot import render
@@ -102,11 +102,8 @@ def test_an_order_check_shows_the_rating_the_source_and_the_alternatives():
 
 
 def test_the_evidence_of_a_recommendation_is_quoted():
-    result = bot.analyze(MATCHED[3])
-    without = {key: value for key, value in payload_of(result).items() if key != "evidence"}
-    custom = {**without, "evidence": {
-        "tumor_size_cm": [{"start": 8, "end": 12, "text": "3 cm"}],
-        "clinical_nodes": [{"start": 30, "end": 52, "text": "palpable left axillary", "turn": 1, "carried": True}]}}
+    custom = payload_with_evidence()
+    without = {key: value for key, value in custom.items() if key != "evidence"}
     blocks = render_slack.message("", custom, [])["blocks"]
     [evidence] = [b for b in blocks if b.get("text", {}).get("text", "").startswith("*Read from your words*")]
     lines = evidence["text"]["text"].split("\n")[1:]

@@ -2,7 +2,7 @@
 import json
 
 import pytest
-from channel_harness import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, payload_of
+from channel_harness import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, payload_of, payload_with_evidence
 
 import bot
 from bot import render
@@ -88,11 +88,8 @@ def test_an_order_check_is_a_card_with_the_rating_in_its_colour():
 
 
 def test_the_evidence_of_a_recommendation_is_quoted():
-    result = bot.analyze(MATCHED[3])
-    without = {key: value for key, value in payload_of(result).items() if key != "evidence"}
-    custom = {**without, "evidence": {
-        "tumor_size_cm": [{"start": 8, "end": 12, "text": "3 cm"}],
-        "clinical_nodes": [{"start": 30, "end": 52, "text": "palpable left axillary", "turn": 1, "carried": True}]}}
+    custom = payload_with_evidence()
+    without = {key: value for key, value in custom.items() if key != "evidence"}
     texts = list(texts_of(card_of(render_teams.activity("", custom, []))["body"]))
     assert "Read from your words" in texts and "> tumour 3 cm ← '3 cm'" in texts
     assert any(t.endswith("'palpable left axillary' — from an earlier message") for t in texts)
