@@ -3,12 +3,11 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Collection, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
+from typing import Any, Collection, Dict, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 CUES_KEY = "cues"        # the span group of the findings (lexicon.yml's labels)
 CONTEXT_KEY = "context"  # the span group of the assertion modifiers that matched, labelled by category
@@ -23,9 +22,9 @@ _RULE_KEYS = ("literal", "pattern", "category", "direction", "max_scope", "allow
 _ABBREVIATIONS = {"mrs.", "mr.", "ms.", "dr.", "vs.", "e.g.", "i.e.", "y.o.", "approx.", "no.", "pt."}
 
 
-@dataclass(frozen=True)
-class Cue:
-    """A recognised phrase with the context it stands in."""
+class Cue(NamedTuple):
+    """A recognised phrase with the context it stands in (a named tuple: a message makes dozens, and a frozen
+    dataclass takes three times as long to build)."""
 
     label: str
     start: int          # token offsets in the doc
@@ -183,13 +182,19 @@ def _longest(spans: Iterable[Tuple[int, int]]) -> List[Tuple[int, int]]:
     return kept
 
 
-def _longest_per_label(spans: Sequence[Span]) -> List[Span]:
-    """Within one label keep the longest of overlapping spans ("3.2 x 2.1 cm", not also "2.1 cm")."""
-    by_label: Dict[int, List[Span]] = {}
+def _longest_per_label(spans: Iterable[Span]) -> List[Tuple[int, int, str, int, int, str]]:
+    """Within one label keep the longest of overlapping spans ("3.2 x 2.1 cm", not also "2.1 cm"), as
+    (start, end, label, start_char, end_char, text) in document order."""
+    by_label: Dict[str, List[Tuple[int, int]]] = {}
+    chars: Dict[Tuple[int, int], Tuple[int, int, str]] = {}
     for span in spans:
-        by_label.setdefault(span.label, []).append(span)
-    kept = [span for group in by_label.values() for span in (group if len(group) == 1 else filter_spans(group))]
-    return sorted(kept, key=lambda s: (s.start, -s.end))
+        start, end = span.start, span.end
+        by_label.setdefault(span.label_, []).append((start, end))
+        if (start, end) not in chars:
+            chars[start, end] = span.start_char, span.end_char, span.text
+    kept = [(start, end, label, *chars[start, end])
+            for label, group in by_label.items() for start, end in (group if len(group) == 1 else _longest(group))]
+    return sorted(kept, key=lambda s: (s[0], -s[1]))
 
 
 @Language.factory("axilla_context", default_config={"phrase_matcher_attr": "NORM"})
@@ -314,19 +319,15 @@ class AxillaContext:
             for s, e in _longest(spans):
                 context.setdefault(clauses[s], []).append((kinds[k], s, e))
         cues = []
-        for span in _longest_per_label(doc.spans.get(CUES_KEY, [])):
-            start, end, label = span.start, span.end, span.label_
+        for start, end, label, start_char, end_char, text in _longest_per_label(doc.spans.get(CUES_KEY, ())):
             clause, flags = clauses[start], 0
             for kind, s, e in context.get(clause, ()):
                 if (kind.allowed is None or label in kind.allowed) and (
                         (e <= start and start - e < kind.forward) or (s >= end and s - end < kind.backward)):
                     flags |= kind.bit
-            cues.append(Cue(
-                label=label, start=start, end=end, text=span.text, clause=clause, sentence=sentences[start],
-                negated=bool(flags & _NEGATED), uncertain=bool(flags & _UNCERTAIN), family=bool(flags & _FAMILY),
-                planned=bool(flags & _PLANNED), historical=bool(flags & _HISTORICAL),
-                start_char=span.start_char, end_char=span.end_char,
-            ))
+            cues.append(Cue(label, start, end, text, clause, sentences[start], bool(flags & _NEGATED),
+                            bool(flags & _UNCERTAIN), bool(flags & _FAMILY), bool(flags & _PLANNED),
+                            bool(flags & _HISTORICAL), start_char, end_char))
         doc._.cues = cues
         modifiers = dict.fromkeys((kinds[k].category, s, e) for k, s, e in found if kinds[k].bit)
         doc.spans[CONTEXT_KEY] = [Span(doc, s, e, label=category) for category, s, e in modifiers]

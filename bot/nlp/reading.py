@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from bot.facts import Facts
@@ -121,5 +121,5 @@ class Reader:
 
 def with_context(cue: Cue, **changes: Any) -> Cue:
     """A copy of `cue` with other context flags."""
-    return replace(cue, **changes)
+    return cue._replace(**changes)
 
