@@ -124,12 +124,29 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
 def _distant(reading: Reading, cue: Cue) -> bool:
     """A recurrence named with a distant site ("recurrence in the liver"), not "local recurrence; no distant
     disease"."""
+    if "local" in cue.text.lower():
+        return False
+    if any(not (c.negated or c.uncertain) for c in reading.within(cue, ["DISTANT_SITE"], 0, 4)):
+        return True  # "recurrence in the liver and a new axillary node"
     sites = [c for c in reading.near(cue, ["DISTANT_SITE"], "sentence") if not (c.negated or c.uncertain)]
-    return bool(sites) and not reading.near(cue, ["AXILLA", "BREAST"]) and "local" not in cue.text.lower()
+    return bool(sites) and not reading.near(cue, ["AXILLA", "BREAST"])
+
+
+def _treatment_unfinished(reading: Reading) -> bool:
+    """Neoadjuvant chemotherapy under way, or completed with the surgery still to come ("Hx: IDC 2025 ... NAC
+    completed 2 wks ago; surgery next wk"): the cancer is current, whatever heading it stands under."""
+    nac, _ = nac_status(reading)
+    if nac not in ("neoadjuvant_ongoing", "neoadjuvant_completed") or _surgery_done(reading):
+        return False
+    planned = [c for c in reading.all("SURGERY", "SURGERY_GENERIC") if c.planned and not c.negated] \
+        + reading.live("BEFORE_SURGERY")
+    return bool(planned) or (nac == "neoadjuvant_ongoing" and bool(reading.live("NEOADJUVANT")))
 
 
 def history(reading: Reading, facts: Facts) -> Read:
     """A past breast cancer, treatment finished: history, when no current cancer is stated."""
+    if _treatment_unfinished(reading):
+        return NOTHING
     current = _current_cancers(reading)
     past = [c for c in _cancers(reading) if (c.historical or _treated_in_the_past(reading, c))
             and not c.negated and c not in current]
@@ -261,7 +278,8 @@ def distant_metastases(reading: Reading, facts: Facts) -> Read:
             possible.append(cue)
         elif distant:
             return Read(True, (cue,) + tuple(sites[:1]))
-    proven = contralateral_proven(reading)
+    distant = [c for c in reading.live("RECURRENCE") if _distant(reading, c)]  # a distant recurrence
+    proven = distant or contralateral_proven(reading)
     if proven:
         return Read(True, tuple(proven[:1]))
     cues, m = tnm(reading).m

@@ -191,8 +191,20 @@ def _exam_negative(reading: Reading, cue: Cue) -> bool:
     return not (_imaged(reading, cue) or _imaging_section(reading, cue))
 
 
+def _after_chemotherapy(reading: Reading, cue: Cue, facts: Facts) -> bool:
+    """After neoadjuvant chemotherapy an exam said to be today's is not the status before it, which is the one
+    that counts for variants 8 and 9 (matching-rules.md)."""
+    if facts.get("treatment") != "neoadjuvant_completed" or reading.near(cue, ["SIZE_AT_DX"]):
+        return False
+    return any(not reading.within(q, ["NAC"], 0, 1) for q in reading.within(cue, ["SIZE_LATER"], 6, 2))
+
+
 def _negative_exams(reading: Reading, facts: Facts) -> List[Cue]:
-    """Statements that the clinical exam of the case's axilla is negative."""
+    """Statements that the clinical exam of the case's axilla is negative (before chemotherapy, after it)."""
+    return [c for c in _negatives(reading, facts) if not _after_chemotherapy(reading, c, facts)]
+
+
+def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
     found = relevant(reading, facts)
     cues = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)]
     cues += [c for m in found if m.negated and not m.uncertain and m.exam for c in m.cues]

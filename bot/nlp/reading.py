@@ -14,6 +14,10 @@ SIDE_LABELS = ("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
 _NODAL = ("NODE", "LUMP", "AXILLA", "NODE_NEG", "NODE_POS", "PALPABLE")
 
 
+def _inside(cue: Cue, spans: List[Cue]) -> bool:
+    return any(s.start <= cue.start and cue.end <= s.end for s in spans)
+
+
 @dataclass
 class Reading:
     """The cues of one message, indexed for the fact readers."""
@@ -26,9 +30,11 @@ class Reading:
 
     def __post_init__(self) -> None:
         # The axillary tail is breast: its "axillary" is not the axilla (matching-rules.md).
+        # Nor is "us" in "transferred care to us" an ultrasound.
         tails = [c for c in self.cues if c.label == "AXILLARY_TAIL"]
-        self.cues = [c for c in self.cues if not (c.label == "AXILLA" and any(
-            t.start <= c.start and c.end <= t.end for t in tails))]
+        pronouns = [c for c in self.cues if c.label == "US_PRONOUN"]
+        self.cues = [c for c in self.cues if not (
+            (c.label == "AXILLA" and _inside(c, tails)) or (c.label == "MODALITY_MUS" and _inside(c, pronouns)))]
         self.by_label: Dict[str, List[Cue]] = defaultdict(list)
         for cue in self.cues:
             self.by_label[cue.label].append(cue)

@@ -84,11 +84,20 @@ def _claimed(reading: Reading, head: Cue, sizes: List[Cue]) -> bool:
                and not {t.lower() for t in reading.tokens[s.end:head.start]} & _PHRASE_BREAKS for s in sizes)
 
 
+_COPULAS = {"is", "was", "are", "=", "belongs"}
+
+
 def measured(reading: Reading, cue: Cue) -> Optional[str]:
-    """What a measurement measures: 'tumor', 'node', 'other', or None when the text does not say."""
+    """What a measurement measures: 'tumor', 'node', 'other', or None when the text does not say.
+
+    The words after it decide first, up to a phrase break; a copula reaches three words further ("the 2.2 cm on
+    the US report is the axillary node")."""
     tokens = reading.tokens
-    stop = next((i for i in range(cue.end, min(cue.end + 6, len(tokens))) if tokens[i].lower() in _PHRASE_BREAKS),
-                cue.end + 6)
+    window = min(cue.end + 6, len(tokens))
+    stop = next((i for i in range(cue.end, window) if tokens[i].lower() in _PHRASE_BREAKS), window)
+    copula = next((i for i in range(cue.end, stop) if tokens[i].lower() in _COPULAS), None)
+    if copula is not None:
+        stop = min(copula + 4, len(tokens))
     after = sorted((c for c in reading.cues if c.clause == cue.clause and cue.end <= c.start < stop),
                    key=lambda c: c.start)
     for c in after:
@@ -157,6 +166,7 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     placed: List[Tuple[Cue, float, Optional[str]]] = []
     bare: List[Tuple[Cue, float, Optional[str]]] = []
     notes: List[Note] = []
+    older: List[Tuple[Cue, float]] = []  # an earlier study's sizes: not the size, unless the tumour shrank
     short = len(reading.tokens) <= 15 and not reading.has("NODE", "LUMP", "NON_TUMOR_HEAD", "OTHER_ORGAN")
     cancer_context = bool(reading.live("CANCER", "TUMOR", "NAC")) or reading.expecting == "tumor_size_cm"
     for cue in reading.all("SIZE"):
@@ -165,6 +175,8 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         if reading.section_of(cue) in _OLD_SECTIONS:
             continue  # the prior study a report compares with
         head, when = measured(reading, cue), _when(reading, cue)
+        if when == "old" and head not in ("node", "other") and not nac and size_cm(cue) is not None:
+            older.append((cue, size_cm(cue) or 0.0))
         if head in ("node", "other") or when == "old" or (nac and when == "later"):
             continue
         value = size_cm(cue)
@@ -179,6 +191,8 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         dx_sentences = {c.sentence for c, _, w in placed + bare if w == "diagnosis"}
         placed = [p for p in placed if p[2] == "diagnosis" or (p[2] is None and p[0].sentence in dx_sentences)]
         bare = [b for b in bare if b[2] == "diagnosis" or (b[2] is None and b[0].sentence in dx_sentences)]
+    if not nac:
+        placed, bare = _grown(placed), _grown(bare)
     found = _after_correction(reading, [(c, v) for c, v, _ in (placed or bare)])
     if not found and not reading.all("SIZE"):
         return _bare_number(reading, notes)
@@ -191,6 +205,9 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         sides = {v <= THRESHOLD_CM for _, v in found}
         kept = _after_correction(reading, [(c, v) for c, v, _ in placed + bare])
         residue = tuple(c for c, v, _ in bare if (c, v) in kept and {v <= THRESHOLD_CM} != sides)
+    # An older measurement stands aside when the tumour has since grown; an untreated tumour does not shrink, so a
+    # larger earlier size is a second reading of the same tumour ("18 mm today; 2.2 cm on last week's mammogram").
+    found += [(c, v) for c, v in older if v > max(v for _, v in found)]
     cues = tuple(c for c, _ in found)
     if len({v <= THRESHOLD_CM for _, v in found}) > 1:
         return Read(cues=cues, conflict=True, notes=tuple(notes))
@@ -198,6 +215,16 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     if len({round(v, 2) for _, v in found}) > 1:
         notes.append(Note.of("several_sizes", size=f"{largest:g}"))
     return Read(largest, cues, residue=residue, notes=tuple(notes))
+
+
+def _grown(sizes: List[Tuple[Cue, float, Optional[str]]]) -> List[Tuple[Cue, float, Optional[str]]]:
+    """Without treatment, a smaller size stated before one qualified as current ("... 1.8 cm mass. 02/2026 repeat US:
+    now 2.4 cm") is an older measurement of a tumour that has since grown."""
+    current = [(c, v) for c, v, w in sizes if w == "later"]
+    if not current:
+        return sizes
+    first, top = min(c.sentence for c, _ in current), max(v for _, v in current)
+    return [(c, v, w) for c, v, w in sizes if w == "later" or not (c.sentence < first and v < top)]
 
 
 _BARE_CM_MAX = 10.0  # a bare number up to this is read as cm; above it, mm or cm is asked

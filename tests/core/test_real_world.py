@@ -166,6 +166,39 @@ KINDS = [
     # a possible distant lesion is asked about
     ("new L IDC 2.2 cm, palpable L axillary node, untreated; staging CT: indeterminate 8 mm lung nodule",
      "needs_info", "distant_metastases"),
+    # a size tied to a node by a copula, not by the words next to it
+    ("new R IDC, core bx Monday; the 2.6 cm on the MRI report is the axillary node, suspicious. 61F, no tx",
+     "needs_info", "tumor_size_cm"),
+    # an earlier study that measured the untreated tumour larger: two readings on both sides of 2 cm
+    ("new L IDC, 47F, untreated. Breast US today: mass 1.6 cm. Prior MRI (4 days ago): same mass 2.3 cm. "
+     "No palpable axillary nodes.", "needs_info", "tumor_size_cm"),
+    # an earlier, smaller measurement of a tumour that has since grown
+    ("09/2025 mammo: 1.5 cm mass R breast, biopsy deferred.\n01/2026 US: same mass, now 2.6 cm; core bx IDC.\n"
+     "Axilla clinically negative. Untreated. 66F", "matched", "axilla-5"),
+    # an exam that has not been done is no negative exam
+    ("new L IDC 2.9 cm on US, untreated, 52F\nAxillary exam: not yet performed (telephone consult)",
+     "needs_info", "clinical_nodes"),
+    # after chemotherapy, today's exam is not the nodal status before it
+    ("R breast IDC 3.6 cm at dx, baseline nodal status unknown; neoadjuvant chemo completed last week; on exam "
+     "today no palpable nodes; surgery pending", "needs_info", "clinical_nodes"),
+    # "us" the pronoun is no ultrasound
+    ("L breast IDC 3.1 cm at diagnosis, node negative at diagnosis on exam; finished neoadjuvant chemo and was "
+     "referred to us for surgery", "matched", "axilla-8"),
+    # a recurrence at a distant site, beside an axillary finding
+    ("58F, h/o R breast IDC 2016 treated, now biopsy-proven recurrence in the bones and a new R axillary node on "
+     "PET", "out_of_scope", None),
+    # a metastasis proven in a vertebra
+    ("new L IDC 2.8 cm, palpable L axillary node, no tx. Bone scan: T10 lesion; bx T10: metastatic carcinoma of "
+     "breast origin", "out_of_scope", None),
+    # one part of the regimen done, the next still to start: chemotherapy is under way
+    ("46F, L IDC 3.4 cm, cN0 at diagnosis; EC x4 done, docetaxel due to start Monday; new palpable L axillary node",
+     "matched", "axilla-7"),
+    # a cancer under a history heading whose chemotherapy is done and whose surgery is still to come
+    ("Hx: R breast IDC 2.8 cm at dx (2025), cN1 proven by core bx.\nNAC completed; surgery next week.\n"
+     "Pt 50F", "matched", "axilla-9"),
+    # surgery named in a pre-op checklist is planned
+    ("PRE-OP LIST - mastectomy + SLNB 02/14/2026\n[x] neoadjuvant chemo completed\n"
+     "[x] at diagnosis: R breast IDC 4.1 cm, axilla clinically negative\nPt 61F", "matched", "axilla-8"),
 ]
 
 
