@@ -314,16 +314,20 @@ class AxillaContext:
         for k, s, e in found:
             if kinds[k].bit:
                 by_kind.setdefault(k, []).append((s, e))
-        context: Dict[int, List[Tuple[_Kind, int, int]]] = {}
+        # A scope reaching forward stops at a field's colon ("no hx of cancer: firm lumps"), unless the colon
+        # follows the phrase itself ("Denies: lumps").
+        colons = [t.i for t in doc if t.text == ":"]
+        context: Dict[int, List[Tuple[_Kind, int, int, int]]] = {}
         for k, spans in by_kind.items():
             for s, e in _longest(spans):
-                context.setdefault(clauses[s], []).append((kinds[k], s, e))
+                stop = next((i for i in colons if i > e), len(doc))
+                context.setdefault(clauses[s], []).append((kinds[k], s, e, stop))
         cues = []
         for start, end, label, start_char, end_char, text in _longest_per_label(doc.spans.get(CUES_KEY, ())):
             clause, flags = clauses[start], 0
-            for kind, s, e in context.get(clause, ()):
+            for kind, s, e, stop in context.get(clause, ()):
                 if (kind.allowed is None or label in kind.allowed) and (
-                        (e <= start and start - e < kind.forward) or (s >= end and s - end < kind.backward)):
+                        (e <= start < stop and start - e < kind.forward) or (s >= end and s - end < kind.backward)):
                     flags |= kind.bit
             cues.append(Cue(label, start, end, text, clause, sentences[start], bool(flags & _NEGATED),
                             bool(flags & _UNCERTAIN), bool(flags & _FAMILY), bool(flags & _PLANNED),

@@ -26,8 +26,11 @@ _TOPICAL = {"BREAST", "AXILLA", "NODE", "CANCER", "NEW_DX", "TNM", "NSTAGE", "NO
 # ---------------------------------------------------------------- sex and age
 
 def _about_patient(reading: Reading, cue: Cue) -> bool:
-    """Not the letter's addressee ("Dear Mr Lund") nor its writer (after "Yours sincerely")."""
+    """Not the letter's addressee ("Dear Mr Lund") nor its writer (after "Yours sincerely"), nor a colleague
+    ("the surgeon said he'd send the report")."""
     if any(s.start < cue.start for s in reading.all("SIGNOFF")):
+        return False
+    if cue.text.lower() in _PRONOUNS and reading.within(cue, ["CLINICIAN"], 3, 0):
         return False
     return not any(0 <= cue.start - a.end <= 1 for a in reading.all("ADDRESSEE"))
 
@@ -261,8 +264,8 @@ def _distant_words(reading: Reading, cue: Cue) -> tuple:
     text = cue.text.lower()
     sites = reading.near(cue, ["DISTANT_SITE"], "sentence")
     nodal = reading.near(cue, ["NODE", "AXILLA"])
-    named = any(w in text for w in ("distant", "stage", "disease", "breast cancer", "mets"))
-    return named or bool(sites and not nodal), sites
+    named = any(w in text for w in ("stage", "disease", "breast cancer", "mets"))
+    return "distant" in text or bool((named or sites) and not nodal), sites
 
 
 def distant_metastases(reading: Reading, facts: Facts) -> Read:
@@ -315,9 +318,11 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     other_cancer = reading.live("OTHER_CANCER")
     if other_cancer and not current:
         return Read("other_cancer", tuple(other_cancer[:1]))
-    unproven = reading.live("NO_BIOPSY") + [c for c in _cancers(reading) if c.uncertain and not c.negated] \
+    suspected = [c for c in _cancers(reading) if c.uncertain and not c.negated]
+    unproven = reading.live("NO_BIOPSY") + suspected \
         + [c for c in reading.all("BIOPSY") if (c.negated or c.planned) and not c.family]
-    mass = _breast_mass(reading)
+    # a breast mass, or a cancer only suspected ("looks like inflammatory breast cancer"), without its pathology
+    mass = _breast_mass(reading) or suspected
     if mass and unproven and not _proven_cancers(reading) and facts.get("diagnosis") != "local_recurrence":
         return Read("no_tissue_diagnosis", tuple(mass[:1] + unproven[:1]))
     elsewhere = [c for c in reading.all("NODE", "LUMP") if reading.near(c, ["OTHER_ORGAN"])

@@ -14,7 +14,7 @@ from typing import List, Optional, Sequence, Set, Tuple
 from bot.facts import Facts
 from bot.nlp.components import Cue
 from bot.nlp.reading import NOTHING, Read, Reading, with_context
-from bot.nlp.sizes import axillary
+from bot.nlp.sizes import apposed_axilla, axillary
 
 _MODALITIES = ("MODALITY_MUS", "MODALITY_OTHER")
 
@@ -108,7 +108,13 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         palpable = bool(palpable_cues)
         # A lump is felt; only a node can have been found on imaging.
         modality, modality_cues = (None, []) if cue.label == "LUMP" else _modality(reading, cue, palpable)
-        negated = cue.negated or any(c.negated for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"]))
+        # "no palpable node" beside it negates a node, unless imaging calls that node suspicious: a negative exam
+        # does not cancel a suspicious node on imaging (matching-rules.md)
+        unfelt = any(c.negated for c in reading.near(cue, ["PALPABLE"]))
+        if cue.negated and unfelt and modality and any(c.clause == cue.clause for c in suspicious_cues):
+            cue = with_context(cue, negated=False)  # "suspicious node on US (not palpable)": found on imaging
+        negated = cue.negated or (not (suspicious_cues or proven_cues) and any(
+            c.negated for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"])))
         if negated and not cue.negated:
             cue = with_context(cue, negated=True)
         exam = bool(reading.near(cue, ["PALPABLE", "EXAM"])) or not (_imaged(reading, cue)
@@ -116,8 +122,9 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         new = any(not c.negated and "new" in c.text.lower() for c in reading.near(cue, ["NEW"]))
         side_cues = reading.sides_near(cue)
         support = tuple(palpable_cues[:1] + suspicious_cues[:1] + proven_cues[:1] + modality_cues + side_cues)
+        apposed = apposed_axilla(reading, cue)
         side = reading.side_of(cue) or next((reading.side_of(a) for a in reading.near(cue, ["AXILLA"])
-                                             if reading.side_of(a)), None)
+                                             + ([apposed] if apposed else []) if reading.side_of(a)), None)
         found.append(NodeMention(cue, palpable, bool(suspicious_cues), bool(proven_cues), modality, new,
                                  cue.label == "LUMP", exam, side, support))
     return found
@@ -234,6 +241,9 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     negative = _negative_exams(reading, facts) + (n_cues if n_value == "negative" else [])
     if exam_conflict(reading, facts):
         return Read(cues=tuple(pos_cues + negative), conflict=True)
+    split = _sides_differ(reading, positive, negative)
+    if split:
+        return Read(residue=split)  # bilateral cancers, one axilla positive and the other negative: which side?
     if pos_cues:
         return Read("positive", tuple(pos_cues))
     uncertain = [m.cue for m in found if m.uncertain]
@@ -242,6 +252,19 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     if uncertain:
         return Read(residue=tuple(uncertain[:1]))
     return Read("negative", tuple(negative)) if negative else NOTHING
+
+
+def _sides_differ(reading: Reading, positive: List[NodeMention], negative: List[Cue]) -> Tuple[Cue, ...]:
+    """With a cancer in each breast, a positive axilla on one side and a negative one on the other give two
+    variants (matching-rules.md, synchronous bilateral cancers): the negative statements, to ask about."""
+    cancer_sides = {reading.side_of(c, before=4, after=4) for c in reading.live("CANCER", "TUMOR")}
+    if primary_sides(reading) != {"left", "right"} or not ({"left", "right"} <= cancer_sides
+                                                          or "bilateral" in cancer_sides):
+        return ()
+    positive_sides = {m.side for m in positive} - {None, "bilateral"}
+    other = [c for c in negative
+             if reading.side_of(c) in ("left", "right") and reading.side_of(c) not in positive_sides]
+    return tuple(other[:1]) if positive_sides and other else ()
 
 
 def exam_conflict(reading: Reading, facts: Facts) -> bool:
@@ -260,7 +283,7 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
     negative += [p for p in reading.all("PALPABLE") if p.negated and not (p.uncertain or p.family)
                  and not reading.near(p, ["BREAST"]) and not _other_side(reading, p)
                  and not any(p.clause == m.cue.clause for m in felt)]
-    felt_sides = {m.side for m in felt}
+    felt_sides = {m.side for m in felt if m.side} or {None}  # "an armpit lump ... a lump in the right axilla": one lump
     return any(not (reading.side_of(c) in ("left", "right") and None not in felt_sides
                     and reading.side_of(c) not in felt_sides) for c in negative)
 
@@ -289,8 +312,11 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
     felt = [m for m in mentions(reading) if m.positive and (m.palpable or m.is_lump)]
     sides: Set[str] = set()
     cues: List[Cue] = []
+    labels = ("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "SIDE_ONE")
     for m in felt:
-        for c in reading.sides_near(m.cue, labels=("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "SIDE_ONE")):
+        apposed = apposed_axilla(reading, m.cue)
+        for c in reading.sides_near(m.cue, labels=labels) or (
+                reading.sides_near(apposed, labels=labels) if apposed else []):
             sides.add(c.label)
             cues += [m.cue, c]
     # A short answer to the side question, or a short correction about the lumps ("actually it's bilateral",

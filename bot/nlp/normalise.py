@@ -99,6 +99,43 @@ def _unescape(norm: Normalised) -> Normalised:
     return norm
 
 
+# An e-mail's quoted earlier message ("On Tue ... wrote:" and the "> " lines under it) is not this message.
+_QUOTE_HEADER = re.compile(r"(?im)^[^\n]*\bwrote:[ \t]*$")
+_QUOTED_LINE = re.compile(r"(?m)^[ \t]*>[^\n]*$")
+# Form payloads pasted as JSON: {"pt_age":63,"axilla_exam":"no palpable adenopathy"} -> one field per line.
+_JSON_KEY = re.compile(r'[{,]?\s*"([A-Za-z][\w ]*)"\s*:\s*"?')
+_JSON_END = re.compile(r'"?\s*[}\]]\s*$|"(?=\s*(?:\n|$))')
+# Rows pasted as CSV ("size_mm,26" / "axilla exam,negative"): when most lines are "key,value", each is a field.
+_CSV_ROW = re.compile(r"(?m)^([A-Za-z][\w /()'-]{0,40}),(?=\S)")
+# A unit named by its field ("size_mm: 26", "Size (mm): 26"): the number is in that unit.
+_UNIT_FIELD = re.compile(r"(?im)\b(size|diameter|dimension)[\s_(]+(mm|cm)\)?\s*:\s*(\d+(?:\.\d+)?)\b(?!\s*(?:mm|cm))")
+# A full stop typed without its space ("x2wks.no hx"): two words, not one.
+_GLUED_STOP = re.compile(r"(?<=[A-Za-z]{2})\.(?=[A-Za-z]{2})")
+# Symbols that stand for words in shorthand notes.
+_SYMBOLS = re.compile(r"[♀♂]|(?<!\w)[Ø∅](?!\w)")
+_SYMBOL_WORDS = {"♀": " female ", "♂": " male ", "Ø": " no ", "∅": " no "}
+
+
+def _json_key(m: "re.Match[str]") -> str:
+    return "\n" + m.group(1).replace("_", " ") + ": "
+
+
+def _layout(norm: Normalised) -> Normalised:
+    """Quoted e-mail replies, JSON form payloads, glued full stops and shorthand symbols."""
+    if _QUOTE_HEADER.search(norm.text):
+        norm = norm.sub(_QUOTE_HEADER, lambda m: " ")
+        norm = norm.sub(_QUOTED_LINE, lambda m: " ")
+    if '":' in norm.text or '" :' in norm.text:
+        norm = norm.sub(_JSON_KEY, _json_key)
+        norm = norm.sub(_JSON_END, lambda m: " ")
+    lines = [line for line in norm.text.splitlines() if line.strip()]
+    if len(lines) >= 3 and len(_CSV_ROW.findall(norm.text)) * 2 > len(lines):
+        norm = norm.sub(_CSV_ROW, lambda m: m.group(1).replace("_", " ") + ": ")
+    norm = norm.sub(_UNIT_FIELD, lambda m: f"{m.group(1)}: {m.group(3)} {m.group(2)}")
+    norm = norm.sub(_GLUED_STOP, lambda m: ". ")
+    return norm.sub(_SYMBOLS, lambda m: _SYMBOL_WORDS[m.group()])
+
+
 def _markup(norm: Normalised) -> Normalised:
     norm = norm.sub(_TEAMS_MENTION, lambda m: " ")
     norm = norm.sub(_SLACK_LINK, lambda m: m.group(1))
@@ -131,19 +168,35 @@ _TABLE_RULE = re.compile(r"(?m)^[ \t]*\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$")
 _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
 
 
-def _table_row(m: "re.Match[str]") -> str:
-    cells = [c.strip() for c in m.group(1).split("|")]
-    return " " + (cells[0] + ": " + "; ".join(cells[1:]) if len(cells) > 1 else cells[0]) + " "
+def _table_row(m: "re.Match[str]") -> List[Edit]:
+    """The row's bars as punctuation, the cells untouched (so evidence quotes the cell, not the row)."""
+    text = m.string
+    bars = [i for i in range(m.start(), m.end()) if text[i] == "|"]
+    edits = [(bars[0], bars[0] + 1, " "), (bars[-1], bars[-1] + 1, " ")]
+    for k, bar in enumerate(bars[1:-1]):
+        start = bar
+        while start > bars[0] + 1 and text[start - 1] in " \t":
+            start -= 1  # "Age | 38" -> "Age: 38", as a field is written
+        edits.append((start, bar + 1, ": " if k == 0 else "; "))
+    return edits
 
 
 def _tables(norm: Normalised) -> Normalised:
     if "|" not in norm.text:
         return norm
     norm = norm.sub(_TABLE_RULE, lambda m: " ")
-    return norm.sub(_TABLE_ROW, _table_row)
+    return norm.apply(edit for row in _TABLE_ROW.finditer(norm.text) for edit in _table_row(row))
+
+
+# Speech: fillers with the commas around them ("lumps in, um, both armpits") and words said twice ("new, new
+# cancer"), which would otherwise split one statement in two.
+_FILLER = re.compile(r"(?i)(?:,\s*)?\b(?:u+h+|u+m+|uhm|erm?|hmm+|you\s+know)\b(?:\s*,)?|,\s*like\s*,")
+_REPEAT = re.compile(r"\b([a-z]+)(?:\s*,\s*|\s+)\1\b(?!\s*:)")  # lower case: "US, US: node" is two fields
 
 
 def _dictation(norm: Normalised) -> Normalised:
+    norm = norm.sub(_FILLER, lambda m: " ")
+    norm = norm.sub(_REPEAT, lambda m: m.group(1))
     norm = norm.sub(_SPOKEN, lambda m: _SPOKEN_MARK.get(m.group(1).lower(), "\n" if " " in m.group(1) else "."))
     norm = norm.sub(_UNCHECKED, lambda m: " ")
     norm = norm.sub(_CHECKED, lambda m: " ")
@@ -198,6 +251,10 @@ _SMALL_BEFORE = re.compile(
 _SMALL_AFTER_BY = re.compile(rf"(?i)(?<=\d)(\s*(?:x|by)\s+)({'|'.join(_SMALL)})\b")
 
 
+# A size hyphenated into an adjective: "the over-2-cm scenario", "a 3-cm mass" (not "T1-2", not "-2 cm").
+_COMPOUND = re.compile(rf"(?i)(?<=[a-z])-(?=\d+(?:\.\d+)?-?\s*{_UNIT})|(?<=\d)-(?={_UNIT})")
+
+
 def _run_to_digits(m: "re.Match[str]") -> str:
     run = m.group()
     tail = re.search(r"(?i)(?:[\s-]+(?:and|point))+$", run)
@@ -215,11 +272,12 @@ def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_POINT, lambda m: f"{m.group(1)}.{m.group(2)}")
     norm = norm.sub(_BARE_POINT, lambda m: f"0.{m.group(1)}")
     norm = norm.sub(_AND_A_HALF, lambda m: f"{m.group(1)}.5")
-    return norm.sub(_HALF_A, lambda m: "0.5 ")
+    norm = norm.sub(_HALF_A, lambda m: "0.5 ")
+    return norm.sub(_COMPOUND, lambda m: " ")
 
 
-STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _markup, _characters, _tables, _dictation,
-                                                      _numbers)
+STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _markup, _characters, _tables, _layout,
+                                                      _dictation, _numbers)
 
 
 def normalise(text: str) -> Tuple[Normalised, List[Note]]:

@@ -62,17 +62,34 @@ def _inside(cue: Cue, spans: List[Cue]) -> bool:
     return any(s.start <= cue.start and cue.end <= s.end for s in spans)
 
 
+def apposed_axilla(reading: Reading, lump: Cue) -> Optional[Cue]:
+    """The axilla named right after a lump, after a comma ("new palpable lump, R axilla")."""
+    sides = reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
+    for c in reading.all("AXILLA"):
+        if c.clause == lump.clause + 1 and c.sentence == lump.sentence and lump.end < c.start <= lump.end + 3 \
+                and all(t == "," or any(s.start == i for s in sides)
+                        for i, t in enumerate(reading.tokens[lump.end:c.start], lump.end)):
+            return c
+    return None
+
+
 def axillary(reading: Reading, lump: Cue) -> bool:
     """A lump or mass in the axilla ("R axillary mass", "lump in her left armpit"), not "breast mass + ax node"."""
     if any(c.clause == lump.clause and lump.start - 2 <= c.start < lump.start for c in reading.all("BREAST")):
         return False  # "L breast mass"
+    if apposed_axilla(reading, lump):
+        return True
+    sides = reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
     for c in reading.all("AXILLA"):
         if c.clause != lump.clause:
             continue
         if lump.start - 3 <= c.start < lump.start:
             return True
-        between = reading.tokens[lump.end:c.start]
-        if lump.end <= c.start <= lump.end + 4 and not (set(t.lower() for t in between) & _PHRASE_BREAKS) \
+        # "lumps in the right and left axillae": a list of sides is one phrase, and does not count in the reach
+        listed = [s for s in sides if lump.end <= s.start < c.start]
+        between = [t.lower() for i, t in enumerate(reading.tokens[lump.end:c.start], lump.end)
+                   if not (t.lower() in ("and", "&", "+") and listed and any(s.end == i for s in listed))]
+        if lump.end <= c.start <= lump.end + 4 + 2 * len(listed) and not (set(between) & _PHRASE_BREAKS) \
                 and not any(lump.end <= b.start < c.start for b in reading.all("BREAST", "NODE")):
             return True
     return False
@@ -146,8 +163,13 @@ def _sentence_start(reading: Reading, cue: Cue) -> int:
 
 
 def _after_correction(reading: Reading, found: List[Tuple[Cue, float]]) -> List[Tuple[Cue, float]]:
-    """The values given after the last correction word that follows a size ("3.2 cm, sorry, 1.2 cm")."""
-    corrections = [c for c in reading.all("CORRECTION") if any(s.end <= c.start for s, _ in found)]
+    """The values given after the last correction word that stands between sizes ("3.2 cm, sorry, 1.2 cm"), without
+    a value called a mistake ("2.9 cm - that's my typo")."""
+    wrong = reading.all("ERRONEOUS")
+    kept = [(s, v) for s, v in found if not any(s.sentence == w.sentence and 0 <= w.start - s.end <= 3 for w in wrong)]
+    found = kept or found
+    corrections = [c for c in reading.all("CORRECTION") if any(s.end <= c.start for s, _ in found)
+                   and any(s.start >= c.end for s, _ in found)]
     if not corrections:
         return found
     last = max(c.start for c in corrections)
@@ -193,6 +215,7 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         bare = [b for b in bare if b[2] == "diagnosis" or (b[2] is None and b[0].sentence in dx_sentences)]
     if not nac:
         placed, bare = _grown(placed), _grown(bare)
+    bare += _unitless(reading, placed + bare)
     found = _after_correction(reading, [(c, v) for c, v, _ in (placed or bare)])
     if not found and not reading.all("SIZE"):
         return _bare_number(reading, notes)
@@ -215,6 +238,28 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     if len({round(v, 2) for _, v in found}) > 1:
         notes.append(Note.of("several_sizes", size=f"{largest:g}"))
     return Read(largest, cues, residue=residue, notes=tuple(notes))
+
+
+_STUDIES = ("MODALITY_MUS", "MODALITY_OTHER")
+_NOT_A_SIZE = ("SIZE", "AGE", "AGE_SEX", "TNM", "NSTAGE", "CYCLES_FRACTION")
+
+
+Sized = List[Tuple[Cue, float, Optional[str]]]  # (measurement, cm, when it was measured)
+
+
+def _unitless(reading: Reading, sized: Sized) -> Sized:
+    """A decimal without its unit that a study reports, in the sentence of a size that has one ("the mammogram says
+    1.9 cm and the ultrasound says 2.3"): another reading of the tumour, in that unit."""
+    found: Sized = []
+    for cue in reading.all("BARE_NUMBER"):
+        if "." not in cue.text or cue.family or cue.negated or _inside(cue, reading.all(*_NOT_A_SIZE)):
+            continue
+        units = [c for c, _, _ in sized if c.sentence == cue.sentence]
+        if units and reading.within(cue, _STUDIES, 4, 0):
+            value = float(cue.text.lstrip("~")) / (10.0 if _MM.search(units[0].text.lower()) else 1.0)
+            if 0 < value <= MAX_TUMOR_CM:
+                found.append((cue, value, None))
+    return found
 
 
 def _grown(sizes: List[Tuple[Cue, float, Optional[str]]]) -> List[Tuple[Cue, float, Optional[str]]]:

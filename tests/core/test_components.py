@@ -99,9 +99,15 @@ def test_a_full_stop_ends_the_scope():
     assert not cue(nlp("No mass. Palpable node."), "NODE").negated
 
 
-def test_a_colon_does_not_end_the_scope():
+def test_a_colon_right_after_the_phrase_does_not_end_the_scope():
     nlp = context_nlp({"NODE": ["node"]}, [{"literal": "no", **NEG}])
     assert cue(nlp("no: palpable node"), "NODE").negated
+
+
+def test_a_field_colon_after_the_negated_words_ends_the_scope():
+    nlp = context_nlp({"NODE": ["node"], "CANCER": ["cancer"]}, [{"literal": "no", **NEG}])
+    doc = nlp("no history of cancer: palpable node")
+    assert cue(doc, "CANCER").negated and not cue(doc, "NODE").negated
 
 
 def test_field_negation_by_an_empty_answer():

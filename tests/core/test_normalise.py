@@ -58,6 +58,37 @@ def test_dictation(given_text: str, read_as: str) -> None:
     assert normalise(given_text)[0].text == read_as
 
 
+@pytest.mark.parametrize("given_text, read_as", [
+    ("a node in, uh, the left, um, axilla", "a node in the left axilla"),   # fillers and their commas
+    ("it is, like, 2 cm", "it is 2 cm"),
+    ("new, new cancer of the the breast", "new cancer of the breast"),     # words said twice
+])
+def test_speech(given_text: str, read_as: str) -> None:
+    assert " ".join(normalise(given_text)[0].text.split()) == read_as
+
+
+@pytest.mark.parametrize("given_text, read_as", [
+    ('{"pt_age":47,"axilla_exam":"no palpable nodes","tx":"none"}',
+     "pt age: 47 axilla exam: no palpable nodes tx: none"),                # a JSON form payload
+    ("sex,F\ntumour size_mm,18\naxilla,no palpable nodes", "sex: F tumour size: 18 mm axilla: no palpable nodes"),
+    ("| Size (mm) | 31 |\n|---|---|\n| Axilla | clear |", "Size: 31 mm Axilla: clear"),
+    ("Thanks - it's the left.\n\nOn Mon, Jo wrote:\n> which side? any cancer history?", "Thanks - it's the left."),
+    ("lump x3wks.no hx of cancer", "lump x3wks. no hx of cancer"),        # a full stop without its space
+    ("♀ 60, Ø nodes", "female 60, no nodes"),
+    ("the under-2-cm group, a 3-cm mass", "the under 2 cm group, a 3 cm mass"),
+])
+def test_layouts(given_text: str, read_as: str) -> None:
+    assert " ".join(normalise(given_text)[0].text.split()) == read_as
+
+
+def test_a_table_cell_maps_back_to_the_cell() -> None:
+    given = "| Age | 44 |\n|---|---|\n| Axilla | palpable node |"
+    norm = normalise(given)[0]
+    at = norm.text.index("palpable node")
+    start, end = norm.original_span(at, at + len("palpable node"))
+    assert given[start:end] == "palpable node"
+
+
 def test_a_checked_box_keeps_its_words_and_an_unchecked_one_says_nothing() -> None:
     text = normalise("Exam: [x] palpable node [ ] no node | Tx: none")[0].text
     assert text.split() == ["Exam:", "palpable", "node", "|", "Tx:", "none"]

@@ -199,6 +199,48 @@ KINDS = [
     # surgery named in a pre-op checklist is planned
     ("PRE-OP LIST - mastectomy + SLNB 02/14/2026\n[x] neoadjuvant chemo completed\n"
      "[x] at diagnosis: R breast IDC 4.1 cm, axilla clinically negative\nPt 61F", "matched", "axilla-8"),
+    # a node "suspicious for metastasis" on imaging is a suspicious node, whatever the exam found
+    ("new L IDC 2.6 cm, untreated, 57F; MRI: L axillary node suspicious for metastatic disease (no node palpable)",
+     "matched", "axilla-6"),
+    # cancers in both breasts whose axillae differ give two variants: ask
+    ("63F, synchronous bilateral IDC, both biopsied: R 2.8 cm with a palpable R axillary node; L 2.4 cm, "
+     "L axilla clinically negative. No treatment yet.", "needs_info", "clinical_nodes"),
+    ("63F, synchronous bilateral IDC, both biopsied: R 2.8 cm with a palpable R axillary node; L 2.4 cm with a "
+     "suspicious L axillary node on US. No treatment yet.", "matched", "axilla-6"),
+    # a value called a mistake; a correction said as "wait no"
+    ("new L IDC, 1.6 cm on US (the referral says 2.6 cm, which was a typo), cN0, untreated, 55F", "matched",
+     "axilla-3"),
+    ("48F new R IDC 3.4cm, wait no, 1.4cm. no palpable nodes. untreated", "matched", "axilla-3"),
+    # a hyphenated comparison agrees with the size
+    ("new IDC L breast 27 mm on US, the over-2-cm node-negative case: axilla clear on exam, untreated",
+     "matched", "axilla-5"),
+    # a cancer only suspected, with its biopsy still to be read, is no diagnosis, even without a "mass"
+    ("70F, skin thickening and redness of the R breast, looks just like inflammatory cancer, palpable R axillary "
+     "node; punch biopsy taken, no path yet", "out_of_scope", None),
+    # an age in brackets after a relative stays with the relative
+    ("sister (44) diagnosed with breast cancer last year. Patient 41F: no breast cancer herself; new palpable R "
+     "axillary lump, nothing imaged", "matched", "axilla-1"),
+    # lumps listed with their sides; under the arms in lay words; one in each armpit
+    ("37F, no personal hx of breast cancer: firm lumps in the left and right axillae for 2 weeks, no imaging yet",
+     "matched", "axilla-2"),
+    ("patient writes: I found a lump under both of my arms last week, never had cancer, no scans yet",
+     "matched", "axilla-2"),
+    ("no breast cancer ever. One lump in each axilla, both palpable, none imaged. 50F", "matched", "axilla-2"),
+    # a pronoun about a colleague is not the patient's sex
+    ("pt 66, new dx L breast IDC, palpable L axillary node, the surgeon said he would send the size", "needs_info",
+     "tumor_size_cm"),
+    # a decimal without its unit that a study reports, beside a size that has one
+    ("new R IDC, mammo shows 1.7 cm and the MRI shows 2.4, palpable R axillary node, 52F", "needs_info",
+     "tumor_size_cm"),
+    # speech: fillers between a lump and its axilla
+    ("so, uh, she's 45, got a lump in, um, her left, uh, armpit, no cancer history, nothing imaged", "matched",
+     "axilla-1"),
+    # a big node on CT with no cancer known
+    ("CT chest for cough showed a large R axillary node; she has no breast cancer history. 61F", "matched",
+     "axilla-12"),
+    # an unsided lump in a question and the same lump with its side later
+    ("first imaging for an armpit lump? 44F, never had cancer, new lump in the left axilla, R axilla normal",
+     "matched", "axilla-1"),
 ]
 
 
