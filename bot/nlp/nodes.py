@@ -283,7 +283,8 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
     negative += [p for p in reading.all("PALPABLE") if p.negated and not (p.uncertain or p.family)
                  and not reading.near(p, ["BREAST"]) and not _other_side(reading, p)
                  and not any(p.clause == m.cue.clause for m in felt)]
-    felt_sides = {m.side for m in felt if m.side} or {None}  # "an armpit lump ... a lump in the right axilla": one lump
+    sided: Set[Optional[str]] = {m.side for m in felt if m.side}
+    felt_sides = sided or {None}  # "an armpit lump ... a lump in the right axilla": one lump
     return any(not (reading.side_of(c) in ("left", "right") and None not in felt_sides
                     and reading.side_of(c) not in felt_sides) for c in negative)
 
