@@ -186,6 +186,15 @@ _NEGATED_RESULT = re.compile(
     r"(cancer|malignan\w*|metasta\w*|mets|carcinoma|tumou?r|disease|atypi\w*)\b")
 
 
+# How to write an order, as opposed to whether to order the exam: "want the indication wording right".
+_WORDING = re.compile(r"\b(word(s|ing|ed)?|phras(e|ing)|indication|what (do|should) i (write|put|type))\b")
+
+
+def asks_wording(text: str) -> bool:
+    """True when a message about an exam asks how to word its order (the order_wording topic), not its rating."""
+    return bool(_WORDING.search(text.lower()))
+
+
 def negated_result(text: str) -> bool:
     """True when the message states a finding as absent: a positive-sounding question that is a negative one."""
     return bool(_NEGATED_RESULT.search(text.lower()))

@@ -210,6 +210,9 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
 
     if "several_patients" in alone_scope:
         return Decision(SCOPE, text=text, why="several patients in one message")  # the case stays as it was
+    if ext.corrected and facts and has_case(known) and not (question or ext.new_case or names_patient(ext)):
+        # "oh, I should have said - the patient is male": a correction, whatever the classifier thought
+        return Decision(CORRECT, text=text, why="correction words with a fact of the case")
     if other_patient_scope(alone_scope, ext):
         if names_patient(ext) or is_description(ext):
             return Decision(NEW_CASE, text=text, why=OUT_OF_SCOPE_PATIENT)

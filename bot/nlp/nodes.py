@@ -323,11 +323,14 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
     # A short answer to the side question, or a short correction about the lumps ("actually it's bilateral",
     # "sorry, lumps in both armpits"); "actually it's the left side" alone does not say that there is a lump.
     answer = reading.expecting == "axillary_lump" or (
-        reading.has("CORRECTION") and len(reading.tokens) <= 12
+        reading.has("CORRECTION") and len(reading.tokens) <= 16
         and not reading.has("BREAST", "MODALITY_MUS", "MODALITY_OTHER")
         and reading.has("AXILLA", "LUMP", "NODE", "SIDE_BOTH", "SIDE_ONE"))
     if not felt and answer:
-        side_cues = reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "SIDE_ONE")
+        # "I meant the left only - the right axilla is normal": a side said to be normal has no lump
+        normal = [a for a in reading.all("AXILLA", "NODE_NEG") if a.negated or a.label == "NODE_NEG"]
+        side_cues = [c for c in reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "SIDE_ONE")
+                     if not (c.negated or any(0 <= a.start - c.end <= 1 for a in normal))]
         sides, cues = {c.label for c in side_cues}, list(side_cues)
     if {"SIDE_ONE", "SIDE_BOTH"} <= sides:
         return NOTHING  # "one side or both?": the question, not the answer

@@ -15,6 +15,10 @@ MRI = "MRI breast without and with IV contrast"
 
 # Our own phrasings, none of them in the dev set: the fallback must generalise beyond it.
 OWN_PHRASINGS = [
+    ("does the metal clip in her node ever come out?", "clip_tad"),
+    ("imaging and pathology are at odds here", "discordant"),
+    ("what usually trips trainees up?", "pitfalls"),
+    ("and if the core came back with carcinoma in it?", "biopsy_positive"),
     ("Can MR imaging replace the axillary ultrasound?", "why_not_mri"),
     ("is breast MR enough to stage the nodes?", "why_not_mri"),
     ("should we get a PET-CT before the ultrasound?", "why_not_pet"),
@@ -196,6 +200,16 @@ def test_detect_topic_on_other_phrasings(message: str, topic: str) -> None:
 @pytest.mark.parametrize("message", ["thanks!", "ok", "hello there", "what's the weather tomorrow?"])
 def test_detect_topic_is_silent_without_a_topic(message: str) -> None:
     assert faq.detect_topic(message) is None
+
+
+@pytest.mark.parametrize("message, wording", [
+    ("how should the indication read on her US request?", True),
+    ("help me phrase the mammogram order", True),
+    ("I'm going to order a PET/CT", False),
+    ("is a breast MRI ok for her?", False),
+])
+def test_a_question_about_an_orders_words_is_told_from_an_order_check(message: str, wording: bool) -> None:
+    assert faq.asks_wording(message) is wording
 
 
 def _words(text: str, procedures) -> list:

@@ -116,6 +116,15 @@ ROWS = [
      "left", ("screening",), intake.SCOPE),
     ("an unrelated follow-up is no patient", "faq_rating_meaning", 0.9, "usually appropriate, meaning?",
      ext(encounter="unrelated"), None, None, CASE_6, "left", ("unrelated",), intake.OTHER),
+    # a correction the classifier took for a follow-up question
+    ("a correction of the sex, classified as a scope question", "faq_scope", 0.8,
+     "forgot to mention: he's a man", ext(corrected=True, sex="male"), None, None, CASE_6, "left", ("male",),
+     intake.CORRECT),
+    ("a correction of the treatment, classified as a follow-up", "faq_neoadjuvant", 0.9,
+     "sorry, that was at diagnosis; she has now finished neoadjuvant chemo",
+     ext(corrected=True, treatment="neoadjuvant_completed"), None, None, CASE_6, "left", (), intake.CORRECT),
+    ("a question with a correction word is still a question", "faq_why_not_mri", 0.9,
+     "sorry, why not MRI?", ext(corrected=True), None, None, CASE_6, "left", (), intake.OTHER),
 ]
 
 
