@@ -22,6 +22,10 @@ def faq_topic(tracker: Tracker) -> Optional[Text]:
     topic = name[len(FAQ_PREFIX):] if name.startswith(FAQ_PREFIX) else None
     if topic is None or cs.is_unsure(tracker):
         topic = faq.detect_topic(text) or topic
+    # "contrast MRI versus ultrasound: what makes them go with the US?" is why-not-MRI, whatever else it says;
+    # "the dose of PET/CT vs US" stays a radiation question
+    if "radiation" not in (topic, faq.detect_topic(text)):
+        topic = compared_exam_topic(text) or topic
     if topic == "biopsy_positive" and faq.negated_result(text):
         return "biopsy_negative"  # "the node biopsy shows no cancer": the confusable pair
     return topic
@@ -97,15 +101,19 @@ _COMPARED = {"FDG-PET/CT skull base to mid-thigh": "why_not_pet", "MRI breast wi
              "CT chest abdomen pelvis with IV contrast": "why_not_pet"}
 
 
-def comparison_topic(text: Text) -> Optional[Text]:
-    """The follow-up topic of a message that compares exams rather than checks one, else None."""
+def compared_exam_topic(text: Text) -> Optional[Text]:
+    """The why-not topic of a message that compares an exam of _COMPARED with another, else None."""
     named = find_procedures(text)
     if not (intake.is_comparison(text) or len(named) > 1):
         return None
-    for procedure in reversed(named):
-        if procedure in _COMPARED:
-            return _COMPARED[procedure]
-    return faq.detect_topic(text)
+    return next((_COMPARED[p] for p in reversed(named) if p in _COMPARED), None)
+
+
+def comparison_topic(text: Text) -> Optional[Text]:
+    """The follow-up topic of a message that compares exams rather than checks one, else None."""
+    if not (intake.is_comparison(text) or len(find_procedures(text)) > 1):
+        return None
+    return compared_exam_topic(text) or faq.detect_topic(text)
 
 
 def quotes_a_category(text: Text) -> bool:

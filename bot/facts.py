@@ -21,7 +21,7 @@ FACT_KEYS: Tuple[str, ...] = CONTRACT_KEYS + EXTRA_KEYS
 # Situations no variant covers, each with a scope rule in bot/knowledge/scope.yml.
 ENCOUNTERS: Tuple[str, ...] = (
     "screening", "surveillance", "unrelated", "no_tissue_diagnosis", "occult_primary", "other_cancer",
-    "other_site", "endocrine_therapy", "adjuvant_therapy", "no_axillary_finding", "several_patients",
+    "other_site", "endocrine_therapy", "adjuvant_therapy", "no_axillary_finding", "several_patients", "animal",
 )
 
 ALLOWED: Mapping[str, Tuple[Any, ...]] = {

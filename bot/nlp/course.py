@@ -312,6 +312,12 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     aged = [c for c in reading.all("AGE_SEX", "AGE") if not c.family and _age_value(c)]
     if len({_age_value(c) for c in aged}) > 1:  # "58F, new 3 cm IDC ... 62F, new 1.2 cm IDC ..."
         return Read("several_patients", tuple(aged[:2]))
+    # the animal is the patient when the patient's own description names it ("9-year-old spayed female spaniel");
+    # "her dog", "a kitten scratch" elsewhere in a message leave the patient human
+    animal = [c for c in reading.all("ANIMAL") if not c.negated and any(
+        s.text.lower() not in _PRONOUNS for s in reading.within(c, ["FEMALE", "MALE", "AGE", "AGE_SEX"], 4, 4))]
+    if animal:
+        return Read("animal", tuple(animal[:1]))
     occult = reading.live("OCCULT") or [c for c in reading.all("TNM") if re.match(r"(?i)^[cpy]?t0", c.text)]
     if occult:
         return Read("occult_primary", tuple(occult[:1]))

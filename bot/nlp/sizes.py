@@ -183,6 +183,9 @@ def _comparisons(reading: Reading) -> List[Cue]:
 
 def tumor_size(reading: Reading, facts: Facts) -> Read:
     """The primary tumour's largest dimension in cm; conflicting sizes, unplaceable ones and notes."""
+    unknown = [c for c in reading.all("SIZE_UNKNOWN") if not (c.family or c.uncertain)]
+    if unknown:
+        return Read(notes=())  # "the size isn't in the referral": asked, whatever other numbers there are
     nac = facts.get("treatment") in _NAC or bool(facts.get("neoadjuvant_unclear"))
     comparisons = _comparisons(reading)
     placed: List[Tuple[Cue, float, Optional[str]]] = []

@@ -31,8 +31,8 @@ def _tnm(reading: Reading) -> Stage:
     n: Tuple[List[Cue], Optional[str]] = ([], None)
     m: Tuple[List[Cue], Optional[bool]] = ([], None)
     for cue in reading.all("TNM"):
-        if cue.family or cue.historical:
-            continue
+        if cue.family or cue.historical or reading.within(cue, ["NON_TUMOR_HEAD"], 0, 2):
+            continue  # a relative's, a past one, or a reference figure ("2 cm is the T1 cut-off")
         found = _TNM.match(cue.text.strip(",.;:"))
         if not found:
             continue

@@ -29,6 +29,20 @@ def test_an_unsure_intent_takes_the_topic_the_keywords_recognise(domain):
     assert customs(messages)[0]["topic"] == faq.detect_topic("fna vs cnb for the node?")
 
 
+def test_a_comparison_with_mri_is_why_not_mri_whatever_the_classifier_said(domain):
+    tracker = make_tracker("breast MRI versus axillary US: what makes the guidance pick the US?",
+                           "faq_suspicious_features", confidence=0.9, form_active=False)
+    _, messages = run(ActionAnswerFaq(), tracker, domain)
+    assert customs(messages)[0]["topic"] == "why_not_mri"
+
+
+def test_a_comparison_of_doses_stays_a_radiation_question(domain):
+    tracker = make_tracker("roughly how many mSv for a CT CAP vs a PET-CT?", "faq_radiation", confidence=0.9,
+                           form_active=False)
+    _, messages = run(ActionAnswerFaq(), tracker, domain)
+    assert customs(messages)[0]["topic"] == "radiation"
+
+
 def test_the_fallback_answers_a_follow_up_it_recognises(domain):
     tracker = make_tracker("so what's TAD exactly", "nlu_fallback", confidence=0.2, form_active=False)
     _, messages = run(ActionFallback(), tracker, domain)

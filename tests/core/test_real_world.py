@@ -235,6 +235,14 @@ KINDS = [
     # speech: fillers between a lump and its axilla
     ("so, uh, she's 45, got a lump in, um, her left, uh, armpit, no cancer history, nothing imaged", "matched",
      "axilla-1"),
+    # a size said to be unknown is asked, whatever figures of other patients or textbooks the message quotes
+    ("our unit's average tumour at diagnosis is 2.2 cm. This lady: 61F, new L IDC, cN0, untreated; the size is "
+     "not in the letter", "needs_info", "tumor_size_cm"),
+    ("teaching point: 2 cm is the T1 threshold. My patient, 52F, new R breast cancer, no palpable nodes; size "
+     "pending", "needs_info", "tumor_size_cm"),
+    # an animal patient; a dog in a human patient's story is not the patient
+    ("vet referral: 'Milly', 7-year-old female labrador, 2.5 cm mammary carcinoma on biopsy, enlarged axillary "
+     "node", "out_of_scope", None),
     # a big node on CT with no cancer known
     ("CT chest for cough showed a large R axillary node; she has no breast cancer history. 61F", "matched",
      "axilla-12"),
