@@ -9,6 +9,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from bot.nlp.fastre import Scanner
+
 CUES_KEY = "cues"        # the span group of the findings (lexicon.yml's labels)
 CONTEXT_KEY = "context"  # the span group of the assertion modifiers that matched, labelled by category
 
@@ -243,7 +245,7 @@ class AxillaContext:
         self._kinds: List[_Kind] = []
         self._kind_index: Dict[Tuple[Any, ...], int] = {}
         self._key_kind: Dict[int, int] = {}  # match key -> index of its kind
-        self._regexes: List[Tuple[int, "re.Pattern[str]"]] = []
+        self._regexes: List[Tuple[int, Scanner]] = []
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
         self.matcher = Matcher(self.nlp.vocab, validate=True)
 
@@ -275,7 +277,7 @@ class AxillaContext:
             if rule.pattern is None:
                 phrases.setdefault(key, []).append(rule.literal)
             elif isinstance(rule.pattern, str):
-                self._regexes.append((index, re.compile(rule.pattern)))
+                self._regexes.append((index, Scanner(rule.pattern)))
             else:
                 self.matcher.add(key, [list(rule.pattern)])
             self.rules.append(rule)
@@ -437,18 +439,19 @@ def make_regex_ruler(nlp: Language, name: str, spans_key: str) -> "RegexRuler":
 
 
 class RegexRuler:
-    """Adds labelled spans found by regular expressions on the text: one pass per label, no per-token callbacks."""
+    """Adds labelled spans found by regular expressions on the text: one pass per label, no per-token callbacks;
+    each pattern is tried only where a match can start (fastre.Scanner)."""
 
     def __init__(self, spans_key: str) -> None:
         self.spans_key = spans_key
         self.patterns: Dict[str, List[str]] = {}
-        self._compiled: List[Tuple[str, "re.Pattern[str]"]] = []
+        self._compiled: List[Tuple[str, Scanner]] = []
 
     def add_patterns(self, patterns: Dict[str, List[str]]) -> None:
         for label, regexes in patterns.items():
             self.patterns.setdefault(label, []).extend(regexes)
         # One regex per pattern: inline flags such as (?i) then apply to that pattern only.
-        self._compiled = [(label, re.compile(r)) for label, regexes in self.patterns.items() for r in regexes]
+        self._compiled = [(label, Scanner(r)) for label, regexes in self.patterns.items() for r in regexes]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(self.spans_key, []))

@@ -1,0 +1,113 @@
+"""`finditer` with a fast first-character scan, for the many small regexes run on every message.
+
+Python's regex engine skips ahead quickly only when a pattern starts with a literal or a case-sensitive
+character class; a pattern starting with `\\b`, a lookaround or `(?i)` is tried at every position, which costs
+about 25 ns a character. `Scanner` works out from the parsed pattern which ASCII characters a match can start
+with (and, after a leading `\\b`, that it starts a word), finds those places with a case-sensitive class, and
+tries the pattern only there. The matches are exactly `pattern.finditer(text)`'s: any match starts at such a
+place, and matching from a position sees the whole text (lookbehinds, `\\b`, `^`). Non-ASCII text, and
+patterns whose first characters cannot be worked out (or that can match the empty string), use plain finditer.
+"""
+from __future__ import annotations
+
+import re
+import sre_compile
+import sre_constants as sre
+import sre_parse
+from typing import Any, FrozenSet, Iterator, Optional, Sequence, Tuple
+
+_ASCII = tuple(chr(i) for i in range(128))
+_WORD = frozenset(c for c in _ASCII if re.fullmatch(r"\w", c))
+_FEW = 12  # with at most this many start characters, candidates are rare enough to try one by one
+
+First = Optional[Tuple[FrozenSet[str], bool]]  # (ASCII characters a match can start with, can it be empty)
+
+
+def _one_char(op: Any, av: Any, flags: int) -> FrozenSet[str]:
+    """The ASCII characters a one-character item matches, asking the regex engine itself (case folding)."""
+    item = sre_compile.compile(sre_parse.SubPattern(sre_parse.State(), [(op, av)]), flags)
+    return frozenset(c for c in _ASCII if item.fullmatch(c))
+
+
+def _sequence(items: Sequence[Tuple[Any, Any]], flags: int) -> First:
+    chars: FrozenSet[str] = frozenset()
+    for op, av in items:
+        found = _item(op, av, flags)
+        if found is None:
+            return None
+        chars |= found[0]
+        if not found[1]:
+            return chars, False
+    return chars, True
+
+
+def _item(op: Any, av: Any, flags: int) -> First:
+    """First characters of one parsed item; None for what this does not follow (group references, ...)."""
+    if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY):
+        return _one_char(op, av, flags), False
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero-width: they only narrow where a match starts
+        return frozenset(), True
+    if op is sre.SUBPATTERN:
+        _, add, remove, pattern = av
+        return _sequence(pattern.data, (flags | add) & ~remove)
+    if op is sre.BRANCH:
+        found = [_sequence(branch.data, flags) for branch in av[1]]
+        if any(f is None for f in found):
+            return None
+        return frozenset().union(*(f[0] for f in found if f)), any(f[1] for f in found if f)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, _, pattern = av
+        inner = _sequence(pattern.data, flags)
+        return None if inner is None else (inner[0], inner[1] or low == 0)
+    return None
+
+
+def _starts(pattern: str) -> Optional[Tuple["re.Pattern[str]", int]]:
+    """(a case-sensitive regex of one character at each place a match of `pattern` can start in ASCII text,
+    how many characters it takes); None when that cannot be worked out."""
+    parsed = sre_parse.parse(pattern)
+    found = _sequence(parsed.data, parsed.state.flags)
+    if found is None or found[1]:
+        return None
+    chars = found[0]
+    starts = "[" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else "(?!)"
+    leading = []
+    for op, av in parsed.data:
+        if op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            break
+        leading.append((op, av))
+    if (sre.AT, sre.AT_BOUNDARY) in leading and chars <= _WORD:
+        starts += r"(?<!\w\w)"  # the \b: a word character with none before it
+    return re.compile(starts), len(chars)
+
+
+class Scanner:
+    """A compiled pattern whose finditer tries it only where a match can start (see the module's docstring)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.regex = re.compile(pattern)
+        found = _starts(pattern)
+        self.starts = found[0] if found else None
+        self._few = found is not None and found[1] <= _FEW
+
+    def finditer(self, text: str) -> Iterator["re.Match[str]"]:
+        """The matches of `pattern.finditer(text)`."""
+        if self.starts is None or not text.isascii():
+            return self.regex.finditer(text)
+        first = self.starts.search(text)
+        if first is None:
+            return iter(())
+        if not self._few:
+            return self.regex.finditer(text, first.start())
+        return self._one_by_one(text, first.start())
+
+    def _one_by_one(self, text: str, first: int) -> Iterator["re.Match[str]"]:
+        """Try the pattern at each candidate from `first`, past the end of the last match (as finditer does)."""
+        regex, at = self.regex, 0
+        assert self.starts is not None
+        for start in self.starts.finditer(text, first):
+            if start.start() >= at:
+                found = regex.match(text, start.start())
+                if found:
+                    at = found.end()
+                    yield found
