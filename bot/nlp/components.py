@@ -24,6 +24,18 @@ _RULE_KEYS = ("literal", "pattern", "category", "direction", "max_scope", "allow
 _ABBREVIATIONS = {"mrs.", "mr.", "ms.", "dr.", "vs.", "e.g.", "i.e.", "y.o.", "approx.", "no.", "pt."}
 
 
+_TEXT_KEY = "bot:text"
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, joined once per doc: spaCy joins the tokens again on every access (10 µs a message), and the
+    regex ruler and the context component both need it. No component changes the tokens after the tokenizer."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 class Cue(NamedTuple):
     """A recognised phrase with the context it stands in (a named tuple: a message makes dozens, and a frozen
     dataclass takes three times as long to build)."""
@@ -184,16 +196,18 @@ def _longest(spans: Iterable[Tuple[int, int]]) -> List[Tuple[int, int]]:
     return kept
 
 
-def _longest_per_label(spans: Iterable[Span]) -> List[Tuple[int, int, str, int, int, str]]:
+def _longest_per_label(spans: Iterable[Span], text: str) -> List[Tuple[int, int, str, int, int, str]]:
     """Within one label keep the longest of overlapping spans ("3.2 x 2.1 cm", not also "2.1 cm"), as
-    (start, end, label, start_char, end_char, text) in document order."""
+    (start, end, label, start_char, end_char, text) in document order. `text` is the doc's: slicing it is
+    span.text without joining the span's tokens again."""
     by_label: Dict[str, List[Tuple[int, int]]] = {}
     chars: Dict[Tuple[int, int], Tuple[int, int, str]] = {}
     for span in spans:
         start, end = span.start, span.end
         by_label.setdefault(span.label_, []).append((start, end))
         if (start, end) not in chars:
-            chars[start, end] = span.start_char, span.end_char, span.text
+            start_char, end_char = span.start_char, span.end_char
+            chars[start, end] = start_char, end_char, text[start_char:end_char]
     kept = [(start, end, label, *chars[start, end])
             for label, group in by_label.items() for start, end in (group if len(group) == 1 else _longest(group))]
     return sorted(kept, key=lambda s: (s[0], -s[1]))
@@ -295,7 +309,7 @@ class AxillaContext:
         if len(self.matcher):
             found.update((self._key_kind[key], start, end) for key, start, end in self.matcher(doc))
         if self._regexes:
-            text = doc.text
+            text = doc_text(doc)
             for index, regex in self._regexes:
                 for m in regex.finditer(text):
                     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -321,7 +335,8 @@ class AxillaContext:
             for s, e in _longest(spans):
                 context.setdefault(clauses[s], []).append((kinds[k], s, e))
         cues = []
-        for start, end, label, start_char, end_char, text in _longest_per_label(doc.spans.get(CUES_KEY, ())):
+        found_cues = _longest_per_label(doc.spans.get(CUES_KEY, ()), doc_text(doc))
+        for start, end, label, start_char, end_char, text in found_cues:
             clause, flags = clauses[start], 0
             for kind, s, e in context.get(clause, ()):
                 if (kind.allowed is None or label in kind.allowed) and (
@@ -454,14 +469,15 @@ class RegexRuler:
         self._compiled = [(label, Scanner(r)) for label, regexes in self.patterns.items() for r in regexes]
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans.get(self.spans_key, []))
-        text = doc.text  # built from the tokens on every access
+        if self.spans_key not in doc.spans:
+            doc.spans[self.spans_key] = []
+        group = doc.spans[self.spans_key]  # appended to: reading its spans back would build each one again
+        text = doc_text(doc)
         for label, regex in self._compiled:
             for found in regex.finditer(text):
                 span = doc.char_span(found.start(), found.end(), label=label, alignment_mode="expand")
                 if span is not None and len(span):
-                    spans.append(span)
-        doc.spans[self.spans_key] = spans
+                    group.append(span)
         return doc
 
     def to_disk(self, path, exclude=tuple()) -> None:  # noqa: D102
