@@ -6,7 +6,8 @@ about 25 ns a character. `Scanner` works out from the parsed pattern which ASCII
 with (and, after a leading `\\b`, that it starts a word), finds those places with a case-sensitive class, and
 tries the pattern only there. The matches are exactly `pattern.finditer(text)`'s: any match starts at such a
 place, and matching from a position sees the whole text (lookbehinds, `\\b`, `^`). Non-ASCII text, and
-patterns whose first characters cannot be worked out (or that can match the empty string), use plain finditer.
+patterns whose first characters cannot be worked out (or that can match the empty string, or start at a space),
+use plain finditer.
 """
 from __future__ import annotations
 
@@ -62,15 +63,17 @@ def _item(op: Any, av: Any, flags: int) -> First:
     return None
 
 
-def _starts(pattern: str) -> Optional[Tuple["re.Pattern[str]", int]]:
+def _starts(pattern: str, flags: int) -> Optional[Tuple["re.Pattern[str]", int]]:
     """(a case-sensitive regex of one character at each place a match of `pattern` can start in ASCII text,
-    how many characters it takes); None when that cannot be worked out."""
-    parsed = sre_parse.parse(pattern)
+    how many characters it takes); None when that cannot be worked out or a match can start at a space."""
+    parsed = sre_parse.parse(pattern, flags)
     found = _sequence(parsed.data, parsed.state.flags)
     if found is None or found[1]:
         return None
     chars = found[0]
-    starts = "[" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else "(?!)"
+    if " " in chars:
+        return None  # a match can start at any space: nothing to skip
+    starts = "[" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else r"[^\x00-\x7f]"  # or nowhere
     leading = []
     for op, av in parsed.data:
         if op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
@@ -84,9 +87,9 @@ def _starts(pattern: str) -> Optional[Tuple["re.Pattern[str]", int]]:
 class Scanner:
     """A compiled pattern whose finditer tries it only where a match can start (see the module's docstring)."""
 
-    def __init__(self, pattern: str) -> None:
-        self.regex = re.compile(pattern)
-        found = _starts(pattern)
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.regex = re.compile(pattern, flags)
+        found = _starts(pattern, flags)
         self.starts = found[0] if found else None
         self._few = found is not None and found[1] <= _FEW
 
@@ -100,6 +103,10 @@ class Scanner:
         if not self._few:
             return self.regex.finditer(text, first.start())
         return self._one_by_one(text, first.start())
+
+    def search(self, text: str) -> Optional["re.Match[str]"]:
+        """The first match, as `pattern.search(text)`."""
+        return next(iter(self.finditer(text)), None)
 
     def _one_by_one(self, text: str, first: int) -> Iterator["re.Match[str]"]:
         """Try the pattern at each candidate from `first`, past the end of the last match (as finditer does)."""

@@ -7,7 +7,7 @@ from typing import Dict, List
 import pytest
 import spacy
 
-from bot.nlp import pipeline
+from bot.nlp import normalise, pipeline
 from bot.nlp.components import CUES_KEY
 from bot.nlp.fastre import Scanner
 
@@ -18,7 +18,9 @@ TEXTS = [
     "pT2N1a cT1c N0 cN+ M1 cM1 2.0 cm or less, <2 cm, ≥ 20 mm, at least 2cm", "Mrs Ms. Mr F/ M/ 45 yo 45yoF",
     "nst IDC nst, ductal nst, 2 of 6 cycles, c3/6, AC-T, T C H P", "FINDINGS: mass\n  IMPRESSION : x", "",
     "in Jan 2019, from 2020, since grown, under the left arm, ax. 3 x 2 x 1 cm", "r/o mets ? LN hx of (2019)",
-    "ſ K×ﬁ 2½ cm – naïve", "_L_ 9L L9 éL", "malignancy carcinomas IDC-like x1idc",
+    "ſ K×ﬁ 2½ cm – naïve", "_L_ 9L L9 éL", "malignancy carcinomas IDC-like x1idc", "*3 cm* _big_ ~x~ [x] [ ] a",
+    "&gt;2 cm <at>Bot</at> <b>x</b> one point four centimetre, two and a half cm, point five cm, 1,5 cm",
+    "| R axilla | core bx |\n|---|---|\n| L | clear |", "c T two, m r i of chest, new line, 3 by two cm, node(s)",
 ]
 
 
@@ -28,10 +30,14 @@ def random_texts(n: int = 3000) -> List[str]:
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(n)]
 
 
-@pytest.mark.parametrize("pattern", [p for ps in LEXICON.values() for p in ps] + CONTEXT)
-def test_scanner_finds_what_re_finds(pattern):
-    scanner, regex = Scanner(pattern), re.compile(pattern)
-    for text in TEXTS + random_texts():
+NORMALISE = [s for s in vars(normalise).values() if isinstance(s, Scanner)]
+
+
+@pytest.mark.parametrize("scanner", [Scanner(p) for ps in LEXICON.values() for p in ps]
+                         + [Scanner(p) for p in CONTEXT] + NORMALISE, ids=lambda s: s.regex.pattern[:40])
+def test_scanner_finds_what_re_finds(scanner):
+    regex = scanner.regex
+    for text in TEXTS + [normalise.normalise(t)[0].text for t in TEXTS] + random_texts():
         assert [m.span() for m in scanner.finditer(text)] == [m.span() for m in regex.finditer(text)], text
 
 
@@ -42,6 +48,8 @@ def test_scanner_finds_what_re_finds(pattern):
     (r"(?:<|\bunder)\s*2", "[<u]"),  # \b inside a branch: no word-start test
     (r"\w*", None),                 # can match the empty string: plain finditer
     (r"(a)?(?(1)b|c)", None),       # a conditional group: not followed
+    (r"(?<=\w)\s+x", None),          # starts at a space: nothing to skip
+    ("[•▪]", r"[^\x00-\x7f]"),       # never in ASCII text
 ])
 def test_scanner_start_characters(pattern, starts):
     found = Scanner(pattern).starts
