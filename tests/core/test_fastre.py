@@ -65,3 +65,15 @@ def test_regex_ruler_spans_as_with_plain_regexes():
                     for label, patterns in LEXICON.items() for p in patterns for m in re.finditer(p, text)]
         assert [(s.label_, s.start, s.end) for s in doc.spans[CUES_KEY]] == [
             (label, s.start, s.end) for label, s in expected if s is not None and len(s)]
+
+
+@pytest.mark.parametrize("pattern, words, either", [
+    (r"(?i)\b\w*(?:idc|cancer)\w*\b", (), ["cancer|idc"]),
+    (r"(?i)(?<!ductal\s)\bnst\b", ("nst",), []),
+    (r"(?i)(?:≤|<=)\s*2\s*cm", ("<=", "cm"), []),  # "≤" is never in ASCII text; a lone digit is not looked for
+    (r"(?i)\b(?:since\s+grown|has\s+grown)", (), ["grown|since"]),
+    (r"\bL\b", (), []),
+])
+def test_scanner_words_a_match_contains(pattern, words, either):
+    scanner = Scanner(pattern)
+    assert (scanner.words, [e.pattern for e in scanner.either]) == (words, either)
