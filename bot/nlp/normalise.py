@@ -71,7 +71,8 @@ class Normalised:
         return Normalised(self.original, "".join(text), tuple(starts), tuple(ends))
 
     def sub(self, pattern: Scanner, repl: Callable[["re.Match[str]"], str]) -> "Normalised":
-        return self.apply((m.start(), m.end(), repl(m)) for m in pattern.finditer(self.text))
+        edits = [(m.start(), m.end(), repl(m)) for m in pattern.finditer(self.text)]
+        return self.apply(edits) if edits else self  # most patterns match nothing in most messages
 
 
 # ---------------------------------------------------------------- channel escaping and markup
