@@ -41,12 +41,13 @@ class Reading:
         """The cues of these labels (the shared list: not to be changed)."""
         found = self._all.get(labels)
         if found is None:
-            found = self._all[labels] = [c for label in labels for c in self.by_label.get(label, ())]
+            by_label = self.by_label
+            found = self._all[labels] = [c for label in labels if label in by_label for c in by_label[label]]
         return found
 
     def all(self, *labels: str) -> List[Cue]:
         """The cues of these labels (a fresh list: callers may extend it)."""
-        return list(self._of(labels))
+        return self._of(labels)[:]
 
     def live(self, *labels: str) -> List[Cue]:
         """Cues stated as a current fact: not negated, uncertain, about a relative, planned or historical."""
