@@ -9,6 +9,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from bot.nlp.fastre import Scanner
+
 CUES_KEY = "cues"        # the span group of the findings (lexicon.yml's labels)
 CONTEXT_KEY = "context"  # the span group of the assertion modifiers that matched, labelled by category
 
@@ -20,6 +22,18 @@ CATEGORIES = (*FLAGS, "TERMINATE", "PSEUDO")
 DIRECTIONS = ("FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO")
 _RULE_KEYS = ("literal", "pattern", "category", "direction", "max_scope", "allowed_types")
 _ABBREVIATIONS = {"mrs.", "mr.", "ms.", "dr.", "vs.", "e.g.", "i.e.", "y.o.", "approx.", "no.", "pt."}
+
+
+_TEXT_KEY = "bot:text"
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, joined once per doc: spaCy joins the tokens again on every access (10 µs a message), and the
+    regex ruler and the context component both need it. No component changes the tokens after the tokenizer."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 class Cue(NamedTuple):
@@ -182,16 +196,18 @@ def _longest(spans: Iterable[Tuple[int, int]]) -> List[Tuple[int, int]]:
     return kept
 
 
-def _longest_per_label(spans: Iterable[Span]) -> List[Tuple[int, int, str, int, int, str]]:
+def _longest_per_label(spans: Iterable[Span], text: str) -> List[Tuple[int, int, str, int, int, str]]:
     """Within one label keep the longest of overlapping spans ("3.2 x 2.1 cm", not also "2.1 cm"), as
-    (start, end, label, start_char, end_char, text) in document order."""
+    (start, end, label, start_char, end_char, text) in document order. `text` is the doc's: slicing it is
+    span.text without joining the span's tokens again."""
     by_label: Dict[str, List[Tuple[int, int]]] = {}
     chars: Dict[Tuple[int, int], Tuple[int, int, str]] = {}
     for span in spans:
         start, end = span.start, span.end
         by_label.setdefault(span.label_, []).append((start, end))
         if (start, end) not in chars:
-            chars[start, end] = span.start_char, span.end_char, span.text
+            start_char, end_char = span.start_char, span.end_char
+            chars[start, end] = start_char, end_char, text[start_char:end_char]
     kept = [(start, end, label, *chars[start, end])
             for label, group in by_label.items() for start, end in (group if len(group) == 1 else _longest(group))]
     return sorted(kept, key=lambda s: (s[0], -s[1]))
@@ -243,7 +259,7 @@ class AxillaContext:
         self._kinds: List[_Kind] = []
         self._kind_index: Dict[Tuple[Any, ...], int] = {}
         self._key_kind: Dict[int, int] = {}  # match key -> index of its kind
-        self._regexes: List[Tuple[int, "re.Pattern[str]"]] = []
+        self._regexes: List[Tuple[int, Scanner]] = []
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
         self.matcher = Matcher(self.nlp.vocab, validate=True)
 
@@ -275,7 +291,7 @@ class AxillaContext:
             if rule.pattern is None:
                 phrases.setdefault(key, []).append(rule.literal)
             elif isinstance(rule.pattern, str):
-                self._regexes.append((index, re.compile(rule.pattern)))
+                self._regexes.append((index, Scanner(rule.pattern)))
             else:
                 self.matcher.add(key, [list(rule.pattern)])
             self.rules.append(rule)
@@ -293,7 +309,7 @@ class AxillaContext:
         if len(self.matcher):
             found.update((self._key_kind[key], start, end) for key, start, end in self.matcher(doc))
         if self._regexes:
-            text = doc.text
+            text = doc_text(doc)
             for index, regex in self._regexes:
                 for m in regex.finditer(text):
                     span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -323,7 +339,8 @@ class AxillaContext:
                 stop = next((i for i in colons if i > e), len(doc))
                 context.setdefault(clauses[s], []).append((kinds[k], s, e, stop))
         cues = []
-        for start, end, label, start_char, end_char, text in _longest_per_label(doc.spans.get(CUES_KEY, ())):
+        found_cues = _longest_per_label(doc.spans.get(CUES_KEY, ()), doc_text(doc))
+        for start, end, label, start_char, end_char, text in found_cues:
             clause, flags = clauses[start], 0
             for kind, s, e, stop in context.get(clause, ()):
                 if (kind.allowed is None or label in kind.allowed) and (
@@ -441,28 +458,30 @@ def make_regex_ruler(nlp: Language, name: str, spans_key: str) -> "RegexRuler":
 
 
 class RegexRuler:
-    """Adds labelled spans found by regular expressions on the text: one pass per label, no per-token callbacks."""
+    """Adds labelled spans found by regular expressions on the text: one pass per label, no per-token callbacks;
+    each pattern is tried only where a match can start (fastre.Scanner)."""
 
     def __init__(self, spans_key: str) -> None:
         self.spans_key = spans_key
         self.patterns: Dict[str, List[str]] = {}
-        self._compiled: List[Tuple[str, "re.Pattern[str]"]] = []
+        self._compiled: List[Tuple[str, Scanner]] = []
 
     def add_patterns(self, patterns: Dict[str, List[str]]) -> None:
         for label, regexes in patterns.items():
             self.patterns.setdefault(label, []).extend(regexes)
         # One regex per pattern: inline flags such as (?i) then apply to that pattern only.
-        self._compiled = [(label, re.compile(r)) for label, regexes in self.patterns.items() for r in regexes]
+        self._compiled = [(label, Scanner(r)) for label, regexes in self.patterns.items() for r in regexes]
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans.get(self.spans_key, []))
-        text = doc.text  # built from the tokens on every access
+        if self.spans_key not in doc.spans:
+            doc.spans[self.spans_key] = []
+        group = doc.spans[self.spans_key]  # appended to: reading its spans back would build each one again
+        text = doc_text(doc)
         for label, regex in self._compiled:
             for found in regex.finditer(text):
                 span = doc.char_span(found.start(), found.end(), label=label, alignment_mode="expand")
                 if span is not None and len(span):
-                    spans.append(span)
-        doc.spans[self.spans_key] = spans
+                    group.append(span)
         return doc
 
     def to_disk(self, path, exclude=tuple()) -> None:  # noqa: D102

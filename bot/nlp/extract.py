@@ -13,7 +13,7 @@ from bot.facts import Evidence, Extraction, Facts, Residue, empty, validate
 from bot.nlp import course, nodes, sizes, stage
 from bot.nlp.components import CONTEXT_KEY, Cue
 from bot.nlp.normalise import normalise
-from bot.nlp.pipeline import load
+from bot.nlp.pipeline import parse
 from bot.nlp.reading import Read, Reader, Reading
 from bot.reasons import Note
 
@@ -54,7 +54,7 @@ _check_order(READERS)
 def read(text: str, expecting: Optional[str] = None, explain: bool = False) -> Tuple[Reading, List[Note]]:
     """Normalise the message, run the pipeline and index its cues (and, to explain them, the context cues)."""
     norm, notes = normalise(text)
-    doc = load()(norm.text)
+    doc = parse(norm.text)
     return Reading(cues=list(doc._.cues), tokens=[t.text for t in doc], expecting=expecting, text=norm,
                    modifiers=tuple(_modifiers(doc)) if explain else ()), notes
 

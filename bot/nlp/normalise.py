@@ -16,6 +16,7 @@ from typing import Callable, Iterable, List, Sequence, Tuple
 
 from text_to_num import alpha2digit
 
+from bot.nlp.fastre import Scanner
 from bot.reasons import Note
 
 MAX_CHARS = 4000  # longer messages are cut (and the cut is stated)
@@ -69,27 +70,28 @@ class Normalised:
         ends.extend(self.ends[at:])
         return Normalised(self.original, "".join(text), tuple(starts), tuple(ends))
 
-    def sub(self, pattern: "re.Pattern[str]", repl: Callable[["re.Match[str]"], str]) -> "Normalised":
-        return self.apply((m.start(), m.end(), repl(m)) for m in pattern.finditer(self.text))
+    def sub(self, pattern: Scanner, repl: Callable[["re.Match[str]"], str]) -> "Normalised":
+        edits = [(m.start(), m.end(), repl(m)) for m in pattern.finditer(self.text)]
+        return self.apply(edits) if edits else self  # most patterns match nothing in most messages
 
 
 # ---------------------------------------------------------------- channel escaping and markup
 
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
-_SLACK_LINK = re.compile(r"<(?:mailto:|https?://|tel:)[^|>\s]*\|([^>]*)>")
-_SLACK_URL = re.compile(r"<((?:mailto:|https?://|tel:)[^|>\s]*)>")
-_SLACK_REF = re.compile(r"<[@#!][A-Za-z0-9^]+(?:\|([^>]*))?>")
-_TEAMS_MENTION = re.compile(r"<at\b[^>]*>[^<]*</at>", re.I)
-_BLOCK_TAG = re.compile(r"</?(?:p|br|div|li|ul|ol|tr|h[1-6])\b[^>]*>", re.I)
-_INLINE_TAG = re.compile(r"</?(?:span|b|i|u|em|strong|font|a|code|pre|s|strike|del|table|tbody|td|th)\b[^>]*>", re.I)
+_ENTITY = Scanner(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_SLACK_LINK = Scanner(r"<(?:mailto:|https?://|tel:)[^|>\s]*\|([^>]*)>")
+_SLACK_URL = Scanner(r"<((?:mailto:|https?://|tel:)[^|>\s]*)>")
+_SLACK_REF = Scanner(r"<[@#!][A-Za-z0-9^]+(?:\|([^>]*))?>")
+_TEAMS_MENTION = Scanner(r"<at\b[^>]*>[^<]*</at>", re.I)
+_BLOCK_TAG = Scanner(r"</?(?:p|br|div|li|ul|ol|tr|h[1-6])\b[^>]*>", re.I)
+_INLINE_TAG = Scanner(r"</?(?:span|b|i|u|em|strong|font|a|code|pre|s|strike|del|table|tbody|td|th)\b[^>]*>", re.I)
 # Slack/Markdown emphasis around words: "*bold*", "_italic_", "~struck~" (a lone "~2 cm" is "about").
-_EMPHASIS = re.compile(r"(?<![\w*_~])([*_~])(?=\S)([^*_~\n]*?\S)\1(?![\w*_~])")
-_BULLET = re.compile(r"[•▪◦‣⁃]")
+_EMPHASIS = Scanner(r"(?<![\w*_~])([*_~])(?=\S)([^*_~\n]*?\S)\1(?![\w*_~])")
+_BULLET = Scanner(r"[•▪◦‣⁃]")
 # " / " between pager-style fields separates statements, like a line break ("no LAD / new dx IDC").
-_FIELD_SLASH = re.compile(r"(?<=\S) / (?=\S)")
+_FIELD_SLASH = Scanner(r"(?<=\S) / (?=\S)")
 # "lump(s)", "node(s)": the plural
-_PLURAL = re.compile(r"(?<=[a-z])\(s\)", re.I)
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_PLURAL = Scanner(r"(?<=[a-z])\(s\)", re.I)
+_ANSI = Scanner(r"\x1b\[[0-9;?]*[A-Za-z]")
 _FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
 
 
@@ -150,22 +152,22 @@ def _markup(norm: Normalised) -> Normalised:
 
 
 # Dictated punctuation ("comma", "period", "full stop", "new line") and templated notes' check boxes.
-_SPOKEN = re.compile(r"(?i)(?<=\w)\s+(comma|period|full\s+stop|semicolon|colon|new\s+(?:line|paragraph)|next\s+line)\b"
+_SPOKEN = Scanner(r"(?i)(?<=\w)\s+(comma|period|full\s+stop|semicolon|colon|new\s+(?:line|paragraph)|next\s+line)\b"
                      r"(?=\s|$)")
 _SPOKEN_MARK = {"comma": ",", "period": ".", "semicolon": ";", "colon": ":"}
-_CHECKED = re.compile(r"\[\s*[xX✓✔☑]\s*\]|☑|☒")
+_CHECKED = Scanner(r"\[\s*[xX✓✔☑]\s*\]|☑|☒")
 # An unchecked option states nothing: it is dropped up to the next box, field or line.
-_UNCHECKED = re.compile(r"(?:\[\s\]|☐)[^\[|\n☐☑☒]*")
+_UNCHECKED = Scanner(r"(?:\[\s\]|☐)[^\[|\n☐☑☒]*")
 # Dictated categories and letters: "c T two" -> "cT2", "c t of the chest" -> "CT".
-_SPOKEN_TNM = re.compile(r"(?i)\b([cpy]?)\s?([tnm])\s+(zero|one|two|three|four)\b")  # words only: "Pt 2" is patient 2
+_SPOKEN_TNM = Scanner(r"(?i)\b([cpy]?)\s?([tnm])\s+(zero|one|two|three|four)\b")  # words only: "Pt 2" is patient 2
 _TNM_DIGITS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
-_SPELLED = re.compile(r"(?i)\b(c\s+t|m\s+r\s+i|p\s+e\s+t|u\s+s)\b"
+_SPELLED = Scanner(r"(?i)\b(c\s+t|m\s+r\s+i|p\s+e\s+t|u\s+s)\b"
                       r"(?=\s+(?:of|scan|showed|shows|demonstrated|chest|guided))")
 
 
 # Pasted tables: a row "| R axilla | core bx: metastatic |" is one statement ("R axilla: core bx: metastatic").
-_TABLE_RULE = re.compile(r"(?m)^[ \t]*\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$")
-_TABLE_ROW = re.compile(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
+_TABLE_RULE = Scanner(r"(?m)^[ \t]*\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$")
+_TABLE_ROW = Scanner(r"(?m)^[ \t]*\|(.*)\|[ \t]*$")
 
 
 def _table_row(m: "re.Match[str]") -> List[Edit]:
@@ -205,7 +207,7 @@ def _dictation(norm: Normalised) -> Normalised:
     return norm.sub(_SPELLED, lambda m: "".join(m.group(1).split()).upper())
 
 
-_UNUSUAL = re.compile(r"[^\x20-\x7e\n\t]")  # what is not printable ASCII: the only characters to look at
+_UNUSUAL = Scanner(r"[^\x20-\x7e\n\t]")  # what is not printable ASCII: the only characters to look at
 
 
 def _characters(norm: Normalised) -> Normalised:
@@ -238,17 +240,18 @@ _NUMBER_WORDS = "|".join(sorted((
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
 ).split(), key=len, reverse=True))  # longest first: "sixty" before "six"
 # A run of number words ("sixty-eight", "one point four", "twenty two"), for text2num.
-_WORD_RUN = re.compile(rf"(?i)\b(?:{_NUMBER_WORDS})\b(?:[\s-]+(?:(?:{_NUMBER_WORDS}|point|and)\b))*")
-_DECIMAL_COMMA = re.compile(rf"(?i)(?<![\d,])(\d{{1,2}}),(\d{{1,2}})(?=\s*(?:{_UNIT}|x\b|by\b|×))")
-_POINT = re.compile(r"(?i)\b(\d+)\s+point\s+(\d+)\b")
-_BARE_POINT = re.compile(r"(?i)(?<![\d.]\s)(?<![\d.])\bpoint\s+(\d+)\b")  # "point seven cm" is 0.7 cm
+_WORD_RUN = Scanner(rf"(?i)\b(?:{_NUMBER_WORDS})\b(?:[\s-]+(?:(?:{_NUMBER_WORDS}|point|and)\b))*")
+_DECIMAL_COMMA = Scanner(rf"(?i)(?<![\d,])(\d{{1,2}}),(\d{{1,2}})(?=\s*(?:{_UNIT}|x\b|by\b|×))")
+_POINT = Scanner(r"(?i)\b(\d+)\s+point\s+(\d+)\b")
+_BARE_POINT = Scanner(r"(?i)(?<![\d.]\s)(?<![\d.])\bpoint\s+(\d+)\b")  # "point seven cm" is 0.7 cm
 _AND = r"(?:and|adn|nad|&|n)"  # with its commonest slips: "two adn a half" must not read as "a half"
-_AND_A_HALF = re.compile(rf"(?i)\b(\d+)(?:\s+{_AND}\s+a|\s*-?\s*and-a)\s*-?\s*half\b")
+_AND_A_HALF = Scanner(rf"(?i)\b(\d+)(?:\s+{_AND}\s+a|\s*-?\s*and-a)\s*-?\s*half\b")
 # "half a centimetre" alone; after a number or an "and" it is part of "two and a half"
-_HALF_A = re.compile(rf"(?i)(?<!\d\s)(?<!\band\s)(?<!\badn\s)\b(?:half\s+an?|a\s+half)\s+(?={_UNIT})")
-_SMALL_BEFORE = re.compile(
+_HALF_A = Scanner(rf"(?i)(?<!\d\s)(?<!\band\s)(?<!\badn\s)\b(?:half\s+an?|a\s+half)\s+(?={_UNIT})")
+_SMALL_BEFORE = Scanner(
     rf"(?i)\b({'|'.join(_SMALL)})(?=\s*(?:-\s*)?(?:{_UNIT}|(?:x|by)\s+(?:\d|{'|'.join(_SMALL)})\b|{_AND}\s+a\s+half\b))")
-_SMALL_AFTER_BY = re.compile(rf"(?i)(?<=\d)(\s*(?:x|by)\s+)({'|'.join(_SMALL)})\b")
+_SMALL_AFTER_BY = Scanner(rf"(?i)(?<=\d)(\s*(?:x|by)\s+)({'|'.join(_SMALL)})\b")
+_ANY_NUMBER_WORD = Scanner(rf"(?i)\b(?:{_NUMBER_WORDS}|half)\b")
 
 
 # A size hyphenated into an adjective: "the over-2-cm scenario", "a 3-cm mass" (not "T1-2", not "-2 cm").
@@ -265,7 +268,7 @@ def _run_to_digits(m: "re.Match[str]") -> str:
 
 def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_DECIMAL_COMMA, lambda m: f"{m.group(1)}.{m.group(2)}")
-    if re.search(rf"(?i)\b(?:{_NUMBER_WORDS}|half)\b", norm.text):
+    if _ANY_NUMBER_WORD.search(norm.text):
         norm = norm.sub(_WORD_RUN, _run_to_digits)
         norm = norm.sub(_SMALL_BEFORE, lambda m: _SMALL[m.group(1).lower()])
         norm = norm.sub(_SMALL_AFTER_BY, lambda m: m.group(1) + _SMALL[m.group(2).lower()])

@@ -39,27 +39,38 @@ class Reading:
         for cue in self.cues:
             self.by_label[cue.label].append(cue)
         self.memo: Dict[str, Any] = {}  # values shared by several readers, computed once
+        # the readers ask for the same labels many times per message: both computed once per labels
         self._all: Dict[Tuple[str, ...], List[Cue]] = {}
+        self._live: Dict[Tuple[str, ...], List[Cue]] = {}
+
+    def _of(self, labels: Tuple[str, ...]) -> List[Cue]:
+        """The cues of these labels (the shared list: not to be changed)."""
+        found = self._all.get(labels)
+        if found is None:
+            by_label = self.by_label
+            found = self._all[labels] = [c for label in labels if label in by_label for c in by_label[label]]
+        return found
 
     def all(self, *labels: str) -> List[Cue]:
         """The cues of these labels (a fresh list: callers may extend it)."""
-        found = self._all.get(labels)
-        if found is None:  # the readers ask for the same labels many times per message
-            found = self._all[labels] = [c for label in labels for c in self.by_label.get(label, ())]
-        return list(found)
+        return self._of(labels)[:]
 
     def live(self, *labels: str) -> List[Cue]:
         """Cues stated as a current fact: not negated, uncertain, about a relative, planned or historical."""
-        return [c for c in self.all(*labels) if not (c.negated or c.uncertain or c.family or c.planned
-                                                     or c.historical)]
+        found = self._live.get(labels)
+        if found is None:
+            found = self._live[labels] = [c for c in self._of(labels) if not (
+                c.negated or c.uncertain or c.family or c.planned or c.historical)]
+        return list(found)
 
     def has(self, *labels: str) -> bool:
         return any(self.by_label.get(label) for label in labels)
 
     def near(self, cue: Cue, labels: Iterable[str], scope: str = "clause") -> List[Cue]:
         """Cues of `labels` in the same clause (or sentence) as `cue`."""
-        key: Callable[[Cue], int] = (lambda c: c.clause) if scope == "clause" else (lambda c: c.sentence)
-        return [c for c in self.all(*labels) if key(c) == key(cue) and c is not cue]
+        if scope == "clause":
+            return [c for c in self._of(tuple(labels)) if c.clause == cue.clause and c is not cue]
+        return [c for c in self._of(tuple(labels)) if c.sentence == cue.sentence and c is not cue]
 
     def within(self, cue: Cue, labels: Iterable[str], before: int, after: int) -> List[Cue]:
         """Cues of `labels` in the clause of `cue`, at most `before` tokens before it or `after` after it."""

@@ -1,0 +1,79 @@
+"""bot/nlp/fastre.py: its finditer finds exactly what `re`'s does, for every regex of the pattern files, on a
+blank pipeline and on tricky and random text."""
+import random
+import re
+from typing import Dict, List
+
+import pytest
+import spacy
+
+from bot.nlp import normalise, pipeline
+from bot.nlp.components import CUES_KEY
+from bot.nlp.fastre import Scanner
+
+LEXICON: Dict[str, List[str]] = pipeline._read("lexicon.yml")["regex"]
+CONTEXT = [r["pattern"] for r in pipeline.context_rules() if isinstance(r.get("pattern"), str)]
+TEXTS = [
+    "58F, new 3 cm IDC L breast, palpable 1.5cm Lt axillary node; R ax clear", "aL L. Lt\nLT(L) (R) xR",
+    "pT2N1a cT1c N0 cN+ M1 cM1 2.0 cm or less, <2 cm, ≥ 20 mm, at least 2cm", "Mrs Ms. Mr F/ M/ 45 yo 45yoF",
+    "nst IDC nst, ductal nst, 2 of 6 cycles, c3/6, AC-T, T C H P", "FINDINGS: mass\n  IMPRESSION : x", "",
+    "in Jan 2019, from 2020, since grown, under the left arm, ax. 3 x 2 x 1 cm", "r/o mets ? LN hx of (2019)",
+    "ſ K×ﬁ 2½ cm – naïve", "_L_ 9L L9 éL", "malignancy carcinomas IDC-like x1idc", "*3 cm* _big_ ~x~ [x] [ ] a",
+    "&gt;2 cm <at>Bot</at> <b>x</b> one point four centimetre, two and a half cm, point five cm, 1,5 cm",
+    "| R axilla | core bx |\n|---|---|\n| L | clear |", "c T two, m r i of chest, new line, 3 by two cm, node(s)",
+]
+
+
+def random_texts(n: int = 3000) -> List[str]:
+    rng = random.Random(7)
+    alphabet = "aAbcdeFiLlMmNnRrsTtx 0123.,-/:<>=()|_\n\t"
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(n)]
+
+
+NORMALISE = [s for s in vars(normalise).values() if isinstance(s, Scanner)]
+
+
+@pytest.mark.parametrize("scanner", [Scanner(p) for ps in LEXICON.values() for p in ps]
+                         + [Scanner(p) for p in CONTEXT] + NORMALISE, ids=lambda s: s.regex.pattern[:40])
+def test_scanner_finds_what_re_finds(scanner):
+    regex = scanner.regex
+    for text in TEXTS + [normalise.normalise(t)[0].text for t in TEXTS] + random_texts():
+        assert [m.span() for m in scanner.finditer(text)] == [m.span() for m in regex.finditer(text)], text
+
+
+@pytest.mark.parametrize("pattern, starts", [
+    (r"\b(?:L|Lt|LT)\b", r"[L](?<!\w\w)"),
+    (r"(?i)\bax\b", r"[Aa](?<!\w\w)"),
+    (r"(?<![\w.])\d+\s*cm", "[0123456789]"),
+    (r"(?:<|\bunder)\s*2", "[<u]"),  # \b inside a branch: no word-start test
+    (r"\w*", None),                 # can match the empty string: plain finditer
+    (r"(a)?(?(1)b|c)", None),       # a conditional group: not followed
+    (r"(?<=\w)\s+x", None),          # starts at a space: nothing to skip
+    ("[•▪]", r"[^\x00-\x7f]"),       # never in ASCII text
+])
+def test_scanner_start_characters(pattern, starts):
+    found = Scanner(pattern).starts
+    assert (found.pattern if found else None) == starts
+
+
+def test_regex_ruler_spans_as_with_plain_regexes():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("regex_ruler").add_patterns(LEXICON)
+    for text in TEXTS:
+        doc = nlp(text)
+        expected = [(label, doc.char_span(m.start(), m.end(), alignment_mode="expand"))
+                    for label, patterns in LEXICON.items() for p in patterns for m in re.finditer(p, text)]
+        assert [(s.label_, s.start, s.end) for s in doc.spans[CUES_KEY]] == [
+            (label, s.start, s.end) for label, s in expected if s is not None and len(s)]
+
+
+@pytest.mark.parametrize("pattern, words, either", [
+    (r"(?i)\b\w*(?:idc|cancer)\w*\b", (), ["cancer|idc"]),
+    (r"(?i)(?<!ductal\s)\bnst\b", ("nst",), []),
+    (r"(?i)(?:≤|<=)\s*2\s*cm", ("<=", "cm"), []),  # "≤" is never in ASCII text; a lone digit is not looked for
+    (r"(?i)\b(?:since\s+grown|has\s+grown)", (), ["grown|since"]),
+    (r"\bL\b", (), []),
+])
+def test_scanner_words_a_match_contains(pattern, words, either):
+    scanner = Scanner(pattern)
+    assert (scanner.words, [e.pattern for e in scanner.either]) == (words, either)
