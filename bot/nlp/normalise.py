@@ -102,19 +102,19 @@ def _unescape(norm: Normalised) -> Normalised:
 
 
 # An e-mail's quoted earlier message ("On Tue ... wrote:" and the "> " lines under it) is not this message.
-_QUOTE_HEADER = re.compile(r"(?im)^[^\n]*\bwrote:[ \t]*$")
-_QUOTED_LINE = re.compile(r"(?m)^[ \t]*>[^\n]*$")
+_QUOTE_HEADER = Scanner(r"(?im)^[^\n]*\bwrote:[ \t]*$")
+_QUOTED_LINE = Scanner(r"(?m)^[ \t]*>[^\n]*$")
 # Form payloads pasted as JSON: {"pt_age":63,"axilla_exam":"no palpable adenopathy"} -> one field per line.
-_JSON_KEY = re.compile(r'[{,]?\s*"([A-Za-z][\w ]*)"\s*:\s*"?')
-_JSON_END = re.compile(r'"?\s*[}\]]\s*$|"(?=\s*(?:\n|$))')
+_JSON_KEY = Scanner(r'[{,]?\s*"([A-Za-z][\w ]*)"\s*:\s*"?')
+_JSON_END = Scanner(r'"?\s*[}\]]\s*$|"(?=\s*(?:\n|$))')
 # Rows pasted as CSV ("size_mm,26" / "axilla exam,negative"): when most lines are "key,value", each is a field.
-_CSV_ROW = re.compile(r"(?m)^([A-Za-z][\w /()'-]{0,40}),(?=\S)")
+_CSV_ROW = Scanner(r"(?m)^([A-Za-z][\w /()'-]{0,40}),(?=\S)")
 # A unit named by its field ("size_mm: 26", "Size (mm): 26"): the number is in that unit.
-_UNIT_FIELD = re.compile(r"(?im)\b(size|diameter|dimension)[\s_(]+(mm|cm)\)?\s*:\s*(\d+(?:\.\d+)?)\b(?!\s*(?:mm|cm))")
+_UNIT_FIELD = Scanner(r"(?im)\b(size|diameter|dimension)[\s_(]+(mm|cm)\)?\s*:\s*(\d+(?:\.\d+)?)\b(?!\s*(?:mm|cm))")
 # A full stop typed without its space ("x2wks.no hx"): two words, not one.
-_GLUED_STOP = re.compile(r"(?<=[A-Za-z]{2})\.(?=[A-Za-z]{2})")
+_GLUED_STOP = Scanner(r"(?<=[A-Za-z]{2})\.(?=[A-Za-z]{2})")
 # Symbols that stand for words in shorthand notes.
-_SYMBOLS = re.compile(r"[♀♂]|(?<!\w)[Ø∅](?!\w)")
+_SYMBOLS = Scanner(r"[♀♂]|(?<!\w)[Ø∅](?!\w)")
 _SYMBOL_WORDS = {"♀": " female ", "♂": " male ", "Ø": " no ", "∅": " no "}
 
 
@@ -131,7 +131,7 @@ def _layout(norm: Normalised) -> Normalised:
         norm = norm.sub(_JSON_KEY, _json_key)
         norm = norm.sub(_JSON_END, lambda m: " ")
     lines = [line for line in norm.text.splitlines() if line.strip()]
-    if len(lines) >= 3 and len(_CSV_ROW.findall(norm.text)) * 2 > len(lines):
+    if len(lines) >= 3 and sum(1 for _ in _CSV_ROW.finditer(norm.text)) * 2 > len(lines):
         norm = norm.sub(_CSV_ROW, lambda m: m.group(1).replace("_", " ") + ": ")
     norm = norm.sub(_UNIT_FIELD, lambda m: f"{m.group(1)}: {m.group(3)} {m.group(2)}")
     norm = norm.sub(_GLUED_STOP, lambda m: ". ")
@@ -192,8 +192,8 @@ def _tables(norm: Normalised) -> Normalised:
 
 # Speech: fillers with the commas around them ("lumps in, um, both armpits") and words said twice ("new, new
 # cancer"), which would otherwise split one statement in two.
-_FILLER = re.compile(r"(?i)(?:,\s*)?\b(?:u+h+|u+m+|uhm|erm?|hmm+|you\s+know)\b(?:\s*,)?|,\s*like\s*,")
-_REPEAT = re.compile(r"\b([a-z]+)(?:\s*,\s*|\s+)\1\b(?!\s*:)")  # lower case: "US, US: node" is two fields
+_FILLER = Scanner(r"(?i)(?:,\s*)?\b(?:u+h+|u+m+|uhm|erm?|hmm+|you\s+know)\b(?:\s*,)?|,\s*like\s*,")
+_REPEAT = Scanner(r"\b([a-z]+)(?:\s*,\s*|\s+)\1\b(?!\s*:)")  # lower case: "US, US: node" is two fields
 
 
 def _dictation(norm: Normalised) -> Normalised:
@@ -255,7 +255,7 @@ _ANY_NUMBER_WORD = Scanner(rf"(?i)\b(?:{_NUMBER_WORDS}|half)\b")
 
 
 # A size hyphenated into an adjective: "the over-2-cm scenario", "a 3-cm mass" (not "T1-2", not "-2 cm").
-_COMPOUND = re.compile(rf"(?i)(?<=[a-z])-(?=\d+(?:\.\d+)?-?\s*{_UNIT})|(?<=\d)-(?={_UNIT})")
+_COMPOUND = Scanner(rf"(?i)(?<=[a-z])-(?=\d+(?:\.\d+)?-?\s*{_UNIT})|(?<=\d)-(?={_UNIT})")
 
 
 def _run_to_digits(m: "re.Match[str]") -> str:
