@@ -136,7 +136,13 @@ def without_noise(ext: Extraction, in_context: bool) -> Extraction:
 def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None) -> Extraction:
     """The core's reading of a message. A bare correction ("sorry, I meant 1.8") of a case that has a tumour
     size is read as the size, as the answer to a size question would be."""
-    ext = bot.extract(text, expecting=expecting if expecting in bot.FACT_KEYS else None)
+    expecting = expecting if expecting in bot.FACT_KEYS else None
+    ext = bot.extract(text, expecting=expecting)
+    treatment = tracker.get_slot("treatment")
+    if treatment == "neoadjuvant_ongoing" and ext.stated.get("treatment") is None and not (
+            ext.new_case or ext.stated.get("age") is not None or ext.stated.get("diagnosis") is not None):
+        # "she noticed a new lump in her armpit", mid-chemotherapy: a new lump during treatment
+        ext = bot.extract(text, expecting=expecting, treatment=treatment)
     if ext.corrected and not expecting and not intake.has_facts(ext) and tracker.get_slot("tumor_size_cm"):
         again = bot.extract(text, expecting="tumor_size_cm")
         if again.stated.get("tumor_size_cm") is not None:

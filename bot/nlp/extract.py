@@ -127,13 +127,18 @@ def _phrase(reading: Reading, cue: Cue) -> List[Cue]:
     return phrase
 
 
-def extract(text: str, expecting: Optional[str] = None) -> Extraction:
-    """The facts one message states (null when unstated), where each was read, contradictions and residue."""
+def extract(text: str, expecting: Optional[str] = None, treatment: Optional[str] = None) -> Extraction:
+    """The facts one message states (null when unstated), where each was read, contradictions and residue.
+
+    `treatment` is the case's treatment status, for a message that states none: the readers after it see it
+    ("she noticed a new lump in her armpit" during chemotherapy is a new lump during treatment), but it is not
+    reported as stated."""
     reading, notes = read(text, expecting)
     facts: Facts = empty()
     conflicts: List[str] = []
     residue: List[Residue] = []
     evidence: Dict[str, Tuple[Evidence, ...]] = {}
+    context = False
     for reader in READERS:
         found: Read = reader.read(reading, facts)
         notes += found.notes
@@ -141,11 +146,15 @@ def extract(text: str, expecting: Optional[str] = None) -> Extraction:
             conflicts.append(_CONFLICT_KEY.get(reader.fact, reader.fact))
         else:
             facts[reader.fact] = found.value
+        if reader.fact == "treatment" and facts["treatment"] is None and treatment and not found.conflict:
+            facts["treatment"], context = treatment, True
         if found.cues and (found.value is not None or found.conflict):
             evidence[reader.fact] = _evidence(reading, found.cues)
         for cue in found.residue:
             start, end, quoted = reading.quote(_phrase(reading, cue))
             residue.append(Residue(_CONFLICT_KEY.get(reader.fact, reader.fact), start, end, quoted))
+    if context:
+        facts["treatment"] = None  # the case's, not the message's
     answered = short_answer(reading, facts)
     if answered and reading.cues:
         evidence[answered] = _evidence(reading, tuple(reading.cues))

@@ -274,3 +274,11 @@ def test_evidence_quotes_the_message_as_given() -> None:
             assert text[span["start"]:span["end"]] == span["text"]
     assert [s["text"] for s in evidence["tumor_over_2cm"]] == ["&gt;2 cm"]
     assert evidence["age"][0]["text"] == "57F"
+
+
+def test_a_follow_up_lump_mid_chemotherapy_is_a_new_lump_during_treatment() -> None:
+    text = "oh and she found a new lump in her left armpit last week"
+    assert bot.extract(text).facts["new_lump_during_treatment"] is None
+    during = bot.extract(text, treatment="neoadjuvant_ongoing")
+    assert during.facts["new_lump_during_treatment"] is True
+    assert during.facts["treatment"] is None and during.facts["clinical_nodes"] is None  # the case's, unchanged
