@@ -20,11 +20,12 @@ def faq_topic(tracker: Tracker) -> Optional[Text]:
     name = cs.intent_of(tracker) or ""
     text = cs.text_of(tracker)
     topic = name[len(FAQ_PREFIX):] if name.startswith(FAQ_PREFIX) else None
+    keywords = faq.detect_topic(text)
     if topic is None or cs.is_unsure(tracker):
-        topic = faq.detect_topic(text) or topic
+        topic = keywords or topic
     # "contrast MRI versus ultrasound: what makes them go with the US?" is why-not-MRI, whatever else it says;
     # "the dose of PET/CT vs US" stays a radiation question
-    if "radiation" not in (topic, faq.detect_topic(text)):
+    if "radiation" not in (topic, keywords):
         topic = compared_exam_topic(text) or topic
     if topic == "biopsy_positive" and faq.negated_result(text):
         return "biopsy_negative"  # "the node biopsy shows no cancer": the confusable pair
@@ -101,17 +102,20 @@ _COMPARED = {"FDG-PET/CT skull base to mid-thigh": "why_not_pet", "MRI breast wi
              "CT chest abdomen pelvis with IV contrast": "why_not_pet"}
 
 
+def _compared(text: Text) -> Optional[List[Text]]:
+    """The exams a message compares ("PET vs US", or two exams named), else None."""
+    named = find_procedures(text)
+    return named if intake.is_comparison(text) or len(named) > 1 else None
+
+
 def compared_exam_topic(text: Text) -> Optional[Text]:
     """The why-not topic of a message that compares an exam of _COMPARED with another, else None."""
-    named = find_procedures(text)
-    if not (intake.is_comparison(text) or len(named) > 1):
-        return None
-    return next((_COMPARED[p] for p in reversed(named) if p in _COMPARED), None)
+    return next((_COMPARED[p] for p in reversed(_compared(text) or []) if p in _COMPARED), None)
 
 
 def comparison_topic(text: Text) -> Optional[Text]:
     """The follow-up topic of a message that compares exams rather than checks one, else None."""
-    if not (intake.is_comparison(text) or len(find_procedures(text)) > 1):
+    if _compared(text) is None:
         return None
     return compared_exam_topic(text) or faq.detect_topic(text)
 

@@ -262,8 +262,7 @@ def _sides_differ(reading: Reading, positive: List[NodeMention], negative: List[
                                                           or "bilateral" in cancer_sides):
         return ()
     positive_sides = {m.side for m in positive} - {None, "bilateral"}
-    other = [c for c in negative
-             if reading.side_of(c) in ("left", "right") and reading.side_of(c) not in positive_sides]
+    other = [c for c in negative if reading.side_of(c) in {"left", "right"} - positive_sides]
     return tuple(other[:1]) if positive_sides and other else ()
 
 

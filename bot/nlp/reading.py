@@ -14,7 +14,8 @@ SIDE_LABELS = ("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
 _NODAL = ("NODE", "LUMP", "AXILLA", "NODE_NEG", "NODE_POS", "PALPABLE")
 
 
-def _inside(cue: Cue, spans: List[Cue]) -> bool:
+def inside(cue: Cue, spans: List[Cue]) -> bool:
+    """The cue lies within one of the spans (token offsets)."""
     return any(s.start <= cue.start and cue.end <= s.end for s in spans)
 
 
@@ -34,7 +35,7 @@ class Reading:
         tails = [c for c in self.cues if c.label == "AXILLARY_TAIL"]
         pronouns = [c for c in self.cues if c.label == "US_PRONOUN"]
         self.cues = [c for c in self.cues if not (
-            (c.label == "AXILLA" and _inside(c, tails)) or (c.label == "MODALITY_MUS" and _inside(c, pronouns)))]
+            (c.label == "AXILLA" and inside(c, tails)) or (c.label == "MODALITY_MUS" and inside(c, pronouns)))]
         self.by_label: Dict[str, List[Cue]] = defaultdict(list)
         for cue in self.cues:
             self.by_label[cue.label].append(cue)

@@ -15,7 +15,7 @@ from typing import List, Optional, Tuple
 
 from bot.facts import MAX_TUMOR_CM, Facts
 from bot.nlp.components import Cue
-from bot.nlp.reading import NOTHING, Read, Reading
+from bot.nlp.reading import NOTHING, Read, Reading, inside
 from bot.reasons import Note
 
 THRESHOLD_CM = 2.0  # the size that separates the variants (ACR Imaging of the Axilla, variants 3-9)
@@ -25,6 +25,7 @@ _PHRASE_BREAKS = {"with", "and", "plus", "&", "w/", "but", "while", "whereas", "
 _COMPARISONS = ("SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "SIZE_COMPARE_GE")
 _NAC = ("neoadjuvant_ongoing", "neoadjuvant_completed")
 _OLD_SECTIONS = ("COMPARISON", "TECHNIQUE")
+Sized = List[Tuple[Cue, float, Optional[str]]]  # (measurement, cm, when it was measured)
 
 
 def size_cm(cue: Cue) -> Optional[float]:
@@ -41,14 +42,14 @@ def _kind(reading: Reading, c: Cue) -> Optional[str]:
     """What a head word says a measurement measures: 'tumor', 'node', 'other' or None."""
     if c.negated and c.label in ("NODE", "LUMP", "AXILLA"):
         return None  # "4cm nodes not palpable": an absent node has no size
-    if c.label == "CANCER" and _inside(c, reading.all("DCIS")):
+    if c.label == "CANCER" and inside(c, reading.all("DCIS")):
         c = next(d for d in reading.all("DCIS") if d.start <= c.start and c.end <= d.end)
     if c.label in ("NON_TUMOR_HEAD", "OTHER_ORGAN", "OTHER_FOCUS"):
         return "other"
     if c.label == "DCIS":
         # a DCIS area beside an invasive cancer is not the tumour; DCIS alone is
         return "other" if any(x.label == "CANCER" and not x.negated for x in reading.all("CANCER")
-                              if not _inside(x, reading.all("DCIS"))) else "tumor"
+                              if not inside(x, reading.all("DCIS"))) else "tumor"
     if c.label in ("NODE", "AXILLA"):
         return "node"
     if c.label == "LUMP":
@@ -56,10 +57,6 @@ def _kind(reading: Reading, c: Cue) -> Optional[str]:
     if c.label in ("CANCER", "TUMOR", "BREAST", "AXILLARY_TAIL"):
         return "tumor"
     return None
-
-
-def _inside(cue: Cue, spans: List[Cue]) -> bool:
-    return any(s.start <= cue.start and cue.end <= s.end for s in spans)
 
 
 def apposed_axilla(reading: Reading, lump: Cue) -> Optional[Cue]:
@@ -185,11 +182,11 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     """The primary tumour's largest dimension in cm; conflicting sizes, unplaceable ones and notes."""
     unknown = [c for c in reading.all("SIZE_UNKNOWN") if not (c.family or c.uncertain)]
     if unknown:
-        return Read(notes=())  # "the size isn't in the referral": asked, whatever other numbers there are
+        return NOTHING  # "the size isn't in the referral": asked, whatever other numbers there are
     nac = facts.get("treatment") in _NAC or bool(facts.get("neoadjuvant_unclear"))
     comparisons = _comparisons(reading)
-    placed: List[Tuple[Cue, float, Optional[str]]] = []
-    bare: List[Tuple[Cue, float, Optional[str]]] = []
+    placed: Sized = []
+    bare: Sized = []
     notes: List[Note] = []
     older: List[Tuple[Cue, float]] = []  # an earlier study's sizes: not the size, unless the tumour shrank
     short = len(reading.tokens) <= 15 and not reading.has("NODE", "LUMP", "NON_TUMOR_HEAD", "OTHER_ORGAN")
@@ -199,12 +196,11 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
             continue  # a relative's tumour; "larger than 2 cm" is a comparison, not a size
         if reading.section_of(cue) in _OLD_SECTIONS:
             continue  # the prior study a report compares with
-        head, when = measured(reading, cue), _when(reading, cue)
-        if when == "old" and head not in ("node", "other") and not nac and size_cm(cue) is not None:
-            older.append((cue, size_cm(cue) or 0.0))
+        head, when, value = measured(reading, cue), _when(reading, cue), size_cm(cue)
+        if when == "old" and head not in ("node", "other") and not nac and value is not None:
+            older.append((cue, value))
         if head in ("node", "other") or when == "old" or (nac and when == "later"):
             continue
-        value = size_cm(cue)
         if value is None:
             notes.append(Note.of("implausible_size", text=cue.text))
         elif head == "tumor":
@@ -247,15 +243,13 @@ _STUDIES = ("MODALITY_MUS", "MODALITY_OTHER")
 _NOT_A_SIZE = ("SIZE", "AGE", "AGE_SEX", "TNM", "NSTAGE", "CYCLES_FRACTION")
 
 
-Sized = List[Tuple[Cue, float, Optional[str]]]  # (measurement, cm, when it was measured)
-
-
 def _unitless(reading: Reading, sized: Sized) -> Sized:
     """A decimal without its unit that a study reports, in the sentence of a size that has one ("the mammogram says
     1.9 cm and the ultrasound says 2.3"): another reading of the tumour, in that unit."""
     found: Sized = []
+    taken = reading.all(*_NOT_A_SIZE)
     for cue in reading.all("BARE_NUMBER"):
-        if "." not in cue.text or cue.family or cue.negated or _inside(cue, reading.all(*_NOT_A_SIZE)):
+        if "." not in cue.text or cue.family or cue.negated or inside(cue, taken):
             continue
         units = [c for c, _, _ in sized if c.sentence == cue.sentence]
         if units and reading.within(cue, _STUDIES, 4, 0):
@@ -265,7 +259,7 @@ def _unitless(reading: Reading, sized: Sized) -> Sized:
     return found
 
 
-def _grown(sizes: List[Tuple[Cue, float, Optional[str]]]) -> List[Tuple[Cue, float, Optional[str]]]:
+def _grown(sizes: Sized) -> Sized:
     """Without treatment, a smaller size stated before one qualified as current ("... 1.8 cm mass. 02/2026 repeat US:
     now 2.4 cm") is an older measurement of a tumour that has since grown."""
     current = [(c, v) for c, v, w in sizes if w == "later"]
