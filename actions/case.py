@@ -1,8 +1,7 @@
 """Case intake: the form that reads facts into slots, the questions it asks, and the answer."""
-from abc import ABC, abstractmethod
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -10,7 +9,7 @@ from rasa_sdk.types import DomainDict
 import bot
 from actions import case_state as cs
 from actions import messages
-from bot import intake, render
+from bot import intake
 
 
 def message_update(tracker: Tracker) -> Dict[Text, Any]:
@@ -30,11 +29,46 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
     return update
 
 
+REQUESTED_SLOT = "requested_slot"
+
+
+def requested_by(events: List[EventType]) -> Optional[Text]:
+    """The slot the form will ask for next: the last `requested_slot` the events set (None: the form ends)."""
+    return next((e.get("value") for e in reversed(events)
+                 if e.get("event") == "slot" and e.get("name") == REQUESTED_SLOT), None)
+
+
+def rejected(tracker: Tracker, requested: Optional[Text], events: List[EventType]) -> bool:
+    """True when Rasa will reject the form for this message (it answered the question asked with nothing the
+    form reads), so the rules answer it instead and whatever this call said is dropped (rasa FormAction.validate)."""
+    return bool(requested) and tracker.latest_action_name == "action_listen" and not any(
+        e.get("event") == "slot" and e.get("name") != REQUESTED_SLOT for e in events)
+
+
 class ValidateCaseForm(FormValidationAction):
-    """Reads every fact a message states into the case and names the fact the core still misses."""
+    """Reads every fact a message states into the case, then asks for the fact the core still misses or
+    answers the case. It is the form's one call to the action server per turn: the domain has no
+    `action_ask_<slot>` and no response for one, so Rasa's form asks nothing itself."""
 
     def name(self) -> Text:
         return "validate_case_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[EventType]:
+        """The slot events of the message, and the question or the answer that follows from them."""
+        requested = tracker.get_slot(REQUESTED_SLOT)
+        events = await super().run(dispatcher, tracker, domain)
+        if rejected(tracker, requested, events):
+            return events
+        following = requested_by(events)
+        if following == cs.NEW_PATIENT_SLOT:
+            waiting = cs.pending(tracker)
+            messages.ask_new_patient(dispatcher, cs.known_facts(tracker), waiting["text"] if waiting else "")
+        elif following:
+            messages.ask(dispatcher, following, cs.analysis(tracker))
+        else:
+            events.extend(answer_case(dispatcher, tracker))
+        return events
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
@@ -54,63 +88,17 @@ class ValidateCaseForm(FormValidationAction):
         return [SlotSet(key, value) for key, value in tracker.slots_to_validate().items()]
 
 
-class AskForFact(Action, ABC):
-    """Asks for one missing fact, with quick replies."""
-
-    @property
-    @abstractmethod
-    def slot(self) -> Text:
-        """The fact key this action asks for."""
-
-    def name(self) -> Text:
-        return f"action_ask_{self.slot}"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
-        """Sends the question for this fact."""
-        messages.ask(dispatcher, self.slot, cs.analysis(tracker))
-        return []
-
-
-# One `action_ask_<fact>` per fact the core has a question for (bot/knowledge/questions.yml); the form
-# runs the one named after the slot it requests. domain.yml lists the same names.
-ASK_ACTIONS = {
-    slot: type(f"ActionAsk_{slot}", (AskForFact,), {"slot": slot, "__doc__": f"Asks for {slot}."})
-    for slot in render.questions()
-}
-
-
-class ActionAskNewPatient(Action):
-    """Asks whether a conflicting message is a new patient or a correction."""
-
-    def name(self) -> Text:
-        return f"action_ask_{cs.NEW_PATIENT_SLOT}"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
-        """Sends the question with its two answers as buttons."""
-        waiting = cs.pending(tracker)
-        messages.ask_new_patient(dispatcher, cs.known_facts(tracker), waiting["text"] if waiting else "")
-        return []
-
-
-class ActionAnswerCase(Action):
-    """Answers the finished intake: recommendation, out of scope, or what is still missing."""
-
-    def name(self) -> Text:
-        return "action_answer_case"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
-        """Sends the core's answer for the case and remembers its variant."""
-        note = tracker.get_slot(cs.INTAKE_SLOT) or {}
-        if not cs.has_case(tracker):
-            if note.get("kind") == intake.CLEAR or cs.intent_of(tracker) == "new_patient" \
-                    or bot.extract(cs.text_of(tracker)).new_case:
-                messages.case_cleared(dispatcher)
-            else:
-                messages.not_understood(dispatcher)
-            return [SlotSet(cs.VARIANT_SLOT, None)]
-        result = cs.analysis(tracker)
-        messages.answer(dispatcher, result, cs.provenance(tracker), cs.case_turn(tracker), note)
-        return [SlotSet(cs.VARIANT_SLOT, result.variant_id), SlotSet(cs.INTAKE_SLOT, None)]
+def answer_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """The finished intake's answer (recommendation, out of scope, or what is still missing) and the slots it
+    sets: the case's variant, and the intake note cleared."""
+    note = tracker.get_slot(cs.INTAKE_SLOT) or {}
+    if not cs.has_case(tracker):
+        if note.get("kind") == intake.CLEAR or cs.intent_of(tracker) == "new_patient" \
+                or bot.extract(cs.text_of(tracker)).new_case:
+            messages.case_cleared(dispatcher)
+        else:
+            messages.not_understood(dispatcher)
+        return [SlotSet(cs.VARIANT_SLOT, None)]
+    result = cs.analysis(tracker)
+    messages.answer(dispatcher, result, cs.provenance(tracker), cs.case_turn(tracker), note)
+    return [SlotSet(cs.VARIANT_SLOT, result.variant_id), SlotSet(cs.INTAKE_SLOT, None)]

@@ -6,7 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 import bot
-from actions.case import ASK_ACTIONS, ActionAnswerCase, ActionAskNewPatient, ValidateCaseForm
+from actions.case import ValidateCaseForm
 
 
 def make_tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None,
@@ -22,13 +22,12 @@ def make_tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None,
                "entities": [], "intent_ranking": [{"name": intent, "confidence": confidence}]}
     earlier = [{"event": "user", "text": f"message {n}", "parse_data": {}} for n in range(1, turn)]
     events = earlier + [
+        {"event": "slot", "name": "requested_slot", "value": requested},
         {"event": "action", "name": "action_listen"},
         {"event": "user", "text": text, "parse_data": message},
-        {"event": "slot", "name": "requested_slot", "value": requested},
-        {"event": "action", "name": "case_form"},
     ]
     loop = {"name": "case_form"} if form_active else {}
-    return Tracker("test-user", all_slots, message, events, False, None, loop, "case_form")
+    return Tracker("test-user", all_slots, message, events, False, None, loop, "action_listen")
 
 
 def run(action: Action, tracker: Tracker, domain: Dict[str, Any]) -> Tuple[List[Dict], List[Dict]]:
@@ -51,17 +50,11 @@ def customs(messages: List[Dict]) -> List[Dict]:
 def form_turn(domain: Dict[str, Any], slots: Dict[str, Any], text: str, intent: str,
               requested: Optional[str] = None, confidence: float = 0.98,
               turn: int = 1) -> Tuple[Dict[str, Any], List[Dict]]:
-    """One user turn through the case form, in the order the Rasa server runs it: validate_case_form,
-    then the ask action of the slot it requests, or action_answer_case when it requests none.
+    """One user turn through the case form as the Rasa server runs it: validate_case_form reads the message
+    and sends the question for the slot it requests, or the answer when it requests none.
     Returns the slots after the turn (with `requested_slot`) and the messages sent."""
-    events, _ = run(ValidateCaseForm(), make_tracker(text, intent, slots, requested, confidence, turn=turn), domain)
+    events, messages = run(ValidateCaseForm(), make_tracker(text, intent, slots, requested, confidence, turn=turn),
+                           domain)
     set_now = slot_values(events)
     # Without a requested slot from the validation, the server requests none (the form's list is empty).
-    asked = set_now.get("requested_slot")
-    after = {**slots, **set_now, "requested_slot": asked}
-    if asked:
-        action = ActionAskNewPatient() if asked == "new_patient" else ASK_ACTIONS[asked]()
-    else:
-        action = ActionAnswerCase()
-    events, messages = run(action, make_tracker(text, intent, after, asked, turn=turn), domain)
-    return {**after, **slot_values(events)}, messages
+    return {**slots, **set_now, "requested_slot": set_now.get("requested_slot")}, messages

@@ -2,7 +2,7 @@
 import pytest
 from action_harness import customs, form_turn, make_tracker, run, slot_values
 
-from actions.case import ASK_ACTIONS, ValidateCaseForm
+from actions.case import ValidateCaseForm
 
 # One description per variant, in words of our own (not the evaluation set's).
 VARIANT_CASES = {
@@ -74,10 +74,20 @@ def test_a_missing_fact_is_asked_then_the_answer_completes_the_case(domain, firs
     assert (custom["type"], custom["variant"]["id"]) == ("recommendation", variant)
 
 
-def test_every_fact_the_core_asks_for_has_an_ask_action_in_the_domain(domain):
-    assert {f"action_ask_{slot}" for slot in ASK_ACTIONS} <= set(domain["actions"])
-    for slot, action in ASK_ACTIONS.items():
-        assert action().name() == f"action_ask_{slot}"
+def test_back_in_the_form_after_a_follow_up_the_question_is_asked_again(domain):
+    # Rasa calls the validation with no message to read when the form resumes (latest action: the rule's).
+    slots = {"sex": "female", "diagnosis": "new_primary", "clinical_nodes": "positive", "treatment": "none"}
+    tracker = make_tracker("would MRI not be the better test?", "faq_why_not_mri", slots, requested="tumor_size_cm")
+    tracker.latest_action_name = "action_answer_faq"
+    events, messages = run(ValidateCaseForm(), tracker, domain)
+    assert slot_values(events) == {"requested_slot": "tumor_size_cm"}
+    assert only_custom(messages)["slot"] == "tumor_size_cm"
+
+
+def test_the_answer_sets_the_variant_and_clears_the_intake_note(domain):
+    slots, messages = form_turn(domain, {}, VARIANT_CASES[6], "describe_case")
+    assert (slots["variant"], slots["intake"], slots["requested_slot"]) == ("axilla-6", None, None)
+    assert [only_custom(messages)["type"]] == ["recommendation"]
 
 
 def test_a_short_answer_fills_every_fact_it_states_not_only_the_requested_one(domain):
