@@ -162,6 +162,9 @@ def _scopes(direction: str, max_scope: Any) -> Tuple[Optional[int], Optional[int
 def _ends_sentence(doc: Doc, token) -> bool:
     """A full stop, a question mark after a word ("imaging?", not "? LN"), or a word with its own full stop ("58F.")."""
     text = token.norm_
+    if text == "." and token.i > 0 and not doc[token.i - 1].whitespace_ \
+            and doc[token.i - 1].norm_ + "." in _ABBREVIATIONS:
+        return False  # "approx." split by the tokenizer: the abbreviation's own full stop
     if text in {".", ";", "!", "\n", "|"} or (token.is_space and "\n" in token.text):
         return True  # a line break ends a sentence: pasted lists and report lines
     if text == "?":

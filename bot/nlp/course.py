@@ -17,6 +17,7 @@ from bot.nlp.stage import tnm
 
 _PRONOUNS = ("she", "her", "hers", "herself", "he", "his", "him", "himself", "she's", "he's")
 _CYCLES = re.compile(r"(\d{1,2})\D+(\d{1,2})")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # Labels that show a message is about breast cancer or the axilla at all.
 _TOPICAL = {"BREAST", "AXILLA", "NODE", "CANCER", "NEW_DX", "TNM", "NSTAGE", "NODE_POS", "NODE_NEG", "NAC",
             "SURGERY", "RECURRENCE", "SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "SIZE_COMPARE_GE", "AXILLARY_TAIL",
@@ -59,11 +60,26 @@ def _age_value(cue: Cue) -> Optional[int]:
     return int(found.group()) if found and 0 < int(found.group()) < MAX_AGE else None
 
 
+_THRESHOLD_AFTER = {("or", "over"), ("or", "older"), ("or", "above"), ("and", "over"), ("and", "above"),
+                    ("or", "more"), ("or", "under"), ("or", "younger"), ("or", "below"), ("and", "under")}
+_THRESHOLD_BEFORE = {"over", "under", "above", "below", "least", "than", ">", "<", "≥", "≤", ">=", "<="}
+
+
+def _threshold(reading: Reading, cue: Cue) -> bool:
+    """An age limit, not the patient's age ("age 50 or over: yes", "aged ≥ 50", "older than 40")."""
+    after = tuple(t.lower() for t in reading.tokens[cue.end:cue.end + 2])
+    before = reading.tokens[cue.start - 1].lower() if cue.start else ""
+    return after in _THRESHOLD_AFTER or (after[:1] == ("+",)) or before in _THRESHOLD_BEFORE
+
+
+def _ages(reading: Reading) -> List[Cue]:
+    """The patient's stated ages (not a relative's, not an age limit)."""
+    return [c for c in reading.all("AGE_SEX", "AGE") if not c.family and _age_value(c) and not _threshold(reading, c)]
+
+
 def age(reading: Reading, facts: Facts) -> Read:
-    for cue in reading.all("AGE_SEX", "AGE"):
-        if not cue.family and _age_value(cue):
-            return Read(_age_value(cue), (cue,))
-    return NOTHING
+    found = _ages(reading)
+    return Read(_age_value(found[0]), tuple(found[:1])) if found else NOTHING
 
 
 # ---------------------------------------------------------------- diagnosis and history
@@ -94,7 +110,8 @@ def _proven_cancers(reading: Reading) -> List[Cue]:
 def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
     """A cancer in a sentence that dates its surgery ("treated in 2018 with wide local excision ... for a 1.1 cm
     IDC"), with no word that makes the cancer itself new."""
-    dated = [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and s.historical]
+    dated = [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and (s.historical or any(
+        _YEAR.fullmatch(y.text) for y in reading.within(s, ["SURGERY_PAST_POST"], 0, 2)))]
     fresh = [n for n in reading.all("NEW", "NEW_DX", "RECURRENCE") if not n.negated
              and n.clause == cue.clause and 0 <= cue.start - n.end <= 4]
     return bool(dated and not fresh)
@@ -169,13 +186,18 @@ def _surgery_done(reading: Reading) -> List[Cue]:
     return reading.live("SURGERY_DONE")[:1]
 
 
+# "a neoadjuvant platform study": the name of a trial, not the patient's treatment.
+_STUDY = frozenset({"study", "studies", "trial", "trials", "platform", "protocol", "registry"})
+
+
 def _chemo(reading: Reading) -> List[Cue]:
-    """Neoadjuvant chemotherapy cues: not 'adjuvant chemotherapy', not 'neoadjuvant letrozole'."""
+    """Neoadjuvant chemotherapy cues: not 'adjuvant chemotherapy', not 'neoadjuvant letrozole', not a study."""
     endocrine = reading.all("ENDOCRINE")
     adjuvant = reading.all("ADJUVANT")
     return [c for c in reading.live("NAC")
             if not any(abs(e.start - c.end) <= 3 or abs(c.start - e.end) <= 1 for e in endocrine)
-            and not any(a.start <= c.start <= a.end and a.text.lower() != "neoadjuvant" for a in adjuvant)]
+            and not any(a.start <= c.start <= a.end and a.text.lower() != "neoadjuvant" for a in adjuvant)
+            and not _STUDY & {t.lower() for t in reading.tokens[c.end:c.end + 2]}]
 
 
 def nac_status(reading: Reading) -> tuple:
@@ -237,7 +259,24 @@ def treatment(reading: Reading, facts: Facts) -> Read:
         conflict = bool(reading.live("NO_TREATMENT"))
         return Read(nac, tuple(cues), conflict=conflict)
     none += [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated]
-    return Read("none", tuple(none[:1])) if none else NOTHING
+    if none:
+        return Read("none", tuple(none[:1]))
+    return Read(residue=tuple(_unplaced_surgery(reading, facts)[:1]))
+
+
+# Words before an operation that make it one to come ("listed for WLE", "before SLNB", "straight to SLNB").
+_TO_COME = frozenset({"for", "before", "prior", "pre", "to", "then", "awaiting", "planned", "booked", "scheduled"})
+
+
+def _unplaced_surgery(reading: Reading, facts: Facts) -> List[Cue]:
+    """An operation for a new cancer named as a fact but not placed in time ("right mastectomy and sentinel node
+    biopsy"): done or to come decides the variant, so it is asked, never assumed not to have happened. Not an
+    operation to come, asked about, dated (an earlier cancer's), or a place ("lumpectomy scar")."""
+    if facts.get("diagnosis") not in (None, "new_primary"):
+        return []
+    return [c for c in reading.live("SURGERY")
+            if not any(t.lower() in _TO_COME for t in reading.tokens[max(0, c.start - 3):c.start])
+            and not reading.near(c, ["QUESTION_WORD", "BREAST", "SURGERY_PAST_POST", "RECURRENCE"], "sentence")]
 
 
 def neoadjuvant_unclear(reading: Reading, facts: Facts) -> Read:
@@ -309,7 +348,7 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     """What kind of question this is when no variant can cover it (scope.yml names each with its pointer)."""
     current = facts.get("diagnosis") in ("new_primary", "local_recurrence") or bool(_current_cancers(reading))
     finding = facts.get("clinical_nodes") == "positive" or facts.get("axillary_lump") or current
-    aged = [c for c in reading.all("AGE_SEX", "AGE") if not c.family and _age_value(c)]
+    aged = _ages(reading)
     if len({_age_value(c) for c in aged}) > 1:  # "58F, new 3 cm IDC ... 62F, new 1.2 cm IDC ..."
         return Read("several_patients", tuple(aged[:2]))
     # the animal is the patient when the patient's own description names it ("9-year-old spayed female spaniel");
@@ -350,7 +389,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
         return Read("adjuvant_therapy", tuple(adjuvant[:1]))
     surveillance, screening = _asked_about(reading, "SURVEILLANCE"), _asked_about(reading, "SCREENING")
     if surveillance and not finding:
-        return Read("surveillance", tuple(surveillance[:1]))
+        # "yearly mammograms" for a woman who never had breast cancer (a relative's does not count) is screening
+        own = facts.get("cancer_history") or any(not c.negated for c in _cancers(reading))
+        return Read("surveillance" if own else "screening", tuple(surveillance[:1]))
     if screening and not (finding or _current_cancers(reading)):
         return Read("screening", tuple(screening[:1]))
     stated = any(v is not None for k, v in facts.items() if k not in ("sex", "age"))

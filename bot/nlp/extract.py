@@ -7,6 +7,8 @@ of guessed).
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Dict, List, Optional, Tuple
 
 from bot.facts import Evidence, Extraction, Facts, Residue, empty, validate
@@ -28,7 +30,7 @@ READERS: Tuple[Reader, ...] = (
     Reader("tumor_size_cm", sizes.tumor_size, needs=("treatment", "neoadjuvant_unclear")),
     Reader("tumor_over_2cm", sizes.tumor_over_2cm, needs=("tumor_size_cm",)),
     Reader("new_lump_during_treatment", course.new_lump_during, needs=("treatment",)),
-    Reader("clinical_nodes", nodes.clinical_nodes, needs=("treatment", "new_lump_during_treatment")),
+    Reader("clinical_nodes", nodes.clinical_nodes, needs=("cancer_history", "treatment", "new_lump_during_treatment")),
     Reader("node_finding", nodes.node_finding, needs=("clinical_nodes",)),
     Reader("axillary_lump", nodes.axillary_lump),
     Reader("distant_metastases", course.distant_metastases),
@@ -132,7 +134,72 @@ def extract(text: str, expecting: Optional[str] = None, treatment: Optional[str]
 
     `treatment` is the case's treatment status, for a message that states none: the readers after it see it
     ("she noticed a new lump in her armpit" during chemotherapy is a new lump during treatment), but it is not
-    reported as stated."""
+    reported as stated. A report's ADDENDUM revises the report (see `revised`)."""
+    whole, _ = _extract(text, expecting, treatment)
+    found = _ADDENDUM.search(text)
+    if found is None or not text[:found.start()].strip():
+        return whole
+    addendum, reading = _extract(text[found.start():], None, treatment)
+    return revised(whole, shifted(addendum, found.start()), found.start(), [
+        shifted_residue(reading, cue, "clinical_nodes", found.start()) for cue in reading.all("NODE")[:1]],
+        examined=reading.has("EXAM", "PALPABLE"))
+
+
+_ADDENDUM = re.compile(r"(?i)\baddend(?:um|a)\b")
+# What an addendum revises in a report: the axillary node's status and distant disease (a node reclassified
+# benign, bone lesions found to be metastases). The study that showed a node stays the one the report's body
+# names; other facts are read from the whole text, addendum included.
+_REVISED = ("clinical_nodes", "distant_metastases")
+_FOUND = ("positive", True)
+
+
+def shifted(ext: Extraction, offset: int) -> Extraction:
+    """An extraction of the text's part that starts at `offset`, with its spans as offsets into the whole text."""
+    return replace(ext, evidence={k: tuple(replace(e, start=e.start + offset, end=e.end + offset) for e in spans)
+                                  for k, spans in ext.evidence.items()},
+                   residue=tuple(replace(r, start=r.start + offset, end=r.end + offset) for r in ext.residue))
+
+
+def shifted_residue(reading: Reading, cue: Cue, fact: str, offset: int) -> Residue:
+    """The words of the sentence of `cue` (in a part of the text that starts at `offset`), asked about for `fact`."""
+    start, end, quoted = reading.quote([c for c in reading.cues if c.sentence == cue.sentence])
+    return Residue(fact, start + offset, end + offset, quoted)
+
+
+def revised(whole: Extraction, addendum: Extraction, offset: int, node_words: List[Residue],
+            examined: bool = False) -> Extraction:
+    """A report (read whole) with its addendum (read alone, from character `offset`), for the facts an addendum
+    revises when the whole text's value was read from the body only. What the addendum finds replaces the body's
+    ("the bone lesions are metastases"); what it takes back is asked about, quoting it, unless it is the clinical
+    exam's negative axilla (`examined`: the addendum speaks of the exam), since read alone it has lost the
+    report's context (an imaging "benign node" alone is not node-negative). An addendum that speaks of the node
+    again without a status that can be read leaves the body's status to be asked, quoting the addendum's words."""
+    facts, evidence, residue = dict(whole.facts), dict(whole.evidence), list(whole.residue)
+    conflicts = list(whole.conflicts)
+    # an addendum that says it corrects ("dictation error: the mass measures 1.3 cm") also corrects the size
+    corrected = ("tumor_size_cm",) if addendum.corrected and addendum.facts.get("tumor_size_cm") else ()
+    for key in _REVISED + corrected:
+        from_body = key in corrected or all(e.end <= offset for e in whole.evidence.get(key, ()))
+        if not from_body or whole.facts.get(key) is None and key not in whole.conflicts:
+            continue
+        value = addendum.facts.get(key)
+        if value in _FOUND or key in corrected or (key == "clinical_nodes" and value == "negative" and examined):
+            facts[key], evidence[key] = value, addendum.evidence.get(key, ())
+            conflicts = [k for k in conflicts if k != key]
+        elif value is not None and value != whole.facts.get(key):
+            # taken back by the addendum, read without the report's own context (which study, which exam): asked
+            facts[key] = None
+            evidence.pop(key, None)
+            residue += [Residue(key, e.start, e.end, e.text) for e in addendum.evidence.get(key, ())[:1]]
+        elif value is None and key == "clinical_nodes" and node_words:
+            facts[key] = facts["node_finding"] = None
+            evidence.pop(key, None)
+            residue += node_words
+    return replace(whole, facts=validate(facts), evidence=evidence, residue=tuple(residue), conflicts=tuple(conflicts))
+
+
+def _extract(text: str, expecting: Optional[str], treatment: Optional[str]) -> Tuple[Extraction, Reading]:
+    """extract() of one text, with the reading it was made from."""
     reading, notes = read(text, expecting)
     facts: Facts = empty()
     conflicts: List[str] = []
@@ -165,7 +232,7 @@ def extract(text: str, expecting: Optional[str] = None, treatment: Optional[str]
         cues=tuple(sorted({c.label for c in reading.cues})),
         evidence={k: v for k, v in evidence.items() if facts.get(k) is not None or k in conflicts},
         residue=tuple(residue), side=_side(reading),
-    )
+    ), reading
 
 
 def _side(reading: Reading) -> Optional[str]:

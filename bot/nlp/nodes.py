@@ -14,7 +14,7 @@ from typing import List, Optional, Sequence, Set, Tuple
 from bot.facts import Facts
 from bot.nlp.components import Cue
 from bot.nlp.reading import NOTHING, Read, Reading, with_context
-from bot.nlp.sizes import apposed_axilla, axillary
+from bot.nlp.sizes import apposed_axilla, axillary, size_cm
 
 _MODALITIES = ("MODALITY_MUS", "MODALITY_OTHER")
 
@@ -93,6 +93,29 @@ def mentions(reading: Reading) -> List[NodeMention]:
     return reading.cached("node_mentions", lambda: _mentions(reading))
 
 
+# A node's cortex thicker than this is suspicious on ultrasound (reference/acr-imaging-of-the-axilla.md:
+# "cortical thickness > 3 mm").
+SUSPICIOUS_CORTEX_CM = 0.3
+
+
+def thick_cortex(reading: Reading, node: Cue) -> List[Cue]:
+    """The measurement of a cortex thicker than 3 mm in the node's clause ("node w 5mm cortex", "cortex 4 mm")."""
+    heads = [c for c in reading.near(node, ["NON_TUMOR_HEAD"]) if c.text.lower().startswith("cortex")]
+    return [s for s in reading.near(node, ["SIZE"]) if any(abs(s.start - h.end) <= 2 or abs(h.start - s.end) <= 2
+                                                          for h in heads)
+            and (size_cm(s) or 0) > SUSPICIOUS_CORTEX_CM and not s.negated]
+
+
+def _result_line(reading: Reading, cue: Cue) -> List[Cue]:
+    """The result that opens the sentence after a specimen line ("Right axillary lymph node, core biopsy.
+    Metastatic ductal carcinoma."), as pathology reports set them out."""
+    if not reading.near(cue, ["BIOPSY"], "sentence"):
+        return []
+    following = [c for c in reading.cues if c.sentence == cue.sentence + 1]
+    first = min((c.start for c in following), default=None)
+    return [c for c in following if c.start == first and c.label == "PROVEN" and not (c.negated or c.uncertain)]
+
+
 def _mentions(reading: Reading) -> List[NodeMention]:
     found = []
     for cue in reading.all("NODE", "LUMP"):
@@ -103,8 +126,10 @@ def _mentions(reading: Reading) -> List[NodeMention]:
             continue  # the axillary tail is breast
         palpable_cues = [c for c in reading.near(cue, ["PALPABLE"]) + _trailing(reading, cue, "PALPABLE")
                          if not c.negated]
-        suspicious_cues = [c for c in reading.near(cue, ["SUSPICIOUS"], "sentence") if not (c.negated or c.uncertain)]
-        proven_cues = [c for c in reading.near(cue, ["PROVEN"], "sentence") if not (c.negated or c.uncertain)]
+        suspicious_cues = [c for c in reading.near(cue, ["SUSPICIOUS"], "sentence") if not (c.negated or c.uncertain)] \
+            + thick_cortex(reading, cue)
+        proven_cues = [c for c in reading.near(cue, ["PROVEN"], "sentence") if not (c.negated or c.uncertain)] \
+            or _result_line(reading, cue)
         palpable = bool(palpable_cues)
         # A lump is felt; only a node can have been found on imaging.
         modality, modality_cues = (None, []) if cue.label == "LUMP" else _modality(reading, cue, palpable)
@@ -164,7 +189,8 @@ def relevant(reading: Reading, facts: Facts) -> List[NodeMention]:
     """The mentions that bear on the case's axilla: not the other side, not a new lump during treatment (nor a
     felt node that is not said to date from diagnosis: that is the new lump again)."""
     during = bool(facts.get("new_lump_during_treatment"))
-    return [m for m in mentions(reading) if not contralateral(reading, m)
+    history = bool(facts.get("cancer_history"))  # a past cancer's side is not the case's: the finding is
+    return [m for m in mentions(reading) if (history or not contralateral(reading, m))
             and not (during and (m.new or _felt_now(reading, m)))]
 
 

@@ -80,7 +80,7 @@ def axillary(reading: Reading, lump: Cue) -> bool:
     for c in reading.all("AXILLA"):
         if c.clause != lump.clause:
             continue
-        if lump.start - 3 <= c.start < lump.start:
+        if lump.start - 4 <= c.start < lump.start:
             return True
         # "lumps in the right and left axillae": a list of sides is one phrase, and does not count in the reach
         listed = [s for s in sides if lump.end <= s.start < c.start]
@@ -138,8 +138,17 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
     sizes = [s.start for s in reading.all("SIZE") if s is not cue]
     # "... 1.2 cm mass ... on ultrasound in March 2024": a date after a measurement reaches to the sentence's end
     found = [q for q in reading.within(cue, kinds, before=8, after=6) if q.label != "SIZE_OLD_POST"]
+    # "0.7 cm on MRI now": "now" and "today" start a clause of their own (context.yml), yet qualify what precedes
+    found += [q for q in reading.near(cue, ["SIZE_LATER"], "sentence")
+              if q.text.lower() in ("now", "today") and q.clause == cue.clause + 1
+              and cue.end <= q.start <= cue.end + 6]
     found += [q for q in reading.near(cue, ["SIZE_OLD_POST"], "sentence") if cue.end <= q.start <= cue.end + 20]
     found = [q for q in found if not any(min(q.start, cue.start) < s < max(q.start, cue.start) for s in sizes)]
+    # "3.2 cm before chemo and 0.9 cm now": a time right after another measurement is that one's ("increased
+    # from 1.6 cm" introduces what follows it)
+    ends = {s.end for s in reading.all("SIZE") if s is not cue}
+    found = [q for q in found if not (q.end <= cue.start and q.label in ("SIZE_AT_DX", "SIZE_LATER")
+                                      and q.start in ends)]
     if not found:
         corrections = {c.end for c in reading.all("CORRECTION")}
         colon = [i for i in range(cue.start) if reading.tokens[i].endswith(":") and i not in corrections
@@ -148,6 +157,9 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
                  and q.start >= _sentence_start(reading, cue)
                  and not any(q.start < s < cue.start for s in sizes)]
         found = field[-1:]
+    # "thx for earlier 🙌 another: new R ILC 16mm": a qualifier before "new" does not reach what is new
+    news = [n.start for n in reading.near(cue, ["NEW"])]
+    found = [q for q in found if not any(q.end <= n < cue.start for n in news)]
     if not found:
         return None
     nearest = min(found, key=lambda q: q.start - cue.end if q.start >= cue.end else cue.start - q.end)

@@ -249,6 +249,52 @@ KINDS = [
     # an unsided lump in a question and the same lump with its side later
     ("first imaging for an armpit lump? 44F, never had cancer, new lump in the left axilla, R axilla normal",
      "matched", "axilla-1"),
+    # session 10 (set H): not knowing the baseline exam leaves it open
+    ("51F on AC-T cycle 3 for a 2.9 cm L IDC, new L axillary lump this week; I don't know whether the axilla was "
+     "clear when she was diagnosed", "needs_info", "clinical_nodes"),
+    # a biopsy said not to have been done yet: no tissue diagnosis
+    ("66F, 3 cm irregular mass on the R mammogram and a hard R axillary node, surely malignant, but the biopsy "
+     "has not been done yet", "out_of_scope", None),
+    # the pathology of an operation's specimen: after surgery
+    ("Surgical pathology: left lumpectomy and SLNB. IDC 1.9 cm, margins clear, 0/2 nodes. 57F. Axillary imaging "
+     "now?", "out_of_scope", None),
+    # an operation for a new cancer that is not placed in time is asked about
+    ("new 2.4 cm R IDC, 49F, cN0, right mastectomy", "needs_info", "treatment"),
+    # a specimen line and the result that opens the next sentence: a proven node in the other axilla
+    ("Specimen: left axillary node, core biopsy. Metastatic carcinoma. Clinical: 63F, new R breast IDC 2.8 cm, "
+     "R axilla clinically normal", "out_of_scope", None),
+    # an addendum that finds metastases replaces the body's "no distant disease"
+    ("Staging PET/CT, 58F, new 3.4 cm L IDC with a palpable L axillary node. Impression: no distant disease.\n"
+     "Addendum: the 1 cm liver lesion was biopsied and shows metastatic breast carcinoma", "out_of_scope", None),
+    # an addendum that speaks of the body's suspicious node again, without a status: asked
+    ("US L breast, 47F, new IDC 1.6 cm. Impression: suspicious L axillary node.\nAddendum: on review with the "
+     "prior study the node is stable and probably reactive; no clinical exam recorded", "needs_info",
+     "clinical_nodes"),
+    # a cortex thicker than 3 mm is a suspicious node on US (reference), whatever the exam
+    ("60F, new R IDC 1.3 cm, R axillary node on US with a 4.5 mm cortex, not palpable, untreated", "matched",
+     "axilla-4"),
+    # a lower-case clinical N category
+    ("44f new L IDC 1.1 cm, cn0, not treated yet", "matched", "axilla-3"),
+    # "thanks for earlier" does not make the next case's size an older one
+    ("thanks for earlier! next one: 70f new L IDC 14mm, cN0, nothing started", "matched", "axilla-3"),
+    # an age limit of a protocol is not a second patient
+    ("study check: women aged 50 or over. Ours is 67F, new 1.5 cm L IDC, cN0, untreated", "matched", "axilla-3"),
+    # a neoadjuvant trial's name is not the patient's chemotherapy
+    ("Screening for a neoadjuvant trial: 46F, new R IDC 3.6 cm, cN0, no prior systemic therapy", "matched",
+     "axilla-5"),
+    # yearly mammograms for a woman who never had breast cancer: screening
+    ("38F, no lumps, her sister had breast cancer; she asks when to start yearly mammograms", "out_of_scope", None),
+    # a dated operation for an earlier cancer: history, and the new finding on the other side is the case
+    ("70F, R mastectomy 2009 for IDC, treatment finished 2014. New US: 1.6 cm L axillary node, suspicious, no "
+     "new breast cancer found", "matched", "axilla-11"),
+    # an addendum that corrects a dictated size replaces it
+    ("US L breast: 2.4 x 1.2 cm irregular mass.\nAddendum: transcription error, the mass measures 1.4 x 1.2 cm. "
+     "59F, core bx IDC, axilla clinically negative, untreated", "matched", "axilla-3"),
+    # "now" qualifies the size before it (a residual after chemotherapy), though it starts a clause of its own
+    ("finished NAC last week, 61F, L IDC 3.2 cm before chemo and 0.9 cm on MRI now, axilla clinically negative "
+     "at diagnosis", "matched", "axilla-8"),
+    # "approx." does not end the sentence
+    ("66F, new approx. 2.6 cm IDC of the L breast, no palpable L axillary nodes, untreated", "matched", "axilla-5"),
 ]
 
 
@@ -282,3 +328,20 @@ def test_a_follow_up_lump_mid_chemotherapy_is_a_new_lump_during_treatment() -> N
     during = bot.extract(text, treatment="neoadjuvant_ongoing")
     assert during.facts["new_lump_during_treatment"] is True
     assert during.facts["treatment"] is None and during.facts["clinical_nodes"] is None  # the case's, unchanged
+
+
+def test_an_addendum_s_facts_quote_the_whole_message() -> None:
+    text = ("Staging CT, 61F, new L IDC 2.5 cm, cN0. Impression: no distant disease.\n"
+            "ADDENDUM: the 9 mm lung nodule was biopsied: metastatic breast carcinoma")
+    ext = bot.extract(text)
+    assert ext.facts["distant_metastases"] is True
+    assert all(text[e.start:e.end] == e.text and e.start > text.index("ADDENDUM")
+               for e in ext.evidence["distant_metastases"])
+
+
+def test_an_addendum_that_revises_the_node_quotes_its_words() -> None:
+    text = ("US R breast, 52F, new IDC 1.2 cm. Impression: suspicious R axillary node.\n"
+            "Addendum: the node has a normal fatty hilum on review")
+    result = bot.analyze(text)
+    assert (result.status, result.missing) == ("needs_info", ["clinical_nodes"])
+    assert any(u["text"] in text[text.index("Addendum"):] for u in result.to_dict()["unplaced"])
