@@ -2,7 +2,7 @@
 
 Nothing here imports Rasa; the Rasa actions are thin adapters over these functions.
 """
-from bot.facts import ASK_ORDER, CONTRACT_KEYS, FACT_KEYS, Extraction, merge
+from bot.facts import ASK_ORDER, CONTRACT_KEYS, FACT_KEYS, Extraction, against, merge
 from bot.result import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, Analysis, Recommendation
 
 
@@ -31,5 +31,5 @@ def analyze(text: str) -> Analysis:
 
 __all__ = [
     "ASK_ORDER", "CONTRACT_KEYS", "FACT_KEYS", "MATCHED", "NEEDS_INFO", "OUT_OF_SCOPE",
-    "Analysis", "Extraction", "Recommendation", "analyze", "extract", "match", "merge",
+    "Analysis", "Extraction", "Recommendation", "against", "analyze", "extract", "match", "merge",
 ]

@@ -1,10 +1,13 @@
 """The case facts of the contract: their keys, allowed values, and how a new message updates them."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Dict, Mapping, Optional, Tuple
 
 from bot.reasons import Note
+
+SIZE_THRESHOLD_CM = 2.0  # the size that separates the variants (ACR Imaging of the Axilla, variants 3-9)
+_IMAGING = {"mammography_or_us", "other_imaging"}
 
 Facts = Dict[str, Any]
 
@@ -161,3 +164,26 @@ def merge(known: Mapping[str, Any], new: Extraction) -> Facts:
     for key in new.conflicts:
         merged[key] = None
     return merged
+
+
+def against(known: Mapping[str, Any], new: Extraction) -> Extraction:
+    """A follow-up message read against the case, when it is not a correction: a fact it states that cannot be
+    true together with the case's becomes a contradiction, asked about (matching-rules.md: two sizes on both
+    sides of 2 cm, two examiners who disagree about the same axilla), instead of silently replacing it.
+
+    known: the case's facts; new: the message's reading. Returns `new` with those keys unstated and in conflicts.
+    """
+    clashes, kept = [], []
+    size, was = new.stated.get("tumor_size_cm"), known.get("tumor_size_cm")
+    if size is not None and was is not None and (size <= SIZE_THRESHOLD_CM) != (was <= SIZE_THRESHOLD_CM):
+        clashes.append("tumor_size_cm")
+    nodes, had = new.stated.get("clinical_nodes"), known.get("clinical_nodes")
+    findings = {new.stated.get("node_finding"), known.get("node_finding")}
+    if nodes == "negative" and had == "positive" and known.get("node_finding") in _IMAGING:
+        kept.append("clinical_nodes")  # a negative exam does not cancel a node suspicious on imaging
+    elif nodes and had and nodes != had and "palpable" in findings and not findings & _IMAGING:
+        clashes.append("clinical_nodes")  # one exam feels a node, another does not
+    if not (clashes or kept):
+        return new
+    return replace(new, facts={**new.facts, **{k: None for k in clashes + kept}},
+                   conflicts=new.conflicts + tuple(clashes))

@@ -219,6 +219,11 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
         if intent != "faq_scope" and not (requested and answers(ext, requested)):
             return Decision(SCOPE, text=text, why="a scope question")  # "which patients ..." stays a follow-up
 
+    if not case_intent and requested and facts and not question and has_case(known) \
+            and not (answers(ext, requested) or ext.new_case):
+        # "she completed NAC, surgery next week" while the size question waits: facts of the case, whatever
+        # follow-up topic the classifier heard in them
+        case_intent = True
     if not case_intent:
         if requested and answers(ext, requested) and (unsure or not question):
             return Decision(ANSWER, text=text, why="answers the question asked")

@@ -149,7 +149,10 @@ def _distant(reading: Reading, cue: Cue) -> bool:
     if any(not (c.negated or c.uncertain) for c in reading.within(cue, ["DISTANT_SITE"], 0, 4)):
         return True  # "recurrence in the liver and a new axillary node"
     sites = [c for c in reading.near(cue, ["DISTANT_SITE"], "sentence") if not (c.negated or c.uncertain)]
-    return bool(sites) and not reading.near(cue, ["AXILLA", "BREAST"])
+    # "recurrent breast carcinoma" names the cancer, not where it recurred
+    cancers = {c.start for c in reading.all("CANCER")}
+    local = [c for c in reading.near(cue, ["AXILLA", "BREAST"]) if not (c.label == "BREAST" and c.end in cancers)]
+    return bool(sites) and not local
 
 
 def _treatment_unfinished(reading: Reading) -> bool:

@@ -73,7 +73,10 @@ def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
     key, yes, no = reading.expecting, reading.live("ANSWER_YES"), reading.has("ANSWER_NO")
     if key is None or facts.get(key) is not None:
         return None
-    if key == "clinical_nodes" and (yes or no) and not (yes and no):
+    # a bare "yes"/"no" answers the node question; a message about nodes that the readers left open does not
+    # ("axillary US showed no enlarged nodes": imaging alone, not the exam)
+    if key == "clinical_nodes" and (yes or no) and not (yes and no) \
+            and not reading.has("NODE", "LUMP", "AXILLA", "MODALITY_MUS", "MODALITY_OTHER"):
         facts[key] = "positive" if yes else "negative"
     elif key == "node_finding":
         for label, value in (("MODALITY_MUS", "mammography_or_us"), ("MODALITY_OTHER", "other_imaging"),

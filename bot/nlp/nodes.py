@@ -119,8 +119,8 @@ def _result_line(reading: Reading, cue: Cue) -> List[Cue]:
 def _mentions(reading: Reading) -> List[NodeMention]:
     found = []
     for cue in reading.all("NODE", "LUMP"):
-        if cue.family or cue.historical or (cue.label == "LUMP" and not axillary(reading, cue)) \
-                or _elsewhere(reading, cue):
+        if cue.family or cue.historical or reading.supposed(cue) \
+                or (cue.label == "LUMP" and not axillary(reading, cue)) or _elsewhere(reading, cue):
             continue
         if any(c.start <= cue.start < c.end for c in reading.all("AXILLARY_TAIL")):
             continue  # the axillary tail is breast

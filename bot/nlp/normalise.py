@@ -245,11 +245,16 @@ _DECIMAL_COMMA = Scanner(rf"(?i)(?<![\d,])(\d{{1,2}}),(\d{{1,2}})(?=\s*(?:{_UNIT
 _POINT = Scanner(r"(?i)\b(\d+)\s+point\s+(\d+)\b")
 _BARE_POINT = Scanner(r"(?i)(?<![\d.]\s)(?<![\d.])\bpoint\s+(\d+)\b")  # "point seven cm" is 0.7 cm
 _AND = r"(?:and|adn|nad|&|n)"  # with its commonest slips: "two adn a half" must not read as "a half"
-_AND_A_HALF = Scanner(rf"(?i)\b(\d+)(?:\s+{_AND}\s+a|\s*-?\s*and-a)\s*-?\s*half\b")
+# "two and a half", "five and a quarter", "three and three quarters" (text2num has made "three" a 3 by then)
+_FRACTION = r"(?:a\s*-?\s*half|a\s*-?\s*quarter|(?:three|3)[\s-]+quarters)"
+_FRACTION_WORDS = {"half": ".5", "quarter": ".25", "quarters": ".75"}
+_AND_A_HALF = Scanner(rf"(?i)\b(\d+)(?:\s+{_AND}\s+|\s*-?\s*and-)({_FRACTION})\b")
+# "a centimetre and a half": one and a half of the unit
+_UNIT_AND_A_HALF = Scanner(rf"(?i)\ban?\s+({_UNIT})\s+{_AND}\s+a\s+half\b")
 # "half a centimetre" alone; after a number or an "and" it is part of "two and a half"
 _HALF_A = Scanner(rf"(?i)(?<!\d\s)(?<!\band\s)(?<!\badn\s)\b(?:half\s+an?|a\s+half)\s+(?={_UNIT})")
 _SMALL_BEFORE = Scanner(
-    rf"(?i)\b({'|'.join(_SMALL)})(?=\s*(?:-\s*)?(?:{_UNIT}|(?:x|by)\s+(?:\d|{'|'.join(_SMALL)})\b|{_AND}\s+a\s+half\b))")
+    rf"(?i)\b({'|'.join(_SMALL)})(?=\s*(?:-\s*)?(?:{_UNIT}|(?:x|by)\s+(?:\d|{'|'.join(_SMALL)})\b|{_AND}\s+{_FRACTION}\b))")
 _SMALL_AFTER_BY = Scanner(rf"(?i)(?<=\d)(\s*(?:x|by)\s+)({'|'.join(_SMALL)})\b")
 _ANY_NUMBER_WORD = Scanner(rf"(?i)\b(?:{_NUMBER_WORDS}|half)\b")
 
@@ -274,7 +279,8 @@ def _numbers(norm: Normalised) -> Normalised:
         norm = norm.sub(_SMALL_AFTER_BY, lambda m: m.group(1) + _SMALL[m.group(2).lower()])
     norm = norm.sub(_POINT, lambda m: f"{m.group(1)}.{m.group(2)}")
     norm = norm.sub(_BARE_POINT, lambda m: f"0.{m.group(1)}")
-    norm = norm.sub(_AND_A_HALF, lambda m: f"{m.group(1)}.5")
+    norm = norm.sub(_AND_A_HALF, lambda m: m.group(1) + _FRACTION_WORDS[m.group(2).lower().split()[-1].split("-")[-1]])
+    norm = norm.sub(_UNIT_AND_A_HALF, lambda m: f"1.5 {m.group(1)}")
     norm = norm.sub(_HALF_A, lambda m: "0.5 ")
     return norm.sub(_COMPOUND, lambda m: " ")
 

@@ -91,6 +91,14 @@ class Reading:
             return "bilateral"
         return {"SIDE_LEFT": "left", "SIDE_RIGHT": "right"}.get(labels.pop()) if labels else None
 
+    def supposed(self, cue: Cue) -> bool:
+        """A planned cue that is a supposition, not a plan ("if the US showed a node", "were the tumour 3 cm"):
+        a condition word before it in its sentence."""
+        if not cue.planned:
+            return False
+        before = self.tokens[max(0, cue.start - 8):cue.start]
+        return any(t.lower() in _CONDITIONS for t in before)
+
     def section_of(self, cue: Cue) -> Optional[str]:
         """The report section a cue stands in ("FINDINGS", "COMPARISON", ...), or None outside a report."""
         heads = [c for c in self.all("SECTION") if c.start <= cue.start]
@@ -135,6 +143,9 @@ class Reader:
     fact: str
     read: Callable[[Reading, Facts], Read]
     needs: Tuple[str, ...] = ()
+
+
+_CONDITIONS = frozenset({"if", "hypothetically", "suppose", "supposing", "were", "imagine"})
 
 
 def with_context(cue: Cue, **changes: Any) -> Cue:

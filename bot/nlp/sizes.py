@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from bot.facts import MAX_TUMOR_CM, Facts
+from bot.facts import MAX_TUMOR_CM, SIZE_THRESHOLD_CM, Facts
 from bot.nlp.components import Cue
 from bot.nlp.reading import NOTHING, Read, Reading, inside
 from bot.reasons import Note
 
-THRESHOLD_CM = 2.0  # the size that separates the variants (ACR Imaging of the Axilla, variants 3-9)
+THRESHOLD_CM = SIZE_THRESHOLD_CM
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _MM = re.compile(r"\bmm\b|millim|\dmm")
 _PHRASE_BREAKS = {"with", "and", "plus", "&", "w/", "but", "while", "whereas", "+", "("}
@@ -202,9 +202,9 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     notes: List[Note] = []
     older: List[Tuple[Cue, float]] = []  # an earlier study's sizes: not the size, unless the tumour shrank
     short = len(reading.tokens) <= 15 and not reading.has("NODE", "LUMP", "NON_TUMOR_HEAD", "OTHER_ORGAN")
-    cancer_context = bool(reading.live("CANCER", "TUMOR", "NAC")) or reading.expecting == "tumor_size_cm"
+    cancer_context = bool(reading.live("CANCER", "TUMOR", "NAC", "NEW_DX")) or reading.expecting == "tumor_size_cm"
     for cue in reading.all("SIZE"):
-        if cue.family or any(c.start <= cue.start < c.end for c in comparisons):
+        if cue.family or reading.supposed(cue) or any(c.start <= cue.start < c.end for c in comparisons):
             continue  # a relative's tumour; "larger than 2 cm" is a comparison, not a size
         if reading.section_of(cue) in _OLD_SECTIONS:
             continue  # the prior study a report compares with

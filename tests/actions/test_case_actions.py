@@ -203,3 +203,54 @@ def test_an_unclear_answer_to_the_new_patient_question_asks_again(domain):
 def test_a_message_without_any_case_is_not_understood(domain):
     slots, messages = form_turn(domain, {}, "hmm ok", "describe_case")
     assert only_custom(messages)["type"] in {"fallback", "out_of_scope"}
+
+
+# --- follow-ups read against the case (session 10: a new user's conversations) ----------------------------
+
+def turns(domain, *messages):
+    """The conversation's turns through the form; the custom payloads of the last one."""
+    slots, requested, messages_sent = {}, None, []
+    for text, intent in messages:
+        slots, messages_sent = form_turn(domain, slots, text, intent, requested=requested)
+        requested = slots.get("requested_slot")
+    return slots, customs(messages_sent)
+
+
+def test_a_second_size_on_the_other_side_of_2_cm_without_a_correction_word_is_asked(domain):
+    slots, [answer] = turns(domain, ("61F new L IDC, 1.7 cm on US, cN0, untreated", "describe_case"),
+                            ("on the MRI it is 2.6 cm", "inform"))
+    assert (answer["type"], answer["slot"], slots["tumor_size_cm"]) == ("question", "tumor_size_cm", None)
+
+
+def test_a_second_examiner_who_feels_nothing_is_asked_about(domain):
+    _, [answer] = turns(domain, ("61F new 2.8 cm R IDC, untreated, I can feel a R axillary node", "describe_case"),
+                        ("the consultant examined her and found no palpable R axillary node", "inform"))
+    assert (answer["type"], answer["slot"]) == ("question", "clinical_nodes")
+
+
+def test_a_negative_exam_later_does_not_cancel_a_node_suspicious_on_imaging(domain):
+    _, [answer] = turns(domain, ("61F new 2.8 cm R IDC, untreated, US: suspicious R axillary node", "describe_case"),
+                        ("nothing palpable in the R axilla on exam", "inform"))
+    assert answer["variant"]["id"] == "axilla-6"
+
+
+def test_an_explicit_correction_still_replaces_the_size(domain):
+    _, [answer] = turns(domain, ("61F new L IDC, 1.7 cm, cN0, untreated", "describe_case"),
+                        ("sorry, typo, it is 2.6 cm", "correct"))
+    assert answer["variant"]["id"] == "axilla-5"
+
+
+@pytest.mark.parametrize("text, intent, key, value", [
+    ("she has since finished her neoadjuvant chemotherapy", "faq_neoadjuvant", "treatment", "neoadjuvant_completed"),
+    ("oh and the staging CT shows bone metastases", "out_of_scope", "distant_metastases", True),
+])
+def test_a_statement_of_the_case_s_facts_during_intake_is_read_whatever_the_intent(domain, text, intent, key, value):
+    slots, _ = turns(domain, ("L breast IDC, 57F, palpable L axillary node at diagnosis", "describe_case"),
+                     (text, intent))
+    assert slots[key] == value
+
+
+def test_an_imaging_only_answer_to_the_node_question_asks_again(domain):
+    slots, [answer] = turns(domain, ("57F new 2.2 cm L IDC, untreated", "describe_case"),
+                            ("axillary ultrasound showed no enlarged nodes", "inform"))
+    assert (answer["slot"], slots["clinical_nodes"]) == ("clinical_nodes", None)

@@ -31,11 +31,12 @@ def test_dev_set_meets_the_bar() -> None:
 
 
 # (set, lowest status accuracy): each set's floor is the bar (0.97) once its kinds were fixed; sets G (end of
-# session 9: multi-bed handovers answered "one patient at a time") and H (session 10: trial screens, addenda,
-# discharge summaries) still have over-cautious answers left, so their floor is their score, to catch regressions.
+# session 9: multi-bed handovers answered "one patient at a time"), H and I (session 10: trial screens, addenda,
+# code-switching, hypotheticals, rambling narratives) still have over-cautious answers left, so their floor is
+# their score, to catch regressions.
 BLIND_SETS = [("holdout_cases", "0.97"), ("blind_s8_a", "0.97"), ("blind_s8_b", "0.97"), ("blind_s8_c", "0.97"),
               ("blind_s8_d", "0.97"), ("blind_s8_e", "0.97"), ("blind_s9_f", "0.97"), ("blind_s9_g", "0.79"),
-              ("blind_s10_h", "0.95")]
+              ("blind_s10_h", "0.95"), ("blind_s10_i", "0.82")]
 
 
 @pytest.mark.parametrize("name, floor", BLIND_SETS)

@@ -4,6 +4,7 @@ from typing import Any, Optional
 
 import pytest
 
+import bot
 from bot import intake
 from bot.facts import Extraction, empty
 
@@ -191,3 +192,23 @@ def test_scope_of_names_the_rule_of_the_message_alone() -> None:
     import bot
     assert intake.scope_of(bot.extract("55M with a palpable L axillary lump")) == ("male",)
     assert intake.scope_of(bot.extract("58F new 3 cm IDC, palpable L node, no tx")) == ()
+
+
+def test_against_makes_a_size_on_the_other_side_of_2_cm_a_contradiction() -> None:
+    ext = bot.against({"tumor_size_cm": 1.8}, bot.extract("the MRI says 2.4 cm"))
+    assert ext.conflicts == ("tumor_size_cm",) and ext.stated.get("tumor_size_cm") is None
+
+
+def test_against_leaves_a_size_on_the_same_side_alone() -> None:
+    assert bot.against({"tumor_size_cm": 2.4}, bot.extract("the MRI says 2.9 cm")).stated["tumor_size_cm"] == 2.9
+
+
+def test_against_keeps_a_node_suspicious_on_imaging_over_a_later_negative_exam() -> None:
+    known = {"clinical_nodes": "positive", "node_finding": "mammography_or_us"}
+    ext = bot.against(known, bot.extract("no palpable axillary nodes on exam"))
+    assert ext.conflicts == () and ext.stated.get("clinical_nodes") is None
+
+
+def test_against_makes_two_exams_that_disagree_a_contradiction() -> None:
+    known = {"clinical_nodes": "positive", "node_finding": "palpable"}
+    assert bot.against(known, bot.extract("no palpable axillary nodes on exam")).conflicts == ("clinical_nodes",)

@@ -293,6 +293,31 @@ KINDS = [
     # "now" qualifies the size before it (a residual after chemotherapy), though it starts a clause of its own
     ("finished NAC last week, 61F, L IDC 3.2 cm before chemo and 0.9 cm on MRI now, axilla clinically negative "
      "at diagnosis", "matched", "axilla-8"),
+    # set I: fractions in words ("five and a quarter", "a centimetre and a half")
+    ("finished neoadjuvant chemo 2 weeks ago; four and a quarter centimetres at diagnosis, L breast IDC, node "
+     "palpable at diagnosis", "matched", "axilla-9"),
+    ("new L breast IDC, a centimetre and a half on US, no palpable L axillary node, 48F, untreated", "matched",
+     "axilla-3"),
+    # "and is booked" starts a statement of its own: the completed chemotherapy is not a plan
+    ("3.1 cm L IDC, node-positive at diagnosis on US biopsy; she completed neoadjuvant chemo and is booked for "
+     "surgery", "matched", "axilla-9"),
+    # a size with no noun of its own in a newly diagnosed case, against a T category on the other side of 2 cm
+    ("Roughly 2 cm on US, staged cT2 elsewhere. Newly diagnosed, L breast, palpable L axillary node", "needs_info",
+     "tumor_size_cm"),
+    # a hypothetical node or size is not a finding
+    ("new 1.6 cm L IDC, 59F, axilla normal on exam, untreated; if the US showed a suspicious node would that change "
+     "things?", "matched", "axilla-3"),
+    ("if the mass were 3 cm what would change? new L breast IDC, 62F, cN0, untreated, size not yet measured",
+     "needs_info", "tumor_size_cm"),
+    # "recurrent breast carcinoma" in a vertebra is a distant recurrence
+    ("71F, R breast cancer 2012, treatment finished; now a biopsy of an L2 vertebral lesion shows recurrent breast "
+     "carcinoma", "out_of_scope", None),
+    # a biopsy still to come: no tissue diagnosis yet
+    ("63F, 3.5 cm mass in the L breast, looks malignant, palpable L axillary node; the biopsy isn't until Monday",
+     "out_of_scope", None),
+    # a second examiner who felt nothing disagrees with the first
+    ("new R IDC 2.2 cm, 50F, untreated; I felt a R axillary node, my registrar examined the same axilla and felt "
+     "nothing", "needs_info", "clinical_nodes"),
     # "approx." does not end the sentence
     ("66F, new approx. 2.6 cm IDC of the L breast, no palpable L axillary nodes, untreated", "matched", "axilla-5"),
 ]
