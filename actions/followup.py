@@ -3,7 +3,7 @@ classifier did not understand."""
 from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, Restarted, SessionStarted, SlotSet
+from rasa_sdk.events import EventType, Restarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -199,22 +199,6 @@ class ActionFallback(Action):
         else:
             messages.not_understood(dispatcher)
         return []
-
-
-class ActionSessionStart(Action):
-    """Starts a session with no case facts (domain: carry_over_slots_to_new_session: false); an explicit
-    "/session_start" is answered, so the turn is not taken for a failure."""
-
-    def name(self) -> Text:
-        return "action_session_start"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[EventType]:
-        # Typed "/session_start" (the latest message); a session started by expiry comes before the new
-        # message is logged, so the latest message is then an earlier one.
-        if (tracker.latest_message.get("intent") or {}).get("name") == "session_start":
-            messages.session_started(dispatcher)
-        return [SessionStarted(), ActionExecuted("action_listen")]
 
 
 class ActionRestart(Action):

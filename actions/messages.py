@@ -15,7 +15,6 @@ CASE_CLEARED = "OK, the previous case is cleared. Describe the new patient."
 NO_EARLIER_CASE = ("I have no earlier case in this conversation (a new session starts without the previous "
                    "case's facts), so I read this message on its own.")
 NEW_CASE_FROM_PENDING = "New patient, from the description you sent before:"
-SESSION_STARTED = "A new session has started, with no case yet. Describe the patient."
 RESTARTED = "OK, the conversation was restarted and the case was cleared. Describe the next patient."
 OUT_OF_SCOPE = ("That is outside what I cover: I only advise on imaging of the axilla (breast cancer and axillary "
                 "lumps, ACR \"Imaging of the Axilla\"). Describe such a patient, or ask \"what can you do?\".")
@@ -86,11 +85,6 @@ def faq_answer(dispatcher: CollectingDispatcher, topic: Text, variant_id: Any,
 def case_cleared(dispatcher: CollectingDispatcher) -> None:
     """Confirms "new patient" / "start over" when no new case came with it."""
     dispatcher.utter_message(text=CASE_CLEARED, json_message={"type": "smalltalk", "intent": "new_patient"})
-
-
-def session_started(dispatcher: CollectingDispatcher) -> None:
-    """Confirms an explicit "/session_start": the case is empty."""
-    dispatcher.utter_message(text=SESSION_STARTED, json_message={"type": "smalltalk", "intent": "session_start"})
 
 
 def restarted(dispatcher: CollectingDispatcher) -> None:

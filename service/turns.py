@@ -4,7 +4,8 @@ answer when the turn fails or times out.
 A turn fails when it raises, when it exceeds the time limit (the turn is then cancelled before Rasa saves
 the tracker, so the case's facts stay as they were), or when Rasa logs that an action failed (Rasa's processor
 catches that exception itself, logs it and goes on with an answer missing). A turn that succeeds without a bot
-message ("/restart", "/session_start") is not a failure.
+message is not a failure. A typed "/session_start" runs Rasa's own session start (no call to the action server,
+which a custom one would cost at the start of every conversation), and is confirmed here.
 
 Settings: `turn_timeout` in a channel's credentials, else TURN_TIMEOUT (REST_TURN_TIMEOUT for the REST
 channel first), else 30 seconds.
@@ -24,6 +25,9 @@ UNAVAILABLE_TEXT = (
     "the case details given so far are kept."
 )
 UNAVAILABLE: Dict[Text, Any] = {"type": "unavailable"}
+SESSION_STARTED_TEXT = "A new session has started, with no case yet. Describe the patient."
+SESSION_STARTED: Dict[Text, Any] = {"type": "smalltalk", "intent": "session_start"}
+SESSION_START_COMMAND = "/session_start"
 DEFAULT_TIMEOUT_S = 30.0
 # Where Rasa logs an action that failed (e.g. the action server down): "Encountered an exception while running
 # action ...", then it carries on without the action's events.
@@ -78,7 +82,18 @@ async def run(on_new_message: Callable[[Any], Awaitable[Any]], message: Any, tim
                 turn["failed"] = True
     finally:
         _turn.reset(token)
+    if not turn["failed"] and (message.text or "").strip() == SESSION_START_COMMAND:
+        await confirm_session_start(message)
     return turn["failed"]
+
+
+async def confirm_session_start(message: Any) -> None:
+    """Says that a typed "/session_start" started a session with no case (contract: smalltalk, session_start)."""
+    try:
+        await message.output_channel.send_response(message.sender_id, {"text": SESSION_STARTED_TEXT,
+                                                                       "custom": dict(SESSION_STARTED)})
+    except Exception:
+        logger.exception("could not confirm the new session")
 
 
 async def answer_unavailable(output_channel: Any, recipient_id: Text) -> None:

@@ -1,11 +1,8 @@
 """One patient per case (issue 10): the five faults through the actions with real trackers, evidence with its
 message numbers, order checks, scope questions mid-conversation, sessions."""
-import asyncio
 
 import pytest
 from action_harness import customs, form_turn, make_tracker, run
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.followup import (
     ActionAnswerFaq,
@@ -13,7 +10,6 @@ from actions.followup import (
     ActionOrderCheck,
     ActionOutOfScope,
     ActionRestart,
-    ActionSessionStart,
 )
 
 FIRST = "58F new 3 cm IDC L breast, palpable L axillary node, no tx"
@@ -185,24 +181,6 @@ def test_an_order_check_without_a_case_asks_for_the_case(domain):
 def test_the_same_patient_in_a_new_session_is_said_to_be_unknown(domain):
     slots, messages = form_turn(domain, {}, "same patient: now a palpable L axillary node", "inform")
     assert "no earlier case" in messages[0]["text"]
-
-
-def test_an_explicit_session_start_is_answered_and_starts_empty(domain):
-    tracker = Tracker("u", {}, {"text": "/session_start", "intent": {"name": "session_start"}},
-                      [{"event": "user", "text": "/session_start",
-                        "parse_data": {"intent": {"name": "session_start", "confidence": 1.0}}}],
-                      False, None, {}, None)
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(ActionSessionStart().run(dispatcher, tracker, domain))
-    assert events[0]["event"] == "session_started" and events[-1]["name"] == "action_listen"
-    assert customs(dispatcher.messages) == [{"type": "smalltalk", "intent": "session_start"}]
-    assert not any(e["event"] == "slot" for e in events)  # no case facts carried over
-    # An automatic session start (expiry) says nothing.
-    tracker = Tracker("u", {}, {"text": "3 cm", "intent": {"name": "inform"}},
-                      [{"event": "action", "name": "action_listen"}], False, None, {}, None)
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionSessionStart().run(dispatcher, tracker, domain))
-    assert dispatcher.messages == []
 
 
 def test_sessions_do_not_carry_the_case_over(domain):

@@ -42,3 +42,34 @@ def test_another_turns_failure_does_not_leak_into_this_one() -> None:
         message = SimpleNamespace(text="x")
         return await asyncio.gather(turns.run(fails, message, 2), turns.run(fine, message, 2))
     assert asyncio.run(both()) == [True, False]
+
+
+class Collected:
+    """An output channel that keeps what it is sent."""
+
+    def __init__(self) -> None:
+        self.sent = []
+
+    async def send_response(self, recipient_id, message) -> None:
+        self.sent.append((recipient_id, message))
+
+
+def turn_of(text: str, handler) -> Collected:
+    output = Collected()
+    message = SimpleNamespace(text=text, sender_id="rest:u1", output_channel=output)
+    assert asyncio.run(turns.run(handler, message, 2.0)) is False
+    return output
+
+
+async def nothing(_message):  # Rasa's own session start sends no message
+    return None
+
+
+def test_a_typed_session_start_is_confirmed_with_its_payload() -> None:
+    [(recipient, message)] = turn_of(" /session_start ", nothing).sent
+    assert recipient == "rest:u1" and message["custom"] == {"type": "smalltalk", "intent": "session_start"}
+    assert "new session" in message["text"]
+
+
+def test_other_messages_get_no_confirmation() -> None:
+    assert turn_of("58F, new 3 cm IDC", nothing).sent == []
