@@ -393,7 +393,8 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     surveillance, screening = _asked_about(reading, "SURVEILLANCE"), _asked_about(reading, "SCREENING")
     if surveillance and not finding:
         # "yearly mammograms" for a woman who never had breast cancer (a relative's does not count) is screening
-        own = facts.get("cancer_history") or any(not c.negated for c in _cancers(reading))
+        own = facts.get("cancer_history") or facts.get("treatment") == "post_surgery" \
+            or any(not c.negated for c in _cancers(reading) + reading.all("SURGERY") if not c.family)
         return Read("surveillance" if own else "screening", tuple(surveillance[:1]))
     if screening and not (finding or _current_cancers(reading)):
         return Read("screening", tuple(screening[:1]))

@@ -318,6 +318,9 @@ KINDS = [
     # a second examiner who felt nothing disagrees with the first
     ("new R IDC 2.2 cm, 50F, untreated; I felt a R axillary node, my registrar examined the same axilla and felt "
      "nothing", "needs_info", "clinical_nodes"),
+    # follow-up after an operation is surveillance, not screening, though no cancer word is written
+    ("62F s/p left lumpectomy and SLNB 2 years ago, routine surveillance, any axillary imaging?", "out_of_scope",
+     None),
     # "approx." does not end the sentence
     ("66F, new approx. 2.6 cm IDC of the L breast, no palpable L axillary nodes, untreated", "matched", "axilla-5"),
 ]
