@@ -20,9 +20,15 @@ def questions() -> Dict[str, dict]:
         return yaml.safe_load(f)
 
 
+_ON_CHEMOTHERAPY = ("neoadjuvant_ongoing", "neoadjuvant_completed")
+
+
 def question_text(slot: str, analysis: Optional[Analysis] = None) -> str:
     """The question for a missing fact, with why it matters when the analysis says so."""
-    text = questions()[slot]["text"]
+    question = questions()[slot]
+    text = question["text"]
+    if analysis is not None and analysis.facts.get("treatment") in _ON_CHEMOTHERAPY:
+        text = question.get("text_on_chemotherapy", text)
     if analysis is not None and slot in analysis.contradictions:
         said = reasons.text("contradictions", slot)
         text = f"{said[0].upper()}{said[1:]}: which is right? {text}"

@@ -174,3 +174,10 @@ def test_the_new_patient_question_offers_both_readings() -> None:
     text = render.new_or_correction_text(as_new, as_correction)
     assert "another patient" in text and "**New patient**" in text and "**Correction to this patient**" in text
     assert "62 y" in text and "ACR variant 4" in text
+
+
+def test_during_chemotherapy_the_node_question_asks_for_the_status_at_diagnosis() -> None:
+    result = bot.analyze("47F on cycle 3 of neoadjuvant AC-T for a 3 cm L IDC, new palpable L axillary lump")
+    assert result.missing == ["clinical_nodes"]
+    assert "at diagnosis" in render.question_text("clinical_nodes", result)
+    assert "at diagnosis" not in render.question_text("clinical_nodes", bot.analyze("58F, new 3 cm L IDC"))
