@@ -229,8 +229,9 @@ def apply(tracker: Tracker, decision: intake.Decision, ext: Extraction) -> Dict[
         if decision.why == intake.OUT_OF_SCOPE_PATIENT and ext.stated.get("encounter") == UNRELATED:
             update["encounter"] = UNRELATED  # a patient with a node elsewhere: out of scope, as read alone
         return update
-    if not (ext.corrected or intent_of(tracker) == "correct" or note.get("from_pending")):
-        ext = bot.against(known_facts(tracker), ext)  # a clash without a correction word is asked about
+    if not (ext.corrected or intent_of(tracker) == "correct" or note.get("from_pending") or intake.is_description(ext)):
+        # a clash without a correction word is asked about; a whole description of the patient restates the case
+        ext = bot.against(known_facts(tracker), ext)
     update = case_update(tracker, known_facts(tracker), ext, turn)
     update[INTAKE_SLOT] = note
     return update

@@ -14,7 +14,7 @@ SECRET_CASE = "67F, new 2.8 cm IDC right breast, palpable 2 cm right axillary no
 
 
 def test_a_failing_action_answers_without_the_conversation(single: Single) -> None:
-    broken = {"next_action": "action_answer_case", "domain": {},
+    broken = {"next_action": "validate_case_form", "domain": {},
               "tracker": {"sender_id": "broken", "latest_message": {"text": SECRET_CASE}, "events": 5, "slots": 7}}
     status, answer = post(f"http://127.0.0.1:{single.actions_port}/webhook", broken,
                           {"X-Action-Token": single.action_token})
