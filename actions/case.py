@@ -20,7 +20,7 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
     if decision.kind in (intake.OTHER, intake.SCOPE):
         return {}
     update = cs.apply(tracker, decision, ext)
-    requested = tracker.get_slot("requested_slot")
+    requested = tracker.get_slot(cs.REQUESTED_SLOT)
     if decision.kind in (intake.ANSWER, intake.CONTINUE, intake.CORRECT) and requested \
             and not any(key in bot.FACT_KEYS for key in update):
         update[requested] = None  # nothing new: the form asks again
@@ -29,20 +29,17 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
     return update
 
 
-REQUESTED_SLOT = "requested_slot"
-
-
 def requested_by(events: List[EventType]) -> Optional[Text]:
     """The slot the form will ask for next: the last `requested_slot` the events set (None: the form ends)."""
     return next((e.get("value") for e in reversed(events)
-                 if e.get("event") == "slot" and e.get("name") == REQUESTED_SLOT), None)
+                 if e.get("event") == "slot" and e.get("name") == cs.REQUESTED_SLOT), None)
 
 
 def rejected(tracker: Tracker, requested: Optional[Text], events: List[EventType]) -> bool:
     """True when Rasa will reject the form for this message (it answered the question asked with nothing the
     form reads), so the rules answer it instead and whatever this call said is dropped (rasa FormAction.validate)."""
     return bool(requested) and tracker.latest_action_name == "action_listen" and not any(
-        e.get("event") == "slot" and e.get("name") != REQUESTED_SLOT for e in events)
+        e.get("event") == "slot" and e.get("name") != cs.REQUESTED_SLOT for e in events)
 
 
 class ValidateCaseForm(FormValidationAction):
@@ -56,7 +53,7 @@ class ValidateCaseForm(FormValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[EventType]:
         """The slot events of the message, and the question or the answer that follows from them."""
-        requested = tracker.get_slot(REQUESTED_SLOT)
+        requested = tracker.get_slot(cs.REQUESTED_SLOT)
         events = await super().run(dispatcher, tracker, domain)
         if rejected(tracker, requested, events):
             return events

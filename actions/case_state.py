@@ -18,6 +18,7 @@ EVIDENCE_SLOT = "case_evidence"    # fact -> {"turn": user message number, "span
 CASE_START_SLOT = "case_start"     # how many user messages came before this case's first one
 SIDE_SLOT = "case_side"            # the side the case is about ("left", "right", "bilateral")
 INTAKE_SLOT = "intake"             # the latest intake decision: {"kind", "why", "from_pending", "no_earlier_case"}
+REQUESTED_SLOT = "requested_slot"  # Rasa's: the slot the form asks for
 UNRELATED = "unrelated"            # the `encounter` the core reads from a message without a clinical cue
 CASE_SLOTS = (NOTES_SLOT, PENDING_SLOT, VARIANT_SLOT, EVIDENCE_SLOT, CASE_START_SLOT, SIDE_SLOT)
 
@@ -160,7 +161,7 @@ def read(tracker: Tracker, text: Text, expecting: Optional[Text] = None) -> Extr
 def decide(tracker: Tracker) -> Tuple[intake.Decision, Extraction]:
     """The intake decision for the latest message, and the core's reading of it."""
     text = text_of(tracker)
-    requested = tracker.get_slot("requested_slot")
+    requested = tracker.get_slot(REQUESTED_SLOT)
     raw = read_raw(tracker, text, requested)
     in_context = bool(requested) or raw.new_case or has_case(tracker) or intent_of(tracker) != "describe_case"
     ext = without_noise(raw, in_context)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
-from bot.facts import ENCOUNTERS
+from bot.facts import ENCOUNTERS, SIZE_THRESHOLD_CM
 
 Features = Dict[str, Any]
 
@@ -42,7 +42,7 @@ def size_class(facts: Mapping[str, Any]) -> Tuple[Optional[str], bool]:
     """('le2' | 'gt2' | None, contradictory?) from the size, the T category or a stated comparison."""
     classes = set()
     if facts.get("tumor_size_cm") is not None:
-        classes.add("le2" if facts["tumor_size_cm"] <= 2.0 else "gt2")
+        classes.add("le2" if facts["tumor_size_cm"] <= SIZE_THRESHOLD_CM else "gt2")
     if facts.get("t_category") in _T_SIZE:
         classes.add(_T_SIZE[facts["t_category"]])
     if facts.get("tumor_over_2cm") is not None:

@@ -18,7 +18,6 @@ from bot.nlp.components import Cue
 from bot.nlp.reading import NOTHING, Read, Reading, inside
 from bot.reasons import Note
 
-THRESHOLD_CM = SIZE_THRESHOLD_CM
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _MM = re.compile(r"\bmm\b|millim|\dmm")
 _PHRASE_BREAKS = {"with", "and", "plus", "&", "w/", "but", "while", "whereas", "+", "("}
@@ -135,7 +134,8 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
     across another measurement ("4 cm (was 29 mm in 2020)"); a field label names it for its field
     ("Residual (post-NAC MRI): 1.1 cm")."""
     kinds = {"SIZE_OLD": "old", "SIZE_OLD_POST": "old", "SIZE_AT_DX": "diagnosis", "SIZE_LATER": "later"}
-    sizes = [s.start for s in reading.all("SIZE") if s is not cue]
+    others = [s for s in reading.all("SIZE") if s is not cue]
+    sizes = [s.start for s in others]
     # "... 1.2 cm mass ... on ultrasound in March 2024": a date after a measurement reaches to the sentence's end
     found = [q for q in reading.within(cue, kinds, before=8, after=6) if q.label != "SIZE_OLD_POST"]
     # "0.7 cm on MRI now": "now" and "today" start a clause of their own (context.yml), yet qualify what precedes
@@ -146,7 +146,7 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
     found = [q for q in found if not any(min(q.start, cue.start) < s < max(q.start, cue.start) for s in sizes)]
     # "3.2 cm before chemo and 0.9 cm now": a time right after another measurement is that one's ("increased
     # from 1.6 cm" introduces what follows it)
-    ends = {s.end for s in reading.all("SIZE") if s is not cue}
+    ends = {s.end for s in others}
     found = [q for q in found if not (q.end <= cue.start and q.label in ("SIZE_AT_DX", "SIZE_LATER")
                                       and q.start in ends)]
     if not found:
@@ -236,14 +236,14 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     if placed and bare:
         # a size with no noun of its own beside the tumour's: harmless on the same side of 2 cm, and
         # superseded when a correction follows it
-        sides = {v <= THRESHOLD_CM for _, v in found}
+        sides = {v <= SIZE_THRESHOLD_CM for _, v in found}
         kept = _after_correction(reading, [(c, v) for c, v, _ in placed + bare])
-        residue = tuple(c for c, v, _ in bare if (c, v) in kept and {v <= THRESHOLD_CM} != sides)
+        residue = tuple(c for c, v, _ in bare if (c, v) in kept and {v <= SIZE_THRESHOLD_CM} != sides)
     # An older measurement stands aside when the tumour has since grown; an untreated tumour does not shrink, so a
     # larger earlier size is a second reading of the same tumour ("18 mm today; 2.2 cm on last week's mammogram").
     found += [(c, v) for c, v in older if v > max(v for _, v in found)]
     cues = tuple(c for c, _ in found)
-    if len({v <= THRESHOLD_CM for _, v in found}) > 1:
+    if len({v <= SIZE_THRESHOLD_CM for _, v in found}) > 1:
         return Read(cues=cues, conflict=True, notes=tuple(notes))
     largest = max(v for _, v in found)
     if len({round(v, 2) for _, v in found}) > 1:
