@@ -7,6 +7,7 @@ from rasa_sdk import Tracker
 import bot
 from bot import intake, render
 from bot.facts import Extraction, Residue
+from bot.nlp.extract import shifted
 
 CASE_INTENTS = intake.CASE_INTENTS
 LOW_CONFIDENCE = intake.LOW_CONFIDENCE
@@ -134,26 +135,30 @@ def without_noise(ext: Extraction, in_context: bool) -> Extraction:
     return ext
 
 
-def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None) -> Extraction:
-    """The core's reading of a message. A bare correction ("sorry, I meant 1.8") of a case that has a tumour
-    size is read as the size, as the answer to a size question would be."""
+def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_case: bool = True) -> Extraction:
+    """The core's reading of a message. In the case (`in_case`, unless it says it is a new patient) it is read
+    against the case's side. A bare correction ("sorry, I meant 1.8") of a case that has a tumour size is read
+    as the size, as the answer to a size question would be."""
     expecting = expecting if expecting in bot.FACT_KEYS else None
-    ext = bot.extract(text, expecting=expecting)
+    side = tracker.get_slot(SIDE_SLOT) if in_case and has_case(tracker) else None
+    ext = bot.extract(text, expecting=expecting, side=side)
+    if side and ext.new_case:
+        ext = bot.extract(text, expecting=expecting)
     treatment = tracker.get_slot("treatment")
     if treatment == "neoadjuvant_ongoing" and ext.stated.get("treatment") is None and not (
             ext.new_case or ext.stated.get("age") is not None or ext.stated.get("diagnosis") is not None):
         # "she noticed a new lump in her armpit", mid-chemotherapy: a new lump during treatment
-        ext = bot.extract(text, expecting=expecting, treatment=treatment)
+        ext = bot.extract(text, expecting=expecting, treatment=treatment, side=side)
     if ext.corrected and not expecting and not intake.has_facts(ext) and tracker.get_slot("tumor_size_cm"):
-        again = bot.extract(text, expecting="tumor_size_cm")
+        again = bot.extract(text, expecting="tumor_size_cm", side=side)
         if again.stated.get("tumor_size_cm") is not None:
             return again
     return ext
 
 
-def read(tracker: Tracker, text: Text, expecting: Optional[Text] = None) -> Extraction:
+def read(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_case: bool = True) -> Extraction:
     """The core's reading of a message, without the noise of an unrelated encounter in context."""
-    ext = read_raw(tracker, text, expecting)
+    ext = read_raw(tracker, text, expecting, in_case)
     in_context = bool(expecting) or ext.new_case or has_case(tracker) or intent_of(tracker) != "describe_case"
     return without_noise(ext, in_context)
 
@@ -170,7 +175,26 @@ def decide(tracker: Tracker) -> Tuple[intake.Decision, Extraction]:
                              requested=requested if requested in bot.FACT_KEYS else None,
                              pending=waiting["text"] if waiting else None, known=known_facts(tracker),
                              known_side=tracker.get_slot(SIDE_SLOT), alone_scope=intake.scope_of(raw))
+    if decision.kind == intake.NEW_CASE and decision.text == text:  # another patient: not read against this case
+        raw = read_raw(tracker, text, requested, in_case=False)
+        ext = without_noise(raw, in_context)
+    if decision.kind == intake.OTHER and requested in bot.FACT_KEYS and tracker.latest_action_name != "action_listen":
+        stated = answer_beside_question(tracker, text, requested)
+        if stated is not None:
+            return intake.Decision(intake.ANSWER, text=text, why="answers the question asked beside a question"), stated
     return decision, (raw if decision.why == intake.OUT_OF_SCOPE_PATIENT else ext)
+
+
+def answer_beside_question(tracker: Tracker, text: Text, requested: Text) -> Optional[Extraction]:
+    """The answer to the question asked in a message that also asks a follow-up ("1.5 cm - and why not
+    MRI?"), read from its statement part (offsets into the whole message); None when that part answers nothing.
+    Read when the form resumes after the follow-up was answered, so the message gets both answers."""
+    part = intake.statement_part(text)
+    if part is None or not has_case(tracker):
+        return None
+    offset, statement = part
+    ext = shifted(read(tracker, statement, requested), offset)
+    return ext if intake.answers(ext, requested) else None
 
 
 def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction, turn: int,
@@ -215,7 +239,8 @@ def apply(tracker: Tracker, decision: intake.Decision, ext: Extraction) -> Dict[
     waiting = pending(tracker)
     if waiting is not None and decision.text is not None and decision.text == waiting["text"] \
             and decision.text != text_of(tracker):
-        ext, turn = read(tracker, decision.text), int(waiting["turn"])
+        ext = read(tracker, decision.text, in_case=decision.kind != intake.NEW_CASE)
+        turn = int(waiting["turn"])
         note["from_pending"] = True
     if decision.kind in (intake.OTHER, intake.SCOPE):
         return {INTAKE_SLOT: note} if note.get("no_earlier_case") else {}

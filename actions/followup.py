@@ -3,7 +3,7 @@ classifier did not understand."""
 from typing import List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, Restarted, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -13,6 +13,7 @@ from bot import faq, intake, orders
 from bot.kb import CATEGORIES, find_procedures, knowledge
 
 FAQ_PREFIX = "faq_"
+CASE_FORM = "case_form"
 
 
 def faq_topic(tracker: Tracker) -> Optional[Text]:
@@ -32,28 +33,35 @@ def faq_topic(tracker: Tracker) -> Optional[Text]:
     return topic
 
 
+MAX_TOPICS = 3  # follow-up answers to one message ("why not MRI, and why not PET/CT?")
+
+
+def faq_topics(tracker: Tracker) -> List[Text]:
+    """Every follow-up topic of the latest message: with several question parts whose keywords each name a
+    topic clearly, those topics in the message's order; else the message's one topic (faq_topic)."""
+    first = faq_topic(tracker)
+    found: List[Text] = []
+    for part in intake.question_parts(cs.text_of(tracker)):
+        topic = compared_exam_topic(part) or faq.detect_topic(part)
+        if topic and topic not in found:
+            found.append(topic)
+    if len(found) < 2:
+        return [first] if first else []
+    return (found + ([first] if first and first not in found else []))[:MAX_TOPICS]
+
+
 def answered_as_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
     """A message the rules took for a question or did not understand that the intake decision reads as a case
-    message (another patient, a description, a scope question): answers it as the case form would (the form
-    starts with the next case message). None when it is a follow-up after all."""
+    message (another patient, a description, a scope question). A scope question is answered here; a case
+    message is handed to the case form (it reads it, and asks again after later interruptions). None when it
+    is a follow-up after all."""
     decision, ext = cs.decide(tracker)
     if decision.kind == intake.SCOPE:
         messages.answer(dispatcher, intake_alone(ext), note={"kind": "scope"})
         return []
     if decision.kind in (intake.OTHER, intake.CLEAR):
         return None
-    update = cs.apply(tracker, decision, ext)
-    if decision.kind == intake.ASK:
-        waiting = update[cs.PENDING_SLOT]
-        messages.ask_new_patient(dispatcher, cs.known_facts(tracker), waiting["text"])
-        return [SlotSet(key, value) for key, value in update.items()]
-    view = tracker.copy()
-    view.slots.update(update)
-    result = cs.analysis(view)
-    messages.answer(dispatcher, result, cs.provenance(view), cs.case_turn(view), update.get(cs.INTAKE_SLOT))
-    update[cs.VARIANT_SLOT] = result.variant_id
-    update[cs.INTAKE_SLOT] = None
-    return [SlotSet(key, value) for key, value in update.items()]
+    return [FollowupAction(CASE_FORM)]
 
 
 def intake_alone(ext):
@@ -87,12 +95,13 @@ class ActionAnswerFaq(Action):
         events = answered_as_case(dispatcher, tracker)
         if events is not None:
             return events
-        topic = faq_topic(tracker)
-        if topic is None:  # the rules run this for FAQ intents only; a topic-less one is not understood
+        topics = faq_topics(tracker)
+        if not topics:  # the rules run this for FAQ intents only; a topic-less one is not understood
             messages.not_understood(dispatcher)
             return []
-        messages.faq_answer(dispatcher, topic, tracker.get_slot(cs.VARIANT_SLOT),
-                            cs.known_facts(tracker), no_earlier_case=_no_case_note(tracker))
+        for n, topic in enumerate(topics):
+            messages.faq_answer(dispatcher, topic, tracker.get_slot(cs.VARIANT_SLOT),
+                                cs.known_facts(tracker), no_earlier_case=not n and _no_case_note(tracker))
         return []
 
 

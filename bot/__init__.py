@@ -6,11 +6,12 @@ from bot.facts import ASK_ORDER, CONTRACT_KEYS, FACT_KEYS, Extraction, against, 
 from bot.result import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, Analysis, Recommendation
 
 
-def extract(text: str, expecting: "str | None" = None, treatment: "str | None" = None) -> Extraction:
+def extract(text: str, expecting: "str | None" = None, treatment: "str | None" = None,
+            side: "str | None" = None) -> Extraction:
     """The facts one message states; `expecting` is the fact just asked for, to read short answers;
-    `treatment` the case's treatment status, for a follow-up message that states none."""
+    `treatment` the case's treatment status and `side` its side, for a follow-up message that states none."""
     from bot.nlp.extract import extract as _extract
-    return _extract(text, expecting=expecting, treatment=treatment)
+    return _extract(text, expecting=expecting, treatment=treatment, side=side)
 
 
 def match(facts: dict, conflicts=(), notes=(), evidence=None, residue=()) -> Analysis:

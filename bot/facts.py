@@ -18,7 +18,7 @@ CONTRACT_KEYS: Tuple[str, ...] = (
 )
 # Extensions: facts that decide scope, or stand in for a size given only as a comparison.
 EXTRA_KEYS: Tuple[str, ...] = ("tumor_over_2cm", "distant_metastases", "encounter", "neoadjuvant_unclear",
-                               "cancer_history")
+                               "cancer_history", "cancer_named")
 FACT_KEYS: Tuple[str, ...] = CONTRACT_KEYS + EXTRA_KEYS
 
 # Situations no variant covers, each with a scope rule in bot/knowledge/scope.yml.
@@ -41,6 +41,7 @@ ALLOWED: Mapping[str, Tuple[Any, ...]] = {
     "encounter": ENCOUNTERS,
     "neoadjuvant_unclear": (True,),  # chemotherapy mentioned, but not whether it is ongoing or done
     "cancer_history": (True,),       # a past breast cancer, treatment finished (matching-rules.md)
+    "cancer_named": (True,),         # a current breast cancer is named (IDC, carcinoma, cancer, a T category)
 }
 
 # Plausibility limits, for every reader and for facts that come back from a slot: a larger "tumour size" or an

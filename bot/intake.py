@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
 
@@ -92,6 +92,49 @@ def is_question(text: str) -> bool:
     """A question: a question mark, or a question word first ("why not MRI", "is a PET ok")."""
     tokens = words(text)
     return "?" in tokens or _has(tokens, "QUESTION_WORD", at_start=True)
+
+
+# Where a message divides into parts that may each be a statement or a question: after ? ! ; or a full stop
+# before a word, at a dash between spaces, a line break, or ", and" / ", but" / ", also".
+_PART_BREAK = re.compile(r"(?<=[?!;])\s+|(?<=\.)\s+(?=[A-Za-z])|\s+[-–—]+\s+|\n+|,\s*(?=(?:and|but|also|plus)\b)")
+_LEADING_JOIN = re.compile(r"^(?:(?:and|but|also|plus|so)\b[\s,]*)+", re.I)
+
+
+def parts(text: str) -> Tuple[Tuple[int, str], ...]:
+    """The message's parts as (character offset, text), without a leading "and"/"but": "1.5 cm - and why
+    not MRI?" -> ((0, "1.5 cm"), (13, "why not MRI?"))."""
+    found, start = [], 0
+    for cut in list(_PART_BREAK.finditer(text or "")) + [None]:
+        end = cut.start() if cut else len(text or "")
+        piece = (text or "")[start:end]
+        lead = _LEADING_JOIN.match(piece.strip())
+        offset = start + (len(piece) - len(piece.lstrip())) + (lead.end() if lead else 0)
+        body = (text or "")[offset:end].strip()
+        if body:
+            found.append((offset, body))
+        start = cut.end() if cut else end
+    return tuple(found)
+
+
+def statement_part(text: str) -> Optional[Tuple[int, str]]:
+    """The statement beside the question(s) of a message that states and asks ("1.5 cm - and why not MRI?"
+    -> (0, "1.5 cm")): its offset and text, when the statements come together before or after the questions;
+    None for a message that only asks or only states."""
+    pieces = parts(text)
+    asks = [is_question(body) for _, body in pieces]
+    if not any(asks) or all(asks):
+        return None
+    stated = [i for i, q in enumerate(asks) if not q]
+    if stated != list(range(stated[0], stated[-1] + 1)) or 0 < stated[0] and stated[-1] < len(pieces) - 1:
+        return None  # statements between questions: not one answer
+    start = pieces[stated[0]][0]
+    last_offset, last_body = pieces[stated[-1]]
+    return start, text[start:last_offset + len(last_body)]
+
+
+def question_parts(text: str) -> Tuple[str, ...]:
+    """The parts of a message that are questions ("why not MRI, and why not PET/CT?" -> two)."""
+    return tuple(body for _, body in parts(text) if is_question(body))
 
 
 def is_comparison(text: str) -> bool:
@@ -191,6 +234,8 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     message alone is out of scope).
     """
     known = known or {}
+    if intent == "new_patient" and text.lstrip().startswith("/"):
+        ext = replace(ext, new_case=True)  # the "/new_patient" payload, typed or from a button
     unsure = intent == "nlu_fallback" or (confidence or 0.0) < LOW_CONFIDENCE
     # A whole description the classifier did not understand is still a case message.
     case_intent = intent in CASE_INTENTS or (unsure and is_description(ext))
@@ -206,6 +251,10 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
             if not case_intent and question:
                 return Decision(OTHER, pending=pending, why="a follow-up while the question waits")
             return Decision(ASK, pending=pending, why="the pending question is not answered")
+        if not is_description(ext):
+            # "palpable node" instead of an answer: which patient it is about is still the question, and the
+            # fact waits with the description it follows
+            return Decision(ASK, pending=f"{pending}\n{text}", why="a fact while the question waits")
         # A further description: the latest one wins, the earlier one is dropped.
 
     if "several_patients" in alone_scope:
@@ -219,10 +268,10 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
         if intent != "faq_scope" and not (requested and answers(ext, requested)):
             return Decision(SCOPE, text=text, why="a scope question")  # "which patients ..." stays a follow-up
 
-    if not case_intent and requested and facts and not question and has_case(known) \
-            and not (answers(ext, requested) or ext.new_case):
-        # "she completed NAC, surgery next week" while the size question waits: facts of the case, whatever
-        # follow-up topic the classifier heard in them
+    if not case_intent and facts and not question and has_case(known) and not ext.new_case \
+            and (not answers(ext, requested) if requested else adds_to(known, ext)):
+        # "she completed NAC, surgery next week" while the size question waits, or "US shows a suspicious node"
+        # after the answer: facts of the case, whatever follow-up topic the classifier heard in them
         case_intent = True
     if not case_intent:
         if requested and answers(ext, requested) and (unsure or not question):
@@ -262,6 +311,12 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     if known.get("diagnosis") and ext.stated.get("diagnosis") and ext.stated["diagnosis"] != known["diagnosis"]:
         return Decision(ASK, pending=text, why="a different diagnosis without a correction word")
     return Decision(CORRECT if changed else CONTINUE, text=text, why="adds to the case")
+
+
+def adds_to(known: Mapping[str, Any], ext: Extraction) -> bool:
+    """The message states a fact of the case that the case does not hold yet, or holds with another value."""
+    return any(value is not None and known.get(key) != value for key, value in ext.stated.items()
+               if key in CASE_KEYS + PERSON_KEYS + ("node_finding", "distant_metastases"))
 
 
 def readings(known: Mapping[str, Any], ext: Extraction) -> Dict[str, Dict[str, Any]]:

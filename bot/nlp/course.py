@@ -141,6 +141,15 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
     return NOTHING
 
 
+def cancer_named(reading: Reading, facts: Facts) -> Read:
+    """True when the message names a current breast cancer (or gives its T category): a size alone ("1 cm mass")
+    does not say that there is one, so no new cancer is assumed from it."""
+    cancers = _current_cancers(reading) + [c for c in reading.live("TUMOR") if c.text.lower().startswith("tum")]
+    if cancers:
+        return Read(True, tuple(cancers[:1]))  # "tumour" in a breast note is the cancer; a "mass" or "lesion" is not
+    return Read(True) if facts.get("t_category") else NOTHING
+
+
 def _distant(reading: Reading, cue: Cue) -> bool:
     """A recurrence named with a distant site ("recurrence in the liver"), not "local recurrence; no distant
     disease"."""

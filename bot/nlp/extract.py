@@ -25,6 +25,7 @@ READERS: Tuple[Reader, ...] = (
     Reader("cancer_history", course.history),
     Reader("diagnosis", course.diagnosis),
     Reader("t_category", stage.t_category),
+    Reader("cancer_named", course.cancer_named, needs=("t_category",)),
     Reader("treatment", course.treatment, needs=("diagnosis", "cancer_history")),
     Reader("neoadjuvant_unclear", course.neoadjuvant_unclear, needs=("treatment",)),
     Reader("tumor_size_cm", sizes.tumor_size, needs=("treatment", "neoadjuvant_unclear")),
@@ -53,12 +54,13 @@ def _check_order(readers: Tuple[Reader, ...]) -> None:
 _check_order(READERS)
 
 
-def read(text: str, expecting: Optional[str] = None, explain: bool = False) -> Tuple[Reading, List[Note]]:
+def read(text: str, expecting: Optional[str] = None, explain: bool = False,
+         case_side: Optional[str] = None) -> Tuple[Reading, List[Note]]:
     """Normalise the message, run the pipeline and index its cues (and, to explain them, the context cues)."""
     norm, notes = normalise(text)
     doc = parse(norm.text)
     return Reading(cues=list(doc._.cues), tokens=[t.text for t in doc], expecting=expecting, text=norm,
-                   modifiers=tuple(_modifiers(doc)) if explain else ()), notes
+                   modifiers=tuple(_modifiers(doc)) if explain else (), case_side=case_side), notes
 
 
 def _modifiers(doc) -> List[Cue]:
@@ -132,17 +134,21 @@ def _phrase(reading: Reading, cue: Cue) -> List[Cue]:
     return phrase
 
 
-def extract(text: str, expecting: Optional[str] = None, treatment: Optional[str] = None) -> Extraction:
+def extract(text: str, expecting: Optional[str] = None, treatment: Optional[str] = None,
+            side: Optional[str] = None) -> Extraction:
     """The facts one message states (null when unstated), where each was read, contradictions and residue.
 
     `treatment` is the case's treatment status, for a message that states none: the readers after it see it
     ("she noticed a new lump in her armpit" during chemotherapy is a new lump during treatment), but it is not
-    reported as stated. A report's ADDENDUM revises the report (see `revised`)."""
-    whole, _ = _extract(text, expecting, treatment)
+    reported as stated. `side` ("left", "right", "bilateral") is the side of the case a follow-up adds to: a
+    message that names no cancer side reads its axillary findings against it ("R axilla negative" about a
+    left cancer is the other axilla). `Extraction.side` stays the message's own. A report's ADDENDUM revises
+    the report (see `revised`)."""
+    whole, _ = _extract(text, expecting, treatment, side)
     found = _ADDENDUM.search(text)
     if found is None or not text[:found.start()].strip():
         return whole
-    addendum, reading = _extract(text[found.start():], None, treatment)
+    addendum, reading = _extract(text[found.start():], None, treatment, side)
     return revised(whole, shifted(addendum, found.start()), found.start(), [
         shifted_residue(reading, cue, "clinical_nodes", found.start()) for cue in reading.all("NODE")[:1]],
         examined=reading.has("EXAM", "PALPABLE"))
@@ -201,9 +207,10 @@ def revised(whole: Extraction, addendum: Extraction, offset: int, node_words: Li
     return replace(whole, facts=validate(facts), evidence=evidence, residue=tuple(residue), conflicts=tuple(conflicts))
 
 
-def _extract(text: str, expecting: Optional[str], treatment: Optional[str]) -> Tuple[Extraction, Reading]:
+def _extract(text: str, expecting: Optional[str], treatment: Optional[str],
+             side: Optional[str] = None) -> Tuple[Extraction, Reading]:
     """extract() of one text, with the reading it was made from."""
-    reading, notes = read(text, expecting)
+    reading, notes = read(text, expecting, case_side=side)
     facts: Facts = empty()
     conflicts: List[str] = []
     residue: List[Residue] = []
@@ -240,7 +247,8 @@ def _extract(text: str, expecting: Optional[str], treatment: Optional[str]) -> T
 
 def _side(reading: Reading) -> Optional[str]:
     """The side the message is about: the cancer's, else that of its axillary findings."""
-    sides = set(nodes.primary_sides(reading)) or {m.side for m in nodes.mentions(reading) if m.side and not m.negated}
+    sides = set(nodes.stated_primary_sides(reading)) \
+        or {m.side for m in nodes.mentions(reading) if m.side and not m.negated}
     if "bilateral" in sides or {"left", "right"} <= sides:
         return "bilateral"
     return sides.pop() if sides else None

@@ -156,7 +156,16 @@ def _mentions(reading: Reading) -> List[NodeMention]:
 
 
 def primary_sides(reading: Reading) -> Set[str]:
-    """Sides named with the breast cancer itself ("L breast IDC", "right breast cancer")."""
+    """Sides of the breast cancer: those the message names with it, else (a follow-up that names none) the side
+    of the case it adds to, so that "R axilla clinically negative" about a left cancer is the other side."""
+    stated = stated_primary_sides(reading)
+    if stated or reading.case_side not in ("left", "right", "bilateral"):
+        return stated
+    return {"left", "right"} if reading.case_side == "bilateral" else {reading.case_side}
+
+
+def stated_primary_sides(reading: Reading) -> Set[str]:
+    """Sides named with the breast cancer itself in the message ("L breast IDC", "right breast cancer")."""
     def compute() -> Set[str]:
         past = [c for c in reading.all("CANCER") if c.family or c.negated or c.historical]
         for labels in (("CANCER", "TUMOR", "AXILLARY_TAIL"), ("BREAST",)):  # the cancer's own side first
@@ -173,7 +182,7 @@ def primary_sides(reading: Reading) -> Set[str]:
             if sides:
                 return sides
         return set()
-    return reading.cached("primary_sides", compute)
+    return reading.cached("stated_primary_sides", compute)
 
 
 def contralateral(reading: Reading, m: NodeMention) -> bool:

@@ -285,8 +285,17 @@ def _numbers(norm: Normalised) -> Normalised:
     return norm.sub(_COMPOUND, lambda m: " ")
 
 
+# The elided article of French and Italian ("l'échographie", "dell'ascella", "d'un"): a word of its own, so the
+# noun after it is read (and its "L" is no left side).
+_ELISION = Scanner(r"(?i)\b(?:l|d|qu|dell|all|nell|dall|sull|un)['’](?=[^\W\d_])")
+
+
+def _elision(norm: Normalised) -> Normalised:
+    return norm.sub(_ELISION, lambda m: m.group(0) + " ")
+
+
 STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _markup, _characters, _tables, _layout,
-                                                      _dictation, _numbers)
+                                                      _dictation, _elision, _numbers)
 
 
 def normalise(text: str) -> Tuple[Normalised, List[Note]]:

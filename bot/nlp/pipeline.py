@@ -16,13 +16,22 @@ def _read(name: str) -> Any:
         return yaml.safe_load(f)
 
 
+NORM_FILES = ("norms.yml", "foreign.yml")  # variant spellings; words of other languages
+
+
+def _variants(name: str) -> Dict[str, str]:
+    """variant -> NORM of one norms file."""
+    return {variant.lower(): norm for norm, variants in _read(name).items() for variant in variants}
+
+
 def set_norms(vocab) -> None:
-    """Give every variant spelling of norms.yml one NORM, in any letter case, on the vocabulary's lexemes: every
-    token of those words then carries it at no cost per message (an attribute ruler matches each message again).
-    A lexeme's attributes are computed once, when the word is first seen, by the vocabulary's getters."""
+    """Give every variant spelling of norms.yml and foreign word of foreign.yml one NORM, in any letter case, on
+    the vocabulary's lexemes: every token of those words then carries it at no cost per message (an attribute
+    ruler matches each message again). A lexeme's attributes are computed once, when the word is first seen, by
+    the vocabulary's getters."""
     from spacy.attrs import NORM
 
-    table = {variant.lower(): norm for norm, variants in _read("norms.yml").items() for variant in variants}
+    table = {variant: norm for name in NORM_FILES for variant, norm in _variants(name).items()}
     default = vocab.lex_attr_getters.get(NORM, str.lower)
     vocab.lex_attr_getters[NORM] = lambda string: table.get(string.lower()) or default(string)
     for lexeme in vocab:  # the words the vocabulary already holds
@@ -79,8 +88,9 @@ def context_rules(name: str = "context.yml") -> List[Dict[str, Any]]:
 def vocabulary() -> Tuple[Dict[str, str], List[str]]:
     """(word -> NORM for every lexicon word a typo may be meant as, words never to correct).
 
-    The lexicon's phrases and the assertion phrases of context.yml; not terminators nor pseudo phrases."""
-    norms = {variant.lower(): norm for norm, variants in _read("norms.yml").items() for variant in variants}
+    The lexicon's phrases and the assertion phrases of context.yml; not terminators nor pseudo phrases, nor the
+    foreign words (never corrected, never a correction)."""
+    norms = _variants("norms.yml")
     norms.update({norm: norm for norm in _read("norms.yml")})
     phrases = [entry["pattern"] for entry in span_patterns()] + [
         rule["literal"] for rule in context_rules()
@@ -88,7 +98,7 @@ def vocabulary() -> Tuple[Dict[str, str], List[str]]:
     for phrase in phrases:
         for word in re.findall(r"[a-z]+", phrase.lower()):
             norms.setdefault(word, word)
-    return norms, _read("protected.yml")
+    return norms, list(_read("protected.yml")) + list(_variants("foreign.yml"))
 
 
 def tokenizer():

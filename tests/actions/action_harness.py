@@ -11,9 +11,9 @@ from actions.case import ValidateCaseForm
 
 def make_tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None,
                  requested: Optional[str] = None, confidence: float = 0.98,
-                 form_active: bool = True, turn: int = 1) -> Tracker:
+                 form_active: bool = True, turn: int = 1, after: str = "action_listen") -> Tracker:
     """A tracker right after a user message (the conversation's `turn`-th), as the form (or a rule) runs an
-    action for it."""
+    action for it; `after` is the action that ran since (a follow-up answered before the form resumes)."""
     all_slots = {key: None for key in bot.FACT_KEYS}
     all_slots.update(case_notes=None, variant=None, pending_case=None, new_patient=None)
     all_slots.update(slots or {})
@@ -25,9 +25,9 @@ def make_tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None,
         {"event": "slot", "name": "requested_slot", "value": requested},
         {"event": "action", "name": "action_listen"},
         {"event": "user", "text": text, "parse_data": message},
-    ]
+    ] + ([{"event": "action", "name": after}] if after != "action_listen" else [])
     loop = {"name": "case_form"} if form_active else {}
-    return Tracker("test-user", all_slots, message, events, False, None, loop, "action_listen")
+    return Tracker("test-user", all_slots, message, events, False, None, loop, after)
 
 
 def run(action: Action, tracker: Tracker, domain: Dict[str, Any]) -> Tuple[List[Dict], List[Dict]]:
@@ -35,6 +35,19 @@ def run(action: Action, tracker: Tracker, domain: Dict[str, Any]) -> Tuple[List[
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action.run(dispatcher, tracker, domain))
     return events, dispatcher.messages
+
+
+def run_followed(action: Action, text: str, intent: str, domain: Dict[str, Any],
+                 slots: Optional[Dict[str, Any]] = None, confidence: float = 0.98) -> Tuple[List[Dict], List[Dict]]:
+    """A rule's action for a message with no active form, then the case form when the action hands the message
+    to it (a `followup` event), as the Rasa server runs them: all events and all messages sent."""
+    events, messages = run(action, make_tracker(text, intent, slots, confidence=confidence, form_active=False),
+                           domain)
+    if any(e.get("event") == "followup" and e.get("name") == "case_form" for e in events):
+        more, sent = run(ValidateCaseForm(), make_tracker(text, intent, {**(slots or {}), **slot_values(events)},
+                                                          confidence=confidence, after=action.name()), domain)
+        events, messages = events + more, messages + sent
+    return events, messages
 
 
 def slot_values(events: List[Dict]) -> Dict[str, Any]:
@@ -49,12 +62,12 @@ def customs(messages: List[Dict]) -> List[Dict]:
 
 def form_turn(domain: Dict[str, Any], slots: Dict[str, Any], text: str, intent: str,
               requested: Optional[str] = None, confidence: float = 0.98,
-              turn: int = 1) -> Tuple[Dict[str, Any], List[Dict]]:
+              turn: int = 1, after: str = "action_listen") -> Tuple[Dict[str, Any], List[Dict]]:
     """One user turn through the case form as the Rasa server runs it: validate_case_form reads the message
     and sends the question for the slot it requests, or the answer when it requests none.
     Returns the slots after the turn (with `requested_slot`) and the messages sent."""
-    events, messages = run(ValidateCaseForm(), make_tracker(text, intent, slots, requested, confidence, turn=turn),
-                           domain)
+    events, messages = run(ValidateCaseForm(),
+                           make_tracker(text, intent, slots, requested, confidence, turn=turn, after=after), domain)
     set_now = slot_values(events)
     # Without a requested slot from the validation, the server requests none (the form's list is empty).
     return {**slots, **set_now, "requested_slot": set_now.get("requested_slot")}, messages

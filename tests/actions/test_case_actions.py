@@ -3,6 +3,7 @@ import pytest
 from action_harness import customs, form_turn, make_tracker, run, slot_values
 
 from actions.case import ValidateCaseForm
+from actions.followup import ActionAnswerFaq
 
 # One description per variant, in words of our own (not the evaluation set's).
 VARIANT_CASES = {
@@ -254,3 +255,49 @@ def test_an_imaging_only_answer_to_the_node_question_asks_again(domain):
     slots, [answer] = turns(domain, ("57F new 2.2 cm L IDC, untreated", "describe_case"),
                             ("axillary ultrasound showed no enlarged nodes", "inform"))
     assert (answer["slot"], slots["clinical_nodes"]) == ("clinical_nodes", None)
+
+
+@pytest.mark.parametrize("reply", ["same patient", "correction"])
+def test_a_negative_exam_of_the_other_axilla_says_nothing_about_the_case_s_axilla(domain, reply):
+    slots, _ = turns(domain, ("53F new 2.4 cm L breast IDC, untreated", "describe_case"),
+                     ("no palpable R axillary nodes", "inform"))
+    _, messages = form_turn(domain, slots, reply, "correct", requested=slots.get("requested_slot"))
+    [answer] = customs(messages)
+    assert (answer["type"], answer.get("slot"), answer["facts"]["clinical_nodes"]) == (
+        "question", "clinical_nodes", None)
+
+
+def test_a_proven_node_in_the_other_axilla_later_is_distant_disease(domain):
+    slots, _ = turns(domain, ("53F new 2.4 cm L breast IDC, untreated", "describe_case"),
+                     ("core biopsy of a right axillary node: metastatic breast carcinoma", "inform"))
+    if slots.get("requested_slot") == "new_patient":
+        slots, messages = form_turn(domain, slots, "same patient", "correct", requested="new_patient")
+    else:
+        messages = []
+    answer = customs(messages)[-1] if messages else None
+    assert answer is not None and answer["type"] == "out_of_scope", answer
+
+
+def test_an_answer_with_a_follow_up_question_in_one_message_keeps_the_answer(domain):
+    slots, _ = turns(domain, ("new IDC left breast, palpable left axillary node, no treatment yet", "describe_case"))
+    assert slots["requested_slot"] == "tumor_size_cm"
+    text = "1.5 cm - and why not MRI?"
+    # First the form leaves the question to the rules (the follow-up is answered) ...
+    first, messages = form_turn(domain, slots, text, "faq_why_not_mri", requested="tumor_size_cm")
+    assert first["tumor_size_cm"] is None and not customs(messages)
+    _, sent = run(ActionAnswerFaq(), make_tracker(text, "faq_why_not_mri", slots, "tumor_size_cm"), domain)
+    assert [c["topic"] for c in customs(sent)] == ["why_not_mri"]
+    # ... then the form resumes and reads the answer from the statement beside the question.
+    after, messages = form_turn(domain, slots, text, "faq_why_not_mri", requested="tumor_size_cm",
+                                after="action_answer_faq")
+    [answer] = customs(messages)
+    assert (after["tumor_size_cm"], answer["type"], answer["variant"]["id"]) == (1.5, "recommendation", "axilla-4")
+    assert answer["evidence"]["tumor_size_cm"][0]["text"] == "1.5 cm"
+
+
+def test_a_hypothetical_question_is_no_answer_when_the_form_resumes(domain):
+    slots, _ = turns(domain, ("new IDC left breast, palpable left axillary node, no treatment yet", "describe_case"))
+    after, messages = form_turn(domain, slots, "does it change if the tumour is 2 cm or smaller?",
+                                "faq_small_tumor", requested="tumor_size_cm", after="action_answer_faq")
+    [question] = customs(messages)
+    assert (after["tumor_size_cm"], question["slot"]) == (None, "tumor_size_cm")

@@ -2,7 +2,7 @@
 message numbers, order checks, scope questions mid-conversation, sessions."""
 
 import pytest
-from action_harness import customs, form_turn, make_tracker, run
+from action_harness import customs, form_turn, make_tracker, run, run_followed
 
 from actions.followup import (
     ActionAnswerFaq,
@@ -133,8 +133,8 @@ def test_a_man_mid_conversation_is_out_of_scope_not_a_question(domain):
 def test_a_man_asked_about_as_a_follow_up_is_out_of_scope(domain):
     slots = {"sex": "female", "age": 58, "diagnosis": "new_primary", "tumor_size_cm": 3.0,
              "clinical_nodes": "positive", "treatment": "none", "variant": "axilla-6"}
-    tracker = make_tracker("what about a 70M with a palpable axillary node?", "faq_scope", slots, form_active=False)
-    events, messages = run(ActionAnswerFaq(), tracker, domain)
+    _, messages = run_followed(ActionAnswerFaq(), "what about a 70M with a palpable axillary node?", "faq_scope",
+                               domain, slots)
     assert only_custom(messages)["type"] == "out_of_scope"
 
 
@@ -252,8 +252,51 @@ def test_a_clinical_message_the_classifier_missed_is_out_of_scope_not_a_fallback
 def test_a_description_the_classifier_did_not_understand_is_still_asked_about(domain):
     slots = {"sex": "female", "age": 58, "diagnosis": "new_primary", "tumor_size_cm": 3.0,
              "clinical_nodes": "positive", "treatment": "none", "variant": "axilla-6", "case_side": "left"}
-    tracker = make_tracker("62F, 1.8 cm tumour, palpable L axillary node", "nlu_fallback", slots, confidence=0.3,
-                           form_active=False)
-    events, messages = run(ActionFallback(), tracker, domain)
+    events, messages = run_followed(ActionFallback(), "62F, 1.8 cm tumour, palpable L axillary node", "nlu_fallback",
+                                    domain, slots, confidence=0.3)
     assert only_custom(messages)["slot"] == "new_patient"
     assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["pending_case"]["text"].startswith("62F")
+
+
+def test_a_first_description_taken_for_a_question_starts_the_form(domain):
+    # The form, not the follow-up action, reads it: the question is the form's, so it is asked again after an
+    # interruption (the slot Rasa keeps requesting).
+    events, messages = run_followed(ActionAnswerFaq(), "61F just diagnosed with L breast IDC, no treatment yet",
+                                    "faq_neoadjuvant", domain, confidence=0.55)
+    assert events[0] == {"event": "followup", "name": "case_form", "timestamp": None}
+    question = only_custom(messages)
+    assert (question["type"], question["slot"]) == ("question", "tumor_size_cm")
+    assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["requested_slot"] == "tumor_size_cm"
+
+
+@pytest.mark.parametrize("text, intent, variant", [
+    ("ultrasound shows a suspicious node with a thick cortex", "faq_suspicious_features", "axilla-6"),
+    ("sorry, she also has a palpable L axillary node", "faq_pitfalls", "axilla-6"),
+])
+def test_a_new_fact_after_the_answer_changes_the_case_whatever_the_intent(domain, text, intent, variant):
+    slots, messages = form_turn(domain, {}, "58F newly diagnosed L breast IDC 2.5 cm, no palpable adenopathy, no tx",
+                                "describe_case")
+    assert only_custom(messages)["variant"]["id"] == "axilla-5"
+    slots = {k: v for k, v in slots.items() if k != "requested_slot"}
+    _, messages = run_followed(ActionAnswerFaq(), text, intent, domain, slots)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["variant"]["id"]) == ("recommendation", variant)
+
+
+def test_a_fact_while_another_patient_question_waits_stays_with_that_description(domain):
+    slots = case_6(domain)
+    slots, messages = form_turn(domain, slots, "now a 50F with 2.5 cm IDC", "describe_case", turn=2)
+    assert only_custom(messages)["slot"] == "new_patient"
+    slots, messages = form_turn(domain, slots, "palpable node", "inform", requested="new_patient", turn=3)
+    assert only_custom(messages)["slot"] == "new_patient" and slots["age"] == 58
+    slots, messages = form_turn(domain, slots, "new patient", "new_patient", requested="new_patient", turn=4)
+    answer = only_custom(messages)
+    assert (answer["facts"]["age"], answer["facts"]["tumor_size_cm"], answer["facts"]["clinical_nodes"]) == (
+        50, 2.5, "positive")
+
+
+def test_a_typed_new_patient_payload_clears_the_case(domain):
+    slots = case_6(domain)
+    slots, messages = form_turn(domain, slots, "/new_patient", "new_patient", turn=2)
+    assert only_custom(messages)["intent"] == "new_patient"
+    assert slots["age"] is None and slots["clinical_nodes"] is None

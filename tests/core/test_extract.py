@@ -314,7 +314,24 @@ def test_unstated_facts_are_none() -> None:
     facts = bot.extract("58F new 3 cm IDC").facts
     assert set(facts) == set(bot.FACT_KEYS)
     assert bot.extract("58F new 3 cm IDC").stated == {
-        "sex": "female", "age": 58, "diagnosis": "new_primary", "tumor_size_cm": 3.0}
+        "sex": "female", "age": 58, "diagnosis": "new_primary", "tumor_size_cm": 3.0, "cancer_named": True}
+
+
+@pytest.mark.parametrize("text, named", [
+    ("1 cm mass, no palpable node", None),
+    ("2.5 cm", None),
+    ("2.5 cm IDC, cN0", True),
+    ("cT2 cN0", True),
+    ("sister had a 3 cm breast cancer", None),
+])
+def test_a_cancer_is_named_or_not(text: str, named) -> None:
+    assert bot.extract(text).facts["cancer_named"] is named
+
+
+def test_a_size_without_a_named_cancer_asks_whether_there_is_one() -> None:
+    result = bot.analyze("1 cm mass, no palpable node")
+    assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["diagnosis"])
+    assert bot.analyze("1 cm IDC, no palpable node").variant_id == "axilla-3"
 
 
 def test_no_fact_is_guessed_from_an_empty_message() -> None:

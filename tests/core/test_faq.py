@@ -73,6 +73,12 @@ def test_without_a_case_the_general_answer_invites_a_description(topic: str) -> 
     assert partial.text.endswith("I can answer for its ACR variant.")
 
 
+def test_a_case_out_of_scope_is_not_told_that_details_are_missing() -> None:
+    text = faq.answer("order_wording", facts={"sex": "male", "age": 66, "clinical_nodes": "positive"}).text
+    assert "missing details" not in text
+    assert "no ACR variant" in text and "male" in text
+
+
 @pytest.mark.parametrize("topic", faq.TOPICS)
 @pytest.mark.parametrize("variant_id", VARIANTS)
 def test_every_topic_answers_for_every_variant(topic: str, variant_id: str) -> None:

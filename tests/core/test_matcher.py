@@ -33,7 +33,7 @@ VARIANTS = [
     (facts(**NEW, tumor_size_cm=3.0, clinical_nodes="positive", node_finding="palpable",
            axillary_lump="unilateral"), 6),
     (facts(**NEW, tumor_size_cm=3.0, clinical_nodes="positive", node_finding="mammography_or_us"), 6),
-    (facts(tumor_size_cm=3.0, clinical_nodes="positive"), 6),                   # a tumour, no diagnosis: assumed new
+    (facts(tumor_size_cm=3.0, clinical_nodes="positive", cancer_named=True), 6),  # a cancer, no diagnosis: assumed new
     (facts(**MID, tumor_size_cm=3.5, clinical_nodes="negative", new_lump_during_treatment=True), 7),
     (facts(**NEW, **MID, tumor_size_cm=3.5, clinical_nodes="negative", new_lump_during_treatment=True,
            axillary_lump="unilateral"), 7),
@@ -127,8 +127,10 @@ def test_a_stated_treatment_is_not_assumed() -> None:
 
 
 def test_an_assumed_diagnosis_is_said() -> None:
-    result = bot.match(facts(tumor_size_cm=3.0, clinical_nodes="positive"))
+    result = bot.match(facts(tumor_size_cm=3.0, clinical_nodes="positive", cancer_named=True))
     assert any("newly diagnosed" in a for a in result.assumptions)
+    # a size alone does not say there is a cancer: asked, not assumed
+    assert bot.match(facts(tumor_size_cm=3.0, clinical_nodes="positive")).missing == ["diagnosis"]
     result = bot.match(facts(axillary_lump="unilateral"))
     assert any("no known breast cancer" in a for a in result.assumptions)
 

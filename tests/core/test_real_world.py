@@ -373,3 +373,36 @@ def test_an_addendum_that_revises_the_node_quotes_its_words() -> None:
     result = bot.analyze(text)
     assert (result.status, result.missing) == ("needs_info", ["clinical_nodes"])
     assert any(u["text"] in text[text.index("Addendum"):] for u in result.to_dict()["unplaced"])
+
+
+# --- session 11: code-switching, ICD wording, relatives described in a list ------------------------------------
+
+@pytest.mark.parametrize("text, variant", [
+    # Portuguese and Italian clinical words beside English ones
+    ("Senhora de 61 anos, carcinoma ductal da mama direita 1,4 cm, sem linfonodos palpáveis, no treatment yet.",
+     "axilla-3"),
+    ("Signora di 49 anni: carcinoma della mammella sinistra di 3 cm, linfonodo ascellare palpabile. "
+     "Chemioterapia neoadiuvante completata la settimana scorsa, surgery in two weeks.", "axilla-9"),
+    ("Patientin, 57 Jahre, neu diagnostiziertes Mammakarzinom rechts 2,8 cm, keine tastbaren Lymphknoten, untreated.",
+     "axilla-5"),
+])
+def test_the_clinical_words_of_other_languages_are_read(text: str, variant: str) -> None:
+    assert bot.analyze(text).variant_id == variant
+
+
+def test_an_elided_article_is_no_left_side_and_its_noun_is_read() -> None:
+    ext = bot.extract("new 2.2 cm IDC right breast. L'ecografia ascellare: nessun linfonodo sospetto.")
+    assert ext.side == "right"
+    assert ext.stated.get("clinical_nodes") is None  # an ultrasound alone is not the exam
+
+
+def test_the_icd_wording_names_a_cancer() -> None:
+    assert bot.extract("C50.911 malignant neoplasm of right breast, 1.7 cm").facts["cancer_named"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Family: aunt, 62, breast cancer with positive axillary nodes. Patient: 47F new 1.9 cm IDC, cN0, untreated.",
+    "Family: positive for breast cancer with nodal disease. Patient: 47F new 1.9 cm IDC, cN0, untreated.",
+])
+def test_a_relative_s_nodes_are_not_the_patient_s(text: str) -> None:
+    assert bot.analyze(text).variant_id == "axilla-3"

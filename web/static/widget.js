@@ -41,6 +41,7 @@
     treatment: "treatment", new_lump_during_treatment: "new lump during treatment",
     tumor_over_2cm: "tumour > 2 cm", distant_metastases: "distant metastases", encounter: "encounter",
     neoadjuvant_unclear: "chemotherapy (stage unclear)", cancer_history: "past breast cancer",
+    cancer_named: "breast cancer named",
   };
 
   function config() {
