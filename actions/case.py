@@ -9,6 +9,7 @@ from rasa_sdk.types import DomainDict
 import bot
 from actions import case_state as cs
 from actions import messages
+from actions.followup import MAX_TOPICS, question_topics
 from bot import intake
 
 
@@ -16,7 +17,7 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
     """Slot changes for the latest message, as the intake decision (bot/intake.py) says: its facts merged
     into the case, a new case, a pending "another patient or a correction?", or nothing (a follow-up
     question: the form is rejected and the rules answer it)."""
-    decision, ext = cs.decide(tracker)
+    decision, ext = cs.decide(tracker, resumed=cs.resumed(tracker))
     if decision.kind in (intake.OTHER, intake.SCOPE):
         return {}
     update = cs.apply(tracker, decision, ext)
@@ -38,7 +39,7 @@ def requested_by(events: List[EventType]) -> Optional[Text]:
 def rejected(tracker: Tracker, requested: Optional[Text], events: List[EventType]) -> bool:
     """True when Rasa will reject the form for this message (it answered the question asked with nothing the
     form reads), so the rules answer it instead and whatever this call said is dropped (rasa FormAction.validate)."""
-    return bool(requested) and tracker.latest_action_name == "action_listen" and not any(
+    return bool(requested) and not cs.resumed(tracker) and not any(
         e.get("event") == "slot" and e.get("name") != cs.REQUESTED_SLOT for e in events)
 
 
@@ -58,6 +59,7 @@ class ValidateCaseForm(FormValidationAction):
         if rejected(tracker, requested, events):
             return events
         following = requested_by(events)
+        variant = tracker.get_slot(cs.VARIANT_SLOT)
         if following == cs.NEW_PATIENT_SLOT:
             waiting = cs.pending(tracker)
             messages.ask_new_patient(dispatcher, cs.known_facts(tracker), waiting["text"] if waiting else "")
@@ -65,6 +67,8 @@ class ValidateCaseForm(FormValidationAction):
             messages.ask(dispatcher, following, cs.analysis(tracker))
         else:
             events.extend(answer_case(dispatcher, tracker))
+            variant = next((e.get("value") for e in reversed(events) if e.get("name") == cs.VARIANT_SLOT), variant)
+        answer_questions_beside(dispatcher, tracker, variant)
         return events
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
@@ -83,6 +87,16 @@ class ValidateCaseForm(FormValidationAction):
                                     domain: DomainDict) -> List[EventType]:
         """The core has validated the facts already: every extracted slot is kept."""
         return [SlotSet(key, value) for key, value in tracker.slots_to_validate().items()]
+
+
+def answer_questions_beside(dispatcher: CollectingDispatcher, tracker: Tracker, variant: Optional[Text]) -> None:
+    """A case message that also asks ("3 cm - and why not MRI?") gets the follow-up answers too, after the case's;
+    only when the form read the message first (when it resumes after the rules answered it, they were given)."""
+    text = cs.text_of(tracker)
+    if cs.resumed(tracker) or intake.statement_part(text) is None:
+        return
+    for topic in question_topics(text)[:MAX_TOPICS]:
+        messages.faq_answer(dispatcher, topic, variant, cs.known_facts(tracker))
 
 
 def answer_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:

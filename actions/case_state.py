@@ -20,6 +20,8 @@ CASE_START_SLOT = "case_start"     # how many user messages came before this cas
 SIDE_SLOT = "case_side"            # the side the case is about ("left", "right", "bilateral")
 INTAKE_SLOT = "intake"             # the latest intake decision: {"kind", "why", "from_pending", "no_earlier_case"}
 REQUESTED_SLOT = "requested_slot"  # Rasa's: the slot the form asks for
+FORM = "case_form"
+NAC_STATES = ("neoadjuvant_ongoing", "neoadjuvant_completed")  # a follow-up is read in their context
 UNRELATED = "unrelated"            # the `encounter` the core reads from a message without a clinical cue
 CASE_SLOTS = (NOTES_SLOT, PENDING_SLOT, VARIANT_SLOT, EVIDENCE_SLOT, CASE_START_SLOT, SIDE_SLOT)
 
@@ -110,6 +112,17 @@ def may_answer(tracker: Tracker) -> bool:
     return is_unsure(tracker) or not intake.is_question(text_of(tracker))
 
 
+def resumed(tracker: Tracker) -> bool:
+    """True when the form reads the latest message again after another action answered it (Rasa resumes the
+    form after a rule's follow-up answer). The validation's tracker ends with the form's own execution."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") not in (FORM, "action_listen"):
+            return True
+    return False
+
+
 def text_of(tracker: Tracker) -> Text:
     """The latest message's raw text, which the core reads."""
     return tracker.latest_message.get("text") or ""
@@ -140,17 +153,21 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
     against the case's side. A bare correction ("sorry, I meant 1.8") of a case that has a tumour size is read
     as the size, as the answer to a size question would be."""
     expecting = expecting if expecting in bot.FACT_KEYS else None
+    if intake.is_typed_payload(text):
+        return bot.extract("")  # "/describe_case{...}": slots typed as an intent payload are not a description
     side = tracker.get_slot(SIDE_SLOT) if in_case and has_case(tracker) else None
-    ext = bot.extract(text, expecting=expecting, side=side)
+    lump = tracker.get_slot("axillary_lump") if in_case and has_case(tracker) else None
+    ext = bot.extract(text, expecting=expecting, side=side, lump=lump)
     if side and ext.new_case:
         ext = bot.extract(text, expecting=expecting)
     treatment = tracker.get_slot("treatment")
-    if treatment == "neoadjuvant_ongoing" and ext.stated.get("treatment") is None and not (
+    if treatment in NAC_STATES and ext.stated.get("treatment") is None and not (
             ext.new_case or ext.stated.get("age") is not None or ext.stated.get("diagnosis") is not None):
-        # "she noticed a new lump in her armpit", mid-chemotherapy: a new lump during treatment
-        ext = bot.extract(text, expecting=expecting, treatment=treatment, side=side)
+        # "she noticed a new lump in her armpit", mid-chemotherapy: a new lump during treatment; "no palpable nodes
+        # now", after it: today's exam, not the status at diagnosis
+        ext = bot.extract(text, expecting=expecting, treatment=treatment, side=side, lump=lump)
     if ext.corrected and not expecting and not intake.has_facts(ext) and tracker.get_slot("tumor_size_cm"):
-        again = bot.extract(text, expecting="tumor_size_cm", side=side)
+        again = bot.extract(text, expecting="tumor_size_cm", side=side, lump=lump)
         if again.stated.get("tumor_size_cm") is not None:
             return again
     return ext
@@ -163,8 +180,9 @@ def read(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_case
     return without_noise(ext, in_context)
 
 
-def decide(tracker: Tracker) -> Tuple[intake.Decision, Extraction]:
-    """The intake decision for the latest message, and the core's reading of it."""
+def decide(tracker: Tracker, resumed: bool = False) -> Tuple[intake.Decision, Extraction]:
+    """The intake decision for the latest message, and the core's reading of it. `resumed`: the form reads the
+    message again after the rules answered it (a follow-up question beside an answer)."""
     text = text_of(tracker)
     requested = tracker.get_slot(REQUESTED_SLOT)
     raw = read_raw(tracker, text, requested)
@@ -178,7 +196,7 @@ def decide(tracker: Tracker) -> Tuple[intake.Decision, Extraction]:
     if decision.kind == intake.NEW_CASE and decision.text == text:  # another patient: not read against this case
         raw = read_raw(tracker, text, requested, in_case=False)
         ext = without_noise(raw, in_context)
-    if decision.kind == intake.OTHER and requested in bot.FACT_KEYS and tracker.latest_action_name != "action_listen":
+    if decision.kind == intake.OTHER and requested in bot.FACT_KEYS and resumed:
         stated = answer_beside_question(tracker, text, requested)
         if stated is not None:
             return intake.Decision(intake.ANSWER, text=text, why="answers the question asked beside a question"), stated

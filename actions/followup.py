@@ -13,7 +13,6 @@ from bot import faq, intake, orders
 from bot.kb import CATEGORIES, find_procedures, knowledge
 
 FAQ_PREFIX = "faq_"
-CASE_FORM = "case_form"
 
 
 def faq_topic(tracker: Tracker) -> Optional[Text]:
@@ -40,14 +39,20 @@ def faq_topics(tracker: Tracker) -> List[Text]:
     """Every follow-up topic of the latest message: with several question parts whose keywords each name a
     topic clearly, those topics in the message's order; else the message's one topic (faq_topic)."""
     first = faq_topic(tracker)
-    found: List[Text] = []
-    for part in intake.question_parts(cs.text_of(tracker)):
-        topic = compared_exam_topic(part) or faq.detect_topic(part)
-        if topic and topic not in found:
-            found.append(topic)
+    found = question_topics(cs.text_of(tracker))
     if len(found) < 2:
         return [first] if first else []
     return (found + ([first] if first and first not in found else []))[:MAX_TOPICS]
+
+
+def question_topics(text: Text) -> List[Text]:
+    """The follow-up topics that the message's question parts name clearly, in order."""
+    found: List[Text] = []
+    for part in intake.question_parts(text):
+        topic = compared_exam_topic(part) or faq.detect_topic(part)
+        if topic and topic not in found:
+            found.append(topic)
+    return found
 
 
 def answered_as_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
@@ -61,7 +66,7 @@ def answered_as_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> Opti
         return []
     if decision.kind in (intake.OTHER, intake.CLEAR):
         return None
-    return [FollowupAction(CASE_FORM)]
+    return [FollowupAction(cs.FORM)]
 
 
 def intake_alone(ext):

@@ -7,11 +7,11 @@ from bot.result import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, Analysis, Recommendati
 
 
 def extract(text: str, expecting: "str | None" = None, treatment: "str | None" = None,
-            side: "str | None" = None) -> Extraction:
+            side: "str | None" = None, lump: "str | None" = None) -> Extraction:
     """The facts one message states; `expecting` is the fact just asked for, to read short answers;
-    `treatment` the case's treatment status and `side` its side, for a follow-up message that states none."""
+    `treatment` the case's treatment status, `side` its side and `lump` its axillary lump, for a follow-up."""
     from bot.nlp.extract import extract as _extract
-    return _extract(text, expecting=expecting, treatment=treatment, side=side)
+    return _extract(text, expecting=expecting, treatment=treatment, side=side, lump=lump)
 
 
 def match(facts: dict, conflicts=(), notes=(), evidence=None, residue=()) -> Analysis:

@@ -8,6 +8,7 @@ from bot.reasons import Note
 
 SIZE_THRESHOLD_CM = 2.0  # the size that separates the variants (ACR Imaging of the Axilla, variants 3-9)
 _IMAGING = {"mammography_or_us", "other_imaging"}
+_NAC = {"neoadjuvant_ongoing", "neoadjuvant_completed"}
 
 Facts = Dict[str, Any]
 
@@ -170,7 +171,9 @@ def merge(known: Mapping[str, Any], new: Extraction) -> Facts:
 def against(known: Mapping[str, Any], new: Extraction) -> Extraction:
     """A follow-up message read against the case, when it is not a correction: a fact it states that cannot be
     true together with the case's becomes a contradiction, asked about (matching-rules.md: two sizes on both
-    sides of 2 cm, two examiners who disagree about the same axilla), instead of silently replacing it.
+    sides of 2 cm, two examiners who disagree about the same axilla, a nodal status that differs from the one
+    known once neoadjuvant chemotherapy is under way or done, when variants 7-9 read the status at diagnosis),
+    instead of silently replacing it.
 
     known: the case's facts; new: the message's reading. Returns `new` with those keys unstated and in conflicts.
     """
@@ -184,6 +187,8 @@ def against(known: Mapping[str, Any], new: Extraction) -> Extraction:
         kept.append("clinical_nodes")  # a negative exam does not cancel a node suspicious on imaging
     elif nodes and had and nodes != had and "palpable" in findings and not findings & _IMAGING:
         clashes.append("clinical_nodes")  # one exam feels a node, another does not
+    elif nodes and had and nodes != had and _NAC & {known.get("treatment"), new.stated.get("treatment")}:
+        clashes.append("clinical_nodes")  # after chemotherapy the status at diagnosis decides: a later one is asked
     if not (clashes or kept):
         return new
     return replace(new, facts={**new.facts, **{k: None for k in clashes + kept}},

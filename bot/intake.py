@@ -137,6 +137,14 @@ def question_parts(text: str) -> Tuple[str, ...]:
     return tuple(body for _, body in parts(text) if is_question(body))
 
 
+_TYPED_PAYLOAD = re.compile(r"\s*/\w+\s*[{\[]")
+
+
+def is_typed_payload(text: str) -> bool:
+    """An intent payload with entities ("/describe_case{...}"), typed or sent by a client: not a description."""
+    return bool(_TYPED_PAYLOAD.match(text or ""))
+
+
 def is_comparison(text: str) -> bool:
     """The message compares exams ("why not PET instead of US", "MRI vs US"): a follow-up question, not
     an order check."""
@@ -168,9 +176,11 @@ def pending_reply(text: str, intent: Optional[str] = None) -> Optional[str]:
 
 
 def side_of(ext: Extraction) -> Optional[str]:
-    """The side the message is about: the core's reading, else its side cues."""
+    """The side the message is about: the core's reading, else its side cues (lumps on both sides: both)."""
     if ext.side:
         return ext.side
+    if ext.stated.get("axillary_lump") == "bilateral":
+        return "bilateral"
     cues = set(ext.cues)
     if "SIDE_BOTH" in cues or {"SIDE_LEFT", "SIDE_RIGHT"} <= cues:
         return "bilateral"

@@ -100,8 +100,15 @@ _VALUES: Dict[str, Dict[object, str]] = {
     "new_lump_during_treatment": {True: "new lump during treatment", False: "no new lump during treatment"},
     "tumor_over_2cm": {True: "tumour > 2 cm", False: "tumour ≤ 2 cm"},
     "distant_metastases": {True: "distant metastases", False: "no distant metastases"},
-    "encounter": {"screening": "screening", "surveillance": "surveillance", "unrelated": "not about the axilla"},
+    "encounter": {"screening": "screening", "surveillance": "surveillance", "unrelated": "not about the axilla",
+                  "no_tissue_diagnosis": "no tissue diagnosis yet", "occult_primary": "occult primary",
+                  "other_cancer": "another cancer", "other_site": "node outside the axilla",
+                  "endocrine_therapy": "on endocrine therapy", "adjuvant_therapy": "on adjuvant therapy",
+                  "no_axillary_finding": "no axillary finding", "several_patients": "several patients",
+                  "animal": "not a human patient"},
     "neoadjuvant_unclear": {True: "chemotherapy status unclear"},
+    "cancer_history": {True: "past breast cancer, treatment finished"},
+    "cancer_named": {True: "breast cancer named"},
 }
 
 

@@ -109,9 +109,12 @@ def _proven_cancers(reading: Reading) -> List[Cue]:
 
 def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
     """A cancer in a sentence that dates its surgery ("treated in 2018 with wide local excision ... for a 1.1 cm
-    IDC"), with no word that makes the cancer itself new."""
+    IDC") or dates the cancer and names its surgery ("breast cancer 2019 treated with lumpectomy"), with no word
+    that makes the cancer itself new."""
     dated = [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and (s.historical or any(
         _YEAR.fullmatch(y.text) for y in reading.within(s, ["SURGERY_PAST_POST"], 0, 2)))]
+    if any(_YEAR.fullmatch(y.text) for y in reading.within(cue, ["SURGERY_PAST_POST"], 0, 2)):
+        dated += [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and s.start > cue.start]
     fresh = [n for n in reading.all("NEW", "NEW_DX", "RECURRENCE") if not n.negated
              and n.clause == cue.clause and 0 <= cue.start - n.end <= 4]
     return bool(dated and not fresh)

@@ -55,12 +55,13 @@ _check_order(READERS)
 
 
 def read(text: str, expecting: Optional[str] = None, explain: bool = False,
-         case_side: Optional[str] = None) -> Tuple[Reading, List[Note]]:
+         case_side: Optional[str] = None, case_lump: Optional[str] = None) -> Tuple[Reading, List[Note]]:
     """Normalise the message, run the pipeline and index its cues (and, to explain them, the context cues)."""
     norm, notes = normalise(text)
     doc = parse(norm.text)
     return Reading(cues=list(doc._.cues), tokens=[t.text for t in doc], expecting=expecting, text=norm,
-                   modifiers=tuple(_modifiers(doc)) if explain else (), case_side=case_side), notes
+                   modifiers=tuple(_modifiers(doc)) if explain else (), case_side=case_side,
+                   case_lump=case_lump), notes
 
 
 def _modifiers(doc) -> List[Cue]:
@@ -135,20 +136,21 @@ def _phrase(reading: Reading, cue: Cue) -> List[Cue]:
 
 
 def extract(text: str, expecting: Optional[str] = None, treatment: Optional[str] = None,
-            side: Optional[str] = None) -> Extraction:
+            side: Optional[str] = None, lump: Optional[str] = None) -> Extraction:
     """The facts one message states (null when unstated), where each was read, contradictions and residue.
 
     `treatment` is the case's treatment status, for a message that states none: the readers after it see it
     ("she noticed a new lump in her armpit" during chemotherapy is a new lump during treatment), but it is not
     reported as stated. `side` ("left", "right", "bilateral") is the side of the case a follow-up adds to: a
     message that names no cancer side reads its axillary findings against it ("R axilla negative" about a
-    left cancer is the other axilla). `Extraction.side` stays the message's own. A report's ADDENDUM revises
-    the report (see `revised`)."""
-    whole, _ = _extract(text, expecting, treatment, side)
+    left cancer is the other axilla). `Extraction.side` stays the message's own. `lump` is the case's axillary
+    lump ("unilateral", "bilateral"), for a short correction of its sides ("sorry, only the left"). A report's
+    ADDENDUM revises the report (see `revised`)."""
+    whole, _ = _extract(text, expecting, treatment, side, lump)
     found = _ADDENDUM.search(text)
     if found is None or not text[:found.start()].strip():
         return whole
-    addendum, reading = _extract(text[found.start():], None, treatment, side)
+    addendum, reading = _extract(text[found.start():], None, treatment, side, lump)
     return revised(whole, shifted(addendum, found.start()), found.start(), [
         shifted_residue(reading, cue, "clinical_nodes", found.start()) for cue in reading.all("NODE")[:1]],
         examined=reading.has("EXAM", "PALPABLE"))
@@ -208,9 +210,9 @@ def revised(whole: Extraction, addendum: Extraction, offset: int, node_words: Li
 
 
 def _extract(text: str, expecting: Optional[str], treatment: Optional[str],
-             side: Optional[str] = None) -> Tuple[Extraction, Reading]:
+             side: Optional[str] = None, lump: Optional[str] = None) -> Tuple[Extraction, Reading]:
     """extract() of one text, with the reading it was made from."""
-    reading, notes = read(text, expecting, case_side=side)
+    reading, notes = read(text, expecting, case_side=side, case_lump=lump)
     facts: Facts = empty()
     conflicts: List[str] = []
     residue: List[Residue] = []

@@ -8,6 +8,7 @@ mention leaves the status open.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import List, Optional, Sequence, Set, Tuple
 
@@ -220,8 +221,27 @@ def _imaged(reading: Reading, cue: Cue) -> bool:
 
 
 def _imaging_section(reading: Reading, cue: Cue) -> bool:
-    """The findings or impression of an imaging report describe the images, not the clinical exam."""
-    return reading.section_of(cue) in ("FINDINGS", "IMPRESSION") and reading.has(*_MODALITIES)
+    """The findings or impression of an imaging report describe the images, not the clinical exam; so does what
+    follows a study's own heading ("US LEFT AXILLA: ...", "Post-NAC MRI: ...") until an exam is named."""
+    if reading.section_of(cue) in ("FINDINGS", "IMPRESSION") and reading.has(*_MODALITIES):
+        return True
+    heading = _study_heading(reading)
+    return heading is not None and heading.start < cue.start and not any(
+        heading.start < e.start <= cue.start for e in reading.all("EXAM", "PALPABLE"))
+
+
+def _study_heading(reading: Reading) -> Optional[Cue]:
+    """A study named at the head of a line and followed by a colon ("US LEFT AXILLA:", "Post-NAC MRI:")."""
+    def compute() -> Optional[Cue]:
+        tokens = reading.tokens
+        for m in reading.all(*_MODALITIES):
+            line_start = m.start
+            while line_start > 0 and "\n" not in tokens[line_start - 1] and m.start - line_start < 3:
+                line_start -= 1
+            if (line_start == 0 or "\n" in tokens[line_start - 1]) and ":" in tokens[m.end:m.end + 4]:
+                return m
+        return None
+    return reading.cached("study_heading", compute)
 
 
 def _exam_negative(reading: Reading, cue: Cue) -> bool:
@@ -238,7 +258,9 @@ def _after_chemotherapy(reading: Reading, cue: Cue, facts: Facts) -> bool:
     that counts for variants 8 and 9 (matching-rules.md)."""
     if facts.get("treatment") != "neoadjuvant_completed" or reading.near(cue, ["SIZE_AT_DX"]):
         return False
-    return any(not reading.within(q, ["NAC"], 0, 1) for q in reading.within(cue, ["SIZE_LATER"], 6, 2))
+    # "nothing palpable in the axilla today": the time word may stand in a clause of its own after the finding
+    later = [q for q in reading.near(cue, ["SIZE_LATER"], "sentence") if -6 <= q.start - cue.start <= 6]
+    return any(not reading.within(q, ["NAC"], 0, 1) for q in later)
 
 
 def _negative_exams(reading: Reading, facts: Facts) -> List[Cue]:
@@ -301,6 +323,12 @@ def _sides_differ(reading: Reading, positive: List[NodeMention], negative: List[
     return tuple(other[:1]) if positive_sides and other else ()
 
 
+# A second examiner's denial said by ellipsis: "the other didn't", "her colleague could not" (nothing after it).
+_DENIED = re.compile(r"(?i)\b(?:(?:the other|another|the second)(?:\s+[a-z]+)?|(?:her|my|a) "
+                     r"(?:colleague|registrar|resident|surgeon|consultant)|i|we)\s+(?:did|could|can|does)\s*(?:n['’]?t|not)"
+                     r"(?:\s+(?:feel|find|palpate)\s+(?:it|one|them|anything))?\s*(?:[.,;!)]|$)")
+
+
 def exam_conflict(reading: Reading, facts: Facts) -> bool:
     """A node felt on exam and an exam of the same axilla that finds none, with no imaging to settle it
     ("the surgeon feels a node; the oncologist's exam finds none")."""
@@ -312,6 +340,8 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
     imaging = [m for m in found if m.positive and m.modality]
     if not felt or imaging:
         return False
+    if reading.text is not None and _DENIED.search(reading.text.text):
+        return True  # "one examiner felt a node, the other didn't"
     negative = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)]
     negative += [m.cue for m in found if m.negated and reading.near(m.cue, ["PALPABLE", "EXAM"])]
     negative += [p for p in reading.all("PALPABLE") if p.negated and not (p.uncertain or p.family)
@@ -342,6 +372,9 @@ def node_finding(reading: Reading, facts: Facts) -> Read:
     return Read("palpable", felt[0].cues) if felt else NOTHING
 
 
+_ADDED = {"too", "also", "another", "additionally"}
+
+
 def axillary_lump(reading: Reading, facts: Facts) -> Read:
     """'unilateral' or 'bilateral' for palpable axillary lumps or nodes, from the sides named with them."""
     felt = [m for m in mentions(reading) if m.positive and (m.palpable or m.is_lump)]
@@ -356,10 +389,13 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
             cues += [m.cue, c]
     # A short answer to the side question, or a short correction about the lumps ("actually it's bilateral",
     # "sorry, lumps in both armpits"); "actually it's the left side" alone does not say that there is a lump.
-    answer = reading.expecting == "axillary_lump" or (
-        reading.has("CORRECTION") and len(reading.tokens) <= 16
-        and not reading.has("BREAST", "MODALITY_MUS", "MODALITY_OTHER")
-        and reading.has("AXILLA", "LUMP", "NODE", "SIDE_BOTH", "SIDE_ONE"))
+    short = len(reading.tokens) <= 16 and not reading.has("BREAST", "MODALITY_MUS", "MODALITY_OTHER")
+    short_correction = short and reading.has("CORRECTION")
+    added = bool(_ADDED & {t.lower() for t in reading.tokens})
+    # in a case with an axillary lump, "sorry, only the left" or "there is one on the right too" is about it
+    about_the_lump = short and (short_correction or added) and reading.case_lump is not None
+    answer = reading.expecting == "axillary_lump" or about_the_lump or (
+        short_correction and reading.has("AXILLA", "LUMP", "NODE", "SIDE_BOTH", "SIDE_ONE"))
     if not felt and answer:
         # "I meant the left only - the right axilla is normal": a side said to be normal has no lump
         normal = [a for a in reading.all("AXILLA", "NODE_NEG") if a.negated or a.label == "NODE_NEG"]
@@ -368,6 +404,8 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
         sides, cues = {c.label for c in side_cues}, list(side_cues)
     if {"SIDE_ONE", "SIDE_BOTH"} <= sides:
         return NOTHING  # "one side or both?": the question, not the answer
+    if not felt and about_the_lump and added and len(sides & {"SIDE_LEFT", "SIDE_RIGHT"}) == 1:
+        return Read("bilateral", tuple(cues))  # one more side, "too"
     if "SIDE_BOTH" in sides or {"SIDE_LEFT", "SIDE_RIGHT"} <= sides:
         return Read("bilateral", tuple(cues))
     return Read("unilateral", tuple(cues)) if sides else NOTHING

@@ -29,6 +29,7 @@ class Reading:
     text: Optional[Normalised] = None
     modifiers: Tuple[Cue, ...] = ()  # the context cues (negation, uncertainty, ...) themselves, for --explain
     case_side: Optional[str] = None  # a follow-up's context: the side of the case it adds to (see nodes.primary_sides)
+    case_lump: Optional[str] = None  # and the case's axillary lump, "unilateral" or "bilateral" (nodes.axillary_lump)
 
     def __post_init__(self) -> None:
         # The axillary tail is breast: its "axillary" is not the axilla (matching-rules.md).

@@ -245,10 +245,55 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     cues = tuple(c for c, _ in found)
     if len({v <= SIZE_THRESHOLD_CM for _, v in found}) > 1:
         return Read(cues=cues, conflict=True, notes=tuple(notes))
+    # beside a size placed on the tumour an unplaced one is no range of it, and beside another size an approximate
+    # "~2 cm" is not the tumour's only reading
+    tumour = {id(c) for c, _, _ in placed}
+    straddling = tuple(c for c, v in found if (not tumour or id(c) in tumour)
+                       and straddles(reading, c, v, alone=len(found) == 1))
+    if straddling:
+        return Read(residue=straddling[:1], notes=tuple(notes))  # not a contradiction: asked, quoting it
     largest = max(v for _, v in found)
     if len({round(v, 2) for _, v in found}) > 1:
         notes.append(Note.of("several_sizes", size=f"{largest:g}"))
     return Read(largest, cues, residue=residue, notes=tuple(notes))
+
+
+_RANGE_WORDS = {"-", "–", "to"}
+_APPROXIMATE = {"~", "about", "approximately", "approx", "approx.", "around", "roughly", "circa", "ca", "ca.",
+                "maybe", "perhaps"}
+_UPWARD = {"more", "bigger", "larger", "over", "above", "plus"}
+_CLAUSE_END = {",", ";", ".", ":", "(", ")", "\n"}
+
+
+def straddles(reading: Reading, cue: Cue, value: float, alone: bool = True) -> bool:
+    """The size may lie on either side of 2 cm: a range across it ("between 1.5 and 2.5 cm", "1.8-2.4 cm"), or 2 cm
+    itself given as approximate or as a lower bound ("about 2 cm", "2 cm, maybe a bit more", "2cm+"), when it is
+    the message's only size (`alone`). Asked, not read as one side (matching-rules.md: the side of 2 cm decides
+    the variant)."""
+    tokens, start = [t.lower() for t in reading.tokens], cue.start
+    low = _range_low(tokens, start)
+    if low is not None:
+        low = low / 10.0 if _MM.search(cue.text.lower()) else low
+        return low <= SIZE_THRESHOLD_CM < value
+    if value != SIZE_THRESHOLD_CM or not alone:
+        return False
+    before = tokens[max(0, start - 2):start]
+    after: List[str] = []
+    for token in tokens[cue.end:cue.end + 5]:  # "2 cm, maybe a bit more" but not "2 cm; ER+"
+        if token in _CLAUSE_END and after:
+            break
+        after.append(token)
+    return (cue.text.startswith("~") or cue.text.endswith("+") or bool(_APPROXIMATE & set(before))
+            or bool(_UPWARD & set(after)))
+
+
+def _range_low(tokens: List[str], start: int) -> Optional[float]:
+    """The lower end of a range that ends at the size starting at token `start`, if it is one."""
+    if start >= 2 and (tokens[start - 1] in _RANGE_WORDS
+                       or tokens[start - 1] == "and" and start >= 3 and tokens[start - 3] == "between"):
+        found = _NUMBER.fullmatch(tokens[start - 2])
+        return float(found.group()) if found else None
+    return None
 
 
 _STUDIES = ("MODALITY_MUS", "MODALITY_OTHER")

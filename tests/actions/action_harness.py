@@ -11,9 +11,12 @@ from actions.case import ValidateCaseForm
 
 def make_tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None,
                  requested: Optional[str] = None, confidence: float = 0.98,
-                 form_active: bool = True, turn: int = 1, after: str = "action_listen") -> Tracker:
+                 form_active: bool = True, turn: int = 1, after: str = "action_listen",
+                 validating: bool = False) -> Tracker:
     """A tracker right after a user message (the conversation's `turn`-th), as the form (or a rule) runs an
-    action for it; `after` is the action that ran since (a follow-up answered before the form resumes)."""
+    action for it; `after` is the action that ran since (a follow-up answered before the form resumes).
+    `validating`: the tracker Rasa gives the form's validation action, which ends with the form's own execution
+    (rasa.core.actions.forms.FormAction._temporary_tracker)."""
     all_slots = {key: None for key in bot.FACT_KEYS}
     all_slots.update(case_notes=None, variant=None, pending_case=None, new_patient=None)
     all_slots.update(slots or {})
@@ -26,8 +29,12 @@ def make_tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None,
         {"event": "action", "name": "action_listen"},
         {"event": "user", "text": text, "parse_data": message},
     ] + ([{"event": "action", "name": after}] if after != "action_listen" else [])
+    latest = after
+    if validating:
+        events.append({"event": "action", "name": "case_form"})
+        latest = "case_form"
     loop = {"name": "case_form"} if form_active else {}
-    return Tracker("test-user", all_slots, message, events, False, None, loop, after)
+    return Tracker("test-user", all_slots, message, events, False, None, loop, latest)
 
 
 def run(action: Action, tracker: Tracker, domain: Dict[str, Any]) -> Tuple[List[Dict], List[Dict]]:
@@ -45,7 +52,8 @@ def run_followed(action: Action, text: str, intent: str, domain: Dict[str, Any],
                            domain)
     if any(e.get("event") == "followup" and e.get("name") == "case_form" for e in events):
         more, sent = run(ValidateCaseForm(), make_tracker(text, intent, {**(slots or {}), **slot_values(events)},
-                                                          confidence=confidence, after=action.name()), domain)
+                                                          confidence=confidence, after=action.name(),
+                                                          validating=True), domain)
         events, messages = events + more, messages + sent
     return events, messages
 
@@ -67,7 +75,8 @@ def form_turn(domain: Dict[str, Any], slots: Dict[str, Any], text: str, intent: 
     and sends the question for the slot it requests, or the answer when it requests none.
     Returns the slots after the turn (with `requested_slot`) and the messages sent."""
     events, messages = run(ValidateCaseForm(),
-                           make_tracker(text, intent, slots, requested, confidence, turn=turn, after=after), domain)
+                           make_tracker(text, intent, slots, requested, confidence, turn=turn, after=after,
+                                        validating=True), domain)
     set_now = slot_values(events)
     # Without a requested slot from the validation, the server requests none (the form's list is empty).
     return {**slots, **set_now, "requested_slot": set_now.get("requested_slot")}, messages

@@ -76,10 +76,10 @@ def test_a_missing_fact_is_asked_then_the_answer_completes_the_case(domain, firs
 
 
 def test_back_in_the_form_after_a_follow_up_the_question_is_asked_again(domain):
-    # Rasa calls the validation with no message to read when the form resumes (latest action: the rule's).
+    # Rasa calls the validation again when the form resumes, after the rule's action answered the message.
     slots = {"sex": "female", "diagnosis": "new_primary", "clinical_nodes": "positive", "treatment": "none"}
-    tracker = make_tracker("would MRI not be the better test?", "faq_why_not_mri", slots, requested="tumor_size_cm")
-    tracker.latest_action_name = "action_answer_faq"
+    tracker = make_tracker("would MRI not be the better test?", "faq_why_not_mri", slots, requested="tumor_size_cm",
+                           after="action_answer_faq", validating=True)
     events, messages = run(ValidateCaseForm(), tracker, domain)
     assert slot_values(events) == {"requested_slot": "tumor_size_cm"}
     assert only_custom(messages)["slot"] == "tumor_size_cm"
@@ -210,7 +210,12 @@ def test_a_message_without_any_case_is_not_understood(domain):
 
 def turns(domain, *messages):
     """The conversation's turns through the form; the custom payloads of the last one."""
-    slots, requested, messages_sent = {}, None, []
+    return turns_from(domain, {}, *messages)
+
+
+def turns_from(domain, slots, *messages):
+    """Further turns of a conversation whose slots (with `requested_slot`) are `slots`."""
+    requested, messages_sent = slots.get("requested_slot"), []
     for text, intent in messages:
         slots, messages_sent = form_turn(domain, slots, text, intent, requested=requested)
         requested = slots.get("requested_slot")
@@ -285,7 +290,9 @@ def test_an_answer_with_a_follow_up_question_in_one_message_keeps_the_answer(dom
     # First the form leaves the question to the rules (the follow-up is answered) ...
     first, messages = form_turn(domain, slots, text, "faq_why_not_mri", requested="tumor_size_cm")
     assert first["tumor_size_cm"] is None and not customs(messages)
-    _, sent = run(ActionAnswerFaq(), make_tracker(text, "faq_why_not_mri", slots, "tumor_size_cm"), domain)
+    # (the rules run it after the rejected form: its tracker's latest action is the form)
+    _, sent = run(ActionAnswerFaq(), make_tracker(text, "faq_why_not_mri", slots, "tumor_size_cm", after="case_form"),
+                  domain)
     assert [c["topic"] for c in customs(sent)] == ["why_not_mri"]
     # ... then the form resumes and reads the answer from the statement beside the question.
     after, messages = form_turn(domain, slots, text, "faq_why_not_mri", requested="tumor_size_cm",
@@ -301,3 +308,45 @@ def test_a_hypothetical_question_is_no_answer_when_the_form_resumes(domain):
                                 "faq_small_tumor", requested="tumor_size_cm", after="action_answer_faq")
     [question] = customs(messages)
     assert (after["tumor_size_cm"], question["slot"]) == (None, "tumor_size_cm")
+
+
+def test_today_s_exam_after_chemotherapy_is_no_answer_to_the_status_at_diagnosis(domain):
+    slots, [question] = turns(domain, ("52F L breast IDC 3.4 cm at diagnosis, neoadjuvant chemotherapy finished, "
+                                       "surgery in 10 days", "describe_case"))
+    assert question["slot"] == "clinical_nodes"
+    _, [again] = turns_from(domain, slots, ("nothing palpable in the axilla today", "inform"))
+    assert (again["type"], again["slot"]) == ("question", "clinical_nodes")
+
+
+def test_a_post_chemotherapy_study_does_not_replace_the_status_at_diagnosis(domain):
+    slots, _ = turns(domain, ("49F R breast carcinoma, palpable R axillary node at diagnosis", "describe_case"))
+    slots, [answer] = turns_from(domain, slots, ("Restaging MRI after chemo: residual 0.8 cm. No suspicious axillary "
+                                                 "lymph nodes. Chemo completed last week.", "inform"))
+    assert slots["clinical_nodes"] == "positive"  # the study's images are not the exam at diagnosis
+    assert (answer.get("variant") or {}).get("id") != "axilla-8"
+
+
+def test_a_different_nodal_status_once_chemotherapy_is_known_is_asked(domain):
+    slots, _ = turns(domain, ("49F R breast carcinoma 3.6 cm, palpable R axillary node at diagnosis, "
+                              "neoadjuvant chemotherapy completed", "describe_case"))
+    slots, [answer] = turns_from(domain, slots, ("axilla clinically negative", "inform"))
+    assert (answer["type"], answer["slot"], slots["clinical_nodes"]) == ("question", "clinical_nodes", None)
+
+
+@pytest.mark.parametrize("first, correction, variant", [
+    ("39F new palpable R axillary lump, no known breast cancer, no imaging yet", "oh and there's one on the left too",
+     "axilla-2"),
+    ("39F new palpable lumps in both axillae, no known breast cancer, no imaging yet", "sorry - just the right",
+     "axilla-1"),
+])
+def test_a_short_correction_of_the_lump_s_sides_is_applied(domain, first, correction, variant):
+    slots, [answer] = turns(domain, (first, "describe_case"))
+    slots, [answer] = turns_from(domain, slots, (correction, "correct"))
+    assert answer["variant"]["id"] == variant
+
+
+def test_a_case_message_that_also_asks_gets_both_answers(domain):
+    slots, _ = turns(domain, ("new IDC left breast, palpable left axillary node, no treatment yet", "describe_case"))
+    _, answers = turns_from(domain, slots, ("2.4 cm; why not PET/CT?", "inform"))
+    assert [(a["type"], a.get("topic")) for a in answers] == [("recommendation", None), ("faq", "why_not_pet")]
+    assert answers[0]["variant"]["id"] == answers[1]["variant"] == "axilla-6"

@@ -300,3 +300,9 @@ def test_a_typed_new_patient_payload_clears_the_case(domain):
     slots, messages = form_turn(domain, slots, "/new_patient", "new_patient", turn=2)
     assert only_custom(messages)["intent"] == "new_patient"
     assert slots["age"] is None and slots["clinical_nodes"] is None
+
+
+def test_facts_typed_as_an_intent_payload_are_not_a_description(domain):
+    text = '/describe_case{"tumor_size_cm": 3.0, "clinical_nodes": "negative", "treatment": "neoadjuvant_completed"}'
+    slots, messages = form_turn(domain, {}, text, "describe_case")
+    assert only_custom(messages)["type"] == "fallback" and slots.get("tumor_size_cm") is None

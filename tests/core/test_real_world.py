@@ -406,3 +406,39 @@ def test_the_icd_wording_names_a_cancer() -> None:
 ])
 def test_a_relative_s_nodes_are_not_the_patient_s(text: str) -> None:
     assert bot.analyze(text).variant_id == "axilla-3"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("new R breast IDC, size somewhere between 1.7 and 2.6 cm, cN0, untreated", "needs_info"),
+    ("new R breast IDC 16-24 mm, cN0, untreated", "needs_info"),
+    ("new R breast IDC roughly 2 cm, cN0, untreated", "needs_info"),
+    ("new R breast IDC 2 cm or perhaps larger, cN0, untreated", "needs_info"),
+    ("new R breast IDC 1.1 to 1.7 cm, cN0, untreated", "matched"),    # a range on one side of 2 cm
+    ("new R breast IDC 2 cm, cN0, untreated", "matched"),             # 2 cm exactly is 2 cm or less
+])
+def test_a_size_that_may_lie_on_either_side_of_2_cm_is_asked(text: str, status: str) -> None:
+    result = bot.analyze(text)
+    assert result.status == status
+    if status == "needs_info":
+        assert result.missing[:1] == ["tumor_size_cm"] and result.facts["tumor_size_cm"] is None
+
+
+def test_what_follows_a_study_s_heading_is_imaging_not_the_exam() -> None:
+    text = "62F new 2.4 cm L breast IDC, untreated.\nAXILLARY US LEFT: two nodes with thin cortex. No suspicious nodes."
+    result = bot.analyze(text)
+    assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("text", [
+    "new 2.8 cm R breast IDC, untreated; I could feel a R axillary node, the other examiner didn't.",
+    "new 2.8 cm R breast IDC, untreated; her surgeon felt a R axillary node but my colleague could not feel it.",
+])
+def test_a_second_examiner_s_elliptical_denial_is_a_contradiction(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_a_dated_cancer_with_its_surgery_is_history() -> None:
+    result = bot.analyze("61F, R breast cancer 2016 treated with mastectomy and radiotherapy, "
+                         "now a new palpable L axillary lump, no imaging yet")
+    assert (result.variant_id, result.facts["cancer_history"]) == ("axilla-1", True)

@@ -181,3 +181,12 @@ def test_during_chemotherapy_the_node_question_asks_for_the_status_at_diagnosis(
     assert result.missing == ["clinical_nodes"]
     assert "at diagnosis" in render.question_text("clinical_nodes", result)
     assert "at diagnosis" not in render.question_text("clinical_nodes", bot.analyze("58F, new 3 cm L IDC"))
+
+
+def test_every_fact_value_has_a_clinician_s_phrase() -> None:
+    # no internal label ("encounter no_axillary_finding", "cancer_named True") is shown to a clinician
+    from bot.facts import ALLOWED
+    for key, values in ALLOWED.items():
+        for value in values:
+            # the fallback for a value without a phrase is the key and the value as they are
+            assert render.fact_phrase(key, value) != f"{key.replace('_', ' ')} {value}", (key, value)
