@@ -150,8 +150,9 @@ def without_noise(ext: Extraction, in_context: bool) -> Extraction:
 
 def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_case: bool = True) -> Extraction:
     """The core's reading of a message. In the case (`in_case`, unless it says it is a new patient) it is read
-    against the case's side. A bare correction ("sorry, I meant 1.8") of a case that has a tumour size is read
-    as the size, as the answer to a size question would be."""
+    against the case's side, lump and completed chemotherapy; a case's ongoing chemotherapy is always its context.
+    A bare correction ("sorry, I meant 1.8") of a case that has a tumour size is read as the size, as the answer
+    to a size question would be."""
     expecting = expecting if expecting in bot.FACT_KEYS else None
     if intake.is_typed_payload(text):
         return bot.extract("")  # "/describe_case{...}": slots typed as an intent payload are not a description
@@ -161,7 +162,7 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
     if side and ext.new_case:
         ext = bot.extract(text, expecting=expecting)
     treatment = tracker.get_slot("treatment")
-    if treatment in NAC_STATES and ext.stated.get("treatment") is None and not (
+    if treatment in (NAC_STATES if in_case else NAC_STATES[:1]) and ext.stated.get("treatment") is None and not (
             ext.new_case or ext.stated.get("age") is not None or ext.stated.get("diagnosis") is not None):
         # "she noticed a new lump in her armpit", mid-chemotherapy: a new lump during treatment; "no palpable nodes
         # now", after it: today's exam, not the status at diagnosis
@@ -185,17 +186,20 @@ def decide(tracker: Tracker, resumed: bool = False) -> Tuple[intake.Decision, Ex
     message again after the rules answered it (a follow-up question beside an answer)."""
     text = text_of(tracker)
     requested = tracker.get_slot(REQUESTED_SLOT)
-    raw = read_raw(tracker, text, requested)
+    # Who the message is about is decided on its own reading; what it adds to this case, on its reading
+    # against the case (the case's side, lump and chemotherapy).
+    raw = read_raw(tracker, text, requested, in_case=False)
     in_context = bool(requested) or raw.new_case or has_case(tracker) or intent_of(tracker) != "describe_case"
     ext = without_noise(raw, in_context)
     waiting = pending(tracker)
+    in_case = without_noise(read_raw(tracker, text, requested), in_context)
     decision = intake.decide(intent_of(tracker), confidence_of(tracker), text, ext,
                              requested=requested if requested in bot.FACT_KEYS else None,
                              pending=waiting["text"] if waiting else None, known=known_facts(tracker),
-                             known_side=tracker.get_slot(SIDE_SLOT), alone_scope=intake.scope_of(raw))
-    if decision.kind == intake.NEW_CASE and decision.text == text:  # another patient: not read against this case
-        raw = read_raw(tracker, text, requested, in_case=False)
-        ext = without_noise(raw, in_context)
+                             known_side=tracker.get_slot(SIDE_SLOT), alone_scope=intake.scope_of(raw),
+                             in_case=in_case)
+    if decision.kind in (intake.CONTINUE, intake.ANSWER, intake.CORRECT) and decision.text == text:
+        ext = in_case
     if decision.kind == intake.OTHER and requested in bot.FACT_KEYS and resumed:
         stated = answer_beside_question(tracker, text, requested)
         if stated is not None:

@@ -234,14 +234,15 @@ def other_patient_scope(alone_scope: Sequence[str], ext: Extraction) -> bool:
 def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
            requested: Optional[str] = None, pending: Optional[str] = None,
            known: Optional[Mapping[str, Any]] = None, known_side: Optional[str] = None,
-           alone_scope: Sequence[str] = ()) -> Decision:
+           alone_scope: Sequence[str] = (), in_case: Optional[Extraction] = None) -> Decision:
     """The intake decision for one message.
 
     intent, confidence: the classifier's; text, ext: the message and the core's reading of it;
     requested: the fact the assistant asked for (or None); pending: a description waiting for the answer to
     "new patient or correction?"; known: the case's facts; known_side: the side the case is about;
     alone_scope: ids of the out-of-scope rules (scope.yml) the message alone falls under (empty unless the
-    message alone is out of scope).
+    message alone is out of scope); in_case: the message read against the case (its side, lump, chemotherapy),
+    for what it adds to the case ("a proven node in the right axilla" about a left cancer is distant disease).
     """
     known = known or {}
     if intent == "new_patient" and text.lstrip().startswith("/"):
@@ -279,7 +280,7 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
             return Decision(SCOPE, text=text, why="a scope question")  # "which patients ..." stays a follow-up
 
     if not case_intent and facts and not question and has_case(known) and not ext.new_case \
-            and (not answers(ext, requested) if requested else adds_to(known, ext)):
+            and (not answers(ext, requested) if requested else adds_to(known, in_case or ext)):
         # "she completed NAC, surgery next week" while the size question waits, or "US shows a suspicious node"
         # after the answer: facts of the case, whatever follow-up topic the classifier heard in them
         case_intent = True

@@ -306,3 +306,15 @@ def test_facts_typed_as_an_intent_payload_are_not_a_description(domain):
     text = '/describe_case{"tumor_size_cm": 3.0, "clinical_nodes": "negative", "treatment": "neoadjuvant_completed"}'
     slots, messages = form_turn(domain, {}, text, "describe_case")
     assert only_custom(messages)["type"] == "fallback" and slots.get("tumor_size_cm") is None
+
+
+def test_a_proven_node_in_the_other_axilla_after_the_answer_is_not_a_follow_up(domain):
+    slots, messages = form_turn(domain, {}, "57F newly diagnosed L breast IDC 2.6 cm, palpable L axillary node, no tx",
+                                "describe_case")
+    assert only_custom(messages)["variant"]["id"] == "axilla-6"
+    slots = {k: v for k, v in slots.items() if k != "requested_slot"}
+    events, messages = run_followed(ActionAnswerFaq(), "core biopsy of a right axillary node: metastatic carcinoma",
+                                    "faq_biopsy_positive", domain, slots)
+    answer = only_custom(messages)
+    assert answer["type"] != "faq" and (answer["type"], answer.get("slot")) in {
+        ("out_of_scope", None), ("question", "new_patient")}
