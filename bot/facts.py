@@ -163,6 +163,12 @@ def merge(known: Mapping[str, Any], new: Extraction) -> Facts:
     elif new.stated.get("tumor_over_2cm") is not None:
         # ...and a comparison given now replaces an earlier measurement it may contradict.
         merged["tumor_size_cm"] = merged["t_category"] = None
+    if new.stated.get("clinical_nodes") == "negative" and new.stated.get("node_finding") is None \
+            and merged.get("node_finding") == "palpable":
+        merged["node_finding"] = None  # "actually the node is not palpable": the felt node is taken back
+    if new.stated.get("diagnosis") in ("new_primary", "local_recurrence") and new.stated.get("encounter") is None \
+            and merged.get("encounter") == "no_tissue_diagnosis":
+        merged["encounter"] = None  # "biopsy came back: IDC": the tissue diagnosis the case was waiting for
     for key in new.conflicts:
         merged[key] = None
     return merged

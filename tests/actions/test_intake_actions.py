@@ -318,3 +318,19 @@ def test_a_proven_node_in_the_other_axilla_after_the_answer_is_not_a_follow_up(d
     answer = only_custom(messages)
     assert answer["type"] != "faq" and (answer["type"], answer.get("slot")) in {
         ("out_of_scope", None), ("question", "new_patient")}
+
+
+@pytest.mark.parametrize("first, later, intent, variant", [
+    # the fact the out-of-scope answer was missing arrives later, classified as anything
+    ("3 cm L breast cancer, on neoadjuvant chemo cycle 3, initially node negative", "new palpable L axillary lump",
+     "nlu_fallback", "axilla-7"),
+    ("3 cm L breast mass, not yet biopsied, palpable L axillary node", "biopsy came back: IDC", "faq_biopsy_negative",
+     "axilla-6"),
+])
+def test_a_fact_after_an_out_of_scope_answer_is_read_into_the_case(domain, first, later, intent, variant):
+    slots, messages = form_turn(domain, {}, first, "describe_case")
+    assert only_custom(messages)["type"] == "out_of_scope"
+    slots = {k: v for k, v in slots.items() if k != "requested_slot"}
+    action = ActionFallback() if intent == "nlu_fallback" else ActionAnswerFaq()
+    _, messages = run_followed(action, later, intent, domain, slots, confidence=0.3)
+    assert only_custom(messages)["variant"]["id"] == variant

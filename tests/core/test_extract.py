@@ -388,3 +388,17 @@ def test_a_bare_number_above_ten_asks_for_the_unit() -> None:
 @pytest.mark.parametrize("text", ["I meant 3 of 6 cycles", "she is 58, sorry", "sorry, it's the left side"])
 def test_other_bare_numbers_are_not_sizes(text: str) -> None:
     assert bot.extract(text, expecting="tumor_size_cm").facts["tumor_size_cm"] is None
+
+
+def test_a_node_taken_back_loses_how_it_was_found() -> None:
+    known = bot.merge({}, bot.extract("58F new 3 cm IDC, palpable L axillary node"))
+    assert known["node_finding"] == "palpable"
+    after = bot.merge(known, bot.extract("actually the node is not palpable"))
+    assert (after["clinical_nodes"], after["node_finding"]) == ("negative", None)
+
+
+def test_a_tissue_diagnosis_that_arrives_later_ends_the_wait_for_it() -> None:
+    known = bot.merge({}, bot.extract("3 cm L breast mass, not yet biopsied, palpable L axillary node"))
+    assert known["encounter"] == "no_tissue_diagnosis"
+    after = bot.merge(known, bot.extract("the core biopsy came back: IDC"))
+    assert (after["diagnosis"], after["encounter"]) == ("new_primary", None)
