@@ -309,8 +309,8 @@ def test_facts_typed_as_an_intent_payload_are_not_a_description(domain):
 
 
 def test_a_proven_node_in_the_other_axilla_after_the_answer_is_not_a_follow_up(domain):
-    slots, messages = form_turn(domain, {}, "new 2.6 cm IDC of the left breast in a 63 yo woman, firm left axillary node",
-                                "describe_case")
+    slots, messages = form_turn(domain, {}, "new 2.6 cm IDC of the left breast in a 63 yo woman, firm left "
+                                "axillary node", "describe_case")
     assert only_custom(messages)["variant"]["id"] == "axilla-6"
     slots = {k: v for k, v in slots.items() if k != "requested_slot"}
     events, messages = run_followed(ActionAnswerFaq(), "core biopsy of a right axillary node: metastatic carcinoma",
