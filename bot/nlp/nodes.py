@@ -416,7 +416,13 @@ def contralateral_proven(reading: Reading) -> Sequence[Cue]:
     axilla may be named without the node ("R axilla: core bx: metastatic carcinoma")."""
     found = [m.cue for m in mentions(reading) if contralateral(reading, m) and m.proven and not m.negated]
     sides = primary_sides(reading)
-    found += [a for a in reading.all("AXILLA") if len(sides) == 1 and reading.side_of(a) in ("left", "right")
-              and reading.side_of(a) not in sides and not (a.negated or a.family)
+    found += [a for a in reading.all("AXILLA") if len(sides) == 1 and not (a.negated or a.family)
+              and (reading.side_of(a) in ("left", "right") and reading.side_of(a) not in sides
+                   or _named_contralateral(reading, a))  # "RIGHT (contralateral) axilla: core bx: ..."
               and any(not (p.negated or p.uncertain) for p in reading.near(a, ["PROVEN"], "sentence"))]
     return found
+
+
+def _named_contralateral(reading: Reading, axilla: Cue) -> bool:
+    """The axilla is called contralateral just before it, brackets and all ("(contralateral) axilla")."""
+    return any(0 < axilla.start - c.start <= 3 for c in reading.near(axilla, ["CONTRALATERAL"], "sentence"))

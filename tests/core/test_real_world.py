@@ -442,3 +442,9 @@ def test_a_dated_cancer_with_its_surgery_is_history() -> None:
     result = bot.analyze("61F, R breast cancer 2016 treated with mastectomy and radiotherapy, "
                          "now a new palpable L axillary lump, no imaging yet")
     assert (result.variant_id, result.facts["cancer_history"]) == ("axilla-1", True)
+
+
+def test_an_axilla_called_contralateral_in_brackets_with_a_proven_node_is_distant_disease() -> None:
+    result = bot.analyze("new 2.3 cm IDC of the R breast, 52F; L (contralateral) axilla: FNA of a node shows "
+                         "metastatic carcinoma")
+    assert result.status == bot.OUT_OF_SCOPE and result.facts["distant_metastases"] is True
