@@ -148,6 +148,14 @@ def without_noise(ext: Extraction, in_context: bool) -> Extraction:
     return ext
 
 
+def reading_context(tracker: Tracker, in_case: bool) -> Tuple[Optional[Text], Optional[Text], Optional[Text]]:
+    """(side, lump, treatment) of the case that a message is read in (see read_raw); all None without a case."""
+    case = in_case and has_case(tracker)
+    treatment = tracker.get_slot("treatment")
+    return (tracker.get_slot(SIDE_SLOT) if case else None, tracker.get_slot("axillary_lump") if case else None,
+            treatment if treatment in (NAC_STATES if in_case else NAC_STATES[:1]) else None)
+
+
 def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_case: bool = True) -> Extraction:
     """The core's reading of a message. In the case (`in_case`, unless it says it is a new patient) it is read
     against the case's side, lump and completed chemotherapy; a case's ongoing chemotherapy is always its context.
@@ -156,13 +164,11 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
     expecting = expecting if expecting in bot.FACT_KEYS else None
     if intake.is_typed_payload(text):
         return bot.extract("")  # "/describe_case{...}": slots typed as an intent payload are not a description
-    side = tracker.get_slot(SIDE_SLOT) if in_case and has_case(tracker) else None
-    lump = tracker.get_slot("axillary_lump") if in_case and has_case(tracker) else None
+    side, lump, treatment = reading_context(tracker, in_case)
     ext = bot.extract(text, expecting=expecting, side=side, lump=lump)
     if side and ext.new_case:
         ext = bot.extract(text, expecting=expecting)
-    treatment = tracker.get_slot("treatment")
-    if treatment in (NAC_STATES if in_case else NAC_STATES[:1]) and ext.stated.get("treatment") is None and not (
+    if treatment and ext.stated.get("treatment") is None and not (
             ext.new_case or ext.stated.get("age") is not None or ext.stated.get("diagnosis") is not None):
         # "she noticed a new lump in her armpit", mid-chemotherapy: a new lump during treatment; "no palpable nodes
         # now", after it: today's exam, not the status at diagnosis
@@ -192,7 +198,9 @@ def decide(tracker: Tracker, resumed: bool = False) -> Tuple[intake.Decision, Ex
     in_context = bool(requested) or raw.new_case or has_case(tracker) or intent_of(tracker) != "describe_case"
     ext = without_noise(raw, in_context)
     waiting = pending(tracker)
-    in_case = without_noise(read_raw(tracker, text, requested), in_context)
+    # the same reading when the case gives no context of its own (no case yet): not read twice
+    in_case = ext if reading_context(tracker, True) == reading_context(tracker, False) \
+        else without_noise(read_raw(tracker, text, requested), in_context)
     decision = intake.decide(intent_of(tracker), confidence_of(tracker), text, ext,
                              requested=requested if requested in bot.FACT_KEYS else None,
                              pending=waiting["text"] if waiting else None, known=known_facts(tracker),
