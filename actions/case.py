@@ -17,7 +17,11 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
     """Slot changes for the latest message, as the intake decision (bot/intake.py) says: its facts merged
     into the case, a new case, a pending "another patient or a correction?", or nothing (a follow-up
     question: the form is rejected and the rules answer it)."""
-    decision, ext = cs.decide(tracker, resumed=cs.resumed(tracker))
+    resumed = cs.resumed(tracker)
+    decision, ext = cs.decide(tracker, resumed=resumed)
+    if decision.why == intake.NO_CUE and not resumed:
+        # the form says it did not understand (resumed: the fallback has said so, the form asks again)
+        return {cs.INTAKE_SLOT: {"kind": decision.kind, "why": decision.why}}
     if decision.kind in (intake.OTHER, intake.SCOPE):
         return {}
     update = cs.apply(tracker, decision, ext)
@@ -34,6 +38,12 @@ def requested_by(events: List[EventType]) -> Optional[Text]:
     """The slot the form will ask for next: the last `requested_slot` the events set (None: the form ends)."""
     return next((e.get("value") for e in reversed(events)
                  if e.get("event") == "slot" and e.get("name") == cs.REQUESTED_SLOT), None)
+
+
+def not_understood(events: List[EventType]) -> bool:
+    """True when the intake found nothing to read in the message (intake.NO_CUE): the case stays, unanswered."""
+    return any(e.get("event") == "slot" and e.get("name") == cs.INTAKE_SLOT
+               and (e.get("value") or {}).get("why") == intake.NO_CUE for e in events)
 
 
 def rejected(tracker: Tracker, requested: Optional[Text], events: List[EventType]) -> bool:
@@ -60,6 +70,11 @@ class ValidateCaseForm(FormValidationAction):
             return events
         following = requested_by(events)
         variant = tracker.get_slot(cs.VARIANT_SLOT)
+        if not_understood(events):
+            messages.not_understood(dispatcher)
+            if following in bot.FACT_KEYS:
+                messages.ask(dispatcher, following, cs.analysis(tracker))  # the question still waits
+            return [*events, SlotSet(cs.INTAKE_SLOT, None)]
         if following == cs.NEW_PATIENT_SLOT:
             waiting = cs.pending(tracker)
             messages.ask_new_patient(dispatcher, cs.known_facts(tracker), waiting["text"] if waiting else "")

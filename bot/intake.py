@@ -48,6 +48,7 @@ _OTHER_PATIENT_REASONS = ("male", "screening", "other_site")
 # A short answer to "new patient or correction?" has at most this many words.
 SHORT_REPLY = 6
 OUT_OF_SCOPE_PATIENT = "another patient, out of scope"  # the message is read on its own (no context)
+NO_CUE = "no clinical cue"  # a message the classifier took for a case message holds not one word the core reads
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|\?")
 
 
@@ -291,6 +292,8 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
             return Decision(NEW_CASE, text=text, why="new-patient words with a case")
         return Decision(OTHER, why="not a case message")
 
+    if not (facts or ext.cues or ext.side or ext.new_case):
+        return Decision(OTHER, why=NO_CUE)  # "xqzv blorptang" as `inform`: not understood, whatever the intent
     if ext.new_case:
         return Decision(NEW_CASE if facts else CLEAR, text=text, why="new-patient words")
     if not has_case(known):

@@ -38,7 +38,7 @@ READERS: Tuple[Reader, ...] = (
     Reader("encounter", course.encounter, needs=("diagnosis", "clinical_nodes", "axillary_lump", "treatment")),
 )
 # A contradiction in a comparison is a contradiction about the size.
-_CONFLICT_KEY = {"tumor_over_2cm": "tumor_size_cm"}
+_CONFLICT_KEY = {"tumor_over_2cm": "tumor_size_cm", "t_category": "tumor_size_cm"}
 
 
 def _check_order(readers: Tuple[Reader, ...]) -> None:
@@ -71,11 +71,31 @@ def _modifiers(doc) -> List[Cue]:
             for s in doc.spans.get(CONTEXT_KEY, [])]
 
 
+# Cue labels of each question's own topic; a yes/no in a clause about another topic answers that topic, not the
+# question asked ("no chemo" to the node question, "no palpable nodes" to the treatment question).
+_NODE_TOPIC = frozenset({"NODE", "LUMP", "AXILLA", "PALPABLE", "EXAM", "NODE_NEG", "NODE_POS", "SUSPICIOUS",
+                         "MODALITY_MUS", "MODALITY_OTHER", "FINDING_WORD", "NSTAGE"})
+_TREATMENT_TOPIC = frozenset({"NAC", "NAC_ONGOING", "NAC_ONGOING_WEAK", "NAC_DONE", "NO_TREATMENT", "TREATMENT_WORD",
+                              "SURGERY", "SURGERY_DONE", "SURGERY_GENERIC", "NEOADJUVANT", "ADJUVANT", "ENDOCRINE"})
+_METASTASIS_TOPIC = frozenset({"METASTASIS", "DISTANT_SITE", "MSTAGE", "FINDING_WORD"})
+_QUESTION_TOPICS = {"clinical_nodes": _NODE_TOPIC, "treatment": _TREATMENT_TOPIC,
+                    "distant_metastases": _METASTASIS_TOPIC}
+_ALL_TOPICS = _NODE_TOPIC | _TREATMENT_TOPIC | _METASTASIS_TOPIC
+
+
+def _bare(reading: Reading, key: str, label: str) -> List[Cue]:
+    """The stated yes (or no) cues that stand in no clause about another question's topic."""
+    other = _ALL_TOPICS - _QUESTION_TOPICS.get(key, frozenset())
+    return [c for c in reading.live(label) if not any(o.label in other for o in reading.cues if o.clause == c.clause)]
+
+
 def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
-    """The fact a bare 'yes', 'no', 'both sides' or 'on the mammogram' answers, set in `facts`."""
-    key, yes, no = reading.expecting, reading.live("ANSWER_YES"), reading.has("ANSWER_NO")
-    if key is None or facts.get(key) is not None:
+    """The fact a bare 'yes', 'no', 'both sides' or 'on the mammogram' answers, set in `facts`; none when the
+    message says it does not know ("no idea")."""
+    key = reading.expecting
+    if key is None or facts.get(key) is not None or reading.has("ANSWER_UNKNOWN"):
         return None
+    yes, no = _bare(reading, key, "ANSWER_YES"), _bare(reading, key, "ANSWER_NO")
     # a bare "yes"/"no" answers the node question; a message about nodes that the readers left open does not
     # ("axillary US showed no enlarged nodes": imaging alone, not the exam)
     if key == "clinical_nodes" and (yes or no) and not (yes and no) \

@@ -15,7 +15,7 @@ from typing import List, Optional, Sequence, Set, Tuple
 from bot.facts import Facts
 from bot.nlp.components import Cue
 from bot.nlp.reading import NOTHING, Read, Reading, with_context
-from bot.nlp.sizes import apposed_axilla, axillary, size_cm
+from bot.nlp.sizes import apposed_axilla, axilla_of, axillary, size_cm
 
 _MODALITIES = ("MODALITY_MUS", "MODALITY_OTHER")
 
@@ -270,7 +270,8 @@ def _negative_exams(reading: Reading, facts: Facts) -> List[Cue]:
 
 def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
     found = relevant(reading, facts)
-    cues = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)]
+    cues = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)
+            and not _about_breasts(reading, c)]
     cues += [c for m in found if m.negated and not m.uncertain and m.exam for c in m.cues]
     # "axilla clinically normal", "normal axillary examination", "nothing palpable in the axilla"
     axillae = [a for a in reading.all("AXILLA") if not (a.family or a.uncertain)]
@@ -281,6 +282,18 @@ def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
              and not reading.near(p, ["NODE", "LUMP", "BREAST"])  # a node or mass speaks for itself
              and any(a.sentence == p.sentence and not _other_side(reading, a) for a in axillae)]
     return cues
+
+
+_SUBJECTS = ("BREAST", "AXILLA", "NODE", "LUMP")
+
+
+def _about_breasts(reading: Reading, cue: Cue) -> bool:
+    """An exam word in a clause that names no breast, axilla, node or lump, said after the breast was the last of
+    them named in its sentence ("both breasts are normal, nothing palpable")."""
+    if reading.near(cue, _SUBJECTS) or any(cue.start <= s.start < cue.end for s in reading.all(*_SUBJECTS)):
+        return False
+    before = [s for s in reading.all(*_SUBJECTS) if s.sentence == cue.sentence and s.end <= cue.start]
+    return bool(before) and before[-1].label == "BREAST"
 
 
 def _other_side(reading: Reading, cue: Cue) -> bool:
@@ -342,10 +355,11 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
         return False
     if reading.text is not None and _DENIED.search(reading.text.text):
         return True  # "one examiner felt a node, the other didn't"
-    negative = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)]
+    negative = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)
+                and not _about_breasts(reading, c)]
     negative += [m.cue for m in found if m.negated and reading.near(m.cue, ["PALPABLE", "EXAM"])]
     negative += [p for p in reading.all("PALPABLE") if p.negated and not (p.uncertain or p.family)
-                 and not reading.near(p, ["BREAST"]) and not _other_side(reading, p)
+                 and not reading.near(p, ["BREAST"]) and not _about_breasts(reading, p) and not _other_side(reading, p)
                  and not any(p.clause == m.cue.clause for m in felt)]
     sided: Set[Optional[str]] = {m.side for m in felt if m.side}
     felt_sides = sided or {None}  # "an armpit lump ... a lump in the right axilla": one lump
@@ -383,8 +397,11 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
     labels = ("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "SIDE_ONE")
     for m in felt:
         apposed = apposed_axilla(reading, m.cue)
+        # "a lump of about 2 cm in the left axilla": the side named just before the lump's axilla
+        placed = axilla_of(reading, m.cue) if m.cue.label == "LUMP" and not apposed else None
         for c in reading.sides_near(m.cue, labels=labels) or (
-                reading.sides_near(apposed, labels=labels) if apposed else []):
+                reading.sides_near(apposed, labels=labels) if apposed else []) or (
+                reading.sides_near(placed, before=3, after=0, labels=labels) if placed else []):
             sides.add(c.label)
             cues += [m.cue, c]
     # A short answer to the side question, or a short correction about the lumps ("actually it's bilateral",

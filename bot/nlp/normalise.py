@@ -109,13 +109,17 @@ _JSON_KEY = Scanner(r'[{,]?\s*"([A-Za-z][\w ]*)"\s*:\s*"?')
 _JSON_END = Scanner(r'"?\s*[}\]]\s*$|"(?=\s*(?:\n|$))')
 # Rows pasted as CSV ("size_mm,26" / "axilla exam,negative"): when most lines are "key,value", each is a field.
 _CSV_ROW = Scanner(r"(?m)^([A-Za-z][\w /()'-]{0,40}),(?=\S)")
-# A unit named by its field ("size_mm: 26", "Size (mm): 26"): the number is in that unit.
-_UNIT_FIELD = Scanner(r"(?im)\b(size|diameter|dimension)[\s_(]+(mm|cm)\)?\s*:\s*(\d+(?:\.\d+)?)\b(?!\s*(?:mm|cm))")
+# A unit named by its field ("size_mm: 26", "Size (mm): 26", "tumour size, largest (mm): 34"): the number is in
+# that unit.
+_UNIT_FIELD = Scanner(r"(?im)\b(size|diameter|dimension)\b[^:\n()]{0,30}?[\s_(]+(mm|cm)\)?\s*:\s*(\d+(?:\.\d+)?)\b"
+                      r"(?!\s*(?:mm|cm))")
 # A full stop typed without its space ("x2wks.no hx"): two words, not one.
 _GLUED_STOP = Scanner(r"(?<=[A-Za-z]{2})\.(?=[A-Za-z]{2})")
 # Symbols that stand for words in shorthand notes.
 _SYMBOLS = Scanner(r"[♀♂]|(?<!\w)[Ø∅](?!\w)")
 _SYMBOL_WORDS = {"♀": " female ", "♂": " male ", "Ø": " no ", "∅": " no "}
+# A typographic dash between numbers ("1.8–2.4 cm", "3—4 mm") is the hyphen of a range.
+_NUMBER_DASH = Scanner(r"(?<=\d)\s*[\u2012\u2013\u2014\u2212]\s*(?=\d)")
 
 
 def _json_key(m: "re.Match[str]") -> str:
@@ -135,6 +139,7 @@ def _layout(norm: Normalised) -> Normalised:
         norm = norm.sub(_CSV_ROW, lambda m: m.group(1).replace("_", " ") + ": ")
     norm = norm.sub(_UNIT_FIELD, lambda m: f"{m.group(1)}: {m.group(3)} {m.group(2)}")
     norm = norm.sub(_GLUED_STOP, lambda m: ". ")
+    norm = norm.sub(_NUMBER_DASH, lambda m: " - ")
     return norm.sub(_SYMBOLS, lambda m: _SYMBOL_WORDS[m.group()])
 
 
@@ -157,7 +162,7 @@ _SPOKEN = Scanner(r"(?i)(?<=\w)\s+(comma|period|full\s+stop|semicolon|colon|new\
 _SPOKEN_MARK = {"comma": ",", "period": ".", "semicolon": ";", "colon": ":"}
 _CHECKED = Scanner(r"\[\s*[xX✓✔☑]\s*\]|☑|☒")
 # An unchecked option states nothing: it is dropped up to the next box, field or line.
-_UNCHECKED = Scanner(r"(?:\[\s\]|☐)[^\[|\n☐☑☒]*")
+_UNCHECKED = Scanner(r"(?:\[\s\]|☐)(?:(?!\s{3}|\s+[A-Z][a-z][\w /]{0,30}:)[^\[|\n☐☑☒])*")
 # Dictated categories and letters: "c T two" -> "cT2", "c t of the chest" -> "CT".
 _SPOKEN_TNM = Scanner(r"(?i)\b([cpy]?)\s?([tnm])\s+(zero|one|two|three|four)\b")  # words only: "Pt 2" is patient 2
 _TNM_DIGITS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
@@ -250,6 +255,8 @@ _FRACTION = r"(?:a\s*-?\s*half|a\s*-?\s*quarter|(?:three|3)[\s-]+quarters)"
 _FRACTION_WORDS = {"half": ".5", "quarter": ".25", "quarters": ".75"}
 _AND_A_HALF = Scanner(rf"(?i)\b(\d+)(?:\s+{_AND}\s+|\s*-?\s*and-)({_FRACTION})\b")
 # "a centimetre and a half": one and a half of the unit
+# A written fraction before a unit ("3 3/4 cm", "1/2 cm"): its decimal; a date ("3/4") has no unit after it.
+_SLASH_FRACTION = Scanner(rf"(?i)(?<![\d/.])(?:(\d{{1,2}})\s+)?([1-9])/([2-9]|1[0-6])(?=\s*-?\s*{_UNIT})")
 _UNIT_AND_A_HALF = Scanner(rf"(?i)\ban?\s+({_UNIT})\s+{_AND}\s+a\s+half\b")
 # "half a centimetre" alone; after a number or an "and" it is part of "two and a half"
 _HALF_A = Scanner(rf"(?i)(?<!\d\s)(?<!\band\s)(?<!\badn\s)\b(?:half\s+an?|a\s+half)\s+(?={_UNIT})")
@@ -271,6 +278,14 @@ def _run_to_digits(m: "re.Match[str]") -> str:
     return converted + (run[tail.start():] if tail else "")
 
 
+def _fraction_to_decimal(m: "re.Match[str]") -> str:
+    """'3 3/4' -> '3.75', '1/2' -> '0.5' (at most two decimals); an improper fraction ('5/4') is left as it is."""
+    whole, top, bottom = int(m.group(1) or 0), int(m.group(2)), int(m.group(3))
+    if top >= bottom:
+        return m.group()
+    return f"{whole + top / bottom:.2f}".rstrip("0").rstrip(".")
+
+
 def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_DECIMAL_COMMA, lambda m: f"{m.group(1)}.{m.group(2)}")
     if _ANY_NUMBER_WORD.search(norm.text):
@@ -281,6 +296,7 @@ def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_BARE_POINT, lambda m: f"0.{m.group(1)}")
     norm = norm.sub(_AND_A_HALF, lambda m: m.group(1) + _FRACTION_WORDS[m.group(2).lower().split()[-1].split("-")[-1]])
     norm = norm.sub(_UNIT_AND_A_HALF, lambda m: f"1.5 {m.group(1)}")
+    norm = norm.sub(_SLASH_FRACTION, _fraction_to_decimal)
     norm = norm.sub(_HALF_A, lambda m: "0.5 ")
     return norm.sub(_COMPOUND, lambda m: " ")
 

@@ -58,6 +58,11 @@ def _kind(reading: Reading, c: Cue) -> Optional[str]:
     return None
 
 
+def inside_any(token: int, cues: List[Cue]) -> bool:
+    """True when token index `token` lies inside one of `cues`."""
+    return any(c.start <= token < c.end for c in cues)
+
+
 def apposed_axilla(reading: Reading, lump: Cue) -> Optional[Cue]:
     """The axilla named right after a lump, after a comma ("new palpable lump, R axilla")."""
     sides = reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
@@ -71,24 +76,33 @@ def apposed_axilla(reading: Reading, lump: Cue) -> Optional[Cue]:
 
 def axillary(reading: Reading, lump: Cue) -> bool:
     """A lump or mass in the axilla ("R axillary mass", "lump in her left armpit"), not "breast mass + ax node"."""
+    return axilla_of(reading, lump) is not None
+
+
+def axilla_of(reading: Reading, lump: Cue) -> Optional[Cue]:
+    """The axilla word that places a lump or mass in the axilla, or None (see axillary)."""
     if any(c.clause == lump.clause and lump.start - 2 <= c.start < lump.start for c in reading.all("BREAST")):
-        return False  # "L breast mass"
-    if apposed_axilla(reading, lump):
-        return True
+        return None  # "L breast mass"
+    apposed = apposed_axilla(reading, lump)
+    if apposed:
+        return apposed
     sides = reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
     for c in reading.all("AXILLA"):
         if c.clause != lump.clause:
             continue
         if lump.start - 4 <= c.start < lump.start:
-            return True
+            return c
         # "lumps in the right and left axillae": a list of sides is one phrase, and does not count in the reach
         listed = [s for s in sides if lump.end <= s.start < c.start]
         between = [t.lower() for i, t in enumerate(reading.tokens[lump.end:c.start], lump.end)
                    if not (t.lower() in ("and", "&", "+") and listed and any(s.end == i for s in listed))]
-        if lump.end <= c.start <= lump.end + 4 + 2 * len(listed) and not (set(between) & _PHRASE_BREAKS) \
+        # the lump's own size does not count in the reach either ("a lump of about 2 cm in the left axilla")
+        measured = sum(1 for i in range(lump.end, c.start) if inside_any(i, reading.all("SIZE"))
+                       or reading.tokens[i].lower() in _APPROXIMATE | {"of", "measuring"})
+        if lump.end <= c.start <= lump.end + 4 + 2 * len(listed) + measured and not (set(between) & _PHRASE_BREAKS) \
                 and not any(lump.end <= b.start < c.start for b in reading.all("BREAST", "NODE")):
-            return True
-    return False
+            return c
+    return None
 
 
 def _claimed(reading: Reading, head: Cue, sizes: List[Cue]) -> bool:

@@ -19,6 +19,16 @@ class Stage:
     t: Tuple[List[Cue], Optional[str]] = field(default_factory=lambda: ([], None))
     n: Tuple[List[Cue], Optional[str]] = field(default_factory=lambda: ([], None))
     m: Tuple[List[Cue], Optional[bool]] = field(default_factory=lambda: ([], None))
+    t_all: Tuple[Tuple[Cue, str], ...] = ()  # every T category stated, in order, with its cue
+
+
+_DEFINING = {"is", "are", "=", "means", "tumors", "tumours", "cancers", "lesions", "defined"}
+
+
+def _generic(reading: Reading, cue: Cue) -> bool:
+    """A category spoken of in general ("T1 is 2 cm or less", "nodal positivity for T2 tumors"), not this patient's."""
+    following = reading.tokens[cue.end].lower() if cue.end < len(reading.tokens) else ""
+    return following in _DEFINING
 
 
 def tnm(reading: Reading) -> Stage:
@@ -30,14 +40,16 @@ def _tnm(reading: Reading) -> Stage:
     t: Tuple[List[Cue], Optional[str]] = ([], None)
     n: Tuple[List[Cue], Optional[str]] = ([], None)
     m: Tuple[List[Cue], Optional[bool]] = ([], None)
+    t_all: List[Tuple[Cue, str]] = []
     for cue in reading.all("TNM"):
-        if cue.family or cue.historical or reading.within(cue, ["NON_TUMOR_HEAD"], 0, 2):
+        if cue.family or cue.historical or reading.within(cue, ["NON_TUMOR_HEAD"], 0, 2) or _generic(reading, cue):
             continue  # a relative's, a past one, or a reference figure ("2 cm is the T1 cut-off")
         found = _TNM.match(cue.text.strip(",.;:"))
         if not found:
             continue
         if found.group(1) in "01234":
             t = ([cue], "T" + found.group(1))
+            t_all.append((cue, t[1]))
         if found.group(2) and found.group(2) in "0123":
             n = ([cue], "negative" if found.group(2) == "0" else "positive")
         if found.group(3) == "1":
@@ -49,10 +61,17 @@ def _tnm(reading: Reading) -> Stage:
         n = ([cue], "positive" if "+" in cue.text or (digits and digits[0] != "0") else "negative")
     if reading.live("MSTAGE"):
         m = (reading.live("MSTAGE"), True)
-    return Stage(t, n, m)
+    return Stage(t, n, m, tuple(t_all))
 
 
 def t_category(reading: Reading, facts: Facts) -> Read:
-    """'T1'..'T4' as stated; T0 (no primary found) is read as an occult primary instead."""
-    cues, value = tnm(reading).t
+    """'T1'..'T4' as stated; T0 (no primary found) is read as an occult primary instead. Categories on both
+    sides of 2 cm ("?T1 vs T2", "cT2 ... cT1c") are asked about, quoting the first (AJCC: T1 is at most 2 cm, T2
+    and T3 more); a post-treatment ypT beside a clinical category is a later reading and does not count."""
+    stage = tnm(reading)
+    cues, value = stage.t
+    stated = [(c, v) for c, v in stage.t_all if v in ("T1", "T2", "T3")]
+    clinical = [(c, v) for c, v in stated if not c.text.lower().startswith("y")] or stated
+    if len({v == "T1" for _, v in clinical}) > 1:
+        return Read(residue=(clinical[0][0],))
     return Read(value, tuple(cues)) if value and value != "T0" else NOTHING

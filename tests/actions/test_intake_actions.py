@@ -334,3 +334,18 @@ def test_a_fact_after_an_out_of_scope_answer_is_read_into_the_case(domain, first
     action = ActionFallback() if intent == "nlu_fallback" else ActionAnswerFaq()
     _, messages = run_followed(action, later, intent, domain, slots, confidence=0.3)
     assert only_custom(messages)["variant"]["id"] == variant
+
+
+def test_a_case_intent_on_a_message_without_one_readable_word_is_not_understood(domain):
+    # A complete case: "not understood", not the recommendation again, and the case is kept.
+    slots = case_6(domain)
+    kept, messages = form_turn(domain, slots, "qwpz trelk", "inform", confidence=0.9)
+    assert only_custom(messages) == {"type": "fallback"}
+    assert kept["variant"] == "axilla-6" and kept["tumor_size_cm"] == 3.0
+    # A question waits: "not understood", then the same question again.
+    slots, messages = form_turn(domain, {}, "58F new IDC L breast, palpable L axillary node, no tx", "describe_case")
+    assert slots["requested_slot"] == "tumor_size_cm"
+    slots, messages = form_turn(domain, slots, "qwpz trelk", "inform", requested="tumor_size_cm", confidence=0.9)
+    assert [(m.get("type"), m.get("slot")) for m in customs(messages)] == [("fallback", None),
+                                                                         ("question", "tumor_size_cm")]
+    assert slots["requested_slot"] == "tumor_size_cm"

@@ -286,6 +286,15 @@ def test_scope_facts(text: str, want: Dict[str, Any]) -> None:
     ("the tumour is larger than 2 cm", "tumor_size_cm", {"tumor_over_2cm": True, "tumor_size_cm": None}),
     ("the tumour is 2 cm or less", "tumor_size_cm", {"tumor_over_2cm": False, "tumor_size_cm": None}),
     ("under 2 cm", "tumor_size_cm", {"tumor_over_2cm": False, "tumor_size_cm": None}),
+    ("nope", "treatment", {"treatment": "none"}),
+    # not knowing is no answer, whatever "no" it holds
+    ("no idea", "treatment", {"treatment": None}),
+    ("honestly not sure", "clinical_nodes", {"clinical_nodes": None}),
+    ("dunno, no", "distant_metastases", {"distant_metastases": None}),
+    # a yes/no about another question's topic answers that one, not the question asked
+    ("no chemo given", "clinical_nodes", {"clinical_nodes": None, "treatment": "none"}),
+    ("no nodes palpable", "treatment", {"treatment": None, "clinical_nodes": "negative"}),
+    ("probably not", "clinical_nodes", {"clinical_nodes": None}),
 ])
 def test_short_answers(text: str, expecting: str, want: Dict[str, Any]) -> None:
     check(text, want, expecting=expecting)

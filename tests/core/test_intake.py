@@ -44,6 +44,8 @@ ROWS = [
      "new R breast IDC, no palpable adenopathy, untreated",
      ext(diagnosis="new_primary", clinical_nodes="negative", treatment="none", side="right"), None, None,
      CASE_6, "left", (), intake.NEW_CASE),
+    ("a case intent on a message without one word the core reads", "inform", 0.9, "zqx vlorpt", ext(),
+     "clinical_nodes", None, NEEDS_SIZE, "left", (), intake.OTHER),
     ("a side alone states nothing new", "inform", 0.9, "it's the right side", ext(side="right"), None,
      None, CASE_6, "left", (), intake.CONTINUE),
     ("a different age in a partial message is asked about", "describe_case", 0.95,

@@ -448,3 +448,79 @@ def test_an_axilla_called_contralateral_in_brackets_with_a_proven_node_is_distan
     result = bot.analyze("new 2.3 cm IDC of the R breast, 52F; L (contralateral) axilla: FNA of a node shows "
                          "metastatic carcinoma")
     assert result.status == bot.OUT_OF_SCOPE and result.facts["distant_metastases"] is True
+
+
+# --- session 12: letters, forms, typographic dashes, written fractions ------------------------------------------
+
+@pytest.mark.parametrize("text, age", [
+    ("Re: Ms Dana Whitfield, 66\n\nShe has a new right breast IDC.", 66),
+    ("Please review Mrs. R. Okonjo, 58, who has a new left breast cancer.", 58),
+    ("Kindly see Mrs. Kavya Rao, 47 yrs, female, a new case of carcinoma breast.", 47),
+    ("Clinical history: 71 y F, new R IDC.", 71),
+    ("Señora, mujer de 64 años, carcinoma de mama.", 64),
+    ("Her husband, Mr. Adeyemi, 70, came with her. She is a 52 year old woman with a new L IDC.", 52),
+])
+def test_an_age_is_read_from_a_letter_s_name_line_and_other_languages(text: str, age: int) -> None:
+    assert bot.extract(text).facts["age"] == age
+
+
+def test_a_clinician_s_initial_is_no_sex() -> None:
+    text = "This 60 yrs old female patient has a new L breast IDC.\nRegards,\nDr. M. Okafor"
+    assert bot.extract(text).facts["sex"] == "female"
+
+
+@pytest.mark.parametrize("text, size", [
+    ("54F new R IDC 2 1/2 cm, cN0, untreated", 2.5),
+    ("54F new R IDC 1 3/4 cm, cN0, untreated", 1.75),
+    ("Sex: F\nAge: 54\nNew primary, right breast\nTumour size, greatest (mm): 23\ncN0\nTreatment: none", 2.3),
+])
+def test_a_written_fraction_or_a_field_s_unit_gives_the_size(text: str, size: float) -> None:
+    assert bot.extract(text).facts["tumor_size_cm"] == size
+
+
+@pytest.mark.parametrize("text", [
+    "54F new R IDC, size 1.7–2.3 cm on the two studies, cN0, untreated",   # en dash
+    "54F new R IDC 2.3 cm, cT1 or cT2 on the imaging review, cN0, untreated",
+])
+def test_a_range_across_2_cm_or_two_t_categories_is_asked(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+def test_a_t_category_spoken_of_in_general_is_not_the_patient_s() -> None:
+    text = "Reminder: T1 is 2 cm or less. Our patient: 54F, new R IDC 2.6 cm, no palpable nodes, untreated."
+    assert bot.analyze(text).variant_id == "axilla-5"
+
+
+def test_an_old_size_that_was_never_re_measured_is_asked() -> None:
+    text = ("55F, 1.4 cm L breast mass on a mammogram last year, bigger now but it has not been re-measured; core bx "
+            "IDC, palpable L axillary node, untreated")
+    result = bot.analyze(text)
+    assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+def test_a_named_primary_is_a_diagnosis_not_a_lump_without_known_cancer() -> None:
+    text = ("Sex: F\nAge: 70\nDiagnosis: new primary, left breast, core biopsy\nSize: not recorded\n"
+            "Palpable L axillary node")
+    result = bot.analyze(text)
+    assert (result.facts["diagnosis"], result.status) == ("new_primary", bot.NEEDS_INFO)
+
+
+def test_a_node_described_by_its_effaced_hilum_is_suspicious() -> None:
+    text = "43F new L IDC 2.9 cm; axilla clinically clear; US: L axillary node, cortex 4 mm, fatty hilum effaced; no tx"
+    assert bot.analyze(text).variant_id == "axilla-6"
+
+
+def test_a_field_answer_that_goes_on_negates_nothing_before_it() -> None:
+    text = "71F. CTPA for chest pain: no PE. Incidental suspicious 1.9 cm R axillary node. No known breast cancer."
+    assert bot.analyze(text).facts["node_finding"] == "other_imaging"
+
+
+def test_nothing_palpable_said_of_the_breasts_is_not_the_axillary_exam() -> None:
+    text = ("44F with a lump of about 1.5 cm in the right axilla. Both breasts are normal, nothing palpable. "
+            "No breast cancer history.")
+    assert bot.analyze(text).variant_id == "axilla-1"
+
+
+def test_a_checkbox_drops_only_its_own_option() -> None:
+    assert bot.extract("Sex: [x] F  [ ] M        Age: 61").facts["age"] == 61
