@@ -19,8 +19,9 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
     question: the form is rejected and the rules answer it)."""
     resumed = cs.resumed(tracker)
     decision, ext = cs.decide(tracker, resumed=resumed)
-    if decision.why == intake.NO_CUE and not resumed:
-        # the form says it did not understand (resumed: the fallback has said so, the form asks again)
+    if (decision.why == intake.NO_CUE or decision.kind == intake.SCOPE) and not resumed:
+        # the form says it did not understand, or answers the scope question (resumed: the rules have said so,
+        # the form asks again); the case stays as it was
         return {cs.INTAKE_SLOT: {"kind": decision.kind, "why": decision.why}}
     if decision.kind in (intake.OTHER, intake.SCOPE):
         return {}
@@ -40,10 +41,11 @@ def requested_by(events: List[EventType]) -> Optional[Text]:
                  if e.get("event") == "slot" and e.get("name") == cs.REQUESTED_SLOT), None)
 
 
-def not_understood(events: List[EventType]) -> bool:
-    """True when the intake found nothing to read in the message (intake.NO_CUE): the case stays, unanswered."""
-    return any(e.get("event") == "slot" and e.get("name") == cs.INTAKE_SLOT
-               and (e.get("value") or {}).get("why") == intake.NO_CUE for e in events)
+def intake_note(events: List[EventType]) -> Dict[Text, Any]:
+    """The intake note the events set ({"kind", "why"}; empty without one): a message with nothing to read
+    (intake.NO_CUE) or a scope question leaves the case as it was, unanswered."""
+    return next((e.get("value") or {} for e in reversed(events)
+                 if e.get("event") == "slot" and e.get("name") == cs.INTAKE_SLOT), {})
 
 
 def rejected(tracker: Tracker, requested: Optional[Text], events: List[EventType]) -> bool:
@@ -70,8 +72,12 @@ class ValidateCaseForm(FormValidationAction):
             return events
         following = requested_by(events)
         variant = tracker.get_slot(cs.VARIANT_SLOT)
-        if not_understood(events):
-            messages.not_understood(dispatcher)
+        note = intake_note(events)
+        if note.get("why") == intake.NO_CUE or note.get("kind") == intake.SCOPE:
+            if note.get("kind") == intake.SCOPE:
+                messages.answer(dispatcher, cs.alone(bot.extract(cs.text_of(tracker))), note={"kind": "scope"})
+            else:
+                messages.not_understood(dispatcher)
             if following in bot.FACT_KEYS:
                 messages.ask(dispatcher, following, cs.analysis(tracker))  # the question still waits
             return [*events, SlotSet(cs.INTAKE_SLOT, None)]

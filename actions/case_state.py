@@ -60,6 +60,11 @@ def analysis(tracker: Tracker) -> bot.Analysis:
     return replace(result, evidence=evidence_items(tracker, result.facts))
 
 
+def alone(ext: Extraction) -> bot.Analysis:
+    """The core's decision for a message read on its own (a scope question, another patient out of scope)."""
+    return bot.match(ext.facts, conflicts=ext.conflicts, notes=ext.notes)
+
+
 def provenance(tracker: Tracker) -> Dict[Text, int]:
     """Fact key -> the number (within the case) of the user message it was read from."""
     start = int(tracker.get_slot(CASE_START_SLOT) or 0)

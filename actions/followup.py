@@ -62,17 +62,11 @@ def answered_as_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> Opti
     is a follow-up after all."""
     decision, ext = cs.decide(tracker)
     if decision.kind == intake.SCOPE:
-        messages.answer(dispatcher, intake_alone(ext), note={"kind": "scope"})
+        messages.answer(dispatcher, cs.alone(ext), note={"kind": "scope"})
         return []
     if decision.kind in (intake.OTHER, intake.CLEAR):
         return None
     return [FollowupAction(cs.FORM)]
-
-
-def intake_alone(ext):
-    """The core's answer for a message on its own."""
-    import bot
-    return bot.match(ext.facts, conflicts=ext.conflicts, notes=ext.notes)
 
 
 # Cues that make a message clinical: read on its own as out of scope, it gets the out-of-scope answer.
@@ -186,7 +180,7 @@ class ActionOutOfScope(Action):
         ext = cs.read(tracker, cs.text_of(tracker))
         scope = intake.scope_of(ext)
         if scope and scope[0] != "unrelated":
-            messages.answer(dispatcher, intake_alone(ext), note={"kind": "scope"})
+            messages.answer(dispatcher, cs.alone(ext), note={"kind": "scope"})
         else:
             messages.out_of_scope(dispatcher)
         return []

@@ -181,6 +181,8 @@ def against(known: Mapping[str, Any], new: Extraction) -> Extraction:
     known once neoadjuvant chemotherapy is under way or done, when variants 7-9 read the status at diagnosis),
     instead of silently replacing it.
 
+    A "no known breast cancer" beside a case with a diagnosed cancer says only that there was none before: dropped.
+
     known: the case's facts; new: the message's reading. Returns `new` with those keys unstated and in conflicts.
     """
     clashes, kept = [], []
@@ -195,6 +197,8 @@ def against(known: Mapping[str, Any], new: Extraction) -> Extraction:
         clashes.append("clinical_nodes")  # one exam feels a node, another does not
     elif nodes and had and nodes != had and _NAC & {known.get("treatment"), new.stated.get("treatment")}:
         clashes.append("clinical_nodes")  # after chemotherapy the status at diagnosis decides: a later one is asked
+    if new.stated.get("diagnosis") == "none_known" and known.get("diagnosis") in ("new_primary", "local_recurrence"):
+        kept.append("diagnosis")  # "no prior breast cancer" beside the new one: no earlier cancer, not no cancer
     if not (clashes or kept):
         return new
     return replace(new, facts={**new.facts, **{k: None for k in clashes + kept}},

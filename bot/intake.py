@@ -96,8 +96,10 @@ def is_question(text: str) -> bool:
 
 
 # Where a message divides into parts that may each be a statement or a question: after ? ! ; or a full stop
-# before a word, at a dash between spaces, a line break, or ", and" / ", but" / ", also".
-_PART_BREAK = re.compile(r"(?<=[?!;])\s+|(?<=\.)\s+(?=[A-Za-z])|\s+[-–—]+\s+|\n+|,\s*(?=(?:and|but|also|plus)\b)")
+# before a word, at a dash between spaces, a line break, ", and" / ", but" / ", also", or "but why ..." without a
+# comma ("she has no nodes but why not MRI?").
+_PART_BREAK = re.compile(r"(?<=[?!;])\s+|(?<=\.)\s+(?=[A-Za-z])|\s+[-–—]+\s+|\n+|,\s*(?=(?:and|but|also|plus)\b)"
+                         r"|\s+(?=(?:and|but)\s+(?:why|what|how|should|is|are|do|does|can|could|would|will)\b)")
 _LEADING_JOIN = re.compile(r"^(?:(?:and|but|also|plus|so)\b[\s,]*)+", re.I)
 
 
@@ -157,14 +159,16 @@ def says_same_patient(text: str) -> bool:
     return _has(words(text), "SAME_PATIENT")
 
 
-def pending_reply(text: str, intent: Optional[str] = None) -> Optional[str]:
-    """The answer to "new patient or correction?": "new", "correction", or None when it is not one."""
+def pending_reply(text: str, intent: Optional[str] = None, with_facts: bool = False) -> Optional[str]:
+    """The answer to "new patient or correction?": "new", "correction", or None when it is not one. A message that
+    also states facts (`with_facts`) answers it only in words that name the choice ("new patient", "same patient",
+    "correction"): its intent, a "no" ("no nodes") or a "new" ("new palpable node") is about the facts."""
     tokens = words(text)
-    if intent == "new_patient" or _has(tokens, "NEW_CASE"):
+    if (intent == "new_patient" and not with_facts) or _has(tokens, "NEW_CASE"):
         return "new"
-    if intent == "correct" or _has(tokens, "SAME_PATIENT") or _has(tokens, "CORRECTION"):
+    if (intent == "correct" and not with_facts) or _has(tokens, "SAME_PATIENT") or _has(tokens, "CORRECTION"):
         return "correction"
-    if len(tokens) > SHORT_REPLY:
+    if len(tokens) > SHORT_REPLY or with_facts:
         return None
     # "same" / "correction" and "no" answer the question's second reading; "new" / "another" and "yes" its first.
     if _has(tokens, "ANSWER_SAME", at_start=True):
@@ -255,7 +259,7 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     facts = has_facts(ext)
 
     if pending:
-        reply = pending_reply(text, intent)
+        reply = pending_reply(text, intent, with_facts=facts)
         if reply and not is_description(ext):
             return Decision(NEW_CASE if reply == "new" else CORRECT, text=pending,
                             why=f"answer to the pending question: {reply}")
@@ -280,6 +284,8 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
         if intent != "faq_scope" and not (requested and answers(ext, requested)):
             return Decision(SCOPE, text=text, why="a scope question")  # "which patients ..." stays a follow-up
 
+    if not case_intent and not question and sum(ext.stated.get(k) is not None for k in CASE_KEYS) >= 2:
+        case_intent = True  # "new IDC at least 2 cm, cN0" taken for a follow-up: a statement of the case's facts
     if not case_intent and facts and not question and has_case(known) and not ext.new_case \
             and (not answers(ext, requested) if requested else adds_to(known, in_case or ext)):
         # "she completed NAC, surgery next week" while the size question waits, or "US shows a suspicious node"

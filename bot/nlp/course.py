@@ -359,6 +359,10 @@ def _asked_about(reading: Reading, label: str) -> List[Cue]:
     return [c for c in reading.all(label) if not (c.negated or c.family)]
 
 
+# Patients labelled in one message ("patient A: ...", "Pt 2) ...", "case #3 -"): several labels, several patients.
+_PATIENT_LABEL = re.compile(r"(?im)(?:^|[.;,\n]\s*)(?:patient|pt|case)\s*#?\s*([a-d]|[1-9])\s*[:)\-–]")
+
+
 def encounter(reading: Reading, facts: Facts) -> Read:
     """What kind of question this is when no variant can cover it (scope.yml names each with its pointer)."""
     current = facts.get("diagnosis") in ("new_primary", "local_recurrence") or bool(_current_cancers(reading))
@@ -366,6 +370,8 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     aged = _ages(reading)
     if len({_age_value(c) for c in aged}) > 1:  # "58F, new 3 cm IDC ... 62F, new 1.2 cm IDC ..."
         return Read("several_patients", tuple(aged[:2]))
+    if reading.text is not None and len({m.group(1).lower() for m in _PATIENT_LABEL.finditer(reading.text.text)}) > 1:
+        return Read("several_patients")  # "patient A: ... patient B: ..."
     # the animal is the patient when the patient's own description names it ("9-year-old spayed female spaniel");
     # "her dog", "a kitten scratch" elsewhere in a message leave the patient human
     animal = [c for c in reading.all("ANIMAL") if not c.negated and any(

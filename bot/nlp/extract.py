@@ -7,15 +7,18 @@ of guessed).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
+
+import yaml
 
 from bot.facts import Evidence, Extraction, Facts, Residue, empty, validate
 from bot.nlp import course, nodes, sizes, stage
 from bot.nlp.components import CONTEXT_KEY, Cue
 from bot.nlp.normalise import normalise
-from bot.nlp.pipeline import parse
+from bot.nlp.pipeline import PATTERNS, parse
 from bot.nlp.reading import Read, Reader, Reading
 from bot.reasons import Note
 
@@ -78,15 +81,35 @@ _NODE_TOPIC = frozenset({"NODE", "LUMP", "AXILLA", "PALPABLE", "EXAM", "NODE_NEG
 _TREATMENT_TOPIC = frozenset({"NAC", "NAC_ONGOING", "NAC_ONGOING_WEAK", "NAC_DONE", "NO_TREATMENT", "TREATMENT_WORD",
                               "SURGERY", "SURGERY_DONE", "SURGERY_GENERIC", "NEOADJUVANT", "ADJUVANT", "ENDOCRINE"})
 _METASTASIS_TOPIC = frozenset({"METASTASIS", "DISTANT_SITE", "MSTAGE", "FINDING_WORD"})
-_QUESTION_TOPICS = {"clinical_nodes": _NODE_TOPIC, "treatment": _TREATMENT_TOPIC,
-                    "distant_metastases": _METASTASIS_TOPIC}
+_QUESTION_TOPICS = {"clinical_nodes": _NODE_TOPIC | {"SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH"},
+                    "treatment": _TREATMENT_TOPIC, "distant_metastases": _METASTASIS_TOPIC}
 _ALL_TOPICS = _NODE_TOPIC | _TREATMENT_TOPIC | _METASTASIS_TOPIC
 
 
+_FINDING_NO = {"normal", "negative", "absent"}
+
+
+@functools.lru_cache(maxsize=1)
+def _fillers() -> FrozenSet[str]:
+    """The words a short answer may hold beside its yes or no (patterns/answers.yml)."""
+    with open(PATTERNS / "answers.yml", encoding="utf-8") as f:
+        return frozenset(str(word).lower() for word in yaml.safe_load(f)["fillers"])
+
+
 def _bare(reading: Reading, key: str, label: str) -> List[Cue]:
-    """The stated yes (or no) cues that stand in no clause about another question's topic."""
-    other = _ALL_TOPICS - _QUESTION_TOPICS.get(key, frozenset())
-    return [c for c in reading.live(label) if not any(o.label in other for o in reading.cues if o.clause == c.clause)]
+    """The stated yes (or no) cues of a message that is only an answer to the question asked: every other word is
+    a filler (answers.yml), punctuation or a word of the question's own topic; none otherwise ("no pain",
+    "triple negative", "no, not started chemo" to the node question)."""
+    found = reading.live(label)
+    if not found:
+        return []
+    own = _QUESTION_TOPICS.get(key, frozenset()) | {"ANSWER_YES", "ANSWER_NO"}
+    covered = {i for c in reading.cues if c.label in own for i in range(c.start, c.end)}
+    fillers = _fillers()
+    for i, token in enumerate(reading.tokens):
+        if i not in covered and token.lower() not in fillers and any(ch.isalnum() for ch in token):
+            return []
+    return found
 
 
 def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
@@ -112,8 +135,8 @@ def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
             facts[key] = "new_primary"
         elif no:
             facts[key] = "none_known"
-    elif key == "treatment" and no:
-        facts[key] = "none"
+    elif key == "treatment" and [c for c in no if c.text.lower() not in _FINDING_NO]:
+        facts[key] = "none"  # "no", "none", "not yet"; a finding's "normal" or "negative" says nothing of it
     elif key == "distant_metastases" and (yes or no) and not (yes and no):
         facts[key] = bool(yes)
     return key if facts.get(key) is not None else None

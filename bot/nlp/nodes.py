@@ -145,7 +145,9 @@ def _mentions(reading: Reading) -> List[NodeMention]:
             cue = with_context(cue, negated=True)
         exam = bool(reading.near(cue, ["PALPABLE", "EXAM"])) or not (_imaged(reading, cue)
                                                                       or _imaging_section(reading, cue))
-        new = any(not c.negated and "new" in c.text.lower() for c in reading.near(cue, ["NEW"]))
+        # "a new lump", "a new, palpable 1.5 cm lump": "new" in its clause or just before it in its sentence
+        new = any(not c.negated and "new" in c.text.lower() for c in reading.near(cue, ["NEW"])
+                  + [n for n in reading.near(cue, ["NEW"], "sentence") if 0 <= cue.start - n.end <= 5])
         side_cues = reading.sides_near(cue)
         support = tuple(palpable_cues[:1] + suspicious_cues[:1] + proven_cues[:1] + modality_cues + side_cues)
         apposed = apposed_axilla(reading, cue)
@@ -277,10 +279,13 @@ def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
     axillae = [a for a in reading.all("AXILLA") if not (a.family or a.uncertain)]
     cues += [a for a in axillae if a.negated and reading.within(a, ["FINDING_WORD"], 3, 4)
              and _exam_negative(reading, a) and not _other_side(reading, a)]
+    # a terse "not palpable" in a case with a side, or to the node question, is about the case's axilla
+    terse = len(reading.tokens) <= 6 and not reading.has("BREAST", "CANCER", "TUMOR", "LUMP", "NODE") and (
+        reading.case_side is not None or reading.expecting == "clinical_nodes")
     cues += [p for p in reading.all("PALPABLE") if p.negated and not p.uncertain
              and not reading.near(p, ["NOT_EXAMINED"], "sentence")
              and not reading.near(p, ["NODE", "LUMP", "BREAST"])  # a node or mass speaks for itself
-             and any(a.sentence == p.sentence and not _other_side(reading, a) for a in axillae)]
+             and (terse or any(a.sentence == p.sentence and not _other_side(reading, a) for a in axillae))]
     return cues
 
 
@@ -305,6 +310,8 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     """Clinical N status: positive beats negative; an uncertain mention or an imaging-only negative leaves it open."""
     found = relevant(reading, facts)
     n_cues, n_value = n_category(reading)
+    if any(_after_chemotherapy(reading, c, facts) for c in n_cues):
+        n_cues, n_value = [], None  # "cN0 now", after chemotherapy: today's category, not the one at diagnosis
     positive = [m for m in found if m.positive]
     pos_cues = ([c for m in positive for c in m.cues] + reading.live("NODE_POS")
                 + (n_cues if n_value == "positive" else []))
@@ -337,9 +344,15 @@ def _sides_differ(reading: Reading, positive: List[NodeMention], negative: List[
 
 
 # A second examiner's denial said by ellipsis: "the other didn't", "her colleague could not" (nothing after it).
-_DENIED = re.compile(r"(?i)\b(?:(?:the other|another|the second)(?:\s+[a-z]+)?|(?:her|my|a) "
-                     r"(?:colleague|registrar|resident|surgeon|consultant)|i|we)\s+(?:did|could|can|does)\s*(?:n['’]?t|not)"
-                     r"(?:\s+(?:feel|find|palpate)\s+(?:it|one|them|anything))?\s*(?:[.,;!)]|$)")
+_EXAMINER = (r"(?:(?:the|her|my|a|an|our|his)\s+)?(?:other\s+|second\s+|breast\s+)?(?:colleague|registrar|resident|"
+             r"surgeon|consultant|oncologist|gp|doctor|nurse|attending|fellow|physician|examiner|intern|student)")
+# A second examiner's denial: "the other didn't", "my colleague could not feel it", "the oncologist does not",
+# "the resident found none", "not palpable per breast surgeon"
+_DENIED = re.compile(
+    r"(?i)\b(?:(?:the other|another|the second)(?:\s+[a-z]+)?|" + _EXAMINER + r"|i|we)\s+"
+    r"(?:(?:did|could|can|does|do)\s*(?:n['’]?t|not)(?:\s+(?:feel|find|palpate)\s+(?:it|one|them|anything|any))?"
+    r"\s*(?:[.,;!)]|$)|(?:found|felt|finds|feels|palpated)\s+(?:none|nothing|no\s+nodes?)\b)"
+    r"|\b(?:not|n['’]t)\s+(?:palpable|felt|palpated)\s+(?:per|by|on|according\s+to)\s+" + _EXAMINER + r"\b")
 
 
 def exam_conflict(reading: Reading, facts: Facts) -> bool:
@@ -389,6 +402,15 @@ def node_finding(reading: Reading, facts: Facts) -> Read:
 _ADDED = {"too", "also", "another", "additionally"}
 
 
+def _side_after_comma(reading: Reading, cue: Cue, labels: Tuple[str, ...]) -> List[Cue]:
+    """The side named right after a comma that follows a lump ("axillary lump, left, 40F")."""
+    at = cue.end + 1
+    if at >= len(reading.tokens) or reading.tokens[cue.end] != ",":
+        return []
+    return [c for c in reading.all(*labels) if c.start == at and (
+        c.end == len(reading.tokens) or reading.tokens[c.end] in (",", ";", ".", "side", "axilla", "only"))]
+
+
 def axillary_lump(reading: Reading, facts: Facts) -> Read:
     """'unilateral' or 'bilateral' for palpable axillary lumps or nodes, from the sides named with them."""
     felt = [m for m in mentions(reading) if m.positive and (m.palpable or m.is_lump)]
@@ -401,7 +423,8 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
         placed = axilla_of(reading, m.cue) if m.cue.label == "LUMP" and not apposed else None
         for c in reading.sides_near(m.cue, labels=labels) or (
                 reading.sides_near(apposed, labels=labels) if apposed else []) or (
-                reading.sides_near(placed, before=3, after=0, labels=labels) if placed else []):
+                reading.sides_near(placed, before=3, after=0, labels=labels) if placed else []) or (
+                _side_after_comma(reading, m.cue, labels)):
             sides.add(c.label)
             cues += [m.cue, c]
     # A short answer to the side question, or a short correction about the lumps ("actually it's bilateral",

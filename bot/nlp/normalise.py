@@ -197,7 +197,8 @@ def _tables(norm: Normalised) -> Normalised:
 
 # Speech: fillers with the commas around them ("lumps in, um, both armpits") and words said twice ("new, new
 # cancer"), which would otherwise split one statement in two.
-_FILLER = Scanner(r"(?i)(?:,\s*)?\b(?:u+h+|u+m+|uhm|erm?|hmm+|you\s+know)\b(?:\s*,)?|,\s*like\s*,")
+# "er" only in lower case or capitalised: "ER" is the oestrogen receptor ("ER negative")
+_FILLER = Scanner(r"(?:,\s*)?\b(?:(?i:u+h+|u+m+|uhm|hmm+|you\s+know)|[Ee]rm?)\b(?:\s*,)?|(?i:,\s*like\s*,)")
 _REPEAT = Scanner(r"\b([a-z]+)(?:\s*,\s*|\s+)\1\b(?!\s*:)")  # lower case: "US, US: node" is two fields
 
 
@@ -306,12 +307,47 @@ def _numbers(norm: Normalised) -> Normalised:
 _ELISION = Scanner(r"(?i)\b(?:l|d|qu|dell|all|nell|dall|sull|un)['’](?=[^\W\d_])")
 
 
+# Character slips of OCR and handwriting read back as characters ("axi1la", "4.O cm", "5l yrs", "cNl"): a 1 between
+# letters is an l, an O/o/l/I among the digits of a number is a 0 or a 1. Only where a number or a word is broken
+# by them, so "I", "IO" or a Roman "II" stay as they are.
+_OCR_IN_WORD = Scanner(r"(?<=[a-z])[10]+(?=[a-z])|\b1(?=[a-z]{3,}\b)(?!(?:day|days|week|weeks|year|years|month|months|"
+                       r"cycle|cycles|wks|yrs|hrs|mins|cms|mms)\b)")
+_OCR_NUMBER = Scanner(r"(?<![\w.,/])(?=[0-9OolI]*\d)(?=[0-9.,/]*[OolI])[0-9OolI]+(?:[.,/][0-9OolI]+)*(?![\w])"
+                      r"|(?<![\w.])[OolI1]\.[0-9OolI]+(?=\s*(?:cm|mm)\b)")
+_OCR_STAGE = Scanner(r"\b([cpy][TN])([lIO])\b")
+_OCR_DIGITS = str.maketrans("OolI", "0011")
+_OCR_LETTERS = str.maketrans("10", "lo")
+_BROKEN = Scanner(r"[a-z][10]|[0-9][OolI]|[OolI][0-9.]\d|[OolI]\.[OolI0-9]|[cpy][TN][lIO]\b|\b1[a-z]{3}")
+
+
+def _ocr(norm: Normalised) -> Normalised:
+    if not _BROKEN.search(norm.text):
+        return norm  # most messages: nothing to mend
+    norm = norm.sub(_OCR_IN_WORD, lambda m: m.group().translate(_OCR_LETTERS))
+    norm = norm.sub(_OCR_NUMBER, lambda m: m.group().translate(_OCR_DIGITS))
+    return norm.sub(_OCR_STAGE, lambda m: m.group(1) + m.group(2).translate(_OCR_DIGITS))
+
+
+# A note wrapped into short lines (a handwritten or faxed note read back, a narrow column): a line break inside a
+# sentence is a space ("No PMH of / breast ca."), unless the next line opens a field ("O/E: ...").
+_WRAP = Scanner(r"(?<=[^\s.;:!?])[ \t]*\n(?![ \t]*(?:[A-Za-z/ ]{1,14}:|[-*•]\s|\n))")
+_WRAPPED_MEDIAN = 24  # characters: the median line of a wrapped note is this short or shorter
+_WRAPPED_LINES = 5
+
+
+def _wrapped(norm: Normalised) -> Normalised:
+    lines = [len(line.strip()) for line in norm.text.split("\n") if line.strip()]
+    if len(lines) < _WRAPPED_LINES or sorted(lines)[len(lines) // 2] > _WRAPPED_MEDIAN:
+        return norm
+    return norm.sub(_WRAP, lambda m: " ")
+
+
 def _elision(norm: Normalised) -> Normalised:
     return norm.sub(_ELISION, lambda m: m.group(0) + " ")
 
 
 STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _markup, _characters, _tables, _layout,
-                                                      _dictation, _elision, _numbers)
+                                                      _dictation, _elision, _ocr, _wrapped, _numbers)
 
 
 def normalise(text: str) -> Tuple[Normalised, List[Note]]:

@@ -63,12 +63,17 @@ def inside_any(token: int, cues: List[Cue]) -> bool:
     return any(c.start <= token < c.end for c in cues)
 
 
+_APPOSING = {",", "there", "in", "the", "her", "his", "at"}
+
+
 def apposed_axilla(reading: Reading, lump: Cue) -> Optional[Cue]:
-    """The axilla named right after a lump, after a comma ("new palpable lump, R axilla")."""
+    """The axilla named right after a lump, after a comma ("new palpable lump, R axilla", "a lump there, in the right
+    armpit")."""
     sides = reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
     for c in reading.all("AXILLA"):
-        if c.clause == lump.clause + 1 and c.sentence == lump.sentence and lump.end < c.start <= lump.end + 3 \
-                and all(t == "," or any(s.start == i for s in sides)
+        if c.clause == lump.clause + 1 and c.sentence == lump.sentence and lump.end < c.start <= lump.end + 5 \
+                and "," in reading.tokens[lump.end:c.start] \
+                and all(t.lower() in _APPOSING or any(s.start == i for s in sides)
                         for i, t in enumerate(reading.tokens[lump.end:c.start], lump.end)):
             return c
     return None
@@ -220,6 +225,8 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     for cue in reading.all("SIZE"):
         if cue.family or reading.supposed(cue) or any(c.start <= cue.start < c.end for c in comparisons):
             continue  # a relative's tumour; "larger than 2 cm" is a comparison, not a size
+        if cue.negated and reading.expecting == "tumor_size_cm":
+            return Read(residue=(cue,))  # "no, not 2 cm" to the size question: which size, then?
         if reading.section_of(cue) in _OLD_SECTIONS:
             continue  # the prior study a report compares with
         head, when, value = measured(reading, cue), _when(reading, cue), size_cm(cue)
@@ -354,8 +361,8 @@ def _bare_number(reading: Reading, notes: List[Note]) -> Read:
         return Read(notes=tuple(notes))
     cue = _after_correction(reading, [(c, 0.0) for c in numbers])[-1][0]
     value = float(cue.text)
-    if not 0 < value <= _BARE_CM_MAX:
-        return Read(residue=(cue,), notes=tuple(notes))
+    if not 0 < value <= _BARE_CM_MAX or straddles(reading, cue, value):
+        return Read(residue=(cue,), notes=tuple(notes))  # "around 2": either side of 2 cm
     return Read(value, (cue,), notes=tuple(notes) + (Note.of("bare_number_cm", text=cue.text),))
 
 
@@ -365,6 +372,9 @@ def tumor_over_2cm(reading: Reading, facts: Facts) -> Read:
         return NOTHING
     gt, le = reading.live("SIZE_COMPARE_GT"), reading.live("SIZE_COMPARE_LE")
     ge = reading.live("SIZE_COMPARE_GE")
+    # "no bigger than 2 cm" is 2 cm or less; "not under 2 cm" is 2 cm or more, which straddles the line
+    le += [c for c in reading.all("SIZE_COMPARE_GT") if c.negated and not (c.uncertain or c.family)]
+    ge += [c for c in reading.all("SIZE_COMPARE_LE") if c.negated and not (c.uncertain or c.family)]
     if ge:
         return Read(residue=tuple(ge))
     if bool(gt) == bool(le):

@@ -349,3 +349,12 @@ def test_a_case_intent_on_a_message_without_one_readable_word_is_not_understood(
     assert [(m.get("type"), m.get("slot")) for m in customs(messages)] == [("fallback", None),
                                                                          ("question", "tumor_size_cm")]
     assert slots["requested_slot"] == "tumor_size_cm"
+
+
+def test_several_patients_read_by_the_form_get_the_scope_answer_and_the_case_stays(domain):
+    slots = case_6(domain)
+    kept, messages = form_turn(domain, slots, "Patient 1: 2.2 cm R IDC, cN1. Patient 2: 0.8 cm L IDC, cN0",
+                               "describe_case")
+    answer = only_custom(messages)
+    assert (answer["type"], answer["facts"]["encounter"]) == ("out_of_scope", "several_patients")
+    assert kept["tumor_size_cm"] == 3.0 and kept["variant"] == "axilla-6"

@@ -295,6 +295,18 @@ def test_scope_facts(text: str, want: Dict[str, Any]) -> None:
     ("no chemo given", "clinical_nodes", {"clinical_nodes": None, "treatment": "none"}),
     ("no nodes palpable", "treatment", {"treatment": None, "clinical_nodes": "negative"}),
     ("probably not", "clinical_nodes", {"clinical_nodes": None}),
+    # a yes/no answers only in a message that holds nothing else (patterns/answers.yml)
+    ("no, she doesn't", "clinical_nodes", {"clinical_nodes": "negative"}),
+    ("yes, on the right", "clinical_nodes", {"clinical_nodes": "positive"}),
+    ("not yet", "treatment", {"treatment": "none"}),
+    ("no itching", "clinical_nodes", {"clinical_nodes": None}),
+    ("ER negative", "clinical_nodes", {"clinical_nodes": None}),
+    ("no, not diabetic", "clinical_nodes", {"clinical_nodes": None}),
+    ("no, hasn't started chemo", "clinical_nodes", {"clinical_nodes": None, "treatment": "none"}),
+    ("normal", "treatment", {"treatment": None}),
+    # the size question: a negated or an approximate 2 is no size
+    ("no, not 2 cm", "tumor_size_cm", {"tumor_size_cm": None}),
+    ("roughly 2", "tumor_size_cm", {"tumor_size_cm": None}),
 ])
 def test_short_answers(text: str, expecting: str, want: Dict[str, Any]) -> None:
     check(text, want, expecting=expecting)
@@ -411,3 +423,10 @@ def test_a_tissue_diagnosis_that_arrives_later_ends_the_wait_for_it() -> None:
     assert known["encounter"] == "no_tissue_diagnosis"
     after = bot.merge(known, bot.extract("the core biopsy came back: IDC"))
     assert (after["diagnosis"], after["encounter"]) == ("new_primary", None)
+
+
+def test_after_chemotherapy_today_s_n_category_is_not_the_one_at_diagnosis() -> None:
+    assert bot.extract("cN0 now", expecting="clinical_nodes",
+                       treatment="neoadjuvant_completed").facts["clinical_nodes"] is None
+    assert bot.extract("cN0 at diagnosis", expecting="clinical_nodes",
+                       treatment="neoadjuvant_completed").facts["clinical_nodes"] == "negative"

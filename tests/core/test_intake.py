@@ -214,3 +214,30 @@ def test_against_keeps_a_node_suspicious_on_imaging_over_a_later_negative_exam()
 def test_against_makes_two_exams_that_disagree_a_contradiction() -> None:
     known = {"clinical_nodes": "positive", "node_finding": "palpable"}
     assert bot.against(known, bot.extract("no palpable axillary nodes on exam")).conflicts == ("clinical_nodes",)
+
+
+def test_against_keeps_a_new_diagnosis_when_a_message_says_there_was_no_earlier_cancer() -> None:
+    ext = bot.against({"diagnosis": "new_primary"}, bot.extract("no prior history of breast cancer, node palpable"))
+    assert ext.stated.get("diagnosis") is None and ext.stated["clinical_nodes"] == "positive"
+
+
+def test_a_fact_beside_a_no_does_not_answer_the_pending_question() -> None:
+    assert intake.pending_reply("no nodes", with_facts=True) is None
+    assert intake.pending_reply("nope, she is 44", "correct", with_facts=True) is None
+    assert intake.pending_reply("new patient, no nodes", with_facts=True) == "new"
+    decision = intake.decide("inform", 0.9, "no palpable nodes", ext(clinical_nodes="negative"),
+                             pending="44F, 1.1 cm IDC", known=CASE_6, known_side="left")
+    assert (decision.kind, decision.pending) == (intake.ASK, "44F, 1.1 cm IDC\nno palpable nodes")
+
+
+def test_a_statement_of_two_case_facts_is_a_case_message_whatever_the_intent() -> None:
+    decision = intake.decide("faq_small_tumor", 0.9, "new IDC, at least 2 cm, cN0",
+                             ext(diagnosis="new_primary", clinical_nodes="negative"))
+    assert decision.kind == intake.CONTINUE
+    question = intake.decide("faq_small_tumor", 0.9, "new IDC, cN0: does 2 cm matter?",
+                             ext(diagnosis="new_primary", clinical_nodes="negative"))
+    assert question.kind == intake.OTHER
+
+
+def test_a_question_after_but_without_a_comma_is_its_own_part() -> None:
+    assert intake.statement_part("she has no nodes but why not PET?") == (0, "she has no nodes")

@@ -119,3 +119,22 @@ def test_every_character_maps_back_into_the_original(text: str) -> None:
     for i in range(len(norm.text)):
         start, end = norm.original_span(i, i + 1)
         assert 0 <= start <= end <= len(text)
+
+
+@pytest.mark.parametrize("given_text, read_as", [
+    ("1ump in R axi1la, l.O cm", "lump in R axilla, 1.0 cm"),
+    ("cNl, size 2.O cm, core bx 4/ll", "cN1, size 2.0 cm, core bx 4/11"),
+    ("6O yo, me1anoma hx", "60 yo, melanoma hx"),
+])
+def test_ocr_slips_between_letters_and_digits(given_text: str, read_as: str) -> None:
+    assert normalise(given_text)[0].text == read_as
+
+
+@pytest.mark.parametrize("given_text", ["I am 45, stage II, 1 week, 10 days, 1st cycle, T1N0, BI-RADS 4",
+                                        "ER 90%, PR 0"])
+def test_what_is_no_ocr_slip_stays(given_text: str) -> None:
+    assert normalise(given_text)[0].text == given_text
+
+
+def test_a_typographic_dash_between_numbers_is_a_range() -> None:
+    assert normalise("1.8–2.4 cm")[0].text == "1.8 - 2.4 cm"

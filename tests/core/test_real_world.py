@@ -524,3 +524,43 @@ def test_nothing_palpable_said_of_the_breasts_is_not_the_axillary_exam() -> None
 
 def test_a_checkbox_drops_only_its_own_option() -> None:
     assert bot.extract("Sex: [x] F  [ ] M        Age: 61").facts["age"] == 61
+
+
+@pytest.mark.parametrize("text", [
+    "61F new L IDC 1.3 cm, palpable L node per the GP, not palpable per the breast surgeon, untreated",
+    "61F new L IDC 1.3 cm, untreated; the surgeon feels a L node, the oncologist does not",
+    "61F new L IDC 1.3 cm, untreated; a palpable L node on my exam but the registrar found none",
+])
+def test_a_second_examiner_s_denial_in_other_words_is_a_contradiction(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("text", [
+    "Patient 1: 3.5 cm L IDC, palpable L node. Patient 2: 0.9 cm R IDC, cN0",
+    "case A - new 2.2 cm IDC, cN1; case B - new 1.1 cm IDC, cN0",
+])
+def test_patients_labelled_in_one_message_are_several_patients(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "several_patients")
+
+
+def test_a_terse_not_palpable_in_a_case_is_about_its_axilla() -> None:
+    assert bot.extract("nope, not palpable", side="right").stated["clinical_nodes"] == "negative"
+    assert bot.extract("nope, not palpable").stated.get("clinical_nodes") is None  # no case: about nothing
+
+
+def test_a_note_wrapped_into_short_lines_is_read_as_its_sentences() -> None:
+    text = ("Pt: F, 49\nc/o lump L\naxilla x 2/52,\nnon-tender.\nNo history of\nbreast ca.\nNo imaging\nyet.\n"
+            "O/E: 1.5 cm mobile\nlump L axilla;\nR axilla clear.")
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-1", None)
+
+
+@pytest.mark.parametrize("text, over", [("no bigger than 2 cm", False), ("not more than 2 cm", False)])
+def test_a_negated_comparison_is_the_other_side_of_2_cm(text: str, over: bool) -> None:
+    assert bot.extract(text, expecting="tumor_size_cm").facts["tumor_over_2cm"] is over
+
+
+def test_the_side_after_a_comma_is_the_lump_s() -> None:
+    assert bot.extract("axillary lump, right, 35F").facts["axillary_lump"] == "unilateral"
