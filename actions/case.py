@@ -9,7 +9,7 @@ from rasa_sdk.types import DomainDict
 import bot
 from actions import case_state as cs
 from actions import messages
-from actions.followup import MAX_TOPICS, question_topics
+from actions.followup import MAX_TOPICS, faq_topics, question_topics
 from bot import intake
 
 
@@ -19,9 +19,9 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
     question: the form is rejected and the rules answer it)."""
     resumed = cs.resumed(tracker)
     decision, ext = cs.decide(tracker, resumed=resumed)
-    if (decision.why == intake.NO_CUE or decision.kind == intake.SCOPE) and not resumed:
-        # the form says it did not understand, or answers the scope question (resumed: the rules have said so,
-        # the form asks again); the case stays as it was
+    if answered_aside(decision.kind, decision.why) and not resumed:
+        # the form says it did not understand, or answers the scope or follow-up question (resumed: the rules have
+        # said so, the form asks again); the case stays as it was
         return {cs.INTAKE_SLOT: {"kind": decision.kind, "why": decision.why}}
     if decision.kind in (intake.OTHER, intake.SCOPE):
         return {}
@@ -39,6 +39,26 @@ def requested_by(events: List[EventType]) -> Optional[Text]:
     """The slot the form will ask for next: the last `requested_slot` the events set (None: the form ends)."""
     return next((e.get("value") for e in reversed(events)
                  if e.get("event") == "slot" and e.get("name") == cs.REQUESTED_SLOT), None)
+
+
+def answered_aside(kind: Optional[Text], why: Optional[Text]) -> bool:
+    """True for the intake decisions the form answers without touching the case: nothing to read, a scope
+    question, a question about the guidance."""
+    return why in (intake.NO_CUE, intake.GENERAL_QUESTION) or kind == intake.SCOPE
+
+
+def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker, note: Dict[Text, Any],
+                 variant: Optional[Text]) -> None:
+    """The answer to a message the case does not take: the scope answer, the follow-up answers its keywords name,
+    or "not understood"."""
+    if note.get("kind") == intake.SCOPE:
+        messages.answer(dispatcher, cs.alone(bot.extract(cs.text_of(tracker))), note={"kind": "scope"})
+        return
+    topics = faq_topics(tracker) if note.get("why") == intake.GENERAL_QUESTION else []
+    for topic in topics[:MAX_TOPICS]:
+        messages.faq_answer(dispatcher, topic, variant, cs.known_facts(tracker))
+    if not topics:
+        messages.not_understood(dispatcher)
 
 
 def intake_note(events: List[EventType]) -> Dict[Text, Any]:
@@ -73,11 +93,8 @@ class ValidateCaseForm(FormValidationAction):
         following = requested_by(events)
         variant = tracker.get_slot(cs.VARIANT_SLOT)
         note = intake_note(events)
-        if note.get("why") == intake.NO_CUE or note.get("kind") == intake.SCOPE:
-            if note.get("kind") == intake.SCOPE:
-                messages.answer(dispatcher, cs.alone(bot.extract(cs.text_of(tracker))), note={"kind": "scope"})
-            else:
-                messages.not_understood(dispatcher)
+        if answered_aside(note.get("kind"), note.get("why")):
+            answer_aside(dispatcher, tracker, note, variant)
             if following in bot.FACT_KEYS:
                 messages.ask(dispatcher, following, cs.analysis(tracker))  # the question still waits
             return [*events, SlotSet(cs.INTAKE_SLOT, None)]

@@ -148,10 +148,12 @@ class ActionOrderCheck(Action):
             messages.faq_answer(dispatcher, "rating_meaning", tracker.get_slot(cs.VARIANT_SLOT),
                                 cs.known_facts(tracker))
             return []
-        # A comparison ("skip the US and go straight to PET/CT?") is the follow-up question (why not PET);
+        # A comparison ("skip the US and go straight to PET/CT?") or a declined MRI or PET ("no MRI for her then?")
+        # is the follow-up question (why not MRI, why not PET);
         # so is a message that names no exam ("what goes on the order?") or one the classifier only guessed
         # to be an order check when the follow-up keywords recognise a topic.
-        topic = comparison_topic(text) or ("order_wording" if faq.asks_wording(text) else None) or (
+        declined = _COMPARED.get(procedure or "") if faq.declines_an_exam(text) else None
+        topic = comparison_topic(text) or declined or ("order_wording" if faq.asks_wording(text) else None) or (
             faq.detect_topic(text) if procedure is None or cs.is_unsure(tracker) else None)
         if topic:
             messages.faq_answer(dispatcher, topic, tracker.get_slot(cs.VARIANT_SLOT), cs.known_facts(tracker))

@@ -212,6 +212,16 @@ def negated_result(text: str) -> bool:
     return bool(_NEGATED_RESULT.search(text.lower()))
 
 
+# Words that turn an exam named in a message into one declined or questioned ("no MRI for her then?", "why isn't
+# she getting one"): the why-not follow-up, not a check of that order.
+_DECLINING = frozenset({"no", "not", "isn't", "isnt", "without", "skip", "instead", "why", "rather", "n't"})
+
+
+def declines_an_exam(text: str) -> bool:
+    """True when the message declines or questions an exam ("no MRI for her then?") instead of proposing it."""
+    return bool(_DECLINING & set(text.lower().replace("’", "'").replace("?", " ").replace(",", " ").split()))
+
+
 def detect_topic(text: str) -> Optional[str]:
     """The topic whose keywords score clearly highest in a message, or None when none is convincing."""
     message = " ".join(text.lower().replace("’", "'").replace("‘", "'").split())

@@ -27,6 +27,7 @@ from typing import Any, Dict, FrozenSet, Mapping, Optional, Sequence, Tuple
 import yaml
 
 from bot.facts import Extraction, answers, changed_keys
+from bot.faq import detect_topic
 
 LEXICON = Path(__file__).parent / "nlp" / "patterns" / "lexicon.yml"
 
@@ -49,6 +50,7 @@ _OTHER_PATIENT_REASONS = ("male", "screening", "other_site")
 SHORT_REPLY = 6
 OUT_OF_SCOPE_PATIENT = "another patient, out of scope"  # the message is read on its own (no context)
 NO_CUE = "no clinical cue"  # a message the classifier took for a case message holds not one word the core reads
+GENERAL_QUESTION = "a question about the guidance"  # "is it only for women with a known cancer?" in a case
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|\?")
 
 
@@ -68,8 +70,8 @@ def _words_of() -> Dict[str, Tuple[Tuple[str, ...], ...]]:
     """Lexicon label -> its phrases, each as a tuple of lowercase words."""
     with open(LEXICON, encoding="utf-8") as f:
         labels = yaml.safe_load(f)["labels"]
-    wanted = ("ANSWER_YES", "ANSWER_NO", "ANSWER_SAME", "ANSWER_NEW", "QUESTION_WORD", "SAME_PATIENT",
-              "NEW_CASE", "CORRECTION", "COMPARISON")
+    wanted = ("ANSWER_YES", "ANSWER_NO", "ANSWER_SAME", "ANSWER_NEW", "QUESTION_WORD", "REPORTED_QUESTION",
+              "SAME_PATIENT", "NEW_CASE", "CORRECTION", "COMPARISON")
     return {label: tuple(tuple(_WORD.findall(str(p).lower())) for p in labels.get(label, ()))
             for label in wanted}
 
@@ -90,9 +92,10 @@ def _has(tokens: Sequence[str], label: str, at_start: bool = False) -> bool:
 
 
 def is_question(text: str) -> bool:
-    """A question: a question mark, or a question word first ("why not MRI", "is a PET ok")."""
+    """A question: a question mark, a question word first ("why not MRI", "is a PET ok"), or a reported question
+    ("she asks if that means she is fine")."""
     tokens = words(text)
-    return "?" in tokens or _has(tokens, "QUESTION_WORD", at_start=True)
+    return "?" in tokens or _has(tokens, "QUESTION_WORD", at_start=True) or _has(tokens, "REPORTED_QUESTION")
 
 
 # Where a message divides into parts that may each be a statement or a question: after ? ! ; or a full stop
@@ -281,9 +284,16 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     if other_patient_scope(alone_scope, ext):
         if names_patient(ext) or is_description(ext):
             return Decision(NEW_CASE, text=text, why=OUT_OF_SCOPE_PATIENT)
-        if intent != "faq_scope" and not (requested and answers(ext, requested)):
-            return Decision(SCOPE, text=text, why="a scope question")  # "which patients ..." stays a follow-up
+        if intent != "faq_scope" and not (requested and answers(ext, requested)) \
+                and not (question and detect_topic(text) == "scope"):
+            # "which patients ...", "male breast ca covered?": the follow-up about whom the guidance covers
+            return Decision(SCOPE, text=text, why="a scope question")
 
+    if case_intent and question and intent != "new_patient" and has_case(known) and not (
+            names_patient(ext) or ext.stated.get("tumor_size_cm") is not None or side_of(ext) or ext.corrected
+            or ext.new_case or (requested and answers(ext, requested))):
+        # a question that names no patient of its own, taken for a case message: about the guidance, not the case
+        return Decision(OTHER, why=GENERAL_QUESTION)
     if not case_intent and not question and sum(ext.stated.get(k) is not None for k in CASE_KEYS) >= 2:
         case_intent = True  # "new IDC at least 2 cm, cN0" taken for a follow-up: a statement of the case's facts
     if not case_intent and facts and not question and has_case(known) and not ext.new_case \

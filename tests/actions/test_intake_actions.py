@@ -358,3 +358,23 @@ def test_several_patients_read_by_the_form_get_the_scope_answer_and_the_case_sta
     answer = only_custom(messages)
     assert (answer["type"], answer["facts"]["encounter"]) == ("out_of_scope", "several_patients")
     assert kept["tumor_size_cm"] == 3.0 and kept["variant"] == "axilla-6"
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("so we skip the MRI for her?", "why_not_mri"),
+    ("why isn't she getting a PET scan", "why_not_pet"),
+])
+def test_a_declined_exam_is_the_why_not_follow_up(domain, text, topic):
+    slots = {"sex": "female", "age": 58, "diagnosis": "new_primary", "tumor_size_cm": 3.0,
+             "clinical_nodes": "positive", "treatment": "none", "variant": "axilla-6"}
+    _, messages = run(ActionOrderCheck(), make_tracker(text, "order_check", slots, form_active=False), domain)
+    assert (only_custom(messages)["type"], only_custom(messages)["topic"]) == ("faq", topic)
+
+
+def test_a_question_about_the_guidance_taken_for_a_case_message_gets_the_follow_up_answer(domain):
+    slots = case_6(domain)
+    kept, messages = form_turn(domain, slots, "does this apply to women without a cancer diagnosis too?",
+                               "describe_case", confidence=0.8)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["topic"]) == ("faq", "scope")
+    assert kept["diagnosis"] == "new_primary" and kept["variant"] == "axilla-6"

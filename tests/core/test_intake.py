@@ -46,6 +46,8 @@ ROWS = [
      CASE_6, "left", (), intake.NEW_CASE),
     ("a case intent on a message without one word the core reads", "inform", 0.9, "zqx vlorpt", ext(),
      "clinical_nodes", None, NEEDS_SIZE, "left", (), intake.OTHER),
+    ("a question whether men are covered is the scope follow-up", "nlu_fallback", 0.5, "are men covered too?",
+     ext(sex="male"), None, None, CASE_6, "left", ("male",), intake.OTHER),
     ("a side alone states nothing new", "inform", 0.9, "it's the right side", ext(side="right"), None,
      None, CASE_6, "left", (), intake.CONTINUE),
     ("a different age in a partial message is asked about", "describe_case", 0.95,
@@ -241,3 +243,8 @@ def test_a_statement_of_two_case_facts_is_a_case_message_whatever_the_intent() -
 
 def test_a_question_after_but_without_a_comma_is_its_own_part() -> None:
     assert intake.statement_part("she has no nodes but why not PET?") == (0, "she has no nodes")
+
+
+def test_a_reported_question_is_a_question() -> None:
+    assert intake.is_question("the patient asks whether the clear biopsy means she is fine")
+    assert not intake.is_question("the biopsy was clear")
