@@ -125,6 +125,11 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
     recurrence = [c for c in reading.live("RECURRENCE") if not _distant(reading, c)]
     if recurrence:
         return Read("local_recurrence", tuple(recurrence[:1]))
+    # a past breast cancer and now a biopsy-proven axillary node, no new primary named: a regional recurrence
+    # (row 10 covers a recurrence in the ipsilateral axilla; a contralateral one is distant disease)
+    proven_nodes = [m for m in mentions(reading) if m.proven and m.positive]
+    if proven_nodes and history(reading, facts).value and not (reading.live("NEW_DX") or contralateral_proven(reading)):
+        return Read("local_recurrence", tuple(proven_nodes[0].cues[:2]))
     cancers = _current_cancers(reading)
     new = [c for c in reading.all("NEW", "NEW_DX") if not c.negated]  # "no new findings" is not a new cancer
     with_new = [c for c in cancers
@@ -319,7 +324,9 @@ def _distant_words(reading: Reading, cue: Cue) -> tuple:
     sites = reading.near(cue, ["DISTANT_SITE"], "sentence")
     nodal = reading.near(cue, ["NODE", "AXILLA"])
     named = any(w in text for w in ("stage", "disease", "breast cancer", "mets"))
-    return "distant" in text or bool((named or sites) and not nodal), sites
+    # "liver metastases", "mets to bone": a site that names the metastasis itself, whatever node the clause names
+    own_site = bool(reading.within(cue, ["DISTANT_SITE"], 2, 2))
+    return "distant" in text or own_site or bool((named or sites) and not nodal), sites
 
 
 def distant_metastases(reading: Reading, facts: Facts) -> Read:
@@ -396,6 +403,12 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     axillary_finding = any(m.positive for m in mentions(reading))
     if elsewhere and not axillary_finding and not current:
         return Read("other_site", tuple(elsewhere[:1]))
+    # a supraclavicular or infraclavicular node is cN3 beside a breast cancer, but without one it is a neck or chest
+    # wall node, not an axillary lump (matching-rules.md, other node sites)
+    clavicular = [a for a in reading.all("AXILLA") if "clavic" in a.text.lower() and not (a.negated or a.family)]
+    if clavicular and not current and not facts.get("cancer_history") and all(
+            "clavic" in a.text.lower() for a in reading.all("AXILLA") if not a.negated):
+        return Read("other_site", tuple(clavicular[:1]))
     quiet = [m.cue for m in mentions(reading) if m.negated] + reading.live("PAIN")
     case = any(facts.get(k) for k in ("tumor_size_cm", "t_category", "tumor_over_2cm", "treatment", "cancer_history",
                                       "axillary_lump", "neoadjuvant_unclear"))

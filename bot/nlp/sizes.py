@@ -92,9 +92,10 @@ def axilla_of(reading: Reading, lump: Cue) -> Optional[Cue]:
     if apposed:
         return apposed
     sides = reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
+    tails = reading.all("AXILLARY_TAIL")
     for c in reading.all("AXILLA"):
-        if c.clause != lump.clause:
-            continue
+        if c.clause != lump.clause or inside(c, tails):
+            continue  # "a mass in the axillary tail of the breast" is a breast mass
         if lump.start - 4 <= c.start < lump.start:
             return c
         # "lumps in the right and left axillae": a list of sides is one phrase, and does not count in the reach
@@ -132,17 +133,17 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
         stop = min(copula + 4, len(tokens))
     after = sorted((c for c in reading.cues if c.clause == cue.clause and cue.end <= c.start < stop),
                    key=lambda c: c.start)
+    others = [s for s in reading.all("SIZE") if s is not cue]
     for c in after:
         kind = _kind(reading, c)
-        if kind:
-            return kind
-    others = [s for s in reading.all("SIZE") if s is not cue]
+        if kind and not any(s.start == c.end for s in others):
+            return kind  # not a label of the next measurement ("1.5 cm at depth 3 cm": the depth is the 3 cm)
     before = sorted((c for c in reading.cues if c.sentence == cue.sentence and c.end <= cue.start),
                     key=lambda c: (c.clause != cue.clause, -c.start))
     for c in before:
         kind = _kind(reading, c)
-        if kind and not _claimed(reading, c, others):
-            return kind
+        if kind and (c.end == cue.start or not _claimed(reading, c, others)):
+            return kind  # a label right before the number is its own ("... at depth 3 cm")
     return None
 
 
@@ -209,6 +210,13 @@ def _comparisons(reading: Reading) -> List[Cue]:
     return reading.all(*_COMPARISONS)
 
 
+def _split_decimal(reading: Reading, cue: Cue) -> bool:
+    """A whole number right after a digit and a full stop ("measuring 1. 5 cm"): a decimal with a stray space."""
+    tokens = reading.tokens
+    return cue.start >= 2 and tokens[cue.start - 1] == "." and tokens[cue.start - 2].isdigit() \
+        and cue.text[:1].isdigit() and "." not in cue.text.split()[0]
+
+
 def tumor_size(reading: Reading, facts: Facts) -> Read:
     """The primary tumour's largest dimension in cm; conflicting sizes, unplaceable ones and notes."""
     unknown = [c for c in reading.all("SIZE_UNKNOWN") if not (c.family or c.uncertain)]
@@ -227,6 +235,8 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
             continue  # a relative's tumour; "larger than 2 cm" is a comparison, not a size
         if cue.negated and reading.expecting == "tumor_size_cm":
             return Read(residue=(cue,))  # "no, not 2 cm" to the size question: which size, then?
+        if _split_decimal(reading, cue):
+            return Read(residue=(cue,))  # "1. 5 cm": 1.5 cm, or item 1 of a list and 5 cm? Asked
         if reading.section_of(cue) in _OLD_SECTIONS:
             continue  # the prior study a report compares with
         head, when, value = measured(reading, cue), _when(reading, cue), size_cm(cue)

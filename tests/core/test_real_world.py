@@ -564,3 +564,33 @@ def test_a_negated_comparison_is_the_other_side_of_2_cm(text: str, over: bool) -
 
 def test_the_side_after_a_comma_is_the_lump_s() -> None:
     assert bot.extract("axillary lump, right, 35F").facts["axillary_lump"] == "unilateral"
+
+
+def test_a_supraclavicular_node_without_a_breast_cancer_is_another_node_site() -> None:
+    result = bot.analyze("38F, no history of breast cancer, a firm supraclavicular node on the left")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "other_site")
+    assert bot.analyze("52F new 3.1 cm R IDC, palpable R supraclavicular node, untreated").variant_id == "axilla-6"
+
+
+def test_a_label_right_before_a_number_is_that_number_s() -> None:
+    text = "57F new L IDC 1.2 cm at depth 2.8 cm, axilla clinically negative, untreated"
+    assert bot.analyze(text).facts["tumor_size_cm"] == 1.2
+
+
+def test_a_decimal_split_by_a_space_is_asked() -> None:
+    result = bot.analyze("57F new L IDC measuring 2. 4 cm, axilla clinically negative, untreated")
+    assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+def test_metastases_named_by_their_site_beside_a_node_are_distant() -> None:
+    result = bot.analyze("63F new 2.7 cm R IDC with a palpable node and bone metastases on the scan")
+    assert result.status == bot.OUT_OF_SCOPE and result.facts["distant_metastases"] is True
+
+
+def test_a_mass_in_the_axillary_tail_is_no_axillary_lump() -> None:
+    assert bot.extract("49F, palpable mass in the axillary tail of the left breast").facts["axillary_lump"] is None
+
+
+def test_a_proven_node_after_a_past_breast_cancer_is_a_regional_recurrence() -> None:
+    result = bot.analyze("70F hx R mastectomy 2012, FNA of a R axillary node: metastatic breast carcinoma")
+    assert (result.facts["diagnosis"], result.variant_id) == ("local_recurrence", "axilla-10")
