@@ -44,7 +44,8 @@ def requested_by(events: List[EventType]) -> Optional[Text]:
 def answered_aside(kind: Optional[Text], why: Optional[Text]) -> bool:
     """True for the intake decisions the form answers without touching the case: nothing to read, a scope
     question, a question about the guidance."""
-    return why in (intake.NO_CUE, intake.GENERAL_QUESTION) or kind == intake.SCOPE
+    return kind == intake.SCOPE or kind == intake.OTHER and why in (intake.NO_CUE, intake.GENERAL_QUESTION,
+                                                                     intake.OTHER_NAMED)
 
 
 def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker, note: Dict[Text, Any],
@@ -53,6 +54,9 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker, note: Dict[
     or "not understood"."""
     if note.get("kind") == intake.SCOPE:
         messages.answer(dispatcher, cs.alone(bot.extract(cs.text_of(tracker))), note={"kind": "scope"})
+        return
+    if note.get("why") == intake.OTHER_NAMED:
+        messages.other_patient_named(dispatcher, tracker.get_slot(cs.PATIENT_SLOT) or "", faq_topics(tracker))
         return
     topics = faq_topics(tracker) if note.get("why") == intake.GENERAL_QUESTION else []
     for topic in topics[:MAX_TOPICS]:
@@ -102,7 +106,8 @@ class ValidateCaseForm(FormValidationAction):
             waiting = cs.pending(tracker)
             messages.ask_new_patient(dispatcher, cs.known_facts(tracker), waiting["text"] if waiting else "")
         elif following:
-            messages.ask(dispatcher, following, cs.analysis(tracker))
+            unknown = following == requested and intake.says_unknown(cs.text_of(tracker))
+            messages.ask(dispatcher, following, cs.analysis(tracker), prefix=messages.UNKNOWN_FACT if unknown else "")
         else:
             events.extend(answer_case(dispatcher, tracker))
             variant = next((e.get("value") for e in reversed(events) if e.get("name") == cs.VARIANT_SLOT), variant)

@@ -18,12 +18,13 @@ VARIANT_SLOT = "variant"
 EVIDENCE_SLOT = "case_evidence"    # fact -> {"turn": user message number, "spans": [{start, end, text}]}
 CASE_START_SLOT = "case_start"     # how many user messages came before this case's first one
 SIDE_SLOT = "case_side"            # the side the case is about ("left", "right", "bilateral")
+PATIENT_SLOT = "case_patient"      # the name or label the case's patient was given ("a", "okafor")
 INTAKE_SLOT = "intake"             # the latest intake decision: {"kind", "why", "from_pending", "no_earlier_case"}
 REQUESTED_SLOT = "requested_slot"  # Rasa's: the slot the form asks for
 FORM = "case_form"
 NAC_STATES = ("neoadjuvant_ongoing", "neoadjuvant_completed")  # a follow-up is read in their context
 UNRELATED = "unrelated"            # the `encounter` the core reads from a message without a clinical cue
-CASE_SLOTS = (NOTES_SLOT, PENDING_SLOT, VARIANT_SLOT, EVIDENCE_SLOT, CASE_START_SLOT, SIDE_SLOT)
+CASE_SLOTS = (NOTES_SLOT, PENDING_SLOT, VARIANT_SLOT, EVIDENCE_SLOT, CASE_START_SLOT, SIDE_SLOT, PATIENT_SLOT)
 
 
 def known_facts(tracker: Tracker) -> Dict[Text, Any]:
@@ -210,7 +211,7 @@ def decide(tracker: Tracker, resumed: bool = False) -> Tuple[intake.Decision, Ex
                              requested=requested if requested in bot.FACT_KEYS else None,
                              pending=waiting["text"] if waiting else None, known=known_facts(tracker),
                              known_side=tracker.get_slot(SIDE_SLOT), alone_scope=intake.scope_of(raw),
-                             in_case=in_case)
+                             in_case=in_case, known_patient=tracker.get_slot(PATIENT_SLOT))
     if decision.kind in (intake.CONTINUE, intake.ANSWER, intake.CORRECT) and decision.text == text:
         ext = in_case
     if decision.kind == intake.OTHER and requested in bot.FACT_KEYS and resumed:
@@ -251,6 +252,8 @@ def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction, turn: 
     side = intake.side_of(ext)
     if side or fresh:
         values[SIDE_SLOT] = side
+    if fresh or (ext.patient and not tracker.get_slot(PATIENT_SLOT)):
+        values[PATIENT_SLOT] = ext.patient  # the first name or label the case is given
     if fresh:
         return {**cleared(), **values}
     changed = {key: value for key, value in values.items() if tracker.get_slot(key) != value}
@@ -261,8 +264,7 @@ def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction, turn: 
 
 def cleared() -> Dict[Text, Any]:
     """Slot values of no case at all."""
-    return {**{key: None for key in bot.FACT_KEYS}, NOTES_SLOT: None, PENDING_SLOT: None, VARIANT_SLOT: None,
-            EVIDENCE_SLOT: None, CASE_START_SLOT: None, SIDE_SLOT: None}
+    return {**{key: None for key in bot.FACT_KEYS}, **{slot: None for slot in CASE_SLOTS}}
 
 
 def apply(tracker: Tracker, decision: intake.Decision, ext: Extraction) -> Dict[Text, Any]:

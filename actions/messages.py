@@ -1,5 +1,5 @@
 """The messages the actions send: text for people, a `custom` object for programs (contract §2)."""
-from typing import Any, Dict, Mapping, Optional, Text
+from typing import Any, Dict, List, Mapping, Optional, Text
 
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -12,6 +12,11 @@ NEW_PATIENT_BUTTONS = [
     {"title": "Correction to this patient", "payload": "/correct"},
 ]
 CASE_CLEARED = "OK, the previous case is cleared. Describe the new patient."
+OTHER_PATIENT_NAMED = ("I hold one case per conversation, and it is patient {held}'s: I cannot go back to another "
+                       "patient. Describe that patient again (as a new patient) to get answers for them.")
+GENERAL_ANSWER = " Meanwhile, the general answer (not for a particular variant):"
+UNKNOWN_FACT = ("Understood, it is not known yet. The variant depends on it, so I cannot recommend without it; "
+                "the case is kept, so send it when you have it.\n")
 NO_EARLIER_CASE = ("I have no earlier case in this conversation (a new session starts without the previous "
                    "case's facts), so I read this message on its own.")
 NEW_CASE_FROM_PENDING = "New patient, from the description you sent before:"
@@ -75,11 +80,21 @@ def ask_new_patient(dispatcher: CollectingDispatcher, facts: Dict[Text, Any], pe
 
 
 def faq_answer(dispatcher: CollectingDispatcher, topic: Text, variant_id: Any,
-               facts: Dict[Text, Any], no_earlier_case: bool = False) -> None:
+               facts: Dict[Text, Any], no_earlier_case: bool = False, prefix: Text = "") -> None:
     """A follow-up answer, specific to the current variant where that matters."""
     reply = faq.answer(topic, variant_id=variant_id, facts=facts)
-    dispatcher.utter_message(text=(NO_EARLIER_CASE + "\n" if no_earlier_case else "") + reply.text,
+    dispatcher.utter_message(text=prefix + (NO_EARLIER_CASE + "\n" if no_earlier_case else "") + reply.text,
                              json_message={"type": "faq", "topic": topic, "variant": variant_id})
+
+
+def other_patient_named(dispatcher: CollectingDispatcher, held: Text, topics: List[Text]) -> None:
+    """A message about a patient other than the case's ("back to Mrs A - why not PET?"): the follow-up answers in
+    general, not for the case held, and how to get them for that patient; or only that, as a fallback."""
+    note = OTHER_PATIENT_NAMED.format(held=held.upper() if len(held) == 1 else held.title())
+    for n, topic in enumerate(topics):
+        faq_answer(dispatcher, topic, None, {}, prefix=note + GENERAL_ANSWER + "\n" if not n else "")
+    if not topics:
+        dispatcher.utter_message(text=note, json_message={"type": "fallback"})
 
 
 def case_cleared(dispatcher: CollectingDispatcher) -> None:

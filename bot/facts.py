@@ -121,6 +121,7 @@ class Extraction:
     evidence: Mapping[str, Tuple[Evidence, ...]] = field(default_factory=dict)  # fact key -> spans read
     residue: Tuple[Residue, ...] = ()  # what the message says that the core could not place
     side: Optional[str] = None        # side the message is about: "left", "right", "bilateral"
+    patient: Optional[str] = None     # the patient's name or label in the message ("a" for "Mrs A:", "2" for "Pt 2")
 
     @property
     def stated(self) -> Facts:

@@ -51,6 +51,7 @@ SHORT_REPLY = 6
 OUT_OF_SCOPE_PATIENT = "another patient, out of scope"  # the message is read on its own (no context)
 NO_CUE = "no clinical cue"  # a message the classifier took for a case message holds not one word the core reads
 GENERAL_QUESTION = "a question about the guidance"  # "is it only for women with a known cancer?" in a case
+OTHER_NAMED = "names a patient other than the case's"  # "back to Mrs A" while the case is Mrs B
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|\?")
 
 
@@ -70,8 +71,8 @@ def _words_of() -> Dict[str, Tuple[Tuple[str, ...], ...]]:
     """Lexicon label -> its phrases, each as a tuple of lowercase words."""
     with open(LEXICON, encoding="utf-8") as f:
         labels = yaml.safe_load(f)["labels"]
-    wanted = ("ANSWER_YES", "ANSWER_NO", "ANSWER_SAME", "ANSWER_NEW", "QUESTION_WORD", "REPORTED_QUESTION",
-              "SAME_PATIENT", "NEW_CASE", "CORRECTION", "COMPARISON")
+    wanted = ("ANSWER_YES", "ANSWER_NO", "ANSWER_UNKNOWN", "ANSWER_SAME", "ANSWER_NEW", "QUESTION_WORD",
+              "REPORTED_QUESTION", "SAME_PATIENT", "NEW_CASE", "CORRECTION", "COMPARISON")
     return {label: tuple(tuple(_WORD.findall(str(p).lower())) for p in labels.get(label, ()))
             for label in wanted}
 
@@ -155,6 +156,11 @@ def is_comparison(text: str) -> bool:
     """The message compares exams ("why not PET instead of US", "MRI vs US"): a follow-up question, not
     an order check."""
     return _has(words(text), "COMPARISON")
+
+
+def says_unknown(text: str) -> bool:
+    """The message says the fact asked for is not known ("no idea", "not documented", "I'd have to check")."""
+    return _has(words(text), "ANSWER_UNKNOWN")
 
 
 def says_same_patient(text: str) -> bool:
@@ -242,7 +248,8 @@ def other_patient_scope(alone_scope: Sequence[str], ext: Extraction) -> bool:
 def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
            requested: Optional[str] = None, pending: Optional[str] = None,
            known: Optional[Mapping[str, Any]] = None, known_side: Optional[str] = None,
-           alone_scope: Sequence[str] = (), in_case: Optional[Extraction] = None) -> Decision:
+           alone_scope: Sequence[str] = (), in_case: Optional[Extraction] = None,
+           known_patient: Optional[str] = None) -> Decision:
     """The intake decision for one message.
 
     intent, confidence: the classifier's; text, ext: the message and the core's reading of it;
@@ -250,7 +257,9 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     "new patient or correction?"; known: the case's facts; known_side: the side the case is about;
     alone_scope: ids of the out-of-scope rules (scope.yml) the message alone falls under (empty unless the
     message alone is out of scope); in_case: the message read against the case (its side, lump, chemotherapy),
-    for what it adds to the case ("a proven node in the right axilla" about a left cancer is distant disease).
+    for what it adds to the case ("a proven node in the right axilla" about a left cancer is distant disease);
+    known_patient: the name or label the case's patient was given: a message naming another is not about the case
+    (its facts are asked about as another patient's; a question is answered without the case).
     """
     known = known or {}
     if intent == "new_patient" and text.lstrip().startswith("/"):
@@ -276,6 +285,11 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
             return Decision(ASK, pending=f"{pending}\n{text}", why="a fact while the question waits")
         # A further description: the latest one wins, the earlier one is dropped.
 
+    if ext.patient and known_patient and ext.patient != known_patient and has_case(known) and not ext.new_case:
+        if facts and not question:
+            return Decision(ASK, pending=text, why=OTHER_NAMED)  # "for Mrs A, the size is 1.5 cm" in Mrs B's case
+        if not is_description(ext):
+            return Decision(OTHER, why=OTHER_NAMED)  # "back to patient A - why not PET?"
     if "several_patients" in alone_scope:
         return Decision(SCOPE, text=text, why="several patients in one message")  # the case stays as it was
     if ext.corrected and facts and has_case(known) and not (question or ext.new_case or names_patient(ext)):
@@ -301,6 +315,9 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
         # "she completed NAC, surgery next week" while the size question waits, or "US shows a suspicious node"
         # after the answer: facts of the case, whatever follow-up topic the classifier heard in them
         case_intent = True
+    if requested and not facts and says_unknown(text):
+        # "no idea", "I'd have to check": an answer that it is not known, whatever follow-up it sounded like
+        return Decision(ANSWER, text=text, why="the fact asked for is not known")
     if not case_intent:
         if requested and answers(ext, requested) and (unsure or not question):
             return Decision(ANSWER, text=text, why="answers the question asked")

@@ -368,6 +368,17 @@ def _asked_about(reading: Reading, label: str) -> List[Cue]:
 
 # Patients labelled in one message ("patient A: ...", "Pt 2) ...", "case #3 -"): several labels, several patients.
 _PATIENT_LABEL = re.compile(r"(?im)(?:^|[.;,\n]\s*)(?:patient|pt|case)\s*#?\s*([a-d]|[1-9])\s*[:)\-–]")
+# The patient a message is about, by label or by titled name: "patient A", "pt 2", "Mrs A", "Ms Okafor".
+_NAMED = re.compile(r"(?i:\b(?:patient|pt)\s*#?\s*)([A-Da-d]|[1-9])\b|\b(?:Mrs|Ms|Miss|Mx)\.?\s+([A-Z][\w'’-]*)")
+
+
+def patient_label(reading: Reading) -> Optional[str]:
+    """The label or surname the message gives its patient ("patient A" -> "a", "Mrs Okafor" -> "okafor"), or
+    None; the first one named."""
+    if reading.text is None:
+        return None
+    found = _NAMED.search(reading.text.text)
+    return (found.group(1) or found.group(2)).lower() if found else None
 
 
 def encounter(reading: Reading, facts: Facts) -> Read:

@@ -286,7 +286,7 @@ def _extract(text: str, expecting: Optional[str], treatment: Optional[str],
         new_case=bool(reading.all("NEW_CASE")), notes=tuple(notes),
         cues=tuple(sorted({c.label for c in reading.cues})),
         evidence={k: v for k, v in evidence.items() if facts.get(k) is not None or k in conflicts},
-        residue=tuple(residue), side=_side(reading),
+        residue=tuple(residue), side=_side(reading), patient=course.patient_label(reading),
     ), reading
 
 

@@ -378,3 +378,28 @@ def test_a_question_about_the_guidance_taken_for_a_case_message_gets_the_follow_
     answer = only_custom(messages)
     assert (answer["type"], answer["topic"]) == ("faq", "scope")
     assert kept["diagnosis"] == "new_primary" and kept["variant"] == "axilla-6"
+
+
+@pytest.mark.parametrize("text, intent", [("no idea", "inform"), ("I'd have to check", "order_check")])
+def test_an_answer_that_the_fact_is_not_known_keeps_the_case_and_says_why_it_asks_again(domain, text, intent):
+    slots, _ = form_turn(domain, {}, "61F new IDC L breast, palpable L axillary node, untreated", "describe_case")
+    assert slots["requested_slot"] == "tumor_size_cm"
+    slots, messages = form_turn(domain, slots, text, intent, requested="tumor_size_cm", confidence=0.7)
+    question = only_custom(messages)
+    assert (question["type"], question["slot"]) == ("question", "tumor_size_cm")
+    assert messages[0]["text"].startswith("Understood, it is not known yet")
+    assert slots["diagnosis"] == "new_primary" and slots["clinical_nodes"] == "positive"
+
+
+def test_a_message_naming_another_patient_is_not_merged_into_the_case(domain):
+    slots, messages = form_turn(domain, {}, "Mrs Adeyemi: 50F new 3 cm IDC left, palpable L axillary node, untreated",
+                                "describe_case")
+    assert only_custom(messages)["variant"]["id"] == "axilla-6" and slots["case_patient"] == "adeyemi"
+    kept, messages = form_turn(domain, slots, "for Mrs Brennan the size is actually 1.5 cm", "correct")
+    assert (only_custom(messages)["type"], only_custom(messages)["slot"]) == ("question", "new_patient")
+    assert kept["tumor_size_cm"] == 3.0
+    tracker = make_tracker("back to Mrs Brennan - why not PET-CT?", "faq_why_not_pet", slots, form_active=False)
+    _, messages = run(ActionAnswerFaq(), tracker, domain)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["topic"], answer["variant"]) == ("faq", "why_not_pet", None)
+    assert messages[0]["text"].startswith("I hold one case per conversation, and it is patient Adeyemi's")

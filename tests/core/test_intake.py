@@ -1,5 +1,6 @@
 """The intake decision as a table: (intent, confidence, text, extraction, requested slot, pending message,
 known facts) -> continue / answer / correct / new case / ask / clear / other / scope. No tracker, no Rasa."""
+from dataclasses import replace
 from typing import Any, Optional
 
 import pytest
@@ -248,3 +249,16 @@ def test_a_question_after_but_without_a_comma_is_its_own_part() -> None:
 def test_a_reported_question_is_a_question() -> None:
     assert intake.is_question("the patient asks whether the clear biopsy means she is fine")
     assert not intake.is_question("the biopsy was clear")
+
+
+def test_a_message_naming_another_patient_than_the_case_s_is_asked_about_or_answered_aside() -> None:
+    named = replace(ext(tumor_size_cm=1.5), patient="b")
+    decision = intake.decide("correct", 0.95, "patient B: the size is 1.5 cm", named, known=CASE_6,
+                             known_side="left", known_patient="a")
+    assert (decision.kind, decision.why) == (intake.ASK, intake.OTHER_NAMED)
+    question = intake.decide("faq_why_not_pet", 0.95, "back to patient B, why not PET?", replace(ext(), patient="b"),
+                             known=CASE_6, known_side="left", known_patient="a")
+    assert (question.kind, question.why) == (intake.OTHER, intake.OTHER_NAMED)
+    same = intake.decide("correct", 0.95, "patient A: the size is 1.5 cm", replace(ext(tumor_size_cm=1.5), patient="a"),
+                         known=CASE_6, known_side="left", known_patient="a")
+    assert same.kind == intake.CORRECT

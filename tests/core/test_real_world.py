@@ -459,6 +459,7 @@ def test_an_axilla_called_contralateral_in_brackets_with_a_proven_node_is_distan
     ("Clinical history: 71 y F, new R IDC.", 71),
     ("Señora, mujer de 64 años, carcinoma de mama.", 64),
     ("Her husband, Mr. Adeyemi, 70, came with her. She is a 52 year old woman with a new L IDC.", 52),
+    ("next one is a different lady, 41, with a new right axillary lump", 41),
 ])
 def test_an_age_is_read_from_a_letter_s_name_line_and_other_languages(text: str, age: int) -> None:
     assert bot.extract(text).facts["age"] == age
