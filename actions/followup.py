@@ -64,7 +64,7 @@ def answered_as_case(dispatcher: CollectingDispatcher, tracker: Tracker) -> Opti
     if decision.kind == intake.SCOPE:
         messages.answer(dispatcher, cs.alone(ext), note={"kind": "scope"})
         return []
-    if decision.why == intake.OTHER_NAMED:  # "back to Mrs A - why not PET?" while the case is Mrs B's
+    if decision.kind == intake.OTHER and decision.why == intake.OTHER_NAMED:  # "back to Mrs A - why not PET?"
         messages.other_patient_named(dispatcher, tracker.get_slot(cs.PATIENT_SLOT) or "", faq_topics(tracker))
         return []
     if decision.kind in (intake.OTHER, intake.CLEAR):

@@ -270,6 +270,9 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     question = is_question(text)
     facts = has_facts(ext)
 
+    if pending and facts and ext.patient and ext.patient == known_patient and not is_description(ext):
+        # "patient 1 now has a palpable node" while "patient 2?" waits: about the case, which it holds
+        return Decision(CORRECT if changed_keys(known, ext) else CONTINUE, text=text, why="names the case's patient")
     if pending:
         reply = pending_reply(text, intent, with_facts=facts)
         if reply and not is_description(ext):
@@ -286,10 +289,11 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
         # A further description: the latest one wins, the earlier one is dropped.
 
     if ext.patient and known_patient and ext.patient != known_patient and has_case(known) and not ext.new_case:
+        if is_description(ext) and not question:
+            return Decision(NEW_CASE, text=text, why=OTHER_NAMED)  # "Mrs B: 70F new 1 cm IDC R, cN0" after Mrs A
         if facts and not question:
             return Decision(ASK, pending=text, why=OTHER_NAMED)  # "for Mrs A, the size is 1.5 cm" in Mrs B's case
-        if not is_description(ext):
-            return Decision(OTHER, why=OTHER_NAMED)  # "back to patient A - why not PET?"
+        return Decision(OTHER, why=OTHER_NAMED)  # "back to patient A - why not PET?"
     if "several_patients" in alone_scope:
         return Decision(SCOPE, text=text, why="several patients in one message")  # the case stays as it was
     if ext.corrected and facts and has_case(known) and not (question or ext.new_case or names_patient(ext)):

@@ -407,7 +407,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
         + [c for c in reading.all("BIOPSY") if (c.negated or c.planned) and not c.family]
     # a breast mass, or a cancer only suspected ("looks like inflammatory breast cancer"), without its pathology
     mass = _breast_mass(reading) or suspected
-    if mass and unproven and not _proven_cancers(reading) and facts.get("diagnosis") != "local_recurrence":
+    # ... and a breast mass (an axillary-tail one too) with no known cancer and no axillary finding at all
+    alone = facts.get("diagnosis") == "none_known" and not any(m.positive for m in mentions(reading))
+    if mass and (unproven or alone) and not _proven_cancers(reading) and facts.get("diagnosis") != "local_recurrence":
         return Read("no_tissue_diagnosis", tuple(mass[:1] + unproven[:1]))
     elsewhere = [c for c in reading.all("NODE", "LUMP") if reading.near(c, ["OTHER_ORGAN"])
                  and not reading.near(c, ["AXILLA"]) and not (c.negated or c.family)]

@@ -442,6 +442,9 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
         side_cues = [c for c in reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "SIDE_ONE")
                      if not (c.negated or any(0 <= a.start - c.end <= 1 for a in normal))]
         sides, cues = {c.label for c in side_cues}, list(side_cues)
+        hedged = [c for c in side_cues if c.uncertain]
+        if hedged:
+            return Read(residue=tuple(hedged[:1]))  # "mostly the right, maybe the left too": which, then?
     if {"SIDE_ONE", "SIDE_BOTH"} <= sides:
         return NOTHING  # "one side or both?": the question, not the answer
     if not felt and about_the_lump and added and len(sides & {"SIDE_LEFT", "SIDE_RIGHT"}) == 1:

@@ -262,3 +262,15 @@ def test_a_message_naming_another_patient_than_the_case_s_is_asked_about_or_answ
     same = intake.decide("correct", 0.95, "patient A: the size is 1.5 cm", replace(ext(tumor_size_cm=1.5), patient="a"),
                          known=CASE_6, known_side="left", known_patient="a")
     assert same.kind == intake.CORRECT
+
+
+def test_named_patients_a_whole_description_of_another_is_a_new_case_and_the_case_s_own_name_is_its_own() -> None:
+    other = replace(ext(sex="female", age=70, diagnosis="new_primary", tumor_size_cm=1.0, clinical_nodes="negative",
+                        treatment="none"), patient="b")
+    decision = intake.decide("describe_case", 0.95, "Mrs B: 70F new 1 cm IDC, cN0, untreated", other, known=CASE_6,
+                             known_side="left", known_patient="a")
+    assert (decision.kind, decision.why) == (intake.NEW_CASE, intake.OTHER_NAMED)
+    own = replace(ext(clinical_nodes="negative"), patient="a")
+    decision = intake.decide("inform", 0.9, "patient A: node not palpable after all", own, pending="Pt B: 70F 1 cm",
+                             known=CASE_6, known_side="left", known_patient="a")
+    assert decision.kind == intake.CORRECT and decision.text == "patient A: node not palpable after all"

@@ -595,3 +595,13 @@ def test_a_mass_in_the_axillary_tail_is_no_axillary_lump() -> None:
 def test_a_proven_node_after_a_past_breast_cancer_is_a_regional_recurrence() -> None:
     result = bot.analyze("70F hx R mastectomy 2012, FNA of a R axillary node: metastatic breast carcinoma")
     assert (result.facts["diagnosis"], result.variant_id) == ("local_recurrence", "axilla-10")
+
+
+def test_a_breast_mass_with_no_known_cancer_and_no_axillary_finding_is_worked_up_first() -> None:
+    result = bot.analyze("52F, firm 2 cm mass in the axillary tail of the left breast, no history of breast cancer")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
+
+
+def test_a_hedged_side_of_the_lump_is_asked() -> None:
+    ext = bot.extract("the right for sure, possibly the left as well", expecting="axillary_lump")
+    assert ext.facts["axillary_lump"] is None and ext.residue
