@@ -32,6 +32,12 @@ def question_text(slot: str, analysis: Optional[Analysis] = None) -> str:
     if analysis is not None and slot in analysis.contradictions:
         said = reasons.text("contradictions", slot)
         text = f"{said[0].upper()}{said[1:]}: which is right? {text}"
+    elif analysis is not None:
+        # the words the core could not place, quoted, so the clinician sees why it asks (issue 9)
+        quoted = [reasons.text("unplaced", u["fact"], text=u["text"]) for u in analysis.unplaced
+                  if u.get("fact") == slot and u.get("text")]
+        if quoted:
+            text = f"{quoted[0][0].upper()}{quoted[0][1:]}. {text}"
     return text
 
 

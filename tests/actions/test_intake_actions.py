@@ -403,3 +403,13 @@ def test_a_message_naming_another_patient_is_not_merged_into_the_case(domain):
     answer = only_custom(messages)
     assert (answer["type"], answer["topic"], answer["variant"]) == ("faq", "why_not_pet", None)
     assert messages[0]["text"].startswith("I hold one case per conversation, and it is patient Adeyemi's")
+
+
+def test_a_hedged_answer_to_the_side_question_is_asked_again_quoting_it(domain):
+    slots, _ = form_turn(domain, {}, "44F no known breast cancer, new palpable axillary lump", "describe_case")
+    assert slots["requested_slot"] == "axillary_lump"
+    slots, messages = form_turn(domain, slots, "the left definitely, perhaps the right as well", "inform",
+                                requested="axillary_lump")
+    question = only_custom(messages)
+    assert (question["type"], question["slot"]) == ("question", "axillary_lump")
+    assert "perhaps the right" in messages[0]["text"] or "right" in messages[0]["text"]

@@ -58,3 +58,9 @@ def test_a_question_without_a_contradiction_does_not_claim_one() -> None:
 def test_an_out_of_scope_answer_names_its_rule() -> None:
     assert bot.analyze("67M, new 2.5 cm L breast IDC, palpable L axillary node").scope_rule == "male"
     assert bot.analyze("new 3 cm IDC, palpable axillary node").scope_rule is None
+
+
+def test_every_fact_the_assistant_asks_for_can_quote_words_it_could_not_place() -> None:
+    # a reader's residue for any askable fact is asked about with its own sentence, never a KeyError mid-chat
+    for key in render.questions():
+        assert "'x'" in reasons.text("unplaced", key, text="x")
