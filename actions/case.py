@@ -43,9 +43,9 @@ def requested_by(events: List[EventType]) -> Optional[Text]:
 
 def answered_aside(kind: Optional[Text], why: Optional[Text]) -> bool:
     """True for the intake decisions the form answers without touching the case: nothing to read, a scope
-    question, a question about the guidance."""
-    return kind == intake.SCOPE or kind == intake.OTHER and why in (intake.NO_CUE, intake.GENERAL_QUESTION,
-                                                                     intake.OTHER_NAMED)
+    question, a question about the guidance, a message about a patient other than the case's."""
+    return kind == intake.SCOPE or (kind == intake.OTHER and why in (intake.NO_CUE, intake.GENERAL_QUESTION,
+                                                                      intake.OTHER_NAMED))
 
 
 def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker, note: Dict[Text, Any],
@@ -66,8 +66,8 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker, note: Dict[
 
 
 def intake_note(events: List[EventType]) -> Dict[Text, Any]:
-    """The intake note the events set ({"kind", "why"}; empty without one): a message with nothing to read
-    (intake.NO_CUE) or a scope question leaves the case as it was, unanswered."""
+    """The intake note the events set ({"kind", "why"}; empty without one), which says whether the form answers
+    the message aside (answered_aside)."""
     return next((e.get("value") or {} for e in reversed(events)
                  if e.get("event") == "slot" and e.get("name") == cs.INTAKE_SLOT), {})
 
