@@ -308,10 +308,10 @@ _ELISION = Scanner(r"(?i)\b(?:l|d|qu|dell|all|nell|dall|sull|un)['’](?=[^\W\d_
 
 
 # Character slips of OCR and handwriting read back as characters ("axi1la", "4.O cm", "5l yrs", "cNl"): a 1 between
-# letters is an l, an O/o/l/I among the digits of a number is a 0 or a 1. Only where a number or a word is broken
-# by them, so "I", "IO" or a Roman "II" stay as they are.
-_OCR_IN_WORD = Scanner(r"(?<=[a-z])[10]+(?=[a-z])|\b1(?=[a-z]{3,}\b)(?!(?:day|days|week|weeks|year|years|month|months|"
-                       r"cycle|cycles|wks|yrs|hrs|mins|cms|mms)\b)")
+# letters other than the x of a dimension ("25x11x21 mm") is an l, an O/o/l/I among the digits of a number is a 0 or
+# a 1. Only where a number or a word is broken by them, so "I", "IO" or a Roman "II" stay as they are.
+_OCR_IN_WORD = Scanner(r"(?<=[a-wyz])[10]+(?=[a-wyz])|\b1(?=[a-z]{3,}\b)"
+                       r"(?!(?:day|days|week|weeks|year|years|month|months|cycle|cycles|wks|yrs|hrs|mins|cms|mms)\b)")
 _OCR_NUMBER = Scanner(r"(?<![\w.,/])(?=[0-9OolI]*\d)(?=[0-9.,/]*[OolI])[0-9OolI]+(?:[.,/][0-9OolI]+)*(?![\w])"
                       r"|(?<![\w.])[OolI1]\.[0-9OolI]+(?=\s*(?:cm|mm)\b)")
 _OCR_STAGE = Scanner(r"\b([cpy][TN])([lIO])\b")

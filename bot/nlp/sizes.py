@@ -211,10 +211,12 @@ def _comparisons(reading: Reading) -> List[Cue]:
 
 
 def _split_decimal(reading: Reading, cue: Cue) -> bool:
-    """A whole number right after a digit and a full stop ("measuring 1. 5 cm"): a decimal with a stray space."""
+    """One digit right after one digit and a full stop ("measuring 1. 5 cm"): a decimal with a stray space, not
+    the end of a sentence ("Mrs Smith, 34. 42mm IDC")."""
     tokens = reading.tokens
-    return cue.start >= 2 and tokens[cue.start - 1] == "." and tokens[cue.start - 2].isdigit() \
-        and cue.text[:1].isdigit() and "." not in cue.text.split()[0]
+    number = re.match(r"\d+(?:\.\d+)?", cue.text)
+    return cue.start >= 2 and tokens[cue.start - 1] == "." and len(tokens[cue.start - 2]) == 1 \
+        and tokens[cue.start - 2].isdigit() and number is not None and len(number.group()) == 1
 
 
 def tumor_size(reading: Reading, facts: Facts) -> Read:

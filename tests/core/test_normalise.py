@@ -131,7 +131,7 @@ def test_ocr_slips_between_letters_and_digits(given_text: str, read_as: str) -> 
 
 
 @pytest.mark.parametrize("given_text", ["I am 45, stage II, 1 week, 10 days, 1st cycle, T1N0, BI-RADS 4",
-                                        "ER 90%, PR 0"])
+                                        "ER 90%, PR 0", "mass 25x11x21 mm, pT1c"])
 def test_what_is_no_ocr_slip_stays(given_text: str) -> None:
     assert normalise(given_text)[0].text == given_text
 

@@ -605,3 +605,7 @@ def test_a_breast_mass_with_no_known_cancer_and_no_axillary_finding_is_worked_up
 def test_a_hedged_side_of_the_lump_is_asked() -> None:
     ext = bot.extract("the right for sure, possibly the left as well", expecting="axillary_lump")
     assert ext.facts["axillary_lump"] is None and ext.residue
+
+
+def test_a_full_stop_that_ends_a_sentence_before_a_size_is_no_split_decimal() -> None:
+    assert bot.analyze("Ms Lee, 47. 28mm IDC of the L breast, cN0, untreated").facts["tumor_size_cm"] == 2.8
