@@ -37,6 +37,13 @@ def size_cm(cue: Cue) -> Optional[float]:
     return largest if 0 < largest <= MAX_TUMOR_CM else None
 
 
+def _number(cue: Cue) -> float:
+    """The number a BARE_NUMBER cue holds. Its span is widened to whole tokens, so it may carry a symbol the
+    pattern stopped before ("0§")."""
+    found = _NUMBER.search(cue.text)
+    return float(found.group()) if found else 0.0
+
+
 def _kind(reading: Reading, c: Cue) -> Optional[str]:
     """What a head word says a measurement measures: 'tumor', 'node', 'other' or None."""
     if c.negated and c.label in ("NODE", "LUMP", "AXILLA"):
@@ -343,7 +350,7 @@ def _unitless(reading: Reading, sized: Sized) -> Sized:
             continue
         units = [c for c, _, _ in sized if c.sentence == cue.sentence]
         if units and reading.within(cue, _STUDIES, 4, 0):
-            value = float(cue.text.lstrip("~")) / (10.0 if _MM.search(units[0].text.lower()) else 1.0)
+            value = _number(cue) / (10.0 if _MM.search(units[0].text.lower()) else 1.0)
             if 0 < value <= MAX_TUMOR_CM:
                 found.append((cue, value, None))
     return found
@@ -372,7 +379,7 @@ def _bare_number(reading: Reading, notes: List[Note]) -> Read:
     if not numbers:
         return Read(notes=tuple(notes))
     cue = _after_correction(reading, [(c, 0.0) for c in numbers])[-1][0]
-    value = float(cue.text)
+    value = _number(cue)
     if not 0 < value <= _BARE_CM_MAX or straddles(reading, cue, value):
         return Read(residue=(cue,), notes=tuple(notes))  # "around 2": either side of 2 cm
     return Read(value, (cue,), notes=tuple(notes) + (Note.of("bare_number_cm", text=cue.text),))

@@ -406,6 +406,12 @@ def test_a_bare_number_above_ten_asks_for_the_unit() -> None:
     assert "'25'" in result.reasons[0]
 
 
+@pytest.mark.parametrize("text, size", [("2§", 2.0), ("oh, 0§", None)])
+def test_a_bare_number_stuck_to_a_symbol_is_read_without_it(text: str, size: Optional[float]) -> None:
+    # the cue's span is widened to the whole token "2§": the number is read from it, never float("2§")
+    assert bot.extract(text, expecting="tumor_size_cm").facts["tumor_size_cm"] == size
+
+
 @pytest.mark.parametrize("text", ["I meant 3 of 6 cycles", "she is 58, sorry", "sorry, it's the left side"])
 def test_other_bare_numbers_are_not_sizes(text: str) -> None:
     assert bot.extract(text, expecting="tumor_size_cm").facts["tumor_size_cm"] is None
