@@ -117,7 +117,8 @@ def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
         dated += [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and s.start > cue.start]
     fresh = [n for n in reading.all("NEW", "NEW_DX", "RECURRENCE") if not n.negated
              and n.clause == cue.clause and 0 <= cue.start - n.end <= 4]
-    return bool(dated and not fresh)
+    return bool((dated or reading.past_entry(cue)) and not fresh)
+
 
 
 def diagnosis(reading: Reading, facts: Facts) -> Read:
@@ -152,7 +153,7 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
 def cancer_named(reading: Reading, facts: Facts) -> Read:
     """True when the message names a current breast cancer (or gives its T category): a size alone ("1 cm mass")
     does not say that there is one, so no new cancer is assumed from it."""
-    cancers = _current_cancers(reading) + [c for c in reading.live("TUMOR") if c.text.lower().startswith("tum")]
+    cancers = _current_cancers(reading) + [c for c in reading.live("TUMOR") if reading.norm_of(c).startswith("tum")]
     if cancers:
         return Read(True, tuple(cancers[:1]))  # "tumour" in a breast note is the cancer; a "mass" or "lesion" is not
     return Read(True) if facts.get("t_category") else NOTHING
@@ -276,7 +277,9 @@ def treatment(reading: Reading, facts: Facts) -> Read:
     if nac == "unclear":
         return NOTHING  # said to be on or after chemotherapy, but not which: never assume "no treatment"
     if nac:
-        conflict = bool(reading.live("NO_TREATMENT"))
+        # "pre-treatment core biopsy", "baseline MRI": when a study was done, not that nothing has started
+        conflict = any(not reading.within(c, ["BIOPSY", "MODALITY_MUS", "MODALITY_OTHER"], 0, 3)
+                       for c in reading.live("NO_TREATMENT"))
         return Read(nac, tuple(cues), conflict=conflict)
     none += [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated]
     if none:

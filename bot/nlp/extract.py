@@ -63,6 +63,7 @@ def read(text: str, expecting: Optional[str] = None, explain: bool = False,
     norm, notes = normalise(text)
     doc = parse(norm.text)
     return Reading(cues=list(doc._.cues), tokens=[t.text for t in doc], expecting=expecting, text=norm,
+                   norms=[t.norm_ for t in doc],
                    modifiers=tuple(_modifiers(doc)) if explain else (), case_side=case_side,
                    case_lump=case_lump), notes
 

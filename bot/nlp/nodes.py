@@ -146,7 +146,7 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         exam = bool(reading.near(cue, ["PALPABLE", "EXAM"])) or not (_imaged(reading, cue)
                                                                       or _imaging_section(reading, cue))
         # "a new lump", "a new, palpable 1.5 cm lump": "new" in its clause or just before it in its sentence
-        new = any(not c.negated and "new" in c.text.lower() for c in reading.near(cue, ["NEW"])
+        new = any(not c.negated and "new" in reading.norm_of(c) for c in reading.near(cue, ["NEW"])
                   + [n for n in reading.near(cue, ["NEW"], "sentence") if 0 <= cue.start - n.end <= 5])
         side_cues = reading.sides_near(cue)
         support = tuple(palpable_cues[:1] + suspicious_cues[:1] + proven_cues[:1] + modality_cues + side_cues)
@@ -250,7 +250,8 @@ def _exam_negative(reading: Reading, cue: Cue) -> bool:
     """A negative statement that reports the clinical exam (or names no imaging at all), not "not examined"."""
     if reading.near(cue, ["NOT_EXAMINED"], "sentence"):
         return False
-    if "clinical" in cue.text.lower() or cue.text.lower().startswith("cn") or reading.near(cue, ["PALPABLE", "EXAM"]):
+    if "clinical" in reading.norm_of(cue) or cue.text.lower().startswith("cn") \
+            or reading.near(cue, ["PALPABLE", "EXAM"]):
         return True
     return not (_imaged(reading, cue) or _imaging_section(reading, cue))
 

@@ -111,8 +111,8 @@ _JSON_END = Scanner(r'"?\s*[}\]]\s*$|"(?=\s*(?:\n|$))')
 _CSV_ROW = Scanner(r"(?m)^([A-Za-z][\w /()'-]{0,40}),(?=\S)")
 # A unit named by its field ("size_mm: 26", "Size (mm): 26", "tumour size, largest (mm): 34"): the number is in
 # that unit.
-_UNIT_FIELD = Scanner(r"(?im)\b(size|diameter|dimension)\b[^:\n()]{0,30}?[\s_(]+(mm|cm)\)?\s*:\s*(\d+(?:\.\d+)?)\b"
-                      r"(?!\s*(?:mm|cm))")
+_UNIT_FIELD = Scanner(r"(?im)\b(size|diameter|dimension)\b[^:\n()]{0,30}?[\s_(]+(mm|cm)\)?\s*:\s*(\d+(?:\.\d+)?)"
+                      r"(?![\d.,]|\s*(?:mm|cm))")  # the whole number: "1.4 cm" is not "1" before ".4 cm"
 # A full stop typed without its space ("x2wks.no hx"): two words, not one.
 _GLUED_STOP = Scanner(r"(?<=[A-Za-z]{2})\.(?=[A-Za-z]{2})")
 # Symbols that stand for words in shorthand notes.
@@ -120,6 +120,8 @@ _SYMBOLS = Scanner(r"[♀♂]|(?<!\w)[Ø∅](?!\w)")
 _SYMBOL_WORDS = {"♀": " female ", "♂": " male ", "Ø": " no ", "∅": " no "}
 # A typographic dash between numbers ("1.8–2.4 cm", "3—4 mm") is the hyphen of a range.
 _NUMBER_DASH = Scanner(r"(?<=\d)\s*[\u2012\u2013\u2014\u2212]\s*(?=\d)")
+# "ca." before a number is circa ("Knoten, ca. 1,5 cm"), not the shorthand for cancer ("breast ca. 2 cm" stays).
+_CIRCA = Scanner(r"(?i)(?<!breast\s)(?<!\bbr\s)\bca\.(?=\s?\d)")
 
 
 def _json_key(m: "re.Match[str]") -> str:
@@ -140,6 +142,7 @@ def _layout(norm: Normalised) -> Normalised:
     norm = norm.sub(_UNIT_FIELD, lambda m: f"{m.group(1)}: {m.group(3)} {m.group(2)}")
     norm = norm.sub(_GLUED_STOP, lambda m: ". ")
     norm = norm.sub(_NUMBER_DASH, lambda m: " - ")
+    norm = norm.sub(_CIRCA, lambda m: "about")
     return norm.sub(_SYMBOLS, lambda m: _SYMBOL_WORDS[m.group()])
 
 

@@ -1,6 +1,7 @@
 """One message as the fact readers see it: its cues, indexed, and what each reader returns."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
@@ -9,6 +10,8 @@ from bot.facts import Facts
 from bot.nlp.components import Cue
 from bot.nlp.normalise import Normalised
 from bot.reasons import Note
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 SIDE_LABELS = ("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
 _NODAL = ("NODE", "LUMP", "AXILLA", "NODE_NEG", "NODE_POS", "PALPABLE")
@@ -30,6 +33,7 @@ class Reading:
     modifiers: Tuple[Cue, ...] = ()  # the context cues (negation, uncertainty, ...) themselves, for --explain
     case_side: Optional[str] = None  # a follow-up's context: the side of the case it adds to (see nodes.primary_sides)
     case_lump: Optional[str] = None  # and the case's axillary lump, "unilateral" or "bilateral" (nodes.axillary_lump)
+    norms: Optional[List[str]] = None  # the tokens' NORMs (norms.yml, foreign.yml: German "neu" -> "newly")
 
     def __post_init__(self) -> None:
         # The axillary tail is breast: its "axillary" is not the axilla (matching-rules.md).
@@ -105,6 +109,22 @@ class Reading:
         """The report section a cue stands in ("FINDINGS", "COMPARISON", ...), or None outside a report."""
         heads = [c for c in self.all("SECTION") if c.start <= cue.start]
         return " ".join(heads[-1].text.rstrip(": ").upper().split()) if heads else None
+
+    def past_entry(self, cue: Cue) -> bool:
+        """A cue in a timeline entry that names a surgery done, dated a year or more before the last entry ("2014:
+        R IDC 1.6 cm, lumpectomy + RT" above "10/2026: new lump"): a past episode. Entries of the last entry's year
+        are one current story, and an entry without surgery may be this cancer's diagnosis ("06/2025 dx IDC 4.4 cm"
+        above "02/2026 surgery scheduled")."""
+        dates = [(d, found) for d in self.all("TIMELINE_DATE") for found in [_YEAR.search(d.text)] if found]
+        own = [int(found.group()) for d, found in dates if d.sentence == cue.sentence and d.start <= cue.start]
+        return bool(own) and own[0] < max(int(found.group()) for _, found in dates) and any(
+            s.sentence == cue.sentence and not (s.negated or s.planned) for s in self.all("SURGERY"))
+
+    def norm_of(self, cue: Cue) -> str:
+        """The cue's words as the patterns read them (their NORMs), or its text lower-cased without them."""
+        if self.norms is None:
+            return cue.text.lower()
+        return " ".join(self.norms[cue.start:cue.end])
 
     def cached(self, name: str, compute: Callable[[], Any]) -> Any:
         if name not in self.memo:

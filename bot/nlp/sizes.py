@@ -21,7 +21,7 @@ from bot.reasons import Note
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _MM = re.compile(r"\bmm\b|millim|\dmm")
 _PHRASE_BREAKS = {"with", "and", "plus", "&", "w/", "but", "while", "whereas", "+", "("}
-_COMPARISONS = ("SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "SIZE_COMPARE_GE")
+_COMPARISONS = ("SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "SIZE_COMPARE_GE", "SIZE_BELOW_1CM")
 _NAC = ("neoadjuvant_ongoing", "neoadjuvant_completed")
 _OLD_SECTIONS = ("COMPARISON", "TECHNIQUE")
 Sized = List[Tuple[Cue, float, Optional[str]]]  # (measurement, cm, when it was measured)
@@ -167,7 +167,7 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
     found = [q for q in reading.within(cue, kinds, before=8, after=6) if q.label != "SIZE_OLD_POST"]
     # "0.7 cm on MRI now": "now" and "today" start a clause of their own (context.yml), yet qualify what precedes
     found += [q for q in reading.near(cue, ["SIZE_LATER"], "sentence")
-              if q.text.lower() in ("now", "today") and q.clause == cue.clause + 1
+              if reading.norm_of(q) in ("now", "today") and q.clause == cue.clause + 1
               and cue.end <= q.start <= cue.end + 6]
     found += [q for q in reading.near(cue, ["SIZE_OLD_POST"], "sentence") if cue.end <= q.start <= cue.end + 20]
     found = [q for q in found if not any(min(q.start, cue.start) < s < max(q.start, cue.start) for s in sizes)]
@@ -188,7 +188,7 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
     news = [n.start for n in reading.near(cue, ["NEW"])]
     found = [q for q in found if not any(q.end <= n < cue.start for n in news)]
     if not found:
-        return None
+        return "old" if reading.past_entry(cue) else None
     nearest = min(found, key=lambda q: q.start - cue.end if q.start >= cue.end else cue.start - q.end)
     return kinds[nearest.label]
 
@@ -267,6 +267,12 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     if not nac:
         placed, bare = _grown(placed), _grown(bare)
     bare += _unitless(reading, placed + bare)
+    if placed and bare:
+        # "mass measuring 2.7 cm ... transcription error; the correct dimension is 1.7 cm": a correction that
+        # supersedes every size placed on the tumour leaves the corrected value, placed or not
+        corrected = {id(c) for c, _ in _after_correction(reading, [(c, v) for c, v, _ in placed + bare])}
+        if not corrected & {id(c) for c, _, _ in placed}:
+            placed, bare = [], [b for b in bare if id(b[0]) in corrected]
     found = _after_correction(reading, [(c, v) for c, v, _ in (placed or bare)])
     if not found and not reading.all("SIZE"):
         return _bare_number(reading, notes)
@@ -391,6 +397,8 @@ def tumor_over_2cm(reading: Reading, facts: Facts) -> Read:
         return NOTHING
     gt, le = reading.live("SIZE_COMPARE_GT"), reading.live("SIZE_COMPARE_LE")
     ge = reading.live("SIZE_COMPARE_GE")
+    # "subcentimetre ILC", "< 1 cm mass": below 2 cm, when it is the tumour's (a node "< 1 cm" is not)
+    le += [c for c in reading.live("SIZE_BELOW_1CM") if measured(reading, c) == "tumor"]
     # "no bigger than 2 cm" is 2 cm or less; "not under 2 cm" is 2 cm or more, which straddles the line
     le += [c for c in reading.all("SIZE_COMPARE_GT") if c.negated and not (c.uncertain or c.family)]
     ge += [c for c in reading.all("SIZE_COMPARE_LE") if c.negated and not (c.uncertain or c.family)]

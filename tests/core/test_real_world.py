@@ -609,3 +609,114 @@ def test_a_hedged_side_of_the_lump_is_asked() -> None:
 
 def test_a_full_stop_that_ends_a_sentence_before_a_size_is_no_split_decimal() -> None:
     assert bot.analyze("Ms Lee, 47. 28mm IDC of the L breast, cN0, untreated").facts["tumor_size_cm"] == 2.8
+
+
+# --- session 13: timelines, synoptic fields, other languages, initials, addenda ---------------------------------
+
+def test_a_past_timeline_entry_with_its_surgery_is_history_and_its_size_is_old() -> None:
+    result = bot.analyze("Mrs P, 66\n2011: L breast ILC 2.8 cm, mastectomy, chemo and RT, all done 2012\n"
+                         "2012-2022: anastrozole\n09/2026: hard lump in the L armpit, never imaged")
+    facts = result.facts
+    assert (result.variant_id, facts["cancer_history"], facts["tumor_size_cm"]) == ("axilla-1", True, None)
+
+
+def test_timeline_entries_of_one_year_are_one_current_story() -> None:
+    result = bot.analyze("08/2026: US-guided core bx L breast, IDC 1.3 cm, surgery to be booked\n"
+                         "10/2026: new palpable L axillary node. 48F, nothing started")
+    assert (result.facts["diagnosis"], result.variant_id) == ("new_primary", "axilla-4")
+
+
+def test_a_timeline_entry_at_diagnosis_keeps_its_size_during_chemotherapy() -> None:
+    result = bot.analyze("02/2025 dx R IDC 3.6 cm, axilla clinically negative\n04/2025 cycle 3 of 6 docetaxel\n"
+                         "06/2026 new hard R axillary lump while still on chemo")
+    assert (result.facts["tumor_size_cm"], result.variant_id) == (3.6, "axilla-7")
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Largest dimension in Millimeters (mm): 17\n59F new L IDC, axilla clinically clear, untreated", 1.7),
+    ("Greatest diameter, centimetres (cm): 2.35 cm\n59F new L IDC, axilla clinically clear, untreated", 2.35),
+])
+def test_a_field_s_unit_keeps_the_whole_decimal(text: str, size: float) -> None:
+    assert bot.analyze(text).facts["tumor_size_cm"] == size
+
+
+@pytest.mark.parametrize("text", [
+    "new L IDC 3 cm, 66F, axilla could not be examined reliably (patient in pain), untreated",
+    "new L IDC 3 cm, 66F, axillary examination suboptimal due to habitus, untreated",
+    "new L IDC 3 cm, 66F, no axillary exam has been documented so far, untreated",
+])
+def test_an_exam_that_could_not_be_done_or_read_leaves_the_nodes_open(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.facts["clinical_nodes"]) == (bot.NEEDS_INFO, None)
+
+
+def test_could_not_feel_anything_is_still_a_negative_exam() -> None:
+    result = bot.analyze("new L IDC 3 cm, 66F, I couldn't feel anything in her axilla, untreated")
+    assert result.variant_id == "axilla-5"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Patient 64 J., männlich, tastbarer Knoten in der linken Achsel, kein Brustkrebs bekannt",
+     {"sex": "male", "age": 64, "diagnosis": "none_known"}),
+    ("Signora di 57 anni, nessuna storia di cancro al seno, linfonodo ascellare destro sospetto all'ecografia",
+     {"sex": "female", "age": 57, "diagnosis": "none_known", "node_finding": "mammography_or_us"}),
+    ("Mulher de 61 anos, recidiva local na mama esquerda comprovada por biópsia, sem metástases",
+     {"sex": "female", "age": 61, "diagnosis": "local_recurrence"}),
+    ("Homem de 70 anos com nódulo palpável na axila esquerda", {"sex": "male", "age": 70}),
+])
+def test_german_italian_and_portuguese_clinical_words(text: str, want: dict) -> None:
+    facts = bot.extract(text).facts
+    assert {key: facts[key] for key in want} == want
+
+
+def test_a_new_lump_said_in_german_during_chemotherapy_is_the_new_lump() -> None:
+    result = bot.analyze("54F, R IDC 2.6 cm, cN0 at diagnosis, on neoadjuvant chemo, cycle 5 of 6. "
+                         "Jetzt neu tastbarer Knoten in der rechten Achsel.")
+    assert (result.facts["new_lump_during_treatment"], result.variant_id) == (True, "axilla-7")
+
+
+def test_nodules_in_both_armpits_in_italian_are_bilateral() -> None:
+    facts = bot.extract("Donna di 45 anni, noduli palpabili in entrambe le ascelle, nessun tumore noto").facts
+    assert facts["axillary_lump"] == "bilateral"
+
+
+def test_ca_before_a_number_is_circa_not_cancer() -> None:
+    result = bot.analyze("33F, Knoten in der linken Axilla, ca. 2 cm, verschieblich, keine Brustkrebsanamnese")
+    assert (result.facts["cancer_named"], result.facts["tumor_size_cm"], result.variant_id) == (None, None, "axilla-1")
+
+
+@pytest.mark.parametrize("text", ["R.F., 66F, new R IDC 1.5 cm, cN0, untreated",
+                                  "Pt M.T. 66F new R IDC 1.5 cm cN0 untreated"])
+def test_a_patient_s_initials_are_no_sex(text: str) -> None:
+    assert bot.analyze(text).facts["sex"] == "female"
+
+
+def test_a_correction_in_an_addendum_supersedes_the_size_placed_on_the_mass() -> None:
+    result = bot.analyze("IMPRESSION: 3.1 cm spiculated L breast mass; bx IDC. ADDENDUM: dictation error; the "
+                         "correct measurement is 1.3 cm. 58F, newly diagnosed, axilla clinically negative.")
+    assert (result.facts["tumor_size_cm"], result.variant_id) == (1.3, "axilla-3")
+
+
+def test_a_size_dated_by_month_and_year_is_an_older_study() -> None:
+    result = bot.analyze("60F. R breast lump 1.6 cm in 11/2024, watched. Now 2.4 cm on US and core bx shows IDC. "
+                         "Axilla normal on exam. Untreated.")
+    assert (result.facts["tumor_size_cm"], result.variant_id) == (2.4, "axilla-5")
+
+
+def test_a_pre_treatment_study_does_not_contradict_chemotherapy_given() -> None:
+    result = bot.analyze("Baseline MRI: L IDC 3.3 cm, biopsy-proven L axillary node. Neoadjuvant chemo completed "
+                         "last month, surgery in two weeks. 51F.")
+    assert (result.facts["treatment"], result.variant_id) == ("neoadjuvant_completed", "axilla-9")
+
+
+@pytest.mark.parametrize("text, variant", [
+    ("70F, subcentimeter IDC of the L breast, axilla clinically negative, untreated", "axilla-3"),
+    ("70F, new L IDC < 1 cm, axilla clinically negative, untreated", "axilla-3"),
+])
+def test_a_tumour_below_1_cm_is_2_cm_or_less(text: str, variant: str) -> None:
+    assert bot.analyze(text).variant_id == variant
+
+
+def test_a_node_below_1_cm_says_nothing_about_the_tumour() -> None:
+    result = bot.analyze("70F, new L IDC, size pending, axillary nodes all < 1 cm on US, axilla negative on exam")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
