@@ -123,8 +123,12 @@ class ValidateCaseForm(FormValidationAction):
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:
-        """All slots the latest message changes, not only the requested one."""
-        return [SlotSet(key, value) for key, value in message_update(tracker).items()]
+        """All slots the latest message changes, not only the requested one. A slot set to the value it has is
+        left out (each event is sent back to Rasa, which checks it against its schema and stores it), except the
+        intake note and a question's slot cleared to be asked again: Rasa's form needs those to accept the turn."""
+        kept = (cs.INTAKE_SLOT, cs.NEW_PATIENT_SLOT, tracker.get_slot(cs.REQUESTED_SLOT))
+        return [SlotSet(key, value) for key, value in message_update(tracker).items()
+                if key in kept or tracker.get_slot(key) != value]
 
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:

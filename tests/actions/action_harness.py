@@ -9,6 +9,12 @@ import bot
 from actions.case import ValidateCaseForm
 
 
+def initial_slots() -> Dict[str, Any]:
+    """The slots a new conversation has, as in Rasa: every one exists, unset (None)."""
+    return {**{key: None for key in bot.FACT_KEYS}, "case_notes": None, "variant": None, "pending_case": None,
+            "new_patient": None}
+
+
 def make_tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None,
                  requested: Optional[str] = None, confidence: float = 0.98,
                  form_active: bool = True, turn: int = 1, after: str = "action_listen",
@@ -17,9 +23,7 @@ def make_tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None,
     action for it; `after` is the action that ran since (a follow-up answered before the form resumes).
     `validating`: the tracker Rasa gives the form's validation action, which ends with the form's own execution
     (rasa.core.actions.forms.FormAction._temporary_tracker)."""
-    all_slots = {key: None for key in bot.FACT_KEYS}
-    all_slots.update(case_notes=None, variant=None, pending_case=None, new_patient=None)
-    all_slots.update(slots or {})
+    all_slots = {**initial_slots(), **(slots or {})}
     all_slots["requested_slot"] = requested
     message = {"text": text, "intent": {"name": intent, "confidence": confidence},
                "entities": [], "intent_ranking": [{"name": intent, "confidence": confidence}]}
@@ -79,4 +83,4 @@ def form_turn(domain: Dict[str, Any], slots: Dict[str, Any], text: str, intent: 
                                         validating=True), domain)
     set_now = slot_values(events)
     # Without a requested slot from the validation, the server requests none (the form's list is empty).
-    return {**slots, **set_now, "requested_slot": set_now.get("requested_slot")}, messages
+    return {**initial_slots(), **slots, **set_now, "requested_slot": set_now.get("requested_slot")}, messages

@@ -350,3 +350,12 @@ def test_a_case_message_that_also_asks_gets_both_answers(domain):
     _, answers = turns_from(domain, slots, ("2.4 cm; why not PET/CT?", "inform"))
     assert [(a["type"], a.get("topic")) for a in answers] == [("recommendation", None), ("faq", "why_not_pet")]
     assert answers[0]["variant"]["id"] == answers[1]["variant"] == "axilla-6"
+
+
+def test_the_form_sends_back_only_the_slots_a_message_changes(domain):
+    slots, _ = turns(domain, ("52F, new IDC right breast, axilla clinically negative, untreated", "describe_case"))
+    events, _ = run(ValidateCaseForm(), make_tracker("2.4 cm", "inform", slots, "tumor_size_cm", validating=True),
+                    domain)
+    changed = set(slot_values(events))
+    assert {"tumor_size_cm", "intake", "variant"} <= changed
+    assert not changed & {"sex", "age", "diagnosis", "clinical_nodes", "treatment", "axillary_lump"}
