@@ -11,7 +11,7 @@ from typing import List, Optional, Tuple
 from bot.facts import MAX_AGE, Facts
 from bot.nlp.components import Cue
 from bot.nlp.nodes import contralateral_proven, mentions
-from bot.nlp.reading import NOTHING, Read, Reading
+from bot.nlp.reading import NOTHING, Read, Reading, inside
 from bot.nlp.sizes import axillary
 from bot.nlp.stage import tnm
 
@@ -188,10 +188,12 @@ def history(reading: Reading, facts: Facts) -> Read:
     """A past breast cancer, treatment finished: history, when no current cancer is stated."""
     if _treatment_unfinished(reading):
         return NOTHING
-    current = _current_cancers(reading)
+    # "metastatic breast carcinoma" in a node biopsied now names the node's disease, not a current primary
+    spread = reading.all("METASTASIS")
+    current = [c for c in _current_cancers(reading) if not inside(c, spread)]
     past = [c for c in _cancers(reading) if (c.historical or _treated_in_the_past(reading, c))
             and not c.negated and c not in current]
-    if past and not _current_cancers(reading) and not reading.live("RECURRENCE"):
+    if past and not current and not reading.live("RECURRENCE"):
         return Read(True, tuple(past[:1]))
     return NOTHING
 

@@ -120,6 +120,10 @@ _SYMBOLS = Scanner(r"[♀♂]|(?<!\w)[Ø∅](?!\w)")
 _SYMBOL_WORDS = {"♀": " female ", "♂": " male ", "Ø": " no ", "∅": " no "}
 # A typographic dash between numbers ("1.8–2.4 cm", "3—4 mm") is the hyphen of a range.
 _NUMBER_DASH = Scanner(r"(?<=\d)\s*[\u2012\u2013\u2014\u2212]\s*(?=\d)")
+# A plus between words joins two treatments ("lumpectomy+RT"): two words, as "lumpectomy + RT".
+_WORD_PLUS = Scanner(r"(?<=[A-Za-z]{3})\+(?=[A-Za-z]{2})")
+# A distance glued to its landmark ("8 cmFN": 8 cm from the nipple): the unit and the landmark, two words.
+_GLUED_FN = Scanner(r"(?i)(?<=\d)\s?(cm)(fn)\b")
 # "ca." before a number is circa ("Knoten, ca. 1,5 cm"), not the shorthand for cancer ("breast ca. 2 cm" stays).
 _CIRCA = Scanner(r"(?i)(?<!breast\s)(?<!\bbr\s)\bca\.(?=\s?\d)")
 
@@ -143,6 +147,8 @@ def _layout(norm: Normalised) -> Normalised:
     norm = norm.sub(_GLUED_STOP, lambda m: ". ")
     norm = norm.sub(_NUMBER_DASH, lambda m: " - ")
     norm = norm.sub(_CIRCA, lambda m: "about")
+    norm = norm.sub(_WORD_PLUS, lambda m: " + ")
+    norm = norm.sub(_GLUED_FN, lambda m: f" {m.group(1)} {m.group(2)}")
     return norm.sub(_SYMBOLS, lambda m: _SYMBOL_WORDS[m.group()])
 
 

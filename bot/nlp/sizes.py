@@ -249,6 +249,8 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         if reading.section_of(cue) in _OLD_SECTIONS:
             continue  # the prior study a report compares with
         head, when, value = measured(reading, cue), _when(reading, cue), size_cm(cue)
+        if nac and when == "old":
+            when = "diagnosis"  # "when you found it in August it was 4 cm", now on chemotherapy: before it
         if when == "old" and head not in ("node", "other") and not nac and value is not None:
             older.append((cue, value))
         if head in ("node", "other") or when == "old" or (nac and when == "later"):

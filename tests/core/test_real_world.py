@@ -720,3 +720,42 @@ def test_a_tumour_below_1_cm_is_2_cm_or_less(text: str, variant: str) -> None:
 def test_a_node_below_1_cm_says_nothing_about_the_tumour() -> None:
     result = bot.analyze("70F, new L IDC, size pending, axillary nodes all < 1 cm on US, axilla negative on exam")
     assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+def test_a_size_dated_by_a_month_alone_is_an_older_study() -> None:
+    result = bot.analyze("47F new R IDC, 1.7 cm on US in June, 2.3 cm on today's MRI, cN0, untreated")
+    assert (result.facts["tumor_size_cm"], result.variant_id) == (2.3, "axilla-5")
+
+
+def test_a_size_dated_in_the_past_is_the_size_at_diagnosis_during_chemotherapy() -> None:
+    result = bot.analyze("on cycle 3 of 6 of neoadjuvant chemo; when diagnosed in May the L IDC was 3.4 cm and her "
+                         "axilla was clear; now a new hard L axillary lump. 44F")
+    assert (result.facts["tumor_size_cm"], result.variant_id) == (3.4, "axilla-7")
+
+
+@pytest.mark.parametrize("text", ["57F new L IDC 1.4 cm, 3 cm from the chest wall, cN0, untreated",
+                                  "57F new L IDC 1.4 cm at 3:00, 6 cmFN, cN0, untreated"])
+def test_a_distance_from_a_landmark_is_not_a_second_size(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.facts["tumor_size_cm"], result.variant_id) == (1.4, "axilla-3")
+
+
+def test_shorthand_for_newly_diagnosed_and_a_positive_node() -> None:
+    result = bot.analyze("63F nwly dx'd R IDC 3.3cm, LN+ on exam, no tx yet")
+    assert (result.facts["diagnosis"], result.facts["clinical_nodes"], result.variant_id) == \
+        ("new_primary", "positive", "axilla-6")
+
+
+def test_a_proven_node_after_a_treated_cancer_named_in_the_node_s_result_is_a_recurrence() -> None:
+    result = bot.analyze("71F hx R breast cancer 2013 (mastectomy+RT, finished), now core bx of a R axillary node: "
+                         "metastatic breast carcinoma")
+    assert (result.facts["diagnosis"], result.variant_id) == ("local_recurrence", "axilla-10")
+
+
+@pytest.mark.parametrize("text, side", [("hx L IDC, WLE + RT 2016", "left"), ("RT breast lump", "right"),
+                                        ("adjuvant RT completed, L breast", "left")])
+def test_rt_after_a_treatment_is_radiotherapy_not_the_right_side(text: str, side: str) -> None:
+    from bot.nlp.extract import read
+
+    reading, _ = read(text)
+    assert {c.label for c in reading.cues if c.label.startswith("SIDE_")} == {f"SIDE_{side.upper()}"}
