@@ -164,7 +164,10 @@ def _ends_sentence(doc: Doc, token) -> bool:
     text = token.norm_
     if text == "." and token.i > 0 and not doc[token.i - 1].whitespace_ \
             and doc[token.i - 1].norm_ + "." in _ABBREVIATIONS:
-        return False  # "approx." split by the tokenizer: the abbreviation's own full stop
+        # "approx." split by the tokenizer: the abbreviation's own full stop; "no." only before a number
+        # ("No. 4"): "Neoadjuvant: no. New IDC" is an answer and its full stop
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return doc[token.i - 1].norm_ == "no" and not (following is not None and following.like_num)
     if text in {".", ";", "!", "\n", "|"} or (token.is_space and "\n" in token.text):
         return True  # a line break ends a sentence: pasted lists and report lines
     if text == "?":

@@ -416,6 +416,13 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     alone = facts.get("diagnosis") == "none_known" and not any(m.positive for m in mentions(reading))
     if mass and (unproven or alone) and not _proven_cancers(reading) and facts.get("diagnosis") != "local_recurrence":
         return Read("no_tissue_diagnosis", tuple(mass[:1] + unproven[:1]))
+    # a recurrence named while its biopsy is still to come ("local recurrence R breast, biopsy not yet done"): row 10
+    # is for a biopsy-proven one (matching-rules.md)
+    recurrence = reading.live("RECURRENCE")
+    biopsy_to_come = [c for c in unproven if c.label != "CANCER"]
+    if facts.get("diagnosis") == "local_recurrence" and recurrence and biopsy_to_come \
+            and not any(reading.near(r, ["PROVEN"], "sentence") for r in recurrence):
+        return Read("no_tissue_diagnosis", tuple(recurrence[:1] + biopsy_to_come[:1]))
     elsewhere = [c for c in reading.all("NODE", "LUMP") if reading.near(c, ["OTHER_ORGAN"])
                  and not reading.near(c, ["AXILLA"]) and not (c.negated or c.family)]
     axillary_finding = any(m.positive for m in mentions(reading))

@@ -7,18 +7,15 @@ of guessed).
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
-from typing import Dict, FrozenSet, List, Optional, Tuple
-
-import yaml
+from typing import Dict, List, Optional, Tuple
 
 from bot.facts import Evidence, Extraction, Facts, Residue, empty, validate
 from bot.nlp import course, nodes, sizes, stage
 from bot.nlp.components import CONTEXT_KEY, Cue
 from bot.nlp.normalise import normalise
-from bot.nlp.pipeline import PATTERNS, parse
+from bot.nlp.pipeline import answer_fillers, parse
 from bot.nlp.reading import Read, Reader, Reading
 from bot.reasons import Note
 
@@ -90,13 +87,6 @@ _ALL_TOPICS = _NODE_TOPIC | _TREATMENT_TOPIC | _METASTASIS_TOPIC
 _FINDING_NO = {"normal", "negative", "absent"}
 
 
-@functools.lru_cache(maxsize=1)
-def _fillers() -> FrozenSet[str]:
-    """The words a short answer may hold beside its yes or no (patterns/answers.yml)."""
-    with open(PATTERNS / "answers.yml", encoding="utf-8") as f:
-        return frozenset(str(word).lower() for word in yaml.safe_load(f)["fillers"])
-
-
 def _bare(reading: Reading, key: str, label: str) -> List[Cue]:
     """The stated yes (or no) cues of a message that is only an answer to the question asked: every other word is
     a filler (answers.yml), punctuation or a word of the question's own topic; none otherwise ("no pain",
@@ -106,7 +96,7 @@ def _bare(reading: Reading, key: str, label: str) -> List[Cue]:
         return []
     own = _QUESTION_TOPICS.get(key, frozenset()) | {"ANSWER_YES", "ANSWER_NO"}
     covered = {i for c in reading.cues if c.label in own for i in range(c.start, c.end)}
-    fillers = _fillers()
+    fillers = answer_fillers()
     for i, token in enumerate(reading.tokens):
         if i not in covered and token.lower() not in fillers and any(ch.isalnum() for ch in token):
             return []

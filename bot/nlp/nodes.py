@@ -218,8 +218,9 @@ def _felt_now(reading: Reading, m: NodeMention) -> bool:
 
 def _imaged(reading: Reading, cue: Cue) -> bool:
     """A study named in the statement's clause, or earlier in its sentence ("US, which showed no abnormal nodes")."""
-    return bool(reading.near(cue, _MODALITIES)) or any(
-        m.start < cue.start for m in reading.near(cue, _MODALITIES, "sentence"))
+    studies = _MODALITIES + ("IMAGING_GENERIC",)  # "no suspicious nodes on imaging": whichever study it was
+    return bool(reading.near(cue, studies)) or any(
+        m.start < cue.start for m in reading.near(cue, studies, "sentence"))
 
 
 def _imaging_section(reading: Reading, cue: Cue) -> bool:

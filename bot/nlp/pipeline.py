@@ -24,6 +24,12 @@ def _variants(name: str) -> Dict[str, str]:
     return {variant.lower(): norm for norm, variants in _read(name).items() for variant in variants}
 
 
+@functools.lru_cache(maxsize=1)
+def answer_fillers() -> frozenset:
+    """The words a short answer may hold beside what it answers ("yes", "no", a bare number): answers.yml."""
+    return frozenset(str(word).lower() for word in _read("answers.yml")["fillers"])
+
+
 def set_norms(vocab) -> None:
     """Give every variant spelling of norms.yml and foreign word of foreign.yml one NORM, in any letter case, on
     the vocabulary's lexemes: every token of those words then carries it at no cost per message (an attribute

@@ -15,6 +15,7 @@ from typing import List, Optional, Tuple
 
 from bot.facts import MAX_TUMOR_CM, SIZE_THRESHOLD_CM, Facts
 from bot.nlp.components import Cue
+from bot.nlp.pipeline import answer_fillers
 from bot.nlp.reading import NOTHING, Read, Reading, inside
 from bot.reasons import Note
 
@@ -377,13 +378,26 @@ def _grown(sizes: Sized) -> Sized:
 _BARE_CM_MAX = 10.0  # a bare number up to this is read as cm; above it, mm or cm is asked
 
 
+_ANSWER_LABELS = ("BARE_NUMBER", "SIZE_WORD", "CORRECTION", "ERRONEOUS")
+
+
+def _only_a_number(reading: Reading) -> bool:
+    """A message that is a number and nothing else that could own it: fillers (answers.yml), size and correction
+    words ("sorry, I meant 1.8", "about 2.2"), punctuation. "grade 3", "BI-RADS 5", "at 2 o'clock" or "cycle 2"
+    to the size question are no size."""
+    covered = {i for c in reading.cues if c.label in _ANSWER_LABELS for i in range(c.start, c.end)}
+    fillers = answer_fillers()
+    return len(reading.tokens) <= 12 and all(
+        i in covered or t.lower() in fillers or not any(ch.isalnum() for ch in t) for i, t in enumerate(reading.tokens))
+
+
 def _bare_number(reading: Reading, notes: List[Note]) -> Read:
     """A number with no unit as the size: the answer to the size question, a short correction ("sorry, I meant
     1.8") or after a size word ("size is 1.6"). Up to 10 it is read as cm, and said so; above, the unit is asked."""
-    asked = reading.expecting == "tumor_size_cm" or bool(reading.all("CORRECTION"))
+    asked = (reading.expecting == "tumor_size_cm" or bool(reading.all("CORRECTION"))) and _only_a_number(reading)
     numbers = [c for c in reading.all("BARE_NUMBER") if not (c.family or c.negated)
                and not any(o.start <= c.start < o.end for o in reading.all("AGE", "AGE_SEX", "TNM", "NSTAGE"))
-               and ((asked and len(reading.tokens) <= 12) or reading.within(c, ["SIZE_WORD"], 3, 0))]
+               and (asked or reading.within(c, ["SIZE_WORD"], 3, 0))]
     if not numbers:
         return Read(notes=tuple(notes))
     cue = _after_correction(reading, [(c, 0.0) for c in numbers])[-1][0]

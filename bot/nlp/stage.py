@@ -42,8 +42,9 @@ def _tnm(reading: Reading) -> Stage:
     m: Tuple[List[Cue], Optional[bool]] = ([], None)
     t_all: List[Tuple[Cue, str]] = []
     for cue in reading.all("TNM"):
-        if cue.family or cue.historical or reading.within(cue, ["NON_TUMOR_HEAD"], 0, 2) or _generic(reading, cue):
-            continue  # a relative's, a past one, or a reference figure ("2 cm is the T1 cut-off")
+        if cue.family or cue.historical or cue.uncertain or reading.within(cue, ["NON_TUMOR_HEAD"], 0, 2) \
+                or _generic(reading, cue):
+            continue  # a relative's, a past or hedged one, or a reference figure ("2 cm is the T1 cut-off")
         found = _TNM.match(cue.text.strip(",.;:"))
         if not found:
             continue
@@ -55,7 +56,7 @@ def _tnm(reading: Reading) -> Stage:
         if found.group(3) == "1":
             m = ([cue], True)
     for cue in reading.all("NSTAGE"):
-        if cue.family or cue.historical:
+        if cue.family or cue.historical or cue.uncertain:
             continue
         digits = re.findall(r"[0-3]", cue.text)
         n = ([cue], "positive" if "+" in cue.text or (digits and digits[0] != "0") else "negative")

@@ -759,3 +759,66 @@ def test_rt_after_a_treatment_is_radiotherapy_not_the_right_side(text: str, side
 
     reading, _ = read(text)
     assert {c.label for c in reading.cues if c.label.startswith("SIDE_")} == {f"SIDE_{side.upper()}"}
+
+
+# --- session 13, qa13: a chat tried as a new user would --------------------------------------------------------
+
+@pytest.mark.parametrize("answer", ["grade 2, PR positive", "BI-RADS 4", "it's at 10 o'clock", "stage 1",
+                                    "she's on cycle 3"])
+def test_a_number_owned_by_another_word_does_not_answer_the_size_question(answer: str) -> None:
+    assert bot.extract(answer, expecting="tumor_size_cm").facts["tumor_size_cm"] is None
+
+
+@pytest.mark.parametrize("answer, size", [("1.7", 1.7), ("about 2.4", 2.4), ("ok, it's 1.9", 1.9)])
+def test_a_bare_number_with_fillers_answers_the_size_question(answer: str, size: float) -> None:
+    assert bot.extract(answer, expecting="tumor_size_cm").facts["tumor_size_cm"] == size
+
+
+def test_a_field_answered_no_with_its_full_stop_negates_nothing_after_it() -> None:
+    result = bot.analyze("Chemo: no. New R IDC 1.2 cm, palpable right axillary node, 61F")
+    assert (result.facts["diagnosis"], result.variant_id) == ("new_primary", "axilla-4")
+
+
+@pytest.mark.parametrize("text", [
+    "64F new R IDC 1.3 cm, axillary nodes non-palpable, untreated",
+    "Donna 64 anni, carcinoma mammario destro 1,3 cm, linfonodi non palpabili, nessuna terapia",
+    "Mulher 64 anos, carcinoma da mama direita 1,3 cm, linfonodos não palpáveis, sem tratamento",
+    "Patientin 64 J., Mammakarzinom rechts 1,3 cm, Lymphknoten nicht tastbar, keine Therapie",
+])
+def test_a_negation_after_the_node_or_in_another_language_makes_it_node_negative(text: str) -> None:
+    assert bot.analyze(text).facts["clinical_nodes"] == "negative"
+
+
+@pytest.mark.parametrize("text", ["Herr Weber, 68 J., Mammakarzinom links 2 cm, Lymphknoten tastbar",
+                                  "Sr. Pérez, 71 años, carcinoma de mama izquierda 2 cm"])
+def test_a_man_named_by_his_title_in_another_language_is_male(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.facts["sex"], result.status) == ("male", bot.OUT_OF_SCOPE)
+
+
+def test_nodes_called_normal_on_imaging_alone_leave_the_exam_open() -> None:
+    result = bot.analyze("49F new L IDC 2.2 cm, no abnormal nodes on imaging, untreated")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("text", ["49F new L IDC 2.2 cm, nodes positive? US booked, untreated",
+                                  "49F new L IDC 2.2 cm, cN0?, untreated"])
+def test_a_nodal_status_with_a_question_mark_is_asked(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_a_question_that_ends_with_the_nodal_status_keeps_it() -> None:
+    result = bot.analyze("Should we image the axilla of a 52F with a new 1.6 cm L IDC, untreated, clinically N0?")
+    assert result.variant_id == "axilla-3"
+
+
+@pytest.mark.parametrize("text, nodes", [("52F new L IDC 2.6 cm. Palpable nodes? No. Treated? No.", "negative"),
+                                         ("52F new L IDC 2.6 cm. Palpable nodes? Yes. Treated? No.", "positive")])
+def test_a_checklist_item_takes_its_answer(text: str, nodes: str) -> None:
+    assert bot.analyze(text).facts["clinical_nodes"] == nodes
+
+
+def test_a_recurrence_whose_biopsy_is_still_to_come_is_worked_up_first() -> None:
+    result = bot.analyze("67F, local recurrence in the L breast 1.1 cm on US, core biopsy booked for Friday")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
