@@ -48,6 +48,23 @@ class RequestError(Exception):
         self.status = status
 
 
+EMPTY_TEXT = "Your message was empty. Describe the patient, or ask a question about the guidance."
+TOO_LONG_TEXT = ("Your message is {length} characters long; I read at most {limit}. Paste the part about this "
+                 "patient (history, findings, impression) and send it again; the case so far is kept.")
+
+
+def refusal(sender: Text, message: Text) -> Optional[List[Dict[Text, Any]]]:
+    """The answer to an empty or too long message, in the shape of a turn's answer (`custom` type "refused",
+    reason "empty" or "too_long", as the web chat's `message_refused` event); None for a message Rasa reads."""
+    if not message.strip():
+        return [{"recipient_id": sender, "text": EMPTY_TEXT, "custom": {"type": "refused", "reason": "empty"}}]
+    if len(message) > MAX_MESSAGE_CHARS:
+        return [{"recipient_id": sender, "text": TOO_LONG_TEXT.format(length=len(message), limit=MAX_MESSAGE_CHARS),
+                 "custom": {"type": "refused", "reason": "too_long", "limit": MAX_MESSAGE_CHARS,
+                            "length": len(message)}}]
+    return None
+
+
 class TokenRestInput(RestInput):
     """REST channel (`/webhooks/rest/webhook`) that requires a token or a signed JWT."""
 
@@ -121,10 +138,8 @@ class TokenRestInput(RestInput):
         sender, message = body.get("sender"), body.get("message")
         if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
             raise RequestError(400, f"'sender' must be a non-empty string of at most {MAX_SENDER_CHARS} characters")
-        if not isinstance(message, str) or not message.strip():
-            raise RequestError(400, "'message' must be a non-empty string")
-        if len(message) > MAX_MESSAGE_CHARS:
-            raise RequestError(413, f"'message' is longer than {MAX_MESSAGE_CHARS} characters")
+        if not isinstance(message, str):
+            raise RequestError(400, "'message' must be a string")
         if not isinstance(body.get("metadata") or {}, dict):
             raise RequestError(400, "'metadata' must be an object")
         return body
@@ -169,6 +184,9 @@ class TokenRestInput(RestInput):
             except RequestError as e:
                 headers = {"WWW-Authenticate": "Bearer"} if e.status == 401 else None
                 return response.json({"error": str(e)}, status=e.status, headers=headers)
+            refused = refusal(body["sender"], body["message"])
+            if refused:
+                return response.json(refused)  # said in the conversation; Rasa never sees it, the case stays
             return response.json(await self.answer(on_new_message, request, body))
 
         return webhook

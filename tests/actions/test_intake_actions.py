@@ -269,6 +269,14 @@ def test_a_first_description_taken_for_a_question_starts_the_form(domain):
     assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["requested_slot"] == "tumor_size_cm"
 
 
+def test_a_first_message_with_one_fact_taken_for_a_question_starts_the_case(domain):
+    events, messages = run_followed(ActionAnswerFaq(), "she has now completed neoadjuvant chemo, op in 10 days",
+                                    "faq_neoadjuvant", domain)
+    assert events[0] == {"event": "followup", "name": "case_form", "timestamp": None}
+    assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["treatment"] == "neoadjuvant_completed"
+    assert only_custom(messages)["type"] == "question"
+
+
 @pytest.mark.parametrize("text, intent, variant", [
     ("ultrasound shows a suspicious node with a thick cortex", "faq_suspicious_features", "axilla-6"),
     ("sorry, she also has a palpable L axillary node", "faq_pitfalls", "axilla-6"),
