@@ -319,9 +319,10 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
         # "she completed NAC, surgery next week" while the size question waits, or "US shows a suspicious node"
         # after the answer: facts of the case, whatever follow-up topic the classifier heard in them
         case_intent = True
-    if not case_intent and facts and not question and not has_case(known) and not requested:
+    if not case_intent and facts and not question and not has_case(known) and not requested \
+            and not _has(words(text), "QUESTION_WORD"):
         # "finished neoadjuvant chemotherapy, surgery next week" to begin with: the case's first fact, whatever
-        # follow-up topic the classifier heard in it
+        # follow-up topic the classifier heard in it ("positive node bx - now what" asks, wherever its "what" is)
         case_intent = True
     if requested and not facts and says_unknown(text):
         # "no idea", "I'd have to check": an answer that it is not known, whatever follow-up it sounded like
