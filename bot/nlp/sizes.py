@@ -396,7 +396,8 @@ def _bare_number(reading: Reading, notes: List[Note]) -> Read:
     1.8") or after a size word ("size is 1.6"). Up to 10 it is read as cm, and said so; above, the unit is asked."""
     asked = (reading.expecting == "tumor_size_cm" or bool(reading.all("CORRECTION"))) and _only_a_number(reading)
     numbers = [c for c in reading.all("BARE_NUMBER") if not (c.family or c.negated)
-               and not any(o.start <= c.start < o.end for o in reading.all("AGE", "AGE_SEX", "TNM", "NSTAGE"))
+               and not any(o.start <= c.start < o.end for o in reading.all("AGE", "AGE_SEX", "TNM", "NSTAGE",
+                                                                           *_COMPARISONS))
                and (asked or reading.within(c, ["SIZE_WORD"], 3, 0))]
     if not numbers:
         return Read(notes=tuple(notes))

@@ -822,3 +822,14 @@ def test_a_checklist_item_takes_its_answer(text: str, nodes: str) -> None:
 def test_a_recurrence_whose_biopsy_is_still_to_come_is_worked_up_first() -> None:
     result = bot.analyze("67F, local recurrence in the L breast 1.1 cm on US, core biopsy booked for Friday")
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
+
+
+@pytest.mark.parametrize("answer, over", [("below 2", False), ("<1.5", False), ("more than 2", True), (">3", True)])
+def test_a_comparison_without_its_unit_answers_the_size_question_as_a_side_of_2_cm(answer: str, over: bool) -> None:
+    facts = bot.extract(answer, expecting="tumor_size_cm").facts
+    assert (facts["tumor_size_cm"], facts["tumor_over_2cm"]) == (None, over)
+
+
+def test_at_least_2_without_its_unit_is_asked() -> None:
+    ext = bot.extract("at least 2", expecting="tumor_size_cm")
+    assert ext.facts["tumor_over_2cm"] is None and ext.residue
