@@ -833,3 +833,8 @@ def test_a_comparison_without_its_unit_answers_the_size_question_as_a_side_of_2_
 def test_at_least_2_without_its_unit_is_asked() -> None:
     ext = bot.extract("at least 2", expecting="tumor_size_cm")
     assert ext.facts["tumor_over_2cm"] is None and ext.residue
+
+
+def test_misspelt_side_words_are_read() -> None:
+    facts = bot.extract("49 yo woman, rubbery lumps in boht armpits (rite and lfet), no breast cancer hx").facts
+    assert facts["axillary_lump"] == "bilateral"
