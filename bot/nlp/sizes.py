@@ -144,8 +144,10 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
     others = [s for s in reading.all("SIZE") if s is not cue]
     for c in after:
         kind = _kind(reading, c)
-        if kind and not any(s.start == c.end for s in others):
-            return kind  # not a label of the next measurement ("1.5 cm at depth 3 cm": the depth is the 3 cm)
+        if kind and not any(s.start == c.end or s.end == c.start for s in others):
+            # not a label of the next measurement ("1.5 cm at depth 3 cm": the depth is the 3 cm), nor of the one
+            # it follows ("1.2 cm at 10 o'clock 4 cm below the crease": the 4 cm is below)
+            return kind
     before = sorted((c for c in reading.cues if c.sentence == cue.sentence and c.end <= cue.start),
                     key=lambda c: (c.clause != cue.clause, -c.start))
     for c in before:
@@ -240,9 +242,12 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     older: List[Tuple[Cue, float]] = []  # an earlier study's sizes: not the size, unless the tumour shrank
     short = len(reading.tokens) <= 15 and not reading.has("NODE", "LUMP", "NON_TUMOR_HEAD", "OTHER_ORGAN")
     cancer_context = bool(reading.live("CANCER", "TUMOR", "NAC", "NEW_DX")) or reading.expecting == "tumor_size_cm"
+    affirmed = {c.sentence for c in reading.all("SIZE") if not (c.negated or c.family)}
     for cue in reading.all("SIZE"):
         if cue.family or reading.supposed(cue) or any(c.start <= cue.start < c.end for c in comparisons):
             continue  # a relative's tumour; "larger than 2 cm" is a comparison, not a size
+        if cue.negated and cue.sentence in affirmed:
+            continue  # "13 mm, not 3 cm", "measures 1.8 cm, not 2.8 cm": the size denied beside the one stated
         if cue.negated and reading.expecting == "tumor_size_cm":
             return Read(residue=(cue,))  # "no, not 2 cm" to the size question: which size, then?
         if _split_decimal(reading, cue):

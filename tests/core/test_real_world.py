@@ -838,3 +838,25 @@ def test_at_least_2_without_its_unit_is_asked() -> None:
 def test_misspelt_side_words_are_read() -> None:
     facts = bot.extract("49 yo woman, rubbery lumps in boht armpits (rite and lfet), no breast cancer hx").facts
     assert facts["axillary_lump"] == "bilateral"
+
+
+@pytest.mark.parametrize("text", ["she's 54, new R IDC 16 mm, not 2.6 cm as first typed, cN0, untreated",
+                                  "54F new R IDC: the tumour is 1.6 cm, not 2.6 cm; cN0; untreated"])
+def test_a_size_denied_beside_the_size_stated_is_not_a_second_size(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.facts["tumor_size_cm"], result.variant_id) == (1.6, "axilla-3")
+
+
+def test_impalpable_nodes_are_a_negative_exam() -> None:
+    assert bot.analyze("59F new R IDC 2.7 cm, axillary nodes impalpable, untreated").variant_id == "axilla-5"
+
+
+@pytest.mark.parametrize("text", ["59F new R IDC 1.1 cm at 7 o'clock 3 cm below the inframammary fold, cN0, untreated",
+                                  "59F new R IDC, two foci of 1.1 cm and 0.9 cm 4 cm apart, cN0, untreated"])
+def test_a_distance_after_a_size_does_not_take_its_place(text: str) -> None:
+    assert bot.analyze(text).variant_id == "axilla-3"
+
+
+def test_a_cancer_sent_for_neoadjuvant_chemotherapy_is_untreated() -> None:
+    result = bot.analyze("59F new R IDC 3.2 cm, cN1, referred for neoadjuvant chemo")
+    assert (result.facts["treatment"], result.variant_id) == (None, "axilla-6")
