@@ -264,7 +264,14 @@ def _after_chemotherapy(reading: Reading, cue: Cue, facts: Facts) -> bool:
         return False
     # "nothing palpable in the axilla today": the time word may stand in a clause of its own after the finding
     later = [q for q in reading.near(cue, ["SIZE_LATER"], "sentence") if -6 <= q.start - cue.start <= 6]
-    return any(not reading.within(q, ["NAC"], 0, 1) for q in later)
+    # "post-NAC", "after NAC": the time of the treatment, not of the exam
+    chemo = reading.all("NAC")
+    return any(not (reading.within(q, ["NAC"], 0, 1) or _holds(q, chemo)) for q in later)
+
+
+def _holds(cue: Cue, spans: List[Cue]) -> bool:
+    """A span of `spans` starts inside the cue ("post-NAC" holds "NAC")."""
+    return any(cue.start <= s.start < cue.end for s in spans)
 
 
 def _negative_exams(reading: Reading, facts: Facts) -> List[Cue]:

@@ -85,7 +85,7 @@ _TEAMS_MENTION = Scanner(r"<at\b[^>]*>[^<]*</at>", re.I)
 _BLOCK_TAG = Scanner(r"</?(?:p|br|div|li|ul|ol|tr|h[1-6])\b[^>]*>", re.I)
 _INLINE_TAG = Scanner(r"</?(?:span|b|i|u|em|strong|font|a|code|pre|s|strike|del|table|tbody|td|th)\b[^>]*>", re.I)
 # Slack/Markdown emphasis around words: "*bold*", "_italic_", "~struck~" (a lone "~2 cm" is "about").
-_EMPHASIS = Scanner(r"(?<![\w*_~])([*_~])(?=\S)([^*_~\n]*?\S)\1(?![\w*_~])")
+_EMPHASIS = Scanner(r"(?<![\w*_~])(\*\*|__|[*_~])(?=\S)([^*_~\n]*?\S)\1(?![\w*_~])")
 _BULLET = Scanner(r"[•▪◦‣⁃]")
 # " / " between pager-style fields separates statements, like a line break ("no LAD / new dx IDC").
 _FIELD_SLASH = Scanner(r"(?<=\S) / (?=\S)")

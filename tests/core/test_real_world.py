@@ -860,3 +860,14 @@ def test_a_distance_after_a_size_does_not_take_its_place(text: str) -> None:
 def test_a_cancer_sent_for_neoadjuvant_chemotherapy_is_untreated() -> None:
     result = bot.analyze("59F new R IDC 3.2 cm, cN1, referred for neoadjuvant chemo")
     assert (result.facts["treatment"], result.variant_id) == (None, "axilla-6")
+
+
+def test_markdown_bold_field_labels_are_read() -> None:
+    result = bot.analyze("**Age**: 57F  \n**Dx**: new R IDC  \n**Size**: 2.2 cm  \n__Axilla__: clinically clear  \n"
+                         "**Treatment**: none yet")
+    assert result.variant_id == "axilla-5"
+
+
+def test_a_clinical_stage_beside_post_nac_is_the_stage_before_it() -> None:
+    result = bot.analyze("48F, cT3N1 R IDC, post-NAC, op booked for Monday")
+    assert (result.facts["clinical_nodes"], result.variant_id) == ("positive", "axilla-9")
