@@ -112,9 +112,15 @@ def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
     yes, no = _bare(reading, key, "ANSWER_YES"), _bare(reading, key, "ANSWER_NO")
     # a bare "yes"/"no" answers the node question; a message about nodes that the readers left open does not
     # ("axillary US showed no enlarged nodes": imaging alone, not the exam)
+    imaged = reading.has("MODALITY_MUS", "MODALITY_OTHER")
     if key == "clinical_nodes" and (yes or no) and not (yes and no) \
             and not reading.has("NODE", "LUMP", "AXILLA", "MODALITY_MUS", "MODALITY_OTHER"):
         facts[key] = "positive" if yes else "negative"
+    elif key == "clinical_nodes" and imaged and not reading.has("NODE", "LUMP") \
+            and ((yes and not no) or reading.live("SUSPICIOUS")):
+        # "yes, on US", "neg on exam, US suspicious": a node seen on imaging answers it, whatever the exam found
+        facts[key] = "positive"
+        facts["node_finding"] = "mammography_or_us" if reading.has("MODALITY_MUS") else "other_imaging"
     elif key == "node_finding":
         for label, value in (("MODALITY_MUS", "mammography_or_us"), ("MODALITY_OTHER", "other_imaging"),
                              ("PALPABLE", "palpable"), ("LUMP", "palpable")):

@@ -871,3 +871,10 @@ def test_markdown_bold_field_labels_are_read() -> None:
 def test_a_clinical_stage_beside_post_nac_is_the_stage_before_it() -> None:
     result = bot.analyze("48F, cT3N1 R IDC, post-NAC, op booked for Monday")
     assert (result.facts["clinical_nodes"], result.variant_id) == ("positive", "axilla-9")
+
+
+@pytest.mark.parametrize("answer, finding", [("yes, on the ultrasound", "mammography_or_us"),
+                                             ("exam negative but the MRI looks suspicious", "other_imaging")])
+def test_a_node_seen_on_imaging_answers_the_node_question(answer: str, finding: str) -> None:
+    facts = bot.extract(answer, expecting="clinical_nodes").facts
+    assert (facts["clinical_nodes"], facts["node_finding"]) == ("positive", finding)
