@@ -142,6 +142,12 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
     after = sorted((c for c in reading.cues if c.clause == cue.clause and cue.end <= c.start < stop),
                    key=lambda c: c.start)
     others = [s for s in reading.all("SIZE") if s is not cue]
+    # what a measurement is of, said right before it, comes first ("calcifications spanning 5 cm: highly suggestive
+    # of malignancy": the span is the calcifications', whatever the words after it name)
+    adjacent = [kind for c in reading.cues if c.end == cue.start and c.label == "NON_TUMOR_HEAD"
+                for kind in [_kind(reading, c)] if kind]
+    if adjacent:
+        return adjacent[0]
     for c in after:
         kind = _kind(reading, c)
         if kind and not any(s.start == c.end or s.end == c.start for s in others):

@@ -878,3 +878,9 @@ def test_a_clinical_stage_beside_post_nac_is_the_stage_before_it() -> None:
 def test_a_node_seen_on_imaging_answers_the_node_question(answer: str, finding: str) -> None:
     facts = bot.extract(answer, expecting="clinical_nodes").facts
     assert (facts["clinical_nodes"], facts["node_finding"]) == ("positive", finding)
+
+
+def test_the_span_of_calcifications_is_not_the_tumour_size() -> None:
+    result = bot.analyze("IMPRESSION: R breast 10 o'clock 1.4 cm irregular mass with calcifications spanning 4 cm: "
+                         "highly suggestive of malignancy. Core bx: IDC. 66F, axilla clinically negative, untreated.")
+    assert (result.facts["tumor_size_cm"], result.variant_id) == (1.4, "axilla-3")
