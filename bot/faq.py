@@ -27,7 +27,8 @@ _PLAIN_FIELDS = ("variant_title", "order_text")
 _INVITE_NEW = ("Describe the patient (sex, age, diagnosis, tumour size, clinical nodal status, treatment so far) "
                "and I will answer for her ACR variant.")
 _INVITE_MORE = "Once I have the missing details of the case, I can answer for its ACR variant."
-_OUT_OF_SCOPE = "The current case has no ACR variant of this topic to answer for. {reason}"
+_OUT_OF_SCOPE = ("The current case has no ACR variant of this topic to answer for. {reason} What follows is the "
+                 "general answer, not a recommendation for this patient.")
 
 # A keyword hit scores its matched characters up to this cap, so one sprawling match cannot outweigh
 # several specific ones; below the minimum nothing is convincing.
@@ -162,20 +163,23 @@ def answer(topic: str, variant_id: Optional[str] = None, facts: Optional[Mapping
     body = (_resolve(template, kb.variants[variant_id]) if template and variant_id else None) or entry.answer
     parts = [body, "Sources: " + "; ".join(kb.sources[key].short for key in entry.sources)]
     if variant_id is None:
-        parts.append(_invitation(facts or {}))
+        invitation, out_of_scope = _invitation(facts or {})
+        # a case with no variant: said first, so that a general answer (an order's wording) is not read as its own
+        parts = [invitation, *parts] if out_of_scope else [*parts, invitation]
     return FaqAnswer(topic=topic, variant=variant_id, text="\n\n".join(parts), sources=entry.sources)
 
 
-def _invitation(facts: Mapping) -> str:
-    """What a general answer adds for the case so far: describe one, finish it, or why it has no variant."""
+def _invitation(facts: Mapping) -> Tuple[str, bool]:
+    """What a general answer adds for the case so far (describe one, finish it, or why it has no variant), and
+    whether the case is out of scope."""
     if not any(value is not None for value in facts.values()):
-        return _INVITE_NEW
+        return _INVITE_NEW, False
     from bot.matcher import match
     from bot.result import OUT_OF_SCOPE
     result = match(dict(facts))
     if result.status == OUT_OF_SCOPE and result.reasons:
-        return _OUT_OF_SCOPE.format(reason=result.reasons[0])
-    return _INVITE_MORE
+        return _OUT_OF_SCOPE.format(reason=result.reasons[0]), True
+    return _INVITE_MORE, False
 
 
 def _resolve(template: str, variant: Any) -> Optional[str]:

@@ -39,7 +39,8 @@ def _about_patient(reading: Reading, cue: Cue) -> bool:
 def sex(reading: Reading, facts: Facts) -> Read:
     """Explicit words and '58F' beat pronouns; both sexes stated strongly is a contradiction."""
     def votes(label: str, compact: Tuple[str, ...]) -> tuple:
-        cues = [c for c in reading.all(label) if not c.family and _about_patient(reading, c)]
+        # "the patient is not male" denies that sex: no vote for it
+        cues = [c for c in reading.all(label) if not (c.family or c.negated) and _about_patient(reading, c)]
         strong = [c for c in cues if c.text.lower() not in _PRONOUNS]
         strong += [c for c in reading.all("AGE_SEX") if not c.family and c.text.rstrip(".,;:)").endswith(compact)]
         return strong, cues

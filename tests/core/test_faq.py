@@ -79,6 +79,12 @@ def test_a_case_out_of_scope_is_not_told_that_details_are_missing() -> None:
     assert "no ACR variant" in text and "male" in text
 
 
+def test_a_case_out_of_scope_hears_that_first_before_a_general_order_wording() -> None:
+    first = faq.answer("order_wording", facts={"sex": "male", "age": 70, "clinical_nodes": "positive"}).text
+    assert first.split("\n\n")[0].startswith("The current case has no ACR variant")
+    assert "not a recommendation for this patient" in first.split("\n\n")[0]
+
+
 @pytest.mark.parametrize("topic", faq.TOPICS)
 @pytest.mark.parametrize("variant_id", VARIANTS)
 def test_every_topic_answers_for_every_variant(topic: str, variant_id: str) -> None:

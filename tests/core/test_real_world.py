@@ -884,3 +884,7 @@ def test_the_span_of_calcifications_is_not_the_tumour_size() -> None:
     result = bot.analyze("IMPRESSION: R breast 10 o'clock 1.4 cm irregular mass with calcifications spanning 4 cm: "
                          "highly suggestive of malignancy. Core bx: IDC. 66F, axilla clinically negative, untreated.")
     assert (result.facts["tumor_size_cm"], result.variant_id) == (1.4, "axilla-3")
+
+
+def test_a_denied_sex_is_no_vote_for_it() -> None:
+    assert bot.analyze("61F new R IDC 1.2 cm, cN0, untreated (the patient is not male)").facts["sex"] == "female"
