@@ -11,13 +11,12 @@ from typing import List, Optional, Tuple
 from bot.facts import MAX_AGE, Facts
 from bot.nlp.components import Cue
 from bot.nlp.nodes import contralateral_proven, mentions
-from bot.nlp.reading import NOTHING, Read, Reading, inside
+from bot.nlp.reading import NOTHING, YEAR, Read, Reading, inside
 from bot.nlp.sizes import axillary
 from bot.nlp.stage import tnm
 
 _PRONOUNS = ("she", "her", "hers", "herself", "he", "his", "him", "himself", "she's", "he's")
 _CYCLES = re.compile(r"(\d{1,2})\D+(\d{1,2})")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 # Labels that show a message is about breast cancer or the axilla at all.
 _TOPICAL = {"BREAST", "AXILLA", "NODE", "CANCER", "NEW_DX", "TNM", "NSTAGE", "NODE_POS", "NODE_NEG", "NAC",
             "SURGERY", "RECURRENCE", "SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "SIZE_COMPARE_GE", "AXILLARY_TAIL",
@@ -113,13 +112,12 @@ def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
     IDC") or dates the cancer and names its surgery ("breast cancer 2019 treated with lumpectomy"), with no word
     that makes the cancer itself new."""
     dated = [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and (s.historical or any(
-        _YEAR.fullmatch(y.text) for y in reading.within(s, ["SURGERY_PAST_POST"], 0, 2)))]
-    if any(_YEAR.fullmatch(y.text) for y in reading.within(cue, ["SURGERY_PAST_POST"], 0, 2)):
+        YEAR.fullmatch(y.text) for y in reading.within(s, ["SURGERY_PAST_POST"], 0, 2)))]
+    if any(YEAR.fullmatch(y.text) for y in reading.within(cue, ["SURGERY_PAST_POST"], 0, 2)):
         dated += [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and s.start > cue.start]
     fresh = [n for n in reading.all("NEW", "NEW_DX", "RECURRENCE") if not n.negated
              and n.clause == cue.clause and 0 <= cue.start - n.end <= 4]
     return bool((dated or reading.past_entry(cue)) and not fresh)
-
 
 
 def diagnosis(reading: Reading, facts: Facts) -> Read:

@@ -11,7 +11,7 @@ from bot.nlp.components import Cue
 from bot.nlp.normalise import Normalised
 from bot.reasons import Note
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR = re.compile(r"(?:19|20)\d\d")  # a year of a date
 
 SIDE_LABELS = ("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
 _NODAL = ("NODE", "LUMP", "AXILLA", "NODE_NEG", "NODE_POS", "PALPABLE")
@@ -115,7 +115,7 @@ class Reading:
         R IDC 1.6 cm, lumpectomy + RT" above "10/2026: new lump"): a past episode. Entries of the last entry's year
         are one current story, and an entry without surgery may be this cancer's diagnosis ("06/2025 dx IDC 4.4 cm"
         above "02/2026 surgery scheduled")."""
-        dates = [(d, found) for d in self.all("TIMELINE_DATE") for found in [_YEAR.search(d.text)] if found]
+        dates = [(d, found) for d in self.all("TIMELINE_DATE") for found in [YEAR.search(d.text)] if found]
         own = [int(found.group()) for d, found in dates if d.sentence == cue.sentence and d.start <= cue.start]
         return bool(own) and own[0] < max(int(found.group()) for _, found in dates) and any(
             s.sentence == cue.sentence and not (s.negated or s.planned) for s in self.all("SURGERY"))

@@ -230,7 +230,7 @@ def _split_decimal(reading: Reading, cue: Cue) -> bool:
     """One digit right after one digit and a full stop ("measuring 1. 5 cm"): a decimal with a stray space, not
     the end of a sentence ("Mrs Smith, 34. 42mm IDC")."""
     tokens = reading.tokens
-    number = re.match(r"\d+(?:\.\d+)?", cue.text)
+    number = _NUMBER.match(cue.text)
     return cue.start >= 2 and tokens[cue.start - 1] == "." and len(tokens[cue.start - 2]) == 1 \
         and tokens[cue.start - 2].isdigit() and number is not None and len(number.group()) == 1
 
