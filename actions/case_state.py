@@ -11,7 +11,7 @@ from bot.nlp.extract import shifted
 
 CASE_INTENTS = intake.CASE_INTENTS
 LOW_CONFIDENCE = intake.LOW_CONFIDENCE
-NOTES_SLOT = "case_notes"          # {"conflicts", "notes", "residue"} of the latest case message
+NOTES_SLOT = "case_notes"          # {"conflicts", "notes", "residue", "turn"} of the latest case message
 PENDING_SLOT = "pending_case"      # {"text", "turn"}: a description that may be another patient
 NEW_PATIENT_SLOT = "new_patient"   # the form's "another patient or a correction?" question
 VARIANT_SLOT = "variant"
@@ -198,6 +198,9 @@ def decide(tracker: Tracker, resumed: bool = False) -> Tuple[intake.Decision, Ex
     message again after the rules answered it (a follow-up question beside an answer)."""
     text = text_of(tracker)
     requested = tracker.get_slot(REQUESTED_SLOT)
+    side = side_chosen(tracker, text)
+    if side is not None:
+        return side
     # Who the message is about is decided on its own reading; what it adds to this case, on its reading
     # against the case (the case's side, lump and chemotherapy).
     raw = read_raw(tracker, text, requested, in_case=False)
@@ -221,6 +224,27 @@ def decide(tracker: Tracker, resumed: bool = False) -> Tuple[intake.Decision, Ex
     return decision, (raw if decision.why == intake.OUT_OF_SCOPE_PATIENT else ext)
 
 
+def side_chosen(tracker: Tracker, text: Text) -> Optional[Tuple[intake.Decision, Extraction]]:
+    """The answer to "which side is the question about?" (a cancer in each breast, the sides giving different
+    variants): the message that described both breasts, read again for the side picked; None for any other
+    message."""
+    noted = tracker.get_slot(NOTES_SLOT) or {}
+    if not any(r.get("kind") == "both_sides" for r in noted.get("residue", ()) if isinstance(r, dict)):
+        return None
+    side = intake.chosen_side(bot.extract(text))
+    said = user_texts(tracker)
+    turn = int(noted.get("turn") or 0)
+    if side is None or not 0 < turn <= len(said):
+        return None
+    return (intake.Decision(intake.ANSWER, text=text, why=intake.SIDE_CHOSEN),
+            bot.extract(said[turn - 1], focus=side))
+
+
+def user_texts(tracker: Tracker) -> List[Text]:
+    """The conversation's user messages, first to latest."""
+    return [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+
+
 def answer_beside_question(tracker: Tracker, text: Text, requested: Text) -> Optional[Extraction]:
     """The answer to the question asked in a message that also asks a follow-up ("1.5 cm - and why not
     MRI?"), read from its statement part (offsets into the whole message); None when that part answers nothing.
@@ -239,7 +263,7 @@ def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction, turn: 
     `fresh` starts a new case. A changed case loses its variant."""
     values: Dict[Text, Any] = dict(bot.merge(base, ext))
     values[NOTES_SLOT] = {"conflicts": list(ext.conflicts), "notes": list(ext.notes),
-                          "residue": [r.to_dict() for r in ext.residue]}
+                          "residue": [r.to_dict() for r in ext.residue], "turn": turn}
     values[PENDING_SLOT] = None
     fresh = fresh or ext.new_case or not has_case(tracker)
     evidence = {} if fresh else dict(tracker.get_slot(EVIDENCE_SLOT) or {})
@@ -274,6 +298,8 @@ def apply(tracker: Tracker, decision: intake.Decision, ext: Extraction) -> Dict[
     if not has_case(tracker) and intake.says_same_patient(text_of(tracker)):
         note["no_earlier_case"] = True
     waiting = pending(tracker)
+    if decision.why == intake.SIDE_CHOSEN:
+        turn = int((tracker.get_slot(NOTES_SLOT) or {}).get("turn") or turn)  # the facts' words are that message's
     if waiting is not None and decision.text is not None and decision.text == waiting["text"] \
             and decision.text != text_of(tracker):
         ext = read(tracker, decision.text, in_case=decision.kind != intake.NEW_CASE)

@@ -55,7 +55,7 @@ def answer(dispatcher: CollectingDispatcher, result: bot.Analysis, turns: Option
 def ask(dispatcher: CollectingDispatcher, slot: Text, result: bot.Analysis, prefix: str = "",
         used: str = "") -> None:
     """The question for a missing fact, with its quick replies."""
-    buttons = [{"title": title, "payload": payload} for title, payload in render.quick_replies(slot)]
+    buttons = [{"title": title, "payload": payload} for title, payload in render.quick_replies(slot, result)]
     text = prefix + render.question_text(slot, result) + (f"\n{used}" if used else "")
     dispatcher.utter_message(text=text, buttons=buttons,
                              json_message={"type": "question", "slot": slot, "facts": result.facts,

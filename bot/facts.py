@@ -103,9 +103,10 @@ class Residue:
     start: int       # character offsets into the message as it was given
     end: int
     text: str        # the words themselves, quoted in the question
+    kind: str = "unplaced"  # why they are asked about: a section of reasons.yml ("unplaced", "both_sides")
 
     def to_dict(self) -> Dict[str, Any]:
-        return {"fact": self.fact, "start": self.start, "end": self.end, "text": self.text}
+        return {"fact": self.fact, "start": self.start, "end": self.end, "text": self.text, "kind": self.kind}
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ OUT_OF_SCOPE_PATIENT = "another patient, out of scope"  # the message is read on
 NO_CUE = "no clinical cue"  # a message the classifier took for a case message holds not one word the core reads
 GENERAL_QUESTION = "a question about the guidance"  # "is it only for women with a known cancer?" in a case
 OTHER_NAMED = "names a patient other than the case's"  # "back to Mrs A" while the case is Mrs B
+SIDE_CHOSEN = "picks the breast the question is about"  # "the left one", asked which of two cancers is meant
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|\?")
 
 
@@ -203,6 +204,13 @@ def side_of(ext: Extraction) -> Optional[str]:
     if "SIDE_RIGHT" in cues:
         return "right"
     return None
+
+
+def chosen_side(ext: Extraction) -> Optional[str]:
+    """The side a message picks when it names one side and states no fact ("the left one", "R"): the answer to
+    which breast is meant (bilateral cancers); None otherwise."""
+    side = side_of(ext)
+    return side if side in ("left", "right") and not has_facts(ext) and not ext.residue else None
 
 
 def is_description(ext: Extraction) -> bool:

@@ -118,7 +118,7 @@ def _asked(keys: Sequence[str]) -> List[str]:
 def _unplaced_question(residue: Sequence[Residue]) -> Tuple[List[str], List[str]]:
     """(fact keys to ask for, reasons quoting the words) for what the extraction could not place."""
     keys = list(dict.fromkeys(r.fact for r in residue))
-    return keys, [reasons.text("unplaced", r.fact, text=r.text) for r in residue]
+    return keys, list(dict.fromkeys(reasons.text(r.kind, r.fact, text=r.text) for r in residue))
 
 
 def match(facts: Mapping[str, Any], conflicts: Sequence[str] = (), notes: Sequence[Note] = (),

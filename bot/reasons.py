@@ -11,7 +11,7 @@ from typing import Any, Dict
 import yaml
 
 REASONS = Path(__file__).parent / "knowledge" / "reasons.yml"
-SECTIONS = ("assumptions", "notes", "contradictions", "asked", "unplaced")
+SECTIONS = ("assumptions", "notes", "contradictions", "asked", "unplaced", "both_sides")
 
 
 @functools.lru_cache(maxsize=1)

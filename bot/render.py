@@ -24,7 +24,11 @@ _ON_CHEMOTHERAPY = ("neoadjuvant_ongoing", "neoadjuvant_completed")
 
 
 def question_text(slot: str, analysis: Optional[Analysis] = None) -> str:
-    """The question for a missing fact, with why it matters when the analysis says so."""
+    """The question for a missing fact, with why it matters when the analysis says so. With a cancer in each
+    breast whose sides lead to different variants, the question is which side is meant."""
+    both = _both_sides(slot, analysis)
+    if both:
+        return f"{both[0].upper()}{both[1:]}"
     question = questions()[slot]
     text = question["text"]
     if analysis is not None and analysis.facts.get("treatment") in _ON_CHEMOTHERAPY:
@@ -35,14 +39,24 @@ def question_text(slot: str, analysis: Optional[Analysis] = None) -> str:
     elif analysis is not None:
         # the words the core could not place, quoted, so the clinician sees why it asks (issue 9)
         quoted = [reasons.text("unplaced", u["fact"], text=u["text"]) for u in analysis.unplaced
-                  if u.get("fact") == slot and u.get("text")]
+                  if u.get("fact") == slot and u.get("text") and u.get("kind", "unplaced") == "unplaced"]
         if quoted:
             text = f"{quoted[0][0].upper()}{quoted[0][1:]}. {text}"
     return text
 
 
-def quick_replies(slot: str) -> List[Tuple[str, str]]:
-    """(title, payload) pairs offered with a question."""
+def _both_sides(slot: str, analysis: Optional[Analysis]) -> Optional[str]:
+    """The which-side question when the analysis left `slot` open because the two breasts differ on it."""
+    if analysis is None:
+        return None
+    return next((reasons.text("both_sides", u["fact"], text=u["text"]) for u in analysis.unplaced
+                 if u.get("fact") == slot and u.get("kind") == "both_sides"), None)
+
+
+def quick_replies(slot: str, analysis: Optional[Analysis] = None) -> List[Tuple[str, str]]:
+    """(title, payload) pairs offered with a question ("left" / "right" for the which-side question)."""
+    if _both_sides(slot, analysis):
+        return [(side, f"the {side} side") for side in ("left", "right")]
     return [(r["title"], r["payload"]) for r in questions().get(slot, {}).get("quick_replies", [])]
 
 

@@ -12,7 +12,8 @@ from dataclasses import replace
 from typing import Dict, List, Optional, Tuple
 
 from bot.facts import Evidence, Extraction, Facts, Residue, empty, validate
-from bot.nlp import course, nodes, sizes, stage
+from bot.features import size_class
+from bot.nlp import bilateral, course, nodes, sizes, stage
 from bot.nlp.components import CONTEXT_KEY, Cue
 from bot.nlp.normalise import normalise
 from bot.nlp.pipeline import answer_fillers, parse
@@ -176,7 +177,7 @@ def _phrase(reading: Reading, cue: Cue) -> List[Cue]:
 
 
 def extract(text: str, expecting: Optional[str] = None, treatment: Optional[str] = None,
-            side: Optional[str] = None, lump: Optional[str] = None) -> Extraction:
+            side: Optional[str] = None, lump: Optional[str] = None, focus: Optional[str] = None) -> Extraction:
     """The facts one message states (null when unstated), where each was read, contradictions and residue.
 
     `treatment` is the case's treatment status, for a message that states none: the readers after it see it
@@ -185,8 +186,10 @@ def extract(text: str, expecting: Optional[str] = None, treatment: Optional[str]
     message that names no cancer side reads its axillary findings against it ("R axilla negative" about a
     left cancer is the other axilla). `Extraction.side` stays the message's own. `lump` is the case's axillary
     lump ("unilateral", "bilateral"), for a short correction of its sides ("sorry, only the left"). A report's
-    ADDENDUM revises the report (see `revised`)."""
-    whole, _ = _extract(text, expecting, treatment, side, lump)
+    ADDENDUM revises the report (see `revised`). A message with a cancer in each breast whose sides lead to
+    different variants leaves the differing facts unknown, with a `both_sides` residue (which side is meant?);
+    `focus` ("left", "right") reads that message for one breast only (bot/nlp/bilateral.py)."""
+    whole, _ = _extract(text, expecting, treatment, side, lump, focus)
     found = _ADDENDUM.search(text)
     if found is None or not text[:found.start()].strip():
         return whole
@@ -250,13 +253,47 @@ def revised(whole: Extraction, addendum: Extraction, offset: int, node_words: Li
 
 
 def _extract(text: str, expecting: Optional[str], treatment: Optional[str],
-             side: Optional[str] = None, lump: Optional[str] = None) -> Tuple[Extraction, Reading]:
+             side: Optional[str] = None, lump: Optional[str] = None,
+             focus: Optional[str] = None) -> Tuple[Extraction, Reading]:
     """extract() of one text, with the reading it was made from."""
     reading, notes = read(text, expecting, case_side=side, case_lump=lump)
+    if focus in bilateral.SIDES:
+        reading = bilateral.focused(reading, focus)
+        notes.append(Note.of("one_breast", side=focus))
+    found = _run(reading, treatment)
+    facts, conflicts, residue = found.facts, list(found.conflicts), list(found.residue)
+    evidence = dict(found.evidence)
+    if focus is None and bilateral.cancer_each_side(reading):
+        left, right = (_run(bilateral.focused(reading, s), treatment) for s in bilateral.SIDES)
+        for key in _differing(left, right):
+            # two breasts, two variants: which side the question is about is asked (matching-rules.md)
+            for fact in _DECIDED_WITH[key]:
+                facts[fact] = None
+                evidence.pop(fact, None)
+            conflicts = [k for k in conflicts if k != key]
+            residue = [r for r in residue if r.fact != key]
+            residue.append(_both_sides_residue(reading, key, left, right))
+    answered = short_answer(reading, facts)
+    if answered and reading.cues:
+        evidence[answered] = _evidence(reading, tuple(reading.cues))
+    facts = validate(facts)
+    return Extraction(
+        facts=facts, conflicts=tuple(dict.fromkeys(conflicts)), corrected=bool(reading.all("CORRECTION")),
+        new_case=bool(reading.all("NEW_CASE")), notes=tuple(notes + list(found.notes)),
+        cues=tuple(sorted({c.label for c in reading.cues})),
+        evidence={k: v for k, v in evidence.items() if facts.get(k) is not None or k in conflicts},
+        residue=tuple(residue), side=focus if focus in bilateral.SIDES else _side(reading),
+        patient=course.patient_label(reading),
+    ), reading
+
+
+def _run(reading: Reading, treatment: Optional[str]) -> Extraction:
+    """The readers in their declared order over one reading: facts, conflicts, evidence, residue and notes."""
     facts: Facts = empty()
     conflicts: List[str] = []
     residue: List[Residue] = []
     evidence: Dict[str, Tuple[Evidence, ...]] = {}
+    notes: List[Note] = []
     context = False
     for reader in READERS:
         found: Read = reader.read(reading, facts)
@@ -274,17 +311,44 @@ def _extract(text: str, expecting: Optional[str], treatment: Optional[str],
             residue.append(Residue(_CONFLICT_KEY.get(reader.fact, reader.fact), start, end, quoted))
     if context:
         facts["treatment"] = None  # the case's, not the message's
-    answered = short_answer(reading, facts)
-    if answered and reading.cues:
-        evidence[answered] = _evidence(reading, tuple(reading.cues))
-    facts = validate(facts)
-    return Extraction(
-        facts=facts, conflicts=tuple(dict.fromkeys(conflicts)), corrected=bool(reading.all("CORRECTION")),
-        new_case=bool(reading.all("NEW_CASE")), notes=tuple(notes),
-        cues=tuple(sorted({c.label for c in reading.cues})),
-        evidence={k: v for k, v in evidence.items() if facts.get(k) is not None or k in conflicts},
-        residue=tuple(residue), side=_side(reading), patient=course.patient_label(reading),
-    ), reading
+    return Extraction(facts=facts, conflicts=tuple(conflicts), notes=tuple(notes), evidence=evidence,
+                      residue=tuple(residue))
+
+
+# A deciding fact and the facts read with it, left unknown together when the two breasts differ on it.
+_DECIDED_WITH = {"tumor_size_cm": ("tumor_size_cm", "tumor_over_2cm", "t_category"),
+                 "clinical_nodes": ("clinical_nodes", "node_finding", "axillary_lump")}
+
+
+def _differing(left: Extraction, right: Extraction) -> Tuple[str, ...]:
+    """The deciding facts (size class, clinical nodal status) on which two breasts, each read alone, differ."""
+    keys = []
+    if size_class(_unconflicted(left))[0] != size_class(_unconflicted(right))[0]:
+        keys.append("tumor_size_cm")
+    if _unconflicted(left).get("clinical_nodes") != _unconflicted(right).get("clinical_nodes"):
+        keys.append("clinical_nodes")
+    return tuple(keys)
+
+
+def _unconflicted(ext: Extraction) -> Facts:
+    return {k: (None if k in ext.conflicts else v) for k, v in ext.facts.items()}
+
+
+def _both_sides_residue(reading: Reading, key: str, left: Extraction, right: Extraction) -> Residue:
+    """What each breast was read as ("left: 3 cm, node-positive; right: 1 cm, node-negative"), for the question of
+    which side is meant; its offsets span the words that describe the two breasts."""
+    start, end, _ = reading.quote([c for c in reading.cues if bilateral.cue_side(reading, c) in bilateral.SIDES])
+    said = "; ".join(f"{side}: {_summary(ext)}" for side, ext in zip(bilateral.SIDES, (left, right)))
+    return Residue(key, start, end, said, kind="both_sides")
+
+
+def _summary(ext: Extraction) -> str:
+    facts = _unconflicted(ext)
+    size = facts.get("tumor_size_cm")
+    over = {"le2": "2 cm or less", "gt2": "over 2 cm"}.get(size_class(facts)[0] or "", "size not given")
+    nodes_said = {"positive": "node-positive", "negative": "node-negative"}.get(facts.get("clinical_nodes") or "",
+                                                                               "nodal status not given")
+    return f"{size:g} cm, {nodes_said}" if size is not None else f"{over}, {nodes_said}"
 
 
 def _side(reading: Reading) -> Optional[str]:

@@ -327,9 +327,6 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     negative = _negative_exams(reading, facts) + (n_cues if n_value == "negative" else [])
     if exam_conflict(reading, facts):
         return Read(cues=tuple(pos_cues + negative), conflict=True)
-    split = _sides_differ(reading, positive, negative)
-    if split:
-        return Read(residue=split)  # bilateral cancers, one axilla positive and the other negative: which side?
     if pos_cues:
         return Read("positive", tuple(pos_cues))
     uncertain = [m.cue for m in found if m.uncertain]
@@ -338,18 +335,6 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     if uncertain:
         return Read(residue=tuple(uncertain[:1]))
     return Read("negative", tuple(negative)) if negative else NOTHING
-
-
-def _sides_differ(reading: Reading, positive: List[NodeMention], negative: List[Cue]) -> Tuple[Cue, ...]:
-    """With a cancer in each breast, a positive axilla on one side and a negative one on the other give two
-    variants (matching-rules.md, synchronous bilateral cancers): the negative statements, to ask about."""
-    cancer_sides = {reading.side_of(c, before=4, after=4) for c in reading.live("CANCER", "TUMOR")}
-    if primary_sides(reading) != {"left", "right"} or not ({"left", "right"} <= cancer_sides
-                                                          or "bilateral" in cancer_sides):
-        return ()
-    positive_sides = {m.side for m in positive} - {None, "bilateral"}
-    other = [c for c in negative if reading.side_of(c) in {"left", "right"} - positive_sides]
-    return tuple(other[:1]) if positive_sides and other else ()
 
 
 # A second examiner's denial said by ellipsis: "the other didn't", "her colleague could not" (nothing after it).

@@ -18,16 +18,20 @@ def initial_slots() -> Dict[str, Any]:
 def make_tracker(text: str, intent: str, slots: Optional[Dict[str, Any]] = None,
                  requested: Optional[str] = None, confidence: float = 0.98,
                  form_active: bool = True, turn: int = 1, after: str = "action_listen",
-                 validating: bool = False) -> Tracker:
+                 validating: bool = False, earlier_texts: Optional[List[str]] = None) -> Tracker:
     """A tracker right after a user message (the conversation's `turn`-th), as the form (or a rule) runs an
     action for it; `after` is the action that ran since (a follow-up answered before the form resumes).
     `validating`: the tracker Rasa gives the form's validation action, which ends with the form's own execution
-    (rasa.core.actions.forms.FormAction._temporary_tracker)."""
+    (rasa.core.actions.forms.FormAction._temporary_tracker). `earlier_texts`: the earlier user messages' texts
+    (placeholders otherwise); given, they set `turn`."""
+    if earlier_texts is not None:
+        turn = len(earlier_texts) + 1
     all_slots = {**initial_slots(), **(slots or {})}
     all_slots["requested_slot"] = requested
     message = {"text": text, "intent": {"name": intent, "confidence": confidence},
                "entities": [], "intent_ranking": [{"name": intent, "confidence": confidence}]}
-    earlier = [{"event": "user", "text": f"message {n}", "parse_data": {}} for n in range(1, turn)]
+    texts = earlier_texts if earlier_texts is not None else [f"message {n}" for n in range(1, turn)]
+    earlier = [{"event": "user", "text": said, "parse_data": {}} for said in texts]
     events = earlier + [
         {"event": "slot", "name": "requested_slot", "value": requested},
         {"event": "action", "name": "action_listen"},
@@ -74,13 +78,14 @@ def customs(messages: List[Dict]) -> List[Dict]:
 
 def form_turn(domain: Dict[str, Any], slots: Dict[str, Any], text: str, intent: str,
               requested: Optional[str] = None, confidence: float = 0.98,
-              turn: int = 1, after: str = "action_listen") -> Tuple[Dict[str, Any], List[Dict]]:
+              turn: int = 1, after: str = "action_listen",
+              earlier_texts: Optional[List[str]] = None) -> Tuple[Dict[str, Any], List[Dict]]:
     """One user turn through the case form as the Rasa server runs it: validate_case_form reads the message
     and sends the question for the slot it requests, or the answer when it requests none.
     Returns the slots after the turn (with `requested_slot`) and the messages sent."""
     events, messages = run(ValidateCaseForm(),
                            make_tracker(text, intent, slots, requested, confidence, turn=turn, after=after,
-                                        validating=True), domain)
+                                        validating=True, earlier_texts=earlier_texts), domain)
     set_now = slot_values(events)
     # Without a requested slot from the validation, the server requests none (the form's list is empty).
     return {**initial_slots(), **slots, **set_now, "requested_slot": set_now.get("requested_slot")}, messages

@@ -359,3 +359,25 @@ def test_the_form_sends_back_only_the_slots_a_message_changes(domain):
     changed = set(slot_values(events))
     assert {"tumor_size_cm", "intake", "variant"} <= changed
     assert not changed & {"sex", "age", "diagnosis", "clinical_nodes", "treatment", "axillary_lump"}
+
+
+# A cancer in each breast, the two sides giving different variants (matching-rules.md: ask which side).
+BOTH_BREASTS = ("61F, two new cancers, nothing started yet. Left breast: 3.3 cm IDC with a firm palpable left "
+                "axillary node. Right breast: 9 mm IDC, right axilla clear on exam.")
+
+
+@pytest.mark.parametrize("answer, variant", [("the left one", "axilla-6"), ("R", "axilla-3")])
+def test_with_a_cancer_in_each_breast_the_side_is_asked_and_the_answer_reads_that_breast(domain, answer, variant):
+    slots, messages = form_turn(domain, {}, BOTH_BREASTS, "describe_case")
+    question = only_custom(messages)
+    assert question["type"] == "question" and question["facts"]["tumor_size_cm"] is None
+    assert "which side" in messages[0]["text"] and "left: 3.3 cm, node-positive" in messages[0]["text"]
+    assert [b["title"] for b in messages[0]["buttons"]] == ["left", "right"]
+
+    slots, messages = form_turn(domain, slots, answer, "inform", requested=slots["requested_slot"],
+                                earlier_texts=[BOTH_BREASTS])
+    custom = only_custom(messages)
+    assert (custom["type"], custom["variant"]["id"]) == ("recommendation", variant)
+    side = "left" if variant == "axilla-6" else "right"
+    assert any(f"for the {side} breast" in a for a in custom["assumptions"])
+    assert custom["evidence"]["tumor_size_cm"][0]["turn"] == 1  # read from the message that described both
