@@ -385,6 +385,25 @@ def patient_label(reading: Reading) -> Optional[str]:
     return (found.group(1) or found.group(2)).lower() if found else None
 
 
+def _bare_neoadjuvant(reading: Reading, cue: Cue) -> bool:
+    """'neoadjuvant' on its own, qualifying the drug before it ("letrozole 2.5 mg daily, neoadjuvant"), not the
+    start of "neoadjuvant chemotherapy"."""
+    return not any(n.start <= cue.start and n.end > cue.end for n in reading.all("NAC"))
+
+
+def _unknown_primary(reading: Reading, facts: Facts) -> List[Cue]:
+    """A carcinoma's metastasis proven in an axillary node while the breasts show nothing ("node core: metastatic
+    adenocarcinoma; breasts normal on mammography, US and MRI"): an occult primary (matching-rules.md), whose
+    breast tumour has no size. [] when a breast tumour or cancer of the breast is named."""
+    spread = [c for c in reading.live("METASTASIS") if reading.near(c, ["NODE", "AXILLA"], "sentence")
+              and reading.near(c, ["CANCER"], "sentence")]
+    if not spread or facts.get("tumor_size_cm") is not None or facts.get("t_category") or reading.live("TUMOR") \
+            or _breast_mass(reading):
+        return []
+    clear = [b for b in reading.all("BREAST") if b.negated or reading.within(b, ["FINDING_WORD"], 0, 4)]
+    return spread[:1] if clear else []
+
+
 def encounter(reading: Reading, facts: Facts) -> Read:
     """What kind of question this is when no variant can cover it (scope.yml names each with its pointer)."""
     current = facts.get("diagnosis") in ("new_primary", "local_recurrence") or bool(_current_cancers(reading))
@@ -400,7 +419,8 @@ def encounter(reading: Reading, facts: Facts) -> Read:
         s.text.lower() not in _PRONOUNS for s in reading.within(c, ["FEMALE", "MALE", "AGE", "AGE_SEX"], 4, 4))]
     if animal:
         return Read("animal", tuple(animal[:1]))
-    occult = reading.live("OCCULT") or [c for c in reading.all("TNM") if re.match(r"(?i)^[cpy]?t0", c.text)]
+    occult = reading.live("OCCULT") or [c for c in reading.all("TNM") if re.match(r"(?i)^[cpy]?t0", c.text)] \
+        or _unknown_primary(reading, facts)
     if occult:
         return Read("occult_primary", tuple(occult[:1]))
     other_cancer = reading.live("OTHER_CANCER")
@@ -438,7 +458,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
                                       "axillary_lump", "neoadjuvant_unclear"))
     if quiet and not (axillary_finding or current or case or _breast_mass(reading)):
         return Read("no_axillary_finding", tuple(quiet[:1]))
-    endocrine = [c for c in reading.live("ENDOCRINE") if reading.within(c, ["NAC", "NEOADJUVANT"], 3, 1)]
+    endocrine = [c for c in reading.live("ENDOCRINE") if reading.within(c, ["NAC", "NEOADJUVANT"], 3, 1)
+                 or any(_bare_neoadjuvant(reading, n) for n in reading.near(c, ["NEOADJUVANT"], "sentence")
+                        if c.end <= n.start <= c.end + 6)]
     if endocrine:
         return Read("endocrine_therapy", tuple(endocrine[:1]))
     adjuvant = [c for c in reading.live("ADJUVANT") if reading.near(c, ["NAC_ONGOING", "NAC_ONGOING_WEAK"], "sentence")

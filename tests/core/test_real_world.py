@@ -323,6 +323,20 @@ KINDS = [
      None),
     # "approx." does not end the sentence
     ("66F, new approx. 2.6 cm IDC of the L breast, no palpable L axillary nodes, untreated", "matched", "axilla-5"),
+    # a carcinoma's metastasis in an axillary node, the breasts normal on imaging: an occult primary
+    ("R axillary LN excision: metastatic adenoCa, CK7+. Both breasts normal on mammo/US; MRI breasts negative. 61F",
+     "out_of_scope", None),
+    # "Ca" for carcinoma in shorthand, beside a breast
+    ("k/c/o Ca L breast on trucut, 49 F, 1.6 cm on USG, no palpable LN, untreated", "matched", "axilla-3"),
+    # a second examiner's denial a few words after the examiner
+    ("new L IDC 1.7 cm, 66F, untreated. I feel a small L axillary node; the fellow saw her on Friday and felt no "
+     "nodes", "needs_info", "clinical_nodes"),
+    # a node or lump queried with question marks in a fragment
+    ("Ca L breast (core +), 1.4 cm on USG, 60 F. O/E slight swelling L axilla ?? maybe a node", "needs_info",
+     "clinical_nodes"),
+    # 'neoadjuvant' after an endocrine drug: neoadjuvant endocrine therapy
+    ("exemestane 25 mg od, neoadjuvant, month 5 of 6; 77F, R IDC 2.9 cm, cN0. Axillary imaging before surgery?",
+     "out_of_scope", None),
 ]
 
 
@@ -385,8 +399,14 @@ def test_an_addendum_that_revises_the_node_quotes_its_words() -> None:
      "Chemioterapia neoadiuvante completata la settimana scorsa, surgery in two weeks.", "axilla-9"),
     ("Patientin, 57 Jahre, neu diagnostiziertes Mammakarzinom rechts 2,8 cm, keine tastbaren Lymphknoten, untreated.",
      "axilla-5"),
+    # Dutch, Polish and Turkish
+    ("Mevrouw, 64 jaar, nieuw gediagnosticeerd mammacarcinoom links 1,3 cm, palpabele klier in de linker oksel, "
+     "nog geen behandeling.", "axilla-4"),
+    ("Pacjentka 58 lat, nowo rozpoznany rak piersi prawej 3,2 cm, węzły pachowe niewyczuwalne klinicznie, bez "
+     "leczenia.", "axilla-5"),
+    ("62 yaşında kadın hasta, bilinen kanser yok; toraks BT: sol aksillada şüpheli lenf nodu.", "axilla-12"),
 ])
-def test_the_clinical_words_of_other_languages_are_read(text: str, variant: str) -> None:
+def test_the_clinical_words_of_other_languages_are_read(text: str, variant: Optional[str]) -> None:
     assert bot.analyze(text).variant_id == variant
 
 
