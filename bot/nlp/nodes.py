@@ -14,7 +14,7 @@ from typing import List, Optional, Sequence, Set, Tuple
 
 from bot.facts import Facts
 from bot.nlp.components import Cue
-from bot.nlp.reading import NOTHING, Read, Reading, with_context
+from bot.nlp.reading import NOTHING, Read, Reading, inside, with_context
 from bot.nlp.sizes import apposed_axilla, axilla_of, axillary, size_cm
 
 _MODALITIES = ("MODALITY_MUS", "MODALITY_OTHER")
@@ -117,6 +117,21 @@ def _result_line(reading: Reading, cue: Cue) -> List[Cue]:
     return [c for c in following if c.start == first and c.label == "PROVEN" and not (c.negated or c.uncertain)]
 
 
+_SAME_NODE_REACH = 10  # tokens after an unfelt node within which "but suspicious on US" still describes it
+_OTHER_HEADS = ("TUMOR", "CANCER", "BREAST")
+
+
+def _same_node(reading: Reading, node: Cue, suspicious: Cue) -> bool:
+    """A suspicion that describes this node: in its clause, or just after it in its sentence ("node not palpable
+    but suspicious on US", "nodes not palpable, one looks suspicious on ultrasound") and naming nothing else
+    ("suspicious mass in the breast")."""
+    if suspicious.clause == node.clause:
+        return True
+    if suspicious.sentence != node.sentence or not 0 <= suspicious.start - node.end <= _SAME_NODE_REACH:
+        return False
+    return not reading.within(suspicious, _OTHER_HEADS, 0, 3)
+
+
 def _mentions(reading: Reading) -> List[NodeMention]:
     found = []
     for cue in reading.all("NODE", "LUMP"):
@@ -136,9 +151,10 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         modality, modality_cues = (None, []) if cue.label == "LUMP" else _modality(reading, cue, palpable)
         # "no palpable node" beside it negates a node, unless imaging calls that node suspicious: a negative exam
         # does not cancel a suspicious node on imaging (matching-rules.md)
-        unfelt = any(c.negated for c in reading.near(cue, ["PALPABLE"]))
-        if cue.negated and unfelt and modality and any(c.clause == cue.clause for c in suspicious_cues):
-            cue = with_context(cue, negated=False)  # "suspicious node on US (not palpable)": found on imaging
+        unfelt = any(c.negated for c in reading.near(cue, ["PALPABLE"])) or inside(cue, reading.all("NODE_NEG"))
+        if cue.negated and unfelt and modality and any(_same_node(reading, cue, c) for c in suspicious_cues):
+            # "suspicious node on US (not palpable)", "node not palpable but suspicious on US": found on imaging
+            cue = with_context(cue, negated=False)
         negated = cue.negated or (not (suspicious_cues or proven_cues) and any(
             c.negated for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"])))
         if negated and not cue.negated:

@@ -84,8 +84,12 @@ _SLACK_REF = Scanner(r"<[@#!][A-Za-z0-9^]+(?:\|([^>]*))?>")
 _TEAMS_MENTION = Scanner(r"<at\b[^>]*>[^<]*</at>", re.I)
 _BLOCK_TAG = Scanner(r"</?(?:p|br|div|li|ul|ol|tr|h[1-6])\b[^>]*>", re.I)
 _INLINE_TAG = Scanner(r"</?(?:span|b|i|u|em|strong|font|a|code|pre|s|strike|del|table|tbody|td|th)\b[^>]*>", re.I)
-# Slack/Markdown emphasis around words: "*bold*", "_italic_", "~struck~" (a lone "~2 cm" is "about").
-_EMPHASIS = Scanner(r"(?<![\w*_~])(\*\*|__|[*_~])(?=\S)([^*_~\n]*?\S)\1(?![\w*_~])")
+# Struck-out text is what its writer took back: Slack "~no palpable nodes~", Markdown "~~...~~", HTML <s>, <del>,
+# <strike> (a lone "~2 cm" is "about").
+_STRUCK = Scanner(r"(?<![\w~])(~~?)(?=\S)([^~\n]*?\S)\1(?![\w~])")
+_STRUCK_TAG = Scanner(r"<(s|del|strike)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+# Slack/Markdown emphasis around words: "*bold*", "_italic_".
+_EMPHASIS = Scanner(r"(?<![\w*_])(\*\*|__|[*_])(?=\S)([^*_\n]*?\S)\1(?![\w*_])")
 _BULLET = Scanner(r"[•▪◦‣⁃]")
 # " / " between pager-style fields separates statements, like a line break ("no LAD / new dx IDC").
 _FIELD_SLASH = Scanner(r"(?<=\S) / (?=\S)")
@@ -158,7 +162,9 @@ def _markup(norm: Normalised) -> Normalised:
     norm = norm.sub(_SLACK_URL, lambda m: m.group(1))
     norm = norm.sub(_SLACK_REF, lambda m: m.group(1) or " ")
     norm = norm.sub(_BLOCK_TAG, lambda m: "\n")
+    norm = norm.sub(_STRUCK_TAG, lambda m: " ")
     norm = norm.sub(_INLINE_TAG, lambda m: " ")
+    norm = norm.sub(_STRUCK, lambda m: " ")
     norm = norm.sub(_EMPHASIS, lambda m: m.group(2))
     norm = norm.sub(_FIELD_SLASH, lambda m: " ; ")
     norm = norm.sub(_PLURAL, lambda m: "s")

@@ -280,7 +280,8 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         bare = [b for b in bare if b[2] == "diagnosis" or (b[2] is None and b[0].sentence in dx_sentences)]
     if not nac:
         placed, bare = _grown(placed), _grown(bare)
-    bare += _unitless(reading, placed + bare)
+    unitless, unsure = _unitless(reading, placed + bare)
+    bare += unitless
     if placed and bare:
         # "mass measuring 2.7 cm ... transcription error; the correct dimension is 1.7 cm": a correction that
         # supersedes every size placed on the tumour leaves the corrected value, placed or not
@@ -315,6 +316,8 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     largest = max(v for _, v in found)
     if len({round(v, 2) for _, v in found}) > 1:
         notes.append(Note.of("several_sizes", size=f"{largest:g}"))
+    if unsure:
+        return Read(residue=tuple(unsure[:1]), notes=tuple(notes))  # "18 mm on US, 2.6 on MRI": 2.6 mm or cm?
     return Read(largest, cues, residue=residue, notes=tuple(notes))
 
 
@@ -360,20 +363,24 @@ _STUDIES = ("MODALITY_MUS", "MODALITY_OTHER")
 _NOT_A_SIZE = ("SIZE", "AGE", "AGE_SEX", "TNM", "NSTAGE", "CYCLES_FRACTION")
 
 
-def _unitless(reading: Reading, sized: Sized) -> Sized:
+def _unitless(reading: Reading, sized: Sized) -> Tuple[Sized, List[Cue]]:
     """A decimal without its unit that a study reports, in the sentence of a size that has one ("the mammogram says
-    1.9 cm and the ultrasound says 2.3"): another reading of the tumour, in that unit."""
+    1.9 cm and the ultrasound says 2.3", "1.2 cm on US, 2.4 on MRI"): another reading of the tumour, in that unit;
+    beside a size in mm it may be cm ("18 mm on US, 2.6 on MRI"): asked (the second list)."""
     found: Sized = []
+    unsure: List[Cue] = []
     taken = reading.all(*_NOT_A_SIZE)
     for cue in reading.all("BARE_NUMBER"):
         if "." not in cue.text or cue.family or cue.negated or inside(cue, taken):
             continue
         units = [c for c, _, _ in sized if c.sentence == cue.sentence]
-        if units and reading.within(cue, _STUDIES, 4, 0):
-            value = _number(cue) / (10.0 if _MM.search(units[0].text.lower()) else 1.0)
-            if 0 < value <= MAX_TUMOR_CM:
-                found.append((cue, value, None))
-    return found
+        if not units or not reading.within(cue, _STUDIES, 4, 2):
+            continue
+        if _MM.search(units[0].text.lower()):
+            unsure.append(cue)
+        elif 0 < _number(cue) <= MAX_TUMOR_CM:
+            found.append((cue, _number(cue), None))
+    return found, unsure
 
 
 def _grown(sizes: Sized) -> Sized:

@@ -14,7 +14,10 @@ from bot.nlp.normalise import MAX_CHARS, normalise
     ("<at>Bot</at> 3 cm", "  3 cm"),                # a Teams mention
     ("<@U12AB> 3 cm", "  3 cm"),                    # a Slack user mention
     ("<mailto:a@b.org|a@b.org> 3 cm", "a@b.org 3 cm"),
-    ("*left* _breast_ ~IDC~", "left breast IDC"),
+    ("*left* _breast_ IDC", "left breast IDC"),
+    ("~no nodes~ a node", "  a node"),              # struck out: taken back
+    ("~~no nodes~~ a node", "  a node"),
+    ("<s>no nodes</s> a node", "  a node"),
     ("~2 cm", "~2 cm"),                             # "about", not struck through
     ("3*2 cm", "3*2 cm"),                           # a dimension, not emphasis
     ("line one<br>line two", "line one\nline two"),

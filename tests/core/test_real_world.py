@@ -334,6 +334,21 @@ KINDS = [
     # a node or lump queried with question marks in a fragment
     ("Ca L breast (core +), 1.4 cm on USG, 60 F. O/E slight swelling L axilla ?? maybe a node", "needs_info",
      "clinical_nodes"),
+    # an unfelt node that imaging calls suspicious, said in the next phrase, is found on imaging
+    ("61F, new R IDC 1.9 cm, untreated; axillary node impalpable, however it appears suspicious on the ultrasound",
+     "matched", "axilla-4"),
+    ("61F, new R IDC 2.9 cm, untreated. Nodes: not palpable, abnormal on US (cortex 4 mm)", "matched", "axilla-6"),
+    ("61F, new R IDC 2.9 cm, untreated, no palpable nodes; US: suspicious mass in the breast only", "matched",
+     "axilla-5"),
+    # a study's decimal without its unit beside the tumour's size: another reading of it (or mm or cm: asked)
+    ("new L IDC, 44F, untreated, cN0: 1.6 cm on ultrasound, 2.7 on the MRI", "needs_info", "tumor_size_cm"),
+    ("new L IDC, 44F, untreated, cN0: 17 mm on ultrasound, 2.7 on the MRI", "needs_info", "tumor_size_cm"),
+    # struck-out text is taken back (Slack ~...~, Markdown ~~...~~, HTML <del>)
+    ("new R IDC 3.3 cm, 52F, untreated, ~axilla clear~ hard R axillary node felt", "matched", "axilla-6"),
+    ("new R IDC 3.3 cm, 52F, untreated, <del>axilla clear</del> hard R axillary node felt", "matched", "axilla-6"),
+    # a report's title-case "Findings:" describe the images: a normal axilla there is no exam
+    ("US RIGHT BREAST AND AXILLA\nIndication: palpable lump, 47F.\nFindings: 2.4 cm irregular mass at 10 o'clock. "
+     "Right axilla: normal nodes.\nCore biopsy: IDC. Untreated.", "needs_info", "clinical_nodes"),
     # 'neoadjuvant' after an endocrine drug: neoadjuvant endocrine therapy
     ("exemestane 25 mg od, neoadjuvant, month 5 of 6; 77F, R IDC 2.9 cm, cN0. Axillary imaging before surgery?",
      "out_of_scope", None),
