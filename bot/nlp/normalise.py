@@ -16,12 +16,13 @@ from typing import Callable, Iterable, List, Sequence, Tuple
 
 from text_to_num import alpha2digit
 
+from bot.nlp import structured
 from bot.nlp.fastre import Scanner
 from bot.reasons import Note
 
 MAX_CHARS = 4000  # longer messages are cut (and the cut is stated)
 
-Edit = Tuple[int, int, str]  # replace text[start:end] by the string
+Edit = structured.Edit  # replace text[start:end] by the string
 
 
 @dataclass(frozen=True)
@@ -361,7 +362,14 @@ def _elision(norm: Normalised) -> Normalised:
     return norm.sub(_ELISION, lambda m: m.group(0) + " ")
 
 
-STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _markup, _characters, _tables, _layout,
+def _structured(norm: Normalised) -> Normalised:
+    """FHIR JSON and HL7 v2 segments pasted from an EHR, as sentences (bot/nlp/structured.py)."""
+    if '"resourceType"' not in norm.text and "|" not in norm.text:
+        return norm
+    return norm.apply(structured.fhir_edits(norm.text) + structured.hl7_edits(norm.text))
+
+
+STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _structured, _markup, _characters, _tables, _layout,
                                                       _dictation, _elision, _ocr, _wrapped, _numbers)
 
 

@@ -10,7 +10,7 @@ import spacy
 import yaml
 from spacy import attrs
 
-from bot.nlp import components, pipeline
+from bot.nlp import components, pipeline, structured
 from bot.nlp.components import CONTEXT_KEY, CUES_KEY, ContextRule
 
 BOT = Path(__file__).resolve().parents[2] / "bot"
@@ -301,10 +301,10 @@ def _lexicon() -> Dict[str, Any]:
 
 def _not_labels() -> set:
     """Upper-case strings of the code that are no labels: spaCy attributes, Unicode forms, section names, the
-    context rules' own vocabulary."""
+    context rules' own vocabulary, HL7 segment names."""
     sections = set(re.findall(r"[A-Z]{2,}", " ".join(_lexicon()["regex"].get("SECTION", []))))
     return set(attrs.IDS) | {"NFC", "NFD", "NFKC", "NFKD"} | sections | set(components.CATEGORIES) \
-        | set(components.DIRECTIONS)
+        | set(components.DIRECTIONS) | set(structured.SEGMENTS)
 
 
 def _named_in_code() -> Dict[str, List[str]]:

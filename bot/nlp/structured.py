@@ -1,0 +1,172 @@
+"""Structured records pasted from an EHR, rewritten as the sentences a clinician would write, in place.
+
+- FHIR JSON (a Bundle or one resource): each resource becomes one sentence ("Neoadjuvant chemotherapy completed.",
+  "Primary tumour largest dimension: 1.7 cm."), its status in words (a Procedure "completed" or "in-progress", a
+  ServiceRequest "active" is planned). HL7 FHIR R4, https://hl7.org/fhir/R4/ (resource and status names).
+- HL7 v2 segments: OBX "Label: value units.", NTE its text, DG1 "Diagnosis: text.", PID the sex; header segments
+  (MSH, PV1, ORC, EVN) say nothing clinical. HL7 v2.5 chapter 2 and 7 (segment and field order).
+
+Each edit replaces one resource or one segment, so a fact read from it quotes that resource or segment.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+Edit = Tuple[int, int, str]
+
+_RESOURCE_KEY = re.compile(r'"resource"\s*:\s*(?=\{)')
+# Status words of FHIR R4 Procedure.status and ServiceRequest.status, as a note would say them.
+_PROCEDURE_STATUS = {"completed": "completed", "in-progress": "ongoing", "preparation": "planned",
+                     "not-done": "not done", "stopped": "stopped", "on-hold": "on hold"}
+_REQUEST_STATUS = {"draft": "planned", "active": "planned", "on-hold": "planned", "completed": "done",
+                   "revoked": "cancelled"}
+_SEX = {"female": "female", "male": "male", "f": "female", "m": "male"}
+
+
+def _object_end(text: str, start: int) -> Optional[int]:
+    """The index after the JSON object that opens at text[start] ("{"), or None when it does not close."""
+    depth, in_string, escaped = 0, False, False
+    for i in range(start, len(text)):
+        ch = text[i]
+        if in_string:
+            escaped = ch == "\\" and not escaped
+            if ch == '"' and not escaped:
+                in_string = False
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+def _text_of(concept: Any) -> str:
+    """A CodeableConcept's words: its text, else its first coding's display."""
+    if not isinstance(concept, dict):
+        return ""
+    codings = concept.get("coding") or [{}]
+    return str(concept.get("text") or (codings[0] if isinstance(codings[0], dict) else {}).get("display") or "")
+
+
+def _value(resource: Dict[str, Any]) -> str:
+    quantity = resource.get("valueQuantity")
+    if isinstance(quantity, dict) and quantity.get("value") is not None:
+        return f"{quantity['value']} {quantity.get('unit') or quantity.get('code') or ''}".strip()
+    for key in ("valueString", "valueBoolean", "valueInteger", "conclusion"):
+        if resource.get(key) is not None:
+            return str(resource[key])
+    return _text_of(resource.get("valueCodeableConcept"))
+
+
+def render_resource(resource: Dict[str, Any]) -> str:
+    """One FHIR resource as a sentence; "" for one that says nothing clinical (a Bundle's own fields)."""
+    kind = resource.get("resourceType")
+    name = _text_of(resource.get("code")) or _text_of(resource.get("medicationCodeableConcept"))
+    status = str(resource.get("status") or "")
+    if kind == "Patient":
+        sex = _SEX.get(str(resource.get("gender") or "").lower())
+        return f"Patient: {sex}." if sex else ""
+    if kind == "Condition":
+        stages = [_text_of(s.get("summary")) for s in resource.get("stage") or [] if isinstance(s, dict)]
+        return ". ".join(p for p in [name] + stages if p) + "." if name or any(stages) else ""
+    if kind in ("Procedure", "MedicationStatement", "MedicationRequest", "MedicationAdministration"):
+        return f"{name} {_PROCEDURE_STATUS.get(status, status)}.".strip() if name else ""
+    if kind == "ServiceRequest":
+        return f"{name} {_REQUEST_STATUS.get(status, status)}.".strip() if name else ""
+    value = _value(resource)
+    if name and value:
+        return f"{name}: {value}."
+    return f"{name or value}." if name or value else ""
+
+
+def _resources(text: str) -> Iterator[Tuple[int, int, Dict[str, Any]]]:
+    """(start, end, resource) of each FHIR resource object in the text, in order."""
+    for found in _RESOURCE_KEY.finditer(text):
+        start = found.end()
+        end = _object_end(text, start)
+        if end is None:
+            continue
+        try:
+            resource = json.loads(text[start:end])
+        except ValueError:
+            continue
+        if isinstance(resource, dict) and "resourceType" in resource:
+            yield start, end, resource
+
+
+def fhir_edits(text: str) -> List[Edit]:
+    """Edits that turn a pasted FHIR Bundle (or lone resource) into sentences; [] when the text holds none."""
+    if '"resourceType"' not in text:
+        return []
+    found = list(_resources(text))
+    if not found:
+        start = text.find("{")
+        end = _object_end(text, start) if start >= 0 else None
+        try:
+            resource = json.loads(text[start:end]) if end else None
+        except ValueError:
+            return []
+        return [(start, end, render_resource(resource) + "\n")] if isinstance(resource, dict) and end else []
+    edits: List[Edit] = []
+    bundle_start = text.rfind("{", 0, found[0][0])
+    bundle_start = text.find("{") if bundle_start < 0 else min(bundle_start, text.find("{"))
+    bundle_end = _object_end(text, bundle_start) or found[-1][1]
+    at = bundle_start
+    for start, end, resource in found:
+        edits.append((at, start, "\n"))  # the Bundle's wrapping: entry arrays, "resource" keys
+        edits.append((start, end, render_resource(resource)))
+        at = end
+    edits.append((at, max(at, bundle_end), "\n"))
+    return edits
+
+
+# HL7 v2: one segment per line, fields split by "|", components by "^".
+SILENT_SEGMENTS = ("MSH", "EVN", "PV1", "PV2", "ORC", "AL1", "PD1", "NK1")  # headers, visits, orders, allergies
+SEGMENTS = SILENT_SEGMENTS + ("PID", "OBR", "OBX", "NTE", "DG1")
+_SEGMENT = re.compile(r"(?m)^(?:" + "|".join(SEGMENTS) + r")\|[^\n]*$")
+
+
+def _component_text(field: str) -> str:
+    """A field's words: the text component of a coded entry ("HX^History" -> "History"), else its components."""
+    parts = [p for p in field.split("^") if p.strip()]
+    if len(parts) >= 2 and re.fullmatch(r"[A-Z0-9_.-]{1,12}", parts[0]):
+        return parts[1]
+    return " ".join(parts)
+
+
+def render_segment(line: str) -> str:
+    """One HL7 v2 segment as a sentence ("" for a header segment)."""
+    fields = line.split("|")
+    kind = fields[0]
+    field = lambda n: fields[n] if len(fields) > n else ""  # noqa: E731 - field n, "" when absent
+    if kind in SILENT_SEGMENTS:
+        return ""
+    if kind == "PID":
+        sex = _SEX.get(field(8).strip().lower())
+        return f"Patient: {sex}." if sex else ""
+    if kind == "OBX":
+        label, value, units = _component_text(field(3)), _component_text(field(5)), _component_text(field(6))
+        said = " ".join(p for p in (value, units) if p)
+        return f"{label}: {said}." if label and said else (f"{said}." if said else "")
+    if kind == "OBR":
+        study = _component_text(field(4))
+        return f"{study}:" if study else ""
+    if kind == "NTE":
+        return _component_text(field(3))
+    if kind == "DG1":
+        return f"Diagnosis: {_component_text(field(3)) or _component_text(field(4))}."
+    return ""
+
+
+def hl7_edits(text: str) -> List[Edit]:
+    """Edits that turn each HL7 v2 segment line into a sentence; [] unless the text has two segments or more."""
+    lines = list(_SEGMENT.finditer(text))
+    if len(lines) < 2:
+        return []
+    return [(m.start(), m.end(), render_segment(m.group())) for m in lines]

@@ -1,0 +1,65 @@
+"""FHIR JSON and HL7 v2 pastes read as sentences (bot/nlp/structured.py)."""
+import json
+
+import pytest
+
+import bot
+from bot.nlp import structured
+from bot.nlp.normalise import normalise
+
+
+@pytest.mark.parametrize("resource, sentence", [
+    ({"resourceType": "Patient", "gender": "female", "birthDate": "1961-02-03"}, "Patient: female."),
+    ({"resourceType": "Observation", "code": {"text": "Mass, greatest diameter"},
+      "valueQuantity": {"value": 24, "unit": "mm"}}, "Mass, greatest diameter: 24 mm."),
+    ({"resourceType": "Observation", "code": {"coding": [{"display": "Axilla on palpation"}]},
+      "valueString": "no nodes felt"}, "Axilla on palpation: no nodes felt."),
+    ({"resourceType": "Procedure", "code": {"text": "Neoadjuvant chemotherapy"}, "status": "in-progress"},
+     "Neoadjuvant chemotherapy ongoing."),
+    ({"resourceType": "ServiceRequest", "code": {"text": "Lumpectomy"}, "status": "active"}, "Lumpectomy planned."),
+    ({"resourceType": "Condition", "code": {"text": "Carcinoma of left breast"},
+      "stage": [{"summary": {"text": "cT2 cN0"}}]}, "Carcinoma of left breast. cT2 cN0."),
+])
+def test_a_fhir_resource_is_one_sentence(resource, sentence):
+    assert structured.render_resource(resource) == sentence
+
+
+@pytest.mark.parametrize("segment, sentence", [
+    ("OBX|2|NM|SZ^Tumour size||31|mm|||||F", "Tumour size: 31 mm."),
+    ("OBX|1|TX|AX^Axillary exam||Palpable node, mobile||||||F", "Axillary exam: Palpable node, mobile."),
+    ("NTE|1||Not yet treated.", "Not yet treated."),
+    ("PID|1||123||SMITH^JO||19700101|F", "Patient: female."),
+    ("MSH|^~\\&|LAB|HOSP|||20260101||ORU^R01|1|P|2.5", ""),
+])
+def test_an_hl7_segment_is_one_sentence(segment, sentence):
+    assert structured.render_segment(segment) == sentence
+
+
+BUNDLE = json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [
+    {"resource": {"resourceType": "Patient", "gender": "female"}},
+    {"resource": {"resourceType": "Condition",
+                  "code": {"text": "Newly diagnosed invasive ductal carcinoma, R breast"}}},
+    {"resource": {"resourceType": "Observation", "code": {"text": "Largest tumour dimension"},
+                  "valueQuantity": {"value": 2.6, "unit": "cm"}}},
+    {"resource": {"resourceType": "Observation", "code": {"text": "Clinical axillary examination"},
+                  "valueString": "no palpable lymphadenopathy"}},
+    {"resource": {"resourceType": "Procedure", "code": {"text": "Systemic therapy"}, "status": "not-done"}}]})
+
+
+def test_a_fhir_bundle_is_read_and_its_facts_quote_their_resource():
+    result = bot.analyze(BUNDLE + "\nwhich axillary imaging?")
+    assert (result.status, result.variant_id) == ("matched", "axilla-5")
+    span = result.evidence["tumor_size_cm"][0]
+    assert '"value": 2.6' in span["text"] and BUNDLE[span["start"]:span["end"]] == span["text"]
+
+
+def test_hl7_segments_are_read():
+    message = ("MSH|^~\\&|RIS|X|||20261101||ORU^R01|9|P|2.5\nPID|1||77||DOE^A||19650101|F\n"
+               "OBX|1|TX|DX^Diagnosis||New L breast IDC||||||F\nOBX|2|NM|SZ^Size||14|mm|||||F\n"
+               "OBX|3|TX|EX^Clinical axilla||Palpable left axillary node||||||F\nNTE|1||Treatment not started.")
+    assert bot.analyze(message).variant_id == "axilla-4"
+
+
+def test_text_that_is_neither_is_left_alone():
+    text = "58F | new 2 cm IDC | cN0"
+    assert normalise(text)[0].text == text
