@@ -343,7 +343,9 @@ class AxillaContext:
         for k, spans in by_kind.items():
             for s, e in _longest(spans):
                 stop = next((i for i in colons if i > e), len(doc))
-                context.setdefault(clauses[s], []).append((kinds[k], s, e, stop))
+                # a phrase that holds a terminator ("not yet": "yet" ends clauses) reaches the clause it ends in too
+                for clause in {clauses[s], clauses[e - 1]}:
+                    context.setdefault(clause, []).append((kinds[k], s, e, stop))
         cues = []
         found_cues = _longest_per_label(doc.spans.get(CUES_KEY, ()), doc_text(doc))
         for start, end, label, start_char, end_char, text in found_cues:

@@ -136,7 +136,8 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
                 if any(n.clause == c.clause or (n.sentence == c.sentence and 0 <= c.start - n.end <= 8) for n in new)]
     if with_new:
         return Read("new_primary", (with_new[0],) + tuple(n for n in new if n.sentence == with_new[0].sentence)[:1])
-    dx_words = reading.live("NEW_DX")
+    # "newly diagnosed Hodgkin lymphoma": another cancer's diagnosis
+    dx_words = [d for d in reading.live("NEW_DX") if not reading.within(d, ["OTHER_CANCER"], 0, 3)]
     if dx_words and (reading.live("TUMOR", "BREAST") or cancers):
         return Read("new_primary", tuple(dx_words[:1] + cancers[:1]))
     negated = [c for c in _cancers(reading) if c.negated]
@@ -200,11 +201,20 @@ def history(reading: Reading, facts: Facts) -> Read:
 # ---------------------------------------------------------------- treatment
 
 def _surgery_done(reading: Reading) -> List[Cue]:
+    """An operation said to be done ("s/p lumpectomy", "mastectomy in May"); one that adjuvant or endocrine therapy
+    comes after is done, even inside that therapy's plan ("starting tamoxifen after L WLE": the plan is the drug)."""
     for cue in reading.live("SURGERY"):
         pre = [c for c in reading.near(cue, ["SURGERY_PAST_PRE"]) if c.end <= cue.start and cue.start - c.end <= 4]
         post = [c for c in reading.near(cue, ["SURGERY_PAST_POST"]) if c.start >= cue.end and c.start - cue.end <= 5]
         if pre or post:
             return [cue] + pre[:1] + post[:1]
+    for cue in reading.all("SURGERY"):
+        after = [c for c in reading.all("SURGERY_PAST_PRE")
+                 if 0 <= cue.start - c.end <= 2 and c.sentence == cue.sentence]
+        therapy = [c for c in reading.all("ADJUVANT", "ENDOCRINE") if 0 <= after[0].start - c.end <= 6] if after else []
+        if cue.planned and therapy and not (cue.negated or cue.family or cue.uncertain or cue.historical) \
+                and not any(t.lower() in _TO_COME for t in reading.tokens[after[0].end:cue.start]):
+            return [cue, after[0]]
     return reading.live("SURGERY_DONE")[:1]
 
 
@@ -385,6 +395,26 @@ def patient_label(reading: Reading) -> Optional[str]:
     return (found.group(1) or found.group(2)).lower() if found else None
 
 
+# "suspected cancer pathway", "cancer referral", "breast cancer clinic": the name of a service, not a diagnosis
+_SERVICES = frozenset({"pathway", "referral", "clinic", "service", "team", "centre", "center", "unit", "mdt"})
+
+
+def _service(reading: Reading, cue: Cue) -> bool:
+    following = reading.tokens[cue.end:cue.end + 2]
+    return any(t.lower().strip("()") in _SERVICES for t in following)
+
+
+# A trial's screening ("screening log", "trial screening visit", "pre-screen #12") is eligibility, not breast screening.
+_TRIAL_BEFORE = frozenset({"trial", "study", "eligibility", "pre", "pre-", "research"})
+_TRIAL_AFTER = frozenset({"log", "visit", "number", "id", "period", "failure", "fail", "failed", "list", "entry"})
+
+
+def _trial_screening(reading: Reading, cue: Cue) -> bool:
+    before = {t.lower().strip("#:") for t in reading.tokens[max(0, cue.start - 2):cue.start]}
+    after = {t.lower().strip("#:") for t in reading.tokens[cue.end:cue.end + 2]}
+    return bool(before & _TRIAL_BEFORE or after & _TRIAL_AFTER)
+
+
 def _bare_neoadjuvant(reading: Reading, cue: Cue) -> bool:
     """'neoadjuvant' on its own, qualifying the drug before it ("letrozole 2.5 mg daily, neoadjuvant"), not the
     start of "neoadjuvant chemotherapy"."""
@@ -426,7 +456,7 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     other_cancer = reading.live("OTHER_CANCER")
     if other_cancer and not current:
         return Read("other_cancer", tuple(other_cancer[:1]))
-    suspected = [c for c in _cancers(reading) if c.uncertain and not c.negated]
+    suspected = [c for c in _cancers(reading) if c.uncertain and not c.negated and not _service(reading, c)]
     unproven = reading.live("NO_BIOPSY") + suspected \
         + [c for c in reading.all("BIOPSY") if (c.negated or c.planned) and not c.family]
     # a breast mass, or a cancer only suspected ("looks like inflammatory breast cancer"), without its pathology
@@ -467,7 +497,8 @@ def encounter(reading: Reading, facts: Facts) -> Read:
                 and not reading.near(c, ["NAC_DONE"], "sentence")]
     if adjuvant and facts.get("diagnosis") != "local_recurrence":
         return Read("adjuvant_therapy", tuple(adjuvant[:1]))
-    surveillance, screening = _asked_about(reading, "SURVEILLANCE"), _asked_about(reading, "SCREENING")
+    surveillance = _asked_about(reading, "SURVEILLANCE")
+    screening = [c for c in _asked_about(reading, "SCREENING") if not _trial_screening(reading, c)]
     if surveillance and not finding:
         # "yearly mammograms" for a woman who never had breast cancer (a relative's does not count) is screening
         own = facts.get("cancer_history") or facts.get("treatment") == "post_surgery" \

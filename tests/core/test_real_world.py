@@ -349,6 +349,31 @@ KINDS = [
     # a report's title-case "Findings:" describe the images: a normal axilla there is no exam
     ("US RIGHT BREAST AND AXILLA\nIndication: palpable lump, 47F.\nFindings: 2.4 cm irregular mass at 10 o'clock. "
      "Right axilla: normal nodes.\nCore biopsy: IDC. Untreated.", "needs_info", "clinical_nodes"),
+    # an operation that adjuvant therapy follows is done, though the therapy is to start
+    ("60F about to begin adjuvant letrozole after a R quadrantectomy for a 1.3 cm IDC; axilla normal to palpation",
+     "out_of_scope", None),
+    # "nothing administered yet", the chemotherapy a plan: untreated
+    ("Oncology pharmacy, pre-cycle 1, nothing administered yet. Plan: neoadjuvant TCHP. 39F, new R IDC 2.8 cm, "
+     "palpable R axillary node", "matched", "axilla-6"),
+    # a referral pathway's name is no suspicion of a breast cancer
+    ("Urgent suspected cancer referral from the GP: 36F, 1.8 cm mobile lump in the L axilla, breasts normal on "
+     "exam, no history of breast cancer", "matched", "axilla-1"),
+    # "not yet ...": what has not been done yet
+    ("49F, 2.5 cm firm lump in the R breast, not yet biopsied; R axilla unremarkable on exam", "out_of_scope", None),
+    ("63F new R IDC 2.3 cm, not yet started on chemotherapy, hard R axillary node on exam", "matched", "axilla-6"),
+    # a trial's screening visit is no breast screening
+    ("Trial screening log #31: 56F, new L IDC 1.7 cm, axilla negative on exam, untreated", "matched", "axilla-3"),
+    # a screening programme's "screen" is its mammogram
+    ("Breast screening assessment: 58F, no breast cancer history, no mass; the routine screen shows a rounded L "
+     "axillary node without its fatty hilum, called suspicious", "matched", "axilla-11"),
+    # a cortex measured right after the node
+    ("Axillary US, R, 47F, never had breast cancer: a single node, cortical thickness 4.5 mm", "matched",
+     "axilla-11"),
+    # another cancer newly diagnosed
+    ("Newly diagnosed follicular lymphoma in a 52F; CT shows enlarged L axillary nodes", "out_of_scope", None),
+    # a size on a study dated a year back is older than today's
+    ("new L IDC in a 70F: 1.7 cm on the 2024 ultrasound, 2.4 cm on this week's MRI, axilla clinically clear, "
+     "untreated", "matched", "axilla-5"),
     # 'neoadjuvant' after an endocrine drug: neoadjuvant endocrine therapy
     ("exemestane 25 mg od, neoadjuvant, month 5 of 6; 77F, R IDC 2.9 cm, cN0. Axillary imaging before surgery?",
      "out_of_scope", None),
