@@ -26,6 +26,9 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
     if decision.kind in (intake.OTHER, intake.SCOPE):
         return {}
     update = cs.apply(tracker, decision, ext)
+    if unchanged(tracker, decision, ext, update):
+        # never the old answer again as if the correction had been read: say it changed nothing
+        return {cs.INTAKE_SLOT: {"kind": intake.OTHER, "why": intake.UNCHANGED}}
     requested = tracker.get_slot(cs.REQUESTED_SLOT)
     if decision.kind in (intake.ANSWER, intake.CONTINUE, intake.CORRECT) and requested \
             and not any(key in bot.FACT_KEYS for key in update):
@@ -33,6 +36,15 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
     if decision.kind == intake.ASK:
         update[cs.NEW_PATIENT_SLOT] = None  # the question is asked (again)
     return update
+
+
+def unchanged(tracker: Tracker, decision: intake.Decision, ext: bot.Extraction, update: Dict[Text, Any]) -> bool:
+    """A message that says it corrects an answered case ("scrap that, ...", "correction: ...") and changes none of
+    its facts. Not while a question waits (the form asks it again) nor the reply to "another patient?"."""
+    correcting = ext.corrected or cs.intent_of(tracker) == "correct"
+    waiting = tracker.get_slot(cs.REQUESTED_SLOT) or cs.pending(tracker)
+    return correcting and not waiting and decision.kind in (intake.CONTINUE, intake.CORRECT) \
+        and cs.has_case(tracker) and not any(key in bot.FACT_KEYS for key in update)
 
 
 def requested_by(events: List[EventType]) -> Optional[Text]:
@@ -45,7 +57,7 @@ def answered_aside(kind: Optional[Text], why: Optional[Text]) -> bool:
     """True for the intake decisions the form answers without touching the case: nothing to read, a scope
     question, a question about the guidance, a message about a patient other than the case's."""
     return kind == intake.SCOPE or (kind == intake.OTHER and why in (intake.NO_CUE, intake.GENERAL_QUESTION,
-                                                                      intake.OTHER_NAMED))
+                                                                      intake.OTHER_NAMED, intake.UNCHANGED))
 
 
 def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker, note: Dict[Text, Any],
@@ -57,6 +69,9 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker, note: Dict[
         return
     if note.get("why") == intake.OTHER_NAMED:
         messages.other_patient_named(dispatcher, tracker.get_slot(cs.PATIENT_SLOT) or "", faq_topics(tracker))
+        return
+    if note.get("why") == intake.UNCHANGED:
+        messages.correction_not_read(dispatcher, cs.text_of(tracker), cs.analysis(tracker))
         return
     topics = faq_topics(tracker) if note.get("why") == intake.GENERAL_QUESTION else []
     for topic in topics[:MAX_TOPICS]:

@@ -166,7 +166,7 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
     """The core's reading of a message. In the case (`in_case`, unless it says it is a new patient) it is read
     against the case's side, lump and completed chemotherapy; a case's ongoing chemotherapy is always its context.
     A bare correction ("sorry, I meant 1.8") of a case that has a tumour size is read as the size, as the answer
-    to a size question would be."""
+    to a size question would be; so is a bare number ("it's 2.5")."""
     expecting = expecting if expecting in bot.FACT_KEYS else None
     if intake.is_typed_payload(text):
         return bot.extract("")  # "/describe_case{...}": slots typed as an intent payload are not a description
@@ -179,10 +179,12 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
         # "she noticed a new lump in her armpit", mid-chemotherapy: a new lump during treatment; "no palpable nodes
         # now", after it: today's exam, not the status at diagnosis
         ext = bot.extract(text, expecting=expecting, treatment=treatment, side=side, lump=lump)
-    if ext.corrected and not expecting and not intake.has_facts(ext) and tracker.get_slot("tumor_size_cm"):
+    if not expecting and not intake.has_facts(ext) and tracker.get_slot("tumor_size_cm") \
+            and any(ch.isdigit() for ch in text):
+        # "sorry, I meant 1.8", "it's 2.5": a number and nothing else that could own it corrects the size
         again = bot.extract(text, expecting="tumor_size_cm", side=side, lump=lump)
         if again.stated.get("tumor_size_cm") is not None:
-            return again
+            return replace(again, corrected=True)
     return ext
 
 

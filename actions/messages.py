@@ -28,6 +28,23 @@ NOT_UNDERSTOOD = ("Sorry, I didn't understand that. Describe a patient (e.g. \"5
                   "recommendation, or type \"help\".")
 
 
+CORRECTION_NOT_READ = ("I could not tell what \"{said}\" changes in the case, so nothing was changed: {current}. "
+                       "Please state the fact that is different in full (for example \"the tumour is 2.5 cm\", "
+                       "\"no palpable axillary node\", \"the node was seen on CT\"), or describe the patient again.")
+
+
+def correction_not_read(dispatcher: CollectingDispatcher, text: Text, result: bot.Analysis) -> None:
+    """A correction that changed no fact: said so, with what the case still gives, and never as a new answer."""
+    variant = result.variant or {}
+    current = (f"the answer is still variant {variant['number']} ({variant['title']})" if result.status == bot.MATCHED
+               else "the case is as it was")
+    said = " ".join(text.split())
+    said = said if len(said) <= 120 else said[:117] + "..."
+    dispatcher.utter_message(text=CORRECTION_NOT_READ.format(said=said, current=current),
+                             json_message={"type": "fallback", "reason": "correction_not_read",
+                                           "facts": result.facts, "variant": result.variant_id})
+
+
 def _prefix(note: Optional[Mapping[str, Any]]) -> str:
     """What the intake decision adds in front of an answer: no earlier case, or which case it is for."""
     note = note or {}

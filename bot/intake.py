@@ -52,6 +52,7 @@ OUT_OF_SCOPE_PATIENT = "another patient, out of scope"  # the message is read on
 NO_CUE = "no clinical cue"  # a message the classifier took for a case message holds not one word the core reads
 GENERAL_QUESTION = "a question about the guidance"  # "is it only for women with a known cancer?" in a case
 OTHER_NAMED = "names a patient other than the case's"  # "back to Mrs A" while the case is Mrs B
+UNCHANGED = "a correction that changes no fact the core can read"  # "scrap that, it's not palpable"
 SIDE_CHOSEN = "picks the breast the question is about"  # "the left one", asked which of two cancers is meant
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|\?")
 

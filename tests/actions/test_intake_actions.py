@@ -106,6 +106,26 @@ def test_a_short_correction_is_applied(domain):
     assert only_custom(messages)["variant"]["id"] == "axilla-4"
 
 
+@pytest.mark.parametrize("intent", ["inform", "correct"])
+def test_a_bare_number_in_a_case_corrects_its_size(domain, intent):
+    slots = case_6(domain)
+    slots, messages = form_turn(domain, slots, "it's 1.6", intent, turn=2)
+    answer = only_custom(messages)
+    assert (answer["variant"]["id"], answer["facts"]["tumor_size_cm"]) == ("axilla-4", 1.6)
+
+
+@pytest.mark.parametrize("text", ["strike that, she hasn't got one on exam after all",
+                                  "correction: it showed up on the PET, not on the mammogram"])
+def test_a_correction_that_changes_nothing_is_said_to_change_nothing(domain, text):
+    slots = case_6(domain)
+    after, messages = form_turn(domain, slots, text, "correct", turn=2)
+    custom = only_custom(messages)
+    assert (custom["type"], custom["reason"], custom["variant"]) == ("fallback", "correction_not_read", "axilla-6")
+    assert "nothing was changed" in messages[0]["text"] and "variant 6" in messages[0]["text"]
+    assert {k: after[k] for k in ("tumor_size_cm", "clinical_nodes")} == {"tumor_size_cm": 3.0,
+                                                                        "clinical_nodes": "positive"}
+
+
 def test_every_answer_marks_the_facts_carried_from_earlier_messages(domain):
     slots, messages = form_turn(domain, {}, "54F newly diagnosed R breast IDC, palpable R axillary node, no tx",
                                 "describe_case")
