@@ -217,6 +217,8 @@ def decide(tracker: Tracker, resumed: bool = False) -> Tuple[intake.Decision, Ex
                              pending=waiting["text"] if waiting else None, known=known_facts(tracker),
                              known_side=tracker.get_slot(SIDE_SLOT), alone_scope=intake.scope_of(raw),
                              in_case=in_case, known_patient=tracker.get_slot(PATIENT_SLOT))
+    if decision.why == intake.BOTH_BREASTS:
+        return decision, both_breasts(tracker, text)
     if decision.kind in (intake.CONTINUE, intake.ANSWER, intake.CORRECT) and decision.text == text:
         ext = in_case
     if decision.kind == intake.OTHER and requested in bot.FACT_KEYS and resumed:
@@ -236,10 +238,24 @@ def side_chosen(tracker: Tracker, text: Text) -> Optional[Tuple[intake.Decision,
     side = intake.chosen_side(bot.extract(text))
     said = user_texts(tracker)
     turn = int(noted.get("turn") or 0)
-    if side is None or not 0 < turn <= len(said):
+    if side is None or not (noted.get("text") or 0 < turn <= len(said)):
         return None
+    described = noted.get("text") or said[turn - 1]
+    ext = bot.extract(described, focus=side)
     return (intake.Decision(intake.ANSWER, text=text, why=intake.SIDE_CHOSEN),
-            bot.extract(said[turn - 1], focus=side))
+            replace(ext, evidence={}) if noted.get("text") else ext)
+
+
+def case_text(tracker: Tracker, text: Text) -> Text:
+    """The case's user messages and the latest one as one text, one message a line."""
+    start = int(tracker.get_slot(CASE_START_SLOT) or 0)
+    return "\n".join(user_texts(tracker)[start:-1] + [text])
+
+
+def both_breasts(tracker: Tracker, text: Text) -> Extraction:
+    """The case read again with a second cancer in the other breast: the case's messages and this one as one
+    description (bot/nlp/bilateral.py gives each breast its facts). Its words are quoted from no single message."""
+    return replace(bot.extract(case_text(tracker, text)), evidence={})
 
 
 def user_texts(tracker: Tracker) -> List[Text]:
@@ -260,12 +276,14 @@ def answer_beside_question(tracker: Tracker, text: Text, requested: Text) -> Opt
 
 
 def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction, turn: int,
-                fresh: bool = False) -> Dict[Text, Any]:
+                fresh: bool = False, described_over_turns: Optional[Text] = None) -> Dict[Text, Any]:
     """Slot values that change when `ext` (read from user message number `turn`) is merged into `base`;
     `fresh` starts a new case. A changed case loses its variant."""
     values: Dict[Text, Any] = dict(bot.merge(base, ext))
     values[NOTES_SLOT] = {"conflicts": list(ext.conflicts), "notes": list(ext.notes),
                           "residue": [r.to_dict() for r in ext.residue], "turn": turn}
+    if described_over_turns:
+        values[NOTES_SLOT]["text"] = described_over_turns  # the case's messages read as one (a second breast)
     values[PENDING_SLOT] = None
     fresh = fresh or ext.new_case or not has_case(tracker)
     evidence = {} if fresh else dict(tracker.get_slot(EVIDENCE_SLOT) or {})
@@ -323,6 +341,13 @@ def apply(tracker: Tracker, decision: intake.Decision, ext: Extraction) -> Dict[
     if not (ext.corrected or intent_of(tracker) == "correct" or note.get("from_pending") or intake.is_description(ext)):
         # a clash without a correction word is asked about; a whole description of the patient restates the case
         ext = bot.against(known_facts(tracker), ext)
+    if decision.why == intake.BOTH_BREASTS:
+        # the case read again as a whole: its facts replace the case's, the other breast's included
+        update = case_update(tracker, {}, ext, turn, described_over_turns=case_text(tracker, text_of(tracker)))
+        update.update({key: None for key in bot.FACT_KEYS if key not in update and tracker.get_slot(key) is not None
+                       and ext.facts.get(key) is None})
+        update[INTAKE_SLOT] = note
+        return update
     update = case_update(tracker, known_facts(tracker), ext, turn)
     update[INTAKE_SLOT] = note
     return update

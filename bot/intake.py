@@ -54,6 +54,9 @@ GENERAL_QUESTION = "a question about the guidance"  # "is it only for women with
 OTHER_NAMED = "names a patient other than the case's"  # "back to Mrs A" while the case is Mrs B
 UNCHANGED = "a correction that changes no fact the core can read"  # "scrap that, it's not palpable"
 SIDE_CHOSEN = "picks the breast the question is about"  # "the left one", asked which of two cancers is meant
+# read with the case's messages as one description: a second cancer in the other breast ("she also has a new 1 cm R
+# IDC"), or a fact of one breast while the case has a cancer in each ("the right axilla has a palpable node")
+BOTH_BREASTS = "a cancer in each breast: the case's messages read again with this one"
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|\?")
 
 
@@ -74,7 +77,7 @@ def _words_of() -> Dict[str, Tuple[Tuple[str, ...], ...]]:
     with open(LEXICON, encoding="utf-8") as f:
         labels = yaml.safe_load(f)["labels"]
     wanted = ("ANSWER_YES", "ANSWER_NO", "ANSWER_UNKNOWN", "ANSWER_SAME", "ANSWER_NEW", "QUESTION_WORD",
-              "REPORTED_QUESTION", "SAME_PATIENT", "NEW_CASE", "CORRECTION", "COMPARISON")
+              "REPORTED_QUESTION", "SAME_PATIENT", "NEW_CASE", "CORRECTION", "COMPARISON", "ADDITION")
     return {label: tuple(tuple(_WORD.findall(str(p).lower())) for p in labels.get(label, ()))
             for label in wanted}
 
@@ -207,6 +210,19 @@ def side_of(ext: Extraction) -> Optional[str]:
     return None
 
 
+def _both_breasts(ext: Extraction, known: Mapping[str, Any], known_side: Optional[str], text: str) -> bool:
+    """A second cancer in the other breast of the case's patient ("she also has a new 1 cm R IDC"), or a fact of one
+    breast while the case has a cancer in each ("the right axilla has a palpable node")."""
+    side = side_of(ext)
+    if side not in ("left", "right") or any(key in changed_keys(known, ext) for key in PERSON_KEYS):
+        return False
+    second = known_side in ("left", "right") and side != known_side and bool(ext.stated.get("cancer_named")) \
+        and _has(words(text), "ADDITION")
+    one_of_two = known_side == "bilateral" and bool(known.get("cancer_named")) \
+        and known.get("axillary_lump") != "bilateral"
+    return second or one_of_two
+
+
 def chosen_side(ext: Extraction) -> Optional[str]:
     """The side a message picks when it names one side and states no fact ("the left one", "R"): the answer to
     which breast is meant (bilateral cancers); None otherwise."""
@@ -306,6 +322,8 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     if "several_patients" in alone_scope:
         return Decision(SCOPE, text=text, why="several patients in one message")  # the case stays as it was
     if ext.corrected and facts and has_case(known) and not (question or ext.new_case or names_patient(ext)):
+        if _both_breasts(ext, known, known_side, text):
+            return Decision(CONTINUE, text=text, why=BOTH_BREASTS)  # "actually the right axilla has a node"
         # "oh, I should have said - the patient is male": a correction, whatever the classifier thought
         return Decision(CORRECT, text=text, why="correction words with a fact of the case")
     if other_patient_scope(alone_scope, ext):
@@ -351,6 +369,10 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
         return Decision(CONTINUE, text=text, why="the first message of a case")
     if not facts:
         return Decision(CONTINUE, text=text, why="nothing stated")
+    if _both_breasts(ext, known, known_side, text):
+        # both breasts now: each is read for its own facts, and the side is asked when they give different variants
+        # (matching-rules.md, synchronous bilateral cancers)
+        return Decision(CONTINUE, text=text, why=BOTH_BREASTS)
     if ext.corrected:
         return Decision(CORRECT, text=text, why="correction words")
 

@@ -7,12 +7,14 @@ uncertain one); extract() then reads each breast alone (`focused`) and compares 
 
 A cue belongs to a side when a side word stands in its own phrase ("left 3 cm", "an 8 mm IDC in the left breast";
 phrases end at , ; : . "and" "/"), else when its sentence is headed by one side ("Left: IDC 3 cm. Palpable node.",
-"R breast - 1.2 cm IDC, cN0"). A finding with no side of its own ("no palpable nodes either side") is both sides'.
+"R breast - 1.2 cm IDC, cN0"), else when its sentence named one side only before it ("a 1.2 cm focus in the right
+breast, biopsy-proven IDC"). A finding with no side of its own ("no palpable nodes either side") is both sides'.
 """
 from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
+from bot.nlp import sizes
 from bot.nlp.components import Cue
 from bot.nlp.reading import Reading
 
@@ -59,12 +61,17 @@ def cue_side(reading: Reading, cue: Cue) -> Optional[str]:
     if any(c.label == "SIDE_BOTH" and ids[c.start] == ids[cue.start] for c in reading.all("SIDE_BOTH")):
         return None
     heading = [side for w, side in heads if w.sentence == cue.sentence and w.end <= cue.start]
-    return heading[-1] if heading else None
+    if heading:
+        return heading[-1]
+    # "a second 1.2 cm focus in the right breast, biopsy-proven IDC": the one side its sentence named before it
+    before = {side for w, side in words if w.sentence == cue.sentence and w.end <= cue.start}
+    return before.pop() if len(before) == 1 else None
 
 
 def cancer_each_side(reading: Reading) -> bool:
-    """Each breast has a live cancer of its own (not past, negated, family or uncertain), or one cancer is called
-    bilateral ("bilateral IDC", "cancers in both breasts") and each breast has a size or axillary finding of its own."""
+    """Each breast has a live cancer of its own (not past, negated, family or uncertain); or one cancer is called
+    bilateral ("bilateral IDC", "cancers in both breasts") and each breast has a size or axillary finding of its own;
+    or a cancer is named and each breast has a tumour's size of its own."""
     past = [c for c in reading.all("CANCER") if c.family or c.negated or c.historical]
     found = set()
     for cue in reading.all("CANCER", "TUMOR"):
@@ -75,7 +82,10 @@ def cancer_each_side(reading: Reading) -> bool:
     if set(SIDES) <= found:
         return True
     own = {cue_side(reading, c) for c in reading.all(*_OWN_FACTS) if not c.family}
-    return "bilateral" in found and set(SIDES) <= own
+    # "two new cancers: L breast 1.3 cm and R breast 1.9 cm": a cancer, and a tumour's size in each breast
+    sized = {cue_side(reading, c) for c in reading.all("SIZE") if not (c.family or c.negated)
+             and sizes.size_cm(c) is not None and sizes.measured(reading, c) not in ("node", "other")}
+    return bool(found) and ("bilateral" in found and set(SIDES) <= own or set(SIDES) <= sized)
 
 
 def focused(reading: Reading, side: str) -> Reading:

@@ -381,3 +381,22 @@ def test_with_a_cancer_in_each_breast_the_side_is_asked_and_the_answer_reads_tha
     side = "left" if variant == "axilla-6" else "right"
     assert any(f"for the {side} breast" in a for a in custom["assumptions"])
     assert custom["evidence"]["tumor_size_cm"][0]["turn"] == 1  # read from the message that described both
+
+
+@pytest.mark.parametrize("first, later, answer, variant", [
+    # a second cancer in the other breast of the same patient, told later
+    ("66F, new R breast IDC 2.7 cm with a hard R axillary node, untreated",
+     "she also has a 12 mm IDC in the left breast, left axilla normal on exam", "right", "axilla-6"),
+    # a fact of one breast, told later, while the case has a cancer in each
+    ("two new cancers, 47F, untreated: L breast 1.3 cm and R breast 1.9 cm, R axilla clear on exam",
+     "correction: the left axilla has a firm palpable node", "L", "axilla-4"),
+])
+def test_a_cancer_in_each_breast_told_over_two_messages_asks_which_side(domain, first, later, answer, variant):
+    slots, _ = form_turn(domain, {}, first, "describe_case")
+    slots, messages = form_turn(domain, slots, later, "inform", requested=slots["requested_slot"],
+                                earlier_texts=[first])
+    question = only_custom(messages)
+    assert question["type"] == "question" and "which side" in messages[0]["text"]
+    slots, messages = form_turn(domain, slots, answer, "inform", requested=slots["requested_slot"],
+                                earlier_texts=[first, later])
+    assert only_custom(messages)["variant"]["id"] == variant
