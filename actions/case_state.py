@@ -166,7 +166,8 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
     """The core's reading of a message. In the case (`in_case`, unless it says it is a new patient) it is read
     against the case's side, lump and completed chemotherapy; a case's ongoing chemotherapy is always its context.
     A bare correction ("sorry, I meant 1.8") of a case that has a tumour size is read as the size, as the answer
-    to a size question would be; so is a bare number ("it's 2.5")."""
+    to a size question would be; so is a bare number ("it's 2.5"), and an exam said of "it" ("it's not palpable")
+    is read as the answer to the node question."""
     expecting = expecting if expecting in bot.FACT_KEYS else None
     if intake.is_typed_payload(text):
         return bot.extract("")  # "/describe_case{...}": slots typed as an intent payload are not a description
@@ -184,6 +185,12 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
         # "sorry, I meant 1.8", "it's 2.5": a number and nothing else that could own it corrects the size
         again = bot.extract(text, expecting="tumor_size_cm", side=side, lump=lump)
         if again.stated.get("tumor_size_cm") is not None:
+            return replace(again, corrected=True)
+    if not expecting and not intake.has_facts(ext) and tracker.get_slot("clinical_nodes") \
+            and {"PALPABLE", "EXAM"} & set(ext.cues):
+        # "it's not palpable; US negative" about the case's node: read as the answer to the node question would be
+        again = bot.extract(text, expecting="clinical_nodes", side=side, lump=lump)
+        if again.stated.get("clinical_nodes") is not None:
             return replace(again, corrected=True)
     return ext
 

@@ -363,9 +363,13 @@ def distant_metastases(reading: Reading, facts: Facts) -> Read:
     cues, m = tnm(reading).m
     if m:
         return Read(True, tuple(cues))
-    # "?liver mets", "indeterminate lung nodule": a possible distant lesion is asked about, never assumed away
-    possible += [c for c in reading.all("DISTANT_SITE") if not (c.family or c.negated)
-                 and any(x.uncertain and not x.negated for x in reading.within(c, ["LUMP", "TUMOR", "NODE"], 2, 3))]
+    # "?liver mets", "indeterminate lung nodule": a possible distant lesion is asked about, never assumed away; beside
+    # a current breast cancer any lesion in a distant organ may be distant disease ("FDG-avid ... liver lesions"),
+    # unless called benign ("liver lesion, benign")
+    current = bool(facts.get("cancer_named")) or facts.get("diagnosis") in ("new_primary", "local_recurrence")
+    possible += [c for c in reading.all("DISTANT_SITE") if not (c.family or c.negated or c.historical)
+                 and any((x.uncertain or current) and not (x.negated or x.family)
+                         for x in reading.within(c, ["LUMP", "TUMOR", "NODE"], 2, 3))]
     return Read(residue=tuple(possible[:1])) if possible else NOTHING
 
 

@@ -35,7 +35,7 @@ READERS: Tuple[Reader, ...] = (
     Reader("clinical_nodes", nodes.clinical_nodes, needs=("cancer_history", "treatment", "new_lump_during_treatment")),
     Reader("node_finding", nodes.node_finding, needs=("clinical_nodes",)),
     Reader("axillary_lump", nodes.axillary_lump),
-    Reader("distant_metastases", course.distant_metastases),
+    Reader("distant_metastases", course.distant_metastases, needs=("diagnosis", "cancer_named")),
     Reader("encounter", course.encounter, needs=("diagnosis", "clinical_nodes", "axillary_lump", "treatment")),
 )
 # A contradiction in a comparison is a contradiction about the size.
@@ -122,6 +122,17 @@ def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
         # "yes, on US", "neg on exam, US suspicious": a node seen on imaging answers it, whatever the exam found
         facts[key] = "positive"
         facts["node_finding"] = "mammography_or_us" if reading.has("MODALITY_MUS") else "other_imaging"
+    elif key == "clinical_nodes" and not reading.has("NODE", "LUMP", "AXILLA", "TUMOR", "CANCER"):
+        # "it's not palpable; US negative", "it is palpable": the exam said of the node asked about
+        felt = [c for c in reading.all("PALPABLE") if not (c.negated or c.uncertain or c.family)]
+        unfelt = [c for c in reading.all("PALPABLE") if c.negated and not (c.uncertain or c.family)]
+        # a study that shows something ("no palpable but the mammogram shows one") is left to be asked
+        shown = [m for m in reading.live("MODALITY_MUS", "MODALITY_OTHER")
+                 if not reading.within(m, ["FINDING_WORD", "ANSWER_NO"], 0, 2)]
+        if unfelt and not felt and not shown:
+            facts[key] = "negative"
+        elif felt and not unfelt and not reading.has("SUSPICIOUS", "MODALITY_MUS", "MODALITY_OTHER"):
+            facts[key], facts["node_finding"] = "positive", "palpable"
     elif key == "node_finding":
         for label, value in (("MODALITY_MUS", "mammography_or_us"), ("MODALITY_OTHER", "other_imaging"),
                              ("PALPABLE", "palpable"), ("LUMP", "palpable")):

@@ -121,19 +121,27 @@ def _result_line(reading: Reading, cue: Cue) -> List[Cue]:
     return [c for c in following if c.start == first and c.label == "PROVEN" and not (c.negated or c.uncertain)]
 
 
-_SAME_NODE_REACH = 10  # tokens after an unfelt node within which "but suspicious on US" still describes it
+_SAME_NODE_REACH = 12  # tokens after an unfelt node within which "but suspicious on US" still describes it
 _OTHER_HEADS = ("TUMOR", "CANCER", "BREAST")
+_NODAL = ("NODE", "LUMP")
+_PARTS = ("NON_TUMOR_HEAD", "OTHER_FOCUS")  # "suspicious calcifications", "a suspicious cyst"; not a node's cortex
+_NODE_PARTS = ("cortex", "cortic", "hilum", "hilar", "fatty hilum")
 
 
 def _same_node(reading: Reading, node: Cue, suspicious: Cue) -> bool:
-    """A suspicion that describes this node: in its clause, or just after it in its sentence ("node not palpable
-    but suspicious on US", "nodes not palpable, one looks suspicious on ultrasound") and naming nothing else
-    ("suspicious mass in the breast")."""
+    """A suspicion that describes this node: in its clause, or just after it ("node not palpable but suspicious on
+    US", "nodes not palpable, one looks suspicious on ultrasound", "not palpable; it is suspicious on US") with no
+    other node, lump or tumour named between them or right after it ("suspicious mass in the breast")."""
     if suspicious.clause == node.clause:
         return True
-    if suspicious.sentence != node.sentence or not 0 <= suspicious.start - node.end <= _SAME_NODE_REACH:
+    if not 0 <= suspicious.start - node.end <= _SAME_NODE_REACH:
         return False
-    return not reading.within(suspicious, _OTHER_HEADS, 0, 3)
+    # nothing else named between them or right after it that the suspicion could describe ("the node is not
+    # palpable; it is suspicious on ultrasound")
+    between = [c for c in reading.cues if node.end <= c.start < suspicious.start and c.label in _OTHER_HEADS + _NODAL]
+    after = [c for c in reading.cues if 0 <= c.start - suspicious.end <= 3 and c.sentence == suspicious.sentence
+             and (c.label in _OTHER_HEADS or c.label in _PARTS and not c.text.lower().startswith(_NODE_PARTS))]
+    return not between and not after
 
 
 def _mentions(reading: Reading) -> List[NodeMention]:
@@ -156,9 +164,15 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         # "no palpable node" beside it negates a node, unless imaging calls that node suspicious: a negative exam
         # does not cancel a suspicious node on imaging (matching-rules.md)
         unfelt = any(c.negated for c in reading.near(cue, ["PALPABLE"])) or inside(cue, reading.all("NODE_NEG"))
-        if cue.negated and unfelt and modality and any(_same_node(reading, cue, c) for c in suspicious_cues):
-            # "suspicious node on US (not palpable)", "node not palpable but suspicious on US": found on imaging
-            cue = with_context(cue, negated=False)
+        if unfelt and modality:
+            # "suspicious node on US (not palpable)", "node not palpable but suspicious on US", "not palpable; it is
+            # suspicious on ultrasound": found on imaging
+            later = [c for c in reading.all("SUSPICIOUS") if not (c.negated or c.uncertain)
+                     and c not in suspicious_cues and 0 <= c.start - cue.end <= _SAME_NODE_REACH]
+            same = [c for c in suspicious_cues + later if _same_node(reading, cue, c)]
+            if same:
+                cue = with_context(cue, negated=False) if cue.negated else cue
+                suspicious_cues = suspicious_cues or same
         negated = cue.negated or (not (suspicious_cues or proven_cues) and any(
             c.negated for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"])))
         if negated and not cue.negated:

@@ -281,7 +281,7 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     if not nac:
         placed, bare = _grown(placed), _grown(bare)
     unitless, unsure = _unitless(reading, placed + bare)
-    bare += unitless
+    bare += unitless + _corrected_unitless(reading, placed + bare)
     if placed and bare:
         # "mass measuring 2.7 cm ... transcription error; the correct dimension is 1.7 cm": a correction that
         # supersedes every size placed on the tumour leaves the corrected value, placed or not
@@ -381,6 +381,29 @@ def _unitless(reading: Reading, sized: Sized) -> Tuple[Sized, List[Cue]]:
         elif 0 < _number(cue) <= MAX_TUMOR_CM:
             found.append((cue, _number(cue), None))
     return found, unsure
+
+
+_CORRECTED_REACH = 5  # tokens after a correction word within which a bare number is the corrected size
+
+
+def _corrected_unitless(reading: Reading, sized: Sized) -> Sized:
+    """A number without its unit right after a correction of a size ("1.5 cm, no wait, 2.5", "2.9 cm - sorry, 1.9"):
+    the corrected size, in the unit of the size it corrects."""
+    found: Sized = []
+    taken = reading.all(*_NOT_A_SIZE)
+    for fix in reading.all("CORRECTION"):
+        before = [c for c, _, _ in sized if c.end <= fix.start and c.sentence == fix.sentence]
+        if not before:
+            continue
+        unit_mm = bool(_MM.search(before[-1].text.lower()))
+        for cue in reading.all("BARE_NUMBER"):
+            if 0 <= cue.start - fix.end <= _CORRECTED_REACH and not (cue.negated or inside(cue, taken)) \
+                    and not inside(cue, reading.all("SIZE")):
+                value = _number(cue) / (10.0 if unit_mm else 1.0)
+                if 0 < value <= MAX_TUMOR_CM:
+                    found.append((cue, value, None))
+                break
+    return found
 
 
 def _grown(sizes: Sized) -> Sized:

@@ -282,6 +282,10 @@ def test_scope_facts(text: str, want: Dict[str, Any]) -> None:
     ("one side", "axillary_lump", {"axillary_lump": "unilateral"}),
     ("left", "axillary_lump", {"axillary_lump": "unilateral"}),
     ("yes", "clinical_nodes", {"clinical_nodes": "positive"}),
+    # the exam said of "it", the node asked about; a study that shows something is left to be asked
+    ("it can't be felt; ultrasound normal", "clinical_nodes", {"clinical_nodes": "negative"}),
+    ("it is palpable", "clinical_nodes", {"clinical_nodes": "positive", "node_finding": "palpable"}),
+    ("can't feel it but the CT shows one", "clinical_nodes", {"clinical_nodes": None}),
     ("no", "clinical_nodes", {"clinical_nodes": "negative"}),
     ("the tumour is larger than 2 cm", "tumor_size_cm", {"tumor_over_2cm": True, "tumor_size_cm": None}),
     ("the tumour is 2 cm or less", "tumor_size_cm", {"tumor_over_2cm": False, "tumor_size_cm": None}),

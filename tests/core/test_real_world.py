@@ -374,6 +374,16 @@ KINDS = [
     # a size on a study dated a year back is older than today's
     ("new L IDC in a 70F: 1.7 cm on the 2024 ultrasound, 2.4 cm on this week's MRI, axilla clinically clear, "
      "untreated", "matched", "axilla-5"),
+    # an unfelt node that the next sentence calls suspicious on imaging, nothing else named between
+    ("new R IDC 2.2 cm, 57F, untreated. The node cannot be felt; it looks suspicious on the ultrasound.", "matched",
+     "axilla-6"),
+    ("new R IDC 2.2 cm, 57F, untreated; no palpable nodes; suspicious microcalcifications on the mammogram",
+     "matched", "axilla-5"),
+    # a number without its unit right after a correction of the size is the corrected size
+    ("69F, new L IDC 1.7 cm, sorry, 2.7, axilla clinically negative, untreated", "matched", "axilla-5"),
+    # a lesion in a distant organ beside a current breast cancer may be distant disease: asked
+    ("new L IDC 2.1 cm, 57F, no palpable nodes, untreated; staging CT: two small liver lesions", "needs_info",
+     "distant_metastases"),
     # 'neoadjuvant' after an endocrine drug: neoadjuvant endocrine therapy
     ("exemestane 25 mg od, neoadjuvant, month 5 of 6; 77F, R IDC 2.9 cm, cN0. Axillary imaging before surgery?",
      "out_of_scope", None),
