@@ -222,7 +222,7 @@ def decide(tracker: Tracker, resumed: bool = False) -> Tuple[intake.Decision, Ex
     decision = intake.decide(intent_of(tracker), confidence_of(tracker), text, ext,
                              requested=requested if requested in bot.FACT_KEYS else None,
                              pending=waiting["text"] if waiting else None, known=known_facts(tracker),
-                             known_side=tracker.get_slot(SIDE_SLOT), alone_scope=intake.scope_of(raw),
+                             known_side=case_side(tracker), alone_scope=intake.scope_of(raw),
                              in_case=in_case, known_patient=tracker.get_slot(PATIENT_SLOT))
     if decision.why == intake.BOTH_BREASTS:
         return decision, both_breasts(tracker, text)
@@ -235,22 +235,39 @@ def decide(tracker: Tracker, resumed: bool = False) -> Tuple[intake.Decision, Ex
     return decision, (raw if decision.why == intake.OUT_OF_SCOPE_PATIENT else ext)
 
 
+def case_side(tracker: Tracker) -> Optional[Text]:
+    """The case's side; "bilateral" while an answer is for one breast of a cancer in each."""
+    return "bilateral" if (tracker.get_slot(NOTES_SLOT) or {}).get("focus") else tracker.get_slot(SIDE_SLOT)
+
+
 def side_chosen(tracker: Tracker, text: Text) -> Optional[Tuple[intake.Decision, Extraction]]:
     """The answer to "which side is the question about?" (a cancer in each breast, the sides giving different
-    variants): the message that described both breasts, read again for the side picked; None for any other
-    message."""
+    variants), or a later switch to the other breast ("now the left", "what about the other side?"): the
+    description of both breasts, read again for the side picked; None for any other message."""
     noted = tracker.get_slot(NOTES_SLOT) or {}
-    if not any(r.get("kind") == "both_sides" for r in noted.get("residue", ()) if isinstance(r, dict)):
+    asked = any(r.get("kind") == "both_sides" for r in noted.get("residue", ()) if isinstance(r, dict))
+    focus = noted.get("focus")
+    if not (asked or focus):
         return None
-    side = intake.chosen_side(bot.extract(text))
-    said = user_texts(tracker)
-    turn = int(noted.get("turn") or 0)
-    if side is None or not (noted.get("text") or 0 < turn <= len(said)):
+    said = bot.extract(text)
+    side = intake.chosen_side(said) or (_OTHER_BREAST.get(str(focus)) if intake.names_other_side(said) else None)
+    described = described_both(tracker)
+    if side is None or side == focus or not described:
         return None
-    described = noted.get("text") or said[turn - 1]
     ext = bot.extract(described, focus=side)
     return (intake.Decision(intake.ANSWER, text=text, why=intake.SIDE_CHOSEN),
             replace(ext, evidence={}) if noted.get("text") else ext)
+
+
+_OTHER_BREAST = {"left": "right", "right": "left"}
+
+
+def described_both(tracker: Tracker) -> Optional[Text]:
+    """The description of both breasts the case keeps (the case's messages read as one, or the one message)."""
+    noted = tracker.get_slot(NOTES_SLOT) or {}
+    said = user_texts(tracker)
+    turn = int(noted.get("turn") or 0)
+    return noted.get("text") or (said[turn - 1] if 0 < turn <= len(said) else None)
 
 
 def case_text(tracker: Tracker, text: Text) -> Text:
@@ -283,7 +300,8 @@ def answer_beside_question(tracker: Tracker, text: Text, requested: Text) -> Opt
 
 
 def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction, turn: int,
-                fresh: bool = False, described_over_turns: Optional[Text] = None) -> Dict[Text, Any]:
+                fresh: bool = False, described_over_turns: Optional[Text] = None,
+                focus: Optional[Text] = None) -> Dict[Text, Any]:
     """Slot values that change when `ext` (read from user message number `turn`) is merged into `base`;
     `fresh` starts a new case. A changed case loses its variant."""
     values: Dict[Text, Any] = dict(bot.merge(base, ext))
@@ -291,6 +309,8 @@ def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction, turn: 
                           "residue": [r.to_dict() for r in ext.residue], "turn": turn}
     if described_over_turns:
         values[NOTES_SLOT]["text"] = described_over_turns  # the case's messages read as one (a second breast)
+    if focus:
+        values[NOTES_SLOT]["focus"] = focus  # the breast the answer is for (a cancer in each)
     values[PENDING_SLOT] = None
     fresh = fresh or ext.new_case or not has_case(tracker)
     evidence = {} if fresh else dict(tracker.get_slot(EVIDENCE_SLOT) or {})
@@ -326,7 +346,14 @@ def apply(tracker: Tracker, decision: intake.Decision, ext: Extraction) -> Dict[
         note["no_earlier_case"] = True
     waiting = pending(tracker)
     if decision.why == intake.SIDE_CHOSEN:
-        turn = int((tracker.get_slot(NOTES_SLOT) or {}).get("turn") or turn)  # the facts' words are that message's
+        # one breast's facts replace the case's (the other breast's too); the description is kept for a switch
+        noted = tracker.get_slot(NOTES_SLOT) or {}
+        update = case_update(tracker, {}, ext, int(noted.get("turn") or turn),
+                             described_over_turns=noted.get("text"), focus=ext.side)
+        update.update({key: None for key in bot.FACT_KEYS if key not in update and tracker.get_slot(key) is not None
+                       and ext.facts.get(key) is None})
+        update[INTAKE_SLOT] = note
+        return update
     if waiting is not None and decision.text is not None and decision.text == waiting["text"] \
             and decision.text != text_of(tracker):
         ext = read(tracker, decision.text, in_case=decision.kind != intake.NEW_CASE)

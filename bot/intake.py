@@ -97,10 +97,14 @@ def _has(tokens: Sequence[str], label: str, at_start: bool = False) -> bool:
     return False
 
 
+# A field whose whole value is a question mark ("Plan: ?", "Axilla: ??") says the value is unknown; it asks nothing.
+_UNKNOWN_FIELD = re.compile(r"(?m):[ \t]*\?+[ \t]*$")
+
+
 def is_question(text: str) -> bool:
     """A question: a question mark, a question word first ("why not MRI", "is a PET ok"), or a reported question
-    ("she asks if that means she is fine")."""
-    tokens = words(text)
+    ("she asks if that means she is fine"); a field left as "?" ("Plan: ?") is no question mark."""
+    tokens = words(_UNKNOWN_FIELD.sub(":", text or ""))
     return "?" in tokens or _has(tokens, "QUESTION_WORD", at_start=True) or _has(tokens, "REPORTED_QUESTION")
 
 
@@ -228,6 +232,11 @@ def chosen_side(ext: Extraction) -> Optional[str]:
     which breast is meant (bilateral cancers); None otherwise."""
     side = side_of(ext)
     return side if side in ("left", "right") and not has_facts(ext) and not ext.residue else None
+
+
+def names_other_side(ext: Extraction) -> bool:
+    """"the other side", "what about the opposite one?": the other breast, with no fact of its own."""
+    return "CONTRALATERAL" in ext.cues and not has_facts(ext)
 
 
 def is_description(ext: Extraction) -> bool:

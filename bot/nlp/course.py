@@ -215,7 +215,9 @@ def _surgery_done(reading: Reading) -> List[Cue]:
         if cue.planned and therapy and not (cue.negated or cue.family or cue.uncertain or cue.historical) \
                 and not any(t.lower() in _TO_COME for t in reading.tokens[after[0].end:cue.start]):
             return [cue, after[0]]
-    return reading.live("SURGERY_DONE")[:1]
+    # margins exist only after an excision ("re-excision planned for positive margins"), whatever is planned next
+    margins = [c for c in reading.all("MARGINS") if not (c.negated or c.family or c.historical or c.uncertain)]
+    return reading.live("SURGERY_DONE")[:1] or margins[:1]
 
 
 # "a neoadjuvant platform study": the name of a trial, not the patient's treatment.
@@ -399,6 +401,8 @@ def patient_label(reading: Reading) -> Optional[str]:
     return (found.group(1) or found.group(2)).lower() if found else None
 
 
+# Cancers that spread to or arise in the axillary nodes themselves (matching-rules.md: lymphoma, melanoma).
+_NODAL_CANCER = re.compile(r"(?i)lymphoma|hodgkin|\bnhl\b|leuk|\bcll\b|melanoma")
 # "suspected cancer pathway", "cancer referral", "breast cancer clinic": the name of a service, not a diagnosis
 _SERVICES = frozenset({"pathway", "referral", "clinic", "service", "team", "centre", "center", "unit", "mdt"})
 
@@ -458,8 +462,10 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     if occult:
         return Read("occult_primary", tuple(occult[:1]))
     other_cancer = reading.live("OTHER_CANCER")
-    if other_cancer and not current:
-        return Read("other_cancer", tuple(other_cancer[:1]))
+    # a known lymphoma or melanoma may explain the axillary node even beside a breast cancer (matching-rules.md)
+    nodal = [c for c in other_cancer if _NODAL_CANCER.search(c.text)]
+    if other_cancer and not current or nodal and any(m.positive for m in mentions(reading)):
+        return Read("other_cancer", tuple((nodal or other_cancer)[:1]))
     suspected = [c for c in _cancers(reading) if c.uncertain and not c.negated and not _service(reading, c)]
     unproven = reading.live("NO_BIOPSY") + suspected \
         + [c for c in reading.all("BIOPSY") if (c.negated or c.planned) and not c.family]

@@ -153,7 +153,8 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         if any(c.start <= cue.start < c.end for c in reading.all("AXILLARY_TAIL")):
             continue  # the axillary tail is breast
         palpable_cues = [c for c in reading.near(cue, ["PALPABLE"]) + _trailing(reading, cue, "PALPABLE")
-                         if not c.negated]
+                         if not (c.negated or c.uncertain)]
+        hedged = [c for c in reading.near(cue, ["PALPABLE"]) if c.uncertain and not c.negated]
         suspicious_cues = [c for c in reading.near(cue, ["SUSPICIOUS"], "sentence") if not (c.negated or c.uncertain)] \
             + thick_cortex(reading, cue)
         proven_cues = [c for c in reading.near(cue, ["PROVEN"], "sentence") if not (c.negated or c.uncertain)] \
@@ -173,6 +174,8 @@ def _mentions(reading: Reading) -> List[NodeMention]:
             if same:
                 cue = with_context(cue, negated=False) if cue.negated else cue
                 suspicious_cues = suspicious_cues or same
+        if hedged and not (palpable_cues or suspicious_cues or proven_cues) and not cue.negated:
+            cue = with_context(cue, uncertain=True)  # "LN ?palp": whether it is felt is itself in doubt
         negated = cue.negated or (not (suspicious_cues or proven_cues) and any(
             c.negated for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"])))
         if negated and not cue.negated:

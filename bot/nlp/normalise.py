@@ -100,7 +100,11 @@ _ANSI = Scanner(r"\x1b\[[0-9;?]*[A-Za-z]")
 _FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
 
 
+_CARRIAGE_RETURN = Scanner(r"\r\n?")  # Windows line ends, HL7 v2's segment separator
+
+
 def _unescape(norm: Normalised) -> Normalised:
+    norm = norm.sub(_CARRIAGE_RETURN, lambda m: "\n")
     for _ in range(2):  # "&amp;gt;" is an escaped "&gt;"
         norm = norm.sub(_ENTITY, lambda m: html.unescape(m.group()))
     return norm

@@ -364,19 +364,26 @@ _NOT_A_SIZE = ("SIZE", "AGE", "AGE_SEX", "TNM", "NSTAGE", "CYCLES_FRACTION")
 
 
 def _unitless(reading: Reading, sized: Sized) -> Tuple[Sized, List[Cue]]:
-    """A decimal without its unit that a study reports, in the sentence of a size that has one ("the mammogram says
-    1.9 cm and the ultrasound says 2.3", "1.2 cm on US, 2.4 on MRI"): another reading of the tumour, in that unit;
-    beside a size in mm it may be cm ("18 mm on US, 2.6 on MRI"): asked (the second list)."""
+    """A number without its unit that a study reports, beside a size that has one ("the mammogram says 1.9 cm and the
+    ultrasound says 2.3", "1.2 cm on US, 2.4 on MRI", "1.2cm US / 2.4 MRI", "12 mm on US, 24 on MRI"): another
+    reading of the tumour, in that unit; a decimal beside a size in mm may be cm ("18 mm on US, 2.6 on MRI"): asked
+    (the second list)."""
     found: Sized = []
     unsure: List[Cue] = []
     taken = reading.all(*_NOT_A_SIZE)
+    studies = reading.all(*_STUDIES)
     for cue in reading.all("BARE_NUMBER"):
-        if "." not in cue.text or cue.family or cue.negated or inside(cue, taken):
+        if cue.family or cue.negated or inside(cue, taken):
             continue
-        units = [c for c, _, _ in sized if c.sentence == cue.sentence]
-        if not units or not reading.within(cue, _STUDIES, 4, 2):
+        # a size with a unit in its sentence, or a few words before it ("1.2cm US / 2.4 MRI")
+        units = [c for c, _, _ in sized if c.sentence == cue.sentence or 0 <= cue.start - c.end <= 6]
+        if not units or not any(-4 <= s.start - cue.start <= 3 for s in studies):
             continue
-        if _MM.search(units[0].text.lower()):
+        mm = bool(_MM.search(units[0].text.lower()))
+        if "." not in cue.text:
+            if mm and 0 < _number(cue) / 10.0 <= MAX_TUMOR_CM:
+                found.append((cue, _number(cue) / 10.0, None))  # "12 mm on US, 24 on MRI"
+        elif mm:
             unsure.append(cue)
         elif 0 < _number(cue) <= MAX_TUMOR_CM:
             found.append((cue, _number(cue), None))

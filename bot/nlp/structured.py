@@ -2,9 +2,11 @@
 
 - FHIR JSON (a Bundle or one resource): each resource becomes one sentence ("Neoadjuvant chemotherapy completed.",
   "Primary tumour largest dimension: 1.7 cm."), its status in words (a Procedure "completed" or "in-progress", a
-  ServiceRequest "active" is planned). HL7 FHIR R4, https://hl7.org/fhir/R4/ (resource and status names).
-- HL7 v2 segments: OBX "Label: value units.", NTE its text, DG1 "Diagnosis: text.", PID the sex; header segments
-  (MSH, PV1, ORC, EVN) say nothing clinical. HL7 v2.5 chapter 2 and 7 (segment and field order).
+  ServiceRequest "active" is planned, a Condition "refuted" ruled out, "provisional" suspected); one entered in
+  error says nothing. HL7 FHIR R4, https://hl7.org/fhir/R4/ (resource and status names).
+- HL7 v2 segments: OBX "Label: value units." (not a result withdrawn: OBX-11 W, D, X), NTE its text, DG1
+  "Diagnosis: text.", PR1 "text done.", PID the sex; header segments (MSH, PV1, ORC, EVN) say nothing
+  clinical. HL7 v2.5 chapters 2, 6 and 7 (segment and field order).
 
 Each edit replaces one resource or one segment, so a fact read from it quotes that resource or segment.
 """
@@ -64,11 +66,33 @@ def _value(resource: Dict[str, Any]) -> str:
     return _text_of(resource.get("valueCodeableConcept"))
 
 
+# A resource recorded in error says nothing; a Condition's verificationStatus qualifies it (FHIR R4
+# condition-ver-status): refuted is ruled out, provisional or differential is suspected.
+_IN_ERROR = frozenset({"entered-in-error", "cancelled"})
+_VERIFICATION = {"refuted": "ruled out: {}", "provisional": "suspected {}", "differential": "possible {}",
+                 "unconfirmed": "suspected {}"}
+
+
+def _code_of(value: Any) -> str:
+    """A status given as a code or as a CodeableConcept ({"coding": [{"code": "refuted"}]})."""
+    if isinstance(value, dict):
+        codings = value.get("coding") or [{}]
+        first = codings[0] if isinstance(codings[0], dict) else {}
+        return str(first.get("code") or value.get("text") or "").lower()
+    return str(value or "").lower()
+
+
 def render_resource(resource: Dict[str, Any]) -> str:
-    """One FHIR resource as a sentence; "" for one that says nothing clinical (a Bundle's own fields)."""
+    """One FHIR resource as a sentence; "" for one that says nothing clinical (a Bundle's own fields, a resource
+    entered in error)."""
     kind = resource.get("resourceType")
     name = _text_of(resource.get("code")) or _text_of(resource.get("medicationCodeableConcept"))
     status = str(resource.get("status") or "")
+    if status in _IN_ERROR or _code_of(resource.get("verificationStatus")) == "entered-in-error":
+        return ""
+    verification = _VERIFICATION.get(_code_of(resource.get("verificationStatus")))
+    if verification and name:
+        name = verification.format(name)
     if kind == "Patient":
         sex = _SEX.get(str(resource.get("gender") or "").lower())
         return f"Patient: {sex}." if sex else ""
@@ -127,8 +151,9 @@ def fhir_edits(text: str) -> List[Edit]:
 
 
 # HL7 v2: one segment per line, fields split by "|", components by "^".
+_WITHDRAWN = frozenset({"W", "D", "X"})  # OBX-11 result status: wrong (withdrawn), deleted, cannot be obtained
 SILENT_SEGMENTS = ("MSH", "EVN", "PV1", "PV2", "ORC", "AL1", "PD1", "NK1")  # headers, visits, orders, allergies
-SEGMENTS = SILENT_SEGMENTS + ("PID", "OBR", "OBX", "NTE", "DG1")
+SEGMENTS = SILENT_SEGMENTS + ("PID", "OBR", "OBX", "NTE", "DG1", "PR1")
 _SEGMENT = re.compile(r"(?m)^(?:" + "|".join(SEGMENTS) + r")\|[^\n]*$")
 
 
@@ -151,6 +176,8 @@ def render_segment(line: str) -> str:
         sex = _SEX.get(field(8).strip().lower())
         return f"Patient: {sex}." if sex else ""
     if kind == "OBX":
+        if field(11).strip().upper() in _WITHDRAWN:
+            return ""  # a result withdrawn or deleted (OBX-11 "W", "D", "X")
         label, value, units = _component_text(field(3)), _component_text(field(5)), _component_text(field(6))
         said = " ".join(p for p in (value, units) if p)
         return f"{label}: {said}." if label and said else (f"{said}." if said else "")
@@ -161,6 +188,9 @@ def render_segment(line: str) -> str:
         return _component_text(field(3))
     if kind == "DG1":
         return f"Diagnosis: {_component_text(field(3)) or _component_text(field(4))}."
+    if kind == "PR1":  # a procedure done (PR1-3 the procedure, PR1-5 its date)
+        done = _component_text(field(3)) or _component_text(field(4))
+        return f"{done} done." if done else ""
     return ""
 
 

@@ -400,3 +400,17 @@ def test_a_cancer_in_each_breast_told_over_two_messages_asks_which_side(domain, 
     slots, messages = form_turn(domain, slots, answer, "inform", requested=slots["requested_slot"],
                                 earlier_texts=[first, later])
     assert only_custom(messages)["variant"]["id"] == variant
+
+
+def test_after_one_breast_s_answer_the_other_breast_can_be_asked_for_and_corrected(domain):
+    slots, _ = form_turn(domain, {}, BOTH_BREASTS, "describe_case")
+    said = [BOTH_BREASTS]
+    for text, variant in (("R", "axilla-3"), ("and the other side?", "axilla-6"), ("the right one", "axilla-3")):
+        slots, messages = form_turn(domain, slots, text, "inform", requested=slots["requested_slot"],
+                                    earlier_texts=said)
+        said.append(text)
+        assert only_custom(messages)["variant"]["id"] == variant, text
+    # a correction to the breast the answer is not for: both breasts again, and the side is asked
+    slots, messages = form_turn(domain, slots, "correction: the right tumour is 2.6 cm", "correct",
+                                requested=slots["requested_slot"], earlier_texts=said)
+    assert only_custom(messages)["type"] == "question" and "which side" in messages[0]["text"]

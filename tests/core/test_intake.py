@@ -166,6 +166,7 @@ def test_replies_to_the_pending_question_come_from_the_lexicon(text: str, reply:
     ("why not an MRI?", True), ("is a breast MRI OK for her", True), ("what if the biopsy is negative", True),
     ("should I order a PET", True), ("3.5 cm", False), ("no palpable nodes", False),
     ("she was node positive at diagnosis", False),
+    ("L breast IDC\nSize: 2.2 cm\nNext step: ?", False), ("L breast IDC 2.2 cm, next step?", True),
 ])
 def test_questions_are_recognised_by_the_lexicon_words(text: str, question: bool) -> None:
     assert intake.is_question(text) is question

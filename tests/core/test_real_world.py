@@ -384,6 +384,21 @@ KINDS = [
     # a lesion in a distant organ beside a current breast cancer may be distant disease: asked
     ("new L IDC 2.1 cm, 57F, no palpable nodes, untreated; staging CT: two small liver lesions", "needs_info",
      "distant_metastases"),
+    # a biopsy dated ahead has not been done: no tissue diagnosis yet
+    ("61F, 3.1 cm R breast mass, BI-RADS 5 on US, core biopsy next Thursday; R axillary node palpable",
+     "out_of_scope", None),
+    # a man titled in Polish or Turkish
+    ("Pan Nowak, 71 lat, rak piersi prawej 2 cm, bez węzłów", "out_of_scope", None),
+    ("Mehmet Bey, 69 yaş, sağ meme kanseri 2 cm", "out_of_scope", None),
+    # whether the node is felt is itself queried
+    ("new R IDC 2.8 cm, 51F, untreated, axillary LN ?palpable", "needs_info", "clinical_nodes"),
+    # a known melanoma may explain the node beside a breast cancer; an ovarian cancer does not
+    ("new L IDC 2.3 cm, 60F, untreated, palpable L axillary node; under oncology for metastatic melanoma",
+     "out_of_scope", None),
+    # margins exist only after an excision
+    ("55F, R IDC 1.9 cm, cN0, involved margins, re-excision booked", "out_of_scope", None),
+    # a study's integer without its unit beside a size in mm
+    ("new L IDC, 44F, untreated, cN0: 16 mm on ultrasound, 27 on MRI", "needs_info", "tumor_size_cm"),
     # 'neoadjuvant' after an endocrine drug: neoadjuvant endocrine therapy
     ("exemestane 25 mg od, neoadjuvant, month 5 of 6; 77F, R IDC 2.9 cm, cN0. Axillary imaging before surgery?",
      "out_of_scope", None),

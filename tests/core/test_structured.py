@@ -63,3 +63,22 @@ def test_hl7_segments_are_read():
 def test_text_that_is_neither_is_left_alone():
     text = "58F | new 2 cm IDC | cN0"
     assert normalise(text)[0].text == text
+
+
+@pytest.mark.parametrize("resource, sentence", [
+    ({"resourceType": "Condition", "code": {"text": "Carcinoma of right breast"},
+      "verificationStatus": {"coding": [{"code": "provisional"}]}}, "suspected Carcinoma of right breast."),
+    ({"resourceType": "Observation", "status": "entered-in-error", "code": {"text": "Axilla"},
+      "valueString": "palpable node"}, ""),
+])
+def test_a_resource_s_status_qualifies_or_drops_it(resource, sentence):
+    assert structured.render_resource(resource) == sentence
+
+
+def test_segments_split_by_carriage_returns_and_a_procedure_done_are_read():
+    message = ("MSH|^~\\&|RIS|X|||20261101||ORU^R01|9|P|2.5\rPID|1||77||DOE^A||19650101|F\r"
+               "OBX|1|TX|DX^Diagnosis||New R breast IDC 24 mm||||||F\rNTE|1||No palpable adenopathy.\r"
+               "PR1|1||^Right lumpectomy||20261020")
+    assert structured.render_segment("OBX|2|NM|SZ^Size||31|mm|||||W") == ""  # a withdrawn result
+    assert bot.analyze(message).facts["treatment"] == "post_surgery"
+    assert bot.analyze(message.rsplit("\r", 1)[0]).variant_id == "axilla-5"
