@@ -25,6 +25,8 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
         return {cs.INTAKE_SLOT: {"kind": decision.kind, "why": decision.why}}
     if decision.kind in (intake.OTHER, intake.SCOPE):
         return {}
+    if side_unsaid(tracker, decision, ext):
+        return {cs.INTAKE_SLOT: {"kind": intake.OTHER, "why": intake.SIDE_UNSAID}}
     update = cs.apply(tracker, decision, ext)
     if unchanged(tracker, decision, ext, update):
         # never the old answer again as if the correction had been read: say it changed nothing
@@ -47,6 +49,16 @@ def unchanged(tracker: Tracker, decision: intake.Decision, ext: bot.Extraction, 
         and cs.has_case(tracker) and not any(key in bot.FACT_KEYS for key in update)
 
 
+def side_unsaid(tracker: Tracker, decision: intake.Decision, ext: bot.Extraction) -> bool:
+    """A size or nodal status that names no breast ("actually it's 3 cm"), while the case has a cancer in each and
+    no answer for one breast yet: which breast it is for is asked, nothing is merged."""
+    both = tracker.get_slot(cs.SIDE_SLOT) == "bilateral" and cs.known_facts(tracker).get("cancer_named") \
+        and tracker.get_slot("axillary_lump") != "bilateral"
+    return bool(both) and decision.kind in (intake.CONTINUE, intake.CORRECT, intake.ANSWER) \
+        and decision.why != intake.SIDE_CHOSEN and intake.side_of(ext) is None \
+        and any(ext.stated.get(key) is not None for key in ("tumor_size_cm", "clinical_nodes", "t_category"))
+
+
 def requested_by(events: List[EventType]) -> Optional[Text]:
     """The slot the form will ask for next: the last `requested_slot` the events set (None: the form ends)."""
     return next((e.get("value") for e in reversed(events)
@@ -57,7 +69,8 @@ def answered_aside(kind: Optional[Text], why: Optional[Text]) -> bool:
     """True for the intake decisions the form answers without touching the case: nothing to read, a scope
     question, a question about the guidance, a message about a patient other than the case's."""
     return kind == intake.SCOPE or (kind == intake.OTHER and why in (intake.NO_CUE, intake.GENERAL_QUESTION,
-                                                                      intake.OTHER_NAMED, intake.UNCHANGED))
+                                                                      intake.OTHER_NAMED, intake.UNCHANGED,
+                                                                      intake.SIDE_UNSAID))
 
 
 def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker, note: Dict[Text, Any],
@@ -72,6 +85,9 @@ def answer_aside(dispatcher: CollectingDispatcher, tracker: Tracker, note: Dict[
         return
     if note.get("why") == intake.UNCHANGED:
         messages.correction_not_read(dispatcher, cs.text_of(tracker), cs.analysis(tracker))
+        return
+    if note.get("why") == intake.SIDE_UNSAID:
+        messages.which_breast(dispatcher, cs.text_of(tracker), cs.analysis(tracker))
         return
     topics = faq_topics(tracker) if note.get("why") == intake.GENERAL_QUESTION else []
     for topic in topics[:MAX_TOPICS]:

@@ -167,7 +167,8 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
     against the case's side, lump and completed chemotherapy; a case's ongoing chemotherapy is always its context.
     A bare correction ("sorry, I meant 1.8") of a case that has a tumour size is read as the size, as the answer
     to a size question would be; so is a bare number ("it's 2.5"), and an exam said of "it" ("it's not palpable")
-    is read as the answer to the node question."""
+    is read as the answer to the node question, and a study named alone ("found on CT not mammogram") as the answer
+    to how the node was found."""
     expecting = expecting if expecting in bot.FACT_KEYS else None
     if intake.is_typed_payload(text):
         return bot.extract("")  # "/describe_case{...}": slots typed as an intent payload are not a description
@@ -185,6 +186,12 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
         # "sorry, I meant 1.8", "it's 2.5": a number and nothing else that could own it corrects the size
         again = bot.extract(text, expecting="tumor_size_cm", side=side, lump=lump)
         if again.stated.get("tumor_size_cm") is not None:
+            return replace(again, corrected=True)
+    if not expecting and not intake.has_facts(ext) and tracker.get_slot("node_finding") \
+            and {"MODALITY_MUS", "MODALITY_OTHER"} & set(ext.cues) and not {"PALPABLE", "EXAM"} & set(ext.cues):
+        # "found on CT not mammogram": the study that found the case's node, as the answer to that question
+        again = bot.extract(text, expecting="node_finding", side=side, lump=lump)
+        if again.stated.get("node_finding") not in (None, tracker.get_slot("node_finding")):
             return replace(again, corrected=True)
     if not expecting and not intake.has_facts(ext) and tracker.get_slot("clinical_nodes") \
             and {"PALPABLE", "EXAM"} & set(ext.cues):
@@ -271,9 +278,13 @@ def described_both(tracker: Tracker) -> Optional[Text]:
 
 
 def case_text(tracker: Tracker, text: Text) -> Text:
-    """The case's user messages and the latest one as one text, one message a line."""
-    start = int(tracker.get_slot(CASE_START_SLOT) or 0)
-    return "\n".join(user_texts(tracker)[start:-1] + [text])
+    """The messages the case took in and the latest one as one text, one message a line (a message answered
+    aside, such as "which breast?", is not one of them)."""
+    said = (tracker.get_slot(NOTES_SLOT) or {}).get("said")
+    if not isinstance(said, list):
+        start = int(tracker.get_slot(CASE_START_SLOT) or 0)
+        said = user_texts(tracker)[start:-1]
+    return "\n".join([*said, text])
 
 
 def both_breasts(tracker: Tracker, text: Text) -> Extraction:
@@ -301,18 +312,21 @@ def answer_beside_question(tracker: Tracker, text: Text, requested: Text) -> Opt
 
 def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction, turn: int,
                 fresh: bool = False, described_over_turns: Optional[Text] = None,
-                focus: Optional[Text] = None) -> Dict[Text, Any]:
-    """Slot values that change when `ext` (read from user message number `turn`) is merged into `base`;
-    `fresh` starts a new case. A changed case loses its variant."""
+                focus: Optional[Text] = None, said: Optional[Text] = None) -> Dict[Text, Any]:
+    """Slot values that change when `ext` (read from user message number `turn`, whose text is `said`) is merged into
+    `base`; `fresh` starts a new case. A changed case loses its variant. The case notes keep the texts the case
+    took in, and for a cancer in each breast its description (`described_over_turns`) and the breast answered."""
     values: Dict[Text, Any] = dict(bot.merge(base, ext))
+    fresh = fresh or ext.new_case or not has_case(tracker)
+    earlier = [] if fresh else list((tracker.get_slot(NOTES_SLOT) or {}).get("said") or [])
     values[NOTES_SLOT] = {"conflicts": list(ext.conflicts), "notes": list(ext.notes),
-                          "residue": [r.to_dict() for r in ext.residue], "turn": turn}
+                          "residue": [r.to_dict() for r in ext.residue], "turn": turn,
+                          "said": earlier + ([said] if said else [])}  # the messages the case took in
     if described_over_turns:
         values[NOTES_SLOT]["text"] = described_over_turns  # the case's messages read as one (a second breast)
     if focus:
         values[NOTES_SLOT]["focus"] = focus  # the breast the answer is for (a cancer in each)
     values[PENDING_SLOT] = None
-    fresh = fresh or ext.new_case or not has_case(tracker)
     evidence = {} if fresh else dict(tracker.get_slot(EVIDENCE_SLOT) or {})
     for key, value in ext.stated.items():
         if values.get(key) is not None and key in bot.FACT_KEYS:
@@ -368,7 +382,7 @@ def apply(tracker: Tracker, decision: intake.Decision, ext: Extraction) -> Dict[
     if decision.kind == intake.CLEAR:
         return {**cleared(), INTAKE_SLOT: note}
     if decision.kind == intake.NEW_CASE:
-        update = {**case_update(tracker, {}, ext, turn, fresh=True), INTAKE_SLOT: note}
+        update = {**case_update(tracker, {}, ext, turn, fresh=True, said=decision.text), INTAKE_SLOT: note}
         if decision.why == intake.OUT_OF_SCOPE_PATIENT and ext.stated.get("encounter") == UNRELATED:
             update["encounter"] = UNRELATED  # a patient with a node elsewhere: out of scope, as read alone
         return update
@@ -377,11 +391,12 @@ def apply(tracker: Tracker, decision: intake.Decision, ext: Extraction) -> Dict[
         ext = bot.against(known_facts(tracker), ext)
     if decision.why == intake.BOTH_BREASTS:
         # the case read again as a whole: its facts replace the case's, the other breast's included
-        update = case_update(tracker, {}, ext, turn, described_over_turns=case_text(tracker, text_of(tracker)))
+        update = case_update(tracker, {}, ext, turn, described_over_turns=case_text(tracker, text_of(tracker)),
+                             said=text_of(tracker))
         update.update({key: None for key in bot.FACT_KEYS if key not in update and tracker.get_slot(key) is not None
                        and ext.facts.get(key) is None})
         update[INTAKE_SLOT] = note
         return update
-    update = case_update(tracker, known_facts(tracker), ext, turn)
+    update = case_update(tracker, known_facts(tracker), ext, turn, said=decision.text)
     update[INTAKE_SLOT] = note
     return update

@@ -38,11 +38,27 @@ def correction_not_read(dispatcher: CollectingDispatcher, text: Text, result: bo
     variant = result.variant or {}
     current = (f"the answer is still variant {variant['number']} ({variant['title']})" if result.status == bot.MATCHED
                else "the case is as it was")
-    said = " ".join(text.split())
-    said = said if len(said) <= 120 else said[:117] + "..."
-    dispatcher.utter_message(text=CORRECTION_NOT_READ.format(said=said, current=current),
+    dispatcher.utter_message(text=CORRECTION_NOT_READ.format(said=_quoted(text), current=current),
                              json_message={"type": "fallback", "reason": "correction_not_read",
                                            "facts": result.facts, "variant": result.variant_id})
+
+
+WHICH_BREAST = ("There is a cancer in each breast: which breast is \"{said}\" about? Nothing was changed. "
+                "Please say it with its side (for example \"the left tumour is 3 cm\" or \"the right axilla has a "
+                "palpable node\").")
+
+
+def which_breast(dispatcher: CollectingDispatcher, text: Text, result: bot.Analysis) -> None:
+    """A fact of one breast that does not say which, in a case with a cancer in each: asked, merged nowhere."""
+    dispatcher.utter_message(text=WHICH_BREAST.format(said=_quoted(text)),
+                             buttons=[{"title": side, "payload": f"the {side} side"} for side in ("left", "right")],
+                             json_message={"type": "fallback", "reason": "which_breast", "facts": result.facts,
+                                           "variant": result.variant_id})
+
+
+def _quoted(text: Text) -> Text:
+    said = " ".join(text.split())
+    return said if len(said) <= 120 else said[:117] + "..."
 
 
 def _prefix(note: Optional[Mapping[str, Any]]) -> str:

@@ -53,6 +53,7 @@ NO_CUE = "no clinical cue"  # a message the classifier took for a case message h
 GENERAL_QUESTION = "a question about the guidance"  # "is it only for women with a known cancer?" in a case
 OTHER_NAMED = "names a patient other than the case's"  # "back to Mrs A" while the case is Mrs B
 UNCHANGED = "a correction that changes no fact the core can read"  # "scrap that, it's not palpable"
+SIDE_UNSAID = "a fact of one breast, not saying which, while the case has a cancer in each"  # "actually it's 3 cm"
 SIDE_CHOSEN = "picks the breast the question is about"  # "the left one", asked which of two cancers is meant
 # read with the case's messages as one description: a second cancer in the other breast ("she also has a new 1 cm R
 # IDC"), or a fact of one breast while the case has a cancer in each ("the right axilla has a palpable node")

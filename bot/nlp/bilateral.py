@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
-from bot.nlp import sizes
+from bot.nlp import nodes, sizes
 from bot.nlp.components import Cue
 from bot.nlp.reading import Reading
 
@@ -27,8 +27,8 @@ _HEAD_REACH = 3
 # Cues of a breast's own size or axillary finding.
 _OWN_FACTS = ("SIZE", "NSTAGE", "NODE", "LUMP", "AXILLA", "NODE_NEG", "NODE_POS")
 # Cues that describe one breast's cancer or axilla; a focused reading leaves out the other breast's.
-_SIDED = frozenset({"SIZE", "CANCER", "TUMOR", "NODE", "LUMP", "AXILLA", "NODE_NEG", "NODE_POS", "PALPABLE",
-                    "NSTAGE", "TNM", "SUSPICIOUS", "SIZE_COMPARE_GT", "SIZE_COMPARE_LE",
+_SIDED = frozenset({"SIZE", "CANCER", "TUMOR", "RECURRENCE", "NODE", "LUMP", "AXILLA", "NODE_NEG", "NODE_POS",
+                    "PALPABLE", "NSTAGE", "TNM", "SUSPICIOUS", "SIZE_COMPARE_GT", "SIZE_COMPARE_LE",
                     "SIZE_COMPARE_GE", "SIDE_LEFT", "SIDE_RIGHT"})
 
 
@@ -74,10 +74,10 @@ def cancer_each_side(reading: Reading) -> bool:
     or a cancer is named and each breast has a tumour's size of its own."""
     past = [c for c in reading.all("CANCER") if c.family or c.negated or c.historical]
     found = set()
-    for cue in reading.all("CANCER", "TUMOR"):
-        if cue.family or cue.negated or cue.historical or cue.uncertain \
-                or any(abs(p.start - cue.start) <= 3 for p in past):
-            continue
+    for cue in reading.all("CANCER", "TUMOR", "RECURRENCE"):
+        if cue.family or cue.negated or cue.uncertain or (cue.label != "RECURRENCE" and (
+                cue.historical or any(abs(p.start - cue.start) <= 3 for p in past))):
+            continue  # a recurrence is of a past cancer, and is current itself
         found.add(cue_side(reading, cue) or reading.side_of(cue, before=4, after=4))
     if set(SIDES) <= found:
         return True
@@ -86,6 +86,13 @@ def cancer_each_side(reading: Reading) -> bool:
     sized = {cue_side(reading, c) for c in reading.all("SIZE") if not (c.family or c.negated)
              and sizes.size_cm(c) is not None and sizes.measured(reading, c) not in ("node", "other")}
     return bool(found) and ("bilateral" in found and set(SIDES) <= own or set(SIDES) <= sized)
+
+
+def unsided_finding(reading: Reading) -> bool:
+    """A positive axillary finding that belongs to neither breast ("palpable axillary node" beside cancers in both):
+    which axilla it is decides each breast's variant."""
+    return any(m.positive and cue_side(reading, m.cue) is None and m.side not in ("bilateral",)
+               and not reading.within(m.cue, ["SIDE_BOTH"], 4, 4) for m in nodes.mentions(reading))
 
 
 def focused(reading: Reading, side: str) -> Reading:

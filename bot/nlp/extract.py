@@ -134,9 +134,10 @@ def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
         elif felt and not unfelt and not reading.has("SUSPICIOUS", "MODALITY_MUS", "MODALITY_OTHER"):
             facts[key], facts["node_finding"] = "positive", "palpable"
     elif key == "node_finding":
+        # the study named, not the one denied ("found on CT not mammogram")
         for label, value in (("MODALITY_MUS", "mammography_or_us"), ("MODALITY_OTHER", "other_imaging"),
                              ("PALPABLE", "palpable"), ("LUMP", "palpable")):
-            if reading.has(label):
+            if reading.live(label):
                 facts[key] = value
                 break
     elif key == "diagnosis":
@@ -276,7 +277,10 @@ def _extract(text: str, expecting: Optional[str], treatment: Optional[str],
     evidence = dict(found.evidence)
     if focus is None and bilateral.cancer_each_side(reading):
         left, right = (_run(bilateral.focused(reading, s), treatment) for s in bilateral.SIDES)
-        for key in _differing(left, right):
+        differing = _differing(left, right)
+        if bilateral.unsided_finding(reading) and "clinical_nodes" not in differing:
+            differing += ("clinical_nodes",)  # a node of neither breast: whose it is decides both
+        for key in differing:
             # two breasts, two variants: which side the question is about is asked (matching-rules.md)
             for fact in _DECIDED_WITH[key]:
                 facts[fact] = None

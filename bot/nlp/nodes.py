@@ -174,6 +174,7 @@ def _mentions(reading: Reading) -> List[NodeMention]:
             if same:
                 cue = with_context(cue, negated=False) if cue.negated else cue
                 suspicious_cues = suspicious_cues or same
+
         if hedged and not (palpable_cues or suspicious_cues or proven_cues) and not cue.negated:
             cue = with_context(cue, uncertain=True)  # "LN ?palp": whether it is felt is itself in doubt
         negated = cue.negated or (not (suspicious_cues or proven_cues) and any(

@@ -94,6 +94,8 @@ _EMPHASIS = Scanner(r"(?<![\w*_])(\*\*|__|[*_])(?=\S)([^*_\n]*?\S)\1(?![\w*_])")
 _BULLET = Scanner(r"[•▪◦‣⁃]")
 # " / " between pager-style fields separates statements, like a line break ("no LAD / new dx IDC").
 _FIELD_SLASH = Scanner(r"(?<=\S) / (?=\S)")
+# A chat tool's substitution "s/3 cm/1.3 cm/": a correction of the first by the second.
+_SUBSTITUTION = Scanner(r"(?<![\w/])s/(?!p\b)([^/\n]{1,20})/([^/\n]{1,20})/(?=\s|$)")  # not "s/p" (status post)
 # "lump(s)", "node(s)": the plural
 _PLURAL = Scanner(r"(?<=[a-z])\(s\)", re.I)
 _ANSI = Scanner(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -171,6 +173,7 @@ def _markup(norm: Normalised) -> Normalised:
     norm = norm.sub(_INLINE_TAG, lambda m: " ")
     norm = norm.sub(_STRUCK, lambda m: " ")
     norm = norm.sub(_EMPHASIS, lambda m: m.group(2))
+    norm = norm.sub(_SUBSTITUTION, lambda m: f"{m.group(1)}, correction: {m.group(2)}")
     norm = norm.sub(_FIELD_SLASH, lambda m: " ; ")
     norm = norm.sub(_PLURAL, lambda m: "s")
     return norm.sub(_BULLET, lambda m: "\n")

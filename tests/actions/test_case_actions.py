@@ -414,3 +414,13 @@ def test_after_one_breast_s_answer_the_other_breast_can_be_asked_for_and_correct
     slots, messages = form_turn(domain, slots, "correction: the right tumour is 2.6 cm", "correct",
                                 requested=slots["requested_slot"], earlier_texts=said)
     assert only_custom(messages)["type"] == "question" and "which side" in messages[0]["text"]
+
+
+def test_a_size_that_names_no_breast_in_a_case_with_a_cancer_in_each_is_asked_about(domain):
+    first = "new IDC in each breast, 50F, untreated: L 14 mm and R 17 mm, both axillae negative on exam"
+    slots, messages = form_turn(domain, {}, first, "describe_case")
+    assert only_custom(messages)["variant"]["id"] == "axilla-3"  # the same variant on both sides
+    after, messages = form_turn(domain, slots, "correction, it's 2.8 cm", "correct", earlier_texts=[first])
+    custom = only_custom(messages)
+    assert (custom["type"], custom["reason"]) == ("fallback", "which_breast")
+    assert after["tumor_size_cm"] == slots["tumor_size_cm"]

@@ -115,7 +115,7 @@ def test_a_bare_number_in_a_case_corrects_its_size(domain, intent):
 
 
 @pytest.mark.parametrize("text", ["strike that, she hasn't got one on exam after all",
-                                  "correction: it showed up on the PET, not on the mammogram"])
+                                  "correction: I mixed her up with the one before, ignore the last bit"])
 def test_a_correction_that_changes_nothing_is_said_to_change_nothing(domain, text):
     slots = case_6(domain)
     after, messages = form_turn(domain, slots, text, "correct", turn=2)
@@ -124,6 +124,15 @@ def test_a_correction_that_changes_nothing_is_said_to_change_nothing(domain, tex
     assert "nothing was changed" in messages[0]["text"] and "variant 6" in messages[0]["text"]
     assert {k: after[k] for k in ("tumor_size_cm", "clinical_nodes")} == {"tumor_size_cm": 3.0,
                                                                         "clinical_nodes": "positive"}
+
+
+def test_a_study_named_alone_corrects_how_the_node_was_found(domain):
+    slots, messages = form_turn(domain, {}, "47F, never had breast cancer, abnormal R axillary node on mammography",
+                                "describe_case")
+    assert only_custom(messages)["variant"]["id"] == "axilla-11"
+    slots, messages = form_turn(domain, slots, "sorry, it was the CT that showed it, not the mammogram", "correct",
+                                turn=2)
+    assert only_custom(messages)["variant"]["id"] == "axilla-12"
 
 
 def test_every_answer_marks_the_facts_carried_from_earlier_messages(domain):

@@ -16,6 +16,8 @@ from bot.nlp.normalise import MAX_CHARS, normalise
     ("<mailto:a@b.org|a@b.org> 3 cm", "a@b.org 3 cm"),
     ("*left* _breast_ IDC", "left breast IDC"),
     ("~no nodes~ a node", "  a node"),              # struck out: taken back
+    ("IDC s/22 mm/12 mm/ cN0", "IDC 22 mm, correction: 12 mm cN0"),  # a chat tool's substitution
+    ("s/p lumpectomy 2/2024", "s/p lumpectomy 2/2024"),  # status post, not a substitution
     ("~~no nodes~~ a node", "  a node"),
     ("<s>no nodes</s> a node", "  a node"),
     ("~2 cm", "~2 cm"),                             # "about", not struck through
