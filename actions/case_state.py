@@ -187,6 +187,10 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
         again = bot.extract(text, expecting="tumor_size_cm", side=side, lump=lump)
         if again.stated.get("tumor_size_cm") is not None:
             return replace(again, corrected=True)
+    if not expecting and not intake.has_facts(ext) and tracker.get_slot("tumor_size_cm") \
+            and {"BARE_NUMBER"} & set(ext.cues) and {"MODALITY_MUS", "MODALITY_OTHER"} & set(ext.cues):
+        # "MRI says 2.4", "2.4 on MRI though": another reading of the tumour, its unit not given: asked, quoting it
+        return replace(ext, residue=ext.residue + (Residue("tumor_size_cm", 0, len(text), text),))
     if not expecting and not intake.has_facts(ext) and tracker.get_slot("node_finding") \
             and {"MODALITY_MUS", "MODALITY_OTHER"} & set(ext.cues) and not {"PALPABLE", "EXAM"} & set(ext.cues):
         # "found on CT not mammogram": the study that found the case's node, as the answer to that question

@@ -270,7 +270,8 @@ _NUMBER_WORDS = "|".join(sorted((
 ).split(), key=len, reverse=True))  # longest first: "sixty" before "six"
 # A run of number words ("sixty-eight", "one point four", "twenty two"), for text2num.
 _WORD_RUN = Scanner(rf"(?i)\b(?:{_NUMBER_WORDS})\b(?:[\s-]+(?:(?:{_NUMBER_WORDS}|point|and)\b))*")
-_DECIMAL_COMMA = Scanner(rf"(?i)(?<![\d,])(\d{{1,2}}),(\d{{1,2}})(?=\s*(?:{_UNIT}|x\b|by\b|×))")
+_DECIMAL_COMMA = Scanner(rf"(?i)(?<![\d,])(\d{{1,2}}),(\d{{1,2}})(?=\s*(?:{_UNIT}|x\b|by\b|×))"
+                         r"|(?<![\d,])(\d),(\d)(?=\s+(?:op|on|in|auf|no|na|en|sur|all[ae]?)\s+(?:US|MRI|MRT|RM|IRM|CT|echo)\b)")
 _POINT = Scanner(r"(?i)\b(\d+)\s+point\s+(\d+)\b")
 _BARE_POINT = Scanner(r"(?i)(?<![\d.]\s)(?<![\d.])\bpoint\s+(\d+)\b")  # "point seven cm" is 0.7 cm
 _AND = r"(?:and|adn|nad|&|n)"  # with its commonest slips: "two adn a half" must not read as "a half"
@@ -311,7 +312,7 @@ def _fraction_to_decimal(m: "re.Match[str]") -> str:
 
 
 def _numbers(norm: Normalised) -> Normalised:
-    norm = norm.sub(_DECIMAL_COMMA, lambda m: f"{m.group(1)}.{m.group(2)}")
+    norm = norm.sub(_DECIMAL_COMMA, lambda m: f"{m.group(1) or m.group(3)}.{m.group(2) or m.group(4)}")
     if _ANY_NUMBER_WORD.search(norm.text):
         norm = norm.sub(_WORD_RUN, _run_to_digits)
         norm = norm.sub(_SMALL_BEFORE, lambda m: _SMALL[m.group(1).lower()])

@@ -126,6 +126,14 @@ def test_a_correction_that_changes_nothing_is_said_to_change_nothing(domain, tex
                                                                         "clinical_nodes": "positive"}
 
 
+def test_a_study_s_number_without_its_unit_later_is_asked_about_quoting_it(domain):
+    slots = case_6(domain)
+    slots, messages = form_turn(domain, slots, "the MRI has it at 1.4 though", "inform", turn=2)
+    question = only_custom(messages)
+    assert (question["type"], question["slot"]) == ("question", "tumor_size_cm")
+    assert "'the MRI has it at 1.4 though'" in messages[0]["text"]
+
+
 def test_a_study_named_alone_corrects_how_the_node_was_found(domain):
     slots, messages = form_turn(domain, {}, "47F, never had breast cancer, abnormal R axillary node on mammography",
                                 "describe_case")

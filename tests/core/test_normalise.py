@@ -17,6 +17,7 @@ from bot.nlp.normalise import MAX_CHARS, normalise
     ("*left* _breast_ IDC", "left breast IDC"),
     ("~no nodes~ a node", "  a node"),              # struck out: taken back
     ("IDC s/22 mm/12 mm/ cN0", "IDC 22 mm, correction: 12 mm cN0"),  # a chat tool's substitution
+    ("1,4 cm op echo, 2,3 op MRI", "1.4 cm op echo, 2.3 op MRI"),  # a decimal comma before its study
     ("s/p lumpectomy 2/2024", "s/p lumpectomy 2/2024"),  # status post, not a substitution
     ("~~no nodes~~ a node", "  a node"),
     ("<s>no nodes</s> a node", "  a node"),
