@@ -144,6 +144,22 @@ def _same_node(reading: Reading, node: Cue, suspicious: Cue) -> bool:
     return not between and not after
 
 
+_SEEN = frozenset({"seen", "visible", "visualised", "visualized", "shown", "shows", "showed", "demonstrated"})
+
+
+def _seen_on(reading: Reading, node: Cue) -> bool:
+    """The unfelt node said to be seen on a study just after it ("it's only seen on the MRI", "seen on US only"),
+    nothing else named between them and no finding word that says what it looked like."""
+    for study in reading.live(*_MODALITIES):
+        gap = range(node.end, study.start)
+        if 0 <= study.start - node.end <= _SAME_NODE_REACH and any(reading.tokens[i].lower() in _SEEN for i in gap) \
+                and not reading.within(study, ["FINDING_WORD"], 3, 2) \
+                and not [c for c in reading.cues
+                         if node.end <= c.start < study.start and c.label in _OTHER_HEADS + _NODAL]:
+            return True
+    return False
+
+
 def _mentions(reading: Reading) -> List[NodeMention]:
     found = []
     for cue in reading.all("NODE", "LUMP"):
@@ -174,6 +190,9 @@ def _mentions(reading: Reading) -> List[NodeMention]:
             if same:
                 cue = with_context(cue, negated=False) if cue.negated else cue
                 suspicious_cues = suspicious_cues or same
+            elif _seen_on(reading, cue):
+                # "the node isn't palpable, it's only seen on the MRI": seen, not called abnormal: asked
+                cue = with_context(cue, negated=False, uncertain=True)
 
         if hedged and not (palpable_cues or suspicious_cues or proven_cues) and not cue.negated:
             cue = with_context(cue, uncertain=True)  # "LN ?palp": whether it is felt is itself in doubt

@@ -387,6 +387,11 @@ KINDS = [
     # a biopsy dated ahead has not been done: no tissue diagnosis yet
     ("61F, 3.1 cm R breast mass, BI-RADS 5 on US, core biopsy next Thursday; R axillary node palpable",
      "out_of_scope", None),
+    # "wait" set off as an interjection corrects the size before it
+    ("61F new R IDC 1.6 cm - wait, the report says 2.6, R axilla negative on exam, untreated", "matched", "axilla-5"),
+    # an unfelt node that a study is only said to show: asked
+    ("61F new R IDC 2.6 cm, untreated; the node can't be felt, it is only visible on the CT", "needs_info",
+     "clinical_nodes"),
     # a man titled in Polish or Turkish
     ("Pan Nowak, 71 lat, rak piersi prawej 2 cm, bez węzłów", "out_of_scope", None),
     ("Mehmet Bey, 69 yaş, sağ meme kanseri 2 cm", "out_of_scope", None),
