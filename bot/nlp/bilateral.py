@@ -72,6 +72,8 @@ def cancer_each_side(reading: Reading) -> bool:
     """Each breast has a live cancer of its own (not past, negated, family or uncertain); or one cancer is called
     bilateral ("bilateral IDC", "cancers in both breasts") and each breast has a size or axillary finding of its own;
     or a cancer is named and each breast has a tumour's size of its own."""
+    if not (reading.has("SIDE_LEFT") and reading.has("SIDE_RIGHT")):
+        return False  # every way needs both sides named (most messages name one): read no further
     past = [c for c in reading.all("CANCER") if c.family or c.negated or c.historical]
     found = set()
     for cue in reading.all("CANCER", "TUMOR", "RECURRENCE"):
