@@ -7,6 +7,7 @@ from rasa_sdk import Tracker
 import bot
 from bot import intake, render
 from bot.facts import Extraction, Residue
+from bot.nlp.bilateral import OTHER_SIDE
 from bot.nlp.extract import shifted
 
 CASE_INTENTS = intake.CASE_INTENTS
@@ -181,24 +182,25 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
         # "she noticed a new lump in her armpit", mid-chemotherapy: a new lump during treatment; "no palpable nodes
         # now", after it: today's exam, not the status at diagnosis
         ext = bot.extract(text, expecting=expecting, treatment=treatment, side=side, lump=lump)
-    if not expecting and not intake.has_facts(ext) and tracker.get_slot("tumor_size_cm") \
-            and any(ch.isdigit() for ch in text):
+    if expecting or intake.has_facts(ext):
+        return ext
+    # a short follow-up that states no fact on its own may still correct one the case holds
+    cues = set(ext.cues)
+    imaged, felt = bool(cues & {"MODALITY_MUS", "MODALITY_OTHER"}), bool(cues & {"PALPABLE", "EXAM"})
+    if tracker.get_slot("tumor_size_cm") and any(ch.isdigit() for ch in text):
         # "sorry, I meant 1.8", "it's 2.5": a number and nothing else that could own it corrects the size
         again = bot.extract(text, expecting="tumor_size_cm", side=side, lump=lump)
         if again.stated.get("tumor_size_cm") is not None:
             return replace(again, corrected=True)
-    if not expecting and not intake.has_facts(ext) and tracker.get_slot("tumor_size_cm") \
-            and {"BARE_NUMBER"} & set(ext.cues) and {"MODALITY_MUS", "MODALITY_OTHER"} & set(ext.cues):
-        # "MRI says 2.4", "2.4 on MRI though": another reading of the tumour, its unit not given: asked, quoting it
-        return replace(ext, residue=ext.residue + (Residue("tumor_size_cm", 0, len(text), text),))
-    if not expecting and not intake.has_facts(ext) and tracker.get_slot("node_finding") \
-            and {"MODALITY_MUS", "MODALITY_OTHER"} & set(ext.cues) and not {"PALPABLE", "EXAM"} & set(ext.cues):
+        if "BARE_NUMBER" in cues and imaged:
+            # "MRI says 2.4", "2.4 on MRI though": another reading of the tumour, its unit not given: asked, quoted
+            return replace(ext, residue=ext.residue + (Residue("tumor_size_cm", 0, len(text), text),))
+    if tracker.get_slot("node_finding") and imaged and not felt:
         # "found on CT not mammogram": the study that found the case's node, as the answer to that question
         again = bot.extract(text, expecting="node_finding", side=side, lump=lump)
         if again.stated.get("node_finding") not in (None, tracker.get_slot("node_finding")):
             return replace(again, corrected=True)
-    if not expecting and not intake.has_facts(ext) and tracker.get_slot("clinical_nodes") \
-            and {"PALPABLE", "EXAM"} & set(ext.cues):
+    if tracker.get_slot("clinical_nodes") and felt:
         # "it's not palpable; US negative" about the case's node: read as the answer to the node question would be
         again = bot.extract(text, expecting="clinical_nodes", side=side, lump=lump)
         if again.stated.get("clinical_nodes") is not None:
@@ -261,16 +263,13 @@ def side_chosen(tracker: Tracker, text: Text) -> Optional[Tuple[intake.Decision,
     if not (asked or focus):
         return None
     said = bot.extract(text)
-    side = intake.chosen_side(said) or (_OTHER_BREAST.get(str(focus)) if intake.names_other_side(said) else None)
+    side = intake.chosen_side(said) or (OTHER_SIDE.get(str(focus)) if intake.names_other_side(said) else None)
     described = described_both(tracker)
     if side is None or side == focus or not described:
         return None
     ext = bot.extract(described, focus=side)
     return (intake.Decision(intake.ANSWER, text=text, why=intake.SIDE_CHOSEN),
             replace(ext, evidence={}) if noted.get("text") else ext)
-
-
-_OTHER_BREAST = {"left": "right", "right": "left"}
 
 
 def described_both(tracker: Tracker) -> Optional[Text]:
@@ -351,6 +350,15 @@ def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction, turn: 
     return changed
 
 
+def replaced(tracker: Tracker, ext: Extraction, turn: int, **notes: Any) -> Dict[Text, Any]:
+    """Slot changes that make `ext` the case's facts (a fact it leaves unknown is cleared), keeping the case; `notes`
+    go to case_update."""
+    update = case_update(tracker, {}, ext, turn, **notes)
+    update.update({key: None for key in bot.FACT_KEYS
+                   if key not in update and tracker.get_slot(key) is not None and ext.facts.get(key) is None})
+    return update
+
+
 def cleared() -> Dict[Text, Any]:
     """Slot values of no case at all."""
     return {**{key: None for key in bot.FACT_KEYS}, **{slot: None for slot in CASE_SLOTS}}
@@ -366,12 +374,8 @@ def apply(tracker: Tracker, decision: intake.Decision, ext: Extraction) -> Dict[
     if decision.why == intake.SIDE_CHOSEN:
         # one breast's facts replace the case's (the other breast's too); the description is kept for a switch
         noted = tracker.get_slot(NOTES_SLOT) or {}
-        update = case_update(tracker, {}, ext, int(noted.get("turn") or turn),
-                             described_over_turns=noted.get("text"), focus=ext.side)
-        update.update({key: None for key in bot.FACT_KEYS if key not in update and tracker.get_slot(key) is not None
-                       and ext.facts.get(key) is None})
-        update[INTAKE_SLOT] = note
-        return update
+        return {**replaced(tracker, ext, int(noted.get("turn") or turn), described_over_turns=noted.get("text"),
+                           focus=ext.side), INTAKE_SLOT: note}
     if waiting is not None and decision.text is not None and decision.text == waiting["text"] \
             and decision.text != text_of(tracker):
         ext = read(tracker, decision.text, in_case=decision.kind != intake.NEW_CASE)
@@ -395,12 +399,8 @@ def apply(tracker: Tracker, decision: intake.Decision, ext: Extraction) -> Dict[
         ext = bot.against(known_facts(tracker), ext)
     if decision.why == intake.BOTH_BREASTS:
         # the case read again as a whole: its facts replace the case's, the other breast's included
-        update = case_update(tracker, {}, ext, turn, described_over_turns=case_text(tracker, text_of(tracker)),
-                             said=text_of(tracker))
-        update.update({key: None for key in bot.FACT_KEYS if key not in update and tracker.get_slot(key) is not None
-                       and ext.facts.get(key) is None})
-        update[INTAKE_SLOT] = note
-        return update
+        return {**replaced(tracker, ext, turn, described_over_turns=case_text(tracker, text_of(tracker)),
+                           said=text_of(tracker)), INTAKE_SLOT: note}
     update = case_update(tracker, known_facts(tracker), ext, turn, said=decision.text)
     update[INTAKE_SLOT] = note
     return update

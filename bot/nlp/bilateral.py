@@ -12,13 +12,14 @@ breast, biopsy-proven IDC"). A finding with no side of its own ("no palpable nod
 """
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from typing import List, Optional, Set, Tuple
 
 from bot.nlp import nodes, sizes
 from bot.nlp.components import Cue
 from bot.nlp.reading import Reading
 
 SIDES = ("left", "right")
+OTHER_SIDE = {"left": "right", "right": "left"}
 _SIDE_OF_LABEL = {"SIDE_LEFT": "left", "SIDE_RIGHT": "right"}
 _BREAKS = frozenset({",", ";", ".", ":", "and", "while", "whereas", "but", "/", "|", "•", "-", "–", "—"})
 # A side word heads its sentence when it starts it, or a few words before a colon or dash ("Left breast:").
@@ -32,8 +33,9 @@ _SIDED = frozenset({"SIZE", "CANCER", "TUMOR", "RECURRENCE", "NODE", "LUMP", "AX
                     "SIZE_COMPARE_GE", "SIDE_LEFT", "SIDE_RIGHT"})
 
 
-def _phrases(reading: Reading) -> Tuple[List[int], List[Tuple[Cue, str]], List[Tuple[Cue, str]]]:
-    """(the phrase of each token, each one-side word with its side, the side words that head a sentence)."""
+def _phrases(reading: Reading) -> Tuple[List[int], List[Tuple[Cue, str]], List[Tuple[Cue, str]], Set[int]]:
+    """(the phrase of each token, each one-side word with its side, the side words that head a sentence, the
+    phrases that name both sides)."""
     ids, current = [], 0
     for token in reading.tokens:
         ids.append(current)
@@ -41,7 +43,8 @@ def _phrases(reading: Reading) -> Tuple[List[int], List[Tuple[Cue, str]], List[T
             current += 1
     words = [(c, _SIDE_OF_LABEL[c.label]) for c in reading.all("SIDE_LEFT", "SIDE_RIGHT")]
     heads = [(c, side) for c, side in words if _heads(reading, c)]
-    return ids, words, heads
+    both = {ids[c.start] for c in reading.all("SIDE_BOTH")}
+    return ids, words, heads, both
 
 
 def _heads(reading: Reading, cue: Cue) -> bool:
@@ -54,11 +57,11 @@ def _heads(reading: Reading, cue: Cue) -> bool:
 
 def cue_side(reading: Reading, cue: Cue) -> Optional[str]:
     """'left' or 'right' when the cue belongs to one breast; None when it is both sides' or names no side."""
-    ids, words, heads = reading.cached("bilateral_phrases", lambda: _phrases(reading))
+    ids, words, heads, both = reading.cached("bilateral_phrases", lambda: _phrases(reading))
     own = {side for w, side in words if ids[w.start] == ids[cue.start]}
     if own:
         return own.pop() if len(own) == 1 else None
-    if any(c.label == "SIDE_BOTH" and ids[c.start] == ids[cue.start] for c in reading.all("SIDE_BOTH")):
+    if ids[cue.start] in both:
         return None
     heading = [side for w, side in heads if w.sentence == cue.sentence and w.end <= cue.start]
     if heading:
@@ -93,13 +96,12 @@ def cancer_each_side(reading: Reading) -> bool:
 def unsided_finding(reading: Reading) -> bool:
     """A positive axillary finding that belongs to neither breast ("palpable axillary node" beside cancers in both):
     which axilla it is decides each breast's variant."""
-    return any(m.positive and cue_side(reading, m.cue) is None and m.side not in ("bilateral",)
+    return any(m.positive and cue_side(reading, m.cue) is None and m.side != "bilateral"
                and not reading.within(m.cue, ["SIDE_BOTH"], 4, 4) for m in nodes.mentions(reading))
 
 
 def focused(reading: Reading, side: str) -> Reading:
     """The reading of one breast: the other breast's cancer, sizes and axillary findings left out."""
-    other = "right" if side == "left" else "left"
-    kept = [c for c in reading.cues if not (c.label in _SIDED and cue_side(reading, c) == other)]
+    kept = [c for c in reading.cues if not (c.label in _SIDED and cue_side(reading, c) == OTHER_SIDE[side])]
     return Reading(cues=kept, tokens=reading.tokens, expecting=reading.expecting, text=reading.text,
                    modifiers=reading.modifiers, case_side=side, case_lump=reading.case_lump, norms=reading.norms)
