@@ -291,6 +291,10 @@ def _extract(text: str, expecting: Optional[str], treatment: Optional[str],
     answered = short_answer(reading, facts)
     if answered and reading.cues:
         evidence[answered] = _evidence(reading, tuple(reading.cues))
+    if facts.get("encounter") == "several_patients":
+        # one patient per case: the facts of two patients are never shown or used as one patient's
+        facts = {**empty(), "encounter": "several_patients"}
+        conflicts, residue = [], []
     facts = validate(facts)
     return Extraction(
         facts=facts, conflicts=tuple(dict.fromkeys(conflicts)), corrected=bool(reading.all("CORRECTION")),

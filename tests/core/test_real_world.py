@@ -634,6 +634,9 @@ def test_a_second_examiner_s_denial_in_other_words_is_a_contradiction(text: str)
 def test_patients_labelled_in_one_message_are_several_patients(text: str) -> None:
     result = bot.analyze(text)
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "several_patients")
+    # one patient per case: neither patient's facts are shown, nor kept, as the case's
+    assert {k: v for k, v in result.facts.items() if v is not None} == {"encounter": "several_patients"}
+    assert set(bot.extract(text).evidence) <= {"encounter"} and not result.unplaced
 
 
 def test_a_terse_not_palpable_in_a_case_is_about_its_axilla() -> None:
