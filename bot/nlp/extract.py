@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Tuple
 
 from bot.facts import Evidence, Extraction, Facts, Residue, empty, validate
 from bot.features import size_class
-from bot.nlp import bilateral, course, nodes, sizes, stage
+from bot.nlp import bilateral, course, nodes, patients, sizes, stage
 from bot.nlp.components import CONTEXT_KEY, Cue
 from bot.nlp.normalise import normalise
 from bot.nlp.pipeline import answer_fillers, parse
@@ -200,7 +200,14 @@ def extract(text: str, expecting: Optional[str] = None, treatment: Optional[str]
     lump ("unilateral", "bilateral"), for a short correction of its sides ("sorry, only the left"). A report's
     ADDENDUM revises the report (see `revised`). A message with a cancer in each breast whose sides lead to
     different variants leaves the differing facts unknown, with a `both_sides` residue (which side is meant?);
-    `focus` ("left", "right") reads that message for one breast only (bot/nlp/bilateral.py)."""
+    `focus` ("left", "right") reads that message for one breast only (bot/nlp/bilateral.py). A list of
+    patients whose question names one of them is read for that patient's entry only (bot/nlp/patients.py)."""
+    entry = patients.asked_entry(text)
+    if entry is not None:
+        # a list of patients whose question names one of them: only that one's entry is read
+        alone = extract(text[entry.start:entry.end], expecting, treatment, side, lump, focus)
+        return replace(shifted(alone, entry.start),
+                       notes=alone.notes + (Note.of("one_of_several", heading=entry.heading),))
     whole, _ = _extract(text, expecting, treatment, side, lump, focus)
     found = _ADDENDUM.search(text)
     if found is None or not text[:found.start()].strip():

@@ -1,0 +1,48 @@
+"""A list of patients whose question names one of them is read for that patient only (bot/nlp/patients.py)."""
+import pytest
+
+import bot
+from bot.nlp import patients
+
+WARD = ("Night list. Room 3 - 52F, pyelonephritis, on IV co-amoxiclav. Room 4 - 61F, admitted with a fall, "
+        "new 1.4 cm L breast IDC on core biopsy last week, no palpable L axillary node on exam, no treatment yet. "
+        "Room 7 - 88M, AKI. ")
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Bed 1 - 40M, asthma. Bed 2 - 70F, COPD.", ["1", "2"]),
+    ("Patient A: 3 cm IDC.\nPatient B: 1 cm IDC.", ["a", "b"]),
+    ("Bed 5 - 55F, new L IDC 2 cm.", []),  # one entry: not a list
+    ("She was moved to bed 5 - the side room.", []),  # a bed named inside a sentence is no heading
+])
+def test_entries_are_headings_at_the_start_of_a_line_or_sentence(text, labels):
+    assert [e.label for e in patients.entries(text)] == labels
+
+
+def test_the_asked_entry_spans_its_heading_to_the_next_heading():
+    entry = patients.asked_entry(WARD + "Surgeons ask about room 4: which axillary imaging?")
+    assert entry is not None and entry.heading == "Room 4"
+    assert WARD[entry.start:entry.end].startswith("Room 4 - 61F") and WARD[entry.end:].startswith("Room 7")
+
+
+@pytest.mark.parametrize("question", [
+    "Which axillary imaging?",                      # names no entry
+    "Rooms 3 and 4 - anything for room 3 or room 4?",  # names two
+    "What about room 9?",                            # names one not listed
+])
+def test_a_list_whose_question_names_no_single_entry_has_no_asked_entry(question):
+    assert patients.asked_entry(WARD + question) is None
+
+
+def test_only_the_asked_patient_is_read_and_no_other_patient_s_fact_reaches_the_case():
+    result = bot.analyze(WARD + "The admitting team asks about room 4 only.")
+    assert (result.status, result.variant_id) == (bot.MATCHED, "axilla-3")
+    assert (result.facts["age"], result.facts["sex"]) == (61, "female")  # not 52 or male
+    assert any("(Room 4)" in a for a in result.assumptions)
+    ext = bot.extract(WARD + "The admitting team asks about room 4 only.")
+    assert all(WARD.index("Room 4") <= e.start < WARD.index("Room 7") for spans in ext.evidence.values() for e in spans)
+
+
+def test_a_list_whose_question_names_no_patient_stays_several_patients():
+    result = bot.analyze(WARD + "Any imaging advice?")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "several_patients")
