@@ -160,6 +160,24 @@ def _seen_on(reading: Reading, node: Cue) -> bool:
     return False
 
 
+# Words that may stand between a node and the exam that found it ("node present on exam", "node felt on exam").
+_FOUND_WORDS = frozenset({"is", "are", "was", "were", "present", "noted", "found", "felt", "detected", "identified",
+                          "enlarged", "palpable", "palpated", "also", "again", "now", "clinically", "a", "an", "the",
+                          "her", "my", "your", "our", "cm", "mm", "x", "at", "in", "of", "on", "by"})
+
+
+def _exam_only(reading: Reading, node: Cue, exam: Cue) -> bool:
+    """The exam named after a node with other words between them ("nodes assessed on exam", "nodes as before on
+    exam"): it says the node was examined, not that it was felt. A node right before its exam ("node on exam",
+    "1.5 cm L node present on exam") was felt."""
+    if "exam" not in reading.norm_of(exam) or exam.start < node.end:
+        return False
+    covered = {i for c in reading.cues if c.label in ("SIZE", "SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "AXILLA",
+                                                       "PALPABLE", "SUSPICIOUS") for i in range(c.start, c.end)}
+    return any(any(ch.isalpha() for ch in reading.tokens[i]) and reading.tokens[i].lower() not in _FOUND_WORDS
+               for i in range(node.end, exam.start) if i not in covered)
+
+
 def _mentions(reading: Reading) -> List[NodeMention]:
     found = []
     for cue in reading.all("NODE", "LUMP"):
@@ -171,6 +189,9 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         palpable_cues = [c for c in reading.near(cue, ["PALPABLE"]) + _trailing(reading, cue, "PALPABLE")
                          if not (c.negated or c.uncertain)]
         hedged = [c for c in reading.near(cue, ["PALPABLE"]) if c.uncertain and not c.negated]
+        # "nodes assessed on exam": the exam named, not what it found
+        hedged += [c for c in palpable_cues if _exam_only(reading, cue, c)]
+        palpable_cues = [c for c in palpable_cues if not _exam_only(reading, cue, c)]
         suspicious_cues = [c for c in reading.near(cue, ["SUSPICIOUS"], "sentence") if not (c.negated or c.uncertain)] \
             + thick_cortex(reading, cue)
         proven_cues = [c for c in reading.near(cue, ["PROVEN"], "sentence") if not (c.negated or c.uncertain)] \
@@ -200,6 +221,8 @@ def _mentions(reading: Reading) -> List[NodeMention]:
             c.negated for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"])))
         if negated and not cue.negated:
             cue = with_context(cue, negated=True)
+        elif not (negated or _denied_list(reading, cue)):
+            suspicious_cues += _clavicular(reading, cue)  # a node there is cN3 (matching-rules.md)
         exam = bool(reading.near(cue, ["PALPABLE", "EXAM"])) or not (_imaged(reading, cue)
                                                                       or _imaging_section(reading, cue))
         # "a new lump", "a new, palpable 1.5 cm lump": "new" in its clause or just before it in its sentence
@@ -265,7 +288,24 @@ def relevant(reading: Reading, facts: Facts) -> List[NodeMention]:
 
 def _regional(reading: Reading, m: NodeMention) -> bool:
     """An infraclavicular or supraclavicular node (cN3): not the axilla's own exam."""
-    return any("clavicular" in a.text.lower() for a in reading.within(m.cue, ["AXILLA"], 3, 2))
+    return bool(_clavicular(reading, m.cue))
+
+
+def _clavicular(reading: Reading, node: Cue) -> List[Cue]:
+    """The words that place a node above or below the clavicle ("supraclavicular node"); [] for an axillary one."""
+    near = [a for a in reading.within(node, ["AXILLA"], 3, 2)]
+    wider = reading.within(node, ["AXILLA"], 7, 2)
+    # "axillary or supraclavicular nodes", "axillary, supraclavicular or infraclavicular nodes": the axilla's too
+    return near if near and all("clav" in a.text.lower() for a in wider) else []
+
+
+_NEGATIONS = frozenset({"no", "without", "nil", "neither", "nor", "not", "negative", "denies", "denied"})
+
+
+def _denied_list(reading: Reading, node: Cue) -> bool:
+    """A negation a few words before or after a node, across the commas of a list ("no palpable axillary,
+    supraclavicular or infraclavicular nodes") that end its clause."""
+    return any(t.lower() in _NEGATIONS for t in reading.tokens[max(0, node.start - 8):node.end + 3])
 
 
 def _felt_now(reading: Reading, m: NodeMention) -> bool:
@@ -340,11 +380,13 @@ def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
     found = relevant(reading, facts)
     cues = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)
             and not _about_breasts(reading, c)]
-    cues += [c for m in found if m.negated and not m.uncertain and m.exam for c in m.cues]
+    cues += [c for m in found if m.negated and not m.uncertain and m.exam and not _not_the_exam(reading, m)
+             for c in m.cues]
     # "axilla clinically normal", "normal axillary examination", "nothing palpable in the axilla"
     axillae = [a for a in reading.all("AXILLA") if not (a.family or a.uncertain)]
     cues += [a for a in axillae if a.negated and reading.within(a, ["FINDING_WORD"], 3, 4)
-             and _exam_negative(reading, a) and not _other_side(reading, a)]
+             and _exam_negative(reading, a) and not _other_side(reading, a)
+             and not reading.within(a, ["BIOPSY"], 0, 3)]  # "axillary node biopsy negative": a node was biopsied
     # a terse "not palpable" in a case with a side, or to the node question, is about the case's axilla
     terse = len(reading.tokens) <= 6 and not reading.has("BREAST", "CANCER", "TUMOR", "LUMP", "NODE") and (
         reading.case_side is not None or reading.expecting == "clinical_nodes")
@@ -353,6 +395,19 @@ def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
              and not reading.near(p, ["NODE", "LUMP", "BREAST"])  # a node or mass speaks for itself
              and (terse or any(a.sentence == p.sentence and not _other_side(reading, a) for a in axillae))]
     return cues
+
+
+_DENIES = frozenset({"denies", "denied", "deny", "denying"})
+
+
+def _not_the_exam(reading: Reading, m: NodeMention) -> bool:
+    """A node said not to be there by something other than the axilla's exam: a supraclavicular or infraclavicular
+    node ("no palpable cervical or supraclavicular nodes"), a node's negative biopsy ("axillary node biopsy
+    negative": a node was biopsied) or the patient's own account ("denies lumps under her arm": history)."""
+    before = reading.tokens[max(0, m.cue.start - 7):m.cue.start]
+    return _regional(reading, m) or bool(reading.within(m.cue, ["BIOPSY"], 2, 2)) \
+        or (any(t.lower() in _DENIES for t in before) and not any(
+            "exam" in reading.norm_of(e) for e in reading.near(m.cue, ["EXAM", "PALPABLE"], "sentence")))
 
 
 _SUBJECTS = ("BREAST", "AXILLA", "NODE", "LUMP")

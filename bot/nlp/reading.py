@@ -40,8 +40,9 @@ class Reading:
         # Nor is "us" in "transferred care to us" an ultrasound.
         tails = [c for c in self.cues if c.label == "AXILLARY_TAIL"]
         pronouns = [c for c in self.cues if c.label == "US_PRONOUN"]
-        self.cues = [c for c in self.cues if not (
-            (c.label == "AXILLA" and inside(c, tails)) or (c.label == "MODALITY_MUS" and inside(c, pronouns)))]
+        self.cues = _relatives_sentences([c for c in self.cues if not (
+            (c.label == "AXILLA" and inside(c, tails)) or (c.label == "MODALITY_MUS" and inside(c, pronouns)))],
+            self.tokens)
         self.by_label: Dict[str, List[Cue]] = defaultdict(list)
         for cue in self.cues:
             self.by_label[cue.label].append(cue)
@@ -168,6 +169,31 @@ class Reader:
 
 
 _CONDITIONS = frozenset({"if", "hypothetically", "suppose", "supposing", "were", "imagine"})
+
+
+# What names the patient again after a relative: her age or sex, her own new cancer, a pronoun or "patient".
+_PATIENT_LABELS = frozenset({"AGE", "AGE_SEX", "FEMALE", "MALE", "NEW", "NEW_DX"})
+_PATIENT_WORDS = frozenset({"she", "patient", "pt", "our", "he"})
+
+
+def _relatives_sentences(cues: List[Cue], tokens: List[str]) -> List[Cue]:
+    """A sentence that starts with a relative's cancer stays about the relative past its commas ("Her sister had
+    breast cancer, node negative"): its later cues are the relative's too, until the patient is named again
+    ("..., she has a 2 cm IDC", "..., 58F with ...")."""
+    if not any(c.family and c.label == "CANCER" for c in cues):
+        return cues
+    ordered = sorted(cues, key=lambda c: c.start)
+    until: Dict[int, Tuple[int, int]] = {}  # sentence -> tokens [from, to) that are about the relative
+    for n in {c.sentence for c in ordered}:
+        own = [c for c in ordered if c.sentence == n]
+        cancer = next((c for c in own if c.label == "CANCER"), None)
+        if cancer is None or not cancer.family or any(not c.family for c in own if c.start < cancer.start):
+            continue
+        again = [c.start for c in own if c.start >= cancer.end and c.label in _PATIENT_LABELS]
+        again += [i for i in range(cancer.end, len(tokens)) if tokens[i].lower() in _PATIENT_WORDS]
+        until[n] = (cancer.end, min(again, default=len(tokens)))
+    return [with_context(c, family=True) if c.sentence in until and not c.family
+            and until[c.sentence][0] <= c.start < until[c.sentence][1] else c for c in cues]
 
 
 def with_context(cue: Cue, **changes: Any) -> Cue:

@@ -1,0 +1,76 @@
+"""What a sentence about a node says of the axilla's clinical exam (bot/nlp/nodes.py, reading.py).
+
+Each case is one kind of statement, in words written for the test: a normal exam in plain words, an exam named
+but not what it found, a node of another site, a node's biopsy, the patient's own account, a relative's node."""
+import pytest
+
+import bot
+
+CASE = "new R breast IDC 2.9 cm, 63F, nothing started yet. "
+
+
+def nodes(text: str) -> "str | None":
+    return bot.analyze(CASE + text).facts["clinical_nodes"]
+
+
+@pytest.mark.parametrize("said", [
+    "Axillary nodes fine on examination.",
+    "R axillary nodes ok on exam today.",
+    "Nodes: nil on exam.",
+    "Axilla WNL.",
+    "R axilla within normal limits on examination.",
+])
+def test_a_normal_exam_in_plain_words_is_node_negative(said: str) -> None:
+    assert nodes(said) == "negative"
+
+
+def test_fine_needle_is_no_normal_finding() -> None:
+    assert nodes("Palpable R axillary node, fine needle aspiration booked.") == "positive"
+
+
+@pytest.mark.parametrize("said", [
+    "Lymph nodes checked on exam.",
+    "R axillary nodes reviewed at examination.",
+])
+def test_an_exam_named_without_its_finding_is_asked_about(said: str) -> None:
+    result = bot.analyze(CASE + said)
+    assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("said", [
+    "1.2 cm R axillary node on exam.",
+    "Firm R axillary node present on examination.",
+])
+def test_a_node_right_before_its_exam_was_felt(said: str) -> None:
+    assert nodes(said) == "positive"
+
+
+@pytest.mark.parametrize("said", [
+    "No palpable cervical or supraclavicular lymphadenopathy.",  # another site's exam
+    "R axillary node FNA negative.",                             # a node was biopsied: not the exam
+    "She denies any lump in her right armpit.",                  # her account, not the exam
+    "Her aunt had breast cancer, node negative.",                # a relative's node
+])
+def test_a_negative_that_is_not_the_axilla_s_exam_leaves_it_asked(said: str) -> None:
+    result = bot.analyze(CASE + said)
+    assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("said", [
+    "No palpable axillary or supraclavicular nodes.",
+    "She denies lumps under the arm, and examination finds no R axillary node.",
+])
+def test_an_exam_that_names_the_axilla_is_node_negative_beside_other_sites_or_her_account(said: str) -> None:
+    assert nodes(said) == "negative"
+
+
+@pytest.mark.parametrize("said", ["R infraclavicular node seen on US; axilla clinically negative.",
+                                  "Palpable R supraclavicular node, axillary exam negative."])
+def test_a_node_above_or_below_the_clavicle_is_node_positive(said: str) -> None:
+    assert nodes(said) == "positive"  # cN3 (matching-rules.md, other node sites)
+
+
+def test_the_patient_named_again_after_a_relative_s_cancer_owns_what_follows() -> None:
+    text = "Her mother had breast cancer at 52, she herself has a new 1.1 cm L IDC, cN0, untreated, 47F"
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-3", "negative")
