@@ -125,7 +125,7 @@ _VALUES: Dict[str, Dict[object, str]] = {
                   "other_cancer": "another cancer", "other_site": "node outside the axilla",
                   "endocrine_therapy": "on endocrine therapy", "adjuvant_therapy": "on adjuvant therapy",
                   "no_axillary_finding": "no axillary finding", "several_patients": "several patients",
-                  "animal": "not a human patient"},
+                  "animal": "not a human patient", "not_carcinoma": "not a breast carcinoma"},
     "neoadjuvant_unclear": {True: "chemotherapy status unclear"},
     "cancer_history": {True: "past breast cancer, treatment finished"},
     "cancer_named": {True: "breast cancer named"},

@@ -35,11 +35,19 @@ def _about_patient(reading: Reading, cue: Cue) -> bool:
     return not any(0 <= cue.start - a.end <= 1 for a in reading.all("ADDRESSEE"))
 
 
+def _relative_of(reading: Reading, cue: Cue) -> bool:
+    """The patient's pronoun before a relative ("his father had breast cancer"): the relative's phrase, but the
+    pronoun is the patient's."""
+    after = reading.norms[cue.end] if reading.norms is not None and cue.end < len(reading.norms) else ""
+    return cue.text.lower() in ("his", "her") and after == "mother"  # norms.yml reads every relative as "mother"
+
+
 def sex(reading: Reading, facts: Facts) -> Read:
     """Explicit words and '58F' beat pronouns; both sexes stated strongly is a contradiction."""
     def votes(label: str, compact: Tuple[str, ...]) -> tuple:
         # "the patient is not male" denies that sex: no vote for it
-        cues = [c for c in reading.all(label) if not (c.family or c.negated) and _about_patient(reading, c)]
+        cues = [c for c in reading.all(label) if not (c.family and not _relative_of(reading, c) or c.negated)
+                and _about_patient(reading, c)]
         strong = [c for c in cues if c.text.lower() not in _PRONOUNS]
         strong += [c for c in reading.all("AGE_SEX") if not c.family and c.text.rstrip(".,;:)").endswith(compact)]
         return strong, cues
@@ -74,7 +82,15 @@ def _threshold(reading: Reading, cue: Cue) -> bool:
 
 def _ages(reading: Reading) -> List[Cue]:
     """The patient's stated ages (not a relative's, not an age limit)."""
-    return [c for c in reading.all("AGE_SEX", "AGE") if not c.family and _age_value(c) and not _threshold(reading, c)]
+    return [c for c in reading.all("AGE_SEX", "AGE") if not c.family and _age_value(c) and not _threshold(reading, c)
+            and not _earlier_age(reading, c)]
+
+
+def _earlier_age(reading: Reading, cue: Cue) -> bool:
+    """An age at which something happened ("lymphoma at age 20", "treated at the age of 31", "when she was 40"),
+    not the patient's age now."""
+    before = [t.lower() for t in reading.tokens[max(0, cue.start - 3):cue.start]]
+    return before[-1:] == ["at"] or before[-2:] == ["at", "the"] or before[-2:] in (["she", "was"], ["he", "was"])
 
 
 def age(reading: Reading, facts: Facts) -> Read:
@@ -231,7 +247,19 @@ def _chemo(reading: Reading) -> List[Cue]:
     return [c for c in reading.live("NAC")
             if not any(abs(e.start - c.end) <= 3 or abs(c.start - e.end) <= 1 for e in endocrine)
             and not any(a.start <= c.start <= a.end and a.text.lower() != "neoadjuvant" for a in adjuvant)
-            and not _STUDY & {t.lower() for t in reading.tokens[c.end:c.end + 2]}]
+            and not _STUDY & {t.lower() for t in reading.tokens[c.end:c.end + 2]}
+            and not _for_other_cancer(reading, c)]
+
+
+def _for_other_cancer(reading: Reading, cue: Cue) -> bool:
+    """A treatment whose nearest cancer in its sentence is another one ("chemo in 2015 for ovarian cancer",
+    "PMH: Hodgkin lymphoma, ABVD"): that cancer's treatment, not this breast cancer's."""
+    others = [c for c in reading.all("OTHER_CANCER") if c.sentence == cue.sentence and not c.negated]
+    if not others:
+        return False
+    near = others + [c for c in reading.near(cue, ["CANCER"], "sentence") if not inside(c, others)]
+    nearest = min(near, key=lambda c: min(abs(c.start - cue.end), abs(cue.start - c.end)))
+    return nearest.label == "OTHER_CANCER"
 
 
 def nac_status(reading: Reading) -> tuple:
@@ -246,6 +274,15 @@ def _cycles(reading: Reading) -> Optional[bool]:
         if found and 0 < int(found.group(1)) <= int(found.group(2)) <= 12:
             return int(found.group(1)) == int(found.group(2))
     return None
+
+
+# A count of cycles with no total ("2 cycles of AC"); fewer than a full course (4 or more) says only how far she is.
+_CYCLE_COUNT = re.compile(r"(?i)(?<![/\d])\b([1-3])\s*(?:x\s*)?(?:cycles?|rounds?|courses?|doses?|infusions?)\b"
+                          r"(?!\s*(?:of|/)\s*\d)")
+
+
+def _few_cycles(reading: Reading) -> bool:
+    return reading.text is not None and bool(_CYCLE_COUNT.search(reading.text.text))
 
 
 def _nac_status(reading: Reading) -> tuple:
@@ -266,6 +303,8 @@ def _nac_status(reading: Reading) -> tuple:
         return "neoadjuvant_completed", chemo[:1] + fraction
     if ongoing or (done and next_regimen):
         return "neoadjuvant_ongoing", chemo[:1] + (ongoing or done)[:1]
+    if done and _few_cycles(reading):
+        return "unclear", chemo[:1]  # "s/p 2 cycles of ddAC": the cycles so far, not the whole course
     if done:
         return "neoadjuvant_completed", chemo[:1] + done[:1]
     if weak:
@@ -402,7 +441,7 @@ def patient_label(reading: Reading) -> Optional[str]:
 
 
 # Cancers that spread to or arise in the axillary nodes themselves (matching-rules.md: lymphoma, melanoma).
-_NODAL_CANCER = re.compile(r"(?i)lymphoma|hodgkin|\bnhl\b|leuk|\bcll\b|melanoma")
+_NODAL_CANCER = re.compile(r"(?i)lymphoma|hodgkin|\bnhl\b|\bdlbcl\b|mantle|marginal|leuk|\bcll\b|melanoma")
 # "suspected cancer pathway", "cancer referral", "breast cancer clinic": the name of a service, not a diagnosis
 _SERVICES = frozenset({"pathway", "referral", "clinic", "service", "team", "centre", "center", "unit", "mdt"})
 
@@ -461,6 +500,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
         or _unknown_primary(reading, facts)
     if occult:
         return Read("occult_primary", tuple(occult[:1]))
+    sarcoma = [c for c in reading.all("NON_CARCINOMA") if not (c.negated or c.family or c.historical)]
+    if sarcoma and not any(_HISTOLOGY.search(c.text) for c in _current_cancers(reading)):
+        return Read("not_carcinoma", tuple(sarcoma[:1]))  # "phyllodes tumour": not a breast cancer's variant
     other_cancer = reading.live("OTHER_CANCER")
     # a known lymphoma or melanoma may explain the axillary node even beside a breast cancer (matching-rules.md)
     nodal = [c for c in other_cancer if _NODAL_CANCER.search(c.text)]

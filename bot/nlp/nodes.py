@@ -16,6 +16,7 @@ from bot.facts import Facts
 from bot.nlp.components import Cue
 from bot.nlp.reading import NOTHING, Read, Reading, inside, with_context
 from bot.nlp.sizes import apposed_axilla, axilla_of, axillary, size_cm
+from bot.reasons import Note
 
 _MODALITIES = ("MODALITY_MUS", "MODALITY_OTHER")
 
@@ -308,6 +309,15 @@ def _denied_list(reading: Reading, node: Cue) -> bool:
     return any(t.lower() in _NEGATIONS for t in reading.tokens[max(0, node.start - 8):node.end + 3])
 
 
+def _status_before_nac(reading: Reading, facts: Facts, negative: List[Cue], positive: List[NodeMention]) -> List[Cue]:
+    """After neoadjuvant chemotherapy, a negative status said to be the one at diagnosis ("cN0 at diagnosis",
+    "node negative initially"), beside nodes found since then: the status before chemotherapy is the one that
+    counts for variants 8 and 9 (matching-rules.md). Its cues; [] otherwise."""
+    if facts.get("treatment") != "neoadjuvant_completed" or any(reading.near(m.cue, ["SIZE_AT_DX"]) for m in positive):
+        return []
+    return [c for c in negative if reading.within(c, ["SIZE_AT_DX"], 2, 4)]
+
+
 def _felt_now(reading: Reading, m: NodeMention) -> bool:
     baseline = reading.near(m.cue, ["SIZE_AT_DX", "NSTAGE", "TNM"], "sentence")
     return m.positive and (m.palpable or m.is_lump) and not (m.proven or m.modality or baseline)
@@ -439,6 +449,10 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     negative = _negative_exams(reading, facts) + (n_cues if n_value == "negative" else [])
     if exam_conflict(reading, facts):
         return Read(cues=tuple(pos_cues + negative), conflict=True)
+    before = _status_before_nac(reading, facts, negative, positive)
+    if pos_cues and before and not reading.live("NODE_POS"):
+        # "cN0 at diagnosis, ... now a new palpable lump" after chemotherapy: rows 8-9 go by the status before it
+        return Read("negative", tuple(before), notes=(Note.of("status_before_nac"),))
     if pos_cues:
         return Read("positive", tuple(pos_cues))
     uncertain = [m.cue for m in found if m.uncertain]

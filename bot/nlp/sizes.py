@@ -347,7 +347,13 @@ def straddles(reading: Reading, cue: Cue, value: float, alone: bool = True) -> b
             break
         after.append(token)
     return (cue.text.startswith("~") or cue.text.endswith("+") or bool(_APPROXIMATE & set(before))
-            or bool(_UPWARD & set(after)))
+            or bool(_UPWARD & set(after)) or _approximate_after(after))
+
+
+def _approximate_after(after: List[str]) -> bool:
+    """"2 cm-ish", "2 cm or so", "2 cm give or take", "2 cm-ish?": approximate, said after the size."""
+    words = " ".join(after).replace("- ", "-")
+    return any(w.strip("-") == "ish" for w in after) or "-ish" in words or words.startswith(("or so", "give or take"))
 
 
 def _range_low(tokens: List[str], start: int) -> Optional[float]:

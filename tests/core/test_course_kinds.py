@@ -1,0 +1,75 @@
+"""Where the patient is in her course, who she is, and what tumour it is (bot/nlp/course.py, nodes.py, sizes.py).
+
+One kind per test, in words written for the test."""
+import pytest
+
+import bot
+
+
+@pytest.mark.parametrize("text", [
+    "new R IDC 2.4 cm, cN0, untreated, 49F; had chemotherapy in 2009 for a non-Hodgkin lymphoma",
+    "49F new R IDC 2.4 cm, cN0, no treatment yet. PMH: ovarian cancer 2016 treated with carboplatin and surgery.",
+])
+def test_chemotherapy_for_another_cancer_is_not_this_cancer_s_treatment(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-5", "none")
+
+
+def test_an_age_at_which_something_happened_is_not_a_second_patient() -> None:
+    result = bot.analyze("49F, new R IDC 2.4 cm, cN0, untreated; treated for Hodgkin lymphoma at age 19")
+    assert (result.variant_id, result.facts["age"]) == ("axilla-5", 49)
+
+
+@pytest.mark.parametrize("text", [
+    "57F, L IDC 3.6 cm, cN0 at presentation, s/p 3 cycles of EC",
+    "57F, L IDC 3.6 cm, cN0 initially, completed 2 rounds of docetaxel",
+])
+def test_a_few_cycles_done_with_no_total_asks_whether_chemotherapy_is_finished(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["treatment"])
+
+
+def test_a_full_course_counted_is_still_completed() -> None:
+    result = bot.analyze("57F, L IDC 3.6 cm, cN0 at presentation, completed 6 cycles of TCHP, surgery in 10 days")
+    assert result.facts["treatment"] == "neoadjuvant_completed"
+
+
+@pytest.mark.parametrize("text", [
+    "71 y/o with long-standing gynaecomastia, new L breast IDC 1.8 cm, cN0, untreated",
+    "new R IDC 1.8 cm, cN0, untreated, 64 y/o; his brother had prostate cancer",
+])
+def test_a_man_named_only_by_his_condition_or_his_pronoun_is_male(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.facts["sex"]) == (bot.OUT_OF_SCOPE, "male")
+
+
+@pytest.mark.parametrize("size", ["2cm-ish", "2 cm or so", "2 cm give or take"])
+def test_two_centimetres_said_to_be_approximate_after_it_is_asked(size: str) -> None:
+    result = bot.analyze(f"52F, new R IDC {size}, axilla clinically negative, untreated")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+@pytest.mark.parametrize("text", [
+    "63F, DLBCL in remission since 2021, now an enlarged R axillary node on CT",
+    "63F with marginal zone lymphoma, new palpable R axillary node",
+])
+def test_lymphoma_by_its_subtype_explains_the_node(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "other_cancer")
+
+
+def test_a_phyllodes_tumour_is_not_a_breast_carcinoma() -> None:
+    result = bot.analyze("44F, core biopsy: borderline phyllodes tumour L breast 3.1 cm, axilla clinically negative")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "not_carcinoma")
+
+
+def test_a_past_benign_phyllodes_leaves_a_new_carcinoma_in_scope() -> None:
+    result = bot.analyze("44F, new L IDC 3.1 cm, cN0, untreated; benign phyllodes removed from the R breast in 2015")
+    assert result.variant_id == "axilla-5"
+
+
+def test_after_chemotherapy_the_nodal_status_at_diagnosis_decides() -> None:
+    text = "L IDC 2.9 cm, node negative at diagnosis, NAC completed, and now a new firm L axillary node, 55F"
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-8", "negative")
+    assert any("before it" in a for a in result.assumptions)
