@@ -509,8 +509,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     if other_cancer and not current or nodal and any(m.positive for m in mentions(reading)):
         return Read("other_cancer", tuple((nodal or other_cancer)[:1]))
     suspected = [c for c in _cancers(reading) if c.uncertain and not c.negated and not _service(reading, c)]
-    unproven = reading.live("NO_BIOPSY") + suspected \
-        + [c for c in reading.all("BIOPSY") if (c.negated or c.planned) and not c.family]
+    # "core biopsy of the mass scheduled for Friday": the plan's scope reaches the mass, not the biopsy before it
+    unproven = reading.live("NO_BIOPSY") + suspected + [c for c in reading.all("BIOPSY") if not c.family and (
+        c.negated or c.planned or any(m.planned and m.start > c.start for m in reading.near(c, ["LUMP", "TUMOR"])))]
     # a breast mass, or a cancer only suspected ("looks like inflammatory breast cancer"), without its pathology
     mass = _breast_mass(reading) or suspected
     # ... and a breast mass (an axillary-tail one too) with no known cancer and no axillary finding at all

@@ -336,12 +336,15 @@ def _imaging_section(reading: Reading, cue: Cue) -> bool:
     if reading.section_of(cue) in ("FINDINGS", "IMPRESSION") and reading.has(*_MODALITIES):
         return True
     heading = _study_heading(reading)
+    # "Clinical: 56F, biopsy-proven IDC": a field's label, not an exam
     return heading is not None and heading.start < cue.start and not any(
-        heading.start < e.start <= cue.start for e in reading.all("EXAM", "PALPABLE"))
+        heading.start < e.start <= cue.start and reading.tokens[e.end:e.end + 1] != [":"]
+        for e in reading.all("EXAM", "PALPABLE"))
 
 
 def _study_heading(reading: Reading) -> Optional[Cue]:
-    """A study named at the head of a line and followed by a colon ("US LEFT AXILLA:", "Post-NAC MRI:")."""
+    """A study named at the head of a line and followed by a colon ("US LEFT AXILLA:", "Post-NAC MRI:"), or in the
+    first words of the message (a report's title)."""
     def compute() -> Optional[Cue]:
         tokens = reading.tokens
         for m in reading.all(*_MODALITIES):
@@ -350,6 +353,8 @@ def _study_heading(reading: Reading) -> Optional[Cue]:
                 line_start -= 1
             if (line_start == 0 or "\n" in tokens[line_start - 1]) and ":" in tokens[m.end:m.end + 4]:
                 return m
+            if line_start == 0 and m.end <= 4:
+                return m  # a report's title: "BREAST MRI (pre-treatment), 47F, ...", "DIAGNOSTIC MAMMOGRAPHY, RIGHT."
         return None
     return reading.cached("study_heading", compute)
 
@@ -491,6 +496,10 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
     negative = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)
                 and not _about_breasts(reading, c)]
     negative += [m.cue for m in found if m.negated and reading.near(m.cue, ["PALPABLE", "EXAM"])]
+    n_cues, n_value = n_category(reading)
+    if n_value == "negative" and not facts.get("cancer_history"):
+        # "cT2N0 per the surgeon's note; on my exam a firm node": one exam says N0, one a node (not a past pN0)
+        negative += [c for c in n_cues if not (c.historical or c.text.lower().startswith(("p", "yp")))]
     negative += [p for p in reading.all("PALPABLE") if p.negated and not (p.uncertain or p.family)
                  and not reading.near(p, ["BREAST"]) and not _about_breasts(reading, p) and not _other_side(reading, p)
                  and not any(p.clause == m.cue.clause for m in felt)]

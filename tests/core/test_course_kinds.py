@@ -73,3 +73,10 @@ def test_after_chemotherapy_the_nodal_status_at_diagnosis_decides() -> None:
     result = bot.analyze(text)
     assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-8", "negative")
     assert any("before it" in a for a in result.assumptions)
+
+
+def test_a_mass_whose_biopsy_is_scheduled_has_no_tissue_diagnosis_yet() -> None:
+    text = ("L BREAST US. 50F, palpable L breast lump. 2.8 cm irregular mass; L axilla: node with a 5 mm cortex, "
+            "suspicious. Ultrasound-guided biopsy of the mass booked for Monday.")
+    result = bot.analyze(text)
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")

@@ -74,3 +74,26 @@ def test_the_patient_named_again_after_a_relative_s_cancer_owns_what_follows() -
     text = "Her mother had breast cancer at 52, she herself has a new 1.1 cm L IDC, cN0, untreated, 47F"
     result = bot.analyze(text)
     assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-3", "negative")
+
+
+@pytest.mark.parametrize("text", [
+    CASE + "On my exam the R axilla is clear, but the registrar thinks she felt a node.",
+    CASE + "cT2N0 in the clinic letter; today I can feel a hard R axillary node.",
+])
+def test_an_examiner_s_opinion_or_a_second_exam_that_disagrees_is_asked_about(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("text", [
+    # a report's title names its study: the axilla it describes is imaging, not the exam
+    "BILATERAL BREAST MRI, staging. 52F, new R IDC on core biopsy, no treatment yet. Index lesion 2.6 cm. "
+    "No abnormal axillary nodes.",
+    # "Findings:" after a sentence end is still the report's section; "Clinical:" a field, not an exam
+    "RIGHT BREAST ULTRASOUND. Clinical: 52F, new R IDC on core biopsy, untreated. Findings: 2.6 cm mass. "
+    "R axilla: normal nodes.",
+])
+def test_an_imaging_report_s_normal_axilla_leaves_the_exam_asked(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["clinical_nodes"])
+    assert result.facts["tumor_size_cm"] == 2.6
