@@ -42,6 +42,15 @@ def _relative_of(reading: Reading, cue: Cue) -> bool:
     return cue.text.lower() in ("his", "her") and after == "mother"  # norms.yml reads every relative as "mother"
 
 
+def _corrected(reading: Reading, one: List[Cue], other: List[Cue]) -> Optional[List[Cue]]:
+    """Of two contradicting statements, the one a correction introduces ("you assumed a female patient.
+    Correction: the patient is male"): all its cues come after a correction word that follows all the other's."""
+    for first, later in ((one, other), (other, one)):
+        if any(max(c.start for c in first) < w.start <= min(c.start for c in later) for w in reading.all("CORRECTION")):
+            return later
+    return None
+
+
 def sex(reading: Reading, facts: Facts) -> Read:
     """Explicit words and '58F' beat pronouns; both sexes stated strongly is a contradiction."""
     def votes(label: str, compact: Tuple[str, ...]) -> tuple:
@@ -53,6 +62,9 @@ def sex(reading: Reading, facts: Facts) -> Read:
         return strong, cues
     (f_strong, f_all), (m_strong, m_all) = votes("FEMALE", ("F", "f")), votes("MALE", ("M", "m"))
     if f_strong and m_strong:
+        corrected = _corrected(reading, f_strong, m_strong)
+        if corrected:
+            return Read("female" if corrected is f_strong else "male", tuple(corrected))
         return Read(conflict=True, cues=tuple(f_strong + m_strong))
     if f_strong or m_strong:
         return Read("female", tuple(f_strong)) if f_strong else Read("male", tuple(m_strong))

@@ -225,7 +225,12 @@ _FILLER = Scanner(r"(?:,\s*)?\b(?:(?i:u+h+|u+m+|uhm|hmm+|you\s+know)|[Ee]rm?)\b(
 _REPEAT = Scanner(r"\b([a-z]+)(?:\s*,\s*|\s+)\1\b(?!\s*:)")  # lower case: "US, US: node" is two fields
 
 
+# Speech recognition's homophones of the topic's words: "axe Hillary" is "axillary", "lymph notes" "lymph nodes".
+_HOMOPHONE = Scanner(r"(?i)\b(?:ax|axe|axle|acts?)\s+hill?ary\b|\baxel\s*(?:airy|ary)\b|\b(?<=lymph\s)notes\b")
+
+
 def _dictation(norm: Normalised) -> Normalised:
+    norm = norm.sub(_HOMOPHONE, lambda m: "nodes" if m.group().lower() == "notes" else "axillary")
     norm = norm.sub(_FILLER, lambda m: " ")
     norm = norm.sub(_REPEAT, lambda m: m.group(1))
     norm = norm.sub(_SPOKEN, lambda m: _SPOKEN_MARK.get(m.group(1).lower(), "\n" if " " in m.group(1) else "."))

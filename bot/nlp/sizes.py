@@ -158,6 +158,8 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
                     key=lambda c: (c.clause != cue.clause, -c.start))
     for c in before:
         kind = _kind(reading, c)
+        if c.text.lower().startswith("margin") and cue.start - c.end > 3:
+            continue  # "a mass with angular margins, ..., measuring 1.6 cm": the margins describe the mass
         if kind and (c.end == cue.start or not _claimed(reading, c, others)):
             return kind  # a label right before the number is its own ("... at depth 3 cm")
     return None

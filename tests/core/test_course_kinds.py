@@ -80,3 +80,33 @@ def test_a_mass_whose_biopsy_is_scheduled_has_no_tissue_diagnosis_yet() -> None:
             "suspicious. Ultrasound-guided biopsy of the mass booked for Monday.")
     result = bot.analyze(text)
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
+
+
+def test_morbidity_and_mortality_is_no_male_patient() -> None:
+    assert bot.analyze("Surgical M&M, case 4: 53F, new L IDC 2.2 cm, cN0, untreated").variant_id == "axilla-5"
+
+
+@pytest.mark.parametrize("text, age", [("Patient 63 years woman, new L IDC 2.2 cm, cN0, untreated", 63),
+                                       ("Patient female 63, new L IDC 2.2 cm, cN0, untreated", 63)])
+def test_an_age_in_another_language_s_word_order(text: str, age: int) -> None:
+    assert bot.analyze(text).facts["age"] == age
+
+
+@pytest.mark.parametrize("text, status", [
+    ("60F, L IDC 3.3 cm at diagnosis, cN0. She already finish the neoadjuvant chemo, surgery soon.",
+     "neoadjuvant_completed"),
+    ("60F, L IDC 3.3 cm, cN0, neoadjuvant chemotherapy 2nd cycle of 6.", "neoadjuvant_ongoing"),
+])
+def test_treatment_said_in_non_native_english_or_with_an_ordinal(text: str, status: str) -> None:
+    assert bot.analyze(text).facts["treatment"] == status
+
+
+def test_a_correction_of_the_patient_s_sex_stands() -> None:
+    result = bot.analyze("I wrote female by mistake. Correction: male patient, 70, new R IDC 1.2 cm, cN0, untreated")
+    assert (result.status, result.facts["sex"]) == (bot.OUT_OF_SCOPE, "male")
+
+
+def test_margins_that_describe_a_mass_do_not_take_its_size() -> None:
+    text = ("61F, new R IDC on core biopsy, untreated, no palpable R axillary node. US: oval mass with "
+            "microlobulated margins, posterior enhancement, measuring 1.3 x 0.9 x 0.8 cm.")
+    assert bot.analyze(text).facts["tumor_size_cm"] == 1.3

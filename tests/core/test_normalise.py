@@ -59,6 +59,9 @@ def test_numbers_that_are_not_measurements_stay(given_text: str) -> None:
     ("no nodes comma untreated period", "no nodes, untreated."),
     ("clinically c T two", "clinically cT2"),
     ("had a c t of the chest", "had a CT of the chest"),
+    ("the left axe Hillary region", "the left axillary region"),  # speech recognition's homophones
+    ("no enlarged lymph notes", "no enlarged lymph nodes"),
+    ("she took notes", "she took notes"),
 ])
 def test_dictation(given_text: str, read_as: str) -> None:
     assert normalise(given_text)[0].text == read_as
