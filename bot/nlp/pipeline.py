@@ -46,8 +46,13 @@ def set_norms(vocab) -> None:
 
 
 def span_patterns() -> List[Dict[str, Any]]:
-    """Span-ruler phrase patterns (matched on NORM), by label."""
+    """Span-ruler phrase patterns (matched on NORM), by label. ValueError for a regular expression among the
+    phrases: it would be matched as words, never as a pattern (regular expressions go under `regex:`)."""
     lexicon = _read("lexicon.yml")["labels"]
+    for label, patterns in lexicon.items():
+        for pattern in patterns:
+            if isinstance(pattern, str) and (pattern.startswith("(?") or "\\b" in pattern):
+                raise ValueError(f"lexicon.yml labels.{label}: {pattern!r} is a regular expression: put it under regex")
     return [
         {"label": label, "pattern": pattern}
         for label, patterns in lexicon.items()

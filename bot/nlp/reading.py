@@ -37,12 +37,13 @@ class Reading:
 
     def __post_init__(self) -> None:
         # The axillary tail is breast: its "axillary" is not the axilla (matching-rules.md).
-        # Nor is "us" in "transferred care to us" an ultrasound.
+        # Nor is "us" in "transferred care to us" an ultrasound, nor "right" in "the right scenario" a side.
         tails = [c for c in self.cues if c.label == "AXILLARY_TAIL"]
         pronouns = [c for c in self.cues if c.label == "US_PRONOUN"]
+        not_sides = [c for c in self.cues if c.label == "RIGHT_NOT_SIDE"]
         self.cues = _relatives_sentences([c for c in self.cues if not (
-            (c.label == "AXILLA" and inside(c, tails)) or (c.label == "MODALITY_MUS" and inside(c, pronouns)))],
-            self.tokens)
+            (c.label == "AXILLA" and inside(c, tails)) or (c.label == "MODALITY_MUS" and inside(c, pronouns))
+            or (c.label == "SIDE_RIGHT" and inside(c, not_sides)))], self.tokens)
         self.by_label: Dict[str, List[Cue]] = defaultdict(list)
         for cue in self.cues:
             self.by_label[cue.label].append(cue)

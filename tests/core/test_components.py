@@ -225,6 +225,14 @@ def test_the_loader_refuses_a_rule_given_twice(tmp_path, monkeypatch):
         pipeline.context_rules()
 
 
+def test_the_lexicon_loader_refuses_a_regular_expression_among_the_phrases(tmp_path, monkeypatch):
+    lexicon = {"labels": {"NODE": ["node", "(?i)\\bnodes?\\b"]}, "regex": {}}
+    (tmp_path / "lexicon.yml").write_text(yaml.safe_dump(lexicon))
+    monkeypatch.setattr(pipeline, "PATTERNS", tmp_path)
+    with pytest.raises(ValueError, match=r"labels.NODE: .* is a regular expression: put it under regex"):
+        pipeline.span_patterns()
+
+
 def test_the_project_rules_load():
     rules = [ContextRule.from_dict(r) for r in pipeline.context_rules()]
     assert {r.category for r in rules} == set(components.CATEGORIES) - {"PSEUDO"}

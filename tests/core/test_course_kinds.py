@@ -110,3 +110,30 @@ def test_margins_that_describe_a_mass_do_not_take_its_size() -> None:
     text = ("61F, new R IDC on core biopsy, untreated, no palpable R axillary node. US: oval mass with "
             "microlobulated margins, posterior enhancement, measuring 1.3 x 0.9 x 0.8 cm.")
     assert bot.analyze(text).facts["tumor_size_cm"] == 1.3
+
+
+def test_right_that_is_no_side_leaves_one_breast() -> None:
+    text = "To get the right answer: 66F, new L IDC 2.8 cm, palpable left axillary node, no treatment so far"
+    assert bot.analyze(text).variant_id == "axilla-6"
+
+
+def test_a_friend_s_cancer_in_a_relative_clause_is_not_the_patient_s() -> None:
+    text = ("49F, new R IDC 1.4 cm, axilla clinically negative, untreated. Her neighbour (who had breast cancer "
+            "in 2018, 4 cm with nodes) told her to ask for scans.")
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-3", 1.4)
+
+
+def test_distant_disease_not_found_is_none() -> None:
+    text = "70F, L breast cancer treated 2011, now biopsy-proven local recurrence in the L breast; metastases not found"
+    assert bot.analyze(text).variant_id == "axilla-10"
+
+
+def test_a_cancer_come_back_in_a_distant_organ_is_metastatic() -> None:
+    result = bot.analyze("Breast cancer in 2016, all treatment done. Now the cancer has come back in her liver.")
+    assert (result.status, result.facts["distant_metastases"]) == (bot.OUT_OF_SCOPE, True)
+
+
+def test_a_biopsy_that_came_back_is_no_recurrence() -> None:
+    result = bot.analyze("52F, core biopsy came back IDC, new L breast cancer 1.7 cm, cN0, untreated")
+    assert result.variant_id == "axilla-3"
