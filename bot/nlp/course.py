@@ -100,9 +100,12 @@ def _ages(reading: Reading) -> List[Cue]:
 
 def _earlier_age(reading: Reading, cue: Cue) -> bool:
     """An age at which something happened ("lymphoma at age 20", "treated at the age of 31", "when she was 40"),
-    not the patient's age now."""
+    or a relative's ("mother, age 71"): not the patient's age now."""
     before = [t.lower() for t in reading.tokens[max(0, cue.start - 3):cue.start]]
-    return before[-1:] == ["at"] or before[-2:] == ["at", "the"] or before[-2:] in (["she", "was"], ["he", "was"])
+    # "(maternal grandmother, age 71)": a relative's age (norms.yml reads every relative as "mother")
+    relative = reading.norms is not None and "mother" in reading.norms[max(0, cue.start - 3):cue.start]
+    return relative or before[-1:] == ["at"] or before[-2:] == ["at", "the"] \
+        or before[-2:] in (["she", "was"], ["he", "was"])
 
 
 def age(reading: Reading, facts: Facts) -> Read:
@@ -396,6 +399,12 @@ def _distant_words(reading: Reading, cue: Cue) -> tuple:
     return "distant" in text or own_site or bool((named or sites) and not nodal), sites
 
 
+def _m0_field(reading: Reading, cue: Cue) -> bool:
+    """A field of distant metastasis whose value is the M0 category ("Distant metastasis: cM0", "mets - M0")."""
+    after = [t for t in reading.tokens[cue.end:cue.end + 3] if t not in (":", "-", "=")]
+    return bool(after) and re.fullmatch(r"(?i)[cp]?M0", after[0]) is not None
+
+
 def distant_metastases(reading: Reading, facts: Facts) -> Read:
     """Known distant metastatic disease (a nodal 'metastatic carcinoma' is not distant); a possible one is asked."""
     possible: List[Cue] = []
@@ -403,6 +412,8 @@ def distant_metastases(reading: Reading, facts: Facts) -> Read:
         if cue.family or cue.historical:
             continue
         distant, sites = _distant_words(reading, cue)
+        if distant and _m0_field(reading, cue):
+            return Read(False, (cue,))  # "Distant metastasis: cM0"
         if distant and cue.negated:
             return Read(False, (cue,))
         if distant and cue.uncertain:
@@ -520,7 +531,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     nodal = [c for c in other_cancer if _NODAL_CANCER.search(c.text)]
     if other_cancer and not current or nodal and any(m.positive for m in mentions(reading)):
         return Read("other_cancer", tuple((nodal or other_cancer)[:1]))
-    suspected = [c for c in _cancers(reading) if c.uncertain and not c.negated and not _service(reading, c)]
+    # a cancer in a differential diagnosis of an axillary lump ("DDx: reactive LAD vs r/o malignancy") is no mass
+    suspected = [c for c in _cancers(reading) if c.uncertain and not c.negated and not _service(reading, c)
+                 and not (any(m.positive for m in mentions(reading)) and not reading.near(c, ["BREAST"], "sentence"))]
     # "core biopsy of the mass scheduled for Friday": the plan's scope reaches the mass, not the biopsy before it
     unproven = reading.live("NO_BIOPSY") + suspected + [c for c in reading.all("BIOPSY") if not c.family and (
         c.negated or c.planned or any(m.planned and m.start > c.start for m in reading.near(c, ["LUMP", "TUMOR"])))]

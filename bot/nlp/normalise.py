@@ -358,8 +358,8 @@ def _ocr(norm: Normalised) -> Normalised:
 
 
 # A note wrapped into short lines (a handwritten or faxed note read back, a narrow column): a line break inside a
-# sentence is a space ("No PMH of / breast ca."), unless the next line opens a field ("O/E: ...").
-_WRAP = Scanner(r"(?<=[^\s.;:!?])[ \t]*\n(?![ \t]*(?:[A-Za-z/ ]{1,14}:|[-*•]\s|\n))")
+# sentence is a space ("No PMH of / breast ca."), unless the next line opens a field ("O/E: ...", "Nodes (clinical):").
+_WRAP = Scanner(r"(?<=[^\s.;:!?])[ \t]*\n(?![ \t]*(?:[A-Za-z/ ]{1,24}(?:\([^)\n]{1,20}\))?\s*:|[-*•]\s|\n))")
 _WRAPPED_MEDIAN = 24  # characters: the median line of a wrapped note is this short or shorter
 _WRAPPED_LINES = 5
 

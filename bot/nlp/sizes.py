@@ -162,7 +162,21 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
             continue  # "a mass with angular margins, ..., measuring 1.6 cm": the margins describe the mass
         if kind and (c.end == cue.start or not _claimed(reading, c, others)):
             return kind  # a label right before the number is its own ("... at depth 3 cm")
-    return None
+    return "tumor" if _size_field(reading, cue) else None
+
+
+_SIZE_FIELDS = frozenset({"size", "dimension", "diameter", "measurement", "greatest", "largest", "max", "maximum"})
+
+
+def _size_field(reading: Reading, cue: Cue) -> bool:
+    """A form's field for the size, alone on its line ("Size: 31 mm", "Size (US): 31 mm", "Max dimension - 2.2 cm"):
+    the primary's, the form being about it."""
+    start = cue.start
+    while start > 0 and "\n" not in reading.tokens[start - 1] and cue.start - start < 6:
+        start -= 1
+    words = [t.lower() for t in reading.tokens[start:cue.start] if any(ch.isalpha() for ch in t)]
+    return (start == 0 or "\n" in reading.tokens[start - 1]) and bool(words) and words[0] in _SIZE_FIELDS \
+        and any(t in (":", "-", "=") for t in reading.tokens[start:cue.start])
 
 
 def _when(reading: Reading, cue: Cue) -> Optional[str]:

@@ -137,3 +137,36 @@ def test_a_cancer_come_back_in_a_distant_organ_is_metastatic() -> None:
 def test_a_biopsy_that_came_back_is_no_recurrence() -> None:
     result = bot.analyze("52F, core biopsy came back IDC, new L breast cancer 1.7 cm, cN0, untreated")
     assert result.variant_id == "axilla-3"
+
+
+def test_a_relative_s_age_is_not_a_second_patient() -> None:
+    text = ("FHx: breast cancer (paternal aunt, age 66). Pt 51F, new palpable lumps in both axillae, no cancer "
+            "history, no imaging")
+    assert bot.analyze(text).variant_id == "axilla-2"
+
+
+def test_a_form_s_fields_are_read_each_on_its_line() -> None:
+    # short field lines are no wrapped sentence: the size is the "Size" field's, the node line's words its own,
+    # and a distant metastasis field whose value is M0 says there is none
+    text = ("Side: R\nHistology: IDC\nSize (US): 31 mm\nNodes (clinical): cN0\nDistant metastasis: M0\n"
+            "Status: untreated\n60F")
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["tumor_size_cm"], result.facts["distant_metastases"]) == (
+        "axilla-5", 3.1, False)
+
+
+def test_a_distance_to_the_pectoralis_is_not_a_size() -> None:
+    text = "57F, new L IDC 1.8 cm, 9 mm from pectoralis, no palpable L axillary node, untreated"
+    assert bot.analyze(text).variant_id == "axilla-3"
+
+
+def test_malignancy_in_the_differential_of_an_axillary_lump_is_no_breast_mass() -> None:
+    text = ("39F, new tender L axillary lump for 2 weeks, no breast cancer history, nothing imaged; ddx reactive vs "
+            "?malignancy")
+    assert bot.analyze(text).variant_id == "axilla-1"
+
+
+def test_a_plan_reaches_each_operation_listed_before_it() -> None:
+    text = "64F, R IDC 3.3 cm at dx, cN1, NAC completed last month; mastectomy + axillary dissection booked for 3 Dec"
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-9", "neoadjuvant_completed")
