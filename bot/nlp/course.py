@@ -10,7 +10,7 @@ from typing import List, Optional, Tuple
 
 from bot.facts import MAX_AGE, Facts
 from bot.nlp.components import Cue
-from bot.nlp.nodes import contralateral_proven, mentions
+from bot.nlp.nodes import contralateral, contralateral_proven, mentions
 from bot.nlp.reading import NOTHING, YEAR, Read, Reading, inside
 from bot.nlp.sizes import axillary
 from bot.nlp.stage import tnm
@@ -154,6 +154,8 @@ def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
 def diagnosis(reading: Reading, facts: Facts) -> Read:
     """New primary, local recurrence, or no known breast cancer (a negated cancer history)."""
     recurrence = [c for c in reading.live("RECURRENCE") if not _distant(reading, c)]
+    if recurrence and all(_site_unknown(reading, c) for c in recurrence):
+        return Read(residue=tuple(recurrence[:1]))  # "recurrence, site not yet known": local or distant is asked
     if recurrence:
         return Read("local_recurrence", tuple(recurrence[:1]))
     # a past breast cancer and now a biopsy-proven axillary node, no new primary named: a regional recurrence
@@ -179,6 +181,17 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
         # a biopsied cancer that is neither history nor a recurrence is the new diagnosis ("Core bx: IDC")
         return Read("new_primary", tuple(proven[:1]))
     return NOTHING
+
+
+_UNKNOWN_SITE = re.compile(r"(?i)\b(?:site|location)\s+(?:(?:is|still|not\s+yet|yet\s+to\s+be)\s+)*"
+                           r"(?:unknown|unclear|not\s+(?:yet\s+)?(?:known|clear|defined)|undetermined|tbc|tbd|pending)")
+
+
+def _site_unknown(reading: Reading, cue: Cue) -> bool:
+    """A recurrence whose site the message says is not known yet ("recurrence, site still unknown"): row 10 is for
+    a local one, a distant one is out of scope (matching-rules.md)."""
+    words = " ".join(t for t in reading.tokens[cue.start:cue.end + 10])
+    return bool(_UNKNOWN_SITE.search(words))
 
 
 def cancer_named(reading: Reading, facts: Facts) -> Read:
@@ -380,8 +393,12 @@ def new_lump_during(reading: Reading, facts: Facts) -> Read:
         return NOTHING
     new = [m for m in mentions(reading) if m.new]
     found = [m for m in new if m.positive]
-    if found:
-        return Read(True, found[0].cues)
+    own = [m for m in found if not contralateral(reading, m)]
+    if found and not own:
+        # a new lump in the other axilla: not row 7's lump (the cancer's own axilla), and distant if proven: asked
+        return Read(residue=(found[0].cue,))
+    if own:
+        return Read(True, own[0].cues)
     negated = [m for m in new if m.negated]
     return Read(False, (negated[0].cue,)) if negated else NOTHING
 

@@ -167,6 +167,17 @@ _FOUND_WORDS = frozenset({"is", "are", "was", "were", "present", "noted", "found
                           "her", "my", "your", "our", "cm", "mm", "x", "at", "in", "of", "on", "by"})
 
 
+_GONE = frozenset({"resolved", "disappeared", "regressed"})
+
+
+def _gone(reading: Reading, lump: Cue) -> bool:
+    """A lump said to have gone since ("a new lump noted last month has since resolved"), across the "and has" that
+    starts a clause of its own: there is no lump now."""
+    after = reading.tokens[lump.end:lump.end + 10]
+    ends = [i for i, t in enumerate(after) if t in (".", ";", "\n", "but")]
+    return any(t.lower() in _GONE for t in after[:ends[0] if ends else len(after)])
+
+
 def _exam_only(reading: Reading, node: Cue, exam: Cue) -> bool:
     """The exam named after a node with other words between them ("nodes assessed on exam", "nodes as before on
     exam"): it says the node was examined, not that it was felt. A node right before its exam ("node on exam",
@@ -218,7 +229,7 @@ def _mentions(reading: Reading) -> List[NodeMention]:
 
         if hedged and not (palpable_cues or suspicious_cues or proven_cues) and not cue.negated:
             cue = with_context(cue, uncertain=True)  # "LN ?palp": whether it is felt is itself in doubt
-        negated = cue.negated or (not (suspicious_cues or proven_cues) and any(
+        negated = cue.negated or _gone(reading, cue) or (not (suspicious_cues or proven_cues) and any(
             c.negated for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"])))
         if negated and not cue.negated:
             cue = with_context(cue, negated=True)

@@ -170,3 +170,17 @@ def test_a_plan_reaches_each_operation_listed_before_it() -> None:
     text = "64F, R IDC 3.3 cm at dx, cN1, NAC completed last month; mastectomy + axillary dissection booked for 3 Dec"
     result = bot.analyze(text)
     assert (result.variant_id, result.facts["treatment"]) == ("axilla-9", "neoadjuvant_completed")
+
+
+def test_a_recurrence_whose_site_is_not_known_is_asked_about() -> None:
+    result = bot.analyze("68F, breast cancer 2012; now recurrent disease, site still unknown, biopsy awaited")
+    assert result.status == bot.NEEDS_INFO and result.variant_id is None
+
+
+@pytest.mark.parametrize("text", [
+    "59F, R IDC 4 cm, cN0 at diagnosis, NAC cycle 4 of 6; the new R axillary lump found in October has since resolved",
+    "59F, R IDC 4 cm, cN0 at diagnosis, NAC cycle 4 of 6; new lump in the LEFT axilla",
+])
+def test_a_lump_that_has_gone_or_is_in_the_other_axilla_is_not_row_7_s(text: str) -> None:
+    result = bot.analyze(text)
+    assert result.variant_id is None and not result.facts["new_lump_during_treatment"]
