@@ -389,7 +389,10 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     changed = changed_keys(known, ext)
     person = [key for key in changed if key in PERSON_KEYS]
     side = side_of(ext)
-    other_side = bool(side and known_side and side != known_side and "bilateral" not in (side, known_side))
+    # "no node on the right, but a palpable left one" for a right cancer names the case's side too: not another side
+    named = {s for s, label in (("left", "SIDE_LEFT"), ("right", "SIDE_RIGHT")) if label in ext.cues}
+    other_side = bool(side and known_side and side != known_side and "bilateral" not in (side, known_side)
+                      and known_side not in named)
     description = is_description(ext)
     if person and description and ext.stated.get("diagnosis") is not None:
         return Decision(NEW_CASE, text=text, why=f"a whole description of a patient of another {person[0]}")

@@ -17,7 +17,7 @@ from bot.nlp import bilateral, course, nodes, patients, sizes, stage
 from bot.nlp.components import CONTEXT_KEY, Cue
 from bot.nlp.normalise import normalise
 from bot.nlp.pipeline import answer_fillers, parse
-from bot.nlp.reading import Read, Reader, Reading
+from bot.nlp.reading import Read, Reader, Reading, inside
 from bot.reasons import Note
 
 READERS: Tuple[Reader, ...] = (
@@ -219,6 +219,8 @@ def extract(text: str, expecting: Optional[str] = None, treatment: Optional[str]
 
 
 _ADDENDUM = re.compile(r"(?i)\baddend(?:um|a)\b")
+# "she's 75 not 57", "1.8, not 2.8": one value said instead of another, a correction of the case
+_INSTEAD = re.compile(r"(?i)\b\d{1,3}(?:[.,]\d{1,2})?\s*(?:cm|mm)?\s*,?\s*(?:not|instead\s+of|rather\s+than)\s+\d")
 # What an addendum revises in a report: the axillary node's status and distant disease (a node reclassified
 # benign, bone lesions found to be metastases). The study that showed a node stays the one the report's body
 # names; other facts are read from the whole text, addendum included.
@@ -304,8 +306,11 @@ def _extract(text: str, expecting: Optional[str], treatment: Optional[str],
         conflicts, residue = [], []
     facts = validate(facts)
     return Extraction(
-        facts=facts, conflicts=tuple(dict.fromkeys(conflicts)), corrected=bool(reading.all("CORRECTION")),
-        new_case=bool(reading.all("NEW_CASE")), notes=tuple(notes + list(found.notes)),
+        facts=facts, conflicts=tuple(dict.fromkeys(conflicts)),
+        corrected=bool(reading.all("CORRECTION") or _INSTEAD.search(reading.text.text if reading.text else "")),
+        # "I confused her with another patient" corrects this case: no new one
+        new_case=any(not inside(c, reading.all("CORRECTION")) for c in reading.all("NEW_CASE")),
+        notes=tuple(notes + list(found.notes)),
         cues=tuple(sorted({c.label for c in reading.cues})),
         evidence={k: v for k, v in evidence.items() if facts.get(k) is not None or k in conflicts},
         residue=tuple(residue), side=focus if focus in bilateral.SIDES else _side(reading),

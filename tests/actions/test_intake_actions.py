@@ -106,6 +106,19 @@ def test_a_short_correction_is_applied(domain):
     assert only_custom(messages)["variant"]["id"] == "axilla-4"
 
 
+@pytest.mark.parametrize("text, fact, value", [
+    ("she's 64 not 58", "age", 64),
+    ("no node after all, I mixed her up with another patient; axilla clinically negative", "clinical_nodes",
+     "negative"),
+])
+def test_a_value_instead_of_another_or_a_mix_up_corrects_the_case(domain, text, fact, value):
+    slots = case_6(domain)
+    slots, messages = form_turn(domain, slots, text, "inform", turn=2)
+    answer = only_custom(messages)
+    # the case kept (its size), the one fact corrected: no "new patient?" question, no case started afresh
+    assert (answer["type"], answer["facts"]["tumor_size_cm"], answer["facts"][fact]) == ("recommendation", 3.0, value)
+
+
 @pytest.mark.parametrize("intent", ["inform", "correct"])
 def test_a_bare_number_in_a_case_corrects_its_size(domain, intent):
     slots = case_6(domain)

@@ -439,3 +439,14 @@ def test_after_chemotherapy_today_s_n_category_is_not_the_one_at_diagnosis() -> 
                        treatment="neoadjuvant_completed").facts["clinical_nodes"] is None
     assert bot.extract("cN0 at diagnosis", expecting="clinical_nodes",
                        treatment="neoadjuvant_completed").facts["clinical_nodes"] == "negative"
+
+
+@pytest.mark.parametrize("text, corrected, new_case", [
+    ("she is 64 not 46", True, False),                 # one value instead of another
+    ("tumour 1.6, not 2.6", True, False),
+    ("the node isn't there, I mixed her up with another patient", True, False),
+    ("another patient: 71F, new R IDC", False, True),
+])
+def test_a_value_instead_of_another_corrects_and_a_mix_up_is_no_new_patient(text, corrected, new_case) -> None:
+    found = bot.extract(text)
+    assert (found.corrected, found.new_case) == (corrected, new_case)

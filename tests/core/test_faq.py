@@ -16,6 +16,7 @@ MRI = "MRI breast without and with IV contrast"
 # Our own phrasings, none of them in the dev set: the fallback must generalise beyond it.
 OWN_PHRASINGS = [
     ("does the metal clip in her node ever come out?", "clip_tad"),
+    ("how often does the sentinel node miss disease post-NAC?", "clip_tad"),
     ("imaging and pathology are at odds here", "discordant"),
     ("what usually trips trainees up?", "pitfalls"),
     ("and if the core came back with carcinoma in it?", "biopsy_positive"),

@@ -131,6 +131,11 @@ ROWS = [
      ext(corrected=True, treatment="neoadjuvant_completed"), None, None, CASE_6, "left", (), intake.CORRECT),
     ("a question with a correction word is still a question", "faq_why_not_mri", 0.9,
      "sorry, why not MRI?", ext(corrected=True), None, None, CASE_6, "left", (), intake.OTHER),
+    # the node question answered for the case's side while another side's node is named too
+    ("an answer that names the case's side and the other", "inform", 0.9,
+     "nothing felt in the left axilla; there is a palpable right one",
+     ext(clinical_nodes="negative", side="right", cues=("SIDE_LEFT", "SIDE_RIGHT")), "clinical_nodes", None,
+     {**CASE_6, "clinical_nodes": None}, "left", (), intake.ANSWER),
 ]
 
 
