@@ -11,7 +11,7 @@ from typing import List, Optional, Tuple
 from bot.facts import MAX_AGE, Facts
 from bot.nlp.components import Cue
 from bot.nlp.nodes import contralateral, contralateral_proven, mentions
-from bot.nlp.reading import NOTHING, YEAR, Read, Reading, inside
+from bot.nlp.reading import NOTHING, YEAR, Read, Reading, corrected_of, inside
 from bot.nlp.sizes import axillary
 from bot.nlp.stage import tnm
 
@@ -42,15 +42,6 @@ def _relative_of(reading: Reading, cue: Cue) -> bool:
     return cue.text.lower() in ("his", "her") and after == "mother"  # norms.yml reads every relative as "mother"
 
 
-def _corrected(reading: Reading, one: List[Cue], other: List[Cue]) -> Optional[List[Cue]]:
-    """Of two contradicting statements, the one a correction introduces ("you assumed a female patient.
-    Correction: the patient is male"): all its cues come after a correction word that follows all the other's."""
-    for first, later in ((one, other), (other, one)):
-        if any(max(c.start for c in first) < w.start <= min(c.start for c in later) for w in reading.all("CORRECTION")):
-            return later
-    return None
-
-
 def sex(reading: Reading, facts: Facts) -> Read:
     """Explicit words and '58F' beat pronouns; both sexes stated strongly is a contradiction."""
     def votes(label: str, compact: Tuple[str, ...]) -> tuple:
@@ -62,7 +53,7 @@ def sex(reading: Reading, facts: Facts) -> Read:
         return strong, cues
     (f_strong, f_all), (m_strong, m_all) = votes("FEMALE", ("F", "f")), votes("MALE", ("M", "m"))
     if f_strong and m_strong:
-        corrected = _corrected(reading, f_strong, m_strong)
+        corrected = corrected_of(reading, f_strong, m_strong)
         if corrected:
             return Read("female" if corrected is f_strong else "male", tuple(corrected))
         return Read(conflict=True, cues=tuple(f_strong + m_strong))
@@ -102,8 +93,10 @@ def _earlier_age(reading: Reading, cue: Cue) -> bool:
     """An age at which something happened ("lymphoma at age 20", "treated at the age of 31", "when she was 40"),
     or a relative's ("mother, age 71"): not the patient's age now."""
     before = [t.lower() for t in reading.tokens[max(0, cue.start - 3):cue.start]]
-    # "(maternal grandmother, age 71)": a relative's age (norms.yml reads every relative as "mother")
-    relative = reading.norms is not None and "mother" in reading.norms[max(0, cue.start - 3):cue.start]
+    # "(maternal grandmother, age 71)", "two children aged 4 and 7": a relative's age (norms.yml reads every
+    # relative as "mother")
+    relative = reading.norms is not None and bool({"mother", "children", "kids", "child", "grandchildren"}
+                                                  & set(reading.norms[max(0, cue.start - 3):cue.start]))
     return relative or before[-1:] == ["at"] or before[-2:] == ["at", "the"] \
         or before[-2:] in (["she", "was"], ["he", "was"])
 
@@ -313,13 +306,21 @@ def _few_cycles(reading: Reading) -> bool:
     return reading.text is not None and bool(_CYCLE_COUNT.search(reading.text.text))
 
 
+_LISTS = frozenset({"list", "waiting", "schedule", "rota", "books"})
+
+
+def _on_a_list(reading: Reading, cue: Cue) -> bool:
+    """"she's on the list for surgery": on a waiting list, not on chemotherapy."""
+    return bool(_LISTS & {t.lower() for t in reading.tokens[cue.end:cue.end + 3]})
+
+
 def _nac_status(reading: Reading) -> tuple:
     chemo = _chemo(reading)
     ongoing: List[Cue] = []
     done: List[Cue] = []
     weak: List[Cue] = []
     for cue in chemo:
-        ongoing += reading.near(cue, ["NAC_ONGOING"], "sentence")
+        ongoing += [c for c in reading.near(cue, ["NAC_ONGOING"], "sentence") if not _on_a_list(reading, c)]
         done += [c for c in reading.near(cue, ["NAC_DONE"], "sentence") if not c.negated]
         weak += reading.near(cue, ["NAC_ONGOING_WEAK"], "sentence")
     cycles = _cycles(reading) if chemo or reading.live("CYCLES_FRACTION") else None

@@ -14,7 +14,7 @@ from typing import List, Optional, Sequence, Set, Tuple
 
 from bot.facts import Facts
 from bot.nlp.components import Cue
-from bot.nlp.reading import NOTHING, Read, Reading, inside, with_context
+from bot.nlp.reading import NOTHING, Read, Reading, corrected_of, inside, with_context
 from bot.nlp.sizes import apposed_axilla, axilla_of, axillary, size_cm
 from bot.reasons import Note
 
@@ -464,6 +464,9 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
                 + (n_cues if n_value == "positive" else []))
     negative = _negative_exams(reading, facts) + (n_cues if n_value == "negative" else [])
     if exam_conflict(reading, facts):
+        corrected = corrected_of(reading, pos_cues, negative)  # "node-negative, scratch that, I felt a node"
+        if corrected:
+            return Read("positive" if corrected is pos_cues else "negative", tuple(corrected))
         return Read(cues=tuple(pos_cues + negative), conflict=True)
     before = _status_before_nac(reading, facts, negative, positive)
     if pos_cues and before and not reading.live("NODE_POS"):

@@ -94,7 +94,10 @@ class Reading:
 
     def side_of(self, cue: Cue, before: int = 5, after: int = 5) -> Optional[str]:
         """'left', 'right' or 'bilateral' named next to a cue ("L axillary node", "node in the left axilla")."""
-        labels = {c.label for c in self.sides_near(cue, before, after)}
+        near = self.sides_near(cue, before, after)
+        # the side word right before it is its own ("a node in the left axilla and the right axilla is clear")
+        own = [c for c in near if c.end == cue.start and c.label != "SIDE_BOTH"]
+        labels = {c.label for c in (own or near)}
         if "SIDE_BOTH" in labels or {"SIDE_LEFT", "SIDE_RIGHT"} <= labels:
             return "bilateral"
         return {"SIDE_LEFT": "left", "SIDE_RIGHT": "right"}.get(labels.pop()) if labels else None
@@ -195,6 +198,18 @@ def _relatives_sentences(cues: List[Cue], tokens: List[str]) -> List[Cue]:
         until[n] = (cancer.end, min(again, default=len(tokens)))
     return [with_context(c, family=True) if c.sentence in until and not c.family
             and until[c.sentence][0] <= c.start < until[c.sentence][1] else c for c in cues]
+
+
+def corrected_of(reading: Reading, one: List[Cue], other: List[Cue]) -> Optional[List[Cue]]:
+    """Of two contradicting statements, the one a correction introduces ("you assumed a female patient.
+    Correction: the patient is male", "node-negative, actually no, scratch that, I felt a node"): all its cues
+    come after a correction word that follows all the other's. None when neither is."""
+    if not one or not other:
+        return None
+    for first, later in ((one, other), (other, one)):
+        if any(max(c.start for c in first) < w.start <= min(c.start for c in later) for w in reading.all("CORRECTION")):
+            return later
+    return None
 
 
 def with_context(cue: Cue, **changes: Any) -> Cue:

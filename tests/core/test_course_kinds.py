@@ -184,3 +184,24 @@ def test_a_recurrence_whose_site_is_not_known_is_asked_about() -> None:
 def test_a_lump_that_has_gone_or_is_in_the_other_axilla_is_not_row_7_s(text: str) -> None:
     result = bot.analyze(text)
     assert result.variant_id is None and not result.facts["new_lump_during_treatment"]
+
+
+def test_the_side_word_right_before_an_axilla_is_its_own() -> None:
+    text = ("50F, no history of breast cancer, a firm 1.5 cm node in the right axilla on exam and the left axilla is "
+            "normal; nothing imaged yet")
+    assert bot.analyze(text).variant_id == "axilla-1"
+
+
+def test_on_the_list_for_surgery_is_no_chemotherapy_under_way() -> None:
+    text = "L IDC 3.1 cm at diagnosis, cN0 then; she has finished her NAC and she's on the list for surgery. 48F"
+    assert bot.analyze(text).variant_id == "axilla-8"
+
+
+def test_children_s_ages_are_not_other_patients() -> None:
+    text = "44F, mother of three kids aged 2, 5 and 9; new R IDC 1.1 cm, cN0, untreated"
+    assert bot.analyze(text).variant_id == "axilla-3"
+
+
+def test_a_node_status_taken_back_by_a_correction_is_the_later_one() -> None:
+    text = "new R IDC 2.4 cm, 59F, untreated; axilla clear - no wait, scratch that, there is a hard R axillary node"
+    assert bot.analyze(text).variant_id == "axilla-6"
