@@ -386,7 +386,8 @@ def _after_chemotherapy(reading: Reading, cue: Cue, facts: Facts) -> bool:
     if facts.get("treatment") != "neoadjuvant_completed" or reading.near(cue, ["SIZE_AT_DX"]):
         return False
     # "nothing palpable in the axilla today": the time word may stand in a clause of its own after the finding
-    later = [q for q in reading.near(cue, ["SIZE_LATER"], "sentence") if -6 <= q.start - cue.start <= 6]
+    later = [q for q in reading.near(cue, ["SIZE_LATER"], "sentence") if -6 <= q.start - cue.start <= 6
+             and not reading.within(q, ["SIZE"], 0, 3)]  # "residual 1.2 cm": the time of a measurement
     # "post-NAC", "after NAC": the time of the treatment, not of the exam
     chemo = reading.all("NAC")
     return any(not (reading.within(q, ["NAC"], 0, 1) or _holds(q, chemo)) for q in later)
@@ -477,9 +478,18 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     uncertain = [m.cue for m in found if m.uncertain]
     uncertain += [c for c in reading.all("NODE_POS", "LUMP") if c.uncertain and not c.negated
                   and (c.label == "NODE_POS" or axillary(reading, c) or reading.near(c, ["AXILLA"], "sentence"))]
+    if negative:
+        # "referred for ?axillary lump, not confirmed on exam - axilla clinically negative": the query the exam
+        # answered is no doubt left
+        uncertain = [u for u in uncertain if not _unconfirmed(reading, u)]
     if uncertain:
         return Read(residue=tuple(uncertain[:1]))
     return Read("negative", tuple(negative)) if negative else NOTHING
+
+
+def _unconfirmed(reading: Reading, cue: Cue) -> bool:
+    after = " ".join(t.lower() for t in reading.tokens[cue.end:cue.end + 6])
+    return any(w in after for w in ("not confirmed", "unconfirmed", "not substantiated", "not found on exam"))
 
 
 # A second examiner's denial said by ellipsis: "the other didn't", "her colleague could not" (nothing after it).

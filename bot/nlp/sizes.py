@@ -201,6 +201,9 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
     ends = {s.end for s in others}
     found = [q for q in found if not (q.end <= cue.start and q.label in ("SIZE_AT_DX", "SIZE_LATER")
                                       and q.start in ends)]
+    # "1.9 cm (previously 1.2 cm in 2024)": a qualifier right before the next measurement is that one's
+    starts = [s.start for s in others]
+    found = [q for q in found if not (q.start >= cue.end and q.label != "SIZE_OLD_POST" and q.end in starts)]
     if not found:
         corrections = {c.end for c in reading.all("CORRECTION")}
         colon = [i for i in range(cue.start) if reading.tokens[i].endswith(":") and i not in corrections

@@ -205,3 +205,18 @@ def test_children_s_ages_are_not_other_patients() -> None:
 def test_a_node_status_taken_back_by_a_correction_is_the_later_one() -> None:
     text = "new R IDC 2.4 cm, 59F, untreated; axilla clear - no wait, scratch that, there is a hard R axillary node"
     assert bot.analyze(text).variant_id == "axilla-6"
+
+
+def test_a_residual_size_does_not_make_the_n_category_today_s() -> None:
+    result = bot.analyze("55F, R IDC cN0, NAC finished, residual 0.8 cm on MRI; 3.9 cm at diagnosis")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-8", 3.9)
+
+
+def test_a_qualifier_right_before_the_next_measurement_is_that_one_s() -> None:
+    result = bot.analyze("new R IDC 1.7 cm (earlier 1.1 cm in 2023), cN0, 47F, untreated")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-3", 1.7)
+
+
+def test_a_referral_s_query_the_exam_did_not_confirm_leaves_the_exam_negative() -> None:
+    text = "47F, new R IDC 1.3 cm, untreated; sent in for ?R axillary node, unconfirmed - axilla clinically negative"
+    assert bot.analyze(text).variant_id == "axilla-3"
