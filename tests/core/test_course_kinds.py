@@ -220,3 +220,12 @@ def test_a_qualifier_right_before_the_next_measurement_is_that_one_s() -> None:
 def test_a_referral_s_query_the_exam_did_not_confirm_leaves_the_exam_negative() -> None:
     text = "47F, new R IDC 1.3 cm, untreated; sent in for ?R axillary node, unconfirmed - axilla clinically negative"
     assert bot.analyze(text).variant_id == "axilla-3"
+
+
+def test_the_visit_s_own_date_does_not_make_a_size_an_older_study() -> None:
+    text = "66F, new R breast cancer, 2.6 cm on mammography, 15 mm on MRI, R axilla negative on exam, seen on 2/3/2026"
+    assert bot.analyze(text).missing[:1] == ["tumor_size_cm"]  # the two sizes straddle 2 cm: asked
+
+
+def test_a_sex_letter_after_an_abbreviation_s_full_stop_is_no_initial() -> None:
+    assert bot.analyze("New R IDC 2.6 cm. No palpable R axillary LAD. M, 66.").facts["sex"] == "male"
