@@ -229,3 +229,15 @@ def test_the_visit_s_own_date_does_not_make_a_size_an_older_study() -> None:
 
 def test_a_sex_letter_after_an_abbreviation_s_full_stop_is_no_initial() -> None:
     assert bot.analyze("New R IDC 2.6 cm. No palpable R axillary LAD. M, 66.").facts["sex"] == "male"
+
+
+@pytest.mark.parametrize("text, variant", [
+    ("Paciente de 52 años, cáncer de mama izquierda 2,9 cm al diagnóstico, cN0. Terminó la quimioterapia "
+     "neoadyuvante; cirugía en dos semanas.", "axilla-8"),
+    ("Mujer de 58 años, carcinoma de mama derecha recién diagnosticado, 1,4 cm. Adenopatía axilar derecha palpable. "
+     "Su hermana tuvo cáncer de mama (tumor de 3 cm). Sin tratamiento.", "axilla-4"),
+    ("Mme L., 57 ans. Ganglions axillaires palpables des deux côtés, pas d'antécédent de cancer du sein, aucune "
+     "imagerie.", "axilla-2"),
+])
+def test_the_words_of_other_languages_clinicians_mix_in(text: str, variant: str) -> None:
+    assert bot.analyze(text).variant_id == variant
