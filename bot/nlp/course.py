@@ -252,9 +252,18 @@ def _surgery_done(reading: Reading) -> List[Cue]:
         if cue.planned and therapy and not (cue.negated or cue.family or cue.uncertain or cue.historical) \
                 and not any(t.lower() in _TO_COME for t in reading.tokens[after[0].end:cue.start]):
             return [cue, after[0]]
-    # margins exist only after an excision ("re-excision planned for positive margins"), whatever is planned next
+    # margins exist only after an excision ("re-excision planned for positive margins"), whatever is planned next;
+    # so does a pathological node count beside an operation ("SLNB in July (0/3 nodes)", "pN1 on sentinel node
+    # biopsy"): the nodes were removed
     margins = [c for c in reading.all("MARGINS") if not (c.negated or c.family or c.historical or c.uncertain)]
-    return reading.live("SURGERY_DONE")[:1] or margins[:1]
+    removed = [c for c in reading.live("SURGERY") if reading.text is not None and _NODES_REMOVED.search(
+        reading.text.text[max(0, c.start_char - 40):c.end_char + 40])]
+    return reading.live("SURGERY_DONE")[:1] or margins[:1] or removed[:1]
+
+
+# Nodes counted by the pathologist ("0/3 nodes", "2 of 14 lymph nodes") or a pathological N category ("pN1").
+_NODES_REMOVED = re.compile(r"(?i)\b\d{1,2}\s*(?:/|of)\s*\d{1,2}\s*(?:\+\s*)?(?:lymph\s+)?(?:nodes?|lns?|sln)\b"
+                            r"|\b(?:yp|p)N[0-3]")
 
 
 # "a neoadjuvant platform study": the name of a trial, not the patient's treatment.
@@ -314,7 +323,25 @@ def _on_a_list(reading: Reading, cue: Cue) -> bool:
     return bool(_LISTS & {t.lower() for t in reading.tokens[cue.end:cue.end + 3]})
 
 
+# Chemotherapy still under way whatever word of completion it uses: "will complete NAC on Friday", "due to finish
+# next week", "nearly completed", "last cycle tomorrow", "the first half of", "the taxane part still to go".
+_UNDER_WAY = re.compile(
+    r"(?i)\b(?:will|due\s+to|going\s+to|about\s+to|set\s+to)\s+(?:complete|finish)\b"
+    r"|\b(?:nearly|almost)\s+(?:complete[ds]?|finished|done|through)\b"
+    r"|\b(?:first|second)\s+half\s+of\b|\bhalf\s*-?\s*way\b"
+    r"|\blast\s+(?:cycle|dose|infusion|treatment)\s+(?:is\s+)?(?:tomorrow|next|on|due|scheduled|booked)\b"
+    r"|\b(?:still\s+to\s+(?:go|come)|yet\s+to\s+(?:start|begin|come))\b")
+
+
+def _under_way(reading: Reading) -> List[Cue]:
+    chemo = [c for c in reading.all("NAC") if not (c.negated or c.family or c.historical)]
+    return chemo[:1] if chemo and reading.text is not None and _UNDER_WAY.search(reading.text.text) else []
+
+
 def _nac_status(reading: Reading) -> tuple:
+    under_way = _under_way(reading)
+    if under_way:
+        return "neoadjuvant_ongoing", under_way
     chemo = _chemo(reading)
     ongoing: List[Cue] = []
     done: List[Cue] = []

@@ -241,3 +241,27 @@ def test_a_sex_letter_after_an_abbreviation_s_full_stop_is_no_initial() -> None:
 ])
 def test_the_words_of_other_languages_clinicians_mix_in(text: str, variant: str) -> None:
     assert bot.analyze(text).variant_id == variant
+
+
+@pytest.mark.parametrize("text", [
+    "61F, 3.4 cm R IDC, cN0 at diagnosis; she will finish her neoadjuvant chemo next Wednesday",
+    "61F, 3.4 cm R IDC, cN0 at diagnosis; almost done with NAC, last dose on Monday",
+    "61F, 3.4 cm R IDC, cN0 at diagnosis; halfway through neoadjuvant EC-T",
+    "61F, 3.4 cm R IDC, cN1 at diagnosis; completed the AC part of NAC, weekly paclitaxel still to come",
+])
+def test_chemotherapy_said_with_a_word_of_completion_yet_still_under_way_is_ongoing(text: str) -> None:
+    assert bot.analyze(text).facts["treatment"] == "neoadjuvant_ongoing"
+
+
+@pytest.mark.parametrize("text", [
+    "64F, R IDC 3.2 cm, cN0 at diagnosis, NAC finished in May, then mastectomy and SLNB in June (0/2 nodes)",
+    "64F, new R IDC 1.9 cm, wide local excision, pN1a on sentinel node biopsy",
+])
+def test_nodes_counted_by_the_pathologist_mean_the_operation_is_done(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.facts["treatment"]) == (bot.OUT_OF_SCOPE, "post_surgery")
+
+
+@pytest.mark.parametrize("size", ["greater than or equal to 2 cm", "no less than 20 mm"])
+def test_at_least_2_cm_in_words_is_asked(size: str) -> None:
+    assert bot.analyze(f"55F, new L IDC {size}, cN0, untreated").missing == ["tumor_size_cm"]
