@@ -311,6 +311,11 @@ _CYCLE_COUNT = re.compile(r"(?i)(?<![/\d])\b([1-3])\s*(?:x\s*)?(?:cycles?|rounds
                           r"(?!\s*(?:of|/)\s*\d)")
 
 
+def _anthracycline_part(reading: Reading) -> bool:
+    text = reading.text.text if reading.text is not None else ""
+    return bool(_ANTHRACYCLINE_ONLY.search(text)) and not _TAXANE.search(text)
+
+
 def _few_cycles(reading: Reading) -> bool:
     return reading.text is not None and bool(_CYCLE_COUNT.search(reading.text.text))
 
@@ -330,7 +335,13 @@ _UNDER_WAY = re.compile(
     r"|\b(?:nearly|almost)\s+(?:complete[ds]?|finished|done|through)\b"
     r"|\b(?:first|second)\s+half\s+of\b|\bhalf\s*-?\s*way\b"
     r"|\blast\s+(?:cycle|dose|infusion|treatment)\s+(?:is\s+)?(?:tomorrow|next|on|due|scheduled|booked)\b"
-    r"|\b(?:still\s+to\s+(?:go|come)|yet\s+to\s+(?:start|begin|come))\b")
+    r"|\b(?:still\s+to\s+(?:go|come)|yet\s+to\s+(?:start|begin|come))\b"
+    r"|\bcycle\s*\d{1,2}\s+(?:is\s+)?(?:next|tomorrow|due|booked|scheduled)\b")
+# An anthracycline part counted as done with no taxane named ("post 4 cycles of AC"): a taxane usually follows, so
+# whether chemotherapy is finished is asked
+_ANTHRACYCLINE_ONLY = re.compile(r"(?i)\b(?:dd)?(?:AC|EC|FEC)\b(?![- ]?T\b)")
+_TAXANE = re.compile(r"(?i)taxel|taxol|taxotere|\b(?:dd)?(?:AC|EC|FEC)[- ]?T\b|\bT[CH]{1,2}P?\b"
+                     r"|(?:\+|\band|\bthen)\s*(?:\d{1,2}\s*(?:x\s*)?)?(?:wkly|weekly)?\s*T\b")
 
 
 def _under_way(reading: Reading) -> List[Cue]:
@@ -359,7 +370,7 @@ def _nac_status(reading: Reading) -> tuple:
         return "neoadjuvant_completed", chemo[:1] + fraction
     if ongoing or (done and next_regimen):
         return "neoadjuvant_ongoing", chemo[:1] + (ongoing or done)[:1]
-    if done and _few_cycles(reading):
+    if done and (_few_cycles(reading) or _anthracycline_part(reading)):
         return "unclear", chemo[:1]  # "s/p 2 cycles of ddAC": the cycles so far, not the whole course
     if done:
         return "neoadjuvant_completed", chemo[:1] + done[:1]

@@ -126,6 +126,7 @@ def _claimed(reading: Reading, head: Cue, sizes: List[Cue]) -> bool:
 
 
 _COPULAS = {"is", "was", "are", "=", "belongs"}
+_EXTENT_OF_TUMOUR = {"enhancement", "tumour", "tumor", "mass", "disease", "lesion", "malignancy"}
 
 
 def measured(reading: Reading, cue: Cue) -> Optional[str]:
@@ -160,6 +161,8 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
         kind = _kind(reading, c)
         if c.text.lower().startswith("margin") and cue.start - c.end > 3:
             continue  # "a mass with angular margins, ..., measuring 1.6 cm": the margins describe the mass
+        if c.text.lower() == "extent" and _EXTENT_OF_TUMOUR & {t.lower() for t in reading.tokens[c.end:c.end + 3]}:
+            continue  # "MRI extent of enhancement 2.6 cm": the tumour's extent on MRI, not calcifications'
         if kind and (c.end == cue.start or not _claimed(reading, c, others)):
             return kind  # a label right before the number is its own ("... at depth 3 cm")
     return "tumor" if _size_field(reading, cue) else None

@@ -265,3 +265,17 @@ def test_nodes_counted_by_the_pathologist_mean_the_operation_is_done(text: str) 
 @pytest.mark.parametrize("size", ["greater than or equal to 2 cm", "no less than 20 mm"])
 def test_at_least_2_cm_in_words_is_asked(size: str) -> None:
     assert bot.analyze(f"55F, new L IDC {size}, cN0, untreated").missing == ["tumor_size_cm"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("3.1 cm R IDC, cN1 at diagnosis; finished EC, docetaxel cycle 3 due Tuesday", "neoadjuvant_ongoing"),
+    ("3.1 cm R IDC, cN1 at diagnosis, after 4 cycles of EC", None),  # a taxane usually follows: asked
+    ("3.1 cm R IDC, cN1 at diagnosis, completed NAC (4 EC + 12 weekly T), surgery booked", "neoadjuvant_completed"),
+])
+def test_an_anthracycline_part_done_is_not_the_whole_course(text: str, status: "str | None") -> None:
+    assert bot.analyze(text).facts["treatment"] == status
+
+
+def test_the_extent_of_enhancement_on_mri_is_a_size_of_the_tumour() -> None:
+    result = bot.analyze("new R IDC, 54F, untreated, US 1.7 cm, MRI extent of enhancement 2.8 cm, cN0")
+    assert result.missing[:1] == ["tumor_size_cm"]  # 1.7 and 2.8 straddle 2 cm
