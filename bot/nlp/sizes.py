@@ -427,7 +427,10 @@ def _corrected_unitless(reading: Reading, sized: Sized) -> Sized:
     found: Sized = []
     taken = reading.all(*_NOT_A_SIZE)
     for fix in reading.all("CORRECTION"):
-        before = [c for c, _, _ in sized if c.end <= fix.start and c.sentence == fix.sentence]
+        # "2.5 cm? no wait, 1.5": a correction that opens its sentence corrects the sentence before
+        opens = fix.start - _sentence_start(reading, fix) <= 1
+        before = [c for c, _, _ in sized if c.end <= fix.start
+                  and (c.sentence == fix.sentence or (opens and c.sentence == fix.sentence - 1))]
         if not before:
             continue
         unit_mm = bool(_MM.search(before[-1].text.lower()))

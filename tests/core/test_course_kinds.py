@@ -279,3 +279,7 @@ def test_an_anthracycline_part_done_is_not_the_whole_course(text: str, status: "
 def test_the_extent_of_enhancement_on_mri_is_a_size_of_the_tumour() -> None:
     result = bot.analyze("new R IDC, 54F, untreated, US 1.7 cm, MRI extent of enhancement 2.8 cm, cN0")
     assert result.missing[:1] == ["tumor_size_cm"]  # 1.7 and 2.8 straddle 2 cm
+
+
+def test_a_correction_that_opens_the_next_sentence_corrects_the_size_before_it() -> None:
+    assert bot.extract("3.5 cm? sorry, 1.2", expecting="tumor_size_cm").stated["tumor_size_cm"] == 1.2
