@@ -443,8 +443,9 @@ _SUBJECTS = ("BREAST", "AXILLA", "NODE", "LUMP")
 def _about_breasts(reading: Reading, cue: Cue) -> bool:
     """An exam word in a clause that names no breast, axilla, node or lump, said after the breast was the last of
     them named in its sentence ("both breasts are normal, nothing palpable")."""
-    if reading.near(cue, _SUBJECTS) or any(cue.start <= s.start < cue.end for s in reading.all(*_SUBJECTS)):
-        return False
+    if (cue.label == "NODE_NEG" and re.match(r"N\s*clin", cue.text)) or reading.near(cue, _SUBJECTS) \
+            or any(cue.start <= s.start < cue.end for s in reading.all(*_SUBJECTS)):
+        return False  # a nodal statement ("N clin. neg.") is about the nodes, whatever was named before it
     before = [s for s in reading.all(*_SUBJECTS) if s.sentence == cue.sentence and s.end <= cue.start]
     return bool(before) and before[-1].label == "BREAST"
 

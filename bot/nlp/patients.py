@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from typing import List, NamedTuple, Optional
 
-# An entry's heading at the start of a line or sentence: "Bed 8 -", "Patient 2:", "Pt B)", "Room 12 -".
-_ENTRY = re.compile(r"(?im)(?:^|[.;\n]\s*)((?:bed|bay|room|patient|pt|case)\s*#?\s*(\d{1,3}[a-z]?|[a-d]))\s*[:)\-–—]")
+# An entry's heading at the start of a line, a sentence or a list ("Handover: Bed 4 -"): "Bed 8 -", "Patient 2:",
+# "Pt B)", "Room 12 -", or a bare number "2)" of a numbered ward list.
+_ENTRY = re.compile(r"(?im)(?:^|[.;:\n]\s*)((?:bed|bay|room|patient|pt|case)\s*#?\s*(\d{1,3}[a-z]?|[a-d])"
+                    r"(?=\s*[:)\-–—])|(\d{1,2})(?=\)))")
 # A later mention of an entry, as the question names it ("bed 8's node", "about patient B").
 _MENTION = re.compile(r"(?i)\b(?:bed|bay|room|patient|pt|case)\s*#?\s*(\d{1,3}[a-z]?|[a-d])\b")
 
@@ -29,7 +31,7 @@ def entries(text: str) -> List[Entry]:
     """The message's patient entries in order; [] unless it lists at least two different labels."""
     heads = list(_ENTRY.finditer(text))
     ends = [h.start(1) for h in heads[1:]] + [len(text)]
-    found = [Entry(h.group(2).lower(), h.group(1), h.start(1), end) for h, end in zip(heads, ends)]
+    found = [Entry((h.group(2) or h.group(3)).lower(), h.group(1), h.start(1), end) for h, end in zip(heads, ends)]
     return found if len({e.label for e in found}) > 1 else []
 
 

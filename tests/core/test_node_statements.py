@@ -97,3 +97,13 @@ def test_an_imaging_report_s_normal_axilla_leaves_the_exam_asked(text: str) -> N
     result = bot.analyze(text)
     assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["clinical_nodes"])
     assert result.facts["tumor_size_cm"] == 2.6
+
+
+@pytest.mark.parametrize("said", ["R axilla NAD.", "T 2.9 cm, N clin. neg."])
+def test_a_normal_axilla_in_shorthand_is_node_negative(said: str) -> None:
+    assert nodes(said) == "negative"
+
+
+def test_a_lump_someone_close_noticed_is_the_patient_s() -> None:
+    text = "Her partner found a lump in her right armpit. 38F, no history of cancer, nothing imaged yet."
+    assert bot.analyze(text).variant_id == "axilla-1"

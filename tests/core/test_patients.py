@@ -14,6 +14,8 @@ WARD = ("Night list. Room 3 - 52F, pyelonephritis, on IV co-amoxiclav. Room 4 - 
     ("Patient A: 3 cm IDC.\nPatient B: 1 cm IDC.", ["a", "b"]),
     ("Bed 5 - 55F, new L IDC 2 cm.", []),  # one entry: not a list
     ("She was moved to bed 5 - the side room.", []),  # a bed named inside a sentence is no heading
+    ("Handover: Bed 1 - 40M, asthma. Bed 2 - 70F, COPD.", ["1", "2"]),  # a list after its title's colon
+    ("Clinic list: 1) 52F, IDC. 2) 61F, ILC.", ["1", "2"]),             # a numbered list
 ])
 def test_entries_are_headings_at_the_start_of_a_line_or_sentence(text, labels):
     assert [e.label for e in patients.entries(text)] == labels
