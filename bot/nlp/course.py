@@ -42,8 +42,19 @@ def _relative_of(reading: Reading, cue: Cue) -> bool:
     return cue.text.lower() in ("his", "her") and after == "mother"  # norms.yml reads every relative as "mother"
 
 
+# "she's a he, actually", "he is really a woman": the pronoun used so far, corrected to the other sex
+_IS_REALLY = re.compile(r"(?i)\b(?:she|he)(?:'s|’s|\s+is)\s+(?:actually\s+|really\s+|in\s+fact\s+)?(?:a\s+)?"
+                        r"(he|she|man|woman|male|female|guy|lady)\b")
+_MALE_WORDS = frozenset({"he", "man", "male", "guy"})
+
+
 def sex(reading: Reading, facts: Facts) -> Read:
     """Explicit words and '58F' beat pronouns; both sexes stated strongly is a contradiction."""
+    said = _IS_REALLY.search(reading.text.text) if reading.text is not None else None
+    if said:
+        value = "male" if said.group(1).lower() in _MALE_WORDS else "female"
+        label = "MALE" if value == "male" else "FEMALE"
+        return Read(value, tuple(c for c in reading.all(label) if c.start_char >= said.start(1))[:1])
     def votes(label: str, compact: Tuple[str, ...]) -> tuple:
         # "the patient is not male" denies that sex: no vote for it
         cues = [c for c in reading.all(label) if not (c.family and not _relative_of(reading, c) or c.negated)

@@ -283,3 +283,22 @@ def test_the_extent_of_enhancement_on_mri_is_a_size_of_the_tumour() -> None:
 
 def test_a_correction_that_opens_the_next_sentence_corrects_the_size_before_it() -> None:
     assert bot.extract("3.5 cm? sorry, 1.2", expecting="tumor_size_cm").stated["tumor_size_cm"] == 1.2
+
+
+@pytest.mark.parametrize("text, sex", [("sorry - she's a he, actually", "male"), ("he is in fact a woman", "female")])
+def test_a_pronoun_corrected_to_the_other_sex(text: str, sex: str) -> None:
+    assert bot.extract(text).stated["sex"] == sex
+
+
+def test_a_report_that_recommends_the_mass_s_biopsy_has_no_tissue_diagnosis() -> None:
+    text = ("LEFT BREAST ULTRASOUND\nHistory: 49F, lump.\nFindings: 2.6 cm irregular mass at 2 o'clock; L axillary "
+            "node with a 4 mm cortex.\nImpression: BI-RADS 5. Recommend core biopsy of the mass and the node.")
+    assert bot.analyze(text).facts["encounter"] == "no_tissue_diagnosis"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("62F, 2.8 cm L IDC, cN0, operated 10 days ago", "post_surgery"),
+    ("62F, 2.8 cm L IDC, cN0, untreated; we will operate next week", "none"),
+])
+def test_operated_some_time_ago_is_after_surgery(text: str, status: str) -> None:
+    assert bot.analyze(text).facts["treatment"] == status
