@@ -50,7 +50,7 @@ _MALE_WORDS = frozenset({"he", "man", "male", "guy"})
 
 def sex(reading: Reading, facts: Facts) -> Read:
     """Explicit words and '58F' beat pronouns; both sexes stated strongly is a contradiction."""
-    said = _IS_REALLY.search(reading.text.text) if reading.text is not None else None
+    said = _IS_REALLY.search(reading.plain)
     if said:
         value = "male" if said.group(1).lower() in _MALE_WORDS else "female"
         label = "MALE" if value == "male" else "FEMALE"
@@ -267,8 +267,8 @@ def _surgery_done(reading: Reading) -> List[Cue]:
     # so does a pathological node count beside an operation ("SLNB in July (0/3 nodes)", "pN1 on sentinel node
     # biopsy"): the nodes were removed
     margins = [c for c in reading.all("MARGINS") if not (c.negated or c.family or c.historical or c.uncertain)]
-    removed = [c for c in reading.live("SURGERY") if reading.text is not None and _NODES_REMOVED.search(
-        reading.text.text[max(0, c.start_char - 40):c.end_char + 40])]
+    removed = [c for c in reading.live("SURGERY")
+               if _NODES_REMOVED.search(reading.plain[max(0, c.start_char - 40):c.end_char + 40])]
     return reading.live("SURGERY_DONE")[:1] or margins[:1] or removed[:1]
 
 
@@ -322,13 +322,8 @@ _CYCLE_COUNT = re.compile(r"(?i)(?<![/\d])\b([1-3])\s*(?:x\s*)?(?:cycles?|rounds
                           r"(?!\s*(?:of|/)\s*\d)")
 
 
-def _anthracycline_part(reading: Reading) -> bool:
-    text = reading.text.text if reading.text is not None else ""
-    return bool(_ANTHRACYCLINE_ONLY.search(text)) and not _TAXANE.search(text)
-
-
 def _few_cycles(reading: Reading) -> bool:
-    return reading.text is not None and bool(_CYCLE_COUNT.search(reading.text.text))
+    return bool(_CYCLE_COUNT.search(reading.plain))
 
 
 _LISTS = frozenset({"list", "waiting", "schedule", "rota", "books"})
@@ -355,9 +350,13 @@ _TAXANE = re.compile(r"(?i)taxel|taxol|taxotere|\b(?:dd)?(?:AC|EC|FEC)[- ]?T\b|\
                      r"|(?:\+|\band|\bthen)\s*(?:\d{1,2}\s*(?:x\s*)?)?(?:wkly|weekly)?\s*T\b")
 
 
+def _anthracycline_part(reading: Reading) -> bool:
+    return bool(_ANTHRACYCLINE_ONLY.search(reading.plain)) and not _TAXANE.search(reading.plain)
+
+
 def _under_way(reading: Reading) -> List[Cue]:
     chemo = [c for c in reading.all("NAC") if not (c.negated or c.family or c.historical)]
-    return chemo[:1] if chemo and reading.text is not None and _UNDER_WAY.search(reading.text.text) else []
+    return chemo[:1] if chemo and _UNDER_WAY.search(reading.plain) else []
 
 
 def _nac_status(reading: Reading) -> tuple:

@@ -307,7 +307,7 @@ def _extract(text: str, expecting: Optional[str], treatment: Optional[str],
     facts = validate(facts)
     return Extraction(
         facts=facts, conflicts=tuple(dict.fromkeys(conflicts)),
-        corrected=bool(reading.all("CORRECTION") or _INSTEAD.search(reading.text.text if reading.text else "")),
+        corrected=bool(reading.all("CORRECTION") or _INSTEAD.search(reading.plain)),
         # "I confused her with another patient" corrects this case: no new one
         new_case=any(not inside(c, reading.all("CORRECTION")) for c in reading.all("NEW_CASE")),
         notes=tuple(notes + list(found.notes)),

@@ -202,8 +202,9 @@ def _mentions(reading: Reading) -> List[NodeMention]:
                          if not (c.negated or c.uncertain)]
         hedged = [c for c in reading.near(cue, ["PALPABLE"]) if c.uncertain and not c.negated]
         # "nodes assessed on exam": the exam named, not what it found
-        hedged += [c for c in palpable_cues if _exam_only(reading, cue, c)]
-        palpable_cues = [c for c in palpable_cues if not _exam_only(reading, cue, c)]
+        named_only = [c for c in palpable_cues if _exam_only(reading, cue, c)]
+        hedged += named_only
+        palpable_cues = [c for c in palpable_cues if c not in named_only]
         suspicious_cues = [c for c in reading.near(cue, ["SUSPICIOUS"], "sentence") if not (c.negated or c.uncertain)] \
             + thick_cortex(reading, cue)
         proven_cues = [c for c in reading.near(cue, ["PROVEN"], "sentence") if not (c.negated or c.uncertain)] \
@@ -311,6 +312,7 @@ def _clavicular(reading: Reading, node: Cue) -> List[Cue]:
     return near if near and all("clav" in a.text.lower() for a in wider) else []
 
 
+_DENIES = frozenset({"denies", "denied", "deny", "denying"})
 _NEGATIONS = frozenset({"no", "without", "nil", "neither", "nor", "not", "negative", "denies", "denied"})
 
 
@@ -422,9 +424,6 @@ def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
              and not reading.near(p, ["NODE", "LUMP", "BREAST"])  # a node or mass speaks for itself
              and (terse or any(a.sentence == p.sentence and not _other_side(reading, a) for a in axillae))]
     return cues
-
-
-_DENIES = frozenset({"denies", "denied", "deny", "denying"})
 
 
 def _not_the_exam(reading: Reading, m: NodeMention) -> bool:

@@ -52,6 +52,11 @@ class Reading:
         self._all: Dict[Tuple[str, ...], List[Cue]] = {}
         self._live: Dict[Tuple[str, ...], List[Cue]] = {}
 
+    @property
+    def plain(self) -> str:
+        """The normalised message text ("" for a reading built without it), for the few patterns on the words."""
+        return self.text.text if self.text is not None else ""
+
     def _of(self, labels: Tuple[str, ...]) -> List[Cue]:
         """The cues of these labels (the shared list: not to be changed)."""
         found = self._all.get(labels)
