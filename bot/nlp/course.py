@@ -9,6 +9,7 @@ import re
 from typing import List, Optional, Tuple
 
 from bot.facts import MAX_AGE, Facts
+from bot.nlp import workup
 from bot.nlp.components import Cue
 from bot.nlp.nodes import contralateral, contralateral_proven, mentions
 from bot.nlp.reading import NOTHING, YEAR, Read, Reading, corrected_of, inside
@@ -627,6 +628,13 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     if clavicular and not current and not facts.get("cancer_history") and all(
             "clavic" in a.text.lower() for a in reading.all("AXILLA") if not a.negated):
         return Read("other_site", tuple(clavicular[:1]))
+    # a lump past variant 1's initial imaging of a new lump: already imaged and benign, or unchanged for years
+    imaged = workup.imaged_benign(reading, facts)
+    if imaged:
+        return Read("lump_imaged_benign", tuple(imaged))
+    settled = workup.longstanding(reading, facts)
+    if settled:
+        return Read("lump_longstanding", tuple(settled))
     quiet = [m.cue for m in mentions(reading) if m.negated] + reading.live("PAIN")
     case = any(facts.get(k) for k in ("tumor_size_cm", "t_category", "tumor_over_2cm", "treatment", "cancer_history",
                                       "axillary_lump", "neoadjuvant_unclear"))

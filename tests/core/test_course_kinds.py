@@ -302,3 +302,34 @@ def test_a_report_that_recommends_the_mass_s_biopsy_has_no_tissue_diagnosis() ->
 ])
 def test_operated_some_time_ago_is_after_surgery(text: str, status: str) -> None:
     assert bot.analyze(text).facts["treatment"] == status
+
+
+@pytest.mark.parametrize("text", [
+    "56F, firm lump high in her L armpit. Axillary US done Tuesday: a reactive-looking node with a normal fatty "
+    "hilum. No cancer history.",
+    "41F, right axillary mass; ultrasound of it last month: lipoma. never had breast cancer",
+    "R axillary lump in a 63F, US of the axilla: negative. No known malignancy.",
+])
+def test_a_lump_already_imaged_and_benign_is_past_initial_imaging(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "lump_imaged_benign")
+
+
+def test_a_normal_study_told_before_the_lump_leaves_it_new() -> None:
+    result = bot.analyze("Diagnostic mammogram in June unremarkable. Since then a new L axillary lump, 44F, "
+                         "no cancer history")
+    assert result.variant_id == "axilla-1"
+
+
+@pytest.mark.parametrize("text", [
+    "70F, soft R axillary lump she says has been there for 10 years, unchanged; no cancer history",
+    "58F with a longstanding small L axillary lump, no breast cancer",
+])
+def test_a_lump_unchanged_for_years_is_not_new(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "lump_longstanding")
+
+
+def test_a_long_standing_lump_that_has_grown_is_imaged_as_new() -> None:
+    result = bot.analyze("66F, R axillary lump present for years but it has grown over the summer, no cancer history")
+    assert result.variant_id == "axilla-1"
