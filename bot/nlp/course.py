@@ -645,8 +645,10 @@ def encounter(reading: Reading, facts: Facts) -> Read:
                         if c.end <= n.start <= c.end + 6)]
     if endocrine:
         return Read("endocrine_therapy", tuple(endocrine[:1]))
+    # its completion said in its clause or after it ("adjuvant chemo, completed in May"), not an earlier clause's
+    # "had" ("who had undergone a mastectomy was in the middle of her adjuvant chemotherapy")
     adjuvant = [c for c in reading.live("ADJUVANT") if reading.near(c, ["NAC_ONGOING", "NAC_ONGOING_WEAK"], "sentence")
-                and not reading.near(c, ["NAC_DONE"], "sentence")]
+                and not any(d.clause == c.clause or d.start > c.end for d in reading.near(c, ["NAC_DONE"], "sentence"))]
     if adjuvant and facts.get("diagnosis") != "local_recurrence":
         return Read("adjuvant_therapy", tuple(adjuvant[:1]))
     surveillance = _asked_about(reading, "SURVEILLANCE")

@@ -190,6 +190,13 @@ def _exam_only(reading: Reading, node: Cue, exam: Cue) -> bool:
                for i in range(node.end, exam.start) if i not in covered)
 
 
+def _denied_of_another(reading: Reading, node: Cue, denial: Cue) -> bool:
+    """A negated finding that belongs to another axilla or node named, and itself denied, between them ("hard
+    supraclavicular node on exam (axilla itself feels clear)")."""
+    low, high = sorted((node.end, denial.start)) if denial.start >= node.end else (denial.end, node.start)
+    return any(low <= c.start < high and c.negated for c in reading.near(node, _NODAL + ("AXILLA",)))
+
+
 def _mentions(reading: Reading) -> List[NodeMention]:
     found = []
     for cue in reading.all("NODE", "LUMP"):
@@ -230,8 +237,9 @@ def _mentions(reading: Reading) -> List[NodeMention]:
 
         if hedged and not (palpable_cues or suspicious_cues or proven_cues) and not cue.negated:
             cue = with_context(cue, uncertain=True)  # "LN ?palp": whether it is felt is itself in doubt
-        negated = cue.negated or _gone(reading, cue) or (not (suspicious_cues or proven_cues) and any(
-            c.negated for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"])))
+        denials = [c for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"])
+                   if c.negated and not _denied_of_another(reading, cue, c)]
+        negated = cue.negated or _gone(reading, cue) or (not (suspicious_cues or proven_cues) and bool(denials))
         if negated and not cue.negated:
             cue = with_context(cue, negated=True)
         elif not (negated or _denied_list(reading, cue)):
@@ -264,11 +272,16 @@ def stated_primary_sides(reading: Reading) -> Set[str]:
     """Sides named with the breast cancer itself in the message ("L breast IDC", "right breast cancer")."""
     def compute() -> Set[str]:
         past = [c for c in reading.all("CANCER") if c.family or c.negated or c.historical]
-        for labels in (("CANCER", "TUMOR", "AXILLARY_TAIL"), ("BREAST",)):  # the cancer's own side first
+        # the cancer's own side first, then a breast with a mass in its clause ("a new mass in the left breast",
+        # not "right breast: no mass" nor "a benign right breast cyst"), then any breast
+        for labels, massed in ((("CANCER", "TUMOR", "AXILLARY_TAIL"), False), (("BREAST",), True),
+                               (("BREAST",), False)):
             sides: Set[str] = set()
             for cue in reading.all(*labels):
                 if cue.family or cue.negated or cue.historical or cue.uncertain \
-                        or any(abs(p.start - cue.start) <= 3 for p in past):  # "Left breast cancer treated in 2011"
+                        or any(abs(p.start - cue.start) <= 3 for p in past) \
+                        or massed and not reading.near(cue, ["LUMP", "TUMOR", "CANCER", "SIZE"]) \
+                        or massed and any(c.negated for c in reading.near(cue, ["LUMP", "TUMOR"])):
                     continue
                 side = reading.side_of(cue, before=4, after=4)
                 if side == "bilateral":
@@ -422,8 +435,17 @@ def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
     cues += [p for p in reading.all("PALPABLE") if p.negated and not p.uncertain
              and not reading.near(p, ["NOT_EXAMINED"], "sentence")
              and not reading.near(p, ["NODE", "LUMP", "BREAST"])  # a node or mass speaks for itself
-             and (terse or any(a.sentence == p.sentence and not _other_side(reading, a) for a in axillae))]
+             and (terse or _own_axilla(reading, p, axillae))]
     return cues
+
+
+def _own_axilla(reading: Reading, denial: Cue, axillae: List[Cue]) -> bool:
+    """The axilla a bare "not palpable" is said of, the nearest before it in its sentence (else after it), is the
+    case's ("L axillary node, R axilla not palpable" says nothing of the left)."""
+    same = [a for a in axillae if a.sentence == denial.sentence]
+    before = [a for a in same if a.end <= denial.start]
+    nearest = max(before, key=lambda a: a.start) if before else min(same, key=lambda a: a.start, default=None)
+    return nearest is not None and not _other_side(reading, nearest)
 
 
 def _not_the_exam(reading: Reading, m: NodeMention) -> bool:
@@ -564,6 +586,22 @@ def _side_after_comma(reading: Reading, cue: Cue, labels: Tuple[str, ...]) -> Li
         c.end == len(reading.tokens) or reading.tokens[c.end] in (",", ";", ".", "side", "axilla", "only"))]
 
 
+_HEADS = ("BREAST", "CANCER", "TUMOR")
+
+
+def _plural_sides(reading: Reading, lumps: Cue) -> List[Cue]:
+    """Lumps or nodes in the plural take the sides listed after them in their sentence ("lumps in the right axilla
+    and in the left axilla", "lumps: R ~2 cm, L ~1 cm"), not a side of the breast nor one whose axilla is said to be
+    clear ("nodes in the R axilla, L axilla normal")."""
+    if not reading.tokens[lumps.end - 1].lower().endswith("s"):
+        return []
+    clear = [a for a in reading.all("AXILLA", "NODE_NEG") if a.negated or a.label == "NODE_NEG"]
+    return [c for c in reading.all("SIDE_LEFT", "SIDE_RIGHT") if c.sentence == lumps.sentence
+            and c.start >= lumps.end and not (c.negated or c.uncertain)
+            and not any(a.start <= c.start < a.end or 0 <= a.start - c.end <= 1 for a in clear)
+            and not any(o.start == c.end and o.label in _HEADS for o in reading.cues)]
+
+
 def axillary_lump(reading: Reading, facts: Facts) -> Read:
     """'unilateral' or 'bilateral' for palpable axillary lumps or nodes, from the sides named with them."""
     felt = [m for m in mentions(reading) if m.positive and (m.palpable or m.is_lump)]
@@ -578,6 +616,9 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
                 reading.sides_near(apposed, labels=labels) if apposed else []) or (
                 reading.sides_near(placed, before=3, after=0, labels=labels) if placed else []) or (
                 _side_after_comma(reading, m.cue, labels)):
+            sides.add(c.label)
+            cues += [m.cue, c]
+        for c in _plural_sides(reading, m.cue):
             sides.add(c.label)
             cues += [m.cue, c]
     # A short answer to the side question, or a short correction about the lumps ("actually it's bilateral",

@@ -100,6 +100,8 @@ _SUBSTITUTION = Scanner(r"(?<![\w/])s/(?!p\b)([^/\n]{1,20})/([^/\n]{1,20})/(?=\s
 _PLURAL = Scanner(r"(?<=[a-z])\(s\)", re.I)
 _ANSI = Scanner(r"\x1b\[[0-9;?]*[A-Za-z]")
 _FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
+# Hyphens other than ASCII's, which NFKC leaves as they are ("64‑year‑old" typed with non-breaking hyphens).
+_HYPHENS = frozenset("\u2010\u2011\u2012\u2043\ufe63\uff0d")
 
 
 _CARRIAGE_RETURN = Scanner(r"\r\n?")  # Windows line ends, HL7 v2's segment separator
@@ -254,6 +256,8 @@ def _characters(norm: Normalised) -> Normalised:
             edits.append((i, i + 1, _FRACTIONS[ch]))
         elif ch == "×":
             edits.append((i, i + 1, " x "))
+        elif ch in _HYPHENS:
+            edits.append((i, i + 1, "-"))
         elif not ch.isascii():
             folded = unicodedata.normalize("NFKC", ch)
             edits.append((i, i + 1, folded if folded.isprintable() else " "))
@@ -382,8 +386,27 @@ def _structured(norm: Normalised) -> Normalised:
     return norm.apply(structured.fhir_edits(norm.text) + structured.hl7_edits(norm.text))
 
 
+# A case told in retrospect, as teaching files and case reports tell it: a message that opens with its year ("In
+# 2021 a woman completed neoadjuvant chemotherapy ...") and asks in the past tense ("what imaging was
+# indicated?", "should have been done"). That year is the story's present, not a history before it; an earlier
+# year inside the story ("treated ... in 2012") stays history. A story that comes up to the present ("now",
+# "today") is not one.
+_STORY_YEAR = Scanner(r"(?i)^\s*(?:back\s+)?(?:in|during)\s+(?:[a-z]{3,9}\.?\s+)?(?:19|20)\d\d\b\s*,?")
+_PAST_QUESTION = Scanner(r"(?i)\b(?:was|were)\s+(?:\w+\s+){0,2}(?:indicated|appropriate|recommended|warranted|"
+                         r"done|performed|ordered|chosen|advised)\b|\b(?:should|would|could)\s+have\s+been\b")
+_PRESENT = Scanner(r"(?i)\b(?:now|today|currently|presently|this\s+(?:week|morning|month))\b")
+
+
+def _retrospective(norm: Normalised) -> Normalised:
+    opening = _STORY_YEAR.search(norm.text)
+    if opening is None or not _PAST_QUESTION.search(norm.text) or _PRESENT.search(norm.text):
+        return norm
+    return norm.apply([(opening.start(), opening.end(), " ")])
+
+
 STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _structured, _markup, _characters, _tables, _layout,
-                                                      _dictation, _elision, _ocr, _wrapped, _numbers)
+                                                      _dictation, _elision, _ocr, _wrapped, _numbers,
+                                                      _retrospective)
 
 
 def normalise(text: str) -> Tuple[Normalised, List[Note]]:

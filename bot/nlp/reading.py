@@ -41,9 +41,9 @@ class Reading:
         tails = [c for c in self.cues if c.label == "AXILLARY_TAIL"]
         pronouns = [c for c in self.cues if c.label == "US_PRONOUN"]
         not_sides = [c for c in self.cues if c.label == "RIGHT_NOT_SIDE"]
-        self.cues = _relatives_sentences([c for c in self.cues if not (
+        self.cues = _relatives_sentences(_alternatives([c for c in self.cues if not (
             (c.label == "AXILLA" and inside(c, tails)) or (c.label == "MODALITY_MUS" and inside(c, pronouns))
-            or (c.label == "SIDE_RIGHT" and inside(c, not_sides)))], self.tokens)
+            or (c.label == "SIDE_RIGHT" and inside(c, not_sides)))], self.tokens), self.tokens)
         self.by_label: Dict[str, List[Cue]] = defaultdict(list)
         for cue in self.cues:
             self.by_label[cue.label].append(cue)
@@ -203,6 +203,19 @@ def _relatives_sentences(cues: List[Cue], tokens: List[str]) -> List[Cue]:
         until[n] = (cancer.end, min(again, default=len(tokens)))
     return [with_context(c, family=True) if c.sentence in until and not c.family
             and until[c.sentence][0] <= c.start < until[c.sentence][1] else c for c in cues]
+
+
+_OPPOSITES = (frozenset({"NODE_POS", "NODE_NEG"}),)
+_OR = frozenset({"or", "vs", "vs.", "versus", "/"})
+
+
+def _alternatives(cues: List[Cue], tokens: List[str]) -> List[Cue]:
+    """Two opposite statements offered as alternatives ("is she node-positive or node-negative?") state neither:
+    both are uncertain."""
+    offered = [c for a in cues for b in cues if frozenset({a.label, b.label}) in _OPPOSITES
+               and a.end < b.start and b.start - a.end == 1 and tokens[a.end].lower() in _OR for c in (a, b)]
+    # and the words inside them ("node" in "node-positive")
+    return [with_context(c, uncertain=True) if inside(c, offered) else c for c in cues] if offered else cues
 
 
 def corrected_of(reading: Reading, one: List[Cue], other: List[Cue]) -> Optional[List[Cue]]:

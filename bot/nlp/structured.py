@@ -49,7 +49,10 @@ def _object_end(text: str, start: int) -> Optional[int]:
 
 
 def _text_of(concept: Any) -> str:
-    """A CodeableConcept's words: its text, else its first coding's display."""
+    """A CodeableConcept's words: its text, else its first coding's display (a plain string, as loose exports
+    write it, is its own text)."""
+    if isinstance(concept, str):
+        return concept
     if not isinstance(concept, dict):
         return ""
     codings = concept.get("coding") or [{}]
@@ -82,11 +85,26 @@ def _code_of(value: Any) -> str:
     return str(value or "").lower()
 
 
+def _notes(resource: Dict[str, Any]) -> str:
+    """A resource's notes (FHIR Annotation: [{"text": ...}], or a plain string) as sentences after it."""
+    notes = resource.get("note")
+    if isinstance(notes, (str, dict)):
+        notes = [notes]
+    said = [n.get("text") if isinstance(n, dict) else n for n in notes or []]
+    return "".join(f" {t}." for t in said if isinstance(t, str) and t.strip())
+
+
 def render_resource(resource: Dict[str, Any]) -> str:
-    """One FHIR resource as a sentence; "" for one that says nothing clinical (a Bundle's own fields, a resource
-    entered in error)."""
+    """One FHIR resource as a sentence, with its notes after it; "" for one that says nothing clinical (a Bundle's
+    own fields, a resource entered in error)."""
+    said = _render(resource)
+    return said + _notes(resource) if said else ""
+
+
+def _render(resource: Dict[str, Any]) -> str:
     kind = resource.get("resourceType")
-    name = _text_of(resource.get("code")) or _text_of(resource.get("medicationCodeableConcept"))
+    name = _text_of(resource.get("code")) or _text_of(resource.get("medicationCodeableConcept")) \
+        or _text_of(resource.get("medication"))
     status = str(resource.get("status") or "")
     if status in _IN_ERROR or _code_of(resource.get("verificationStatus")) == "entered-in-error":
         return ""
@@ -95,9 +113,13 @@ def render_resource(resource: Dict[str, Any]) -> str:
         name = verification.format(name)
     if kind == "Patient":
         sex = _SEX.get(str(resource.get("gender") or "").lower())
-        return f"Patient: {sex}." if sex else ""
+        age = resource.get("age")  # not R4's (it has birthDate), but loose exports carry it
+        said = ", ".join(p for p in (sex, f"{age} years old" if isinstance(age, int) else "") if p)
+        return f"Patient: {said}." if said else ""
     if kind == "Condition":
-        stages = [_text_of(s.get("summary")) for s in resource.get("stage") or [] if isinstance(s, dict)]
+        stage = resource.get("stage")
+        stages = [stage] if isinstance(stage, str) else [
+            _text_of(s.get("summary")) for s in stage or [] if isinstance(s, dict)]
         return ". ".join(p for p in [name] + stages if p) + "." if name or any(stages) else ""
     if kind in ("Procedure", "MedicationStatement", "MedicationRequest", "MedicationAdministration"):
         return f"{name} {_PROCEDURE_STATUS.get(status, status)}.".strip() if name else ""

@@ -51,9 +51,10 @@ def _benign_result(reading: Reading, study: Cue, first_lump: Cue) -> List[Cue]:
         if word.negated or word.uncertain:
             continue
         clause = reading.near(word, _NODAL + _BREAST_ONLY)
-        nodal = any(c.label in _NODAL for c in clause)
-        bare = word.clause == study.clause and not any(c.label in _BREAST_ONLY for c in clause) \
-            and "mammo" not in study.text.lower()
+        # a mammogram's benign rating is the breasts': it clears an axillary lump only by naming its node
+        mammogram = "mammo" in study.text.lower()
+        nodal = any(c.label == "NODE" or c.label in _NODAL and not mammogram for c in clause)
+        bare = word.clause == study.clause and not any(c.label in _BREAST_ONLY for c in clause) and not mammogram
         if nodal or bare:
             found.append(word)
     return found
@@ -66,7 +67,10 @@ def imaged_benign(reading: Reading, facts: Facts) -> List[Cue]:
     if not lumps:
         return []
     first = min((m.cue for m in lumps), key=lambda c: c.start)
-    for study in reading.all(*_STUDIES):
+    studies = reading.all(*_STUDIES)
+    if any(not _done(reading, s) and s.negated and reading.near(s, _NODAL, "sentence") for s in studies):
+        return []  # "no imaging has been performed for the lump"
+    for study in studies:
         result = _benign_result(reading, study, first)
         if result:
             return [study, result[0]]

@@ -333,3 +333,28 @@ def test_a_lump_unchanged_for_years_is_not_new(text: str) -> None:
 def test_a_long_standing_lump_that_has_grown_is_imaged_as_new() -> None:
     result = bot.analyze("66F, R axillary lump present for years but it has grown over the summer, no cancer history")
     assert result.variant_id == "axilla-1"
+
+
+def test_a_case_told_in_retrospect_is_set_in_its_own_year() -> None:
+    text = ("In 2020 she completed neoadjuvant chemotherapy for a 3.4 cm left breast cancer, node-negative at "
+            "diagnosis; surgery was planned for the next week. What axillary imaging was indicated?")
+    assert bot.analyze(text).variant_id == "axilla-8"
+
+
+def test_a_story_that_comes_up_to_today_keeps_its_year_as_history() -> None:
+    text = "In 2014 she had a right lumpectomy for IDC; now a new left axillary lump, 64F. What imaging is appropriate?"
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["cancer_history"]) == ("axilla-1", True)
+
+
+def test_a_new_event_in_a_story_is_not_the_history_before_it() -> None:
+    text = "58F treated for L breast cancer in 2015 presented with biopsy-proven bone metastases and a palpable L node"
+    result = bot.analyze(text)
+    assert (result.status, result.facts["distant_metastases"]) == (bot.OUT_OF_SCOPE, True)
+
+
+def test_adjuvant_chemotherapy_under_way_after_an_earlier_operation_is_current() -> None:
+    text = ("47F who had undergone a right mastectomy for breast cancer is midway through her adjuvant chemotherapy "
+            "cycles, new right axillary lump")
+    result = bot.analyze(text)
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "adjuvant_therapy")

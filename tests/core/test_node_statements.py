@@ -107,3 +107,38 @@ def test_a_normal_axilla_in_shorthand_is_node_negative(said: str) -> None:
 def test_a_lump_someone_close_noticed_is_the_patient_s() -> None:
     text = "Her partner found a lump in her right armpit. 38F, no history of cancer, nothing imaged yet."
     assert bot.analyze(text).variant_id == "axilla-1"
+
+
+@pytest.mark.parametrize("text", [
+    "Axillary masses: left 1.2 cm, right 2 cm, both new and palpable, no history of cancer, 47F",
+    "47F, new palpable nodes in her left armpit and in her right armpit, never had cancer",
+])
+def test_lumps_in_the_plural_take_every_side_listed_after_them(text: str) -> None:
+    assert bot.analyze(text).variant_id == "axilla-2"
+
+
+def test_a_side_whose_axilla_is_clear_is_not_one_of_the_lumps() -> None:
+    result = bot.analyze("47F, new palpable nodes in the L axilla, R axilla clear, never had cancer")
+    assert result.facts["axillary_lump"] == "unilateral"
+
+
+def test_a_clear_axilla_does_not_deny_a_supraclavicular_node_felt_before_it() -> None:
+    text = "55F, new L IDC 1.7 cm, firm L supraclavicular node felt on exam (the axilla itself feels normal), untreated"
+    assert bot.analyze(text).variant_id == "axilla-4"
+
+
+def test_the_other_axilla_not_palpable_says_nothing_of_the_cancers_side() -> None:
+    result = bot.analyze("49F, new R IDC 1.1 cm, R axillary node, L axilla not palpable, no treatment yet")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_node_positive_or_negative_asked_as_alternatives_states_neither() -> None:
+    result = bot.analyze("Would she count as node-positive or node-negative? 60F, new L IDC 1.2 cm, untreated")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_the_cancers_side_is_the_breast_with_the_mass_not_a_breast_said_to_be_clear() -> None:
+    text = ("Path: IDC grade 1. Imaging: irregular mass in the left breast, 2.2 cm. Exam: right breast no mass, right "
+            "axilla no palpable node. 66F, no treatment")
+    result = bot.analyze(text)
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])

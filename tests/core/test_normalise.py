@@ -147,3 +147,7 @@ def test_what_is_no_ocr_slip_stays(given_text: str) -> None:
 
 def test_a_typographic_dash_between_numbers_is_a_range() -> None:
     assert normalise("1.8–2.4 cm")[0].text == "1.8 - 2.4 cm"
+
+
+def test_hyphens_other_than_ascii_are_hyphens() -> None:
+    assert normalise("a 59\u2011year\u2011old woman")[0].text == "a 59-year-old woman"

@@ -19,6 +19,12 @@ from bot.nlp.normalise import normalise
     ({"resourceType": "ServiceRequest", "code": {"text": "Lumpectomy"}, "status": "active"}, "Lumpectomy planned."),
     ({"resourceType": "Condition", "code": {"text": "Carcinoma of left breast"},
       "stage": [{"summary": {"text": "cT2 cN0"}}]}, "Carcinoma of left breast. cT2 cN0."),
+    # loose exports: plain strings for concepts, a stage as a string, an age, notes after the resource
+    ({"resourceType": "Patient", "gender": "female", "age": 63}, "Patient: female, 63 years old."),
+    ({"resourceType": "Condition", "code": "Lobular carcinoma, left breast", "stage": "cT3 cN1"},
+     "Lobular carcinoma, left breast. cT3 cN1."),
+    ({"resourceType": "MedicationAdministration", "medication": "weekly paclitaxel", "status": "in-progress",
+      "note": [{"text": "dose 5 of 12"}]}, "weekly paclitaxel ongoing. dose 5 of 12."),
 ])
 def test_a_fhir_resource_is_one_sentence(resource, sentence):
     assert structured.render_resource(resource) == sentence
