@@ -131,14 +131,16 @@ def _current_cancers(reading: Reading) -> List[Cue]:
             and (not c.historical or any(n.clause == c.clause and 0 <= c.start - n.end <= 4 for n in new))]
 
 
-_HISTOLOGY = re.compile(r"(?i)idc|ilc|dcis|tnbc|carcinoma|nst\b")
+_HISTOLOGY = re.compile(r"(?i)idc|ilc|dcis|tnbc|carcinoma|nst\b|\bb5[ab]?\b|rads\s*6")
 
 
 def _proven_cancers(reading: Reading) -> List[Cue]:
     """Cancers with a tissue diagnosis: a histological type ("IDC", "carcinoma"), or a cancer named with its biopsy.
     "Clinically I'm sure this is a cancer" is an impression, not a diagnosis (matching-rules.md)."""
     undone = reading.all("NO_BIOPSY")  # "biopsy is not done"
-    return [c for c in _current_cancers(reading) if _HISTOLOGY.search(c.text) or any(
+    # "newly diagnosed breast cancer (biopsy pending)": the biopsy awaited in its sentence is what would prove it
+    awaited = {u.sentence for u in undone if not reading.near(u, ["NODE", "AXILLA"])}
+    return [c for c in _current_cancers(reading) if _HISTOLOGY.search(c.text) or c.sentence not in awaited and any(
         not (b.negated or b.planned or any(u.start <= b.start < u.end for u in undone))
         for b in reading.near(c, ["BIOPSY", "PROVEN", "NEW_DX"], "sentence"))]
 
@@ -188,8 +190,9 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
     return NOTHING
 
 
-_UNKNOWN_SITE = re.compile(r"(?i)\b(?:site|location)\s+(?:(?:is|still|not\s+yet|yet\s+to\s+be)\s+)*"
-                           r"(?:unknown|unclear|not\s+(?:yet\s+)?(?:known|clear|defined)|undetermined|tbc|tbd|pending)")
+_UNKNOWN_SITE = re.compile(r"(?i)\b(?:sites?|locations?)\s+(?:(?:is|are|still|not\s+yet|yet\s+to\s+be)\s+)*"
+                           r"(?:unknown|unclear|not\s+(?:yet\s+)?(?:known|clear|defined|determined|established|"
+                           r"confirmed)|undetermined|tbc|tbd|pending|to\s+be\s+(?:determined|confirmed))")
 
 
 def _site_unknown(reading: Reading, cue: Cue) -> bool:
@@ -213,6 +216,14 @@ def _distant(reading: Reading, cue: Cue) -> bool:
     disease"."""
     if "local" in cue.text.lower():
         return False
+    # in the other axilla than the past cancer's: distant disease (matching-rules.md, other situations)
+    after = [c for c in reading.near(cue, ["AXILLA", "CONTRALATERAL"], "sentence") if 0 <= c.start - cue.end <= 6]
+    axillae = [a for a in after if a.label == "AXILLA" and not a.negated]
+    past = {reading.side_of(c) for c in reading.all("CANCER") if c.historical or _treated_in_the_past(reading, c)}
+    if axillae and (any(c.label == "CONTRALATERAL" for c in after) or any(
+            reading.side_of(a) in ("left", "right") and past & {"left", "right"} and reading.side_of(a) not in past
+            for a in axillae)):
+        return True
     if any(not (c.negated or c.uncertain) for c in reading.within(cue, ["DISTANT_SITE"], 0, 4)):
         return True  # "recurrence in the liver and a new axillary node"
     sites = [c for c in reading.near(cue, ["DISTANT_SITE"], "sentence") if not (c.negated or c.uncertain)]
@@ -505,8 +516,10 @@ def distant_metastases(reading: Reading, facts: Facts) -> Read:
 
 
 def _breast_mass(reading: Reading) -> List[Cue]:
+    """Masses that are not axillary, nor at another site named with them ("a lump in the right groin")."""
     return [c for c in reading.all("LUMP")
-            if not (c.negated or c.family or c.historical) and not axillary(reading, c)] \
+            if not (c.negated or c.family or c.historical) and not axillary(reading, c)
+            and not (reading.near(c, ["OTHER_ORGAN"]) and not reading.near(c, ["BREAST"]))] \
         + [c for c in reading.all("AXILLARY_TAIL") if not c.negated]
 
 
@@ -594,18 +607,26 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     if sarcoma and not any(_HISTOLOGY.search(c.text) for c in _current_cancers(reading)):
         return Read("not_carcinoma", tuple(sarcoma[:1]))  # "phyllodes tumour": not a breast cancer's variant
     other_cancer = reading.live("OTHER_CANCER")
-    # a known lymphoma or melanoma may explain the axillary node even beside a breast cancer (matching-rules.md)
+    # a known lymphoma or melanoma may explain the axillary node even beside a breast cancer (matching-rules.md); a
+    # past one ("chemotherapy for Hodgkin lymphoma in 1990") only where no breast cancer is current
+    past = [c for c in reading.all("OTHER_CANCER") if c.historical and not (c.negated or c.family or c.uncertain)]
     nodal = [c for c in other_cancer if _NODAL_CANCER.search(c.text)]
-    if other_cancer and not current or nodal and any(m.positive for m in mentions(reading)):
-        return Read("other_cancer", tuple((nodal or other_cancer)[:1]))
+    if (other_cancer or past) and not current or nodal and any(m.positive for m in mentions(reading)):
+        return Read("other_cancer", tuple((nodal or other_cancer or past)[:1]))
     # a cancer in a differential diagnosis of an axillary lump ("DDx: reactive LAD vs r/o malignancy") is no mass
     suspected = [c for c in _cancers(reading) if c.uncertain and not c.negated and not _service(reading, c)
                  and not (any(m.positive for m in mentions(reading)) and not reading.near(c, ["BREAST"], "sentence"))]
+    # a recurrence only suspected ("possible local recurrence on the mammogram") is still to be proven
+    suspected += [r for r in reading.all("RECURRENCE") if r.uncertain and not (r.negated or r.family)]
     # "core biopsy of the mass scheduled for Friday": the plan's scope reaches the mass, not the biopsy before it
     unproven = reading.live("NO_BIOPSY") + suspected + [c for c in reading.all("BIOPSY") if not c.family and (
         c.negated or c.planned or any(m.planned and m.start > c.start for m in reading.near(c, ["LUMP", "TUMOR"])))]
-    # a breast mass, or a cancer only suspected ("looks like inflammatory breast cancer"), without its pathology
-    mass = _breast_mass(reading) or suspected
+    # a breast mass, or a cancer only suspected ("looks like inflammatory breast cancer"), without its pathology,
+    # or a cancer named while its own biopsy is awaited ("breast cancer on the mammogram, awaiting biopsy"; not a
+    # node's: "FNA of the node pending")
+    awaited = [u for u in unproven if u.label != "CANCER" and not reading.near(u, ["NODE", "AXILLA"])]
+    new = facts.get("diagnosis") == "new_primary"
+    mass = _breast_mass(reading) or suspected or (_current_cancers(reading) if awaited and new else [])
     # ... and a breast mass (an axillary-tail one too) with no known cancer and no axillary finding at all
     alone = facts.get("diagnosis") == "none_known" and not any(m.positive for m in mentions(reading))
     if mass and (unproven or alone) and not _proven_cancers(reading) and facts.get("diagnosis") != "local_recurrence":

@@ -190,11 +190,36 @@ def _exam_only(reading: Reading, node: Cue, exam: Cue) -> bool:
                for i in range(node.end, exam.start) if i not in covered)
 
 
+_ENDS = frozenset({".", "?", "!", ";", "\n"})
+# Words of a question about what to do, not about the finding ("what imaging for the palpable node?")
+_ASKING = frozenset({"what", "which", "how", "should", "need", "needs", "next", "recommend", "recommended", "order",
+                     "best", "plan", "approach", "workup", "work-up", "image", "imaging", "do", "does", "can",
+                     "would", "anything", "further", "why", "when", "options", "step"})
+
+
+def _queried(reading: Reading, node: Cue) -> bool:
+    """The node's own sentence asks whether it is there ("Palpable R axillary node?", "Node is palpable? To be
+    confirmed.", "node - or is it just a lipoma?"): it ends with a question mark and asks nothing else."""
+    tokens = reading.tokens
+    ends = [i for i, t in enumerate(tokens) if t in _ENDS or "\n" in t]
+    end = next((i for i in ends if i >= node.end), len(tokens))
+    if end == len(tokens) or tokens[end] != "?":
+        return False
+    if any(c.start in (end + 1, end + 2) for c in reading.all("ANSWER_YES", "ANSWER_NO")):
+        return False  # a checklist item with its answer ("Palpable nodes? Yes.")
+    start = max((i + 1 for i in ends if i < node.start), default=0)
+    return not any(t.lower() in _ASKING for t in tokens[start:end]) \
+        and not any(c.sentence == node.sentence for c in reading.all(*_MODALITIES, "IMAGING_GENERIC"))
+
+
 def _denied_of_another(reading: Reading, node: Cue, denial: Cue) -> bool:
     """A negated finding that belongs to another axilla or node named, and itself denied, between them ("hard
-    supraclavicular node on exam (axilla itself feels clear)")."""
+    supraclavicular node on exam (axilla itself feels clear)"), or to the denied noun right after it ("lump in the
+    axilla and no palpable breast mass")."""
     low, high = sorted((node.end, denial.start)) if denial.start >= node.end else (denial.end, node.start)
-    return any(low <= c.start < high and c.negated for c in reading.near(node, _NODAL + ("AXILLA",)))
+    heads = reading.near(node, _NODAL + ("AXILLA", "BREAST", "TUMOR"))
+    return any(low <= c.start < high and c.negated and c.label in _NODAL + ("AXILLA",) for c in heads) \
+        or denial.start > node.end and any(c.negated and 0 <= c.start - denial.end <= 2 for c in heads)
 
 
 def _mentions(reading: Reading) -> List[NodeMention]:
@@ -237,6 +262,9 @@ def _mentions(reading: Reading) -> List[NodeMention]:
 
         if hedged and not (palpable_cues or suspicious_cues or proven_cues) and not cue.negated:
             cue = with_context(cue, uncertain=True)  # "LN ?palp": whether it is felt is itself in doubt
+        elif (palpable_cues or suspicious_cues or cue.label == "LUMP") and not (cue.negated or proven_cues) \
+                and _queried(reading, cue):
+            cue = with_context(cue, uncertain=True)
         denials = [c for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"])
                    if c.negated and not _denied_of_another(reading, cue, c)]
         negated = cue.negated or _gone(reading, cue) or (not (suspicious_cues or proven_cues) and bool(denials))
@@ -341,7 +369,11 @@ def _status_before_nac(reading: Reading, facts: Facts, negative: List[Cue], posi
     counts for variants 8 and 9 (matching-rules.md). Its cues; [] otherwise."""
     if facts.get("treatment") != "neoadjuvant_completed" or any(reading.near(m.cue, ["SIZE_AT_DX"]) for m in positive):
         return []
-    return [c for c in negative if reading.within(c, ["SIZE_AT_DX"], 2, 4)]
+    # or told before the chemotherapy, the nodes found after it ("Jan: dx 3 cm IDC, cN0. Feb-Jun: NAC, completed.
+    # Jul: new palpable lump"): a timeline
+    chemo = [n for n in reading.all("NAC") if not (n.negated or n.family)]
+    return [c for c in negative if reading.within(c, ["SIZE_AT_DX"], 2, 4) or any(
+        c.sentence < n.sentence and positive and all(n.sentence < m.cue.sentence for m in positive) for n in chemo)]
 
 
 def _felt_now(reading: Reading, m: NodeMention) -> bool:
@@ -424,11 +456,8 @@ def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
             and not _about_breasts(reading, c)]
     cues += [c for m in found if m.negated and not m.uncertain and m.exam and not _not_the_exam(reading, m)
              for c in m.cues]
-    # "axilla clinically normal", "normal axillary examination", "nothing palpable in the axilla"
     axillae = [a for a in reading.all("AXILLA") if not (a.family or a.uncertain)]
-    cues += [a for a in axillae if a.negated and reading.within(a, ["FINDING_WORD"], 3, 4)
-             and _exam_negative(reading, a) and not _other_side(reading, a)
-             and not reading.within(a, ["BIOPSY"], 0, 3)]  # "axillary node biopsy negative": a node was biopsied
+    cues += _clear_axillae(reading)
     # a terse "not palpable" in a case with a side, or to the node question, is about the case's axilla
     terse = len(reading.tokens) <= 6 and not reading.has("BREAST", "CANCER", "TUMOR", "LUMP", "NODE") and (
         reading.case_side is not None or reading.expecting == "clinical_nodes")
@@ -446,6 +475,14 @@ def _own_axilla(reading: Reading, denial: Cue, axillae: List[Cue]) -> bool:
     before = [a for a in same if a.end <= denial.start]
     nearest = max(before, key=lambda a: a.start) if before else min(same, key=lambda a: a.start, default=None)
     return nearest is not None and not _other_side(reading, nearest)
+
+
+def _clear_axillae(reading: Reading) -> List[Cue]:
+    """The case's axilla said to be clear on exam: "axilla clinically normal", "normal axillary examination",
+    "nothing palpable in the axilla" (not "axillary node biopsy negative": a node was biopsied)."""
+    return [a for a in reading.all("AXILLA") if a.negated and not (a.family or a.uncertain)
+            and reading.within(a, ["FINDING_WORD"], 3, 4) and _exam_negative(reading, a)
+            and not _other_side(reading, a) and not reading.within(a, ["BIOPSY"], 0, 3)]
 
 
 def _not_the_exam(reading: Reading, m: NodeMention) -> bool:
@@ -542,6 +579,9 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
     negative = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)
                 and not _about_breasts(reading, c)]
     negative += [m.cue for m in found if m.negated and reading.near(m.cue, ["PALPABLE", "EXAM"])]
+    # "On my exam the L axilla was clear", in a sentence of its own
+    negative += [a for a in _clear_axillae(reading) if reading.near(a, ["PALPABLE", "EXAM"])
+                 and not any(a.clause == m.cue.clause for m in felt)]
     n_cues, n_value = n_category(reading)
     if n_value == "negative" and not facts.get("cancer_history"):
         # "cT2N0 per the surgeon's note; on my exam a firm node": one exam says N0, one a node (not a past pN0)

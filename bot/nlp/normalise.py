@@ -304,6 +304,32 @@ _ANY_NUMBER_WORD = Scanner(rf"(?i)\b(?:{_NUMBER_WORDS}|half)\b")
 _COMPOUND = Scanner(rf"(?i)(?<=[a-z])-(?=\d+(?:\.\d+)?-?\s*{_UNIT})|(?<=\d)-(?={_UNIT})")
 
 
+# Numbers that share one unit ("2.4, 1.4 and 0.9 cm", "2.4 and 1.8 cm", "2.4/1.8 cm (MRI/US)"): each gets the unit,
+# so each is read as a size. A list closes with "and"/"or" (not "PR 6, 2.1 cm"), a slash pairs two decimals (not
+# an Allred "8/8, 2 cm"); a number after a grade, stage or score is not a size ("grade 3 and 1.9 cm").
+_NUM = r"\d{1,3}(?:\.\d+)?"
+_SHARED_UNIT = Scanner(rf"(?i)(?<![\w.,/-])({_NUM}(?:\s*,\s*{_NUM})*\s*(?:,\s*)?(?:and|or|&)\s*{_NUM}"
+                       rf"|\d{{1,2}}\.\d+\s*/\s*\d{{1,2}}\.\d+)\s*({_UNIT})")
+_NOT_SIZES = Scanner(r"(?i)\b(?:grade|gr|stage|level|type|score|g|er|pr|her2|ki-?67|bi-?rads|cycles?|aged?|t|n)\s*$")
+_SIZE_CAP = {"c": 20.0, "m": 200.0}  # cm, mm: a longer "size" in a list is something else (an age, a year)
+
+
+# A range of T categories ("T1-2", "cT1/T2") is two categories offered, not the first: "cT1 vs cT2" (not an MRI
+# sequence, "T1/T2-weighted").
+_T_RANGE = Scanner(r"(?i)\b([cpy]?t)([0-4][a-d]?)\s*[-–/]\s*t?([0-4][a-d]?)\b(?!\s*-?\s*(?:weighted|w\b|wi\b))")
+
+
+def _shared_unit(text: str, m: "re.Match[str]") -> str:
+    numbers = re.findall(r"\d+(?:\.\d+)?", m.group(1))
+    cap = _SIZE_CAP[m.group(2)[0].lower()]
+    if _NOT_SIZES.search(text[max(0, m.start() - 12):m.start()]) or any(float(n) > cap for n in numbers):
+        return m.group()
+    unit = m.group(2)
+    listed = re.sub(r"\s*/\s*", " and ", m.group(1))  # "2.4/1.8": two sizes, not one
+    return re.sub(r"\d+(?:\.\d+)?(?=\s*(?:,|and|or|&))", lambda n: f"{n.group()} {unit}", listed,
+                  flags=re.I) + f" {unit}"
+
+
 def _run_to_digits(m: "re.Match[str]") -> str:
     run = m.group()
     tail = re.search(r"(?i)(?:[\s-]+(?:and|point))+$", run)
@@ -332,6 +358,9 @@ def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_UNIT_AND_A_HALF, lambda m: f"1.5 {m.group(1)}")
     norm = norm.sub(_SLASH_FRACTION, _fraction_to_decimal)
     norm = norm.sub(_HALF_A, lambda m: "0.5 ")
+    text = norm.text
+    norm = norm.sub(_SHARED_UNIT, lambda m: _shared_unit(text, m))
+    norm = norm.sub(_T_RANGE, lambda m: f"{m.group(1)}{m.group(2)} vs {m.group(1)}{m.group(3)}")
     return norm.sub(_COMPOUND, lambda m: " ")
 
 

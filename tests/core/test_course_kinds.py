@@ -358,3 +358,66 @@ def test_adjuvant_chemotherapy_under_way_after_an_earlier_operation_is_current()
             "cycles, new right axillary lump")
     result = bot.analyze(text)
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "adjuvant_therapy")
+
+
+@pytest.mark.parametrize("text", [
+    "63F, new left breast cancer on the screening recall, 3.1 cm, axilla clinically negative, awaiting histology",
+    "63F, R breast mass 3.1 cm on US, core biopsy B4, axilla clinically negative",
+])
+def test_a_cancer_whose_own_biopsy_is_awaited_or_not_malignant_has_no_tissue_diagnosis(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
+
+
+def test_a_nodes_biopsy_awaited_leaves_the_cancer_diagnosed() -> None:
+    text = "63F, new L IDC 3.1 cm, palpable L axillary node, FNA of the node pending, untreated"
+    assert bot.analyze(text).variant_id == "axilla-6"
+
+
+def test_a_uk_b5b_core_is_a_tissue_diagnosis() -> None:
+    assert bot.analyze("61F, L breast mass 24 mm, core B5b, axilla clinically N0, untreated").variant_id == "axilla-5"
+
+
+@pytest.mark.parametrize("text", [
+    "invasive carcinoma (NST), grade 3, L breast, 2.7 cm, palpable L axillary node, 49F, nothing started",
+    "L breast IDC-NST 2.7 cm, palpable L axillary node, 49F, nothing started",
+])
+def test_no_special_type_is_a_histology_not_neoadjuvant_therapy(text: str) -> None:
+    assert bot.analyze(text).variant_id == "axilla-6"
+
+
+def test_a_recurrence_in_the_other_axilla_than_the_past_cancer_is_distant() -> None:
+    result = bot.analyze("treated R breast cancer in 2016; now biopsy-proven recurrence in the left axilla, 70F")
+    assert (result.status, result.facts["distant_metastases"]) == (bot.OUT_OF_SCOPE, True)
+
+
+def test_a_recurrence_only_suspected_has_no_tissue_diagnosis() -> None:
+    result = bot.analyze("72F, L breast cancer treated 2018, suspected recurrence at the lumpectomy scar on US")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
+
+
+def test_a_recurrence_whose_sites_are_not_established_is_asked_about() -> None:
+    result = bot.analyze("recurrent breast cancer in a 66F, locations not yet established")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["diagnosis"])
+
+
+def test_a_timeline_gives_the_nodal_status_told_before_chemotherapy() -> None:
+    text = ("Mar: new dx R IDC 3.8 cm, cN0. Apr-Aug: neoadjuvant chemo, done. Sep: palpable R axillary lump before "
+            "surgery.")
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-8", "negative")
+
+
+def test_a_lump_at_another_site_is_not_a_breast_mass() -> None:
+    result = bot.analyze("39F, never had cancer, new 1.5 cm lump in the left groin")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "other_site")
+
+
+def test_a_lymphoma_long_treated_does_not_explain_a_new_breast_cancers_node() -> None:
+    text = "55F, new L IDC 2.4 cm, palpable L axillary node, untreated; she had chemo for lymphoma in 1998"
+    assert bot.analyze(text).variant_id == "axilla-6"
+
+
+def test_a_past_lymphoma_may_explain_a_new_node_without_breast_cancer() -> None:
+    result = bot.analyze("47F, treated for follicular lymphoma in 2011, new palpable L axillary lump")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "other_cancer")

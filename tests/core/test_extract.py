@@ -450,3 +450,18 @@ def test_after_chemotherapy_today_s_n_category_is_not_the_one_at_diagnosis() -> 
 def test_a_value_instead_of_another_corrects_and_a_mix_up_is_no_new_patient(text, corrected, new_case) -> None:
     found = bot.extract(text)
     assert (found.corrected, found.new_case) == (corrected, new_case)
+
+
+def test_sizes_on_both_sides_of_2_cm_in_one_list_are_asked() -> None:
+    result = bot.analyze("new R IDC, two lesions of 2.3 and 1.7 cm in the R breast, cN0, untreated, 52F")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+def test_an_mri_sequence_is_no_t_category() -> None:
+    result = bot.analyze("MRI, T1/T2-weighted: 2.6 cm mass. New R IDC, cN0, untreated, 52F")
+    assert (result.variant_id, result.facts["t_category"]) == ("axilla-5", None)
+
+
+def test_a_size_after_shes_is_not_an_age() -> None:
+    result = bot.analyze("new R IDC, she's 1.8 cm on US, cN0, untreated, 52F")
+    assert (result.facts["age"], result.facts["tumor_size_cm"]) == (52, 1.8)

@@ -142,3 +142,29 @@ def test_the_cancers_side_is_the_breast_with_the_mass_not_a_breast_said_to_be_cl
             "axilla no palpable node. 66F, no treatment")
     result = bot.analyze(text)
     assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("text", [
+    "64F, new L IDC 1.3 cm, no treatment. Firm L axillary node?",
+    "64F, new L IDC 1.3 cm, no treatment. L axillary node palpable - or only a sebaceous cyst?",
+])
+def test_a_node_asked_about_in_a_fragment_is_uncertain(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_a_question_about_the_imaging_of_a_felt_node_keeps_it() -> None:
+    result = bot.analyze("64F, new L IDC 1.3 cm, no treatment, palpable L node. Which study first?")
+    assert result.variant_id == "axilla-4"
+
+
+def test_two_exams_of_the_same_axilla_in_separate_sentences_disagree() -> None:
+    text = ("69F, new L IDC 2.2 cm, untreated. My registrar felt a left axillary node. When I examined her the left "
+            "axilla was normal.")
+    result = bot.analyze(text)
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_a_denial_belongs_to_the_noun_right_after_it() -> None:
+    text = "new R IDC 1.4 cm, a 2 cm lump in the right axilla and no palpable breast abnormality, untreated, 57F"
+    assert bot.analyze(text).variant_id == "axilla-4"

@@ -151,3 +151,21 @@ def test_a_typographic_dash_between_numbers_is_a_range() -> None:
 
 def test_hyphens_other_than_ascii_are_hyphens() -> None:
     assert normalise("a 59\u2011year\u2011old woman")[0].text == "a 59-year-old woman"
+
+
+@pytest.mark.parametrize("text, read", [
+    ("foci of 2.3 and 1.7 cm", "foci of 2.3 cm and 1.7 cm"),
+    ("1.1, 1.6 and 0.8 cm", "1.1 cm, 1.6 cm and 0.8 cm"),
+    ("3.1/2.6 cm (MRI/US)", "3.1 cm and 2.6 cm (MRI/US)"),
+    ("grade 3 and 1.9 cm", "grade 3 and 1.9 cm"),
+    ("ER 8/8, PR 6, 2.1 cm", "ER 8/8, PR 6, 2.1 cm"),
+    ("aged 58 and 2.1 cm", "aged 58 and 2.1 cm"),
+])
+def test_numbers_that_share_one_unit_each_get_it(text: str, read: str) -> None:
+    assert normalise(text)[0].text == read
+
+
+@pytest.mark.parametrize("text, read", [("cT1-2 N0", "cT1 vs cT2 N0"), ("T2/3", "T2 vs T3"),
+                                        ("T1/T2-weighted images", "T1/T2-weighted images")])
+def test_a_range_of_t_categories_is_two_categories(text: str, read: str) -> None:
+    assert normalise(text)[0].text == read
