@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Collection, Dict, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -377,10 +378,11 @@ class AxillaContext:
 _SEEN_MAX = 50_000
 
 
-@Language.factory("typo_norms", default_config={"min_length": 5, "min_target_length": 6})
-def make_typo_norms(nlp: Language, name: str, min_length: int, min_target_length: int) -> "TypoNorms":
-    """Give a misspelt word ("palpabel", "neoadjuvent") the NORM of the known word one edit away."""
-    return TypoNorms(min_length, min_target_length)
+@Language.factory("typo_norms", default_config={"min_length": 5, "min_target_length": 6, "min_swap_length": 4})
+def make_typo_norms(nlp: Language, name: str, min_length: int, min_target_length: int,
+                    min_swap_length: int) -> "TypoNorms":
+    """Give a misspelt word ("palpabel", "neoadjuvent", "rigth") the NORM of the known word one edit away."""
+    return TypoNorms(min_length, min_target_length, min_swap_length)
 
 
 def _deletes(word: str) -> List[str]:
@@ -401,11 +403,14 @@ def _one_edit(a: str, b: str) -> bool:
 
 class TypoNorms:
     """Spelling tolerance for the lexicon's own vocabulary: a word within one edit (insertion, deletion,
-    substitution or transposition) of exactly one known word takes that word's NORM."""
+    substitution or transposition) of exactly one known word takes that word's NORM. A shorter word (from
+    `min_swap_length` letters) is mended only by swapping two adjacent letters back ("rigth", "lumsp", "ndoe"):
+    its letters are all there, so it is rarely another real word."""
 
-    def __init__(self, min_length: int, min_target_length: int) -> None:
+    def __init__(self, min_length: int, min_target_length: int, min_swap_length: int = 4) -> None:
         # Short targets are common words one slip away from other real words ("fever" -> "never").
         self.min_length, self.min_target_length = min_length, min_target_length
+        self.min_swap_length = min_swap_length
         self.known: set = set()
         self.norms: Dict[str, str] = {}     # vocabulary word -> its NORM
         self._index: Dict[str, set] = {}    # word or one-deletion of it -> vocabulary words
@@ -425,8 +430,12 @@ class TypoNorms:
 
         Ties go to the longer word: a dropped letter ("clinicaly") is the commonest slip."""
         candidates: set = set()
-        for key in [word] + _deletes(word):
-            candidates |= {c for c in self._index.get(key, ()) if _one_edit(word, c)}
+        if len(word) >= self.min_length:
+            for key in [word] + _deletes(word):
+                candidates |= {c for c in self._index.get(key, ()) if _one_edit(word, c)}
+        if not candidates:
+            swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+            candidates = {w for w in swapped if w in self.norms and w not in STOP_WORDS and w != word}
         if not candidates:
             return ""
         longest = max(len(c) for c in candidates)
@@ -436,7 +445,7 @@ class TypoNorms:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             lower = token.lower_
-            if len(lower) < self.min_length or lower in self.known or not token.is_alpha:
+            if len(lower) < self.min_swap_length or lower in self.known or not token.is_alpha:
                 continue
             word = self._seen.get(lower)
             if word is None:

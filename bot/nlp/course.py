@@ -171,6 +171,13 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
     if proven_nodes and history(reading, facts).value and not (reading.live("NEW_DX") or contralateral_proven(reading)):
         return Read("local_recurrence", tuple(proven_nodes[0].cues[:2]))
     cancers = _current_cancers(reading)
+    # after a treated cancer, one at its scar or on the chest wall is its local recurrence (matching-rules.md)
+    treated = facts.get("cancer_history") or any(c.historical or _treated_in_the_past(reading, c)
+                                                 for c in _cancers(reading) if not c.negated)
+    scarred = [c for c in cancers if treated and any(
+        any(w in b.text.lower() for w in _OPERATED_SITES) for b in reading.near(c, ["BREAST"], "sentence"))]
+    if scarred:
+        return Read("local_recurrence", tuple(scarred[:1]))
     new = [c for c in reading.all("NEW", "NEW_DX") if not c.negated]  # "no new findings" is not a new cancer
     with_new = [c for c in cancers
                 if any(n.clause == c.clause or (n.sentence == c.sentence and 0 <= c.start - n.end <= 8) for n in new)]
@@ -190,6 +197,7 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
     return NOTHING
 
 
+_OPERATED_SITES = ("scar", "site", "bed", "chest wall")
 _UNKNOWN_SITE = re.compile(r"(?i)\b(?:sites?|locations?)\s+(?:(?:is|are|still|not\s+yet|yet\s+to\s+be)\s+)*"
                            r"(?:unknown|unclear|not\s+(?:yet\s+)?(?:known|clear|defined|determined|established|"
                            r"confirmed)|undetermined|tbc|tbd|pending|to\s+be\s+(?:determined|confirmed))")
@@ -487,7 +495,7 @@ def distant_metastases(reading: Reading, facts: Facts) -> Read:
     """Known distant metastatic disease (a nodal 'metastatic carcinoma' is not distant); a possible one is asked."""
     possible: List[Cue] = []
     for cue in reading.all("METASTASIS"):
-        if cue.family or cue.historical:
+        if cue.family or cue.historical or reading.in_differential(cue):
             continue
         distant, sites = _distant_words(reading, cue)
         if distant and _m0_field(reading, cue):
@@ -516,11 +524,34 @@ def distant_metastases(reading: Reading, facts: Facts) -> Read:
 
 
 def _breast_mass(reading: Reading) -> List[Cue]:
-    """Masses that are not axillary, nor at another site named with them ("a lump in the right groin")."""
+    """Masses that are not axillary, nor at another site named with them ("a lump in the right groin"), nor one of
+    a differential diagnosis ("the differential includes ... a benign lesion such as a lipoma")."""
     return [c for c in reading.all("LUMP")
             if not (c.negated or c.family or c.historical) and not axillary(reading, c)
-            and not (reading.near(c, ["OTHER_ORGAN"]) and not reading.near(c, ["BREAST"]))] \
+            and not (reading.near(c, ["OTHER_ORGAN"]) and not reading.near(c, ["BREAST"]))
+            and not _axillary_sentence(reading, c)
+            and not reading.in_differential(c)
+            and not _the_axillary_lump_again(reading, c)] \
         + [c for c in reading.all("AXILLARY_TAIL") if not c.negated]
+
+
+_DEFINITE = frozenset({"this", "that", "the", "her", "these", "those", "same"})
+
+
+def _the_axillary_lump_again(reading: Reading, lump: Cue) -> bool:
+    """"this lump", "the mass" in a sentence that names no breast, after an axillary lump: that lump again."""
+    if lump.start == 0 or reading.tokens[lump.start - 1].lower() not in _DEFINITE \
+            or reading.near(lump, ["BREAST"], "sentence"):
+        return False
+    return any(c.start < lump.start and axillary(reading, c) for c in reading.all("LUMP"))
+
+
+def _axillary_sentence(reading: Reading, lump: Cue) -> bool:
+    """A lump told in a sentence about the axilla that names no breast nor node ("R axilla - single firm mobile
+    swelling", "axillary fullness, both sides palpable as discrete lumps"): the axillary finding itself."""
+    near = reading.near(lump, ["AXILLA", "BREAST", "NODE"], "sentence")  # a node there has the axilla to itself
+    return any(a.label == "AXILLA" and not a.negated for a in near) \
+        and not any(b.label in ("BREAST", "NODE") and not b.negated for b in near)
 
 
 def _asked_about(reading: Reading, label: str) -> List[Cue]:
@@ -624,7 +655,7 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     # a breast mass, or a cancer only suspected ("looks like inflammatory breast cancer"), without its pathology,
     # or a cancer named while its own biopsy is awaited ("breast cancer on the mammogram, awaiting biopsy"; not a
     # node's: "FNA of the node pending")
-    awaited = [u for u in unproven if u.label != "CANCER" and not reading.near(u, ["NODE", "AXILLA"])]
+    awaited = [u for u in unproven if (u.label == "NO_BIOPSY" or u.planned) and not reading.near(u, ["NODE", "AXILLA"])]
     new = facts.get("diagnosis") == "new_primary"
     mass = _breast_mass(reading) or suspected or (_current_cancers(reading) if awaited and new else [])
     # ... and a breast mass (an axillary-tail one too) with no known cancer and no axillary finding at all

@@ -276,7 +276,8 @@ def _mentions(reading: Reading) -> List[NodeMention]:
                                                                       or _imaging_section(reading, cue))
         # "a new lump", "a new, palpable 1.5 cm lump": "new" in its clause or just before it in its sentence
         new = any(not c.negated and "new" in reading.norm_of(c) for c in reading.near(cue, ["NEW"])
-                  + [n for n in reading.near(cue, ["NEW"], "sentence") if 0 <= cue.start - n.end <= 5])
+                  + [n for n in reading.near(cue, ["NEW"], "sentence") if 0 <= cue.start - n.end <= 5]) \
+            or any(0 <= n.start - cue.end <= 8 for n in reading.near(cue, ["NOT_BEFORE"], "sentence"))
         side_cues = reading.sides_near(cue)
         support = tuple(palpable_cues[:1] + suspicious_cues[:1] + proven_cues[:1] + modality_cues + side_cues)
         apposed = apposed_axilla(reading, cue)

@@ -37,13 +37,16 @@ class Reading:
 
     def __post_init__(self) -> None:
         # The axillary tail is breast: its "axillary" is not the axilla (matching-rules.md).
-        # Nor is "us" in "transferred care to us" an ultrasound, nor "right" in "the right scenario" a side.
+        # Nor is "us" in "transferred care to us" an ultrasound, nor "right" in "the right scenario" a side, nor
+        # "metastatic" in "metastatic workup" a metastasis.
         tails = [c for c in self.cues if c.label == "AXILLARY_TAIL"]
         pronouns = [c for c in self.cues if c.label == "US_PRONOUN"]
         not_sides = [c for c in self.cues if c.label == "RIGHT_NOT_SIDE"]
+        workups = [c for c in self.cues if c.label == "STAGING_WORKUP"]  # "metastatic workup": a search, no finding
         self.cues = _relatives_sentences(_alternatives([c for c in self.cues if not (
             (c.label == "AXILLA" and inside(c, tails)) or (c.label == "MODALITY_MUS" and inside(c, pronouns))
-            or (c.label == "SIDE_RIGHT" and inside(c, not_sides)))], self.tokens), self.tokens)
+            or (c.label == "SIDE_RIGHT" and inside(c, not_sides))
+            or (c.label in ("METASTASIS", "PROVEN") and inside(c, workups)))], self.tokens), self.tokens)
         self.by_label: Dict[str, List[Cue]] = defaultdict(list)
         for cue in self.cues:
             self.by_label[cue.label].append(cue)
@@ -114,6 +117,11 @@ class Reading:
             return False
         before = self.tokens[max(0, cue.start - 8):cue.start]
         return any(t.lower() in _CONDITIONS for t in before)
+
+    def in_differential(self, cue: Cue) -> bool:
+        """The cue is one of a differential diagnosis ("the differential includes ... metastatic disease"): a
+        possibility weighed, not a finding."""
+        return any(d.start < cue.start for d in self.near(cue, ["DIFFERENTIAL"], "sentence"))
 
     def section_of(self, cue: Cue) -> Optional[str]:
         """The report section a cue stands in ("FINDINGS", "COMPARISON", ...), or None outside a report."""

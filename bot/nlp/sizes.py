@@ -102,6 +102,8 @@ def axilla_of(reading: Reading, lump: Cue) -> Optional[Cue]:
     sides = reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
     tails = reading.all("AXILLARY_TAIL")
     for c in reading.all("AXILLA"):
+        if _labels_it(reading, c, lump):
+            return c  # "R axilla: one firm mobile swelling"
         if c.clause != lump.clause or inside(c, tails):
             continue  # "a mass in the axillary tail of the breast" is a breast mass
         if lump.start - 4 <= c.start < lump.start:
@@ -117,6 +119,14 @@ def axilla_of(reading: Reading, lump: Cue) -> Optional[Cue]:
                 and not any(lump.end <= b.start < c.start for b in reading.all("BREAST", "NODE")):
             return c
     return None
+
+
+def _labels_it(reading: Reading, axilla: Cue, lump: Cue) -> bool:
+    """The axilla is the field label of the lump's line ("R axilla: one firm mobile swelling", "L axilla - lump"):
+    a colon or dash right after it, the lump later in its sentence, no breast or node named between them."""
+    return axilla.sentence == lump.sentence and axilla.end <= lump.start \
+        and any(t in (":", "-", "–") for t in reading.tokens[axilla.end:axilla.end + 1]) \
+        and not any(axilla.end <= c.start < lump.start for c in reading.all("BREAST", "NODE", "AXILLA"))
 
 
 def _claimed(reading: Reading, head: Cue, sizes: List[Cue]) -> bool:

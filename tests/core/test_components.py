@@ -298,6 +298,18 @@ def test_typo_norms_leaves_words_two_slips_away():
     assert typo_nlp()("plapabel")[0].norm_ == "plapabel"
 
 
+def test_typo_norms_swaps_two_letters_of_a_short_word_back():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("typo_norms").add_vocabulary({"lump": "lump", "left": "left"}, [])
+    assert [t.norm_ for t in nlp("ulmp lfet")] == ["lump", "left"]
+
+
+def test_typo_norms_mends_a_short_word_by_no_other_slip():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("typo_norms").add_vocabulary({"left": "left"}, [])
+    assert nlp("lift")[0].norm_ == "lift"  # a substitution away: another real word
+
+
 # ---------------------------------------------------------------- the labels the readers name
 
 _READERS = sorted((BOT / "nlp").glob("*.py")) + [BOT / "intake.py"]

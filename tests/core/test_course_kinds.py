@@ -421,3 +421,43 @@ def test_a_lymphoma_long_treated_does_not_explain_a_new_breast_cancers_node() ->
 def test_a_past_lymphoma_may_explain_a_new_node_without_breast_cancer() -> None:
     result = bot.analyze("47F, treated for follicular lymphoma in 2011, new palpable L axillary lump")
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "other_cancer")
+
+
+def test_a_treatment_still_to_start_is_no_treatment() -> None:
+    text = "52F, new R IDC 3.6 cm, palpable R axillary node; axillary imaging please before she starts neoadjuvant Rx"
+    assert bot.analyze(text).variant_id == "axilla-6"
+
+
+def test_a_metastatic_workup_is_a_search_not_metastases() -> None:
+    text = "52F, new R IDC 3.6 cm, palpable R axillary node, untreated; metastatic work-up (CT, bone scan) requested"
+    assert bot.analyze(text).variant_id == "axilla-6"
+
+
+def test_a_lump_not_there_before_during_chemotherapy_is_new() -> None:
+    text = ("47F, L IDC 3.3 cm, axilla clinically negative at diagnosis, cycle 3 of 6 neoadjuvant AC-T; today a firm "
+            "L axillary node, which was not there before")
+    assert bot.analyze(text).variant_id == "axilla-7"
+
+
+def test_nil_negates_what_follows() -> None:
+    result = bot.analyze("47F, new L IDC 1.3 cm, nil palpable nodes, no treatment yet")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-3", "negative")
+
+
+@pytest.mark.parametrize("text", [
+    "42F, R axilla: one firm mobile swelling about 2 cm, no cancer history, never had a breast biopsy",
+    "42F, new painless R axillary lump, never had breast cancer nor a biopsy. Which first imaging for this lump?",
+])
+def test_the_axillary_lump_told_again_is_no_breast_mass(text: str) -> None:
+    assert bot.analyze(text).variant_id == "axilla-1"
+
+
+def test_a_differential_diagnosis_lists_no_findings() -> None:
+    text = ("42F, new painless R axillary lump, no cancer history. Differential diagnosis: reactive node, lipoma, a "
+            "benign breast lesion, less likely metastatic disease.")
+    assert bot.analyze(text).variant_id == "axilla-1"
+
+
+def test_a_cancer_at_the_scar_of_a_treated_one_is_its_local_recurrence() -> None:
+    text = "L breast cancer 2017, wide local excision + RT. Now IDC on core biopsy at the L excision site, 73F"
+    assert bot.analyze(text).facts["diagnosis"] == "local_recurrence"
