@@ -36,7 +36,8 @@ READERS: Tuple[Reader, ...] = (
     Reader("node_finding", nodes.node_finding, needs=("clinical_nodes",)),
     Reader("axillary_lump", nodes.axillary_lump),
     Reader("distant_metastases", course.distant_metastases, needs=("diagnosis", "cancer_named")),
-    Reader("encounter", course.encounter, needs=("diagnosis", "clinical_nodes", "axillary_lump", "treatment")),
+    Reader("encounter", course.encounter,
+           needs=("diagnosis", "cancer_named", "clinical_nodes", "axillary_lump", "treatment")),
 )
 # A contradiction in a comparison is a contradiction about the size.
 _CONFLICT_KEY = {"tumor_over_2cm": "tumor_size_cm", "t_category": "tumor_size_cm"}

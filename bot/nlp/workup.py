@@ -22,7 +22,7 @@ _LABEL_REACH = 5  # tokens after a study within which a colon makes it the label
 def _lumps(reading: Reading, facts: Facts) -> List[NodeMention]:
     """The felt axillary lumps of a woman with no current breast cancer and no node called suspicious or proven
     ([] otherwise: those are other rows' facts)."""
-    if facts.get("diagnosis") not in (None, "none_known"):
+    if facts.get("diagnosis") not in (None, "none_known") or facts.get("cancer_named") or facts.get("treatment"):
         return []
     found = [m for m in mentions(reading) if not (m.negated or m.uncertain)]
     if any(m.suspicious or m.proven for m in found):

@@ -461,3 +461,9 @@ def test_a_differential_diagnosis_lists_no_findings() -> None:
 def test_a_cancer_at_the_scar_of_a_treated_one_is_its_local_recurrence() -> None:
     text = "L breast cancer 2017, wide local excision + RT. Now IDC on core biopsy at the L excision site, 73F"
     assert bot.analyze(text).facts["diagnosis"] == "local_recurrence"
+
+
+def test_a_normal_baseline_us_during_chemotherapy_is_not_a_lump_already_imaged() -> None:
+    text = ("61F, halfway through neoadjuvant AC-T for a 3.4 cm IDC R breast; now a new palpable R axillary lump. "
+            "Exam at diagnosis: no axillary nodes; axillary US normal initially.")
+    assert bot.analyze(text).variant_id == "axilla-7"
