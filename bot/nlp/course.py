@@ -367,7 +367,7 @@ _UNDER_WAY = re.compile(
 # whether chemotherapy is finished is asked
 _ANTHRACYCLINE_ONLY = re.compile(r"(?i)\b(?:dd)?(?:AC|EC|FEC)\b(?![- ]?T\b)")
 _TAXANE = re.compile(r"(?i)taxel|taxol|taxotere|\b(?:dd)?(?:AC|EC|FEC)[- ]?T\b|\bT[CH]{1,2}P?\b"
-                     r"|(?:\+|\band|\bthen)\s*(?:\d{1,2}\s*(?:x\s*)?)?(?:wkly|weekly)?\s*T\b")
+                     r"|(?:\+|\band|\bthen|\bfollowed\s+by|→|->|>)\s*(?:\d{1,2}\s*(?:x\s*)?)?(?:wkly|weekly)?\s*T\b")
 
 
 def _anthracycline_part(reading: Reading) -> bool:

@@ -666,7 +666,8 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
     # "sorry, lumps in both armpits"); "actually it's the left side" alone does not say that there is a lump.
     short = len(reading.tokens) <= 16 and not reading.has("BREAST", "MODALITY_MUS", "MODALITY_OTHER")
     short_correction = short and reading.has("CORRECTION")
-    added = bool(_ADDED & {t.lower() for t in reading.tokens})
+    lowered = [t.lower() for t in reading.tokens]
+    added = bool(_ADDED & set(lowered)) or any(a == "as" and b == "well" for a, b in zip(lowered, lowered[1:]))
     # in a case with an axillary lump, "sorry, only the left" or "there is one on the right too" is about it
     about_the_lump = short and (short_correction or added) and reading.case_lump is not None
     answer = reading.expecting == "axillary_lump" or about_the_lump or (

@@ -141,8 +141,30 @@ _GLUED_FN = Scanner(r"(?i)(?<=\d)\s?(cm)(fn)\b")
 _CIRCA = Scanner(r"(?i)(?<!breast\s)(?<!\bbr\s)\bca\.(?=\s?\d)")
 
 
-def _json_key(m: "re.Match[str]") -> str:
-    return "\n" + m.group(1).replace("_", " ") + ": "
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_OBJECT_KEY = re.compile(r'"([A-Za-z][\w ]*)"\s*:\s*[{\[]')
+
+
+def _parents(text: str) -> List[Tuple[int, int, str]]:
+    """(start, end, key) of each nested JSON object's or array's span, by bracket depth ("neoadjuvantTherapy":
+    {...}, "imaging": [{...}])."""
+    spans = []
+    for found in _OBJECT_KEY.finditer(text):
+        depth, at = 0, found.end() - 1
+        for at in range(found.end() - 1, len(text)):
+            depth += {"{": 1, "[": 1, "}": -1, "]": -1}.get(text[at], 0)
+            if depth == 0:
+                break
+        spans.append((found.end(), at, found.group(1)))
+    return spans
+
+
+def _json_key(m: "re.Match[str]", parents: List[Tuple[int, int, str]]) -> str:
+    """A key as a field label, its object's key before it ("status" in "neoadjuvantTherapy": {...} is
+    "neoadjuvant Therapy status:"), camelCase and snake_case split into words."""
+    owner = [key for start, end, key in parents if start <= m.end() - 1 < end]
+    words = " ".join(owner[-1:] + [m.group(1)])
+    return "\n" + _CAMEL.sub(" ", words).replace("_", " ") + ": "
 
 
 def _layout(norm: Normalised) -> Normalised:
@@ -151,7 +173,8 @@ def _layout(norm: Normalised) -> Normalised:
         norm = norm.sub(_QUOTE_HEADER, lambda m: " ")
         norm = norm.sub(_QUOTED_LINE, lambda m: " ")
     if '":' in norm.text or '" :' in norm.text:
-        norm = norm.sub(_JSON_KEY, _json_key)
+        parents = _parents(norm.text)
+        norm = norm.sub(_JSON_KEY, lambda m: _json_key(m, parents))
         norm = norm.sub(_JSON_END, lambda m: " ")
     lines = [line for line in norm.text.splitlines() if line.strip()]
     if len(lines) >= 3 and sum(1 for _ in _CSV_ROW.finditer(norm.text)) * 2 > len(lines):

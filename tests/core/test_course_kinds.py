@@ -467,3 +467,21 @@ def test_a_normal_baseline_us_during_chemotherapy_is_not_a_lump_already_imaged()
     text = ("61F, halfway through neoadjuvant AC-T for a 3.4 cm IDC R breast; now a new palpable R axillary lump. "
             "Exam at diagnosis: no axillary nodes; axillary US normal initially.")
     assert bot.analyze(text).variant_id == "axilla-7"
+
+
+def test_a_json_field_of_imaging_is_not_the_exam() -> None:
+    text = ('{"pt": {"sex": "F", "age": 49}, "dx": "new L breast IDC on core biopsy", "studies": [{"kind": "MRI", '
+            '"size_cm": 1.7, "axilla": "no suspicious nodes"}], "exam": null, "treatment": "none"}')
+    result = bot.analyze(text)
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_a_taxane_after_an_arrow_completes_the_course() -> None:
+    text = "58F, L IDC 3.2 cm, cN0 at diagnosis, s/p 8 cycles (4 EC → 4 T) finished, surgery next week"
+    assert bot.analyze(text).variant_id == "axilla-8"
+
+
+def test_options_listed_after_a_comma_are_still_options() -> None:
+    text = ("58F, new 2.6 cm IDC R breast, palpable R axillary node. We discussed the options, including primary "
+            "surgery or neoadjuvant chemotherapy.")
+    assert bot.analyze(text).variant_id == "axilla-6"

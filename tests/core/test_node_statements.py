@@ -168,3 +168,8 @@ def test_two_exams_of_the_same_axilla_in_separate_sentences_disagree() -> None:
 def test_a_denial_belongs_to_the_noun_right_after_it() -> None:
     text = "new R IDC 1.4 cm, a 2 cm lump in the right axilla and no palpable breast abnormality, untreated, 57F"
     assert bot.analyze(text).variant_id == "axilla-4"
+
+
+def test_one_more_side_said_as_well_makes_the_lumps_bilateral() -> None:
+    ext = bot.extract("on re-examination there's one in the left armpit as well", lump="unilateral")
+    assert ext.facts["axillary_lump"] == "bilateral"

@@ -169,3 +169,14 @@ def test_numbers_that_share_one_unit_each_get_it(text: str, read: str) -> None:
                                         ("T1/T2-weighted images", "T1/T2-weighted images")])
 def test_a_range_of_t_categories_is_two_categories(text: str, read: str) -> None:
     assert normalise(text)[0].text == read
+
+
+def test_a_nested_json_key_carries_its_objects_key() -> None:
+    text = '{"chemo": {"setting": "neoadjuvant", "state": "finished"}, "axillaOnImaging": "normal"}'
+    read = normalise(text)[0].text
+    assert "chemo state: finished" in read and "axilla On Imaging: normal" in read
+
+
+def test_a_json_array_of_studies_carries_its_key() -> None:
+    read = normalise('{"studies": [{"kind": "US", "axilla": "no nodes"}]}')[0].text
+    assert "studies axilla: no nodes" in read
