@@ -430,9 +430,13 @@ def treatment(reading: Reading, facts: Facts) -> Read:
         conflict = any(not reading.within(c, ["BIOPSY", "MODALITY_MUS", "MODALITY_OTHER"], 0, 3)
                        for c in reading.live("NO_TREATMENT"))
         return Read(nac, tuple(cues), conflict=conflict)
-    none += [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated]
+    none += [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated and not c.uncertain]
     if none:
         return Read("none", tuple(none[:1]))
+    # "not sure whether she has started chemo": asked, not assumed
+    doubted = [c for c in reading.all("TREATMENT_WORD", "NAC") if c.uncertain and not (c.family or c.planned)]
+    if doubted:
+        return Read(residue=tuple(doubted[:1]))
     return Read(residue=tuple(_unplaced_surgery(reading, facts)[:1]))
 
 

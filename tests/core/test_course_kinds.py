@@ -485,3 +485,14 @@ def test_options_listed_after_a_comma_are_still_options() -> None:
     text = ("58F, new 2.6 cm IDC R breast, palpable R axillary node. We discussed the options, including primary "
             "surgery or neoadjuvant chemotherapy.")
     assert bot.analyze(text).variant_id == "axilla-6"
+
+
+def test_a_treatment_said_to_be_unknown_is_asked() -> None:
+    result = bot.analyze("61F, new R IDC 2.8 cm, cN0; I am not sure whether chemotherapy has been started")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["treatment"])
+
+
+def test_a_mass_whose_core_result_is_awaited_has_no_tissue_diagnosis() -> None:
+    result = bot.analyze("61F, L breast mass 2.4 cm, histology awaited, palpable L axillary node")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
+

@@ -271,3 +271,4 @@ def test_the_contract_json() -> None:
                          "recommendations", "order_text"}
     assert set(data["facts"]) >= set(bot.CONTRACT_KEYS)
     assert set(data["recommendations"][0]) >= {"procedure", "category", "rrl", "dose", "source"}
+
