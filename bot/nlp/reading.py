@@ -214,14 +214,18 @@ def _relatives_sentences(cues: List[Cue], tokens: List[str]) -> List[Cue]:
 
 
 _OPPOSITES = (frozenset({"NODE_POS", "NODE_NEG"}),)
+_POLAR = frozenset(label for pair in _OPPOSITES for label in pair)
 _OR = frozenset({"or", "vs", "vs.", "versus", "/"})
 
 
 def _alternatives(cues: List[Cue], tokens: List[str]) -> List[Cue]:
     """Two opposite statements offered as alternatives ("is she node-positive or node-negative?") state neither:
     both are uncertain."""
-    offered = [c for a in cues for b in cues if frozenset({a.label, b.label}) in _OPPOSITES
-               and a.end < b.start and b.start - a.end == 1 and tokens[a.end].lower() in _OR for c in (a, b)]
+    polar = [c for c in cues if c.label in _POLAR]
+    if len(polar) < 2:
+        return cues
+    offered = [c for a in polar for b in polar if frozenset({a.label, b.label}) in _OPPOSITES
+               and b.start - a.end == 1 and tokens[a.end].lower() in _OR for c in (a, b)]
     # and the words inside them ("node" in "node-positive")
     return [with_context(c, uncertain=True) if inside(c, offered) else c for c in cues] if offered else cues
 
