@@ -102,14 +102,15 @@ def _ages(reading: Reading) -> List[Cue]:
 
 
 def _earlier_age(reading: Reading, cue: Cue) -> bool:
-    """An age at which something happened ("lymphoma at age 20", "treated at the age of 31", "when she was 40"),
+    """An age at which something happened ("lymphoma at age 20", "treated at the age of 31", "when she was 40",
+    "postmenopausal since age 51"),
     or a relative's ("mother, age 71"): not the patient's age now."""
     before = [t.lower() for t in reading.tokens[max(0, cue.start - 3):cue.start]]
     # "(maternal grandmother, age 71)", "two children aged 4 and 7": a relative's age (norms.yml reads every
     # relative as "mother")
     relative = reading.norms is not None and bool({"mother", "children", "kids", "child", "grandchildren"}
                                                   & set(reading.norms[max(0, cue.start - 3):cue.start]))
-    return relative or before[-1:] == ["at"] or before[-2:] == ["at", "the"] \
+    return relative or before[-1:] in (["at"], ["since"]) or before[-2:] == ["at", "the"] \
         or before[-2:] in (["she", "was"], ["he", "was"])
 
 

@@ -205,8 +205,10 @@ def _markup(norm: Normalised) -> Normalised:
 
 
 # Dictated punctuation ("comma", "period", "full stop", "new line") and templated notes' check boxes.
+# A dictated mark is a word of its own, and a message is dictated when it has two of them or more: "colon cancer",
+# "her last period" in a typed note are words.
 _SPOKEN = Scanner(r"(?i)(?<=\w)\s+(comma|period|full\s+stop|semicolon|colon|new\s+(?:line|paragraph)|next\s+line)\b"
-                     r"(?=\s|$)")
+                  r"(?=\s|$)(?!\s+(?:cancer|carcinoma|ca|adenocarcinoma|polyps?|resection|tumou?r|mass|of)\b)")
 _SPOKEN_MARK = {"comma": ",", "period": ".", "semicolon": ";", "colon": ":"}
 _CHECKED = Scanner(r"\[\s*[xX✓✔☑]\s*\]|☑|☒")
 # An unchecked option states nothing: it is dropped up to the next box, field or line.
@@ -258,7 +260,8 @@ def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_HOMOPHONE, lambda m: "nodes" if m.group().lower() == "notes" else "axillary")
     norm = norm.sub(_FILLER, lambda m: " ")
     norm = norm.sub(_REPEAT, lambda m: m.group(1))
-    norm = norm.sub(_SPOKEN, lambda m: _SPOKEN_MARK.get(m.group(1).lower(), "\n" if " " in m.group(1) else "."))
+    if sum(1 for _ in _SPOKEN.finditer(norm.text)) >= 2:
+        norm = norm.sub(_SPOKEN, lambda m: _SPOKEN_MARK.get(m.group(1).lower(), "\n" if " " in m.group(1) else "."))
     norm = norm.sub(_UNCHECKED, lambda m: " ")
     norm = norm.sub(_CHECKED, lambda m: " ")
     norm = norm.sub(_SPOKEN_TNM, lambda m: (m.group(1) + m.group(2).upper()

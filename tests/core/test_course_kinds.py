@@ -496,3 +496,16 @@ def test_a_mass_whose_core_result_is_awaited_has_no_tissue_diagnosis() -> None:
     result = bot.analyze("61F, L breast mass 2.4 cm, histology awaited, palpable L axillary node")
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
 
+
+
+def test_a_relatives_colon_cancer_is_no_breast_cancer_of_the_patient() -> None:
+    result = bot.analyze("61F, no cancer history; brother had colon cancer at 59. New palpable R axillary lump")
+    assert result.variant_id == "axilla-1"
+
+
+@pytest.mark.parametrize("text", [
+    "63F, postmenopausal since age 50, new L IDC 1.9 cm, cN0, untreated",
+    "63F, new L IDC 1.9 cm, cN0, untreated; three daughters aged 30, 33 and 36",
+])
+def test_an_age_since_something_or_of_her_children_is_not_a_second_patient(text: str) -> None:
+    assert bot.analyze(text).variant_id == "axilla-3"

@@ -180,3 +180,8 @@ def test_a_nested_json_key_carries_its_objects_key() -> None:
 def test_a_json_array_of_studies_carries_its_key() -> None:
     read = normalise('{"studies": [{"kind": "US", "axilla": "no nodes"}]}')[0].text
     assert "studies axilla: no nodes" in read
+
+
+@pytest.mark.parametrize("text", ["her brother had colon cancer at 59", "last period in 2019", "sigmoid colon polyp"])
+def test_a_dictated_mark_alone_in_a_typed_note_is_a_word(text: str) -> None:
+    assert normalise(text)[0].text == text
