@@ -141,9 +141,9 @@ def _proven_cancers(reading: Reading) -> List[Cue]:
     undone = reading.all("NO_BIOPSY")  # "biopsy is not done"
     # "newly diagnosed breast cancer (biopsy pending)": the biopsy awaited in its sentence is what would prove it
     awaited = {u.sentence for u in undone if not reading.near(u, ["NODE", "AXILLA"])}
-    return [c for c in _current_cancers(reading) if _HISTOLOGY.search(c.text) or c.sentence not in awaited and any(
+    return [c for c in _current_cancers(reading) if c.sentence not in awaited and (_HISTOLOGY.search(c.text) or any(
         not (b.negated or b.planned or any(u.start <= b.start < u.end for u in undone))
-        for b in reading.near(c, ["BIOPSY", "PROVEN", "NEW_DX"], "sentence"))]
+        for b in reading.near(c, ["BIOPSY", "PROVEN", "NEW_DX"], "sentence")))]
 
 
 def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
@@ -201,14 +201,18 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
 _OPERATED_SITES = ("scar", "site", "bed", "chest wall")
 _UNKNOWN_SITE = re.compile(r"(?i)\b(?:sites?|locations?)\s+(?:(?:is|are|still|not\s+yet|yet\s+to\s+be)\s+)*"
                            r"(?:unknown|unclear|not\s+(?:yet\s+)?(?:known|clear|defined|determined|established|"
-                           r"confirmed)|undetermined|tbc|tbd|pending|to\s+be\s+(?:determined|confirmed))")
+                           r"confirmed|specified|stated|given|documented)|undetermined|unspecified|tbc|tbd|pending|"
+                           r"to\s+be\s+(?:determined|confirmed))")
+_LOCAL = re.compile(r"(?i)\b(?:local(?:ly)?|loco-?regional|regional|in-breast|ipsilateral|scar|chest\s+wall|"
+                    r"lumpectomy\s+site|tumou?r\s+bed|skin|nodes?|axilla\w*|armpit|breast\b(?!\s+(?:cancer|ca|carcinoma)\b))")
 
 
 def _site_unknown(reading: Reading, cue: Cue) -> bool:
     """A recurrence whose site the message says is not known yet ("recurrence, site still unknown"): row 10 is for
     a local one, a distant one is out of scope (matching-rules.md)."""
     words = " ".join(t for t in reading.tokens[cue.start:cue.end + 10])
-    return bool(_UNKNOWN_SITE.search(words))
+    # or not named at all ("recurrent breast cancer, biopsy confirmed"): no local word anywhere in the message
+    return bool(_UNKNOWN_SITE.search(words)) or not _LOCAL.search(reading.plain)
 
 
 def cancer_named(reading: Reading, facts: Facts) -> Read:

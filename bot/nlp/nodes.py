@@ -536,6 +536,7 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     if pos_cues:
         return Read("positive", tuple(pos_cues))
     uncertain = [m.cue for m in found if m.uncertain]
+    uncertain += [c for c in reading.all("NSTAGE") if c.uncertain and not (c.negated or c.family)]
     uncertain += [c for c in reading.all("NODE_POS", "LUMP") if c.uncertain and not c.negated
                   and (c.label == "NODE_POS" or axillary(reading, c) or reading.near(c, ["AXILLA"], "sentence"))]
     if negative:
@@ -693,13 +694,21 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
 def contralateral_proven(reading: Reading) -> Sequence[Cue]:
     """A biopsy-proven node in the other axilla: distant disease (matching-rules.md, other situations); the
     axilla may be named without the node ("R axilla: core bx: metastatic carcinoma")."""
-    found = [m.cue for m in mentions(reading) if contralateral(reading, m) and m.proven and not m.negated]
-    sides = primary_sides(reading)
+    sides = primary_sides(reading) or _past_sides(reading)
+    found = [m.cue for m in mentions(reading) if m.proven and not m.negated and (contralateral(reading, m) or (
+        m.side in ("left", "right") and len(sides) == 1 and m.side not in sides))]
     found += [a for a in reading.all("AXILLA") if len(sides) == 1 and not (a.negated or a.family)
               and (reading.side_of(a) in ("left", "right") and reading.side_of(a) not in sides
                    or _named_contralateral(reading, a))  # "RIGHT (contralateral) axilla: core bx: ..."
               and any(not (p.negated or p.uncertain) for p in reading.near(a, ["PROVEN"], "sentence"))]
     return found
+
+
+def _past_sides(reading: Reading) -> Set[str]:
+    """Sides of a past breast cancer ("hx R breast cancer"): the axilla on the other side is not its region."""
+    sides = {reading.side_of(c, before=4, after=4) for c in reading.all("CANCER", "BREAST")
+             if c.historical and not (c.family or c.negated)}
+    return {s for s in sides if s in ("left", "right")}
 
 
 def _named_contralateral(reading: Reading, axilla: Cue) -> bool:

@@ -119,7 +119,9 @@ _QUOTE_HEADER = Scanner(r"(?im)^[^\n]*\bwrote:[ \t]*$")
 _QUOTED_LINE = Scanner(r"(?m)^[ \t]*>[^\n]*$")
 # Form payloads pasted as JSON: {"pt_age":63,"axilla_exam":"no palpable adenopathy"} -> one field per line.
 _JSON_KEY = Scanner(r'[{,]?\s*"([A-Za-z][\w ]*)"\s*:\s*"?')
-_JSON_END = Scanner(r'"?\s*[}\]]\s*$|"(?=\s*(?:\n|$))')
+# What is left of the JSON around a value once its keys are labels: a closing quote, an opening bracket.
+_JSON_LEFT = Scanner(r'"(?=\s*[,;}\]])|[\[{](?=\s*[,;])')
+_JSON_END = Scanner(r'"?\s*[}\]]+\s*(?=;?\s*(?:\n|$))|"(?=;?\s*(?:\n|$))')
 # Rows pasted as CSV ("size_mm,26" / "axilla exam,negative"): when most lines are "key,value", each is a field.
 _CSV_ROW = Scanner(r"(?m)^([A-Za-z][\w /()'-]{0,40}),(?=\S)")
 # A unit named by its field ("size_mm: 26", "Size (mm): 26", "tumour size, largest (mm): 34"): the number is in
@@ -141,6 +143,9 @@ _GLUED_FN = Scanner(r"(?i)(?<=\d)\s?(cm)(fn)\b")
 _CIRCA = Scanner(r"(?i)(?<!breast\s)(?<!\bbr\s)\bca\.(?=\s?\d)")
 
 
+# A JSON value true, false or null says yes, no or nothing of its key ("palpable_node": false is no palpable node).
+_JSON_BOOL = Scanner(r'("[A-Za-z][\w ]*"\s*:\s*)(true|false|null)\b')
+_JSON_WORD = {"true": "yes", "false": "no", "null": "not stated"}
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _OBJECT_KEY = re.compile(r'"([A-Za-z][\w ]*)"\s*:\s*[{\[]')
 
@@ -163,8 +168,10 @@ def _json_key(m: "re.Match[str]", parents: List[Tuple[int, int, str]]) -> str:
     """A key as a field label, its object's key before it ("status" in "neoadjuvantTherapy": {...} is
     "neoadjuvant Therapy status:"), camelCase and snake_case split into words."""
     owner = [key for start, end, key in parents if start <= m.end() - 1 < end]
-    words = " ".join(owner[-1:] + [m.group(1)])
-    return "\n" + _CAMEL.sub(" ", words).replace("_", " ") + ": "
+    words = _CAMEL.sub(" ", " ".join(owner[-1:] + [m.group(1)])).replace("_", " ") + ": "
+    # a nested object's fields are one statement ("imaging: kind: MRI, ..., axilla: no nodes"); a top-level field
+    # ends its line (";": not a line a narrow column wrapped)
+    return ", " + words if owner else ";\n" + words
 
 
 def _layout(norm: Normalised) -> Normalised:
@@ -173,8 +180,10 @@ def _layout(norm: Normalised) -> Normalised:
         norm = norm.sub(_QUOTE_HEADER, lambda m: " ")
         norm = norm.sub(_QUOTED_LINE, lambda m: " ")
     if '":' in norm.text or '" :' in norm.text:
+        norm = norm.sub(_JSON_BOOL, lambda m: f'{m.group(1)}"{_JSON_WORD[m.group(2)]}"')
         parents = _parents(norm.text)
         norm = norm.sub(_JSON_KEY, lambda m: _json_key(m, parents))
+        norm = norm.sub(_JSON_LEFT, lambda m: " ")
         norm = norm.sub(_JSON_END, lambda m: " ")
     lines = [line for line in norm.text.splitlines() if line.strip()]
     if len(lines) >= 3 and sum(1 for _ in _CSV_ROW.finditer(norm.text)) * 2 > len(lines):
@@ -334,25 +343,34 @@ _COMPOUND = Scanner(rf"(?i)(?<=[a-z])-(?=\d+(?:\.\d+)?-?\s*{_UNIT})|(?<=\d)-(?={
 # so each is read as a size. A list closes with "and"/"or" (not "PR 6, 2.1 cm"), a slash pairs two decimals (not
 # an Allred "8/8, 2 cm"); a number after a grade, stage or score is not a size ("grade 3 and 1.9 cm").
 _NUM = r"\d{1,3}(?:\.\d+)?"
-_SHARED_UNIT = Scanner(rf"(?i)(?<![\w.,/-])({_NUM}(?:\s*,\s*{_NUM})*\s*(?:,\s*)?(?:and|or|&)\s*{_NUM}"
+_SHARED_UNIT = Scanner(rf"(?i)(?<![\w.,/-])({_NUM}(?:\s*(?:,|and|or|&|vs\.?|versus)\s*{_NUM})+"
                        rf"|\d{{1,2}}\.\d+\s*/\s*\d{{1,2}}\.\d+)\s*({_UNIT})")
+# A list joined by commas alone is sizes when its numbers are decimals or follow what is measured ("lesions of 1.9,
+# 2.3 cm", "two masses 19, 23 mm"); "PR 6, 2.1 cm" is a score, then a size.
+_MEASURED_BEFORE = Scanner(r"(?i)\b(?:lesions|masses|foci|nodules|tumou?rs|measuring|measure|sizes?|of)\s*$")
 _NOT_SIZES = Scanner(r"(?i)\b(?:grade|gr|stage|level|type|score|g|er|pr|her2|ki-?67|bi-?rads|cycles?|aged?|t|n)\s*$")
 _SIZE_CAP = {"c": 20.0, "m": 200.0}  # cm, mm: a longer "size" in a list is something else (an age, a year)
 
 
 # A range of T categories ("T1-2", "cT1/T2") is two categories offered, not the first: "cT1 vs cT2" (not an MRI
 # sequence, "T1/T2-weighted").
+# and of N categories ("cN0-1", "cN0/cN1", "cN0 or cN1"): "cN0 vs cN1"
+_N_RANGE = Scanner(r"\b([cpy]?N)([0-3][a-c]?)\s*(?:[-–/]|\s(?:or|vs\.?|versus)\s)\s*(?:[cpy]?N)?([0-3][a-c]?)\b")
 _T_RANGE = Scanner(r"(?i)\b([cpy]?t)([0-4][a-d]?)\s*[-–/]\s*t?([0-4][a-d]?)\b(?!\s*-?\s*(?:weighted|w\b|wi\b))")
 
 
 def _shared_unit(text: str, m: "re.Match[str]") -> str:
     numbers = re.findall(r"\d+(?:\.\d+)?", m.group(1))
     cap = _SIZE_CAP[m.group(2)[0].lower()]
-    if _NOT_SIZES.search(text[max(0, m.start() - 12):m.start()]) or any(float(n) > cap for n in numbers):
+    before = text[max(0, m.start() - 12):m.start()]
+    if _NOT_SIZES.search(before) or any(float(n) > cap for n in numbers):
+        return m.group()
+    joined = re.search(r"(?i)\b(?:and|or|vs|versus)\b|&|/", m.group(1))
+    if not joined and not all("." in n for n in numbers) and not _MEASURED_BEFORE.search(before):
         return m.group()
     unit = m.group(2)
     listed = re.sub(r"\s*/\s*", " and ", m.group(1))  # "2.4/1.8": two sizes, not one
-    return re.sub(r"\d+(?:\.\d+)?(?=\s*(?:,|and|or|&))", lambda n: f"{n.group()} {unit}", listed,
+    return re.sub(r"\d+(?:\.\d+)?(?=\s*(?:,|and|or|&|vs|versus))", lambda n: f"{n.group()} {unit}", listed,
                   flags=re.I) + f" {unit}"
 
 
@@ -387,6 +405,7 @@ def _numbers(norm: Normalised) -> Normalised:
     text = norm.text
     norm = norm.sub(_SHARED_UNIT, lambda m: _shared_unit(text, m))
     norm = norm.sub(_T_RANGE, lambda m: f"{m.group(1)}{m.group(2)} vs {m.group(1)}{m.group(3)}")
+    norm = norm.sub(_N_RANGE, lambda m: f"{m.group(1)}{m.group(2)} vs {m.group(1)}{m.group(3)}")
     return norm.sub(_COMPOUND, lambda m: " ")
 
 

@@ -213,18 +213,24 @@ def _relatives_sentences(cues: List[Cue], tokens: List[str]) -> List[Cue]:
             and until[c.sentence][0] <= c.start < until[c.sentence][1] else c for c in cues]
 
 
-_OPPOSITES = (frozenset({"NODE_POS", "NODE_NEG"}),)
-_POLAR = frozenset(label for pair in _OPPOSITES for label in pair)
+_POLAR = frozenset({"NODE_POS", "NODE_NEG", "NSTAGE"})
+
+
+def _polarity(cue: Cue) -> bool:
+    """True for a positive nodal statement ("node-positive", "cN1"), False for a negative one ("cN0")."""
+    if cue.label == "NSTAGE":
+        return not re.search(r"[nN]0", cue.text)
+    return cue.label == "NODE_POS"
 _OR = frozenset({"or", "vs", "vs.", "versus", "/"})
 
 
 def _alternatives(cues: List[Cue], tokens: List[str]) -> List[Cue]:
-    """Two opposite statements offered as alternatives ("is she node-positive or node-negative?") state neither:
-    both are uncertain."""
+    """Two opposite statements offered as alternatives ("is she node-positive or node-negative?", "cN0 vs cN1")
+    state neither: both are uncertain."""
     polar = [c for c in cues if c.label in _POLAR]
     if len(polar) < 2:
         return cues
-    offered = [c for a in polar for b in polar if frozenset({a.label, b.label}) in _OPPOSITES
+    offered = [c for a in polar for b in polar if _polarity(a) != _polarity(b)
                and b.start - a.end == 1 and tokens[a.end].lower() in _OR for c in (a, b)]
     # and the words inside them ("node" in "node-positive")
     return [with_context(c, uncertain=True) if inside(c, offered) else c for c in cues] if offered else cues

@@ -16,6 +16,7 @@ from bot.nlp.reading import Reading
 _STUDIES = ("MODALITY_MUS", "MODALITY_OTHER", "IMAGING_GENERIC")
 _NODAL = ("NODE", "LUMP", "AXILLA")
 _BREAST_ONLY = ("BREAST", "TUMOR", "CANCER")
+_RESULT_REACH = 4  # tokens after a study within which a benign word past a clause break is its result
 _LABEL_REACH = 5  # tokens after a study within which a colon makes it the label of its result
 
 
@@ -54,7 +55,9 @@ def _benign_result(reading: Reading, study: Cue, first_lump: Cue) -> List[Cue]:
         # a mammogram's benign rating is the breasts': it clears an axillary lump only by naming its node
         mammogram = "mammo" in study.text.lower()
         nodal = any(c.label == "NODE" or c.label in _NODAL and not mammogram for c in clause)
-        bare = word.clause == study.clause and not any(c.label in _BREAST_ONLY for c in clause) and not mammogram
+        # the study's own result, in its clause or just after it ("had an ultrasound which was normal")
+        own = word.clause == study.clause or 0 <= word.start - study.end <= _RESULT_REACH
+        bare = own and not any(c.label in _BREAST_ONLY for c in clause) and not mammogram
         if nodal or bare:
             found.append(word)
     return found

@@ -509,3 +509,58 @@ def test_a_relatives_colon_cancer_is_no_breast_cancer_of_the_patient() -> None:
 ])
 def test_an_age_since_something_or_of_her_children_is_not_a_second_patient(text: str) -> None:
     assert bot.analyze(text).variant_id == "axilla-3"
+
+
+@pytest.mark.parametrize("flag, variant", [("false", "axilla-5"), ("true", "axilla-6")])
+def test_a_json_boolean_says_yes_or_no_of_its_key(flag: str, variant: str) -> None:
+    text = ('{"age": 61, "sex": "female", "diagnosis": "new R IDC", "size_mm": 24, "exam": {"palpable_axillary_node": '
+            f'{flag}}}, "treatment": "none"}}')
+    assert bot.analyze(text).variant_id == variant
+
+
+@pytest.mark.parametrize("nodes", ["cN0-1", "cN0/cN1", "cN0 or cN1", "cN1 vs cN0"])
+def test_an_n_category_offered_both_ways_is_asked(nodes: str) -> None:
+    result = bot.analyze(f"57F, new R IDC 1.6 cm, {nodes}, untreated")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_an_n_range_that_stays_positive_is_positive() -> None:
+    assert bot.analyze("57F, new R IDC 1.6 cm, cN1-2, untreated").variant_id == "axilla-4"
+
+
+@pytest.mark.parametrize("sizes", ["masses 17, 24 mm", "lesions of 1.6, 2.2 cm", "1.6 vs 2.2 cm"])
+def test_sizes_listed_by_commas_or_vs_on_both_sides_of_2_cm_are_asked(sizes: str) -> None:
+    result = bot.analyze(f"new L IDC, {sizes}, cN0, untreated, 48F")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+def test_a_proven_node_opposite_a_past_cancer_is_distant() -> None:
+    result = bot.analyze("66F, hx L breast cancer; now a biopsy-proven metastatic node in the right axilla")
+    assert (result.status, result.facts["distant_metastases"]) == (bot.OUT_OF_SCOPE, True)
+
+
+@pytest.mark.parametrize("text", ["64F, recurrent breast cancer confirmed on biopsy",
+                                  "64F, biopsy-proven breast cancer recurrence, site not documented"])
+def test_a_recurrence_named_without_its_site_is_asked(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["diagnosis"])
+
+
+def test_a_carcinoma_named_while_its_histology_is_awaited_has_no_tissue_diagnosis() -> None:
+    result = bot.analyze("52F, clinically a T2N1 left breast carcinoma, histology awaited")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
+
+
+@pytest.mark.parametrize("text, encounter", [
+    ("48F, L axillary lump, stable since 2017, no cancer history", "lump_longstanding"),
+    ("48F, L axillary lump, no change from her previous scan, no cancer history", "lump_longstanding"),
+    ("48F, L axillary lump, she had an ultrasound that was normal, no cancer history", "lump_imaged_benign"),
+])
+def test_a_lump_stable_for_long_or_already_imaged_normal_is_past_variant_1(text: str, encounter: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, encounter)
+
+
+def test_radiotherapy_after_a_typo_is_no_side() -> None:
+    text = "59F, s/p R lumpectomy adn RT for IDC in 2012. Biopsy-proven R axillary recurrence, newly diagnosed."
+    assert bot.analyze(text).variant_id == "axilla-10"

@@ -78,7 +78,7 @@ def test_speech(given_text: str, read_as: str) -> None:
 
 @pytest.mark.parametrize("given_text, read_as", [
     ('{"pt_age":47,"axilla_exam":"no palpable nodes","tx":"none"}',
-     "pt age: 47 axilla exam: no palpable nodes tx: none"),                # a JSON form payload
+     "; pt age: 47; axilla exam: no palpable nodes ; tx: none"),           # a JSON form payload, field by field
     ("sex,F\ntumour size_mm,18\naxilla,no palpable nodes", "sex: F tumour size: 18 mm axilla: no palpable nodes"),
     ("| Size (mm) | 31 |\n|---|---|\n| Axilla | clear |", "Size: 31 mm Axilla: clear"),
     ("Thanks - it's the left.\n\nOn Mon, Jo wrote:\n> which side? any cancer history?", "Thanks - it's the left."),
