@@ -564,3 +564,15 @@ def test_a_lump_stable_for_long_or_already_imaged_normal_is_past_variant_1(text:
 def test_radiotherapy_after_a_typo_is_no_side() -> None:
     text = "59F, s/p R lumpectomy adn RT for IDC in 2012. Biopsy-proven R axillary recurrence, newly diagnosed."
     assert bot.analyze(text).variant_id == "axilla-10"
+
+
+def test_a_names_initial_before_a_chat_time_is_no_sex() -> None:
+    text = ("Dana R 9:14 AM: 51 yo woman, new L IDC 2.4 cm on core, palpable L node\nKeith M 9:16 AM: untreated? "
+            "\nDana R 9:17 AM: yes nothing started")
+    assert bot.analyze(text).variant_id == "axilla-6"
+
+
+def test_treatment_not_yet_started_in_a_form_is_none() -> None:
+    text = "Sex: F. Age: 66. Dx: new R IDC 2.3 cm. Axilla: clinically negative. Treatment: not yet started"
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-5", "none")
