@@ -666,7 +666,11 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     # node's: "FNA of the node pending")
     awaited = [u for u in unproven if (u.label == "NO_BIOPSY" or u.planned) and not reading.near(u, ["NODE", "AXILLA"])]
     new = facts.get("diagnosis") == "new_primary"
-    mass = _breast_mass(reading) or suspected or (_current_cancers(reading) if awaited and new else [])
+    # a cancer told by its imaging category alone ("breast cancer 3 cm on imaging (BI-RADS 5)"), no biopsy named
+    graded = [c for c in reading.all("SUSPICIOUS") if "rads" in c.text.lower() and not c.negated] \
+        if not reading.live("BIOPSY", "PROVEN") else []
+    unproven += graded
+    mass = _breast_mass(reading) or suspected or (_current_cancers(reading) if (awaited and new) or graded else [])
     # ... and a breast mass (an axillary-tail one too) with no known cancer and no axillary finding at all
     alone = facts.get("diagnosis") == "none_known" and not any(m.positive for m in mentions(reading))
     if mass and (unproven or alone) and not _proven_cancers(reading) and facts.get("diagnosis") != "local_recurrence":
@@ -712,6 +716,11 @@ def encounter(reading: Reading, facts: Facts) -> Read:
                 and not any(d.clause == c.clause or d.start > c.end for d in reading.near(c, ["NAC_DONE"], "sentence"))]
     if adjuvant and facts.get("diagnosis") != "local_recurrence":
         return Read("adjuvant_therapy", tuple(adjuvant[:1]))
+    # a past cancer on chemotherapy again now ("now she is on chemotherapy for it again"): current, under treatment
+    again = [c for c in reading.live("NAC") if reading.within(c, ["NAC_ONGOING"], 3, 0)
+             and not reading.near(c, ["NEOADJUVANT", "NAC_DONE", "ENDOCRINE"])]
+    if facts.get("cancer_history") and again:
+        return Read("under_treatment", tuple(again[:1]))
     surveillance = _asked_about(reading, "SURVEILLANCE")
     screening = [c for c in _asked_about(reading, "SCREENING") if not _trial_screening(reading, c)]
     if surveillance and not finding:

@@ -576,3 +576,18 @@ def test_treatment_not_yet_started_in_a_form_is_none() -> None:
     text = "Sex: F. Age: 66. Dx: new R IDC 2.3 cm. Axilla: clinically negative. Treatment: not yet started"
     result = bot.analyze(text)
     assert (result.variant_id, result.facts["treatment"]) == ("axilla-5", "none")
+
+
+def test_a_cancer_told_by_its_imaging_category_alone_has_no_tissue_diagnosis() -> None:
+    result = bot.analyze("53F, left breast cancer 2.6 cm on the mammogram, BI-RADS 5, palpable L axillary node")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
+
+
+def test_a_past_cancer_on_chemotherapy_again_is_under_treatment() -> None:
+    result = bot.analyze("L breast cancer in 2012; she is on chemotherapy again since spring. New R axillary lump, 70F")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "under_treatment")
+
+
+def test_a_past_cancer_on_endocrine_therapy_alone_stays_history() -> None:
+    text = "L breast cancer treated in 2015 (surgery, chemotherapy), now on letrozole only; new R axillary lump, 70F"
+    assert bot.analyze(text).variant_id == "axilla-1"
