@@ -712,7 +712,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
         return Read("endocrine_therapy", tuple(endocrine[:1]))
     # its completion said in its clause or after it ("adjuvant chemo, completed in May"), not an earlier clause's
     # "had" ("who had undergone a mastectomy was in the middle of her adjuvant chemotherapy")
+    # endocrine therapy alone leaves a past cancer history ("now on adjuvant letrozole"; matching-rules.md)
     adjuvant = [c for c in reading.live("ADJUVANT") if reading.near(c, ["NAC_ONGOING", "NAC_ONGOING_WEAK"], "sentence")
+                and not reading.within(c, ["ENDOCRINE"], 0, 2)
                 and not any(d.clause == c.clause or d.start > c.end for d in reading.near(c, ["NAC_DONE"], "sentence"))]
     if adjuvant and facts.get("diagnosis") != "local_recurrence":
         return Read("adjuvant_therapy", tuple(adjuvant[:1]))

@@ -591,3 +591,9 @@ def test_a_past_cancer_on_chemotherapy_again_is_under_treatment() -> None:
 def test_a_past_cancer_on_endocrine_therapy_alone_stays_history() -> None:
     text = "L breast cancer treated in 2015 (surgery, chemotherapy), now on letrozole only; new R axillary lump, 70F"
     assert bot.analyze(text).variant_id == "axilla-1"
+
+
+def test_adjuvant_endocrine_therapy_alone_leaves_a_past_cancer_history() -> None:
+    text = "R breast cancer 2016, lumpectomy; she is now on adjuvant anastrozole. New L axillary lump, not imaged, 62F"
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["cancer_history"]) == ("axilla-1", True)
