@@ -214,6 +214,9 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
     ends = {s.end for s in others}
     found = [q for q in found if not (q.end <= cue.start and q.label in ("SIZE_AT_DX", "SIZE_LATER")
                                       and q.start in ends)]
+    # "2.9cm cN1 post NAC": a time after the nodal category is the case's, not the measurement's
+    staged = [c.start for c in reading.all("NSTAGE", "TNM", "NODE_POS", "NODE_NEG")]
+    found = [q for q in found if not (q.start >= cue.end and any(cue.end <= n < q.start for n in staged))]
     # "1.9 cm (previously 1.2 cm in 2024)": a qualifier right before the next measurement is that one's
     starts = [s.start for s in others]
     found = [q for q in found if not (q.start >= cue.end and q.label != "SIZE_OLD_POST" and q.end in starts)]

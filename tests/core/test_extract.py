@@ -465,3 +465,8 @@ def test_an_mri_sequence_is_no_t_category() -> None:
 def test_a_size_after_shes_is_not_an_age() -> None:
     result = bot.analyze("new R IDC, she's 1.8 cm on US, cN0, untreated, 52F")
     assert (result.facts["age"], result.facts["tumor_size_cm"]) == (52, 1.8)
+
+
+def test_a_time_after_the_nodal_category_is_the_cases_not_the_sizes() -> None:
+    result = bot.analyze("pager: 52F R ILC 3.4cm cN0 post NAC, op next wk, axillary imaging?")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-8", 3.4)
