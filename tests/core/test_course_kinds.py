@@ -597,3 +597,13 @@ def test_adjuvant_endocrine_therapy_alone_leaves_a_past_cancer_history() -> None
     text = "R breast cancer 2016, lumpectomy; she is now on adjuvant anastrozole. New L axillary lump, not imaged, 62F"
     result = bot.analyze(text)
     assert (result.variant_id, result.facts["cancer_history"]) == ("axilla-1", True)
+
+
+def test_a_forms_duration_in_years_makes_the_lump_long_standing() -> None:
+    text = '{"sex": "F", "age": 51, "axillaryLump": {"side": "right", "durationYears": 4}, "priorCancer": false}'
+    result = bot.analyze(text)
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "lump_longstanding")
+
+
+def test_a_forms_duration_in_weeks_leaves_the_lump_new() -> None:
+    assert bot.analyze("Axillary lump: right. Duration: 5 weeks. No cancer history. 51F").variant_id == "axilla-1"
