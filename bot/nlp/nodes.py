@@ -201,7 +201,7 @@ def _queried(reading: Reading, node: Cue) -> bool:
     """The node's own sentence asks whether it is there ("Palpable R axillary node?", "Node is palpable? To be
     confirmed.", "node - or is it just a lipoma?"): it ends with a question mark and asks nothing else."""
     tokens = reading.tokens
-    ends = [i for i, t in enumerate(tokens) if t in _ENDS or "\n" in t]
+    ends = reading.cached("sentence_ends", lambda: [i for i, t in enumerate(tokens) if t in _ENDS or "\n" in t])
     end = next((i for i in ends if i >= node.end), len(tokens))
     if end == len(tokens) or tokens[end] != "?":
         return False

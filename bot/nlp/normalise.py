@@ -352,26 +352,29 @@ _NOT_SIZES = Scanner(r"(?i)\b(?:grade|gr|stage|level|type|score|g|er|pr|her2|ki-
 _SIZE_CAP = {"c": 20.0, "m": 200.0}  # cm, mm: a longer "size" in a list is something else (an age, a year)
 
 
-# A range of T categories ("T1-2", "cT1/T2") is two categories offered, not the first: "cT1 vs cT2" (not an MRI
-# sequence, "T1/T2-weighted").
-# and of N categories ("cN0-1", "cN0/cN1", "cN0 or cN1"): "cN0 vs cN1"
+# A range of categories is two categories offered, not the first: "T1-2", "cT1/T2" -> "cT1 vs cT2" (not an MRI
+# sequence, "T1/T2-weighted"); "cN0-1", "cN0/cN1", "cN0 or cN1" -> "cN0 vs cN1".
 _N_RANGE = Scanner(r"\b([cpy]?N)([0-3][a-c]?)\s*(?:[-–/]|\s(?:or|vs\.?|versus)\s)\s*(?:[cpy]?N)?([0-3][a-c]?)\b")
 _T_RANGE = Scanner(r"(?i)\b([cpy]?t)([0-4][a-d]?)\s*[-–/]\s*t?([0-4][a-d]?)\b(?!\s*-?\s*(?:weighted|w\b|wi\b))")
 
 
+_A_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_JOINED = re.compile(r"(?i)\b(?:and|or|vs|versus)\b|&|/")
+_SLASH = re.compile(r"\s*/\s*")
+_LISTED = re.compile(r"(?i)\d+(?:\.\d+)?(?=\s*(?:,|and|or|&|vs|versus))")
+
+
 def _shared_unit(text: str, m: "re.Match[str]") -> str:
-    numbers = re.findall(r"\d+(?:\.\d+)?", m.group(1))
+    numbers = _A_NUMBER.findall(m.group(1))
     cap = _SIZE_CAP[m.group(2)[0].lower()]
     before = text[max(0, m.start() - 12):m.start()]
     if _NOT_SIZES.search(before) or any(float(n) > cap for n in numbers):
         return m.group()
-    joined = re.search(r"(?i)\b(?:and|or|vs|versus)\b|&|/", m.group(1))
-    if not joined and not all("." in n for n in numbers) and not _MEASURED_BEFORE.search(before):
+    if not _JOINED.search(m.group(1)) and not all("." in n for n in numbers) and not _MEASURED_BEFORE.search(before):
         return m.group()
     unit = m.group(2)
-    listed = re.sub(r"\s*/\s*", " and ", m.group(1))  # "2.4/1.8": two sizes, not one
-    return re.sub(r"\d+(?:\.\d+)?(?=\s*(?:,|and|or|&|vs|versus))", lambda n: f"{n.group()} {unit}", listed,
-                  flags=re.I) + f" {unit}"
+    listed = _SLASH.sub(" and ", m.group(1))  # "2.4/1.8": two sizes, not one
+    return _LISTED.sub(lambda n: f"{n.group()} {unit}", listed) + f" {unit}"
 
 
 def _run_to_digits(m: "re.Match[str]") -> str:

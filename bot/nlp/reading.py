@@ -221,6 +221,8 @@ def _polarity(cue: Cue) -> bool:
     if cue.label == "NSTAGE":
         return not re.search(r"[nN]0", cue.text)
     return cue.label == "NODE_POS"
+
+
 _OR = frozenset({"or", "vs", "vs.", "versus", "/"})
 
 

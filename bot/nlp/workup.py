@@ -47,13 +47,13 @@ def _benign_result(reading: Reading, study: Cue, first_lump: Cue) -> List[Cue]:
     if not _done(reading, study) or study.sentence < first_lump.sentence \
             or reading.near(study, ["SCREENING"], "sentence"):
         return []
+    # a mammogram's benign rating is the breasts': it clears an axillary lump only by naming its node
+    mammogram = "mammo" in study.text.lower()
     found = []
     for word in reading.near(study, ["BENIGN_LOOK"], "sentence"):
         if word.negated or word.uncertain:
             continue
         clause = reading.near(word, _NODAL + _BREAST_ONLY)
-        # a mammogram's benign rating is the breasts': it clears an axillary lump only by naming its node
-        mammogram = "mammo" in study.text.lower()
         nodal = any(c.label == "NODE" or c.label in _NODAL and not mammogram for c in clause)
         # the study's own result, in its clause or just after it ("had an ultrasound which was normal")
         own = word.clause == study.clause or 0 <= word.start - study.end <= _RESULT_REACH
