@@ -55,9 +55,20 @@ class NodeMention:
 
 
 def _elsewhere(reading: Reading, cue: Cue) -> bool:
-    """A node of another region ("cervical LN", "R level II cervical node"): the nearest region word decides."""
+    """A node of another region ("cervical LN", "R level II cervical node"): the nearest region word decides; with
+    none beside it, a message that names a region of nodes and no axilla but to deny it ("NECK ULTRASOUND ...
+    Findings: level II lymph node ... no axillary lumps") is about that region."""
     near = [c for c in reading.near(cue, ["OTHER_ORGAN", "AXILLA"]) if -4 <= c.start - cue.start <= 6]
-    return bool(near) and min(near, key=lambda c: abs(c.start - cue.start)).label == "OTHER_ORGAN"
+    if near:
+        return min(near, key=lambda c: abs(c.start - cue.start)).label == "OTHER_ORGAN"
+    denied = ("NODE", "LUMP", "PALPABLE", "SUSPICIOUS", "PROVEN")  # "axillae not involved", "axilla: no nodes"
+    axillae = [a for a in reading.live("AXILLA") if not any(c.negated for c in reading.near(a, denied))]
+    return not axillae and any(c.text.lower() in _NODE_REGIONS for c in reading.live("OTHER_ORGAN"))
+
+
+# Regions with lymph nodes of their own, other than the axilla (matching-rules.md, other node sites)
+_NODE_REGIONS = frozenset({"neck", "cervical", "groin", "inguinal", "submandibular", "submental", "parotid",
+                           "femoral", "popliteal", "epitrochlear", "mediastinal", "intramammary"})
 
 
 def _trailing(reading: Reading, cue: Cue, label: str) -> List[Cue]:
@@ -265,8 +276,11 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         elif (palpable_cues or suspicious_cues or cue.label == "LUMP") and not (cue.negated or proven_cues) \
                 and _queried(reading, cue):
             cue = with_context(cue, uncertain=True)
+        # a node felt and called not suspicious ("palpable but non-suspicious node") is still felt: a palpable node
+        # is enough for node-positive (matching-rules.md)
         denials = [c for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"])
-                   if c.negated and not _denied_of_another(reading, cue, c)]
+                   if c.negated and not _denied_of_another(reading, cue, c)
+                   and not (palpable_cues and c.label == "SUSPICIOUS")]
         negated = cue.negated or _gone(reading, cue) or (not (suspicious_cues or proven_cues) and bool(denials))
         if negated and not cue.negated:
             cue = with_context(cue, negated=True)
@@ -628,6 +642,17 @@ def _side_after_comma(reading: Reading, cue: Cue, labels: Tuple[str, ...]) -> Li
         c.end == len(reading.tokens) or reading.tokens[c.end] in (",", ";", ".", "side", "axilla", "only"))]
 
 
+_SIDE_FIELDS = frozenset({"side", "sides", "laterality"})
+
+
+def _side_field(reading: Reading, labels: Tuple[str, ...]) -> List[Cue]:
+    """The sides a form's side field holds ("complaint: axillary lump, side: left only", "Laterality: R"), for the
+    one lump the form is about."""
+    tokens = reading.tokens
+    return [c for c in reading.all(*labels) if c.start >= 2 and tokens[c.start - 1] == ":"
+            and tokens[c.start - 2].lower() in _SIDE_FIELDS and not (c.negated or c.uncertain)]
+
+
 _HEADS = ("BREAST", "CANCER", "TUMOR")
 
 
@@ -657,7 +682,7 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
         for c in reading.sides_near(m.cue, labels=labels) or (
                 reading.sides_near(apposed, labels=labels) if apposed else []) or (
                 reading.sides_near(placed, before=3, after=0, labels=labels) if placed else []) or (
-                _side_after_comma(reading, m.cue, labels)):
+                _side_after_comma(reading, m.cue, labels)) or (_side_field(reading, labels) if len(felt) == 1 else []):
             sides.add(c.label)
             cues += [m.cue, c]
         for c in _plural_sides(reading, m.cue):

@@ -124,10 +124,40 @@ _JSON_LEFT = Scanner(r'"(?=\s*[,;}\]])|[\[{](?=\s*[,;])')
 _JSON_END = Scanner(r'"?\s*[}\]]+\s*(?=;?\s*(?:\n|$))|"(?=;?\s*(?:\n|$))')
 # Rows pasted as CSV ("size_mm,26" / "axilla exam,negative"): when most lines are "key,value", each is a field.
 _CSV_ROW = Scanner(r"(?m)^([A-Za-z][\w /()'-]{0,40}),(?=\S)")
+# A CSV export: a header line of at least three field names, then rows of as many values ("id,age,sex,side" /
+# "8820,61,F,left"): each value labelled with its field, a row one statement, as a nested JSON object is read.
+_CSV_HEADER = Scanner(r"(?m)^[ \t]*[A-Za-z][\w /()'-]{0,40}(?:,[ \t]*[A-Za-z][\w /()'-]{0,40}){2,}[ \t]*$")
+
+
+def _csv_edits(text: str) -> List[Edit]:
+    """Edits that label each value of a CSV row under a header line ('field: value, field: value'), and blank the
+    header."""
+    edits: List[Edit] = []
+    for header in _CSV_HEADER.finditer(text):
+        keys = [_CAMEL.sub(" ", k.strip()).replace("_", " ") for k in header.group().split(",")]
+        rows = []
+        at = header.end() + 1
+        while at < len(text):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            starts = [at] + [i + 1 for i in range(at, end) if text[i] == ","]
+            if end <= at or len(starts) != len(keys):
+                break
+            rows.append(starts)
+            at = end + 1
+        if not rows:
+            continue
+        edits.append((header.start(), header.end(), " "))
+        for starts in rows:
+            edits.append((starts[0], starts[0], f"{keys[0]}: "))
+            edits += [(start - 1, start, f", {key}: ") for key, start in zip(keys[1:], starts[1:])]
+    return edits
+
+
 # A unit named by its field ("size_mm: 26", "Size (mm): 26", "tumour size, largest (mm): 34"): the number is in
 # that unit.
 _UNIT_FIELD = Scanner(r"(?im)\b(size|diameter|dimension)\b[^:\n()]{0,30}?[\s_(]+(mm|cm)\)?\s*:\s*(\d+(?:\.\d+)?)"
-                      r"(?![\d.,]|\s*(?:mm|cm))")  # the whole number: "1.4 cm" is not "1" before ".4 cm"
+                      r"(?![\d.]|,\d|\s*(?:mm|cm))")  # the whole number: "1.4 cm" is not "1" before ".4 cm"
 # A full stop typed without its space ("x2wks.no hx"): two words, not one.
 _GLUED_STOP = Scanner(r"(?<=[A-Za-z]{2})\.(?=[A-Za-z]{2})")
 # Symbols that stand for words in shorthand notes.
@@ -185,6 +215,8 @@ def _layout(norm: Normalised) -> Normalised:
         norm = norm.sub(_JSON_KEY, lambda m: _json_key(m, parents))
         norm = norm.sub(_JSON_LEFT, lambda m: " ")
         norm = norm.sub(_JSON_END, lambda m: " ")
+    if "," in norm.text:
+        norm = norm.apply(_csv_edits(norm.text))
     lines = [line for line in norm.text.splitlines() if line.strip()]
     if len(lines) >= 3 and sum(1 for _ in _CSV_ROW.finditer(norm.text)) * 2 > len(lines):
         norm = norm.sub(_CSV_ROW, lambda m: m.group(1).replace("_", " ") + ": ")

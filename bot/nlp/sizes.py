@@ -169,6 +169,8 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
                     key=lambda c: (c.clause != cue.clause, -c.start))
     for c in before:
         kind = _kind(reading, c)
+        if c.label == "NODE" and c.end == cue.start:
+            return "node"  # "node 0.9 cm with normal fatty hilum": a node called normal still measures 0.9 cm
         if c.text.lower().startswith("margin") and cue.start - c.end > 3:
             continue  # "a mass with angular margins, ..., measuring 1.6 cm": the margins describe the mass
         if c.text.lower() == "extent" and _EXTENT_OF_TUMOUR & {t.lower() for t in reading.tokens[c.end:c.end + 3]}:
@@ -314,7 +316,7 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         placed = [p for p in placed if p[2] == "diagnosis" or (p[2] is None and p[0].sentence in dx_sentences)]
         bare = [b for b in bare if b[2] == "diagnosis" or (b[2] is None and b[0].sentence in dx_sentences)]
     if not nac:
-        placed, bare = _grown(placed), _grown(bare)
+        placed, bare = _grown(reading, placed), _grown(reading, bare)
     unitless, unsure = _unitless(reading, placed + bare)
     bare += unitless + _corrected_unitless(reading, placed + bare)
     if placed and bare:
@@ -457,14 +459,35 @@ def _corrected_unitless(reading: Reading, sized: Sized) -> Sized:
     return found
 
 
-def _grown(sizes: Sized) -> Sized:
+def _grown(reading: Reading, sizes: Sized) -> Sized:
     """Without treatment, a smaller size stated before one qualified as current ("... 1.8 cm mass. 02/2026 repeat US:
-    now 2.4 cm") is an older measurement of a tumour that has since grown."""
+    now 2.4 cm") is an older measurement of a tumour that has since grown; not when another study took it, undated
+    ("the outside US measured 1.7 cm. MRI today: 2.6 cm"): two modalities disagree, and both stand."""
     current = [(c, v) for c, v, w in sizes if w == "later"]
     if not current:
         return sizes
     first, top = min(c.sentence for c, _ in current), max(v for _, v in current)
-    return [(c, v, w) for c, v, w in sizes if w == "later" or not (c.sentence < first and v < top)]
+    now = {_study(reading, c) for c, _ in current}
+    dated = {d.sentence for d in reading.all("TIMELINE_DATE")}
+    return [(c, v, w) for c, v, w in sizes if w == "later" or not (c.sentence < first and v < top and (
+        None in now or _study(reading, c) in now | {None} or c.sentence in dated))]
+
+
+_STUDY_KINDS = (("mri", re.compile(r"mri?|m r i|magnetic")), ("pet", re.compile(r"pet|p e t")),
+                ("ct", re.compile(r"ct\w*|c t|tomograph")), ("mammography", re.compile(r"mammo|tomo|dbt|screen")),
+                ("us", re.compile(r"u/?s|ultras|sono|echo")))
+
+
+def _study(reading: Reading, cue: Cue) -> Optional[str]:
+    """The kind of study ('mri', 'pet', 'ct', 'mammography', 'us') named nearest a size in its sentence: before it,
+    or just after it ("1.7 cm on US"); None when none is."""
+    near = [s for s in reading.all(*_STUDIES) if s.sentence == cue.sentence
+            and (s.end <= cue.start or 0 <= s.start - cue.end <= 3)]
+    if not near:
+        return None
+    nearest = min(near, key=lambda s: cue.start - s.end if s.end <= cue.start else s.start - cue.end)
+    text = nearest.text.lower()
+    return next((kind for kind, pattern in _STUDY_KINDS if pattern.search(text)), text)
 
 
 _BARE_CM_MAX = 10.0  # a bare number up to this is read as cm; above it, mm or cm is asked

@@ -978,3 +978,44 @@ def test_the_span_of_calcifications_is_not_the_tumour_size() -> None:
 
 def test_a_denied_sex_is_no_vote_for_it() -> None:
     assert bot.analyze("61F new R IDC 1.2 cm, cN0, untreated (the patient is not male)").facts["sex"] == "female"
+
+
+FORMS_AND_REPORTS = [
+    # MRI sequences and signal are no T category: the size is still asked
+    ("66F, biopsy-proven R IDC, untreated; breast MRI: spiculated mass dark on T1 fat-sat, cN0", "needs_info",
+     "tumor_size_cm"),
+    ("new L ILC, no palpable nodes, untreated. Mass hyperintense on T2 STIR images.", "needs_info", "tumor_size_cm"),
+    ("new L ILC, no palpable nodes, untreated. Mass bright on T2, 2.4 cm.", "matched", "axilla-5"),
+    # a node called normal still measures what follows it
+    ("new R IDC 2.3 cm, untreated, no nodes felt. Axillae: nothing suspicious; biggest R node 0.8 cm with normal "
+     "fatty hilum.", "matched", "axilla-5"),
+    # two modalities, undated, on both sides of 2 cm: asked, even when one is "today"
+    ("new L IDC, axilla clinically negative, untreated. Referral US: 1.6 cm. Our MRI today: 2.5 cm.",
+     "needs_info", "tumor_size_cm"),
+    # a negation does not reach past a spaced dash, nor past "and a" / "and with"
+    ("new R IDC 2.6 cm, untreated. Nipple retraction - none - hard R axillary node felt.", "matched", "axilla-6"),
+    ("new R IDC 2.6 cm, untreated, no peau d'orange and a firm palpable R axillary node", "matched", "axilla-6"),
+    ("new R IDC 2.6 cm, untreated, free of skin changes and with a palpable R axillary node", "matched", "axilla-6"),
+    # a felt node called not suspicious is still felt (a palpable node is node-positive)
+    ("new L IDC 1.7 cm, untreated; palpable but soft non-suspicious L axillary node", "matched", "axilla-4"),
+    # code-mixed notes: Hindi's negation after what it denies, Spanish and German words for a man
+    ("54 saal ki mahila, left breast IDC 2.2 cm, axilla mein node palpable nahi hai, treatment nahi hua",
+     "matched", "axilla-5"),
+    ("varón de 70 años, carcinoma ductal de mama derecha 2 cm, sin ganglios palpables", "out_of_scope", None),
+    # a message about another node region, whose axilla is only denied
+    ("INGUINAL US: 52F, lump in the left groin. Findings: 2.1 cm lymph node, rounded, no hilum. Axillae not "
+     "involved; no breast cancer history.", "out_of_scope", None),
+    ("50F, no cancer history, mammogram: 8 mm intramammary lymph node, upper outer left breast", "out_of_scope",
+     None),
+    # a CSV export with a header line
+    ("mrn,age,sex,dx,size_mm,axilla,treatment\n443,49,F,new L IDC,27,no palpable nodes,none", "matched",
+     "axilla-5"),
+    ("ref,age,sex,presenting,side,ca_history,imaging\nA7,45,F,palpable axillary lump,right,none,none yet",
+     "matched", "axilla-1"),
+]
+
+
+@pytest.mark.parametrize("text, status, answer", FORMS_AND_REPORTS)
+def test_forms_reports_and_mixed_languages_get_their_right_answer(text: str, status: str,
+                                                                  answer: Optional[str]) -> None:
+    assert decided(text) == (status, answer)
