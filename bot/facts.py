@@ -151,6 +151,16 @@ def looks_like_new_patient(known: Mapping[str, Any], new: Extraction) -> bool:
     return any(key in IDENTITY_KEYS for key in changed_keys(known, new))
 
 
+_T_SIDE = {"T1": False, "T2": True, "T3": True}  # AJCC: T1 <= 2 cm, T2 > 2 to 5 cm, T3 > 5 cm; T4 by extension
+
+
+def _size_side(facts: Mapping[str, Any]) -> Optional[bool]:
+    """Whether a size or T category is over 2 cm; None when it says neither."""
+    if facts.get("tumor_size_cm") is not None:
+        return facts["tumor_size_cm"] > SIZE_THRESHOLD_CM
+    return _T_SIDE.get(facts.get("t_category") or "")
+
+
 def merge(known: Mapping[str, Any], new: Extraction) -> Facts:
     """The case after a message: stated facts replace known ones; contradictions are cleared."""
     merged = validate(known)
@@ -163,6 +173,13 @@ def merge(known: Mapping[str, Any], new: Extraction) -> Facts:
     if new.stated.get("tumor_size_cm") is not None or new.stated.get("t_category") is not None:
         # A size given as a comparison is superseded by a measurement or category...
         merged["tumor_over_2cm"] = new.stated.get("tumor_over_2cm")
+        # ... and a measurement or category given alone replaces the other where they disagree ("actually it's
+        # cT1c" after "3 cm")
+        for said, other in (("t_category", "tumor_size_cm"), ("tumor_size_cm", "t_category")):
+            before = _size_side({other: merged.get(other)})
+            if new.stated.get(said) is not None and new.stated.get(other) is None and before is not None \
+                    and before != _size_side({said: merged[said]}):
+                merged[other] = None
     elif new.stated.get("tumor_over_2cm") is not None:
         # ...and a comparison given now replaces an earlier measurement it may contradict.
         merged["tumor_size_cm"] = merged["t_category"] = None

@@ -24,6 +24,8 @@ DIRECTIONS = ("FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO")
 _RULE_KEYS = ("literal", "pattern", "category", "direction", "max_scope", "allowed_types")
 _ABBREVIATIONS = {"mrs.", "mr.", "ms.", "dr.", "vs.", "e.g.", "i.e.", "y.o.", "approx.", "no.", "pt."}
 _DASHES = {"-", "–", "—"}  # between the items of a list: a dash, a hyphen only when spaced
+_STUDY_VERBS = {"shows", "showed", "reveals", "revealed", "demonstrates", "demonstrated"}
+_STUDIES = {"us", "ultrasound", "mri", "ct", "pet", "mammogram", "mammography", "imaging", "scan", "exam", "biopsy"}
 
 
 _TEXT_KEY = "bot:text"
@@ -340,16 +342,19 @@ class AxillaContext:
                 by_kind.setdefault(k, []).append((s, e))
         # A scope reaching forward stops at a field's colon ("no hx of cancer: firm lumps"), unless the colon
         # follows the phrase itself ("Denies: lumps"); a negation's stops at a spaced dash too, the one right
-        # after it included ("no skin changes - palpable node", "history - none - new IDC").
+        # after it included ("no skin changes - palpable node", "history - none - new IDC"), and at a study's verb
+        # ("MRI in a woman with no cancer history shows a node"; not "no US showed a node": the study is denied).
         colons = [t.i for t in doc if t.text == ":"]
-        dashes = [t.i for t in doc if t.text in _DASHES
+        breaks = [t.i for t in doc if t.text in _DASHES
                   and (t.text != "-" or t.whitespace_ and t.i and doc[t.i - 1].whitespace_)]
+        verbs = [t.i for t in doc if t.norm_ in _STUDY_VERBS]
         context: Dict[int, List[Tuple[_Kind, int, int, int]]] = {}
         for k, spans in by_kind.items():
             for s, e in _longest(spans):
                 stop = next((i for i in colons if i > e), len(doc))
                 if kinds[k].bit == _NEGATED:
-                    stop = min(stop, next((i for i in dashes if i >= e), stop))
+                    stop = min(stop, next((i for i in breaks if i >= e), stop), next((
+                        i for i in verbs if i > e and not any(t.norm_ in _STUDIES for t in doc[e:i])), stop))
                 # a phrase that holds a terminator ("not yet": "yet" ends clauses) reaches the clause it ends in too
                 for clause in {clauses[s], clauses[e - 1]}:
                     context.setdefault(clause, []).append((kinds[k], s, e, stop))

@@ -279,7 +279,7 @@ def _surgery_done(reading: Reading) -> List[Cue]:
     for cue in reading.live("SURGERY"):
         pre = [c for c in reading.near(cue, ["SURGERY_PAST_PRE"]) if c.end <= cue.start and cue.start - c.end <= 4]
         post = [c for c in reading.near(cue, ["SURGERY_PAST_POST"]) if c.start >= cue.end and c.start - cue.end <= 5]
-        if pre or post:
+        if (pre or post) and not _earlier_episode(reading, cue, post):
             return [cue] + pre[:1] + post[:1]
     for cue in reading.all("SURGERY"):
         after = [c for c in reading.all("SURGERY_PAST_PRE")
@@ -295,6 +295,15 @@ def _surgery_done(reading: Reading) -> List[Cue]:
     removed = [c for c in reading.live("SURGERY")
                if _NODES_REMOVED.search(reading.plain[max(0, c.start_char - 40):c.end_char + 40])]
     return reading.live("SURGERY_DONE")[:1] or margins[:1] or removed[:1]
+
+
+def _earlier_episode(reading: Reading, surgery: Cue, dates: List[Cue]) -> bool:
+    """An operation dated by its year, with a new cancer told in a later sentence ("R mastectomy 2015 for IDC. Now
+    newly diagnosed IDC in the left breast"): the operation of an earlier cancer, not this one's."""
+    dated = any(YEAR.fullmatch(d.text.strip()) for d in dates)
+    later = [c for c in reading.live("NEW_DX", "NEW") if c.sentence > surgery.sentence
+             and reading.near(c, ["CANCER"], "sentence")]
+    return dated and bool(later)
 
 
 # Nodes counted by the pathologist ("0/3 nodes", "2 of 14 lymph nodes") or a pathological N category ("pN1").
@@ -659,8 +668,10 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     # a recurrence only suspected ("possible local recurrence on the mammogram") is still to be proven
     suspected += [r for r in reading.all("RECURRENCE") if r.uncertain and not (r.negated or r.family)]
     # "core biopsy of the mass scheduled for Friday": the plan's scope reaches the mass, not the biopsy before it
+    # "lumpectomy with sentinel node biopsy scheduled": an operation's biopsy, not the mass's
     unproven = reading.live("NO_BIOPSY") + suspected + [c for c in reading.all("BIOPSY") if not c.family and (
-        c.negated or c.planned or any(m.planned and m.start > c.start for m in reading.near(c, ["LUMP", "TUMOR"])))]
+        c.negated or c.planned or any(m.planned and m.start > c.start for m in reading.near(c, ["LUMP", "TUMOR"])))
+        and not inside(c, reading.all("SURGERY"))]
     # a breast mass, or a cancer only suspected ("looks like inflammatory breast cancer"), without its pathology,
     # or a cancer named while its own biopsy is awaited ("breast cancer on the mammogram, awaiting biopsy"; not a
     # node's: "FNA of the node pending")

@@ -255,7 +255,9 @@ _CHECKED = Scanner(r"\[\s*[xX✓✔☑]\s*\]|☑|☒")
 # An unchecked option states nothing: it is dropped up to the next box, field or line.
 _UNCHECKED = Scanner(r"(?:\[\s\]|☐)(?:(?!\s{3}|\s+[A-Z][a-z][\w /]{0,30}:)[^\[|\n☐☑☒])*")
 # Dictated categories and letters: "c T two" -> "cT2", "c t of the chest" -> "CT".
-_SPOKEN_TNM = Scanner(r"(?i)\b([cpy]?)\s?([tnm])\s+(zero|one|two|three|four)\b")  # words only: "Pt 2" is patient 2
+# words only ("Pt 2" is patient 2); not a regimen's T before a time ("AC-T two weeks ago")
+_SPOKEN_TNM = Scanner(r"(?i)(?<![-/])\b([cpy]?)\s?([tnm])\s+(zero|one|two|three|four)\b"
+                      r"(?!\s+(?:weeks?|days?|months?|years?|cycles?|times|more)\b)")
 _TNM_DIGITS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 _SPELLED = Scanner(r"(?i)\b(c\s+t|m\s+r\s+i|p\s+e\s+t|u\s+s)\b"
                       r"(?=\s+(?:of|scan|showed|shows|demonstrated|chest|guided))")
@@ -484,7 +486,22 @@ def _wrapped(norm: Normalised) -> Normalised:
     return norm.sub(_WRAP, lambda m: " ")
 
 
+# Two adverbs sharing one finding ("clinically and sonographically negative"): each with it, as two statements
+# are written ("clinically negative and sonographically negative").
+_SHARED_FINDING = Scanner(r"(?i)\b([a-z]+ally)\s+(?:and|&|\+|/)\s+([a-z]+ally)\s+"
+                          r"(negative|positive|normal|clear|unremarkable|suspicious)\b")
+
+
+# The axillary levels before "axillary" ("no palpable level I or level II axillary nodes") qualify it without
+# changing what is said; dropped, so that a negation reaches the nodes as it would without them.
+_LEVELS = Scanner(r"(?i)\blevels?\s+(?:III|II|I|[123])\b(?:\s*(?:or|and|/|-|,|to)\s*(?:level\s+)?(?:III|II|I|[123])\b)*"
+                  r"\s+(?=axill)")
+
+
 def _elision(norm: Normalised) -> Normalised:
+    """Words shared or in the way: a finding two adverbs share, axillary levels, elided articles."""
+    norm = norm.sub(_SHARED_FINDING, lambda m: f"{m.group(1)} {m.group(3)} and {m.group(2)} {m.group(3)}")
+    norm = norm.sub(_LEVELS, lambda m: " ")
     return norm.sub(_ELISION, lambda m: m.group(0) + " ")
 
 

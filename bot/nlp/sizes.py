@@ -47,8 +47,8 @@ def _number(cue: Cue) -> float:
 
 def _kind(reading: Reading, c: Cue) -> Optional[str]:
     """What a head word says a measurement measures: 'tumor', 'node', 'other' or None."""
-    if c.negated and c.label in ("NODE", "LUMP", "AXILLA"):
-        return None  # "4cm nodes not palpable": an absent node has no size
+    if c.negated and c.label in ("NODE", "LUMP", "AXILLA", "OTHER_ORGAN", "OTHER_FOCUS"):
+        return None  # "4cm nodes not palpable", "2.5 cm without skin involvement": what is absent has no size
     if c.label == "CANCER" and inside(c, reading.all("DCIS")):
         c = next(d for d in reading.all("DCIS") if d.start <= c.start and c.end <= d.end)
     if c.label in ("NON_TUMOR_HEAD", "OTHER_ORGAN", "OTHER_FOCUS"):
@@ -165,7 +165,11 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
             # not a label of the next measurement ("1.5 cm at depth 3 cm": the depth is the 3 cm), nor of the one
             # it follows ("1.2 cm at 10 o'clock 4 cm below the crease": the 4 cm is below)
             return kind
-    before = sorted((c for c in reading.cues if c.sentence == cue.sentence and c.end <= cue.start),
+    # an aside between dashes before the measurement does not name what it measures ("The mass - the lump she
+    # feels near the armpit - measures 2.6 cm")
+    asides = [m.span() for m in _ASIDE.finditer(reading.plain) if m.end() <= cue.start_char]
+    before = sorted((c for c in reading.cues if c.sentence == cue.sentence and c.end <= cue.start
+                     and not any(a <= c.start_char and c.end_char <= b for a, b in asides)),
                     key=lambda c: (c.clause != cue.clause, -c.start))
     for c in before:
         kind = _kind(reading, c)
@@ -180,6 +184,7 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
     return "tumor" if _size_field(reading, cue) else None
 
 
+_ASIDE = re.compile(r"(?<=\s)[-–—]\s[^-–—\n]{1,150}?\s[-–—](?=\s)")
 _SIZE_FIELDS = frozenset({"size", "dimension", "diameter", "measurement", "greatest", "largest", "max", "maximum"})
 
 

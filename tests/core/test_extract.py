@@ -427,6 +427,17 @@ def test_a_node_taken_back_loses_how_it_was_found() -> None:
     assert (after["clinical_nodes"], after["node_finding"]) == ("negative", None)
 
 
+@pytest.mark.parametrize("first, then, size, category", [
+    ("61F new 2.8 cm R IDC, cN0, untreated", "sorry, it is T1b", None, "T1"),
+    ("61F new cT3 R IDC, cN0, untreated", "correction: 1.6 cm", 1.6, None),
+    ("61F new 2.8 cm R IDC, cN0, untreated", "cT2", 2.8, "T2"),  # agreeing: both kept
+])
+def test_a_size_or_category_given_later_replaces_the_one_it_disagrees_with(
+        first: str, then: str, size: Optional[float], category: Optional[str]) -> None:
+    after = bot.merge(bot.merge({}, bot.extract(first)), bot.extract(then))
+    assert (after["tumor_size_cm"], after["t_category"]) == (size, category)
+
+
 def test_a_tissue_diagnosis_that_arrives_later_ends_the_wait_for_it() -> None:
     known = bot.merge({}, bot.extract("3 cm L breast mass, not yet biopsied, palpable L axillary node"))
     assert known["encounter"] == "no_tissue_diagnosis"

@@ -1012,6 +1012,41 @@ FORMS_AND_REPORTS = [
      "axilla-5"),
     ("ref,age,sex,presenting,side,ca_history,imaging\nA7,45,F,palpable axillary lump,right,none,none yet",
      "matched", "axilla-1"),
+    # an operation's sentinel node biopsy is no biopsy awaited for the mass
+    ("53F just completed neoadjuvant chemotherapy for a 3.1 cm right breast cancer; no nodes felt at diagnosis. The "
+     "residual tumour is 1 cm and a lumpectomy with sentinel node biopsy is scheduled.", "matched", "axilla-8"),
+    # a regimen's T before a time ("EC-T three weeks ago") is no spoken T category
+    ("R IDC 2.9 cm, palpable R axillary node at diagnosis, completed neoadjuvant EC-T three weeks ago, surgery "
+     "next", "matched", "axilla-9"),
+    # a size taken part-way through chemotherapy is not the size at diagnosis
+    ("on neoadjuvant chemo for a 3.8 cm L IDC, cN0 at diagnosis; after cycle 4 the mass is 1.6 cm; new palpable L "
+     "axillary lump", "matched", "axilla-7"),
+    # two adverbs sharing one finding
+    ("R IDC 2.6 cm; at diagnosis the axilla was clinically and radiologically negative; NAC completed", "matched",
+     "axilla-8"),
+    # a thing's age is no patient's age
+    ("47F, 15-year-old saline implants, no cancer history; MRI: suspicious L axillary node", "matched",
+     "axilla-12"),
+    # a node's absent hilum is a suspicious feature, not an absent node
+    ("new L IDC 1.6 cm, untreated; axillary US: node with absent fatty hilum; no nodes felt", "matched", "axilla-4"),
+    # Spanish operations: surgery done
+    ("paciente de 60 años, ya tuvo tumorectomía derecha con ganglio centinela; patología: 1 de 2 ganglios positivos",
+     "out_of_scope", None),
+    # an aside between dashes does not say what the size measures
+    ("new L IDC - the mass she noticed high up near the armpit - measuring 2.4 cm, cN0, untreated", "matched",
+     "axilla-5"),
+    # what is denied has no size
+    ("new R IDC 2.2 cm without skin involvement; no palpable nodes; untreated", "matched", "axilla-5"),
+    # a negation before a study's verb does not reach what the study shows
+    ("CT of a 51F with no cancer history reveals a suspicious R axillary node", "matched", "axilla-12"),
+    # axillary levels between a negation and the nodes
+    ("new L IDC 1.2 cm, untreated. Exam: no palpable level I or level II axillary lymph nodes on the left.",
+     "matched", "axilla-3"),
+    # a start to come is a plan
+    ("new L IDC 3.1 cm, cN0; begins neoadjuvant TC in two weeks", "matched", "axilla-5"),
+    # an operation dated years before a new cancer is the earlier cancer's
+    ("L lumpectomy 2011 for DCIS. Now a new 2.3 cm IDC in the left breast on core biopsy, palpable L axillary node",
+     "matched", "axilla-6"),
 ]
 
 
