@@ -97,6 +97,10 @@ class ActionAnswerFaq(Action):
         events = answered_as_case(dispatcher, tracker)
         if events is not None:
             return events
+        text = cs.text_of(tracker)
+        if len(find_procedures(text)) == 1 and faq.proposes_an_order(text):
+            # "can I order MRI breast without IV contrast?" heard as "why not MRI": the rating of that exam
+            return await ActionOrderCheck().run(dispatcher, tracker, domain)
         topics = faq_topics(tracker)
         if not topics:  # the rules run this for FAQ intents only; a topic-less one is not understood
             messages.not_understood(dispatcher)

@@ -222,8 +222,23 @@ _DECLINING = frozenset({"no", "not", "isn't", "isnt", "without", "skip", "instea
 
 
 def declines_an_exam(text: str) -> bool:
-    """True when the message declines or questions an exam ("no MRI for her then?") instead of proposing it."""
-    return bool(_DECLINING & set(text.lower().replace("’", "'").replace("?", " ").replace(",", " ").split()))
+    """True when the message declines or questions an exam ("no MRI for her then?") instead of proposing it; a
+    protocol "without contrast" is an exam, not a declined one."""
+    text = _PROTOCOL.sub(" ", text.lower().replace("’", "'"))
+    return bool(_DECLINING & set(text.replace("?", " ").replace(",", " ").split()))
+
+
+_PROTOCOL = re.compile(r"\b(?:without|w/o|no)\s+(?:iv\s+)?(?:contrast|gadolinium|gad)\b")
+# A proposal to order an exam ("can I order ...", "I'm going to order ...", "is a ... OK for her?")
+_PROPOSAL = re.compile(r"\b(?:can|could|may|should|shall)\s+(?:i|we)\s+(?:just\s+)?(?:order|get|request|book)\b"
+                       r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:going\s+to|gonna|about\s+to|planning\s+to)\s+"
+                       r"(?:order|request|book)\b|\bis\s+(?:a|an|the)\b[^?.]{0,60}\b(?:ok|okay|appropriate|fine)\b")
+
+
+def proposes_an_order(text: str) -> bool:
+    """True when the message proposes ordering an exam ("can I order a non-contrast breast MRI?") rather than
+    asking why one is not recommended: the order check answers it, whatever follow-up it sounded like."""
+    return bool(_PROPOSAL.search(text.lower().replace("’", "'"))) and not declines_an_exam(text)
 
 
 def detect_topic(text: str) -> Optional[str]:

@@ -26,6 +26,24 @@ def test_a_follow_up_after_a_case_is_answered_for_its_variant(domain):
     assert "Describe the patient" not in messages[0]["text"]
 
 
+def test_a_proposed_order_heard_as_why_not_mri_gets_that_exams_rating(domain):
+    slots = {"diagnosis": "new_primary", "tumor_size_cm": 3.0, "clinical_nodes": "positive",
+             "variant": "axilla-6"}
+    tracker = make_tracker("could we book a breast MRI w/o contrast for her?", "faq_why_not_mri", slots,
+                           form_active=False)
+    _, messages = run(ActionAnswerFaq(), tracker, domain)
+    check = customs(messages)[0]
+    # ACR Imaging of the Axilla, variant 6: MRI breast without IV contrast is Usually Not Appropriate
+    assert (check["type"], check["procedure"], check["category"]) == (
+        "order_check", "MRI breast without IV contrast", "Usually Not Appropriate")
+
+
+def test_a_declined_exam_stays_the_why_not_question(domain):
+    tracker = make_tracker("so no breast MRI for her at all?", "faq_why_not_mri", form_active=False)
+    _, messages = run(ActionAnswerFaq(), tracker, domain)
+    assert customs(messages)[0]["topic"] == "why_not_mri"
+
+
 def test_two_questions_in_one_message_get_two_answers(domain):
     tracker = make_tracker("why not MRI, and why not PET/CT?", "faq_why_not_mri", form_active=False)
     _, messages = run(ActionAnswerFaq(), tracker, domain)

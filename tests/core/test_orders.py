@@ -17,6 +17,10 @@ MRI = "MRI breast without and with IV contrast"
     ("PET-CT?", [PET]), ("a PET for her", [PET]), ("FDG PET", [PET]),
     ("is a breast MRI OK for her?", [MRI]), ("contrast MRI", [MRI]),
     ("breast MRI without contrast", ["MRI breast without IV contrast"]),
+    # a contrast qualifier around "breast MRI" names the protocol without contrast, never the contrast one
+    ("would a noncontrast breast MRI do?", ["MRI breast without IV contrast"]),
+    ("non-enhanced breast MRI instead", ["MRI breast without IV contrast"]),
+    ("breast MRI w/o contrast for her", ["MRI breast without IV contrast"]),
     ("mammo", ["Mammography diagnostic"]), ("tomo", ["Digital breast tomosynthesis diagnostic"]),
     ("CT CAP", ["CT chest abdomen pelvis with IV contrast"]), ("MBI", ["Sestamibi MBI"]),
     ("can I skip the US?", ["US axilla"]), ("can you tell us", []),
