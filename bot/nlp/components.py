@@ -344,10 +344,17 @@ class AxillaContext:
         # follows the phrase itself ("Denies: lumps"); a negation's stops at a spaced dash too, the one right
         # after it included ("no skin changes - palpable node", "history - none - new IDC"), and at a study's verb
         # ("MRI in a woman with no cancer history shows a node"; not "no US showed a node": the study is denied).
-        colons = [t.i for t in doc if t.text == ":"]
-        breaks = [t.i for t in doc if t.text in _DASHES
-                  and (t.text != "-" or t.whitespace_ and t.i and doc[t.i - 1].whitespace_)]
-        verbs = [t.i for t in doc if t.norm_ in _STUDY_VERBS]
+        colons, breaks, verbs = [], [], []
+        spaced = False  # the token before had whitespace after it
+        for t in doc:
+            text = t.text
+            if text == ":":
+                colons.append(t.i)
+            elif text in _DASHES and (text != "-" or spaced and t.whitespace_):
+                breaks.append(t.i)
+            elif t.norm_ in _STUDY_VERBS:
+                verbs.append(t.i)
+            spaced = bool(t.whitespace_)
         context: Dict[int, List[Tuple[_Kind, int, int, int]]] = {}
         for k, spans in by_kind.items():
             for s, e in _longest(spans):

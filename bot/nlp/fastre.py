@@ -138,6 +138,17 @@ def _words(parsed: sre_parse.SubPattern) -> Tuple[Tuple[str, ...], Tuple["re.Pat
                   if len(need) != 1))
 
 
+_SEEN: Tuple[str, str, bool] = ("", "", True)  # the last text scanned: (text, lower-cased, ASCII?)
+
+
+def _remember(text: str) -> Tuple[str, str, bool]:
+    """Note a text's lower-cased form and whether it is ASCII, for the scanners that read it next. One tuple,
+    assigned at once: a thread that reads it sees a whole entry."""
+    global _SEEN
+    _SEEN = (text, text.lower(), text.isascii())
+    return _SEEN
+
+
 class Scanner:
     """A compiled pattern whose finditer tries it only where a match can start (see the module's docstring)."""
 
@@ -153,10 +164,15 @@ class Scanner:
 
     def finditer(self, text: str) -> Iterator["re.Match[str]"]:
         """The matches of `pattern.finditer(text)`."""
-        if self._plain or not text.isascii():
+        if self._plain:
+            return self.regex.finditer(text)
+        seen = _SEEN
+        if seen[0] is not text:  # the many scanners of a message see one string: looked at once
+            seen = _remember(text)
+        if not seen[2]:
             return self.regex.finditer(text)
         if self.words or self.either:
-            lower = text.lower()
+            lower = seen[1]
             for word in self.words:
                 if word not in lower:
                     return iter(())

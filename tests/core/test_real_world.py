@@ -998,6 +998,7 @@ FORMS_AND_REPORTS = [
     ("new R IDC 2.6 cm, untreated, free of skin changes and with a palpable R axillary node", "matched", "axilla-6"),
     # a felt node called not suspicious is still felt (a palpable node is node-positive)
     ("new L IDC 1.7 cm, untreated; palpable but soft non-suspicious L axillary node", "matched", "axilla-4"),
+    ("new R IDC 1.3 cm, untreated; on exam a small mobile reactive-feeling R axillary node", "matched", "axilla-4"),
     # code-mixed notes: Hindi's negation after what it denies, Spanish and German words for a man
     ("54 saal ki mahila, left breast IDC 2.2 cm, axilla mein node palpable nahi hai, treatment nahi hua",
      "matched", "axilla-5"),
