@@ -43,6 +43,19 @@ def _relative_of(reading: Reading, cue: Cue) -> bool:
     return cue.text.lower() in ("his", "her") and after == "mother"  # norms.yml reads every relative as "mother"
 
 
+_MALE_RELATIVES = frozenset({"husband", "father", "dad", "brother", "son", "grandfather", "uncle", "nephew",
+                             "boyfriend"})
+_FEMALE_RELATIVES = frozenset({"wife", "mother", "mum", "mom", "sister", "daughter", "grandmother", "aunt", "niece",
+                               "girlfriend"})
+
+
+def _of_relative(reading: Reading, cue: Cue, relatives: frozenset) -> bool:
+    """A sex word after a relative of that sex in its sentence ("her husband, Mr. Kaur ... his"): the relative's."""
+    start = max(0, cue.start - 12)
+    return any(t.lower() in relatives for t in reading.tokens[start:cue.start]) and not any(
+        c.sentence == cue.sentence and c.start < cue.start for c in reading.all("AGE_SEX"))
+
+
 # "she's a he, actually", "he is really a woman": the pronoun used so far, corrected to the other sex
 _IS_REALLY = re.compile(r"(?i)\b(?:she|he)(?:'s|’s|\s+is)\s+(?:actually\s+|really\s+|in\s+fact\s+)?(?:a\s+)?"
                         r"(he|she|man|woman|male|female|guy|lady)\b")
@@ -68,6 +81,12 @@ def sex(reading: Reading, facts: Facts) -> Read:
         corrected = corrected_of(reading, f_strong, m_strong)
         if corrected:
             return Read("female" if corrected is f_strong else "male", tuple(corrected))
+        # "59-year-old woman ... Her husband, Mr. Kaur, 61, asked about his own gynecomastia": his words are the
+        # husband's
+        f_own = [c for c in f_strong if not _of_relative(reading, c, _FEMALE_RELATIVES)]
+        m_own = [c for c in m_strong if not _of_relative(reading, c, _MALE_RELATIVES)]
+        if bool(f_own) != bool(m_own):
+            return Read("female", tuple(f_own)) if f_own else Read("male", tuple(m_own))
         return Read(conflict=True, cues=tuple(f_strong + m_strong))
     if f_strong or m_strong:
         return Read("female", tuple(f_strong)) if f_strong else Read("male", tuple(m_strong))
@@ -154,6 +173,9 @@ def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
         YEAR.fullmatch(y.text) for y in reading.within(s, ["SURGERY_PAST_POST"], 0, 2)))]
     if any(YEAR.fullmatch(y.text) for y in reading.within(cue, ["SURGERY_PAST_POST"], 0, 2)):
         dated += [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and s.start > cue.start]
+        # "breast cancer 2010, treated, all therapy finished 2015": dated, and its treatment over
+        dated += [d for d in reading.near(cue, ["NAC_DONE"], "sentence") if d.start > cue.start
+                  and reading.near(d, ["TREATMENT_WORD"], "sentence")]
     fresh = [n for n in reading.all("NEW", "NEW_DX", "RECURRENCE") if not n.negated
              and n.clause == cue.clause and 0 <= cue.start - n.end <= 4]
     return bool((dated or reading.past_entry(cue)) and not fresh)

@@ -1055,3 +1055,15 @@ FORMS_AND_REPORTS = [
 def test_forms_reports_and_mixed_languages_get_their_right_answer(text: str, status: str,
                                                                   answer: Optional[str]) -> None:
     assert decided(text) == (status, answer)
+
+
+@pytest.mark.parametrize("text, status, answer", [
+    # a husband's words in a woman's case are his: "Mr.", "his"
+    ("64-year-old woman, new L IDC 2.3 cm on core biopsy, no palpable nodes, untreated. Her husband, Mr. Osei, "
+     "came along and asked about his own hernia.", "matched", "axilla-5"),
+    # a cancer dated by its year whose treatment is said to be over is history
+    ("Mrs. Lind, 70. Background: left breast cancer 2011, treated, all therapy completed 2016. Now a suspicious "
+     "right axillary node on a CT chest done for cough.", "matched", "axilla-12"),
+])
+def test_people_and_histories_around_the_patient(text: str, status: str, answer: Optional[str]) -> None:
+    assert decided(text) == (status, answer)
