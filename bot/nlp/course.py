@@ -462,8 +462,10 @@ def treatment(reading: Reading, facts: Facts) -> Read:
     if nac == "unclear":
         return NOTHING  # said to be on or after chemotherapy, but not which: never assume "no treatment"
     if nac:
-        # "pre-treatment core biopsy", "baseline MRI": when a study was done, not that nothing has started
-        conflict = any(not reading.within(c, ["BIOPSY", "MODALITY_MUS", "MODALITY_OTHER"], 0, 3)
+        # "pre-treatment core biopsy", "baseline MRI", "the pre-treatment nodal assessment": when a study or an exam
+        # was done, not that nothing has started
+        conflict = any(not reading.within(c, ["BIOPSY", "MODALITY_MUS", "MODALITY_OTHER", "NODE", "EXAM", "AXILLA"],
+                                          0, 3)
                        for c in reading.live("NO_TREATMENT"))
         return Read(nac, tuple(cues), conflict=conflict)
     none += [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated and not c.uncertain]

@@ -683,6 +683,8 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
                 reading.sides_near(apposed, labels=labels) if apposed else []) or (
                 reading.sides_near(placed, before=3, after=0, labels=labels) if placed else []) or (
                 _side_after_comma(reading, m.cue, labels)) or (_side_field(reading, labels) if len(felt) == 1 else []):
+            if c.negated:
+                continue  # "not just one side: lumps in both armpits"
             sides.add(c.label)
             cues += [m.cue, c]
         for c in _plural_sides(reading, m.cue):

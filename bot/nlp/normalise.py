@@ -498,10 +498,18 @@ _LEVELS = Scanner(r"(?i)\blevels?\s+(?:III|II|I|[123])\b(?:\s*(?:or|and|/|-|,|to
                   r"\s+(?=axill)")
 
 
+# A statement taken back ("palpable L axillary node - ignore that, wrong patient", "2.4 cm, scratch that"): the
+# clause before the retraction is not read; the retraction itself stays (the message corrects the case).
+_RETRACTED = Scanner(r"(?i)(?:^|(?<=[,;.:\n]))([^,;.:\n]+?)\s*[-–—,;:]\s*(?=(?:ignore|disregard|scratch|scrap|strike|"
+                     r"forget|delete)\s+(?:that|this)\b)")
+
+
 def _elision(norm: Normalised) -> Normalised:
-    """Words shared or in the way: a finding two adverbs share, axillary levels, elided articles."""
+    """Words shared, in the way or taken back: a finding two adverbs share, axillary levels, a retracted clause,
+    elided articles."""
     norm = norm.sub(_SHARED_FINDING, lambda m: f"{m.group(1)} {m.group(3)} and {m.group(2)} {m.group(3)}")
     norm = norm.sub(_LEVELS, lambda m: " ")
+    norm = norm.sub(_RETRACTED, lambda m: " " * len(m.group(1)) + m.group()[len(m.group(1)):])
     return norm.sub(_ELISION, lambda m: m.group(0) + " ")
 
 

@@ -473,7 +473,7 @@ def _grown(reading: Reading, sizes: Sized) -> Sized:
         return sizes
     first, top = min(c.sentence for c, _ in current), max(v for _, v in current)
     now = {_study(reading, c) for c, _ in current}
-    dated = {d.sentence for d in reading.all("TIMELINE_DATE")}
+    dated = {d.sentence for d in reading.all("TIMELINE_DATE", "SIZE_OLD", "SIZE_OLD_POST")}
     return [(c, v, w) for c, v, w in sizes if w == "later" or not (c.sentence < first and v < top and (
         None in now or _study(reading, c) in now | {None} or c.sentence in dated))]
 

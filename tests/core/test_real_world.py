@@ -1045,6 +1045,14 @@ FORMS_AND_REPORTS = [
      "matched", "axilla-3"),
     # a start to come is a plan
     ("new L IDC 3.1 cm, cN0; begins neoadjuvant TC in two weeks", "matched", "axilla-5"),
+    # a post-operative day: the operation is done
+    ("WR / 66F / POD1 R mastectomy + SLNB for 2.7cm IDC / drain ok / ?US axilla pre d/c", "out_of_scope", None),
+    # a treatment to be discussed is a plan
+    ("new L IDC 2.5 cm, palpable L axillary node; nothing given yet, oncology clinic next week to discuss "
+     "neoadjuvant chemotherapy", "matched", "axilla-6"),
+    # a side denied is no side of the lumps ("not just one side: both armpits")
+    ("No cancer history and no scans yet. Not just one side: lumps in both armpits, left and right. 45F", "matched",
+     "axilla-2"),
     # an operation dated years before a new cancer is the earlier cancer's
     ("L lumpectomy 2011 for DCIS. Now a new 2.3 cm IDC in the left breast on core biopsy, palpable L axillary node",
      "matched", "axilla-6"),
@@ -1064,6 +1072,17 @@ def test_forms_reports_and_mixed_languages_get_their_right_answer(text: str, sta
     # a cancer dated by its year whose treatment is said to be over is history
     ("Mrs. Lind, 70. Background: left breast cancer 2011, treated, all therapy completed 2016. Now a suspicious "
      "right axillary node on a CT chest done for cough.", "matched", "axilla-12"),
+    # a record that cannot be found is no negative exam: asked
+    ("61F new R IDC 2.6 cm, untreated; I couldn't locate any documentation of her axillary exam", "needs_info",
+     "clinical_nodes"),
+    ("61F new R IDC 2.6 cm, untreated; no record of an axillary examination in the referral", "needs_info",
+     "clinical_nodes"),
+    # after chemotherapy, today's exam is not the status at diagnosis, and the earlier one cannot be found
+    ("58F, L IDC 3.5 cm at diagnosis, finished neoadjuvant chemo, surgery booked. Axilla clinically clear on "
+     "today's exam; I can't find the baseline nodal assessment.", "needs_info", "clinical_nodes"),
+    # a statement taken back is not read
+    ("49F new L IDC 2.9 cm, suspicious L axillary node on US - disregard that, wrong report; no node felt and the "
+     "US axilla is still to be done; untreated", "matched", "axilla-5"),
 ])
 def test_people_and_histories_around_the_patient(text: str, status: str, answer: Optional[str]) -> None:
     assert decided(text) == (status, answer)
