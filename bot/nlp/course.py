@@ -519,7 +519,10 @@ def new_lump_during(reading: Reading, facts: Facts) -> Read:
 def _distant_words(reading: Reading, cue: Cue) -> tuple:
     """(is the metastasis distant?, the site cues): a named distant site or word, not a node in the axilla."""
     text = cue.text.lower()
-    sites = reading.near(cue, ["DISTANT_SITE"], "sentence")
+    # the site may be the line before ("MRI spine: T10 lesion. / CT-guided biopsy: metastatic breast carcinoma")
+    sites = reading.near(cue, ["DISTANT_SITE"], "sentence") or [
+        s for s in reading.all("DISTANT_SITE") if cue.sentence - 2 <= s.sentence < cue.sentence
+        and not (s.negated or s.family)]
     nodal = reading.near(cue, ["NODE", "AXILLA"])
     named = any(w in text for w in ("stage", "disease", "breast cancer", "mets"))
     # "liver metastases", "mets to bone": a site that names the metastasis itself, whatever node the clause names

@@ -449,6 +449,9 @@ def _numbers(norm: Normalised) -> Normalised:
 # The elided article of French and Italian ("l'échographie", "dell'ascella", "d'un"): a word of its own, so the
 # noun after it is read (and its "L" is no left side).
 _ELISION = Scanner(r"(?i)\b(?:l|d|qu|dell|all|nell|dall|sull|un)['’](?=[^\W\d_])")
+# Turkish case endings after an apostrophe on an abbreviation ("BT'de": on CT, "USG'de", "MR'da"): the
+# abbreviation alone.
+_CASE_ENDING = Scanner(r"(?<=[A-Z]{2})['’](?:de|da|te|ta|den|dan|ten|tan|nin|nın|in|ın|ye|ya|e|a)\b")
 
 
 # Character slips of OCR and handwriting read back as characters ("axi1la", "4.O cm", "5l yrs", "cNl"): a 1 between
@@ -479,7 +482,19 @@ _WRAPPED_MEDIAN = 24  # characters: the median line of a wrapped note is this sh
 _WRAPPED_LINES = 5
 
 
+# A word hyphenated at a line's end, as PDFs and scans break them ("carci-\nnoma", "lym-\nph node"): one word again;
+# a compound keeps its hyphen ("70-year-\nold").
+_LINE_HYPHEN = Scanner(r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[a-z])")
+_WORD_BEFORE = re.compile(r"[\w-]*$")
+
+
+def _rejoined(m: "re.Match[str]") -> str:
+    return "-" if "-" in _WORD_BEFORE.search(m.string, max(0, m.start() - 40), m.start()).group() else ""
+
+
 def _wrapped(norm: Normalised) -> Normalised:
+    if "-" in norm.text:
+        norm = norm.sub(_LINE_HYPHEN, _rejoined)
     lines = [len(line.strip()) for line in norm.text.split("\n") if line.strip()]
     if len(lines) < _WRAPPED_LINES or sorted(lines)[len(lines) // 2] > _WRAPPED_MEDIAN:
         return norm
@@ -509,6 +524,7 @@ def _elision(norm: Normalised) -> Normalised:
     elided articles."""
     norm = norm.sub(_SHARED_FINDING, lambda m: f"{m.group(1)} {m.group(3)} and {m.group(2)} {m.group(3)}")
     norm = norm.sub(_LEVELS, lambda m: " ")
+    norm = norm.sub(_CASE_ENDING, lambda m: " ")
     norm = norm.sub(_RETRACTED, lambda m: " " * len(m.group(1)) + m.group()[len(m.group(1)):])
     return norm.sub(_ELISION, lambda m: m.group(0) + " ")
 

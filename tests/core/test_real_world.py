@@ -1053,6 +1053,18 @@ FORMS_AND_REPORTS = [
     # a side denied is no side of the lumps ("not just one side: both armpits")
     ("No cancer history and no scans yet. Not just one side: lumps in both armpits, left and right. 45F", "matched",
      "axilla-2"),
+    # what cannot be excluded is possible, not a known other cancer
+    ("61F, no cancer history, new palpable lumps in both armpits; melanoma cannot be ruled out yet, never imaged",
+     "matched", "axilla-2"),
+    # words hyphenated at a PDF's line ends are one word again
+    ("Diagnosis: invasive lobular carci-\nnoma, right breast, 2.8 cm on ultra-\nsound.\nAxil-\nla: clinically "
+     "negative.\nTreatment: none so far.\nPatient: 66-year-\nold woman.", "matched", "axilla-5"),
+    # Turkish: case endings after an abbreviation, "lenf nodu"
+    ("58 yaşında kadın, meme kanseri öyküsü yok; toraks BT'de sağ aksillada şüpheli lenf nodu", "matched",
+     "axilla-12"),
+    # the site of a proven metastasis on the line before it
+    ("2016: L breast IDC, lumpectomy and RT, done.\n2025: MRI: lesion in the spine.\nCT-guided core: metastatic "
+     "breast carcinoma.\n63F, no axillary lump. Axillary imaging?", "out_of_scope", None),
     # an operation dated years before a new cancer is the earlier cancer's
     ("L lumpectomy 2011 for DCIS. Now a new 2.3 cm IDC in the left breast on core biopsy, palpable L axillary node",
      "matched", "axilla-6"),
