@@ -489,7 +489,8 @@ _WORD_BEFORE = re.compile(r"[\w-]*$")
 
 
 def _rejoined(m: "re.Match[str]") -> str:
-    return "-" if "-" in _WORD_BEFORE.search(m.string, max(0, m.start() - 40), m.start()).group() else ""
+    before = _WORD_BEFORE.search(m.string, max(0, m.start() - 40), m.start())  # matches, if only the empty word
+    return "-" if before is not None and "-" in before.group() else ""
 
 
 def _wrapped(norm: Normalised) -> Normalised:
