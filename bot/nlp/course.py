@@ -341,8 +341,10 @@ def _chemo(reading: Reading) -> List[Cue]:
     """Neoadjuvant chemotherapy cues: not 'adjuvant chemotherapy', not 'neoadjuvant letrozole', not a study."""
     endocrine = reading.all("ENDOCRINE")
     adjuvant = reading.all("ADJUVANT")
+    before = reading.all("SIZE_AT_DX")  # "Pre-chemo, no tx started": a time named by the chemotherapy to come
     return [c for c in reading.live("NAC")
-            if not any(abs(e.start - c.end) <= 3 or abs(c.start - e.end) <= 1 for e in endocrine)
+            if not inside(c, before)
+            and not any(abs(e.start - c.end) <= 3 or abs(c.start - e.end) <= 1 for e in endocrine)
             and not any(a.start <= c.start <= a.end and a.text.lower() != "neoadjuvant" for a in adjuvant)
             and not _STUDY & {t.lower() for t in reading.tokens[c.end:c.end + 2]}
             and not _for_other_cancer(reading, c)]

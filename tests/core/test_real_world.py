@@ -1065,6 +1065,22 @@ FORMS_AND_REPORTS = [
     # the site of a proven metastasis on the line before it
     ("2016: L breast IDC, lumpectomy and RT, done.\n2025: MRI: lesion in the spine.\nCT-guided core: metastatic "
      "breast carcinoma.\n63F, no axillary lump. Axillary imaging?", "out_of_scope", None),
+    # a bulleted timeline whose months have names: the old cancer's operation is history
+    ("Timeline, Ms P (70):\n- March 2013: right breast IDC 1.1 cm, wide excision and SLNB\n- 2013-2018: "
+     "anastrozole, finished\n- October 2025: new firm 2 cm lump in the LEFT armpit, not imaged yet",
+     "matched", "axilla-1"),
+    # a property that could not be judged denies nothing
+    ("Core biopsy of a new 1.9 cm mass at the R lumpectomy scar (IDC treated 2015): recurrent carcinoma. "
+     "LVI: not evaluable (core). No distant disease on CT. 72F", "matched", "axilla-10"),
+    # NST beside a grade or receptors is the histology, not neoadjuvant systemic therapy
+    ("58F, new L breast cancer on core: NST, G2, ER+, 1.7 cm, palpable L axillary node, before any treatment",
+     "matched", "axilla-4"),
+    # Italian: a new axillary swelling during chemotherapy
+    ("paziente di 50 anni, carcinoma mammario destro 3.2 cm alla diagnosi, ascella negativa alla diagnosi; in "
+     "chemioterapia neoadiuvante, ciclo 4 di 6; nuova tumefazione ascellare destra", "matched", "axilla-7"),
+    # "pre-chemo" names a time, not a chemotherapy given
+    ("44F new R IDC 3.6 cm, palpable R axillary nodes. Pre-chemo, no treatment started, port next week",
+     "matched", "axilla-6"),
     # an operation dated years before a new cancer is the earlier cancer's
     ("L lumpectomy 2011 for DCIS. Now a new 2.3 cm IDC in the left breast on core biopsy, palpable L axillary node",
      "matched", "axilla-6"),
