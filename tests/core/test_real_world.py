@@ -1078,6 +1078,9 @@ FORMS_AND_REPORTS = [
     # Italian: a new axillary swelling during chemotherapy
     ("paziente di 50 anni, carcinoma mammario destro 3.2 cm alla diagnosi, ascella negativa alla diagnosi; in "
      "chemioterapia neoadiuvante, ciclo 4 di 6; nuova tumefazione ascellare destra", "matched", "axilla-7"),
+    # an asymmetry elsewhere is a finding, not a second cancer
+    ("new L IDC 2.4 cm, no palpable nodes, untreated; mammo also shows a 6 mm asymmetry in the right breast, "
+     "probably benign", "matched", "axilla-5"),
     # "pre-chemo" names a time, not a chemotherapy given
     ("44F new R IDC 3.6 cm, palpable R axillary nodes. Pre-chemo, no treatment started, port next week",
      "matched", "axilla-6"),
