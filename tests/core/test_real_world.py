@@ -1081,6 +1081,10 @@ FORMS_AND_REPORTS = [
     # an asymmetry elsewhere is a finding, not a second cancer
     ("new L IDC 2.4 cm, no palpable nodes, untreated; mammo also shows a 6 mm asymmetry in the right breast, "
      "probably benign", "matched", "axilla-5"),
+    # the English of Portuguese and Spanish writers: "terminated" is completed, "pretend to" intends
+    ("Patient 52 years, female, carcinoma of the left breast 3.3 cm at diagnosis, axilla clinically negative then. "
+     "She terminated the neoadjuvant chemotherapy last week; we pretend to operate next month.", "matched",
+     "axilla-8"),
     # "pre-chemo" names a time, not a chemotherapy given
     ("44F new R IDC 3.6 cm, palpable R axillary nodes. Pre-chemo, no treatment started, port next week",
      "matched", "axilla-6"),
