@@ -11,7 +11,7 @@ from typing import List, Optional, Tuple
 from bot.facts import MAX_AGE, Facts
 from bot.nlp import workup
 from bot.nlp.components import Cue
-from bot.nlp.nodes import contralateral, contralateral_proven, mentions
+from bot.nlp.nodes import beyond_axilla, contralateral, contralateral_proven, mentions
 from bot.nlp.reading import NOTHING, YEAR, Read, Reading, corrected_of, inside
 from bot.nlp.sizes import axillary
 from bot.nlp.stage import tnm
@@ -444,7 +444,11 @@ def _nac_status(reading: Reading) -> tuple:
         return "neoadjuvant_completed", chemo[:1] + done[:1]
     if weak:
         return "neoadjuvant_ongoing", chemo[:1] + weak[:1]
-    return ("unclear", chemo[:1]) if chemo else (None, [])
+    if not chemo:
+        # "still on cycle 3" without the therapy's name: some treatment is under way, which one is asked
+        cycle = [c for c in reading.live("NAC_ONGOING") if "cycle" in c.text.lower()]
+        return ("unclear", cycle[:1]) if cycle else (None, [])
+    return "unclear", chemo[:1]
 
 
 def treatment(reading: Reading, facts: Facts) -> Read:
@@ -729,9 +733,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
         return Read("other_site", tuple(elsewhere[:1]))
     # a supraclavicular or infraclavicular node is cN3 beside a breast cancer, but without one it is a neck or chest
     # wall node, not an axillary lump (matching-rules.md, other node sites)
-    clavicular = [a for a in reading.all("AXILLA") if "clavic" in a.text.lower() and not (a.negated or a.family)]
+    clavicular = [a for a in reading.all("AXILLA") if beyond_axilla(a) and not (a.negated or a.family)]
     if clavicular and not current and not facts.get("cancer_history") and all(
-            "clavic" in a.text.lower() for a in reading.all("AXILLA") if not a.negated):
+            beyond_axilla(a) for a in reading.all("AXILLA") if not a.negated):
         return Read("other_site", tuple(clavicular[:1]))
     # a lump past variant 1's initial imaging of a new lump: already imaged and benign, or unchanged for years
     imaged = workup.imaged_benign(reading, facts)

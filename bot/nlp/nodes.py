@@ -360,12 +360,20 @@ def _regional(reading: Reading, m: NodeMention) -> bool:
     return bool(_clavicular(reading, m.cue))
 
 
+def beyond_axilla(cue: Cue) -> bool:
+    """An AXILLA cue that names a regional site other than the axilla: above or below the clavicle, or the internal
+    mammary chain (cN2-N3 beside a breast cancer; another node site without one, matching-rules.md)."""
+    text = cue.text.lower()
+    return "clav" in text or "internal mammary" in text
+
+
 def _clavicular(reading: Reading, node: Cue) -> List[Cue]:
-    """The words that place a node above or below the clavicle ("supraclavicular node"); [] for an axillary one."""
+    """The words that place a node beyond the axilla ("supraclavicular node", "internal mammary node"); [] for an
+    axillary one."""
     near = [a for a in reading.within(node, ["AXILLA"], 3, 2)]
     wider = reading.within(node, ["AXILLA"], 7, 2)
     # "axillary or supraclavicular nodes", "axillary, supraclavicular or infraclavicular nodes": the axilla's too
-    return near if near and all("clav" in a.text.lower() for a in wider) else []
+    return near if near and all(beyond_axilla(a) for a in wider) else []
 
 
 _DENIES = frozenset({"denies", "denied", "deny", "denying"})

@@ -148,12 +148,20 @@ def _csv_edits(text: str) -> List[Edit]:
         if not rows:
             continue
         edits.append((header.start(), header.end(), " "))
-        for starts in rows:
-            edits.append((starts[0], starts[0], f"{keys[0]}: "))
+        for n, starts in enumerate(rows, 1):
+            # rows of several patients are labelled as such: one patient per case
+            label = "" if len(rows) == 1 else f"patient {n}: "
+            edits.append((starts[0], starts[0], f"{label}{keys[0]}: "))
             edits += [(start - 1, start, f", {key}: ") for key, start in zip(keys[1:], starts[1:])]
     return edits
 
 
+# A field that states a negative answered "no" ("No palpable nodes: false", "cN0: no", "Node negative: no"): a double
+# negative, which this reads as not known rather than guess which way it points.
+_NEGATIVE_FIELD = Scanner(r"(?im)(?:^|(?<=[,;\n]))([^\n:,;]{0,40}?\b(?:no|negative|neg|c?N0|clear|free)\b"
+                          r"[^\n:,;]{0,30}?:[ \t]*)(?:no|false|n|0)\b(?=[ \t]*(?:[,;.|\n]|$))")
+# A field written with "=" ("Palpable node = no", "Size=2.5 cm"): a field as a colon writes it.
+_EQUALS_FIELD = Scanner(r"(?<=[A-Za-z)])[ \t]*=[ \t]*(?=[A-Za-z0-9?<>-])")
 # A unit named by its field ("size_mm: 26", "Size (mm): 26", "tumour size, largest (mm): 34"): the number is in
 # that unit.
 _UNIT_FIELD = Scanner(r"(?im)\b(size|diameter|dimension)\b[^:\n()]{0,30}?[\s_(]+(mm|cm)\)?\s*:\s*(\d+(?:\.\d+)?)"
@@ -220,6 +228,8 @@ def _layout(norm: Normalised) -> Normalised:
     lines = [line for line in norm.text.splitlines() if line.strip()]
     if len(lines) >= 3 and sum(1 for _ in _CSV_ROW.finditer(norm.text)) * 2 > len(lines):
         norm = norm.sub(_CSV_ROW, lambda m: m.group(1).replace("_", " ") + ": ")
+    norm = norm.sub(_EQUALS_FIELD, lambda m: ": ")
+    norm = norm.sub(_NEGATIVE_FIELD, lambda m: m.group(1) + "unknown")
     norm = norm.sub(_UNIT_FIELD, lambda m: f"{m.group(1)}: {m.group(3)} {m.group(2)}")
     norm = norm.sub(_GLUED_STOP, lambda m: ". ")
     norm = norm.sub(_NUMBER_DASH, lambda m: " - ")
@@ -516,8 +526,8 @@ _LEVELS = Scanner(r"(?i)\blevels?\s+(?:III|II|I|[123])\b(?:\s*(?:or|and|/|-|,|to
 
 # A statement taken back ("palpable L axillary node - ignore that, wrong patient", "2.4 cm, scratch that"): the
 # clause before the retraction is not read; the retraction itself stays (the message corrects the case).
-_RETRACTED = Scanner(r"(?i)(?:^|(?<=[,;.:\n]))([^,;.:\n]+?)\s*[-–—,;:]\s*(?=(?:ignore|disregard|scratch|scrap|strike|"
-                     r"forget|delete)\s+(?:that|this)\b)")
+_RETRACTED = Scanner(r"(?i)(?:^|(?<=[,;.:\n]))([^,;.:\n(]+?)\s*(?:[-–—,;:.(]|\n)\s*"
+                     r"(?=(?:ignore|disregard|scratch|scrap|strike|forget|delete)\s+(?:that|this)\b|never\s*mind\b)")
 
 
 def _elision(norm: Normalised) -> Normalised:

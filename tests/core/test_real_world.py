@@ -1121,3 +1121,40 @@ def test_forms_reports_and_mixed_languages_get_their_right_answer(text: str, sta
 ])
 def test_people_and_histories_around_the_patient(text: str, status: str, answer: Optional[str]) -> None:
     assert decided(text) == (status, answer)
+
+
+@pytest.mark.parametrize("value, status, answer", [
+    ("false", "matched", "axilla-5"), ("0", "matched", "axilla-5"), ("N", "matched", "axilla-5"),
+    ("No", "matched", "axilla-5"), ("not assessed", "needs_info", "clinical_nodes"),
+    ("unknown", "needs_info", "clinical_nodes"), ("n/a", "needs_info", "clinical_nodes"),
+    ("?", "needs_info", "clinical_nodes"), ("not known", "needs_info", "clinical_nodes"),
+    ("yes", "matched", "axilla-6"),
+])
+def test_a_forms_node_field_is_read_by_its_value(value: str, status: str, answer: Optional[str]) -> None:
+    form = f"Dx: new L IDC\nSize: 3.3 cm\nL axillary node palpable: {value}\nTx: none"
+    assert decided(form) == (status, answer)
+
+
+@pytest.mark.parametrize("text, status, answer", [
+    # "=" and pipes are field separators as the colon is
+    ("Dx = new R IDC, Size = 2.8 cm, Node palpable = no, Tx = none", "matched", "axilla-5"),
+    ("| Dx | new R IDC |\n| Size | 2.8 cm |\n| Node palpable | No |\n| Tx | none |", "matched", "axilla-5"),
+    # a negative field answered "no" is a double negative: not known
+    ("Dx: new R IDC 2.8 cm\nAxilla negative: no\nTx: none", "needs_info", "clinical_nodes"),
+    # rows of two patients in one CSV are two patients
+    ("dx,size_cm,axilla,tx\nnew IDC,1.2,negative,none\nnew IDC,4.1,palpable node,none", "out_of_scope", None),
+    # a statement taken back in the next sentence or in brackets
+    ("new R IDC 2.8 cm, untreated. Palpable R axillary node. Disregard that.", "needs_info", "clinical_nodes"),
+    ("new R IDC 2.8 cm, untreated, firm R axillary node (scratch that)", "needs_info", "clinical_nodes"),
+    # an MRI sequence after "and" is no T category
+    ("new R IDC, no palpable nodes, untreated; mass bright on STIR and T2", "needs_info", "tumor_size_cm"),
+    # an internal mammary node without a cancer is another node site; beside one it is regional (positive)
+    ("60F, no cancer history, CT: 1.4 cm L internal mammary node", "out_of_scope", None),
+    ("new L IDC 1.6 cm, untreated, suspicious L internal mammary node on MRI", "matched", "axilla-4"),
+    # a husband's own lump is not the patient's
+    ("61F, new R IDC 1.4 cm, untreated. Her husband felt a lump in his own armpit.", "needs_info", "clinical_nodes"),
+    # a cycle under way without the therapy named: which treatment is asked
+    ("new L IDC 3.4 cm, cN0, currently in cycle 2", "needs_info", "treatment"),
+])
+def test_fields_retractions_and_other_sites(text: str, status: str, answer: Optional[str]) -> None:
+    assert decided(text) == (status, answer)
