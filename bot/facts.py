@@ -189,6 +189,8 @@ def merge(known: Mapping[str, Any], new: Extraction) -> Facts:
     if new.stated.get("diagnosis") in ("new_primary", "local_recurrence") and new.stated.get("encounter") is None \
             and merged.get("encounter") == "no_tissue_diagnosis":
         merged["encounter"] = None  # "biopsy came back: IDC": the tissue diagnosis the case was waiting for
+    if new.stated.get("neoadjuvant_unclear") and new.stated.get("treatment") is None:
+        merged["treatment"] = None  # "actually she is still on cycle 3" after "completed NAC": asked again
     for key in new.conflicts:
         merged[key] = None
     return merged

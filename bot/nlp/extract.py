@@ -135,10 +135,11 @@ def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
         elif felt and not unfelt and not reading.has("SUSPICIOUS", "MODALITY_MUS", "MODALITY_OTHER"):
             facts[key], facts["node_finding"] = "positive", "palpable"
     elif key == "node_finding":
-        # the study named, not the one denied ("found on CT not mammogram")
+        # the study named, not the one denied ("found on CT not mammogram") nor one that found nothing ("US was
+        # normal": no finding at all)
         for label, value in (("MODALITY_MUS", "mammography_or_us"), ("MODALITY_OTHER", "other_imaging"),
                              ("PALPABLE", "palpable"), ("LUMP", "palpable")):
-            if reading.live(label):
+            if [c for c in reading.live(label) if not reading.within(c, ["FINDING_WORD", "ANSWER_NO"], 0, 3)]:
                 facts[key] = value
                 break
     elif key == "diagnosis":

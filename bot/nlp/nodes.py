@@ -473,10 +473,17 @@ def _negative_exams(reading: Reading, facts: Facts) -> List[Cue]:
     return [c for c in _negatives(reading, facts) if not _after_chemotherapy(reading, c, facts)]
 
 
+def _denied_negative(reading: Reading, cue: Cue) -> bool:
+    """A negative statement denied ("not node-negative", "isn't clinically negative"): not a negative exam, and not
+    said what it is instead (asked)."""
+    before = [t.lower() for t in reading.tokens[max(0, cue.start - 2):cue.start]]
+    return any(t in ("not", "n't", "isn't", "never") for t in before)
+
+
 def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
     found = relevant(reading, facts)
     cues = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)
-            and not _about_breasts(reading, c)]
+            and not _about_breasts(reading, c) and not _denied_negative(reading, c)]
     cues += [c for m in found if m.negated and not m.uncertain and m.exam and not _not_the_exam(reading, m)
              for c in m.cues]
     axillae = [a for a in reading.all("AXILLA") if not (a.family or a.uncertain)]
@@ -532,6 +539,10 @@ def _about_breasts(reading: Reading, cue: Cue) -> bool:
 
 
 def _other_side(reading: Reading, cue: Cue) -> bool:
+    """The cue is of the axilla across from the cancer: by its side, or called contralateral ("contralateral
+    axilla normal")."""
+    if any(0 <= cue.start - c.end <= 2 for c in reading.near(cue, ["CONTRALATERAL"], "sentence")):
+        return True
     side, sides = reading.side_of(cue), primary_sides(reading)
     return side in ("left", "right") and len(sides) == 1 and side not in sides
 
@@ -559,6 +570,7 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
         return Read("positive", tuple(pos_cues))
     uncertain = [m.cue for m in found if m.uncertain]
     uncertain += [c for c in reading.all("NSTAGE") if c.uncertain and not (c.negated or c.family)]
+    uncertain += [c for c in reading.live("NODE_NEG") if _denied_negative(reading, c)]
     uncertain += [c for c in reading.all("NODE_POS", "LUMP") if c.uncertain and not c.negated
                   and (c.label == "NODE_POS" or axillary(reading, c) or reading.near(c, ["AXILLA"], "sentence"))]
     if negative:
@@ -732,9 +744,10 @@ def contralateral_proven(reading: Reading) -> Sequence[Cue]:
     sides = primary_sides(reading) or _past_sides(reading)
     found = [m.cue for m in mentions(reading) if m.proven and not m.negated and (contralateral(reading, m) or (
         m.side in ("left", "right") and len(sides) == 1 and m.side not in sides))]
-    found += [a for a in reading.all("AXILLA") if len(sides) == 1 and not (a.negated or a.family)
-              and (reading.side_of(a) in ("left", "right") and reading.side_of(a) not in sides
-                   or _named_contralateral(reading, a))  # "RIGHT (contralateral) axilla: core bx: ..."
+    # "RIGHT (contralateral) axilla: core bx: ...", "contralateral axillary node positive on FNA" (no side needed)
+    found += [a for a in reading.all("AXILLA") if not (a.negated or a.family)
+              and (len(sides) == 1 and reading.side_of(a) in ("left", "right") and reading.side_of(a) not in sides
+                   or _named_contralateral(reading, a))
               and any(not (p.negated or p.uncertain) for p in reading.near(a, ["PROVEN"], "sentence"))]
     return found
 

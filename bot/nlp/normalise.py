@@ -151,8 +151,11 @@ def _csv_edits(text: str) -> List[Edit]:
         for n, starts in enumerate(rows, 1):
             # rows of several patients are labelled as such: one patient per case
             label = "" if len(rows) == 1 else f"patient {n}: "
-            edits.append((starts[0], starts[0], f"{label}{keys[0]}: "))
-            edits += [(start - 1, start, f", {key}: ") for key, start in zip(keys[1:], starts[1:])]
+            # an empty cell is a value not known ("52,F,,none")
+            empty = ["unknown" if text[start:start + 1] in (",", "\n", "") else "" for start in starts]
+            edits.append((starts[0], starts[0], f"{label}{keys[0]}: {empty[0]}"))
+            edits += [(start - 1, start, f", {key}: {blank}")
+                      for key, start, blank in zip(keys[1:], starts[1:], empty[1:])]
     return edits
 
 
@@ -160,7 +163,10 @@ def _csv_edits(text: str) -> List[Edit]:
 # negative, which this reads as not known rather than guess which way it points.
 _NEGATIVE_FIELD = Scanner(r"(?im)(?:^|(?<=[,;\n]))([^\n:,;]{0,40}?\b(?:no|negative|neg|c?N0|clear|free)\b"
                           r"[^\n:,;]{0,30}?:[ \t]*)(?:no|false|n|0)\b(?=[ \t]*(?:[,;.|\n]|$))")
-# A field written with "=" ("Palpable node = no", "Size=2.5 cm"): a field as a colon writes it.
+# A field written with "=" or one bar ("Palpable node = no", "Size | 2.5 cm"): a field as a colon writes it.
+_PIPE_FIELD = Scanner(r"(?m)^([A-Za-z][^|:\n]{0,40}?)[ \t]*\|[ \t]*(?=[^|:\n]+$)")
+# A field left empty on its form ("Palpable node:" above "Treatment: none"): not known.
+_EMPTY_FIELD = Scanner(r"(?m)^([A-Za-z][^:\n]{0,40}:)[ \t]*(?=\n[ \t]*[A-Za-z][^:\n]{0,40}:)")
 _EQUALS_FIELD = Scanner(r"(?<=[A-Za-z)])[ \t]*=[ \t]*(?=[A-Za-z0-9?<>-])")
 # A unit named by its field ("size_mm: 26", "Size (mm): 26", "tumour size, largest (mm): 34"): the number is in
 # that unit.
@@ -177,6 +183,8 @@ _NUMBER_DASH = Scanner(r"(?<=\d)\s*[\u2012\u2013\u2014\u2212]\s*(?=\d)")
 _WORD_PLUS = Scanner(r"(?<=[A-Za-z]{3})\+(?=[A-Za-z]{2})")
 # A distance glued to its landmark ("8 cmFN": 8 cm from the nipple): the unit and the landmark, two words.
 _GLUED_FN = Scanner(r"(?i)(?<=\d)\s?(cm)(fn)\b")
+# A unit glued to what follows it ("1.8cm(US)/2.5cm(MRI)"): two measurements, each with its study.
+_GLUED_UNIT = Scanner(r"(?i)(?<=\d)(cm|mm)(?=[(\[/])|(?<=\))/(?=\d)")
 # "ca." before a number is circa ("Knoten, ca. 1,5 cm"), not the shorthand for cancer ("breast ca. 2 cm" stays).
 _CIRCA = Scanner(r"(?i)(?<!breast\s)(?<!\bbr\s)\bca\.(?=\s?\d)")
 
@@ -229,6 +237,8 @@ def _layout(norm: Normalised) -> Normalised:
     if len(lines) >= 3 and sum(1 for _ in _CSV_ROW.finditer(norm.text)) * 2 > len(lines):
         norm = norm.sub(_CSV_ROW, lambda m: m.group(1).replace("_", " ") + ": ")
     norm = norm.sub(_EQUALS_FIELD, lambda m: ": ")
+    norm = norm.sub(_PIPE_FIELD, lambda m: m.group(1) + ": ")
+    norm = norm.sub(_EMPTY_FIELD, lambda m: m.group(1) + " unknown")
     norm = norm.sub(_NEGATIVE_FIELD, lambda m: m.group(1) + "unknown")
     norm = norm.sub(_UNIT_FIELD, lambda m: f"{m.group(1)}: {m.group(3)} {m.group(2)}")
     norm = norm.sub(_GLUED_STOP, lambda m: ". ")
@@ -236,6 +246,7 @@ def _layout(norm: Normalised) -> Normalised:
     norm = norm.sub(_CIRCA, lambda m: "about")
     norm = norm.sub(_WORD_PLUS, lambda m: " + ")
     norm = norm.sub(_GLUED_FN, lambda m: f" {m.group(1)} {m.group(2)}")
+    norm = norm.sub(_GLUED_UNIT, lambda m: f"{m.group(1)} " if m.group(1) else " / ")
     return norm.sub(_SYMBOLS, lambda m: _SYMBOL_WORDS[m.group()])
 
 
@@ -291,9 +302,27 @@ def _table_row(m: "re.Match[str]") -> List[Edit]:
     return edits
 
 
+# A table of three columns or more under a header row and its rule ("| age | size | node |" / "|---|---|---|"):
+# rows of fields, as CSV is (see _csv_edits).
+_WIDE_TABLE = Scanner(r"(?m)^[ \t]*\|(?:[^|\n]*\|){3,}[ \t]*\n([ \t]*\|?[ \t:]*-{3,}[-|: \t]*\n)"
+                      r"(?:[ \t]*\|[^\n]*\|[ \t]*(?:\n|$))+")
+
+
+def _wide_table(m: "re.Match[str]") -> List[Edit]:
+    """Edits that make a wide table CSV: its rule line gone, each row's outer bars blank and inner bars commas."""
+    edits: List[Edit] = [(m.start(1), m.end(1), "")]
+    for row in re.finditer(r"[^\n]+", m.group()):
+        if row.start() + m.start() == m.start(1):
+            continue
+        bars = [m.start() + row.start() + i for i, ch in enumerate(row.group()) if ch == "|"]
+        edits += [(bar, bar + 1, "" if bar in (bars[0], bars[-1]) else ",") for bar in bars]
+    return sorted(edits)
+
+
 def _tables(norm: Normalised) -> Normalised:
     if "|" not in norm.text:
         return norm
+    norm = norm.apply(edit for table in _WIDE_TABLE.finditer(norm.text) for edit in _wide_table(table))
     norm = norm.sub(_TABLE_RULE, lambda m: " ")
     return norm.apply(edit for row in _TABLE_ROW.finditer(norm.text) for edit in _table_row(row))
 

@@ -438,6 +438,16 @@ def test_a_size_or_category_given_later_replaces_the_one_it_disagrees_with(
     assert (after["tumor_size_cm"], after["t_category"]) == (size, category)
 
 
+@pytest.mark.parametrize("answer", ["the ultrasound was normal", "MRI negative"])
+def test_a_study_that_found_nothing_does_not_say_how_a_node_was_found(answer: str) -> None:
+    assert bot.extract(answer, expecting="node_finding").facts["node_finding"] is None
+
+
+def test_a_cycle_under_way_after_completed_chemotherapy_asks_the_treatment_again() -> None:
+    known = bot.merge({}, bot.extract("new R IDC 3.2 cm, cN0, completed neoadjuvant chemotherapy"))
+    assert bot.merge(known, bot.extract("sorry, she is still in cycle 4"))["treatment"] is None
+
+
 def test_a_tissue_diagnosis_that_arrives_later_ends_the_wait_for_it() -> None:
     known = bot.merge({}, bot.extract("3 cm L breast mass, not yet biopsied, palpable L axillary node"))
     assert known["encounter"] == "no_tissue_diagnosis"

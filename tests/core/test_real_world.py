@@ -1155,6 +1155,26 @@ def test_a_forms_node_field_is_read_by_its_value(value: str, status: str, answer
     ("61F, new R IDC 1.4 cm, untreated. Her husband felt a lump in his own armpit.", "needs_info", "clinical_nodes"),
     # a cycle under way without the therapy named: which treatment is asked
     ("new L IDC 3.4 cm, cN0, currently in cycle 2", "needs_info", "treatment"),
+    # a field with one bar, a field left empty, an empty CSV cell, a wide markdown table
+    ("Dx | new L IDC\nSize | 3.1 cm\nNode palpable | No\nTx | none", "matched", "axilla-5"),
+    ("Dx: new L IDC\nSize: 3.1 cm\nNode palpable:\nTx: none", "needs_info", "clinical_nodes"),
+    ("age,sex,dx,size_cm,node_palpable,tx\n61,F,new L IDC,3.1,,none", "needs_info", "clinical_nodes"),
+    ("| age | dx | size | node palpable | tx |\n|---|---|---|---|---|\n| 61 | new L IDC | 3.1 cm | no | none |",
+     "matched", "axilla-5"),
+    ("new L IDC 3.1 cm, untreated, nodal status unknown", "needs_info", "clinical_nodes"),
+    # an exam not done, or a record of a node not found, says nothing of the node
+    ("new L IDC 3.1 cm, untreated; axillary nodes have not been examined yet", "needs_info", "clinical_nodes"),
+    ("new L IDC 3.1 cm, untreated; nobody has checked for palpable nodes", "needs_info", "clinical_nodes"),
+    ("new L IDC 3.1 cm, untreated; I couldn't find any note of a palpable node", "needs_info", "clinical_nodes"),
+    # a negative denied is no negative
+    ("new L IDC 1.1 cm, untreated, the axilla is not clinically negative", "needs_info", "clinical_nodes"),
+    # a node called contralateral and proven is distant; the contralateral axilla's normal exam is the other side's
+    ("new IDC 1.9 cm, untreated, contralateral axillary node FNA positive for carcinoma", "out_of_scope", None),
+    ("new L IDC 1.9 cm, untreated, palpable L axillary node; contralateral axilla normal", "matched", "axilla-4"),
+    # not felt but suspicious on imaging: node-positive
+    ("new L IDC 1.9 cm, untreated, axillary node not palpable but suspicious on MRI", "matched", "axilla-4"),
+    # units glued to their studies
+    ("new L IDC 1.7cm(mammo)/2.3cm(US), cN0, untreated", "needs_info", "tumor_size_cm"),
 ])
 def test_fields_retractions_and_other_sites(text: str, status: str, answer: Optional[str]) -> None:
     assert decided(text) == (status, answer)
