@@ -335,7 +335,8 @@ def _run(reading: Reading, treatment: Optional[str]) -> Extraction:
             conflicts.append(_CONFLICT_KEY.get(reader.fact, reader.fact))
         else:
             facts[reader.fact] = found.value
-        if reader.fact == "treatment" and facts["treatment"] is None and treatment and not found.conflict:
+        if reader.fact == "treatment" and facts["treatment"] is None and treatment and not found.conflict \
+                and course.nac_status(reading)[0] != "unclear":  # "still on cycle 3": the case's status in doubt
             facts["treatment"], context = treatment, True
         if found.cues and (found.value is not None or found.conflict):
             evidence[reader.fact] = _evidence(reading, found.cues)

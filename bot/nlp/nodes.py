@@ -282,6 +282,9 @@ def _mentions(reading: Reading) -> List[NodeMention]:
                    if c.negated and not _denied_of_another(reading, cue, c)
                    and not (palpable_cues and c.label == "SUSPICIOUS")]
         negated = cue.negated or _gone(reading, cue) or (not (suspicious_cues or proven_cues) and bool(denials))
+        if negated and _felt_since(reading, cue):
+            # "not palpable last month, now palpable": the exam has changed; which holds is asked
+            cue, negated = with_context(cue, negated=False, uncertain=True), False
         if negated and not cue.negated:
             cue = with_context(cue, negated=True)
         elif not (negated or _denied_list(reading, cue)):
@@ -358,6 +361,19 @@ def relevant(reading: Reading, facts: Facts) -> List[NodeMention]:
 def _regional(reading: Reading, m: NodeMention) -> bool:
     """An infraclavicular or supraclavicular node (cN3): not the axilla's own exam."""
     return bool(_clavicular(reading, m.cue))
+
+
+_NOW = frozenset({"now", "today", "currently", "ab"})  # Hindi "ab": now
+
+
+def _felt_since(reading: Reading, node: Cue) -> bool:
+    """A palpable finding said of the present after the node's denial, in its sentence ("... now palpable"); not
+    beside chemotherapy, where the status before it and a new lump are told apart (rows 7-9)."""
+    if reading.has("NAC", "NEOADJUVANT") or reading.near(node, ["SIZE_AT_DX"], "sentence"):
+        return False
+    return any(p.start > node.end and not (p.negated or p.uncertain or p.family)
+               and _NOW & {t.lower() for t in reading.tokens[max(0, p.start - 3):p.start]}
+               for p in reading.near(node, ["PALPABLE"], "sentence"))
 
 
 def beyond_axilla(cue: Cue) -> bool:

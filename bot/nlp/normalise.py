@@ -559,11 +559,26 @@ _RETRACTED = Scanner(r"(?i)(?:^|(?<=[,;.:\n]))([^,;.:\n(]+?)\s*(?:[-–—,;:.(]
                      r"(?=(?:ignore|disregard|scratch|scrap|strike|forget|delete)\s+(?:that|this)\b|never\s*mind\b)")
 
 
+# A size taken back by name ("..., ignore the size", "disregard the previous measurement"): the sizes said before
+# it are not read (a size said after it stands).
+_SIZE_TAKEN_BACK = Scanner(r"(?i)\b(?:ignore|disregard|forget|scratch|strike)\s+(?:the\s+|that\s+)?"
+                           r"(?:previous\s+|last\s+|first\s+|earlier\s+)?(?:size|measurement|dimension)s?\b")
+_A_SIZE = re.compile(r"(?i)\b\d+(?:[.,]\d+)?(?:\s*(?:x|by)\s*\d+(?:[.,]\d+)?)*\s*(?:cm|mm)\b")
+
+
+def _sizes_taken_back(norm: Normalised) -> Normalised:
+    found = _SIZE_TAKEN_BACK.search(norm.text)
+    if found is None:
+        return norm
+    return norm.apply([(m.start(), m.end(), " ") for m in _A_SIZE.finditer(norm.text, 0, found.start())])
+
+
 def _elision(norm: Normalised) -> Normalised:
-    """Words shared, in the way or taken back: a finding two adverbs share, axillary levels, a retracted clause,
-    elided articles."""
+    """Words shared, in the way or taken back: a finding two adverbs share, axillary levels, sizes or a clause
+    taken back, case endings and elided articles."""
     norm = norm.sub(_SHARED_FINDING, lambda m: f"{m.group(1)} {m.group(3)} and {m.group(2)} {m.group(3)}")
     norm = norm.sub(_LEVELS, lambda m: " ")
+    norm = _sizes_taken_back(norm)
     norm = norm.sub(_CASE_ENDING, lambda m: " ")
     norm = norm.sub(_RETRACTED, lambda m: " " * len(m.group(1)) + m.group()[len(m.group(1)):])
     return norm.sub(_ELISION, lambda m: m.group(0) + " ")

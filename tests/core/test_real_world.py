@@ -1173,6 +1173,14 @@ def test_a_forms_node_field_is_read_by_its_value(value: str, status: str, answer
     ("new L IDC 1.9 cm, untreated, palpable L axillary node; contralateral axilla normal", "matched", "axilla-4"),
     # not felt but suspicious on imaging: node-positive
     ("new L IDC 1.9 cm, untreated, axillary node not palpable but suspicious on MRI", "matched", "axilla-4"),
+    # a size taken back by name: asked; a size said after it stands
+    ("new R IDC 2.3 cm, cN0, untreated - disregard the measurement, it was another lesion", "needs_info",
+     "tumor_size_cm"),
+    # an exam that has changed: which holds is asked
+    ("new R IDC 1.3 cm, untreated; R axillary node not palpable in March, today palpable", "needs_info",
+     "clinical_nodes"),
+    # Hindi "don't know whether": not known
+    ("new R IDC 1.3 cm, untreated, axilla mein node hai ya nahi pata nahi", "needs_info", "clinical_nodes"),
     # units glued to their studies
     ("new L IDC 1.7cm(mammo)/2.3cm(US), cN0, untreated", "needs_info", "tumor_size_cm"),
 ])
