@@ -1181,6 +1181,11 @@ def test_a_forms_node_field_is_read_by_its_value(value: str, status: str, answer
      "clinical_nodes"),
     # Hindi "don't know whether": not known
     ("new R IDC 1.3 cm, untreated, axilla mein node hai ya nahi pata nahi", "needs_info", "clinical_nodes"),
+    # a post-operative day counts from the operation named after it, not from a port
+    ("new L IDC 3.2 cm, palpable L axillary node; POD1 after port insertion, first chemo next week", "matched",
+     "axilla-6"),
+    # a chemotherapy with a time to come right after it is a plan
+    ("new R IDC 2.9 cm, cN0, seen after her echo; chemo in two weeks", "matched", "axilla-5"),
     # units glued to their studies
     ("new L IDC 1.7cm(mammo)/2.3cm(US), cN0, untreated", "needs_info", "tumor_size_cm"),
 ])
