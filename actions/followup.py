@@ -98,8 +98,11 @@ class ActionAnswerFaq(Action):
         if events is not None:
             return events
         text = cs.text_of(tracker)
-        if len(find_procedures(text)) == 1 and faq.proposes_an_order(text):
-            # "can I order MRI breast without IV contrast?" heard as "why not MRI": the rating of that exam
+        # "can I order MRI breast without IV contrast?" heard as "why not MRI", or "CT w/wo contrast?" heard as how
+        # to word an order: the rating of that one exam
+        named_only = cs.intent_of(tracker) == "faq_order_wording" and not faq.asks_wording(text) \
+            and not faq.declines_an_exam(text)
+        if len(find_procedures(text)) == 1 and (faq.proposes_an_order(text) or named_only):
             return await ActionOrderCheck().run(dispatcher, tracker, domain)
         topics = faq_topics(tracker)
         if not topics:  # the rules run this for FAQ intents only; a topic-less one is not understood

@@ -31,7 +31,12 @@ def _about_patient(reading: Reading, cue: Cue) -> bool:
     ("the surgeon said he'd send the report")."""
     if any(s.start < cue.start for s in reading.all("SIGNOFF")):
         return False
-    if cue.text.lower() in _PRONOUNS and reading.within(cue, ["CLINICIAN"], 3, 0):
+    # "the referring doctor, he wants an MRI": the clinician's pronoun, across the comma too
+    if cue.text.lower() in _PRONOUNS and any(c.sentence == cue.sentence and 0 <= cue.start - c.end <= 3
+                                             for c in reading.all("CLINICIAN")):
+        return False
+    # "referred by Mr. Jones", "letter from Mr Patel": the referrer's title
+    if cue.start and reading.tokens[cue.start - 1].lower() in ("by", "from", "cc", "to"):
         return False
     return not any(0 <= cue.start - a.end <= 1 for a in reading.all("ADDRESSEE"))
 

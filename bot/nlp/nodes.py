@@ -58,7 +58,8 @@ def _elsewhere(reading: Reading, cue: Cue) -> bool:
     """A node of another region ("cervical LN", "R level II cervical node"): the nearest region word decides; with
     none beside it, a message that names a region of nodes and no axilla but to deny it ("NECK ULTRASOUND ...
     Findings: level II lymph node ... no axillary lumps") is about that region."""
-    near = [c for c in reading.near(cue, ["OTHER_ORGAN", "AXILLA"]) if -4 <= c.start - cue.start <= 6]
+    near = [c for c in reading.near(cue, ["OTHER_ORGAN", "AXILLA"]) if -4 <= c.start - cue.start <= 6
+            and not (c.label == "OTHER_ORGAN" and c.negated)]  # "no skin changes - palpable node": no region
     if near:
         return min(near, key=lambda c: abs(c.start - cue.start)).label == "OTHER_ORGAN"
     denied = ("NODE", "LUMP", "PALPABLE", "SUSPICIOUS", "PROVEN")  # "axillae not involved", "axilla: no nodes"

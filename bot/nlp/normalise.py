@@ -527,9 +527,15 @@ _LINE_HYPHEN = Scanner(r"(?<=[A-Za-z])-[ \t]*\n[ \t]*(?=[a-z])")
 _WORD_BEFORE = re.compile(r"[\w-]*$")
 
 
+# The second halves of compounds written with a hyphen ("node-\nnegative", "US-\nguided", "treatment-\nnaive").
+_COMPOUND_END = re.compile(r"(?:negative|positive|guided|proven|naive|free|weighted|enhanced|old|year|like|type|"
+                           r"based|related|level|grade|stage)\b")
+
+
 def _rejoined(m: "re.Match[str]") -> str:
     before = _WORD_BEFORE.search(m.string, max(0, m.start() - 40), m.start())  # matches, if only the empty word
-    return "-" if before is not None and "-" in before.group() else ""
+    compound = before is not None and "-" in before.group() or _COMPOUND_END.match(m.string, m.end())
+    return "-" if compound else ""
 
 
 def _wrapped(norm: Normalised) -> Normalised:

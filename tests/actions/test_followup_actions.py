@@ -38,6 +38,21 @@ def test_a_proposed_order_heard_as_why_not_mri_gets_that_exams_rating(domain):
         "order_check", "MRI breast without IV contrast", "Usually Not Appropriate")
 
 
+def test_an_exam_named_alone_heard_as_order_wording_gets_its_rating(domain):
+    slots = {"diagnosis": "new_primary", "tumor_size_cm": 3.0, "clinical_nodes": "positive",
+             "variant": "axilla-6"}
+    tracker = make_tracker("and a plain CT?", "faq_order_wording", slots, form_active=False)
+    _, messages = run(ActionAnswerFaq(), tracker, domain)
+    check = customs(messages)[0]
+    assert (check["type"], check["procedure"]) == ("order_check", "CT chest abdomen pelvis without IV contrast")
+
+
+def test_how_to_word_an_exams_order_stays_the_wording_question(domain):
+    tracker = make_tracker("how do I word the request for the US?", "faq_order_wording", form_active=False)
+    _, messages = run(ActionAnswerFaq(), tracker, domain)
+    assert customs(messages)[0]["topic"] == "order_wording"
+
+
 def test_a_declined_exam_stays_the_why_not_question(domain):
     tracker = make_tracker("so no breast MRI for her at all?", "faq_why_not_mri", form_active=False)
     _, messages = run(ActionAnswerFaq(), tracker, domain)

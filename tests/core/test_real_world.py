@@ -1186,6 +1186,12 @@ def test_a_forms_node_field_is_read_by_its_value(value: str, status: str, answer
      "axilla-6"),
     # a chemotherapy with a time to come right after it is a plan
     ("new R IDC 2.9 cm, cN0, seen after her echo; chemo in two weeks", "matched", "axilla-5"),
+    # a denied organ is no region of the node after it; a compound hyphen at a line end is kept
+    ("new R IDC 2.2 cm, untreated. No skin changes - palpable node in the right axilla.", "matched", "axilla-6"),
+    ("new R IDC 2.2 cm, untreated, axilla clinically node-\nnegative", "matched", "axilla-5"),
+    # the referrer's title and pronoun are not the patient's
+    ("new L IDC 3 cm, cN0, untreated, sent by Mr. Okoye; the referring surgeon, he asks about the axilla",
+     "matched", "axilla-5"),
     # units glued to their studies
     ("new L IDC 1.7cm(mammo)/2.3cm(US), cN0, untreated", "needs_info", "tumor_size_cm"),
 ])
