@@ -164,7 +164,8 @@ class ActionOrderCheck(Action):
         # to be an order check when the follow-up keywords recognise a topic.
         declined = _COMPARED.get(procedure or "") if faq.declines_an_exam(text) else None
         topic = comparison_topic(text) or declined or ("order_wording" if faq.asks_wording(text) else None) or (
-            faq.detect_topic(text) if procedure is None or cs.is_unsure(tracker) else None)
+            faq.detect_topic(text) if procedure is None or cs.is_unsure(tracker) and not faq.proposes_an_order(text)
+            else None)
         if topic:
             messages.faq_answer(dispatcher, topic, tracker.get_slot(cs.VARIANT_SLOT), cs.known_facts(tracker))
             return []

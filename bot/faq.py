@@ -228,7 +228,8 @@ def declines_an_exam(text: str) -> bool:
     return bool(_DECLINING & set(text.replace("?", " ").replace(",", " ").split()))
 
 
-_PROTOCOL = re.compile(r"\b(?:without|w/o|no)\s+(?:iv\s+)?(?:contrast|gadolinium|gad)\b")
+_PROTOCOL = re.compile(r"\b(?:without|w/o|no)\s+(?:and\s+with\s+)?(?:iv\s+)?(?:contrast|gadolinium|gad)\b"
+                       r"|\bwith\s+and\s+without\s+(?:iv\s+)?contrast\b|\bw/wo\b")
 # A proposal to order an exam ("can I order ...", "I'm going to order ...", "is a ... OK for her?")
 _PROPOSAL = re.compile(r"\b(?:can|could|may|should|shall)\s+(?:i|we)\s+(?:just\s+)?(?:order|get|request|book)\b"
                        r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:going\s+to|gonna|about\s+to|planning\s+to)\s+"

@@ -45,7 +45,9 @@ def _relative_of(reading: Reading, cue: Cue) -> bool:
     """The patient's pronoun before a relative ("his father had breast cancer"): the relative's phrase, but the
     pronoun is the patient's."""
     after = reading.norms[cue.end] if reading.norms is not None and cue.end < len(reading.norms) else ""
-    return cue.text.lower() in ("his", "her") and after == "mother"  # norms.yml reads every relative as "mother"
+    word = reading.tokens[cue.end].lower() if cue.end < len(reading.tokens) else ""
+    # norms.yml reads most relatives as "mother"; a spouse keeps its word
+    return cue.text.lower() in ("his", "her") and (after == "mother" or word in _MALE_RELATIVES | _FEMALE_RELATIVES)
 
 
 _MALE_RELATIVES = frozenset({"husband", "father", "dad", "brother", "son", "grandfather", "uncle", "nephew",
@@ -76,8 +78,10 @@ def sex(reading: Reading, facts: Facts) -> Read:
         return Read(value, tuple(c for c in reading.all(label) if c.start_char >= said.start(1))[:1])
     def votes(label: str, compact: Tuple[str, ...]) -> tuple:
         # "the patient is not male" denies that sex: no vote for it
+        relatives = _FEMALE_RELATIVES if label == "FEMALE" else _MALE_RELATIVES
         cues = [c for c in reading.all(label) if not (c.family and not _relative_of(reading, c) or c.negated)
-                and _about_patient(reading, c)]
+                and _about_patient(reading, c)
+                and not (c.text.lower() in _PRONOUNS and _of_relative(reading, c, relatives))]
         strong = [c for c in cues if c.text.lower() not in _PRONOUNS]
         strong += [c for c in reading.all("AGE_SEX") if not c.family and c.text.rstrip(".,;:)").endswith(compact)]
         return strong, cues

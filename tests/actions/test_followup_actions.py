@@ -47,6 +47,17 @@ def test_an_exam_named_alone_heard_as_order_wording_gets_its_rating(domain):
     assert (check["type"], check["procedure"]) == ("order_check", "CT chest abdomen pelvis without IV contrast")
 
 
+def test_a_proposed_order_is_checked_however_unsure_the_classifier(domain):
+    slots = {"diagnosis": "new_primary", "tumor_size_cm": 3.0, "clinical_nodes": "positive",
+             "variant": "axilla-6"}
+    tracker = make_tracker("could we order a CT with and without contrast?", "faq_order_wording", slots,
+                           confidence=0.3, form_active=False)
+    _, messages = run(ActionAnswerFaq(), tracker, domain)
+    check = customs(messages)[0]
+    assert (check["type"], check["procedure"]) == (
+        "order_check", "CT chest abdomen pelvis without and with IV contrast")
+
+
 def test_how_to_word_an_exams_order_stays_the_wording_question(domain):
     tracker = make_tracker("how do I word the request for the US?", "faq_order_wording", form_active=False)
     _, messages = run(ActionAnswerFaq(), tracker, domain)

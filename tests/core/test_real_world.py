@@ -1192,6 +1192,8 @@ def test_a_forms_node_field_is_read_by_its_value(value: str, status: str, answer
     # the referrer's title and pronoun are not the patient's
     ("new L IDC 3 cm, cN0, untreated, sent by Mr. Okoye; the referring surgeon, he asks about the axilla",
      "matched", "axilla-5"),
+    # a husband's pronoun is his
+    ("new L IDC 3 cm, cN0, untreated. Her husband wonders whether he needs a scan too.", "matched", "axilla-5"),
     # units glued to their studies
     ("new L IDC 1.7cm(mammo)/2.3cm(US), cN0, untreated", "needs_info", "tumor_size_cm"),
 ])
