@@ -16,7 +16,7 @@ from typing import List, Optional, Tuple
 from bot.facts import MAX_TUMOR_CM, SIZE_THRESHOLD_CM, Facts
 from bot.nlp.components import Cue
 from bot.nlp.pipeline import answer_fillers
-from bot.nlp.reading import NOTHING, Read, Reading, inside
+from bot.nlp.reading import NOTHING, YEAR, Read, Reading, inside
 from bot.reasons import Note
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -302,6 +302,8 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
             return Read(residue=(cue,))  # "1. 5 cm": 1.5 cm, or item 1 of a list and 5 cm? Asked
         if reading.section_of(cue) in _OLD_SECTIONS:
             continue  # the prior study a report compares with
+        if facts.get("diagnosis") == "local_recurrence" and _first_cancer(reading, cue):
+            continue  # "mastectomy in 2012 for a 2.2 cm IDC": the first cancer's size, not the recurrence's
         head, when, value = measured(reading, cue), _when(reading, cue), size_cm(cue)
         if nac and when == "old":
             when = "diagnosis"  # "when you found it in August it was 4 cm", now on chemotherapy: before it
@@ -462,6 +464,12 @@ def _corrected_unitless(reading: Reading, sized: Sized) -> Sized:
                     found.append((cue, value, None))
                 break
     return found
+
+
+def _first_cancer(reading: Reading, cue: Cue) -> bool:
+    """A size in the clause of an operation dated by its year ("right mastectomy in 2012 for a 2.2 cm IDC")."""
+    return any(YEAR.fullmatch(y.text.strip()) for s in reading.near(cue, ["SURGERY"])
+               for y in reading.within(s, ["SURGERY_PAST_POST"], 0, 3))
 
 
 def _grown(reading: Reading, sizes: Sized) -> Sized:

@@ -1192,6 +1192,11 @@ def test_a_forms_node_field_is_read_by_its_value(value: str, status: str, answer
     # the referrer's title and pronoun are not the patient's
     ("new L IDC 3 cm, cN0, untreated, sent by Mr. Okoye; the referring surgeon, he asks about the axilla",
      "matched", "axilla-5"),
+    # a recurrence: the first cancer's size, told with its dated operation, is not asked about
+    ("74F: L mastectomy in 2010 for a 3.1 cm IDC. Now a 6 mm nodule in the mastectomy scar, core biopsy: "
+     "recurrent carcinoma. No distant disease.", "matched", "axilla-10"),
+    # a litre is no left side
+    ("R breast Ca 2.4 cm, palpable R axillary node, untreated. Corrected Ca 2.31 mmol/L.", "matched", "axilla-6"),
     # a husband's pronoun is his
     ("new L IDC 3 cm, cN0, untreated. Her husband wonders whether he needs a scan too.", "matched", "axilla-5"),
     # units glued to their studies
