@@ -195,6 +195,30 @@ def clause_ids(doc: Doc, terminators: Collection[int] = ()) -> Tuple[List[int], 
     return clauses, sentences
 
 
+_LIST_ITEM = 4  # tokens of a list's item, its comma included
+
+
+def _list_items(doc: Doc, clauses: List[int], clause: int) -> List[int]:
+    """The clauses after `clause` that go on with a list of short items to its "or" ("no skin changes, nipple
+    retraction, or palpable adenopathy"); [] when they do not end in such an item."""
+    items: List[int] = []
+    at = clauses.index(clause) if clause in clauses else len(clauses)
+    while at < len(clauses) and clauses[at] == clause:
+        at += 1
+    # a comma starts the clause it ends (clause_ids): each item is ", words", the last ", or words"
+    while at < len(clauses) and doc[at].text == "," and len(items) < 4:
+        current, first = clauses[at], at
+        while at < len(clauses) and clauses[at] == current:
+            at += 1
+        last = first + 1 < len(doc) and doc[first + 1].norm_ in ("or", "nor")
+        if at - first > _LIST_ITEM + (3 if last else 1):  # the last item may name more ("or palpable axillary nodes")
+            return []
+        items.append(current)
+        if last:
+            return items
+    return []
+
+
 def _longest(spans: Iterable[Tuple[int, int]]) -> List[Tuple[int, int]]:
     """spacy.util.filter_spans on (start, end) pairs: of overlapping spans the longest (then the first) stays."""
     kept: List[Tuple[int, int]] = []
@@ -355,23 +379,29 @@ class AxillaContext:
             elif t.norm_ in _STUDY_VERBS:
                 verbs.append(t.i)
             spaced = bool(t.whitespace_)
-        context: Dict[int, List[Tuple[_Kind, int, int, int]]] = {}
+        context: Dict[int, List[Tuple[_Kind, int, int, int, bool]]] = {}
         for k, spans in by_kind.items():
             for s, e in _longest(spans):
                 stop = next((i for i in colons if i > e), len(doc))
+                listed: List[int] = []
                 if kinds[k].bit == _NEGATED:
                     stop = min(stop, next((i for i in breaks if i >= e), stop), next((
                         i for i in verbs if i > e and not any(t.norm_ in _STUDIES for t in doc[e:i])), stop))
+                    if kinds[k].forward:
+                        listed = _list_items(doc, clauses, clauses[e - 1])
                 # a phrase that holds a terminator ("not yet": "yet" ends clauses) reaches the clause it ends in too
                 for clause in {clauses[s], clauses[e - 1]}:
-                    context.setdefault(clause, []).append((kinds[k], s, e, stop))
+                    context.setdefault(clause, []).append((kinds[k], s, e, stop, False))
+                for clause in listed:  # the rest of a list it begins, however far its last item
+                    context.setdefault(clause, []).append((kinds[k], s, e, stop, True))
         cues = []
         found_cues = _longest_per_label(doc.spans.get(CUES_KEY, ()), doc_text(doc))
         for start, end, label, start_char, end_char, text in found_cues:
             clause, flags = clauses[start], 0
-            for kind, s, e, stop in context.get(clause, ()):
+            for kind, s, e, stop, item in context.get(clause, ()):
                 if (kind.allowed is None or label in kind.allowed) and (
-                        (e <= start < stop and start - e < kind.forward) or (s >= end and s - end < kind.backward)):
+                        (e <= start < stop and (item or start - e < kind.forward))
+                        or (not item and s >= end and s - end < kind.backward)):
                     flags |= kind.bit
             cues.append(Cue(label, start, end, text, clause, sentences[start], bool(flags & _NEGATED),
                             bool(flags & _UNCERTAIN), bool(flags & _FAMILY), bool(flags & _PLANNED),

@@ -89,6 +89,25 @@ def test_clause_punctuation_ends_the_scope():
     assert not cue(nlp("no mass, palpable node"), "NODE").negated
 
 
+COMMA = {"literal": ",", "category": "TERMINATE", "direction": "TERMINATE"}
+
+
+def test_a_negation_reaches_the_last_item_of_its_list_to_the_or():
+    nlp = context_nlp({"NODE": ["node"]}, [{"literal": "no", **NEG, "max_scope": 3}, COMMA])
+    assert cue(nlp("no rash, fever, cough, or tender palpable node"), "NODE").negated
+
+
+def test_a_list_without_its_or_is_no_list_for_a_negation():
+    nlp = context_nlp({"NODE": ["node"]}, [{"literal": "no", **NEG}, COMMA])
+    assert not cue(nlp("no rash, fever, palpable node"), "NODE").negated
+
+
+@pytest.mark.parametrize("text", ["no rash - palpable node", "a woman with no history shows a node"])
+def test_a_spaced_dash_or_a_studys_verb_ends_a_negations_scope(text: str):
+    nlp = context_nlp({"NODE": ["node"]}, [{"literal": "no", **NEG}])
+    assert not cue(nlp(text), "NODE").negated
+
+
 def test_a_line_break_ends_the_scope():
     nlp = context_nlp({"NODE": ["node"]}, [{"literal": "no", **NEG}])
     assert not cue(nlp("no mass\npalpable node"), "NODE").negated

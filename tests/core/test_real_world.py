@@ -1197,6 +1197,11 @@ def test_a_forms_node_field_is_read_by_its_value(value: str, status: str, answer
      "recurrent carcinoma. No distant disease.", "matched", "axilla-10"),
     # a litre is no left side
     ("R breast Ca 2.4 cm, palpable R axillary node, untreated. Corrected Ca 2.31 mmol/L.", "matched", "axilla-6"),
+    # a negation reaches every short item of its list to the "or"
+    ("new L IDC 2.2 cm, untreated. Exam: no dimpling, nipple discharge, or palpable axillary lymph nodes.",
+     "matched", "axilla-5"),
+    # ... and not past a list that has no "or"
+    ("new L IDC 2.2 cm, untreated. Exam: no dimpling, hard palpable L axillary lymph node.", "matched", "axilla-6"),
     # a husband's pronoun is his
     ("new L IDC 3 cm, cN0, untreated. Her husband wonders whether he needs a scan too.", "matched", "axilla-5"),
     # units glued to their studies
