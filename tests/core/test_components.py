@@ -97,9 +97,10 @@ def test_a_negation_reaches_the_last_item_of_its_list_to_the_or():
     assert cue(nlp("no rash, fever, cough, or tender palpable node"), "NODE").negated
 
 
-def test_a_list_without_its_or_is_no_list_for_a_negation():
+@pytest.mark.parametrize("text", ["no rash, fever, palpable node", "no rash, palpable node or so"])
+def test_a_list_without_its_comma_and_or_is_no_list_for_a_negation(text: str):
     nlp = context_nlp({"NODE": ["node"]}, [{"literal": "no", **NEG}, COMMA])
-    assert not cue(nlp("no rash, fever, palpable node"), "NODE").negated
+    assert not cue(nlp(text), "NODE").negated
 
 
 @pytest.mark.parametrize("text", ["no rash - palpable node", "a woman with no history shows a node"])
