@@ -369,16 +369,13 @@ class AxillaContext:
         # after it included ("no skin changes - palpable node", "history - none - new IDC"), and at a study's verb
         # ("MRI in a woman with no cancer history shows a node"; not "no US showed a node": the study is denied).
         colons, breaks, verbs = [], [], []
-        spaced = False  # the token before had whitespace after it
-        for t in doc:
-            text = t.text
+        for i, text in enumerate(t.text for t in doc):
             if text == ":":
-                colons.append(t.i)
-            elif text in _DASHES and (text != "-" or spaced and t.whitespace_):
-                breaks.append(t.i)
-            elif t.norm_ in _STUDY_VERBS:
-                verbs.append(t.i)
-            spaced = bool(t.whitespace_)
+                colons.append(i)
+            elif text in _DASHES and (text != "-" or i and doc[i - 1].whitespace_ and doc[i].whitespace_):
+                breaks.append(i)
+            elif text in _STUDY_VERBS or text.lower() in _STUDY_VERBS:
+                verbs.append(i)
         context: Dict[int, List[Tuple[_Kind, int, int, int, bool]]] = {}
         for k, spans in by_kind.items():
             for s, e in _longest(spans):

@@ -184,6 +184,7 @@ _WORD_PLUS = Scanner(r"(?<=[A-Za-z]{3})\+(?=[A-Za-z]{2})")
 # A distance glued to its landmark ("8 cmFN": 8 cm from the nipple): the unit and the landmark, two words.
 _GLUED_FN = Scanner(r"(?i)(?<=\d)\s?(cm)(fn)\b")
 # A unit glued to what follows it ("1.8cm(US)/2.5cm(MRI)"): two measurements, each with its study.
+_GLUED_UNIT_HINT = re.compile(r"(?i)[cm]m[(\[/]|\)/\d")  # what a glued unit needs: looked for first
 _GLUED_UNIT = Scanner(r"(?i)(?<=\d)(cm|mm)(?=[(\[/])|(?<=\))/(?=\d)")
 # "ca." before a number is circa ("Knoten, ca. 1,5 cm"), not the shorthand for cancer ("breast ca. 2 cm" stays).
 _CIRCA = Scanner(r"(?i)(?<!breast\s)(?<!\bbr\s)\bca\.(?=\s?\d)")
@@ -239,14 +240,16 @@ def _layout(norm: Normalised) -> Normalised:
     norm = norm.sub(_EQUALS_FIELD, lambda m: ": ")
     norm = norm.sub(_PIPE_FIELD, lambda m: m.group(1) + ": ")
     norm = norm.sub(_EMPTY_FIELD, lambda m: m.group(1) + " unknown")
-    norm = norm.sub(_NEGATIVE_FIELD, lambda m: m.group(1) + "unknown")
+    if ":" in norm.text:
+        norm = norm.sub(_NEGATIVE_FIELD, lambda m: m.group(1) + "unknown")
     norm = norm.sub(_UNIT_FIELD, lambda m: f"{m.group(1)}: {m.group(3)} {m.group(2)}")
     norm = norm.sub(_GLUED_STOP, lambda m: ". ")
     norm = norm.sub(_NUMBER_DASH, lambda m: " - ")
     norm = norm.sub(_CIRCA, lambda m: "about")
     norm = norm.sub(_WORD_PLUS, lambda m: " + ")
     norm = norm.sub(_GLUED_FN, lambda m: f" {m.group(1)} {m.group(2)}")
-    norm = norm.sub(_GLUED_UNIT, lambda m: f"{m.group(1)} " if m.group(1) else " / ")
+    if _GLUED_UNIT_HINT.search(norm.text):
+        norm = norm.sub(_GLUED_UNIT, lambda m: f"{m.group(1)} " if m.group(1) else " / ")
     return norm.sub(_SYMBOLS, lambda m: _SYMBOL_WORDS[m.group()])
 
 
@@ -561,6 +564,7 @@ _LEVELS = Scanner(r"(?i)\blevels?\s+(?:III|II|I|[123])\b(?:\s*(?:or|and|/|-|,|to
 
 # A statement taken back ("palpable L axillary node - ignore that, wrong patient", "2.4 cm, scratch that"): the
 # clause before the retraction is not read; the retraction itself stays (the message corrects the case).
+_RETRACTION_WORDS = re.compile(r"(?i)\b(?:ignore|disregard|scratch|scrap|strike|forget|delete|never\s*mind)\b")
 _RETRACTED = Scanner(r"(?i)(?:^|(?<=[,;.:\n]))([^,;.:\n(]+?)\s*(?:[-–—,;:.(]|\n)\s*"
                      r"(?=(?:ignore|disregard|scratch|scrap|strike|forget|delete)\s+(?:that|this)\b|never\s*mind\b)")
 
@@ -586,7 +590,8 @@ def _elision(norm: Normalised) -> Normalised:
     norm = norm.sub(_LEVELS, lambda m: " ")
     norm = _sizes_taken_back(norm)
     norm = norm.sub(_CASE_ENDING, lambda m: " ")
-    norm = norm.sub(_RETRACTED, lambda m: " " * len(m.group(1)) + m.group()[len(m.group(1)):])
+    if _RETRACTION_WORDS.search(norm.text):  # the pattern's words stand in a lookahead, which fastre cannot skip on
+        norm = norm.sub(_RETRACTED, lambda m: " " * len(m.group(1)) + m.group()[len(m.group(1)):])
     return norm.sub(_ELISION, lambda m: m.group(0) + " ")
 
 
