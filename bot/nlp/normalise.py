@@ -126,7 +126,10 @@ _JSON_END = Scanner(r'"?\s*[}\]]+\s*(?=;?\s*(?:\n|$))|"(?=;?\s*(?:\n|$))')
 _CSV_ROW = Scanner(r"(?m)^([A-Za-z][\w /()'-]{0,40}),(?=\S)")
 # A CSV export: a header line of at least three field names, then rows of as many values ("id,age,sex,side" /
 # "8820,61,F,left"): each value labelled with its field, a row one statement, as a nested JSON object is read.
-_CSV_HEADER = Scanner(r"(?m)^[ \t]*[A-Za-z][\w /()'-]{0,40}(?:,[ \t]*[A-Za-z][\w /()'-]{0,40}){2,}[ \t]*$")
+_CSV_HEADER = Scanner(r"(?m)^[ \t]*[A-Za-z][\w /()'-]{0,40}(?:,[ \t]*[A-Za-z][\w /()'-]{0,40}){2,}[ \t]*$"
+                      r"|^[A-Za-z][\w /()'-]{0,40}(?:;[ \t]*[A-Za-z][\w /()'-]{0,40}){2,}[ \t]*$"
+                      r"|^[A-Za-z][\w /()'-]{0,40}(?:\t[A-Za-z][\w /()'-]{0,40}){2,}[ \t]*$")
+_DELIMITERS = ("\t", ";", ",")  # tab- and semicolon-separated exports too (the latter with decimal commas)
 
 
 def _csv_edits(text: str) -> List[Edit]:
@@ -134,13 +137,14 @@ def _csv_edits(text: str) -> List[Edit]:
     header."""
     edits: List[Edit] = []
     for header in _CSV_HEADER.finditer(text):
-        keys = [_CAMEL.sub(" ", k.strip()).replace("_", " ") for k in header.group().split(",")]
+        delimiter = next(d for d in _DELIMITERS if d in header.group().strip())
+        keys = [_CAMEL.sub(" ", k.strip()).replace("_", " ") for k in header.group().strip().split(delimiter)]
         rows = []
         at = header.end() + 1
         while at < len(text):
             end = text.find("\n", at)
             end = len(text) if end < 0 else end
-            starts = [at] + [i + 1 for i in range(at, end) if text[i] == ","]
+            starts = [at] + [i + 1 for i in range(at, end) if text[i] == delimiter]
             if end <= at or len(starts) != len(keys):
                 break
             rows.append(starts)
@@ -152,7 +156,7 @@ def _csv_edits(text: str) -> List[Edit]:
             # rows of several patients are labelled as such: one patient per case
             label = "" if len(rows) == 1 else f"patient {n}: "
             # an empty cell is a value not known ("52,F,,none")
-            empty = ["unknown" if text[start:start + 1] in (",", "\n", "") else "" for start in starts]
+            empty = ["unknown" if text[start:start + 1] in (delimiter, "\n", "") else "" for start in starts]
             edits.append((starts[0], starts[0], f"{label}{keys[0]}: {empty[0]}"))
             edits += [(start - 1, start, f", {key}: {blank}")
                       for key, start, blank in zip(keys[1:], starts[1:], empty[1:])]
@@ -170,7 +174,7 @@ _EMPTY_FIELD = Scanner(r"(?m)^([A-Za-z][^:\n]{0,40}:)[ \t]*(?=\n[ \t]*[A-Za-z][^
 _EQUALS_FIELD = Scanner(r"(?<=[A-Za-z)])[ \t]*=[ \t]*(?=[A-Za-z0-9?<>-])")
 # A unit named by its field ("size_mm: 26", "Size (mm): 26", "tumour size, largest (mm): 34"): the number is in
 # that unit.
-_UNIT_FIELD = Scanner(r"(?im)\b(size|diameter|dimension)\b[^:\n()]{0,30}?[\s_(]+(mm|cm)\)?\s*:\s*(\d+(?:\.\d+)?)"
+_UNIT_FIELD = Scanner(r"(?im)\b(size|diameter|dimension)\b[^:\n()]{0,30}?[\s_(]+(mm|cm)\)?\s*:\s*(\d+(?:[.,]\d+)?)"
                       r"(?![\d.]|,\d|\s*(?:mm|cm))")  # the whole number: "1.4 cm" is not "1" before ".4 cm"
 # A full stop typed without its space ("x2wks.no hx"): two words, not one.
 _GLUED_STOP = Scanner(r"(?<=[A-Za-z]{2})\.(?=[A-Za-z]{2})")
@@ -232,7 +236,7 @@ def _layout(norm: Normalised) -> Normalised:
         norm = norm.sub(_JSON_KEY, lambda m: _json_key(m, parents))
         norm = norm.sub(_JSON_LEFT, lambda m: " ")
         norm = norm.sub(_JSON_END, lambda m: " ")
-    if "," in norm.text:
+    if any(d in norm.text for d in _DELIMITERS):
         norm = norm.apply(_csv_edits(norm.text))
     lines = [line for line in norm.text.splitlines() if line.strip()]
     if len(lines) >= 3 and sum(1 for _ in _CSV_ROW.finditer(norm.text)) * 2 > len(lines):
@@ -242,7 +246,9 @@ def _layout(norm: Normalised) -> Normalised:
     norm = norm.sub(_EMPTY_FIELD, lambda m: m.group(1) + " unknown")
     if ":" in norm.text:
         norm = norm.sub(_NEGATIVE_FIELD, lambda m: m.group(1) + "unknown")
-    norm = norm.sub(_UNIT_FIELD, lambda m: f"{m.group(1)}: {m.group(3)} {m.group(2)}")
+    # a decimal comma only in centimetres ("size cm: 3,1"); "size (mm): 1,8" may be 18 mm: left as written
+    norm = norm.sub(_UNIT_FIELD, lambda m: m.group() if "," in m.group(3) and m.group(2).lower() == "mm"
+                    else f"{m.group(1)}: {m.group(3)} {m.group(2)}")
     norm = norm.sub(_GLUED_STOP, lambda m: ". ")
     norm = norm.sub(_NUMBER_DASH, lambda m: " - ")
     norm = norm.sub(_CIRCA, lambda m: "about")

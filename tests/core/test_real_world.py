@@ -1204,6 +1204,9 @@ def test_a_forms_node_field_is_read_by_its_value(value: str, status: str, answer
     ("new L IDC 2.2 cm, untreated. Exam: no dimpling, hard palpable L axillary lymph node.", "matched", "axilla-6"),
     # a husband's pronoun is his
     ("new L IDC 3 cm, cN0, untreated. Her husband wonders whether he needs a scan too.", "matched", "axilla-5"),
+    # tab- and semicolon-separated exports (the latter with a decimal comma in centimetres)
+    ("age\tsex\tdx\tsize_mm\tnode palpable\ttx\n58\tF\tnew R IDC\t24\tno\tnone", "matched", "axilla-5"),
+    ("age;sex;dx;size_cm;node palpable;tx\n58;F;new R IDC;1,6;yes;none", "matched", "axilla-4"),
     # units glued to their studies
     ("new L IDC 1.7cm(mammo)/2.3cm(US), cN0, untreated", "needs_info", "tumor_size_cm"),
 ])
