@@ -151,14 +151,17 @@ def looks_like_new_patient(known: Mapping[str, Any], new: Extraction) -> bool:
     return any(key in IDENTITY_KEYS for key in changed_keys(known, new))
 
 
-_T_SIDE = {"T1": False, "T2": True, "T3": True}  # AJCC: T1 <= 2 cm, T2 > 2 to 5 cm, T3 > 5 cm; T4 by extension
+# AJCC: T1 <= 2 cm, T2 > 2 to 5 cm, T3 > 5 cm; T4 is any size with skin or chest-wall involvement.
+_T_SIZE_CLASS = {"T1": "le2", "T2": "gt2", "T3": "gt2"}
 
 
-def _size_side(facts: Mapping[str, Any]) -> Optional[bool]:
-    """Whether a size or T category is over 2 cm; None when it says neither."""
-    if facts.get("tumor_size_cm") is not None:
-        return facts["tumor_size_cm"] > SIZE_THRESHOLD_CM
-    return _T_SIDE.get(facts.get("t_category") or "")
+def size_class_of(key: str, value: Any) -> Optional[str]:
+    """'le2' | 'gt2' for a tumour size (cm) or a T category; None when it says neither."""
+    if value is None:
+        return None
+    if key == "tumor_size_cm":
+        return "le2" if value <= SIZE_THRESHOLD_CM else "gt2"
+    return _T_SIZE_CLASS.get(value)
 
 
 def merge(known: Mapping[str, Any], new: Extraction) -> Facts:
@@ -176,9 +179,9 @@ def merge(known: Mapping[str, Any], new: Extraction) -> Facts:
         # ... and a measurement or category given alone replaces the other where they disagree ("actually it's
         # cT1c" after "3 cm")
         for said, other in (("t_category", "tumor_size_cm"), ("tumor_size_cm", "t_category")):
-            before = _size_side({other: merged.get(other)})
+            before = size_class_of(other, merged.get(other))
             if new.stated.get(said) is not None and new.stated.get(other) is None and before is not None \
-                    and before != _size_side({said: merged[said]}):
+                    and before != size_class_of(said, merged[said]):
                 merged[other] = None
     elif new.stated.get("tumor_over_2cm") is not None:
         # ...and a comparison given now replaces an earlier measurement it may contradict.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
-from bot.facts import ENCOUNTERS, SIZE_THRESHOLD_CM
+from bot.facts import ENCOUNTERS, size_class_of
 
 Features = Dict[str, Any]
 
@@ -35,16 +35,11 @@ ASK_FOR: Mapping[str, str] = {
 }
 
 _NAC = ("neoadjuvant_ongoing", "neoadjuvant_completed")
-_T_SIZE = {"T1": "le2", "T2": "gt2", "T3": "gt2"}  # T4 is any size with skin/chest-wall involvement
 
 
 def size_class(facts: Mapping[str, Any]) -> Tuple[Optional[str], bool]:
     """('le2' | 'gt2' | None, contradictory?) from the size, the T category or a stated comparison."""
-    classes = set()
-    if facts.get("tumor_size_cm") is not None:
-        classes.add("le2" if facts["tumor_size_cm"] <= SIZE_THRESHOLD_CM else "gt2")
-    if facts.get("t_category") in _T_SIZE:
-        classes.add(_T_SIZE[facts["t_category"]])
+    classes = {c for key in ("tumor_size_cm", "t_category") for c in [size_class_of(key, facts.get(key))] if c}
     if facts.get("tumor_over_2cm") is not None:
         classes.add("gt2" if facts["tumor_over_2cm"] else "le2")
     if len(classes) > 1:

@@ -47,13 +47,14 @@ def _relative_of(reading: Reading, cue: Cue) -> bool:
     after = reading.norms[cue.end] if reading.norms is not None and cue.end < len(reading.norms) else ""
     word = reading.tokens[cue.end].lower() if cue.end < len(reading.tokens) else ""
     # norms.yml reads most relatives as "mother"; a spouse keeps its word
-    return cue.text.lower() in ("his", "her") and (after == "mother" or word in _MALE_RELATIVES | _FEMALE_RELATIVES)
+    return cue.text.lower() in ("his", "her") and (after == "mother" or word in _RELATIVES)
 
 
 _MALE_RELATIVES = frozenset({"husband", "father", "dad", "brother", "son", "grandfather", "uncle", "nephew",
                              "boyfriend"})
 _FEMALE_RELATIVES = frozenset({"wife", "mother", "mum", "mom", "sister", "daughter", "grandmother", "aunt", "niece",
                                "girlfriend"})
+_RELATIVES = _MALE_RELATIVES | _FEMALE_RELATIVES
 
 
 def _of_relative(reading: Reading, cue: Cue, relatives: frozenset) -> bool:

@@ -126,10 +126,17 @@ _JSON_END = Scanner(r'"?\s*[}\]]+\s*(?=;?\s*(?:\n|$))|"(?=;?\s*(?:\n|$))')
 _CSV_ROW = Scanner(r"(?m)^([A-Za-z][\w /()'-]{0,40}),(?=\S)")
 # A CSV export: a header line of at least three field names, then rows of as many values ("id,age,sex,side" /
 # "8820,61,F,left"): each value labelled with its field, a row one statement, as a nested JSON object is read.
-_CSV_HEADER = Scanner(r"(?m)^[ \t]*[A-Za-z][\w /()'-]{0,40}(?:,[ \t]*[A-Za-z][\w /()'-]{0,40}){2,}[ \t]*$"
-                      r"|^[A-Za-z][\w /()'-]{0,40}(?:;[ \t]*[A-Za-z][\w /()'-]{0,40}){2,}[ \t]*$"
-                      r"|^[A-Za-z][\w /()'-]{0,40}(?:\t[A-Za-z][\w /()'-]{0,40}){2,}[ \t]*$")
 _DELIMITERS = ("\t", ";", ",")  # tab- and semicolon-separated exports too (the latter with decimal commas)
+
+
+def _header_line(lead: str, delimiter: str, gap: str) -> str:
+    """A line of three field names or more between `delimiter`s (`gap`: the space allowed after each)."""
+    name = r"[A-Za-z][\w /()'-]{0,40}"
+    return rf"^{lead}{name}(?:{delimiter}{gap}{name}){{2,}}[ \t]*$"
+
+
+_CSV_HEADER = Scanner("(?m)" + "|".join((_header_line(r"[ \t]*", ",", r"[ \t]*"), _header_line("", ";", r"[ \t]*"),
+                                          _header_line("", r"\t", ""))))
 
 
 def _csv_edits(text: str) -> List[Edit]:
@@ -570,9 +577,10 @@ _LEVELS = Scanner(r"(?i)\blevels?\s+(?:III|II|I|[123])\b(?:\s*(?:or|and|/|-|,|to
 
 # A statement taken back ("palpable L axillary node - ignore that, wrong patient", "2.4 cm, scratch that"): the
 # clause before the retraction is not read; the retraction itself stays (the message corrects the case).
-_RETRACTION_WORDS = re.compile(r"(?i)\b(?:ignore|disregard|scratch|scrap|strike|forget|delete|never\s*mind)\b")
+_RETRACT = r"(?:ignore|disregard|scratch|scrap|strike|forget|delete)"
+_RETRACTION_WORDS = re.compile(rf"(?i)\b(?:{_RETRACT}|never\s*mind)\b")
 _RETRACTED = Scanner(r"(?i)(?:^|(?<=[,;.:\n]))([^,;.:\n(]+?)\s*(?:[-–—,;:.(]|\n)\s*"
-                     r"(?=(?:ignore|disregard|scratch|scrap|strike|forget|delete)\s+(?:that|this)\b|never\s*mind\b)")
+                     rf"(?={_RETRACT}\s+(?:that|this)\b|never\s*mind\b)")
 
 
 # A size taken back by name ("..., ignore the size", "disregard the previous measurement"): the sizes said before

@@ -167,7 +167,8 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
             return kind
     # an aside between dashes before the measurement does not name what it measures ("The mass - the lump she
     # feels near the armpit - measures 2.6 cm")
-    asides = [m.span() for m in _ASIDE.finditer(reading.plain) if m.end() <= cue.start_char]
+    asides = [(a, b) for a, b in reading.cached("asides", lambda: [m.span() for m in _ASIDE.finditer(reading.plain)])
+              if b <= cue.start_char]
     before = sorted((c for c in reading.cues if c.sentence == cue.sentence and c.end <= cue.start
                      and not any(a <= c.start_char and c.end_char <= b for a, b in asides)),
                     key=lambda c: (c.clause != cue.clause, -c.start))
