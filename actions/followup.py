@@ -154,6 +154,9 @@ class ActionOrderCheck(Action):
                   domain: DomainDict) -> List[EventType]:
         text = cs.text_of(tracker)
         procedure = orders.proposed_procedure(text)
+        if procedure is None and not orders.speaks_of_ordering(text):
+            # "ok", "her sister has a palpable node": the classifier's guess, with no exam and no order in it
+            return await ActionFallback().run(dispatcher, tracker, domain)
         if quotes_a_category(text):  # "the US is only may be appropriate?": what the rating means
             messages.faq_answer(dispatcher, "rating_meaning", tracker.get_slot(cs.VARIANT_SLOT),
                                 cs.known_facts(tracker))

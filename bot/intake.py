@@ -50,6 +50,8 @@ _OTHER_PATIENT_REASONS = ("male", "screening", "other_site")
 SHORT_REPLY = 6
 OUT_OF_SCOPE_PATIENT = "another patient, out of scope"  # the message is read on its own (no context)
 NO_CUE = "no clinical cue"  # a message the classifier took for a case message holds not one word the core reads
+# Follow-up topics about a result ("biopsy negative", "US normal"): stated without a fact, the follow-up explains it
+RESULT_TOPICS = frozenset({"biopsy_positive", "biopsy_negative", "us_negative", "discordant"})
 GENERAL_QUESTION = "a question about the guidance"  # "is it only for women with a known cancer?" in a case
 OTHER_NAMED = "names a patient other than the case's"  # "back to Mrs A" while the case is Mrs B
 UNCHANGED = "a correction that changes no fact the core can read"  # "scrap that, it's not palpable"
@@ -378,6 +380,9 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     if not has_case(known):
         return Decision(CONTINUE, text=text, why="the first message of a case")
     if not facts:
+        if not requested and detect_topic(text) in RESULT_TOPICS:
+            # "biopsy negative" after the answer: a result of no fact the case holds, which its follow-up explains
+            return Decision(OTHER, why=GENERAL_QUESTION)
         return Decision(CONTINUE, text=text, why="nothing stated")
     if _both_breasts(ext, known, known_side, text):
         # both breasts now: each is read for its own facts, and the side is asked when they give different variants

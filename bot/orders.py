@@ -5,6 +5,7 @@ The payload is `custom.type: order_check` (docs/core-api.md, "Contract extension
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional
 
 from bot.kb import RANK, find_procedures, knowledge
@@ -17,6 +18,17 @@ def proposed_procedure(text: str) -> Optional[str]:
     straight to PET/CT" proposes the PET/CT), or None."""
     found = find_procedures(text)
     return found[-1] if found else None
+
+
+# Words that make a message about ordering an exam, though it names none ("can I order imaging?", "which test?")
+_ORDERING = re.compile(r"(?i)\b(?:order|request|book|refer|requisition|exams?|imaging|image|scans?|stud(?:y|ies)"
+                       r"|tests?|modality|modalities|procedures?)\b")
+
+
+def speaks_of_ordering(text: str) -> bool:
+    """True when a message speaks of ordering or of an exam without naming which ("can I order some imaging?");
+    false for "ok" or "her sister has a node", which a classifier may still take for an order check."""
+    return bool(_ORDERING.search(text))
 
 
 def check(procedure: Optional[str], variant_id: Optional[str]) -> Dict[str, Any]:

@@ -512,7 +512,8 @@ def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
              and not reading.near(p, ["NOT_EXAMINED"], "sentence")
              and not reading.near(p, ["NODE", "LUMP", "BREAST"])  # a node or mass speaks for itself
              and (terse or _own_axilla(reading, p, axillae))]
-    return cues
+    # "FNA of the L axillary node: negative": the biopsy's result, not the exam's
+    return [c for c in cues if not _biopsied(reading, c)]
 
 
 def _own_axilla(reading: Reading, denial: Cue, axillae: List[Cue]) -> bool:
@@ -540,6 +541,24 @@ def _not_the_exam(reading: Reading, m: NodeMention) -> bool:
     return _regional(reading, m) or bool(reading.within(m.cue, ["BIOPSY"], 2, 2)) \
         or (any(t.lower() in _DENIES for t in before) and not any(
             "exam" in reading.norm_of(e) for e in reading.near(m.cue, ["EXAM", "PALPABLE"], "sentence")))
+
+
+# Words between a biopsy and the node it sampled ("core of the enlarged left axillary node")
+_OF_THE = frozenset({"of", "the", "a", "an", "this", "that", "her", "his"})
+_NODE_WORDS = ("SIDE_LEFT", "SIDE_RIGHT", "AXILLA", "SUSPICIOUS", "SIZE")
+
+
+def _biopsied(reading: Reading, node: Cue) -> bool:
+    """The node is named as what a biopsy sampled ("core of the node", "FNA of the left axillary node"), so its
+    benign or negative result is the biopsy's, not the exam's."""
+    for biopsy in reading.near(node, ["BIOPSY"]):
+        if biopsy.end <= node.start and node.start - biopsy.end <= 6:
+            named = {i for c in reading.near(node, _NODE_WORDS) for i in range(c.start, c.end)}
+            between = range(biopsy.end, node.start)
+            if any(i < len(reading.tokens) and reading.tokens[i].lower() in _OF_THE for i in between) and all(
+                    i in named or reading.tokens[i].lower() in _OF_THE for i in between):
+                return True
+    return False
 
 
 _SUBJECTS = ("BREAST", "AXILLA", "NODE", "LUMP")

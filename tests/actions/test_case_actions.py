@@ -424,3 +424,10 @@ def test_a_size_that_names_no_breast_in_a_case_with_a_cancer_in_each_is_asked_ab
     custom = only_custom(messages)
     assert (custom["type"], custom["reason"]) == ("fallback", "which_breast")
     assert after["tumor_size_cm"] == slots["tumor_size_cm"]
+
+
+def test_a_terse_result_after_the_answer_gets_its_follow_up_not_the_answer_again(domain):
+    slots, [answer] = turns(domain, ("61F new 2.8 cm R IDC, untreated, I can feel a R axillary node", "describe_case"),
+                            ("core of the node: benign", "inform"))
+    assert (answer["type"], answer["topic"]) == ("faq", "biopsy_negative")
+    assert slots["variant"] == "axilla-6" and slots["clinical_nodes"] == "positive"

@@ -471,3 +471,19 @@ def test_a_hedged_answer_to_the_side_question_is_asked_again_quoting_it(domain):
     question = only_custom(messages)
     assert (question["type"], question["slot"]) == ("question", "axillary_lump")
     assert "perhaps the right" in messages[0]["text"] or "right" in messages[0]["text"]
+
+
+@pytest.mark.parametrize("text", ["alright", "her brother has an enlarged node in his armpit"])
+def test_a_guessed_order_check_naming_no_exam_and_no_order_is_not_asked_which_exam(domain, text):
+    slots = {"diagnosis": "new_primary", "tumor_size_cm": 3.0, "clinical_nodes": "positive", "variant": "axilla-6"}
+    events, messages = run(ActionOrderCheck(), make_tracker(text, "order_check", slots, form_active=False), domain)
+    # answered as the fallback would: not understood, or handed to the case form to read as a case message
+    assert "order_check" not in [c["type"] for c in customs(messages)]
+    assert customs(messages) or events[0]["name"] == "case_form"
+
+
+def test_an_order_check_naming_no_exam_asks_which_one(domain):
+    slots = {"diagnosis": "new_primary", "tumor_size_cm": 3.0, "clinical_nodes": "positive", "variant": "axilla-6"}
+    _, messages = run(ActionOrderCheck(), make_tracker("can I book her a scan?", "order_check", slots,
+                                                       form_active=False), domain)
+    assert only_custom(messages)["type"] == "order_check" and "Which exam" in messages[0]["text"]

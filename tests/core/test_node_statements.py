@@ -48,6 +48,8 @@ def test_a_node_right_before_its_exam_was_felt(said: str) -> None:
 @pytest.mark.parametrize("said", [
     "No palpable cervical or supraclavicular lymphadenopathy.",  # another site's exam
     "R axillary node FNA negative.",                             # a node was biopsied: not the exam
+    "Core of the enlarged right axillary node: benign.",          # the node named as what the core sampled
+    "Aspiration of the R axilla negative for malignancy.",
     "She denies any lump in her right armpit.",                  # her account, not the exam
     "Her aunt had breast cancer, node negative.",                # a relative's node
 ])
