@@ -289,6 +289,8 @@ _SPOKEN = Scanner(r"(?i)(?<=\w)\s+(comma|period|full\s+stop|semicolon|colon|new\
                   r"(?=\s|$)(?!\s+(?:cancer|carcinoma|ca|adenocarcinoma|polyps?|resection|tumou?r|mass|of)\b)")
 _SPOKEN_MARK = {"comma": ",", "period": ".", "semicolon": ";", "colon": ":"}
 _CHECKED = Scanner(r"\[\s*[xX✓✔☑]\s*\]|☑|☒")
+# A box marked "?" holds an option in doubt ("[?] histologically confirmed carcinoma"): possible, not stated
+_QUERIED = Scanner(r"\[\s*\?\s*\]")
 # An unchecked option states nothing: it is dropped up to the next box, field or line.
 _UNCHECKED = Scanner(r"(?:\[\s\]|☐)(?:(?!\s{3}|\s+[A-Z][a-z][\w /]{0,30}:)[^\[|\n☐☑☒])*")
 # Dictated categories and letters: "c T two" -> "cT2", "c t of the chest" -> "CT".
@@ -362,6 +364,7 @@ def _dictation(norm: Normalised) -> Normalised:
         norm = norm.sub(_SPOKEN, lambda m: _SPOKEN_MARK.get(m.group(1).lower(), "\n" if " " in m.group(1) else "."))
     norm = norm.sub(_UNCHECKED, lambda m: " ")
     norm = norm.sub(_CHECKED, lambda m: " ")
+    norm = norm.sub(_QUERIED, lambda m: " possibly ")
     norm = norm.sub(_SPOKEN_TNM, lambda m: (m.group(1) + m.group(2).upper()
                                             + _TNM_DIGITS.get(m.group(3).lower(), m.group(3))))
     return norm.sub(_SPELLED, lambda m: "".join(m.group(1).split()).upper())
@@ -378,6 +381,8 @@ def _characters(norm: Normalised) -> Normalised:
         i, ch = found.start(), found.group()
         if ch in _FRACTIONS:  # before NFKC, which would make "1½" into "11⁄2"
             edits.append((i, i + 1, _FRACTIONS[ch]))
+        elif ch in "·٫" and norm.text[i - 1:i].isdigit() and norm.text[i + 1:i + 2].isdigit():
+            edits.append((i, i + 1, "."))  # a decimal point as UK journals ("1·5 cm") and Arabic text write it
         elif ch == "×":
             edits.append((i, i + 1, " x "))
         elif ch in _HYPHENS:
@@ -403,7 +408,9 @@ _NUMBER_WORDS = "|".join(sorted((
 ).split(), key=len, reverse=True))  # longest first: "sixty" before "six"
 # A run of number words ("sixty-eight", "one point four", "twenty two"), for text2num.
 _WORD_RUN = Scanner(rf"(?i)\b(?:{_NUMBER_WORDS})\b(?:[\s-]+(?:(?:{_NUMBER_WORDS}|point|and)\b))*")
-_DECIMAL_COMMA = Scanner(rf"(?i)(?<![\d,])(\d{{1,2}}),(\d{{1,2}})(?=\s*(?:{_UNIT}|x\b|by\b|×))"
+# (a range's first number too: "1,5-2,5 cm", "zwischen 1,5 und 2,5 cm")
+_DECIMAL_COMMA = Scanner(rf"(?i)(?<![\d,])(\d{{1,2}}),(\d{{1,2}})(?=\s*(?:{_UNIT}|x\b|by\b|×"
+                         rf"|(?:[-–/]|(?:to|and|or|und|et|y|e|en|i|bis|a|à)\b)\s*\d{{1,2}},\d{{1,2}}\s*{_UNIT}))"
                          r"|(?<![\d,])(\d),(\d)(?=\s+(?:op|on|in|auf|no|na|en|sur|all[ae]?)\s+(?:US|MRI|MRT|RM|IRM|CT|echo)\b)")
 _POINT = Scanner(r"(?i)\b(\d+)\s+point\s+(\d+)\b")
 _BARE_POINT = Scanner(r"(?i)(?<![\d.]\s)(?<![\d.])\bpoint\s+(\d+)\b")  # "point seven cm" is 0.7 cm
@@ -421,6 +428,8 @@ _HALF_A = Scanner(rf"(?i)(?<!\d\s)(?<!\band\s)(?<!\badn\s)\b(?:half\s+an?|a\s+ha
 _SMALL_BEFORE = Scanner(
     rf"(?i)\b({'|'.join(_SMALL)})(?=\s*(?:-\s*)?(?:{_UNIT}|(?:x|by)\s+(?:\d|{'|'.join(_SMALL)})\b|{_AND}\s+{_FRACTION}\b))")
 _SMALL_AFTER_BY = Scanner(rf"(?i)(?<=\d)(\s*(?:x|by)\s+)({'|'.join(_SMALL)})\b")
+# A unit spelt out after its number ("2 centimetres"): its symbol, the one form every size pattern reads
+_UNIT_WORD = Scanner(r"(?i)(?<=\d)(\s?-?\s?)(centi|milli)met(?:er|re)s?\b")
 _ANY_NUMBER_WORD = Scanner(rf"(?i)\b(?:{_NUMBER_WORDS}|half)\b")
 
 
@@ -494,6 +503,7 @@ def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_UNIT_AND_A_HALF, lambda m: f"1.5 {m.group(1)}")
     norm = norm.sub(_SLASH_FRACTION, _fraction_to_decimal)
     norm = norm.sub(_HALF_A, lambda m: "0.5 ")
+    norm = norm.sub(_UNIT_WORD, lambda m: m.group(1) + ("cm" if m.group(2).lower() == "centi" else "mm"))
     text = norm.text
     norm = norm.sub(_SHARED_UNIT, lambda m: _shared_unit(text, m))
     norm = norm.sub(_T_RANGE, lambda m: f"{m.group(1)}{m.group(2)} vs {m.group(1)}{m.group(3)}")
@@ -590,6 +600,15 @@ _SIZE_TAKEN_BACK = Scanner(r"(?i)\b(?:ignore|disregard|forget|scratch|strike)\s+
 _A_SIZE = re.compile(r"(?i)\b\d+(?:[.,]\d+)?(?:\s*(?:x|by)\s*\d+(?:[.,]\d+)?)*\s*(?:cm|mm)\b")
 
 
+# A quoted phrase called an error ("the phrase 'suspicious node' is a transcription error and should read ..."): its
+# words are not read; what it "should read" is.
+_QUOTED_ERROR = Scanner(r"(?i)[‘'\"“]([^‘'\"“”’\n]{2,80})[’'\"”](?=[^.\n]{0,80}?\b(?:(?:is|was)\s+(?:an?\s+)?"
+                        r"(?:[\w-]+\s+){0,2}error|should\s+(?:have\s+)?(?:read|said|say)|in\s+error)\b)")
+
+
+_ERROR_WORDS = re.compile(r"(?i)error|should")
+
+
 def _sizes_taken_back(norm: Normalised) -> Normalised:
     found = _SIZE_TAKEN_BACK.search(norm.text)
     if found is None:
@@ -603,6 +622,8 @@ def _elision(norm: Normalised) -> Normalised:
     norm = norm.sub(_SHARED_FINDING, lambda m: f"{m.group(1)} {m.group(3)} and {m.group(2)} {m.group(3)}")
     norm = norm.sub(_LEVELS, lambda m: " ")
     norm = _sizes_taken_back(norm)
+    if _ERROR_WORDS.search(norm.text):  # the words stand in a lookahead, which fastre cannot skip on
+        norm = norm.sub(_QUOTED_ERROR, lambda m: " " * len(m.group()))
     norm = norm.sub(_CASE_ENDING, lambda m: " ")
     if _RETRACTION_WORDS.search(norm.text):  # the pattern's words stand in a lookahead, which fastre cannot skip on
         norm = norm.sub(_RETRACTED, lambda m: " " * len(m.group(1)) + m.group()[len(m.group(1)):])

@@ -20,6 +20,7 @@ from bot.nlp.reading import NOTHING, YEAR, Read, Reading, inside
 from bot.reasons import Note
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_GLUED_MARK = re.compile(r"\d+['’`´]\d")  # "1'5 cm": a decimal mark that is no point, or a typo
 _MM = re.compile(r"\bmm\b|millim|\dmm")
 _PHRASE_BREAKS = {"with", "and", "plus", "&", "w/", "but", "while", "whereas", "+", "("}
 _COMPARISONS = ("SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "SIZE_COMPARE_GE", "SIZE_BELOW_1CM")
@@ -271,11 +272,16 @@ def _comparisons(reading: Reading) -> List[Cue]:
 
 def _split_decimal(reading: Reading, cue: Cue) -> bool:
     """One digit right after one digit and a full stop ("measuring 1. 5 cm"): a decimal with a stray space, not
-    the end of a sentence ("Mrs Smith, 34. 42mm IDC")."""
+    the end of a sentence ("Mrs Smith, 34. 42mm IDC"); or a number right after a lone digit ("1 5 cm", a decimal
+    mark lost to a no-break space) or glued to it by a mark that is no decimal point ("1'5 cm")."""
     tokens = reading.tokens
     number = _NUMBER.match(cue.text)
+    if number is None or cue.start < 1:
+        return False
+    if (tokens[cue.start - 1].isdigit() and len(tokens[cue.start - 1]) == 1) or _GLUED_MARK.match(cue.text):
+        return True
     return cue.start >= 2 and tokens[cue.start - 1] == "." and len(tokens[cue.start - 2]) == 1 \
-        and tokens[cue.start - 2].isdigit() and number is not None and len(number.group()) == 1
+        and tokens[cue.start - 2].isdigit() and len(number.group()) == 1
 
 
 def tumor_size(reading: Reading, facts: Facts) -> Read:
@@ -366,7 +372,10 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     return Read(largest, cues, residue=residue, notes=tuple(notes))
 
 
-_RANGE_WORDS = {"-", "–", "to"}
+_RANGE_WORDS = {"-", "–", "to", "bis", "a", "à"}
+# "between 1.5 and 2.5 cm" and its German, French, Spanish, Italian, Dutch and Polish forms
+_BETWEEN = {"between", "zwischen", "entre", "tra", "fra", "tussen", "między", "miedzy"}
+_AND_WORDS = {"and", "und", "et", "y", "e", "en", "i"}
 _APPROXIMATE = {"~", "about", "approximately", "approx", "approx.", "around", "roughly", "circa", "ca", "ca.",
                 "maybe", "perhaps"}
 _UPWARD = {"more", "bigger", "larger", "over", "above", "plus"}
@@ -404,8 +413,8 @@ def _approximate_after(after: List[str]) -> bool:
 def _range_low(tokens: List[str], start: int) -> Optional[float]:
     """The lower end of a range that ends at the size starting at token `start`, if it is one."""
     if start >= 2 and (tokens[start - 1] in _RANGE_WORDS
-                       or tokens[start - 1] == "and" and start >= 3 and tokens[start - 3] == "between"):
-        found = _NUMBER.fullmatch(tokens[start - 2])
+                       or tokens[start - 1] in _AND_WORDS and start >= 3 and tokens[start - 3] in _BETWEEN):
+        found = _NUMBER.fullmatch(tokens[start - 2].replace(",", "."))  # "1,5-2,5 cm": a decimal comma
         return float(found.group()) if found else None
     return None
 
@@ -541,15 +550,20 @@ def tumor_over_2cm(reading: Reading, facts: Facts) -> Read:
     """'> 2 cm' -> True, '< 2 cm' / '2 cm or less' -> False; '≥ 2 cm' straddles 2 cm and is asked about."""
     if facts.get("tumor_size_cm") is not None:
         return NOTHING
-    gt, le = reading.live("SIZE_COMPARE_GT"), reading.live("SIZE_COMPARE_LE")
-    ge = reading.live("SIZE_COMPARE_GE")
+    def own(cues: List[Cue]) -> List[Cue]:
+        return [c for c in cues if measured(reading, c) not in ("node", "other")]  # a node "over 3 cm" is not
+
+    gt, le = own(reading.live("SIZE_COMPARE_GT")), own(reading.live("SIZE_COMPARE_LE"))
+    ge = own(reading.live("SIZE_COMPARE_GE"))
     # "subcentimetre ILC", "< 1 cm mass": below 2 cm, when it is the tumour's (a node "< 1 cm" is not)
     le += [c for c in reading.live("SIZE_BELOW_1CM") if measured(reading, c) == "tumor"]
     # "no bigger than 2 cm" is 2 cm or less; "not under 2 cm" is 2 cm or more, which straddles the line
-    le += [c for c in reading.all("SIZE_COMPARE_GT") if c.negated and not (c.uncertain or c.family)]
-    ge += [c for c in reading.all("SIZE_COMPARE_LE") if c.negated and not (c.uncertain or c.family)]
-    if ge:
+    le += own([c for c in reading.all("SIZE_COMPARE_GT") if c.negated and not (c.uncertain or c.family)])
+    ge += own([c for c in reading.all("SIZE_COMPARE_LE") if c.negated and not (c.uncertain or c.family)])
+    if ge and not (gt or le or facts.get("t_category")):
         return Read(residue=tuple(ge))
+    # a bound that leaves both sides open is consistent with either side, so another bound or the T category
+    # decides ("T1c: more than 1 cm, not more than 2")
     if bool(gt) == bool(le):
         return Read(cues=tuple(gt + le), conflict=bool(gt))
     return Read(bool(gt), tuple(gt or le))

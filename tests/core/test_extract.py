@@ -319,9 +319,43 @@ def test_short_answers(text: str, expecting: str, want: Dict[str, Any]) -> None:
     ("newly diagnosed IDC, tumor > 2 cm, palpable left axillary node", True),
     ("newly diagnosed IDC, the tumour is larger than 2 cm, palpable left axillary node", True),
     ("newly diagnosed IDC, tumour 2 cm or less, cN0", False),
+    ("newly diagnosed IDC, tumour well in excess of two centimeters, cN0", True),
+    ("newly diagnosed IDC, the mass exceeds 2 cm, cN0", True),
+    ("newly diagnosed IDC, the mass is over 4 cm, cN0", True),       # a bound past 2 cm is past it too
+    ("newly diagnosed IDC, mass smaller than 12 mm, cN0", False),
 ])
 def test_a_size_given_as_a_comparison(text: str, over: bool) -> None:
     check(text, {"tumor_over_2cm": over, "tumor_size_cm": None})
+
+
+@pytest.mark.parametrize("text", [
+    "newly diagnosed IDC, mass smaller than 4 cm, cN0",           # either side of 2 cm: asked
+    "newly diagnosed IDC, tumour larger than 1.5 cm, cN0",
+    "newly diagnosed IDC, tumour greater than or equal to two centimetres, cN0",
+])
+def test_a_bound_that_leaves_both_sides_of_2_cm_open_is_asked(text: str) -> None:
+    check(text, {"tumor_over_2cm": None, "tumor_size_cm": None})
+    assert "tumor_size_cm" in bot.analyze(text).missing
+
+
+def test_a_bound_on_a_node_says_nothing_of_the_tumour() -> None:
+    check("newly diagnosed IDC, palpable axillary node over 3 cm", {"tumor_over_2cm": None, "tumor_size_cm": None})
+
+
+def test_an_open_bound_beside_the_t_category_is_consistent_with_it() -> None:
+    check("newly diagnosed IDC, cT1c, i.e. more than 1 cm but not more than 2, cN0", {"t_category": "T1"})
+    assert bot.analyze("newly diagnosed IDC, cT1c, i.e. more than 1 cm but not more than 2, cN0").variant_id \
+        == "axilla-3"
+
+
+@pytest.mark.parametrize("text", [
+    "newly diagnosed IDC 1'4 cm, cN0",      # a mark that is no decimal point
+    "newly diagnosed IDC 1 4 cm, cN0",      # a decimal point lost to a space
+    "newly diagnosed IDC ranging 1,6 to 2,7 cm, cN0",
+    "neu diagnostiziertes Karzinom, zwischen 1,6 und 2,7 cm, cN0",
+])
+def test_a_number_that_cannot_be_read_as_one_size_is_asked(text: str) -> None:
+    assert bot.analyze(text).missing[:1] == ["tumor_size_cm"]
 
 
 def test_a_measured_size_beats_a_comparison() -> None:

@@ -31,20 +31,26 @@ def test_channel_escaping_and_markup(given_text: str, read_as: str) -> None:
 
 
 @pytest.mark.parametrize("given_text, read_as", [
-    ("one point four centimetre", "1.4 centimetre"),
+    ("one point four centimetre", "1.4 cm"),
     ("twenty two mm", "22 mm"),
-    ("twenty-eight millimetres", "28 millimetres"),
+    ("twenty-eight millimetres", "28 mm"),
     ("sixty-eight yo", "68 yo"),
     ("two and a half cm", "2.5 cm"),
-    ("one and a half centimetres", "1.5 centimetres"),
+    ("one and a half centimetres", "1.5 cm"),
     ("three by two cm", "3 by 2 cm"),
     ("two point five by one point eight cm", "2.5 by 1.8 cm"),
-    ("half a centimetre", "0.5 centimetre"),
+    ("half a centimetre", "0.5 cm"),
     ("2 point 5 cm", "2.5 cm"),
     ("2½ cm", "2.5 cm"),
     ("1,8 cm", "1.8 cm"),
     ("2,5 x 1,8 cm", "2.5 x 1.8 cm"),
     ("3 × 2 cm", "3  x  2 cm"),
+    ("four centimeters", "4 cm"),                   # a unit spelt out after its number: its symbol
+    ("2-millimetre", "2 mm"),
+    ("1·7 cm", "1.7 cm"),                          # the decimal points of UK journals and Arabic text
+    ("2٫3 cm", "2.3 cm"),
+    ("1,2-2,4 cm", "1.2-2.4 cm"),                   # a range's first number keeps its decimal comma too
+    ("tra 1,1 e 2,2 cm", "tra 1.1 e 2.2 cm"),
 ])
 def test_numbers(given_text: str, read_as: str) -> None:
     assert normalise(given_text)[0].text == read_as
@@ -112,7 +118,7 @@ def test_a_rewritten_span_maps_to_the_words_as_given() -> None:
     original = "new L IDC &gt;2 cm, one point four centimetre node"
     norm, _ = normalise(original)
     start = norm.text.index("1.4")
-    o_start, o_end = norm.original_span(start, start + len("1.4 centimetre"))
+    o_start, o_end = norm.original_span(start, start + len("1.4 cm"))
     assert original[o_start:o_end] == "one point four centimetre"
     start = norm.text.index(">2 cm")
     assert original[slice(*norm.original_span(start, start + 5))] == "&gt;2 cm"

@@ -498,6 +498,28 @@ def test_a_relative_s_nodes_are_not_the_patient_s(text: str) -> None:
     assert bot.analyze(text).variant_id == "axilla-3"
 
 
+@pytest.mark.parametrize("relative", ["Her cousin (44) had", "Her uncle, 70, had", "Her niece aged 29 had"])
+def test_a_relative_s_lump_told_with_the_relative_s_age_is_not_the_patient_s(relative: str) -> None:
+    text = f"36F, never had cancer, new lump in the left armpit, no imaging so far. {relative} a right axillary lump."
+    assert (bot.analyze(text).variant_id, bot.extract(text).facts["axillary_lump"]) == ("axilla-1", "unilateral")
+
+
+def test_what_a_colleague_did_not_say_is_not_a_negative_exam() -> None:
+    text = "63F, new R breast IDC 2.2 cm, untreated. The referring GP didn't say anything about her lymph nodes."
+    assert bot.analyze(text).missing == ["clinical_nodes"]
+
+
+def test_a_box_marked_with_a_question_mark_holds_a_doubt_not_a_fact() -> None:
+    text = "Intake form: [?] tissue-proven carcinoma (biopsy booked), 3.4 cm R breast mass [x] R axillary node felt"
+    assert bot.analyze(text).status != bot.MATCHED
+
+
+def test_a_quoted_phrase_called_an_error_is_not_read() -> None:
+    text = ("60F, new 1.7 cm L IDC, untreated, L axilla clear on exam. Correction to the US report: \"enlarged L "
+            "axillary node\" was a voice-recognition error; the L axillary nodes are normal.")
+    assert bot.analyze(text).variant_id == "axilla-3"
+
+
 @pytest.mark.parametrize("text, status", [
     ("new R breast IDC, size somewhere between 1.7 and 2.6 cm, cN0, untreated", "needs_info"),
     ("new R breast IDC 16-24 mm, cN0, untreated", "needs_info"),
