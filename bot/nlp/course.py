@@ -170,7 +170,10 @@ def _proven_cancers(reading: Reading) -> List[Cue]:
     undone = reading.all("NO_BIOPSY")  # "biopsy is not done"
     # "newly diagnosed breast cancer (biopsy pending)": the biopsy awaited in its sentence is what would prove it
     awaited = {u.sentence for u in undone if not reading.near(u, ["NODE", "AXILLA"])}
-    return [c for c in _current_cancers(reading) if c.sentence not in awaited and (_HISTOLOGY.search(c.text) or any(
+    # "new IDC 3 cm. Note: IDC presumed, no tissue yet": a histology named is no proof where the message says the
+    # tissue is still awaited; its biopsy named beside it is
+    return [c for c in _current_cancers(reading) if c.sentence not in awaited and (
+        (_HISTOLOGY.search(c.text) and not awaited) or any(
         not (b.negated or b.planned or any(u.start <= b.start < u.end for u in undone))
         for b in reading.near(c, ["BIOPSY", "PROVEN", "NEW_DX"], "sentence")))]
 
@@ -540,7 +543,9 @@ def _distant_words(reading: Reading, cue: Cue) -> tuple:
         s for s in reading.all("DISTANT_SITE") if cue.sentence - 2 <= s.sentence < cue.sentence
         and not (s.negated or s.family)]
     nodal = reading.near(cue, ["NODE", "AXILLA"])
-    named = any(w in text for w in ("stage", "disease", "breast cancer", "mets"))
+    # the words that make it distant disease by themselves ("de novo metastatic", "malignant pleural effusion")
+    named = any(w in text for w in ("stage", "disease", "breast cancer", "mets", "oligo", "de novo", "widely",
+                                    "disseminated", "effusion", "mening", "carcinomatosis"))
     # "liver metastases", "mets to bone": a site that names the metastasis itself, whatever node the clause names
     own_site = bool(reading.within(cue, ["DISTANT_SITE"], 2, 2))
     return "distant" in text or own_site or bool((named or sites) and not nodal), sites

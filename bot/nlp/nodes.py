@@ -249,8 +249,8 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         named_only = [c for c in palpable_cues if _exam_only(reading, cue, c)]
         hedged += named_only
         palpable_cues = [c for c in palpable_cues if c not in named_only]
-        suspicious_cues = [c for c in reading.near(cue, ["SUSPICIOUS"], "sentence") if not (c.negated or c.uncertain)] \
-            + thick_cortex(reading, cue)
+        suspicious_cues = [c for c in reading.near(cue, ["SUSPICIOUS"], "sentence")
+                           if not (c.negated or c.uncertain or c.historical)] + thick_cortex(reading, cue)
         proven_cues = [c for c in reading.near(cue, ["PROVEN"], "sentence") if not (c.negated or c.uncertain)] \
             or _result_line(reading, cue)
         palpable = bool(palpable_cues)
@@ -262,7 +262,7 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         if unfelt and modality:
             # "suspicious node on US (not palpable)", "node not palpable but suspicious on US", "not palpable; it is
             # suspicious on ultrasound": found on imaging
-            later = [c for c in reading.all("SUSPICIOUS") if not (c.negated or c.uncertain)
+            later = [c for c in reading.all("SUSPICIOUS") if not (c.negated or c.uncertain or c.historical)
                      and c not in suspicious_cues and 0 <= c.start - cue.end <= _SAME_NODE_REACH]
             same = [c for c in suspicious_cues + later if _same_node(reading, cue, c)]
             if same:

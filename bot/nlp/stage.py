@@ -59,10 +59,31 @@ def _tnm(reading: Reading) -> Stage:
         if cue.family or cue.historical or cue.uncertain:
             continue
         digits = re.findall(r"[0-3]", cue.text)
-        n = ([cue], "positive" if "+" in cue.text or (digits and digits[0] != "0") else "negative")
+        positive = "+" in cue.text or bool(digits and digits[0] != "0")
+        if not positive and _by_imaging(reading, cue):
+            continue  # "N0 on PET-CT", "breast MRI: N0": imaging alone, not the exam (asked)
+        n = ([cue], "positive" if positive else "negative")
     if reading.live("MSTAGE"):
         m = (reading.live("MSTAGE"), True)
     return Stage(t, n, m, tuple(t_all))
+
+
+_IMAGED_BY = frozenset({"on", "by", "per", "at", "(", "via", "from"})
+_STUDIES = ["MODALITY_MUS", "MODALITY_OTHER", "IMAGING_GENERIC"]
+
+
+def _by_imaging(reading: Reading, cue: Cue) -> bool:
+    """An N category a study gives: the study named just before it ("PET/CT: N0", "MRI N0") or after it by a
+    preposition ("N0 on PET-CT", "N0 (US)", "cN0 by ultrasound") (matching-rules.md: node-negative needs the exam)."""
+    tokens = reading.tokens
+    for study in reading.within(cue, _STUDIES, 4, 3):
+        between = tokens[study.end:cue.start] if study.end <= cue.start else tokens[cue.end:study.start]
+        if study.end <= cue.start and all(t in (":", "-", "=") for t in between):
+            return True
+        if study.start >= cue.end and between[:1] and between[0].lower() in _IMAGED_BY \
+                and all(t.lower() in ("the", "a", "an") for t in between[1:]):
+            return True
+    return False
 
 
 def t_category(reading: Reading, facts: Facts) -> Read:

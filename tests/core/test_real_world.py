@@ -1234,3 +1234,49 @@ def test_a_forms_node_field_is_read_by_its_value(value: str, status: str, answer
 ])
 def test_fields_retractions_and_other_sites(text: str, status: str, answer: Optional[str]) -> None:
     assert decided(text) == (status, answer)
+
+
+@pytest.mark.parametrize("text, variant", [
+    # the earlier reading of a node, since revised, gives way to the revised one
+    ("71F, new L IDC 2.4 cm, untreated, axilla clear to palpation. The L axillary node first read as abnormal is, on "
+     "re-review, a normal reactive node.", "axilla-5"),
+    ("71F, new L IDC 1.2 cm, untreated, axilla clear to palpation. US: a node originally reported as benign now "
+     "shows a 5 mm cortex, suspicious.", "axilla-4"),
+])
+def test_a_revised_reading_of_a_node_replaces_the_first(text: str, variant: str) -> None:
+    assert bot.analyze(text).variant_id == variant
+
+
+@pytest.mark.parametrize("text", ["70 yo m, new R IDC 1.6 cm, cN0, untreated",
+                                  "70 m with a new R IDC 1.6 cm, cN0, untreated",
+                                  "a 70 yo gent, new R IDC 1.6 cm, cN0, untreated"])
+def test_a_man_written_in_lower_case_or_as_a_gent_is_out_of_scope(text: str) -> None:
+    assert bot.extract(text).facts["sex"] == "male"
+
+
+@pytest.mark.parametrize("said", ["N0 on the MRI", "CT chest: N0", "N0 (mammogram)"])
+def test_an_n_category_a_study_gives_is_no_exam(said: str) -> None:
+    assert bot.analyze(f"49F, new R IDC 2.7 cm, untreated; {said}.").missing == ["clinical_nodes"]
+
+
+@pytest.mark.parametrize("text", [
+    "49F, 2.7 cm R breast cancer on MRI, core biopsy in two weeks, cN0",
+    "49F new R IDC 2.7 cm, cN0. Histology not back: IDC presumed, no tissue obtained yet.",
+    "49F, new R breast cancer 2.7 cm on imaging diagnosis only, cN0",
+    "49F, new R carcinoma? 2.7 cm, cN0",
+])
+def test_a_cancer_without_its_tissue_yet_gets_no_recommendation(text: str) -> None:
+    assert bot.analyze(text).status != bot.MATCHED
+
+
+@pytest.mark.parametrize("said", ["de novo metastatic disease", "a malignant pleural effusion",
+                                  "leptomeningeal disease", "widely metastatic"])
+def test_distant_disease_by_its_other_names_is_out_of_scope(said: str) -> None:
+    assert bot.extract(f"49F new R IDC 2.7 cm, palpable R axillary node, {said}").facts["distant_metastases"] is True
+
+
+@pytest.mark.parametrize("history", ["breast cancer treated in 2016", "a breast cancer survivor",
+                                     "in remission from breast cancer", "breast cancer (treated)"])
+def test_a_cancer_told_as_treated_or_in_remission_is_history(history: str) -> None:
+    result = bot.analyze(f"66F, {history}, now a new lump in the R armpit, not imaged")
+    assert result.variant_id == "axilla-1"
