@@ -384,7 +384,11 @@ class AxillaContext:
                 if kinds[k].bit == _NEGATED:
                     stop = min(stop, next((i for i in breaks if i >= e), stop), next((
                         i for i in verbs if i > e and not any(t.norm_ in _STUDIES for t in doc[e:i])), stop))
-                    if kinds[k].forward:
+                    if kinds[k].forward and doc[e - 1].text == ":":
+                        # a negative heading ("Negative for: ...", "Absent: ..."): the rest of its sentence lists
+                        listed = sorted({clauses[i] for i in range(e, len(doc)) if sentences[i] == sentences[e - 1]}
+                                        - {clauses[e - 1]})
+                    elif kinds[k].forward:
                         listed = _list_items(doc, clauses, clauses[e - 1])
                 # a phrase that holds a terminator ("not yet": "yet" ends clauses) reaches the clause it ends in too
                 for clause in {clauses[s], clauses[e - 1]}:

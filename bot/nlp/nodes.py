@@ -739,8 +739,8 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
                 reading.sides_near(apposed, labels=labels) if apposed else []) or (
                 reading.sides_near(placed, before=3, after=0, labels=labels) if placed else []) or (
                 _side_after_comma(reading, m.cue, labels)) or (_side_field(reading, labels) if len(felt) == 1 else []):
-            if c.negated:
-                continue  # "not just one side: lumps in both armpits"
+            if c.negated or c.historical:
+                continue  # "not just one side: lumps in both armpits", "initially thought bilateral"
             sides.add(c.label)
             cues += [m.cue, c]
         for c in _plural_sides(reading, m.cue):
@@ -765,13 +765,59 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
         hedged = [c for c in side_cues if c.uncertain]
         if hedged:
             return Read(residue=tuple(hedged[:1]))  # "mostly the right, maybe the left too": which, then?
+    if felt and len(sides & {"SIDE_LEFT", "SIDE_RIGHT"}) == 1 and "SIDE_BOTH" not in sides:
+        more = _another_side(reading, felt)
+        if more:
+            return Read("bilateral", tuple(cues + more))
     if {"SIDE_ONE", "SIDE_BOTH"} <= sides:
         return NOTHING  # "one side or both?": the question, not the answer
     if not felt and about_the_lump and added and len(sides & {"SIDE_LEFT", "SIDE_RIGHT"}) == 1:
         return Read("bilateral", tuple(cues))  # one more side, "too"
     if "SIDE_BOTH" in sides or {"SIDE_LEFT", "SIDE_RIGHT"} <= sides:
-        return Read("bilateral", tuple(cues))
+        alone = _one_side_only(reading)
+        return Read("unilateral", tuple(alone)) if alone else Read("bilateral", tuple(cues))
     return Read("unilateral", tuple(cues)) if sides else NOTHING
+
+
+_ONLY = frozenset({"only", "just", "solely"})
+
+
+def _one_side_only(reading: Reading) -> List[Cue]:
+    """A side said to be the only one after both were named ("bilateral axillary lumps - correction, only on the
+    left", "bilaterally? no - only left"): the correction stands."""
+    both = [c.start for c in reading.all("SIDE_BOTH") if not c.negated]
+    tokens = [t.lower() for t in reading.tokens]
+    # "only on the left", "just the left", "left only." (not "the left only slightly bigger")
+    return [c for c in reading.live("SIDE_LEFT", "SIDE_RIGHT") if both and c.start > max(both) and (
+        _ONLY & set(tokens[max(0, c.start - 3):c.start])
+        or tokens[c.end:c.end + 1] == ["only"] and (c.end + 1 == len(tokens) or not tokens[c.end + 1].isalnum()))]
+
+
+_NORMAL = ("NODE_NEG", "BENIGN_LOOK")
+
+
+def _another_side(reading: Reading, felt: List[NodeMention]) -> List[Cue]:
+    """Without a cancer, a lump on the other side beside the one named with its side: "a left axillary lump and a
+    smaller one on the other side", "the opposite armpit also has a lump", "left axillary lump; right side too"
+    ("contralateral axilla normal" is no lump)."""
+    if primary_sides(reading):
+        return []  # beside a cancer, the other side is the cancer's other axilla
+    lumps = {m.cue.sentence for m in felt}
+    found = []
+    for c in reading.live("CONTRALATERAL"):
+        near = reading.near(c, ["AXILLA", "LUMP", "NODE"] + list(_NORMAL))
+        if (c.sentence in lumps or any(n.label == "LUMP" for n in near)) \
+                and not any(n.negated or n.label in _NORMAL for n in near):
+            found.append(c)
+    tokens = [t.lower() for t in reading.tokens]
+    for c in reading.live("SIDE_LEFT", "SIDE_RIGHT"):
+        around = tokens[max(0, c.start - 3):c.end + 5]
+        added = bool(_ADDED & set(around)) or " as well" in " ".join(around)
+        if (c.sentence in lumps or c.sentence - 1 in lumps) and added \
+                and not reading.near(c, ["BREAST", "CANCER", "TUMOR"] + list(_NORMAL)) \
+                and not any(m.cue.clause == c.clause for m in felt):
+            found.append(c)
+    return found
 
 
 def contralateral_proven(reading: Reading) -> Sequence[Cue]:

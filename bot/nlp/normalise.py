@@ -491,7 +491,13 @@ def _fraction_to_decimal(m: "re.Match[str]") -> str:
     return f"{whole + top / bottom:.2f}".rstrip("0").rstrip(".")
 
 
+# An axis label between a dimension and the next ("1.8 (AP) x 2.1 (TR) x 1.5 (CC) cm"): the dimensions alone
+_AXIS_LABEL = Scanner(r"(?i)(?<=\d)\s*\((?:ap|tr|trv|trans|cc|ml|si|lat|long|sag|ax|transverse|craniocaudal|"
+                      r"anteroposterior|mediolateral|length|width|depth|height|[lwdh])\)(?=\s*(?:x|by|\*|cm|mm)\b)")
+
+
 def _numbers(norm: Normalised) -> Normalised:
+    norm = norm.sub(_AXIS_LABEL, lambda m: " ")
     norm = norm.sub(_DECIMAL_COMMA, lambda m: f"{m.group(1) or m.group(3)}.{m.group(2) or m.group(4)}")
     if _ANY_NUMBER_WORD.search(norm.text):
         norm = norm.sub(_WORD_RUN, _run_to_digits)

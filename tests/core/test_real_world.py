@@ -1280,3 +1280,30 @@ def test_distant_disease_by_its_other_names_is_out_of_scope(said: str) -> None:
 def test_a_cancer_told_as_treated_or_in_remission_is_history(history: str) -> None:
     result = bot.analyze(f"66F, {history}, now a new lump in the R armpit, not imaged")
     assert result.variant_id == "axilla-1"
+
+
+@pytest.mark.parametrize("said", ["Not found: nipple changes, skin dimpling, palpable axillary nodes, arm oedema.",
+                                  "Negative for: skin tethering, nipple inversion, axillary adenopathy on palpation."])
+def test_a_negative_heading_negates_every_item_of_its_list(said: str) -> None:
+    assert bot.extract(f"52F new R IDC 2.6 cm, untreated. {said}").facts["clinical_nodes"] != "positive"
+
+
+@pytest.mark.parametrize("answer", ["- no", "(N)", ": ✘"])
+def test_a_checklist_s_no_after_a_dash_in_brackets_or_as_a_cross_is_no(answer: str) -> None:
+    assert bot.extract(f"52F new R IDC 2.6 cm, untreated. Palpable axillary lymph node {answer}").facts[
+        "clinical_nodes"] == "negative"
+
+
+def test_axis_labels_between_dimensions_leave_the_dimensions() -> None:
+    assert bot.extract("52F new R IDC 1.9 (CC) x 2.3 (ML) cm, cN0, untreated").facts["tumor_size_cm"] == 2.3
+
+
+@pytest.mark.parametrize("text, lump", [
+    ("37F, no cancer history, R armpit lump and another on the opposite side, not imaged", "bilateral"),
+    ("37F, no cancer history, R armpit lump. The left armpit has one as well. Not imaged.", "bilateral"),
+    ("37F, no cancer history, R armpit lump, opposite axilla normal, not imaged", "unilateral"),
+    ("37F, no cancer history, lumps in both armpits - sorry, only the right one, not imaged", "unilateral"),
+    ("37F, no cancer history, lumps in both armpits, the right only a little larger, not imaged", "bilateral"),
+])
+def test_the_other_side_said_without_its_name_and_one_side_said_only(text: str, lump: str) -> None:
+    assert bot.extract(text).facts["axillary_lump"] == lump
