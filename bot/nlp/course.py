@@ -212,6 +212,10 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
                                                  for c in _cancers(reading) if not c.negated)
     scarred = [c for c in cancers if treated and any(
         any(w in b.text.lower() for w in _OPERATED_SITES) for b in reading.near(c, ["BREAST"], "sentence"))]
+    # ... and so is a lesion there proven by biopsy, its cancer unnamed ("biopsy-proven chest wall nodule")
+    scarred += [lump for lump in reading.live("LUMP") if treated and not cancers and any(
+        any(w in b.text.lower() for w in _OPERATED_SITES) for b in reading.near(lump, ["BREAST"], "sentence"))
+        and any(not (p.negated or p.uncertain) for p in reading.near(lump, ["PROVEN"], "sentence"))]
     if scarred:
         return Read("local_recurrence", tuple(scarred[:1]))
     new = [c for c in reading.all("NEW", "NEW_DX") if not c.negated]  # "no new findings" is not a new cancer
@@ -308,6 +312,9 @@ def history(reading: Reading, facts: Facts) -> Read:
 
 # ---------------------------------------------------------------- treatment
 
+_CLEAR_MARGINS = re.compile(r"(?i)clear|negative|free|uninvolved")
+
+
 def _surgery_done(reading: Reading) -> List[Cue]:
     """An operation said to be done ("s/p lumpectomy", "mastectomy in May"); one that adjuvant or endocrine therapy
     comes after is done, even inside that therapy's plan ("starting tamoxifen after L WLE": the plan is the drug)."""
@@ -326,7 +333,10 @@ def _surgery_done(reading: Reading) -> List[Cue]:
     # margins exist only after an excision ("re-excision planned for positive margins"), whatever is planned next;
     # so does a pathological node count beside an operation ("SLNB in July (0/3 nodes)", "pN1 on sentinel node
     # biopsy"): the nodes were removed
-    margins = [c for c in reading.all("MARGINS") if not (c.negated or c.family or c.historical or c.uncertain)]
+    # (clear margins can be a plan's aim, "to be excised with clear margins": they count beside an operation done)
+    operated = bool(reading.live("SURGERY", "SURGERY_DONE"))
+    margins = [c for c in reading.all("MARGINS") if not (c.negated or c.family or c.historical or c.uncertain)
+               and not ((c.planned or not operated) and _CLEAR_MARGINS.search(c.text))]
     removed = [c for c in reading.live("SURGERY")
                if _NODES_REMOVED.search(reading.plain[max(0, c.start_char - 40):c.end_char + 40])]
     return reading.live("SURGERY_DONE")[:1] or margins[:1] or removed[:1]

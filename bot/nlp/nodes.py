@@ -836,7 +836,7 @@ def contralateral_proven(reading: Reading) -> Sequence[Cue]:
 
 def _past_sides(reading: Reading) -> Set[str]:
     """Sides of a past breast cancer ("hx R breast cancer"): the axilla on the other side is not its region."""
-    sides = {reading.side_of(c, before=4, after=4) for c in reading.all("CANCER", "BREAST")
+    sides = {reading.side_of(c, before=4, after=4) for c in reading.all("CANCER", "BREAST", "SURGERY")
              if c.historical and not (c.family or c.negated)}
     return {s for s in sides if s in ("left", "right")}
 

@@ -1307,3 +1307,34 @@ def test_axis_labels_between_dimensions_leave_the_dimensions() -> None:
 ])
 def test_the_other_side_said_without_its_name_and_one_side_said_only(text: str, lump: str) -> None:
     assert bot.extract(text).facts["axillary_lump"] == lump
+
+
+@pytest.mark.parametrize("text", [
+    "61F, ILC 2.3 cm removed at lumpectomy, axilla clinically negative",
+    "Lumpectomy specimen: ILC 2.3 cm. 61F, axilla clinically negative.",
+    "61F, ILC 2.3 cm, pT2 pN0(sn), axilla clinically negative",
+])
+def test_a_cancer_said_removed_or_a_specimen_is_after_surgery(text: str) -> None:
+    assert bot.extract(text).facts["treatment"] == "post_surgery"
+
+
+def test_clear_margins_as_a_plan_s_aim_are_no_operation() -> None:
+    text = "61F new ILC 2.3 cm, cN0, untreated; the aim is wide excision with clear margins next month"
+    assert bot.analyze(text).variant_id == "axilla-5"
+
+
+def test_a_node_offered_with_its_denial_is_asked() -> None:
+    assert bot.analyze("61F new ILC 2.3 cm, untreated, L axillary node palpable or not, hard to say").missing == [
+        "clinical_nodes"]
+
+
+@pytest.mark.parametrize("text, status, variant", [
+    ("69F, R BCT in 2012, now a R axillary lump whose core shows metastatic breast carcinoma", "matched",
+     "axilla-10"),
+    ("69F, R BCT in 2012, now a L axillary lump whose core shows metastatic breast carcinoma", "out_of_scope", None),
+    ("69F, R mastectomy in 2012 for ILC, now a biopsy-proven R chest wall nodule", "matched", "axilla-10"),
+])
+def test_after_breast_conserving_therapy_a_proven_node_or_chest_wall_lesion_is_a_recurrence_by_its_side(
+        text: str, status: str, variant: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.variant_id) == (status, variant)
