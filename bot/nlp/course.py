@@ -6,6 +6,7 @@ breast cancer", "Occult primary", "Other situations no row covers", "Other node 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import List, Optional, Tuple
 
 from bot.facts import MAX_AGE, Facts
@@ -307,7 +308,29 @@ def history(reading: Reading, facts: Facts) -> Read:
             and not c.negated and c not in current]
     if past and not current and not reading.live("RECURRENCE"):
         return Read(True, tuple(past[:1]))
+    # its operation alone, dated two years or more before the story's latest year, no cancer named now ("R
+    # lumpectomy + radiotherapy 2019, both finished; new lump in the left armpit"): a past breast cancer
+    operated = _long_operated(reading)
+    if operated and not current and not _cancers(reading) and not reading.live("RECURRENCE", "NEW_DX") \
+            and any(m.positive for m in mentions(reading)):
+        return Read(True, tuple(operated[:1]))
     return NOTHING
+
+
+_BREAST_OPERATIONS = re.compile(r"(?i)lumpectom|mastectom|\bbc[st]\b|conserving|\bwle\b|local\s+excision|quadrant")
+
+
+def _long_operated(reading: Reading) -> List[Cue]:
+    """Breast operations dated by a year at least two years before the message's latest year (or this year)."""
+    years = [int(found.group()) for found in YEAR.finditer(reading.plain)]
+    latest = max(years + [date.today().year])
+    found = []
+    for cue in reading.live("SURGERY"):
+        dated = [c for c in reading.near(cue, ["SURGERY_PAST_POST"]) if 0 <= c.start - cue.end <= 5
+                 and YEAR.fullmatch(c.text.strip())]
+        if dated and _BREAST_OPERATIONS.search(cue.text) and int(dated[0].text.strip()) <= latest - 2:
+            found.append(cue)
+    return found
 
 
 # ---------------------------------------------------------------- treatment
@@ -742,7 +765,10 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     mass = _breast_mass(reading) or suspected or (_current_cancers(reading) if (awaited and new) or graded else [])
     # ... and a breast mass (an axillary-tail one too) with no known cancer and no axillary finding at all
     alone = facts.get("diagnosis") == "none_known" and not any(m.positive for m in mentions(reading))
-    if mass and (unproven or alone) and not _proven_cancers(reading) and facts.get("diagnosis") != "local_recurrence":
+    # chemotherapy given for it proves a cancer ("finished neoadjuvant chemo for a 3.9 cm tumour")
+    treated = facts.get("treatment") in ("neoadjuvant_ongoing", "neoadjuvant_completed")
+    if mass and (unproven or alone) and not _proven_cancers(reading) and not treated \
+            and facts.get("diagnosis") != "local_recurrence":
         return Read("no_tissue_diagnosis", tuple(mass[:1] + unproven[:1]))
     # a recurrence named while its biopsy is still to come ("local recurrence R breast, biopsy not yet done"): row 10
     # is for a biopsy-proven one (matching-rules.md)

@@ -356,8 +356,13 @@ _REPEAT = Scanner(r"\b([a-z]+)(?:\s*,\s*|\s+)\1\b(?!\s*:)")  # lower case: "US, 
 _HOMOPHONE = Scanner(r"(?i)\b(?:ax|axe|axle|acts?)\s+hill?ary\b|\baxel\s*(?:airy|ary)\b|\b(?<=lymph\s)notes\b")
 
 
+# "neo adjuvant" as dictation splits it: one word, so its "adjuvant" is not read as adjuvant therapy
+_NEO_SPLIT = Scanner(r"(?i)\bneo\s+adjuvant\b")
+
+
 def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_HOMOPHONE, lambda m: "nodes" if m.group().lower() == "notes" else "axillary")
+    norm = norm.sub(_NEO_SPLIT, lambda m: "neoadjuvant")
     norm = norm.sub(_FILLER, lambda m: " ")
     norm = norm.sub(_REPEAT, lambda m: m.group(1))
     if sum(1 for _ in _SPOKEN.finditer(norm.text)) >= 2:
@@ -548,7 +553,9 @@ def _ocr(norm: Normalised) -> Normalised:
 
 # A note wrapped into short lines (a handwritten or faxed note read back, a narrow column): a line break inside a
 # sentence is a space ("No PMH of / breast ca."), unless the next line opens a field ("O/E: ...", "Nodes (clinical):").
-_WRAP = Scanner(r"(?<=[^\s.;:!?])[ \t]*\n(?![ \t]*(?:[A-Za-z/ ]{1,24}(?:\([^)\n]{1,20}\))?\s*:|[-*•]\s|\n))")
+# (nor when it opens with a bullet: a dash, a star, or a symbol such as an emoji or a tick)
+_WRAP = Scanner(r"(?<=[^\s.;:!?])[ \t]*\n"
+                r"(?![ \t]*(?:[A-Za-z/ ]{1,24}(?:\([^)\n]{1,20}\))?\s*:|[-*•]\s|[^\w\s\x00-\x7f]|\n))")
 _WRAPPED_MEDIAN = 24  # characters: the median line of a wrapped note is this short or shorter
 _WRAPPED_LINES = 5
 

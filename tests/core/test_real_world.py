@@ -1338,3 +1338,30 @@ def test_after_breast_conserving_therapy_a_proven_node_or_chest_wall_lesion_is_a
         text: str, status: str, variant: str) -> None:
     result = bot.analyze(text)
     assert (result.status, result.variant_id) == (status, variant)
+
+
+def test_a_breast_operation_years_ago_with_a_new_axillary_lump_is_a_past_cancer() -> None:
+    text = "57F, L mastectomy and radiotherapy 2014, all done. New lump in the R armpit for a week, no imaging yet."
+    assert bot.analyze(text).variant_id == "axilla-1"
+
+
+def test_chemotherapy_given_proves_the_cancer_it_treats() -> None:
+    text = ("57F finished neoadjuvant chemo last week; original tumour 3.3 cm in the L breast (BI-RADS 5 at "
+            "diagnosis), L axilla clinically clear at diagnosis; surgery in 2 weeks")
+    assert bot.analyze(text).variant_id == "axilla-8"
+
+
+def test_b4_as_text_speak_is_no_biopsy_code() -> None:
+    text = "57F new R IDC 2.8 cm, palpable R axillary node, untreated. what axillary imaging b4 the MDT?"
+    assert bot.analyze(text).variant_id == "axilla-6"
+    assert bot.analyze("57F, 2.8 cm R breast mass, core: B4, palpable R axillary node").status == bot.OUT_OF_SCOPE
+
+
+def test_neoadjuvant_dictated_as_two_words_is_neoadjuvant() -> None:
+    text = "57F on neo adjuvant chemo, cycle 2 of 6, for a 3.3 cm L IDC, cN0 at diagnosis, now a new L axillary lump"
+    assert bot.analyze(text).variant_id == "axilla-7"
+
+
+def test_lines_that_open_with_a_symbol_are_bullets_not_a_wrapped_sentence() -> None:
+    text = "✅ 33F\n⛔ never had cancer\n➡️ new lumps in both armpits\n➡️ not imaged\n❔ which test first"
+    assert bot.analyze(text).variant_id == "axilla-2"
