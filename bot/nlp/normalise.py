@@ -298,8 +298,9 @@ _UNCHECKED = Scanner(r"(?:\[\s\]|☐)(?:(?!\s{3}|\s+[A-Z][a-z][\w /]{0,30}:)[^\[
 _SPOKEN_TNM = Scanner(r"(?i)(?<![-/])\b([cpy]?)\s?([tnm])\s+(zero|one|two|three|four)\b"
                       r"(?!\s+(?:weeks?|days?|months?|years?|cycles?|times|more)\b)")
 _TNM_DIGITS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
-_SPELLED = Scanner(r"(?i)\b(c\s+t|m\s+r\s+i|p\s+e\s+t|u\s+s)\b"
-                      r"(?=\s+(?:of|scan|showed|shows|demonstrated|chest|guided))")
+# ("M R I" and "P E T" anywhere: three spelled letters are no words; "c t" and "u s" only before what a study does)
+_SPELLED = Scanner(r"(?i)\b(m\s+r\s+i|p\s+e\s+t)\b|\b(c\s+t|u\s+s)\b"
+                   r"(?=\s+(?:of|scan|showed|shows|demonstrated|chest|guided))")
 
 
 # Pasted tables: a row "| R axilla | core bx: metastatic |" is one statement ("R axilla: core bx: metastatic").
@@ -372,7 +373,7 @@ def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_QUERIED, lambda m: " possibly ")
     norm = norm.sub(_SPOKEN_TNM, lambda m: (m.group(1) + m.group(2).upper()
                                             + _TNM_DIGITS.get(m.group(3).lower(), m.group(3))))
-    return norm.sub(_SPELLED, lambda m: "".join(m.group(1).split()).upper())
+    return norm.sub(_SPELLED, lambda m: "".join((m.group(1) or m.group(2)).split()).upper())
 
 
 _UNUSUAL = Scanner(r"[^\x20-\x7e\n\t]")  # what is not printable ASCII: the only characters to look at
@@ -388,6 +389,8 @@ def _characters(norm: Normalised) -> Normalised:
             edits.append((i, i + 1, _FRACTIONS[ch]))
         elif ch in "·٫" and norm.text[i - 1:i].isdigit() and norm.text[i + 1:i + 2].isdigit():
             edits.append((i, i + 1, "."))  # a decimal point as UK journals ("1·5 cm") and Arabic text write it
+        elif ch in "·•" and norm.text[i - 1:i] == " " and norm.text[i + 1:i + 2] == " ":
+            edits.append((i, i + 1, ";"))  # a spaced dot between the items of a line: each its own statement
         elif ch == "×":
             edits.append((i, i + 1, " x "))
         elif ch in _HYPHENS:

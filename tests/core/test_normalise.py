@@ -191,3 +191,11 @@ def test_a_json_array_of_studies_carries_its_key() -> None:
 @pytest.mark.parametrize("text", ["her brother had colon cancer at 59", "last period in 2019", "sigmoid colon polyp"])
 def test_a_dictated_mark_alone_in_a_typed_note_is_a_word(text: str) -> None:
     assert normalise(text)[0].text == text
+
+
+@pytest.mark.parametrize("given_text, read_as", [
+    ("R IDC 2 cm · node palpable · PET: bone lesions", "R IDC 2 cm ; node palpable ; PET: bone lesions"),
+    ("size on m r i was 2 cm", "size on MRI was 2 cm"),
+])
+def test_a_spaced_dot_separates_and_spelled_study_letters_join(given_text: str, read_as: str) -> None:
+    assert normalise(given_text)[0].text == read_as
