@@ -192,6 +192,10 @@ def merge(known: Mapping[str, Any], new: Extraction) -> Facts:
     if new.stated.get("diagnosis") in ("new_primary", "local_recurrence") and new.stated.get("encounter") is None \
             and merged.get("encounter") == "no_tissue_diagnosis":
         merged["encounter"] = None  # "biopsy came back: IDC": the tissue diagnosis the case was waiting for
+    if new.stated.get("treatment") == "none" and known.get("treatment") == "post_surgery" and not new.corrected \
+            and not {"SURGERY", "SURGERY_DONE", "BEFORE_SURGERY"} & set(new.cues):
+        # "no chemo" after a resection specimen: no other treatment, the operation stays done
+        merged["treatment"] = "post_surgery"
     if new.stated.get("neoadjuvant_unclear") and new.stated.get("treatment") is None:
         merged["treatment"] = None  # "actually she is still on cycle 3" after "completed NAC": asked again
     for key in new.conflicts:

@@ -526,3 +526,13 @@ def test_a_size_after_shes_is_not_an_age() -> None:
 def test_a_time_after_the_nodal_category_is_the_cases_not_the_sizes() -> None:
     result = bot.analyze("pager: 52F R ILC 3.4cm cN0 post NAC, op next wk, axillary imaging?")
     assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-8", 3.4)
+
+
+@pytest.mark.parametrize("then, treatment", [
+    ("no chemotherapy", "post_surgery"),                    # no other treatment: the operation stays done
+    ("sorry, no surgery yet, untreated", "none"),           # a correction of the operation itself
+])
+def test_no_treatment_said_after_an_operation_done_does_not_undo_it(then: str, treatment: str) -> None:
+    known = bot.merge({}, bot.extract("64F, ILC 1.7 cm excised at wide local excision, axilla clinically negative"))
+    assert known["treatment"] == "post_surgery"
+    assert bot.merge(known, bot.extract(then))["treatment"] == treatment

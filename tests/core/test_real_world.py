@@ -1365,3 +1365,15 @@ def test_neoadjuvant_dictated_as_two_words_is_neoadjuvant() -> None:
 def test_lines_that_open_with_a_symbol_are_bullets_not_a_wrapped_sentence() -> None:
     text = "✅ 33F\n⛔ never had cancer\n➡️ new lumps in both armpits\n➡️ not imaged\n❔ which test first"
     assert bot.analyze(text).variant_id == "axilla-2"
+
+
+@pytest.mark.parametrize("said", ["R axillary nodes not convincingly palpable",
+                                  "no clearly enlarged R axillary node felt",
+                                  "Lymphknoten rechts axillär nicht eindeutig tastbar"])
+def test_a_hedged_denial_of_a_node_is_asked(said: str) -> None:
+    assert bot.analyze(f"52F new R IDC 2.6 cm, untreated; {said}").missing == ["clinical_nodes"]
+
+
+def test_a_cancer_in_a_differential_diagnosis_is_no_diagnosis() -> None:
+    text = "52F, 2.6 cm R breast mass; differential diagnosis: ILC vs phyllodes; R axilla clear on exam"
+    assert bot.analyze(text).status == bot.OUT_OF_SCOPE
