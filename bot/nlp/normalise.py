@@ -266,6 +266,10 @@ def _layout(norm: Normalised) -> Normalised:
     return norm.sub(_SYMBOLS, lambda m: _SYMBOL_WORDS[m.group()])
 
 
+# A snake_case key ("size_mm=25", "axilla_exam=negative"): its words ("_emphasis_" is read before this)
+_SNAKE = Scanner(r"(?<=[A-Za-z])_(?=[A-Za-z])")
+
+
 def _markup(norm: Normalised) -> Normalised:
     norm = norm.sub(_TEAMS_MENTION, lambda m: " ")
     norm = norm.sub(_SLACK_LINK, lambda m: m.group(1))
@@ -276,6 +280,7 @@ def _markup(norm: Normalised) -> Normalised:
     norm = norm.sub(_INLINE_TAG, lambda m: " ")
     norm = norm.sub(_STRUCK, lambda m: " ")
     norm = norm.sub(_EMPHASIS, lambda m: m.group(2))
+    norm = norm.sub(_SNAKE, lambda m: " ")
     norm = norm.sub(_SUBSTITUTION, lambda m: f"{m.group(1)}, correction: {m.group(2)}")
     norm = norm.sub(_FIELD_SLASH, lambda m: " ; ")
     norm = norm.sub(_PLURAL, lambda m: "s")

@@ -22,7 +22,9 @@ from bot.reasons import Note
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _GLUED_MARK = re.compile(r"\d+['’`´]\d")  # "1'5 cm": a decimal mark that is no point, or a typo
 _MM = re.compile(r"\bmm\b|millim|\dmm")
-_PHRASE_BREAKS = {"with", "and", "plus", "&", "w/", "but", "while", "whereas", "+", "("}
+# (and "with"/"and" in the languages of foreign.yml: con, y, e, avec, et, mit, und, met, z, i, ile, ve)
+_PHRASE_BREAKS = {"with", "and", "plus", "&", "w/", "but", "while", "whereas", "+", "(",
+                  "con", "y", "e", "avec", "et", "mit", "und", "met", "z", "i", "ile", "ve"}
 _COMPARISONS = ("SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "SIZE_COMPARE_GE", "SIZE_BELOW_1CM")
 _NAC = ("neoadjuvant_ongoing", "neoadjuvant_completed")
 _OLD_SECTIONS = ("COMPARISON", "TECHNIQUE")

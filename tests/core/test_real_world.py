@@ -1377,3 +1377,23 @@ def test_a_hedged_denial_of_a_node_is_asked(said: str) -> None:
 def test_a_cancer_in_a_differential_diagnosis_is_no_diagnosis() -> None:
     text = "52F, 2.6 cm R breast mass; differential diagnosis: ILC vs phyllodes; R axilla clear on exam"
     assert bot.analyze(text).status == bot.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize("text, variant", [
+    ("Donna di 47 anni, carcinoma della mammella destra di 2,6 cm alla diagnosi con linfonodo ascellare destro "
+     "palpabile (cN1). Ha completato la chemioterapia neoadiuvante.", "axilla-9"),
+    ("Femme de 47 ans, carcinome du sein droit de 3 cm, axille cliniquement négative au diagnostic. En cours de "
+     "chimiothérapie néoadjuvante (cure 3/6), nouvelle masse axillaire droite palpable.", "axilla-7"),
+])
+def test_a_size_at_diagnosis_and_chemotherapy_under_way_in_other_languages(text: str, variant: str) -> None:
+    assert bot.analyze(text).variant_id == variant
+
+
+def test_a_size_reported_in_error_gives_way_to_the_right_one() -> None:
+    text = "Addendum: the mass was measured as 1.4 cm in error; it is 2.7 cm. 49F, new L IDC, cN0, untreated."
+    assert bot.extract(text).facts["tumor_size_cm"] == 2.7
+
+
+def test_snake_case_keys_are_their_words() -> None:
+    text = "diagnosis=new ILC; size_cm=1.6; palpable_axillary_node=yes; treatment_status=none; age=70"
+    assert bot.analyze(text).variant_id == "axilla-4"
