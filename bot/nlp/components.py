@@ -196,6 +196,7 @@ def clause_ids(doc: Doc, terminators: Collection[int] = ()) -> Tuple[List[int], 
 
 
 _LIST_ITEM = 4  # tokens of a list's item, its comma included
+_NOT_AN_ITEM = frozenset({"so", "not", "more", "less", "something", "similar", "other", "another", "otherwise"})
 
 
 def _list_items(doc: Doc, clauses: List[int], clause: int) -> List[int]:
@@ -211,7 +212,15 @@ def _list_items(doc: Doc, clauses: List[int], clause: int) -> List[int]:
         while at < len(clauses) and clauses[at] == current:
             at += 1
         last = first + 1 < len(doc) and doc[first + 1].norm_ in ("or", "nor")
-        if at - first > _LIST_ITEM + (3 if last else 1):  # the last item may name more ("or palpable axillary nodes")
+        # ", nipple retraction or palpable adenopathy": the last two items after one comma, with no serial comma
+        # (not "palpable node or so", "node or two", "palpable or not")
+        joined = [i for i in range(first + 2, min(at, first + _LIST_ITEM + 1)) if doc[i].norm_ in ("or", "nor")]
+        if not last and joined and joined[0] + 1 < at and doc[joined[0] + 1].norm_ not in _NOT_AN_ITEM \
+                and not doc[joined[0] + 1].like_num:
+            last = True
+            if at - joined[0] > _LIST_ITEM + 2:
+                return []
+        elif at - first > _LIST_ITEM + (3 if last else 1):  # the last item may name more ("or palpable axillary nodes")
             return []
         items.append(current)
         if last:

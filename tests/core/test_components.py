@@ -103,6 +103,12 @@ def test_a_list_without_its_comma_and_or_is_no_list_for_a_negation(text: str):
     assert not cue(nlp(text), "NODE").negated
 
 
+def test_a_negation_reaches_a_list_whose_last_two_items_share_one_comma():
+    nlp = context_nlp({"NODE": ["node"]}, [{"literal": "no", **NEG, "max_scope": 3}, COMMA])
+    assert cue(nlp("no rash, tender skin or palpable node"), "NODE").negated
+    assert not cue(nlp("no rash, palpable node or two"), "NODE").negated
+
+
 @pytest.mark.parametrize("text", ["no rash - palpable node", "a woman with no history shows a node"])
 def test_a_spaced_dash_or_a_studys_verb_ends_a_negations_scope(text: str):
     nlp = context_nlp({"NODE": ["node"]}, [{"literal": "no", **NEG}])

@@ -1397,3 +1397,10 @@ def test_a_size_reported_in_error_gives_way_to_the_right_one() -> None:
 def test_snake_case_keys_are_their_words() -> None:
     text = "diagnosis=new ILC; size_cm=1.6; palpable_axillary_node=yes; treatment_status=none; age=70"
     assert bot.analyze(text).variant_id == "axilla-4"
+
+
+def test_a_node_a_second_study_did_not_confirm_is_no_suspicious_node() -> None:
+    text = ("52F new R IDC 2.6 cm, untreated, axilla clear on exam; the abnormal node on the outside MRI was not "
+            "reproduced")
+    assert bot.analyze(text).status != bot.MATCHED or bot.analyze(text).variant_id == "axilla-5"
+    assert bot.extract(text).facts["clinical_nodes"] != "positive"
