@@ -292,6 +292,7 @@ def _markup(norm: Normalised) -> Normalised:
 # "her last period" in a typed note are words.
 _SPOKEN = Scanner(r"(?i)(?<=\w)\s+(comma|period|full\s+stop|semicolon|colon|new\s+(?:line|paragraph)|next\s+line)\b"
                   r"(?=\s|$)(?!\s+(?:cancer|carcinoma|ca|adenocarcinoma|polyps?|resection|tumou?r|mass|of)\b)")
+_TELEGRAM_STOP = Scanner(r"(?<=\S) STOP\b")  # "NO CA HX STOP WHAT IMAGING STOP"
 _SPOKEN_MARK = {"comma": ",", "period": ".", "semicolon": ";", "colon": ":"}
 _CHECKED = Scanner(r"\[\s*[xX✓✔☑]\s*\]|☑|☒")
 # A box marked "?" holds an option in doubt ("[?] histologically confirmed carcinoma"): possible, not stated
@@ -371,6 +372,8 @@ def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_NEO_SPLIT, lambda m: "neoadjuvant")
     norm = norm.sub(_FILLER, lambda m: " ")
     norm = norm.sub(_REPEAT, lambda m: m.group(1))
+    if sum(1 for _ in _TELEGRAM_STOP.finditer(norm.text)) >= 2:  # a telegram's full stops
+        norm = norm.sub(_TELEGRAM_STOP, lambda m: ".")
     if sum(1 for _ in _SPOKEN.finditer(norm.text)) >= 2:
         norm = norm.sub(_SPOKEN, lambda m: _SPOKEN_MARK.get(m.group(1).lower(), "\n" if " " in m.group(1) else "."))
     norm = norm.sub(_UNCHECKED, lambda m: " ")

@@ -199,3 +199,9 @@ def test_a_dictated_mark_alone_in_a_typed_note_is_a_word(text: str) -> None:
 ])
 def test_a_spaced_dot_separates_and_spelled_study_letters_join(given_text: str, read_as: str) -> None:
     assert normalise(given_text)[0].text == read_as
+
+
+def test_a_telegram_s_stops_are_full_stops() -> None:
+    text = "48 F STOP NO CANCER HX STOP LUMP LEFT AXILLA STOP"
+    assert normalise(text)[0].text == "48 F. NO CANCER HX. LUMP LEFT AXILLA."
+    assert normalise("please STOP the tamoxifen")[0].text == "please STOP the tamoxifen"

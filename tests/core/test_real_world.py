@@ -1404,3 +1404,17 @@ def test_a_node_a_second_study_did_not_confirm_is_no_suspicious_node() -> None:
             "reproduced")
     assert bot.analyze(text).status != bot.MATCHED or bot.analyze(text).variant_id == "axilla-5"
     assert bot.extract(text).facts["clinical_nodes"] != "positive"
+
+
+@pytest.mark.parametrize("text", [
+    "Relayed message: lumpectomy 4 years ago, on letrozole, feels well; should she have her armpits scanned each year?",
+    "38F, BRCA1 carrier, no symptoms, breast and axillary exam normal: what yearly imaging should she have?",
+])
+def test_a_question_about_routine_yearly_imaging_without_a_finding_is_out_of_scope(text: str) -> None:
+    assert bot.analyze(text).status == bot.OUT_OF_SCOPE
+
+
+def test_an_operation_asked_about_for_the_future_has_not_happened() -> None:
+    text = ("45F new ILC 2.6 cm, palpable R axillary node, untreated; will she need an axillary US each year after "
+            "surgery?")
+    assert bot.analyze(text).variant_id == "axilla-6"
