@@ -729,8 +729,12 @@ def encounter(reading: Reading, facts: Facts) -> Read:
         s.text.lower() not in _PRONOUNS for s in reading.within(c, ["FEMALE", "MALE", "AGE", "AGE_SEX"], 4, 4))]
     if animal:
         return Read("animal", tuple(animal[:1]))
-    occult = reading.live("OCCULT") or [c for c in reading.all("TNM") if re.match(r"(?i)^[cpy]?t0", c.text)] \
-        or _unknown_primary(reading, facts)
+    # "no breast lesion identified" is an occult primary once the node is proven a metastasis; beside a node only
+    # suspicious on imaging it is the search for one (variants 11, 12)
+    searched = [c for c in reading.live("OCCULT") if not re.search(r"(?i)occult|unknown", c.text)]
+    proven = any(m.proven and m.positive for m in mentions(reading)) or bool(reading.live("METASTASIS"))
+    occult = [c for c in reading.live("OCCULT") if c not in searched or proven] \
+        or [c for c in reading.all("TNM") if re.match(r"(?i)^[cpy]?t0", c.text)] or _unknown_primary(reading, facts)
     if occult:
         return Read("occult_primary", tuple(occult[:1]))
     sarcoma = [c for c in reading.all("NON_CARCINOMA") if not (c.negated or c.family or c.historical)]

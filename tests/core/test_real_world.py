@@ -1418,3 +1418,12 @@ def test_an_operation_asked_about_for_the_future_has_not_happened() -> None:
     text = ("45F new ILC 2.6 cm, palpable R axillary node, untreated; will she need an axillary US each year after "
             "surgery?")
     assert bot.analyze(text).variant_id == "axilla-6"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("47F, no known cancer; PET-CT: avid 1.8 cm L axillary node, suspicious; no breast lesion found", "matched"),
+    ("47F; L axillary node core: metastatic adenocarcinoma, breast primary likely; no breast lesion found",
+     "out_of_scope"),
+])
+def test_no_breast_lesion_found_is_an_occult_primary_only_beside_a_proven_node(text: str, status: str) -> None:
+    assert bot.analyze(text).status == status
