@@ -196,7 +196,8 @@ def clause_ids(doc: Doc, terminators: Collection[int] = ()) -> Tuple[List[int], 
 
 
 _LIST_ITEM = 4  # tokens of a list's item, its comma included
-_NOT_AN_ITEM = frozenset({"so", "not", "more", "less", "something", "similar", "other", "another", "otherwise"})
+_NOT_AN_ITEM = frozenset({"so", "not", "more", "less", "something", "similar", "other", "another", "otherwise", "both"})
+_ALTERNATIVES = frozenset({"whether", "if", "either", "unclear", "unsure", "one"})  # "unclear whether one or both"
 
 
 def _list_items(doc: Doc, clauses: List[int], clause: int) -> List[int]:
@@ -216,7 +217,8 @@ def _list_items(doc: Doc, clauses: List[int], clause: int) -> List[int]:
         # (not "palpable node or so", "node or two", "palpable or not")
         joined = [i for i in range(first + 2, min(at, first + _LIST_ITEM + 1)) if doc[i].norm_ in ("or", "nor")]
         if not last and joined and joined[0] + 1 < at and doc[joined[0] + 1].norm_ not in _NOT_AN_ITEM \
-                and not doc[joined[0] + 1].like_num:
+                and not doc[joined[0] + 1].like_num \
+                and not any(doc[i].norm_ in _ALTERNATIVES for i in range(first + 1, joined[0])):
             last = True
             if at - joined[0] > _LIST_ITEM + 2:
                 return []

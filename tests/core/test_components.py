@@ -107,6 +107,7 @@ def test_a_negation_reaches_a_list_whose_last_two_items_share_one_comma():
     nlp = context_nlp({"NODE": ["node"]}, [{"literal": "no", **NEG, "max_scope": 3}, COMMA])
     assert cue(nlp("no rash, tender skin or palpable node"), "NODE").negated
     assert not cue(nlp("no rash, palpable node or two"), "NODE").negated
+    assert not cue(nlp("no rash, palpable node, unclear whether one or both"), "NODE").negated
 
 
 @pytest.mark.parametrize("text", ["no rash - palpable node", "a woman with no history shows a node"])
