@@ -232,8 +232,21 @@ def _json_key(m: "re.Match[str]", parents: List[Tuple[int, int, str]]) -> str:
     return ", " + words if owner else ";\n" + words
 
 
+# An interview's question and its answer ("Q: Any cancer history?\nA: None."): one field, "Any cancer history:
+# None.", so the answer is read about what was asked
+_QA_PAIR = Scanner(r"(?im)^[ \t]*(?:Q|Question)[ \t]*[:.)-][ \t]*([^\n]*?)[ \t]*\?*[ \t]*\n"
+                   r"[ \t]*(?:A|Answer)[ \t]*[:.)-]")
+
+
+def _qa_field(m: "re.Match[str]") -> List[Edit]:
+    """The "Q:" and the line break to "A:" become a field's colon; the question's words stay where they are."""
+    return [(m.start(), m.start(1), " "), (m.end(1), m.end(), ":")]
+
+
 def _layout(norm: Normalised) -> Normalised:
-    """Quoted e-mail replies, JSON form payloads, glued full stops and shorthand symbols."""
+    """Quoted e-mail replies, JSON form payloads, interviews, glued full stops and shorthand symbols."""
+    pairs = [edit for m in _QA_PAIR.finditer(norm.text) for edit in _qa_field(m)]
+    norm = norm.apply(pairs) if pairs else norm
     if _QUOTE_HEADER.search(norm.text):
         norm = norm.sub(_QUOTE_HEADER, lambda m: " ")
         norm = norm.sub(_QUOTED_LINE, lambda m: " ")
@@ -365,11 +378,14 @@ _HOMOPHONE = Scanner(r"(?i)\b(?:ax|axe|axle|acts?)\s+hill?ary\b|\baxel\s*(?:airy
 
 # "neo adjuvant" as dictation splits it: one word, so its "adjuvant" is not read as adjuvant therapy
 _NEO_SPLIT = Scanner(r"(?i)\bneo\s+adjuvant\b")
+# "the same-side axilla": the ipsilateral one (its "side" names no side, its "same" answers no question)
+_SAME_SIDE = Scanner(r"(?i)\bsame[\s-]+sided?\b(?=\s+(?:axilla|axillary|armpit|underarm))")
 
 
 def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_HOMOPHONE, lambda m: "nodes" if m.group().lower() == "notes" else "axillary")
     norm = norm.sub(_NEO_SPLIT, lambda m: "neoadjuvant")
+    norm = norm.sub(_SAME_SIDE, lambda m: "ipsilateral")
     norm = norm.sub(_FILLER, lambda m: " ")
     norm = norm.sub(_REPEAT, lambda m: m.group(1))
     if sum(1 for _ in _TELEGRAM_STOP.finditer(norm.text)) >= 2:  # a telegram's full stops

@@ -205,3 +205,8 @@ def test_a_telegram_s_stops_are_full_stops() -> None:
     text = "48 F STOP NO CANCER HX STOP LUMP LEFT AXILLA STOP"
     assert normalise(text)[0].text == "48 F. NO CANCER HX. LUMP LEFT AXILLA."
     assert normalise("please STOP the tamoxifen")[0].text == "please STOP the tamoxifen"
+
+
+def test_an_interview_s_answer_becomes_the_field_of_its_question() -> None:
+    text = "Q: Prior breast cancer?\nA: No.\nQuestion: Nodes felt?\nAnswer: yes, left"
+    assert " ".join(normalise(text)[0].text.split()) == "Prior breast cancer: No. Nodes felt: yes, left"

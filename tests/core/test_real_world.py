@@ -1427,3 +1427,15 @@ def test_an_operation_asked_about_for_the_future_has_not_happened() -> None:
 ])
 def test_no_breast_lesion_found_is_an_occult_primary_only_beside_a_proven_node(text: str, status: str) -> None:
     assert bot.analyze(text).status == status
+
+
+def test_an_interview_s_answers_are_read_about_their_questions() -> None:
+    text = ("Q: Cancer history?\nA: Never.\nQ: Lumps where?\nA: Both armpits, new this month.\nQ: Imaged?\nA: Not yet."
+            "\nQ: Age?\nA: 44, female.")
+    assert bot.analyze(text).variant_id == "axilla-2"
+
+
+def test_the_same_side_axilla_is_the_ipsilateral_one() -> None:
+    text = ("41F, cycle 2 of 6 of neoadjuvant chemo for a 3.1 cm L IDC, cN0 at diagnosis; new lump in the same-side "
+            "armpit")
+    assert bot.analyze(text).variant_id == "axilla-7"
