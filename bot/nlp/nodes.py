@@ -554,9 +554,8 @@ def _biopsied(reading: Reading, node: Cue) -> bool:
     for biopsy in reading.near(node, ["BIOPSY"]):
         if biopsy.end <= node.start and node.start - biopsy.end <= 6:
             named = {i for c in reading.near(node, _NODE_WORDS) for i in range(c.start, c.end)}
-            between = range(biopsy.end, node.start)
-            if any(i < len(reading.tokens) and reading.tokens[i].lower() in _OF_THE for i in between) and all(
-                    i in named or reading.tokens[i].lower() in _OF_THE for i in between):
+            between = [(i, reading.tokens[i].lower()) for i in range(biopsy.end, node.start)]
+            if any(word in _OF_THE for _, word in between) and all(i in named or w in _OF_THE for i, w in between):
                 return True
     return False
 
