@@ -310,11 +310,11 @@ def history(reading: Reading, facts: Facts) -> Read:
         return Read(True, tuple(past[:1]))
     # its operation alone, dated two years or more before the story's latest year, no cancer named now ("R
     # lumpectomy + radiotherapy 2019, both finished; new lump in the left armpit"): a past breast cancer
+    if current or _cancers(reading) or reading.live("RECURRENCE", "NEW_DX") \
+            or not any(m.positive for m in mentions(reading)):
+        return NOTHING
     operated = _long_operated(reading)
-    if operated and not current and not _cancers(reading) and not reading.live("RECURRENCE", "NEW_DX") \
-            and any(m.positive for m in mentions(reading)):
-        return Read(True, tuple(operated[:1]))
-    return NOTHING
+    return Read(True, tuple(operated[:1])) if operated else NOTHING
 
 
 _BREAST_OPERATIONS = re.compile(r"(?i)lumpectom|mastectom|\bbc[st]\b|conserving|\bwle\b|local\s+excision|quadrant")
@@ -731,10 +731,12 @@ def encounter(reading: Reading, facts: Facts) -> Read:
         return Read("animal", tuple(animal[:1]))
     # "no breast lesion identified" is an occult primary once the node is proven a metastasis; beside a node only
     # suspicious on imaging it is the search for one (variants 11, 12)
-    searched = [c for c in reading.live("OCCULT") if not re.search(r"(?i)occult|unknown", c.text)]
-    proven = any(m.proven and m.positive for m in mentions(reading)) or bool(reading.live("METASTASIS"))
-    occult = [c for c in reading.live("OCCULT") if c not in searched or proven] \
-        or [c for c in reading.all("TNM") if re.match(r"(?i)^[cpy]?t0", c.text)] or _unknown_primary(reading, facts)
+    occult = reading.live("OCCULT")
+    searched = [c for c in occult if not re.search(r"(?i)occult|unknown", c.text)]
+    if searched and not (reading.live("METASTASIS") or any(m.proven and m.positive for m in mentions(reading))):
+        occult = [c for c in occult if c not in searched]
+    occult = occult or [c for c in reading.all("TNM") if re.match(r"(?i)^[cpy]?t0", c.text)] \
+        or _unknown_primary(reading, facts)
     if occult:
         return Read("occult_primary", tuple(occult[:1]))
     sarcoma = [c for c in reading.all("NON_CARCINOMA") if not (c.negated or c.family or c.historical)]
