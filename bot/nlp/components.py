@@ -1,9 +1,10 @@
 """Custom spaCy components, registered by name (and as `spacy_factories` entry points for Rasa)."""
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Collection, Dict, Iterable, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
+from typing import Any, Collection, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -38,6 +39,40 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+_MENDED_KEY = "bot:mended"
+
+
+def regex_matches(doc: Doc, scanner: Scanner) -> Iterator[Tuple[int, int]]:
+    """(start, end) token offsets of the scanner's matches, each widened to whole tokens (as char_span's
+    "expand"). The regexes read the text with the words the typo component mended spelt right ("no persnal/family
+    hx" reads as "personal"), as the phrase matchers read the mended NORMs; the tokens are the doc's own."""
+    mended = doc.user_data.get(_MENDED_KEY)
+    if not mended:
+        for m in scanner.finditer(doc_text(doc)):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and len(span):
+                yield span.start, span.end
+        return
+    text, starts = _mended_text(doc, mended)
+    for m in scanner.finditer(text):
+        if m.end() > m.start():
+            yield bisect_right(starts, m.start()) - 1, bisect_left(starts, m.end())
+
+
+def _mended_text(doc: Doc, mended: Dict[int, str]) -> Tuple[str, List[int]]:
+    """The doc's text with its mended words spelt right, and where each token starts in it (computed once)."""
+    found = doc.user_data.get(_MENDED_KEY + ":text")
+    if found is None:
+        pieces, starts, at = [], [], 0
+        for token in doc:
+            word = mended.get(token.i, token.text)
+            starts.append(at)
+            pieces.append(word + token.whitespace_)
+            at += len(word) + len(token.whitespace_)
+        found = doc.user_data[_MENDED_KEY + ":text"] = ("".join(pieces), starts)
+    return found
 
 
 class Cue(NamedTuple):
@@ -353,13 +388,8 @@ class AxillaContext:
         found = {(self._key_kind[key], start, end) for key, start, end in self.phrase_matcher(doc)}
         if len(self.matcher):
             found.update((self._key_kind[key], start, end) for key, start, end in self.matcher(doc))
-        if self._regexes:
-            text = doc_text(doc)
-            for index, regex in self._regexes:
-                for m in regex.finditer(text):
-                    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                    if span is not None and len(span):
-                        found.add((index, span.start, span.end))
+        for index, regex in self._regexes:
+            found.update((index, start, end) for start, end in regex_matches(doc, regex))
         kinds = self._kinds
         pseudo = [(kinds[k].category, s, e) for k, s, e in found if kinds[k].direction == "PSEUDO"]
         if pseudo:
@@ -514,6 +544,10 @@ class TypoNorms:
                     self._seen[lower] = word
             if word:
                 token.norm_ = self.norms[word]
+                if not (word.startswith(lower) or lower.startswith(word)):
+                    # for the regexes; a word one ending away ("excluded" for "exclude") is most often a
+                    # real inflection, written as the regex expects it
+                    doc.user_data.setdefault(_MENDED_KEY, {})[token.i] = word
         return doc
 
     def to_disk(self, path, exclude=tuple()) -> None:  # noqa: D102
@@ -553,12 +587,9 @@ class RegexRuler:
         if self.spans_key not in doc.spans:
             doc.spans[self.spans_key] = []
         group = doc.spans[self.spans_key]  # appended to: reading its spans back would build each one again
-        text = doc_text(doc)
         for label, regex in self._compiled:
-            for found in regex.finditer(text):
-                span = doc.char_span(found.start(), found.end(), label=label, alignment_mode="expand")
-                if span is not None and len(span):
-                    group.append(span)
+            for start, end in regex_matches(doc, regex):
+                group.append(Span(doc, start, end, label=label))
         return doc
 
     def to_disk(self, path, exclude=tuple()) -> None:  # noqa: D102

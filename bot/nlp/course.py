@@ -198,6 +198,11 @@ def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
 def diagnosis(reading: Reading, facts: Facts) -> Read:
     """New primary, local recurrence, or no known breast cancer (a negated cancer history)."""
     recurrence = [c for c in reading.live("RECURRENCE") if not _distant(reading, c)]
+    cancers = reading.all("CANCER")
+    if cancers and all(c.negated for c in cancers):
+        # "recurrent left axillary lump, no history of breast cancer", "recurrent UTIs": the adjective says the
+        # lump came back, not a cancer, where the only cancer named is denied
+        recurrence = [c for c in recurrence if not c.text.lower().startswith("recurrent")]
     if recurrence and all(_site_unknown(reading, c) for c in recurrence):
         return Read(residue=tuple(recurrence[:1]))  # "recurrence, site not yet known": local or distant is asked
     if recurrence:
@@ -449,7 +454,8 @@ _UNDER_WAY = re.compile(
     r"|\bcycle\s*\d{1,2}\s+(?:is\s+)?(?:next|tomorrow|due|booked|scheduled)\b")
 # An anthracycline part counted as done with no taxane named ("post 4 cycles of AC"): a taxane usually follows, so
 # whether chemotherapy is finished is asked
-_ANTHRACYCLINE_ONLY = re.compile(r"(?i)\b(?:dd)?(?:AC|EC|FEC)\b(?![- ]?T\b)")
+# (not an identifier's letters: "#EC-20472")
+_ANTHRACYCLINE_ONLY = re.compile(r"(?i)(?<!#)\b(?:dd)?(?:AC|EC|FEC)\b(?![- ]?T\b)(?![-#]?\d{3})")
 _TAXANE = re.compile(r"(?i)taxel|taxol|taxotere|\b(?:dd)?(?:AC|EC|FEC)[- ]?T\b|\bT[CH]{1,2}P?\b"
                      r"|(?:\+|\band|\bthen|\bfollowed\s+by|→|->|>)\s*(?:\d{1,2}\s*(?:x\s*)?)?(?:wkly|weekly)?\s*T\b")
 
@@ -473,7 +479,7 @@ def _nac_status(reading: Reading) -> tuple:
     weak: List[Cue] = []
     for cue in chemo:
         ongoing += [c for c in reading.near(cue, ["NAC_ONGOING"], "sentence") if not _on_a_list(reading, c)]
-        done += [c for c in reading.near(cue, ["NAC_DONE"], "sentence") if not c.negated]
+        done += [c for c in reading.near(cue, ["NAC_DONE"], "sentence") if not (c.negated or c.planned)]
         weak += reading.near(cue, ["NAC_ONGOING_WEAK"], "sentence")
     cycles = _cycles(reading) if chemo or reading.live("CYCLES_FRACTION") else None
     fraction = reading.live("CYCLES_FRACTION")[:1]
@@ -509,8 +515,9 @@ def treatment(reading: Reading, facts: Facts) -> Read:
         nac, cues = None, []  # the first cancer's chemotherapy
     # "untreated" under a PLAN: heading is still untreated: a statement of no treatment cannot be a plan
     none = [c for c in reading.all("NO_TREATMENT", "BEFORE_SURGERY") if not (c.negated or c.family or c.uncertain)]
-    if nac == "unclear" and none:
-        return Read("none", tuple(none[:1]))  # "not started; MDT outcome: NAC": the chemotherapy is the plan
+    stated = [c for c in none if c.label == "NO_TREATMENT"]  # "before surgery" also follows chemotherapy
+    if nac == "unclear" and stated:
+        return Read("none", tuple(stated[:1]))  # "not started; MDT outcome: NAC": the chemotherapy is the plan
     if nac == "unclear":
         return NOTHING  # said to be on or after chemotherapy, but not which: never assume "no treatment"
     if nac:
@@ -578,7 +585,9 @@ def _distant_words(reading: Reading, cue: Cue) -> tuple:
     nodal = reading.near(cue, ["NODE", "AXILLA"])
     # the words that make it distant disease by themselves ("de novo metastatic", "malignant pleural effusion")
     named = any(w in text for w in ("stage", "disease", "breast cancer", "mets", "oligo", "de novo", "widely",
-                                    "disseminated", "effusion", "mening", "carcinomatosis"))
+                                    "disseminated", "effusion", "mening", "carcinomatosis", "mbc",
+                                    # German compounds name the site ("Lebermetastasen", "Fernmetastasen")
+                                    "leber", "knochen", "lungen", "hirn", "fern"))
     # "liver metastases", "mets to bone": a site that names the metastasis itself, whatever node the clause names
     own_site = bool(reading.within(cue, ["DISTANT_SITE"], 2, 2))
     return "distant" in text or own_site or bool((named or sites) and not nodal), sites

@@ -376,8 +376,8 @@ _REPEAT = Scanner(r"\b([a-z]+)(?:\s*,\s*|\s+)\1\b(?!\s*:)")  # lower case: "US, 
 _HOMOPHONE = Scanner(r"(?i)\b(?:ax|axe|axle|acts?)\s+hill?ary\b|\baxel\s*(?:airy|ary)\b|\b(?<=lymph\s)notes\b")
 
 
-# "neo adjuvant" as dictation splits it: one word, so its "adjuvant" is not read as adjuvant therapy
-_NEO_SPLIT = Scanner(r"(?i)\bneo\s+adjuvant\b")
+# "neo adjuvant" as dictation splits it, "neo-adjuvant": one word, so its "adjuvant" is not read as adjuvant therapy
+_NEO_SPLIT = Scanner(r"(?i)\bneo(?:\s+|\s*-\s*)adjuvant\b")
 # "the same-side axilla": the ipsilateral one (its "side" names no side, its "same" answers no question)
 _SAME_SIDE = Scanner(r"(?i)\bsame[\s-]+sided?\b(?=\s+(?:axilla|axillary|armpit|underarm))")
 

@@ -43,10 +43,12 @@ class Reading:
         pronouns = [c for c in self.cues if c.label == "US_PRONOUN"]
         not_sides = [c for c in self.cues if c.label == "RIGHT_NOT_SIDE"]
         workups = [c for c in self.cues if c.label == "STAGING_WORKUP"]  # "metastatic workup": a search, no finding
+        therapies = [c for c in self.cues if c.label == "TREATMENT_WORD"]  # "systemic therapy": no site
         self.cues = _relatives_sentences(_alternatives([c for c in self.cues if not (
             (c.label == "AXILLA" and inside(c, tails)) or (c.label == "MODALITY_MUS" and inside(c, pronouns))
             or (c.label == "SIDE_RIGHT" and inside(c, not_sides))
-            or (c.label in ("METASTASIS", "PROVEN") and inside(c, workups)))], self.tokens), self.tokens)
+            or (c.label in ("METASTASIS", "PROVEN") and inside(c, workups))
+            or (c.label == "DISTANT_SITE" and inside(c, therapies)))], self.tokens), self.tokens)
         self.by_label: Dict[str, List[Cue]] = defaultdict(list)
         for cue in self.cues:
             self.by_label[cue.label].append(cue)

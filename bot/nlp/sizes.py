@@ -113,15 +113,28 @@ def axilla_of(reading: Reading, lump: Cue) -> Optional[Cue]:
             return c
         # "lumps in the right and left axillae": a list of sides is one phrase, and does not count in the reach
         listed = [s for s in sides if lump.end <= s.start < c.start]
+        # a side in brackets is an aside that names the side ("lump in the ipsilateral (left) axilla"), not a break
+        aside = {i for s in listed for i in _brackets(reading.tokens, s)}
         between = [t.lower() for i, t in enumerate(reading.tokens[lump.end:c.start], lump.end)
-                   if not (t.lower() in ("and", "&", "+") and listed and any(s.end == i for s in listed))]
+                   if i not in aside
+                   and not (t.lower() in ("and", "&", "+") and listed and any(s.end == i for s in listed))]
         # the lump's own size does not count in the reach either ("a lump of about 2 cm in the left axilla")
         measured = sum(1 for i in range(lump.end, c.start) if inside_any(i, reading.all("SIZE"))
                        or reading.tokens[i].lower() in _APPROXIMATE | {"of", "measuring"})
-        if lump.end <= c.start <= lump.end + 4 + 2 * len(listed) + measured and not (set(between) & _PHRASE_BREAKS) \
+        reach = 4 + 2 * len(listed) + len(aside) + measured
+        if lump.end <= c.start <= lump.end + reach and not (set(between) & _PHRASE_BREAKS) \
                 and not any(lump.end <= b.start < c.start for b in reading.all("BREAST", "NODE")):
             return c
     return None
+
+
+def _brackets(tokens: List[str], side: Cue) -> Tuple[int, ...]:
+    """The token indices of the brackets round a side ("(left)", "(R)": the cue may hold them), or none."""
+    start = side.start if tokens[side.start] == "(" else side.start - 1
+    end = side.end - 1 if tokens[side.end - 1] == ")" else side.end
+    if start < 0 or end >= len(tokens) or (tokens[start], tokens[end]) != ("(", ")"):
+        return ()
+    return start, end
 
 
 def _labels_it(reading: Reading, axilla: Cue, lump: Cue) -> bool:
@@ -140,6 +153,9 @@ def _claimed(reading: Reading, head: Cue, sizes: List[Cue]) -> bool:
 
 _COPULAS = {"is", "was", "are", "=", "belongs"}
 _EXTENT_OF_TUMOUR = {"enhancement", "tumour", "tumor", "mass", "disease", "lesion", "malignancy"}
+
+
+_STUDY_WORDS = ("IMAGING_GENERIC", "MODALITY_MUS", "MODALITY_OTHER", "STAGING_WORKUP")
 
 
 def measured(reading: Reading, cue: Cue) -> Optional[str]:
@@ -162,7 +178,10 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
                 for kind in [_kind(reading, c)] if kind]
     if adjacent:
         return adjacent[0]
+    studies = reading.all(*_STUDY_WORDS)
     for c in after:
+        if c.label == "AXILLA" and any(s.start == c.end or s.start <= c.start < s.end for s in studies):
+            continue  # "1.6 cm cN1 - axillary imaging?": the axilla's imaging, not a node that measures 1.6 cm
         kind = _kind(reading, c)
         if kind and not any(s.start == c.end or s.end == c.start for s in others):
             # not a label of the next measurement ("1.5 cm at depth 3 cm": the depth is the 3 cm), nor of the one
@@ -543,9 +562,19 @@ def _bare_number(reading: Reading, notes: List[Note]) -> Read:
         return Read(notes=tuple(notes))
     cue = _after_correction(reading, [(c, 0.0) for c in numbers])[-1][0]
     value = _number(cue)
-    if not 0 < value <= _BARE_CM_MAX or straddles(reading, cue, value):
+    if not 0 < value <= _BARE_CM_MAX or straddles(reading, cue, value) or _other_unit(reading, cue):
         return Read(residue=(cue,), notes=tuple(notes))  # "around 2": either side of 2 cm
     return Read(value, (cue,), notes=tuple(notes) + (Note.of("bare_number_cm", text=cue.text),))
+
+
+_OTHER_UNITS = frozenset({"inch", "inches", "in.", '"', "″", "”", "''", "ft", "feet"})
+
+
+def _other_unit(reading: Reading, cue: Cue) -> bool:
+    """A number followed by a unit other than cm or mm ("measuring 1.5 inches", "0.9 in."): asked, never read as cm."""
+    after = [t.lower() for t in reading.tokens[cue.end:cue.end + 2]]
+    return bool(after) and (after[0] in _OTHER_UNITS
+                            or (after[0] == "in" and not (len(after) > 1 and after[1][:1].isalpha())))
 
 
 def tumor_over_2cm(reading: Reading, facts: Facts) -> Read:

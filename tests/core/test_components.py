@@ -296,6 +296,22 @@ def test_regex_ruler_keeps_the_spans_already_there():
     assert [s.label_ for s in doc.spans[CUES_KEY]] == ["CANCER", "SIZE"]
 
 
+def test_regex_ruler_reads_the_words_the_typo_component_mended():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("typo_norms").add_vocabulary({"palpable": "palpable"}, [])
+    nlp.add_pipe("regex_ruler").add_patterns({"EXAM": [r"(?i)\bpalpable\s+node\b"]})
+    doc = nlp("a palpabel node here")
+    assert [(s.label_, s.text, s.start_char) for s in doc.spans[CUES_KEY]] == [("EXAM", "palpabel node", 2)]
+
+
+def test_a_context_regex_reads_the_words_the_typo_component_mended():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("typo_norms").add_vocabulary({"without": "without"}, [])
+    nlp.add_pipe("span_ruler", config={"spans_key": CUES_KEY}).add_patterns([{"label": "NODE", "pattern": "node"}])
+    nlp.add_pipe("axilla_context").add_rules([{"literal": "without", "pattern": r"(?i)\bwithout\b", **NEG}])
+    assert cue(nlp("witout a node"), "NODE").negated
+
+
 # ---------------------------------------------------------------- typo_norms
 
 def typo_nlp(known: List[str] = ()):

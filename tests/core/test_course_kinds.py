@@ -607,3 +607,57 @@ def test_a_forms_duration_in_years_makes_the_lump_long_standing() -> None:
 
 def test_a_forms_duration_in_weeks_leaves_the_lump_new() -> None:
     assert bot.analyze("Axillary lump: right. Duration: 5 weeks. No cancer history. 51F").variant_id == "axilla-1"
+
+
+@pytest.mark.parametrize("history", ["no personal or family history of breast cancer",
+                                     "no fam/personal hx of breast malignancy",
+                                     "no personal or family history of brest cancer"])
+def test_a_history_denied_for_the_patient_and_her_family_is_the_patients_too(history: str) -> None:
+    result = bot.analyze(f"37yo F {history}, felt a firm lump in the right armpit, no imaging yet")
+    assert (result.variant_id, result.facts["age"]) == ("axilla-1", 37)
+
+
+def test_an_identifier_s_letters_are_no_regimen() -> None:
+    text = ("Referral #AC-55012. 49F, completed neoadjuvant chemotherapy last week; at diagnosis L IDC 3.8 cm, "
+            "palpable L axillary node. Imaging before surgery?")
+    assert bot.analyze(text).variant_id == "axilla-9"
+
+
+def test_imaging_before_surgery_does_not_say_that_no_treatment_has_started() -> None:
+    result = bot.analyze("49F, s/p 2 cycles of ddAC for a 3.8 cm L IDC, cN1 at diagnosis; axillary imaging before "
+                         "surgery?")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["treatment"])
+
+
+@pytest.mark.parametrize("spread", ["secondary deposits in both lungs", "known MBC since diagnosis",
+                                    "peritoneal and pleural carcinomatosis", "skeletal secondaries on the bone scan"])
+def test_distant_disease_by_its_other_names_is_out_of_scope(spread: str) -> None:
+    result = bot.analyze(f"66F, newly diagnosed R IDC 2.8 cm with a palpable R axillary node; {spread}")
+    assert result.status == bot.OUT_OF_SCOPE and result.facts["distant_metastases"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Donna di 58 anni, carcinoma mammario destro 2,6 cm, linfonodo ascellare palpabile; metastasi ossee alla PET",
+    "Mujer de 58 años, carcinoma de mama derecha 2,6 cm, ganglio axilar palpable; metástasis pulmonares en la TC",
+    "58-jährige Patientin, Mammakarzinom rechts 2,6 cm, tastbarer Lymphknoten axillär; Knochenmetastasen im CT",
+])
+def test_distant_disease_in_another_language_is_out_of_scope(text: str) -> None:
+    assert bot.analyze(text).facts["distant_metastases"] is True
+
+
+@pytest.mark.parametrize("therapy", ["primary systemic therapy", "neo-adjuvant chemotherapy"])
+def test_a_neoadjuvant_course_by_its_other_names_is_neoadjuvant(therapy: str) -> None:
+    result = bot.analyze(f"44F, L IDC 3.3 cm, cN1 at diagnosis, has completed {therapy}")
+    assert result.variant_id == "axilla-9"
+
+
+def test_recurrent_said_of_a_lump_where_any_cancer_is_denied_is_no_recurrence() -> None:
+    result = bot.analyze("39F, recurrent swelling in the right armpit, never had breast cancer, not imaged")
+    assert result.facts["diagnosis"] == "none_known"
+
+
+@pytest.mark.parametrize("unfinished", ["the neoadjuvant regimen is not completed", "she hasn't completed her NAC",
+                                        "NAC never finished"])
+def test_chemotherapy_not_finished_is_under_way(unfinished: str) -> None:
+    result = bot.analyze(f"51F, R IDC 2.9 cm, node-negative at diagnosis; {unfinished}")
+    assert result.facts["treatment"] == "neoadjuvant_ongoing"

@@ -175,3 +175,37 @@ def test_a_denial_belongs_to_the_noun_right_after_it() -> None:
 def test_one_more_side_said_as_well_makes_the_lumps_bilateral() -> None:
     ext = bot.extract("on re-examination there's one in the left armpit as well", lump="unilateral")
     assert ext.facts["axillary_lump"] == "bilateral"
+
+
+@pytest.mark.parametrize("said", [
+    "R axilla at first visit: clinically normal.",
+    "Right axilla on presentation: clinically clear.",
+])
+def test_a_field_answered_clinically_negative_negates_its_whole_label(said: str) -> None:
+    assert nodes(said) == "negative"
+
+
+@pytest.mark.parametrize("text", [
+    "F 61, cycle 4 of 6 neoadjuvant EC-T for a 3.6 cm R IDC, cN0 at diagnosis; this week a new swelling in the "
+    "ipsilateral (right) armpit",
+    "F 61, cycle 4 of 6 neoadjuvant EC-T for a 3.6 cm R IDC, cN0 at diagnosis; this week a new lump in the (R) axilla",
+])
+def test_a_side_in_brackets_does_not_part_a_lump_from_its_axilla(text: str) -> None:
+    assert bot.analyze(text).variant_id == "axilla-7"
+
+
+def test_the_axillas_imaging_after_a_size_does_not_make_it_a_nodes() -> None:
+    result = bot.analyze("s/p neoadjuvant chemo; at diagnosis 1.7 cm cN1 - axillary US next?")
+    assert (result.status, result.facts["tumor_size_cm"]) == (bot.OUT_OF_SCOPE, 1.7)
+
+
+@pytest.mark.parametrize("said", ["Axilla: exam not performed.", "R axilla not palpated today.",
+                                  "Axilla: no clinical examination so far."])
+def test_an_exam_not_done_is_no_negative_exam(said: str) -> None:
+    result = bot.analyze(CASE + said)
+    assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_an_organs_echo_in_dutch_is_its_ultrasound() -> None:
+    result = bot.analyze("Vrouw, 61 jaar, nieuw mammacarcinoom links 1,2 cm, onbehandeld. Echo van de oksel: normaal.")
+    assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["clinical_nodes"])
