@@ -206,9 +206,11 @@ def extract(text: str, expecting: Optional[str] = None, treatment: Optional[str]
     patients whose question names one of them is read for that patient's entry only (bot/nlp/patients.py)."""
     entry = patients.asked_entry(text)
     if entry is not None:
-        # a list of patients whose question names one of them: only that one's entry is read
-        alone = extract(text[entry.start:entry.end], expecting, treatment, side, lump, focus)
-        return replace(shifted(alone, entry.start),
+        # a list of patients whose question names one of them: only that one's entry is read, after a heading
+        # that numbers it (the "#3" of "#3 J.N. 61F" is no age; "Mrs Bello, 52" is the patient)
+        start = entry.start + (0 if patients.named(entry) else len(entry.heading))
+        alone = extract(text[start:entry.end], expecting, treatment, side, lump, focus)
+        return replace(shifted(alone, start),
                        notes=alone.notes + (Note.of("one_of_several", heading=entry.heading),))
     whole, _ = _extract(text, expecting, treatment, side, lump, focus)
     found = _ADDENDUM.search(text)

@@ -202,7 +202,7 @@ def _exam_only(reading: Reading, node: Cue, exam: Cue) -> bool:
                for i in range(node.end, exam.start) if i not in covered)
 
 
-_ENDS = frozenset({".", "?", "!", ";", "\n"})
+_ENDS = frozenset({".", "?", "!", ";", "|", "\n"})  # the sentence ends of components._ends_sentence
 # Words of a question about what to do, not about the finding ("what imaging for the palpable node?")
 _ASKING = frozenset({"what", "which", "how", "should", "need", "needs", "next", "recommend", "recommended", "order",
                      "best", "plan", "approach", "workup", "work-up", "image", "imaging", "do", "does", "can",

@@ -101,7 +101,7 @@ _PLURAL = Scanner(r"(?<=[a-z])\(s\)", re.I)
 _ANSI = Scanner(r"\x1b\[[0-9;?]*[A-Za-z]")
 _FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
 # Hyphens other than ASCII's, which NFKC leaves as they are ("64‑year‑old" typed with non-breaking hyphens).
-_HYPHENS = frozenset("\u2010\u2011\u2012\u2043\ufe63\uff0d")
+_HYPHENS = frozenset("\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d")  # and the minus sign ("exam −ve")
 
 
 _CARRIAGE_RETURN = Scanner(r"\r\n?")  # Windows line ends, HL7 v2's segment separator
@@ -378,6 +378,8 @@ _HOMOPHONE = Scanner(r"(?i)\b(?:ax|axe|axle|acts?)\s+hill?ary\b|\baxel\s*(?:airy
 
 # "neo adjuvant" as dictation splits it, "neo-adjuvant": one word, so its "adjuvant" is not read as adjuvant therapy
 _NEO_SPLIT = Scanner(r"(?i)\bneo(?:\s+|\s*-\s*)adjuvant\b")
+# Dutch writes a side and its organ as one word ("linkeroksel", "rechterborst"): two words, so the side is read
+_SIDE_COMPOUND = Scanner(r"(?i)\b(linker|rechter)(?=(?:oksel|borst|mamma|arm)\w*\b)")
 # "the same-side axilla": the ipsilateral one (its "side" names no side, its "same" answers no question)
 _SAME_SIDE = Scanner(r"(?i)\bsame[\s-]+sided?\b(?=\s+(?:axilla|axillary|armpit|underarm))")
 
@@ -386,6 +388,7 @@ def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_HOMOPHONE, lambda m: "nodes" if m.group().lower() == "notes" else "axillary")
     norm = norm.sub(_NEO_SPLIT, lambda m: "neoadjuvant")
     norm = norm.sub(_SAME_SIDE, lambda m: "ipsilateral")
+    norm = norm.sub(_SIDE_COMPOUND, lambda m: m.group(1) + " ")
     norm = norm.sub(_FILLER, lambda m: " ")
     norm = norm.sub(_REPEAT, lambda m: m.group(1))
     if sum(1 for _ in _TELEGRAM_STOP.finditer(norm.text)) >= 2:  # a telegram's full stops

@@ -209,3 +209,19 @@ def test_an_exam_not_done_is_no_negative_exam(said: str) -> None:
 def test_an_organs_echo_in_dutch_is_its_ultrasound() -> None:
     result = bot.analyze("Vrouw, 61 jaar, nieuw mammacarcinoom links 1,2 cm, onbehandeld. Echo van de oksel: normaal.")
     assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_a_query_mark_after_a_pipe_asks_nothing_of_the_field_before_it() -> None:
+    text = "F 47 | R IDC 3.9 cm at dx, cN0 | NAC cycle 2/6 ongoing | new R ax lump | ? what next"
+    assert bot.analyze(text).variant_id == "axilla-7"
+
+
+def test_a_minus_sign_before_ve_is_negative() -> None:
+    assert nodes("Axilla: palpation −ve.") == "negative"
+
+
+def test_a_dutch_side_written_with_its_organ_gives_the_side() -> None:
+    text = "Vrouw, 66 jaar, nieuw carcinoom 2,3 cm in de linkerborst; voelbare klier in de rechteroksel, onbehandeld."
+    result = bot.analyze(text)
+    # the node is across from the cancer: it says nothing of the cancer's own axilla
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])

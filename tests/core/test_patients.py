@@ -48,3 +48,28 @@ def test_only_the_asked_patient_is_read_and_no_other_patient_s_fact_reaches_the_
 def test_a_list_whose_question_names_no_patient_stays_several_patients():
     result = bot.analyze(WARD + "Any imaging advice?")
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "several_patients")
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("Clinic list\n1. D.R., 59F - R IDC 1.1 cm, cN0, untreated\n2. F.O., 47F - L IDC 2.9 cm, cN1, untreated\n"
+     "Advice please for F.O.", "2."),
+    ("Board\n#1 H.S. 70F: L ILC 1.9 cm, cN0\n#2 B.T. 52F: R IDC 3.3 cm, cN0, mid-NAC\nQuestion: #2 only", "#2"),
+    ("Worklist\n- Mrs Oduya, 63 - L IDC 1.5 cm, cN0\n- Mrs Lind, 49 - R IDC 2.7 cm, palpable R node\n"
+     "Radiology: what for Mrs Lind?", "- Mrs Lind"),
+])
+def test_a_numbered_or_named_list_s_question_names_its_patient(text: str, heading: str) -> None:
+    entry = patients.asked_entry(text)
+    assert entry is not None and entry.heading == heading
+
+
+def test_a_numbered_problem_list_of_one_patient_is_no_list_of_patients() -> None:
+    text = ("A/P Mrs Quayle\n1. L IDC 3.2 cm, cN0, neoadjuvant chemotherapy finished last week\n2. Hypertension\n"
+            "3. Asthma\nMrs Quayle asks about axillary imaging before surgery")
+    assert patients.entries(text) == []
+    assert bot.analyze(text).variant_id == "axilla-8"
+
+
+def test_a_number_heading_is_no_age_of_the_patient_it_heads() -> None:
+    text = "MDT\n#4 K.L. 66F: R IDC 2.4 cm, cN0, untreated\n#5 M.P. 58F: L IDC 1.2 cm, cN1\nPlease advise on #4 (K.L.)"
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["age"]) == ("axilla-5", 66)
