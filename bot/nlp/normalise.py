@@ -378,6 +378,8 @@ _HOMOPHONE = Scanner(r"(?i)\b(?:ax|axe|axle|acts?)\s+hill?ary\b|\baxel\s*(?:airy
 
 # "neo adjuvant" as dictation splits it, "neo-adjuvant": one word, so its "adjuvant" is not read as adjuvant therapy
 _NEO_SPLIT = Scanner(r"(?i)\bneo(?:\s+|\s*-\s*)adjuvant\b")
+# A unit as text recognition misreads it after a number ("3.4 crn", "12 rnrn"): cm, mm
+_OCR_UNIT = Scanner(r"(?<=\d)(\s?)(crn|rnrn|rnm|mrn)\b")
 # Dutch writes a side and its organ as one word ("linkeroksel", "rechterborst"): two words, so the side is read
 _SIDE_COMPOUND = Scanner(r"(?i)\b(linker|rechter)(?=(?:oksel|borst|mamma|arm)\w*\b)")
 # "the same-side axilla": the ipsilateral one (its "side" names no side, its "same" answers no question)
@@ -389,6 +391,7 @@ def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_NEO_SPLIT, lambda m: "neoadjuvant")
     norm = norm.sub(_SAME_SIDE, lambda m: "ipsilateral")
     norm = norm.sub(_SIDE_COMPOUND, lambda m: m.group(1) + " ")
+    norm = norm.sub(_OCR_UNIT, lambda m: m.group(1) + ("cm" if m.group(2) == "crn" else "mm"))
     norm = norm.sub(_FILLER, lambda m: " ")
     norm = norm.sub(_REPEAT, lambda m: m.group(1))
     if sum(1 for _ in _TELEGRAM_STOP.finditer(norm.text)) >= 2:  # a telegram's full stops

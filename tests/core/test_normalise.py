@@ -68,6 +68,9 @@ def test_numbers_that_are_not_measurements_stay(given_text: str) -> None:
     ("the left axe Hillary region", "the left axillary region"),  # speech recognition's homophones
     ("no enlarged lymph notes", "no enlarged lymph nodes"),
     ("she took notes", "she took notes"),
+    ("mass 2.1 crn, node 9 rnrn", "mass 2.1 cm, node 9 mm"),  # a scanned page's units as text recognition reads them
+    ("the intern wrote 2 cm", "the intern wrote 2 cm"),
+    ("linkeroksel, rechterborst", "linker oksel, rechter borst"),  # a Dutch side written with its organ
 ])
 def test_dictation(given_text: str, read_as: str) -> None:
     assert normalise(given_text)[0].text == read_as

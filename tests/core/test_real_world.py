@@ -1439,3 +1439,10 @@ def test_the_same_side_axilla_is_the_ipsilateral_one() -> None:
     text = ("41F, cycle 2 of 6 of neoadjuvant chemo for a 3.1 cm L IDC, cN0 at diagnosis; new lump in the same-side "
             "armpit")
     assert bot.analyze(text).variant_id == "axilla-7"
+
+
+def test_a_faxed_page_read_by_text_recognition_gives_its_facts() -> None:
+    text = ("FAX 1/1 -- Westgate Breast Unit\nRe: Mrs H., 58 y/o fema1e. New1y diagnosed right breast 1obu1ar "
+            "carcinorna, 2.8 crn on MRl. Right axi11a: no pa1pab1e 1ymph nodes on exarn. No treatrnent yet.")
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.8)
