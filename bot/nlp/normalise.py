@@ -376,6 +376,13 @@ _REPEAT = Scanner(r"\b([a-z]+)(?:\s*,\s*|\s+)\1\b(?!\s*:)")  # lower case: "US, 
 _HOMOPHONE = Scanner(r"(?i)\b(?:ax|axe|axle|acts?)\s+hill?ary\b|\baxel\s*(?:airy|ary)\b|\b(?<=lymph\s)notes\b")
 
 
+# A phone's autocorrect: "ICD" for IDC (not a code: "ICD-10", "ICD code"), "axial" for axillary (not a plane of
+# images: "axial T2", "axial images"), "mode" for node after a word that goes with nodes ("lymph mode").
+_AUTOCORRECT = Scanner(r"\b(ICD)\b(?![\s:-]*(?:\d|codes?\b|o\b|[A-Z]{2,}))"
+                       r"|(?i:\b(axial)\b(?!\s+(?:images?|planes?|slices?|sections?|views?|cuts?|t[12]\w*|ct|mri|"
+                       r"reconstructions?|reformats?|dimensions?|measurements?|diameters?|length|size|post|pre|fs|flair)\b))")
+_AUTOCORRECT_MODE = Scanner(r"(?i)\b(lymph|axial|axillary|palpable|enlarged|suspicious|sentinel|small)(\s+)mode(s?)\b")
+_AUTOCORRECTED = {"icd": "IDC", "axial": "axillary"}
 # "neo adjuvant" as dictation splits it, "neo-adjuvant": one word, so its "adjuvant" is not read as adjuvant therapy
 _NEO_SPLIT = Scanner(r"(?i)\bneo(?:\s+|\s*-\s*)adjuvant\b")
 # A unit as text recognition misreads it after a number ("3.4 crn", "12 rnrn"): cm, mm
@@ -389,6 +396,8 @@ _SAME_SIDE = Scanner(r"(?i)\bsame[\s-]+sided?\b(?=\s+(?:axilla|axillary|armpit|u
 def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_HOMOPHONE, lambda m: "nodes" if m.group().lower() == "notes" else "axillary")
     norm = norm.sub(_NEO_SPLIT, lambda m: "neoadjuvant")
+    norm = norm.sub(_AUTOCORRECT_MODE, lambda m: m.group(1) + m.group(2) + "node" + m.group(3))
+    norm = norm.sub(_AUTOCORRECT, lambda m: _AUTOCORRECTED[(m.group(1) or m.group(2)).lower()])
     norm = norm.sub(_SAME_SIDE, lambda m: "ipsilateral")
     norm = norm.sub(_SIDE_COMPOUND, lambda m: m.group(1) + " ")
     norm = norm.sub(_OCR_UNIT, lambda m: m.group(1) + ("cm" if m.group(2) == "crn" else "mm"))

@@ -1446,3 +1446,8 @@ def test_a_faxed_page_read_by_text_recognition_gives_its_facts() -> None:
             "carcinorna, 2.8 crn on MRl. Right axi11a: no pa1pab1e 1ymph nodes on exarn. No treatrnent yet.")
     result = bot.analyze(text)
     assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.8)
+
+
+def test_a_phones_autocorrect_gives_its_facts() -> None:
+    text = "61F newly diagnosed ICD R breast 3.1 cm, sentinel mode? no - a hard axial mode on the right. Not started tx"
+    assert bot.analyze(text).variant_id == "axilla-6"
