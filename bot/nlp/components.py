@@ -559,7 +559,8 @@ class TypoNorms:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             lower = token.lower_
-            if len(lower) < self.min_swap_length or lower in self.known or not (token.is_alpha or _OCR_WORD.match(lower)):
+            if len(lower) < self.min_swap_length or lower in self.known \
+                    or not (token.is_alpha or _OCR_WORD.match(lower)):
                 continue
             word = self._seen.get(lower)
             if word is None:

@@ -385,6 +385,10 @@ _AUTOCORRECT_MODE = Scanner(r"(?i)\b(lymph|axial|axillary|palpable|enlarged|susp
 _AUTOCORRECTED = {"icd": "IDC", "axial": "axillary"}
 # "neo adjuvant" as dictation splits it, "neo-adjuvant": one word, so its "adjuvant" is not read as adjuvant therapy
 _NEO_SPLIT = Scanner(r"(?i)\bneo(?:\s+|\s*-\s*)adjuvant\b")
+# A registry abstract's item number before its colon ("Sex [220]: 2 (Female)"), and a value with its unit in
+# brackets, zero-padded ("Tumor Size Clinical [752]: 034 (mm)"): the field and "34 mm"
+_ITEM_NUMBER = Scanner(r"(?<=[A-Za-z)])[ \t]*\[\d{3,4}\](?=[ \t]*:)")
+_UNIT_IN_BRACKETS = Scanner(r"\b0*(\d+(?:\.\d+)?)[ \t]*\((mm|cm)\)")
 # A unit as text recognition misreads it after a number ("3.4 crn", "12 rnrn"): cm, mm
 _OCR_UNIT = Scanner(r"(?<=\d)(\s?)(crn|rnrn|rnm|mrn)\b")
 # Dutch writes a side and its organ as one word ("linkeroksel", "rechterborst"): two words, so the side is read
@@ -400,6 +404,8 @@ def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_AUTOCORRECT, lambda m: _AUTOCORRECTED[(m.group(1) or m.group(2)).lower()])
     norm = norm.sub(_SAME_SIDE, lambda m: "ipsilateral")
     norm = norm.sub(_SIDE_COMPOUND, lambda m: m.group(1) + " ")
+    norm = norm.sub(_ITEM_NUMBER, lambda m: "")
+    norm = norm.sub(_UNIT_IN_BRACKETS, lambda m: m.group(1) + " " + m.group(2))
     norm = norm.sub(_OCR_UNIT, lambda m: m.group(1) + ("cm" if m.group(2) == "crn" else "mm"))
     norm = norm.sub(_FILLER, lambda m: " ")
     norm = norm.sub(_REPEAT, lambda m: m.group(1))

@@ -74,6 +74,8 @@ def test_numbers_that_are_not_measurements_stay(given_text: str) -> None:
     ("ICD of the R breast; enlarged mode in the R axial region", "IDC of the R breast; enlarged node in the R "
      "axillary region"),                                         # a phone's autocorrect
     ("ICD-10 C50.4; axial T1 images; the mode of delivery", "ICD-10 C50.4; axial T1 images; the mode of delivery"),
+    ("Grade [440]: 2\nSize [752]: 018 (mm)", "Grade: 2\nSize: 18 mm"),  # a registry abstract's items
+    ("see ref [12]: size 0.8 (cm)", "see ref [12]: size 0.8 cm"),  # a reference is no item number
 ])
 def test_dictation(given_text: str, read_as: str) -> None:
     assert normalise(given_text)[0].text == read_as

@@ -1451,3 +1451,11 @@ def test_a_faxed_page_read_by_text_recognition_gives_its_facts() -> None:
 def test_a_phones_autocorrect_gives_its_facts() -> None:
     text = "61F newly diagnosed ICD R breast 3.1 cm, sentinel mode? no - a hard axial mode on the right. Not started tx"
     assert bot.analyze(text).variant_id == "axilla-6"
+
+
+def test_a_registry_abstract_gives_its_facts() -> None:
+    text = ("CANCER REGISTRY ITEMS\nSex [220]: 2 (Female)\nAge at Diagnosis [230]: 071\nLaterality [410]: 1 Right\n"
+            "Histology [522]: 8500 ductal carcinoma\nTumor Size Clinical [752]: 026 (mm)\nTNM Clin N [950]: cN0\n"
+            "Chemo [1390]: 00 (none yet)\nNote: newly diagnosed, untreated; axillary imaging?")
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["tumor_size_cm"], result.facts["age"]) == ("axilla-5", 2.6, 71)
