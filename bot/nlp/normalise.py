@@ -382,7 +382,7 @@ _AUTOCORRECT = Scanner(r"\b(ICD)\b(?![\s:-]*(?:\d|codes?\b|o\b|[A-Z]{2,}))"
                        r"|(?i:\b(axial)\b(?!\s+(?:images?|planes?|slices?|sections?|views?|cuts?|t[12]\w*|ct|mri|"
                        r"reconstructions?|reformats?|dimensions?|measurements?|diameters?|length|size|post|pre|fs|flair)\b))")
 _AUTOCORRECT_MODE = Scanner(r"(?i)\b(lymph|axial|axillary|palpable|enlarged|suspicious|sentinel|small)(\s+)mode(s?)\b")
-_AUTOCORRECTED = {"icd": "IDC", "axial": "axillary"}
+_AUTOCORRECTED = {"icd": "idc", "axial": "axillary"}
 # "neo adjuvant" as dictation splits it, "neo-adjuvant": one word, so its "adjuvant" is not read as adjuvant therapy
 _NEO_SPLIT = Scanner(r"(?i)\bneo(?:\s+|\s*-\s*)adjuvant\b")
 # A registry abstract's item number before its colon ("Sex [220]: 2 (Female)"), and a value with its unit in

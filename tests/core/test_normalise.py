@@ -71,7 +71,7 @@ def test_numbers_that_are_not_measurements_stay(given_text: str) -> None:
     ("mass 2.1 crn, node 9 rnrn", "mass 2.1 cm, node 9 mm"),  # a scanned page's units as text recognition reads them
     ("the intern wrote 2 cm", "the intern wrote 2 cm"),
     ("linkeroksel, rechterborst", "linker oksel, rechter borst"),  # a Dutch side written with its organ
-    ("ICD of the R breast; enlarged mode in the R axial region", "IDC of the R breast; enlarged node in the R "
+    ("ICD of the R breast; enlarged mode in the R axial region", "idc of the R breast; enlarged node in the R "
      "axillary region"),                                         # a phone's autocorrect
     ("ICD-10 C50.4; axial T1 images; the mode of delivery", "ICD-10 C50.4; axial T1 images; the mode of delivery"),
     ("Grade [440]: 2\nSize [752]: 018 (mm)", "Grade: 2\nSize: 18 mm"),  # a registry abstract's items

@@ -475,6 +475,17 @@ def test_an_addendum_that_revises_the_node_quotes_its_words() -> None:
     ("Pacjentka 58 lat, nowo rozpoznany rak piersi prawej 3,2 cm, węzły pachowe niewyczuwalne klinicznie, bez "
      "leczenia.", "axilla-5"),
     ("62 yaşında kadın hasta, bilinen kanser yok; toraks BT: sol aksillada şüpheli lenf nodu.", "axilla-12"),
+    # whole sentences: a history of "tumore", a node "aumentado, sem hilo", "okselklieren", a chemotherapy
+    # "zakończyła", a node of the "pachwina" (groin)
+    ("Donna di 44 anni, nessuna storia di tumore al seno; ecografia: linfonodo ascellare destro sospetto.",
+     "axilla-11"),
+    ("Senhora de 70 anos, sem câncer de mama; ultrassom: linfonodo axilar direito aumentado, sem hilo gorduroso.",
+     "axilla-11"),
+    ("Vrouw van 51 jaar, nieuw mammacarcinoom rechts 1,6 cm, geen palpabele okselklieren, onbehandeld.",
+     "axilla-3"),
+    ("Pacjentka 47 lat zakończyła chemioterapię neoadiuwantową; rak piersi lewej 3,5 cm, węzeł pachowy "
+     "wyczuwalny przy rozpoznaniu.", "axilla-9"),
+    ("Pacjentka 39 lat, powiększony węzeł w prawej pachwinie, pachy bez zmian, bez raka piersi.", None),
 ])
 def test_the_clinical_words_of_other_languages_are_read(text: str, variant: Optional[str]) -> None:
     assert bot.analyze(text).variant_id == variant
