@@ -486,6 +486,9 @@ def test_an_addendum_that_revises_the_node_quotes_its_words() -> None:
     ("Pacjentka 47 lat zakończyła chemioterapię neoadiuwantową; rak piersi lewej 3,5 cm, węzeł pachowy "
      "wyczuwalny przy rozpoznaniu.", "axilla-9"),
     ("Pacjentka 39 lat, powiększony węzeł w prawej pachwinie, pachy bez zmian, bez raka piersi.", None),
+    # two examiners who disagree, in Polish: asked
+    ("Pacjentka 66 lat, nowy rak prawej piersi 1,7 cm, nieleczona. Rezydent wyczuwa węzeł w prawej pasze, "
+     "ordynator nie wyczuwa żadnego węzła.", None),
 ])
 def test_the_clinical_words_of_other_languages_are_read(text: str, variant: Optional[str]) -> None:
     assert bot.analyze(text).variant_id == variant
