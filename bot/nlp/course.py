@@ -12,7 +12,7 @@ from typing import List, Optional, Tuple
 from bot.facts import MAX_AGE, Facts
 from bot.nlp import workup
 from bot.nlp.components import Cue
-from bot.nlp.nodes import beyond_axilla, contralateral, contralateral_proven, mentions
+from bot.nlp.nodes import NodeMention, beyond_axilla, contralateral, contralateral_proven, mentions
 from bot.nlp.reading import NOTHING, YEAR, Read, Reading, corrected_of, inside
 from bot.nlp.sizes import axillary
 from bot.nlp.stage import tnm
@@ -370,6 +370,14 @@ def _surgery_done(reading: Reading) -> List[Cue]:
     return reading.live("SURGERY_DONE")[:1] or margins[:1] or removed[:1]
 
 
+def _adjuvant_given(reading: Reading) -> List[Cue]:
+    """Adjuvant chemotherapy or radiotherapy given or completed ("completed adjuvant chemo"): it follows the
+    operation, so the operation is done. Not endocrine therapy, not a plan, not the word inside "neoadjuvant"."""
+    return [c for c in reading.live("ADJUVANT") if c.text.lower() != "neoadjuvant"
+            and not reading.within(c, ["ENDOCRINE"], 0, 2)
+            and reading.near(c, ["NAC_DONE", "NAC_ONGOING"], "sentence")][:1]
+
+
 def _earlier_episode(reading: Reading, surgery: Cue, dates: List[Cue]) -> bool:
     """An operation dated by its year, with a new cancer told in a later sentence ("R mastectomy 2015 for IDC. Now
     newly diagnosed IDC in the left breast"): the operation of an earlier cancer, not this one's."""
@@ -507,7 +515,7 @@ def treatment(reading: Reading, facts: Facts) -> Read:
     """Where the patient is in treatment; the surgery of an earlier cancer does not count for a recurrence."""
     if facts.get("cancer_history"):
         return NOTHING  # the surgery and chemotherapy of a past cancer are its history
-    surgery = _surgery_done(reading)
+    surgery = _surgery_done(reading) or _adjuvant_given(reading)
     if facts.get("diagnosis") != "local_recurrence" and surgery:
         return Read("post_surgery", tuple(surgery))
     nac, cues = nac_status(reading)
@@ -526,6 +534,9 @@ def treatment(reading: Reading, facts: Facts) -> Read:
         conflict = any(not reading.within(c, ["BIOPSY", "MODALITY_MUS", "MODALITY_OTHER", "NODE", "EXAM", "AXILLA"],
                                           0, 3)
                        for c in reading.live("NO_TREATMENT"))
+        sequel = _sequel_operation(reading) if nac == "neoadjuvant_completed" else []
+        if sequel and not conflict:
+            return Read(residue=tuple(sequel[:1]))  # "completed NAC followed by mastectomy": done, or to come?
         return Read(nac, tuple(cues), conflict=conflict)
     none += [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated and not c.uncertain]
     if none:
@@ -539,6 +550,18 @@ def treatment(reading: Reading, facts: Facts) -> Read:
 
 # Words before an operation that make it one to come ("listed for WLE", "before SLNB", "straight to SLNB").
 _TO_COME = frozenset({"for", "before", "prior", "pre", "to", "then", "awaiting", "planned", "booked", "scheduled"})
+
+
+_SEQUEL = frozenset({"then", "followed", "subsequently", "afterwards"})
+
+
+def _sequel_operation(reading: Reading) -> List[Cue]:
+    """An operation told as what followed a completed treatment ("completed NAC followed by mastectomy", "and then
+    mastectomy"), not dated, planned or asked about: whether it has happened is not said."""
+    return [c for c in reading.live("SURGERY") if reading.near(c, ["NAC_DONE"], "sentence")
+            and _SEQUEL & {t.lower() for t in reading.tokens[max(0, c.start - 3):c.start]}
+            and not reading.near(c, ["QUESTION_WORD", "SURGERY_PAST_POST", "SURGERY_PAST_PRE"], "sentence")
+            and not any(t.lower() in _TO_COME - _SEQUEL for t in reading.tokens[max(0, c.start - 3):c.start])]
 
 
 def _unplaced_surgery(reading: Reading, facts: Facts) -> List[Cue]:
@@ -563,6 +586,12 @@ def new_lump_during(reading: Reading, facts: Facts) -> Read:
         return NOTHING
     new = [m for m in mentions(reading) if m.new]
     found = [m for m in new if m.positive]
+    # row 7 is a new lump that is felt; a new node seen only on imaging ("interval US: new suspicious node,
+    # nothing palpable") is response monitoring, which is asked about or out of this topic
+    felt = [m for m in found if (m.palpable or m.is_lump) and not _unfelt(reading, m)]
+    if found and not felt:
+        return Read(residue=(found[0].cue,))
+    found = felt
     own = [m for m in found if not contralateral(reading, m)]
     if found and not own:
         # a new lump in the other axilla: not row 7's lump (the cancer's own axilla), and distant if proven: asked
@@ -571,6 +600,13 @@ def new_lump_during(reading: Reading, facts: Facts) -> Read:
         return Read(True, own[0].cues)
     negated = [m for m in new if m.negated]
     return Read(False, (negated[0].cue,)) if negated else NOTHING
+
+
+def _unfelt(reading: Reading, m: NodeMention) -> bool:
+    """An exam after the mention, in its sentence or the next, finds nothing ("... new node on MRI. Exam: no
+    palpable lump"); not one before it (the exam at diagnosis: "nothing felt back then, now a new lump")."""
+    return any(p.negated and not p.uncertain and p.start > m.cue.end
+               and p.sentence in (m.cue.sentence, m.cue.sentence + 1) for p in reading.all("PALPABLE"))
 
 
 # ---------------------------------------------------------------- scope

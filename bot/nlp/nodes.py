@@ -601,6 +601,11 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     if pos_cues and before and not reading.live("NODE_POS"):
         # "cN0 at diagnosis, ... now a new palpable lump" after chemotherapy: rows 8-9 go by the status before it
         return Read("negative", tuple(before), notes=(Note.of("status_before_nac"),))
+    if negative and positive and facts.get("treatment") == "neoadjuvant_completed" and all(
+            m.new or reading.near(m.cue, ["SIZE_LATER"], "sentence") for m in positive):
+        # "cN0, completed NAC, the US after NAC shows a suspicious node": today's node beside a negative status
+        # not said to be the one at diagnosis: which status was before chemotherapy is asked
+        return Read(cues=tuple(pos_cues + negative), conflict=True)
     if pos_cues:
         return Read("positive", tuple(pos_cues))
     uncertain = [m.cue for m in found if m.uncertain]

@@ -661,3 +661,26 @@ def test_recurrent_said_of_a_lump_where_any_cancer_is_denied_is_no_recurrence() 
 def test_chemotherapy_not_finished_is_under_way(unfinished: str) -> None:
     result = bot.analyze(f"51F, R IDC 2.9 cm, node-negative at diagnosis; {unfinished}")
     assert result.facts["treatment"] == "neoadjuvant_ongoing"
+
+
+def test_an_operation_told_as_what_followed_completed_chemotherapy_is_asked() -> None:
+    result = bot.analyze("57F, L IDC 4 cm, node-negative, finished neoadjuvant EC-T, subsequently a mastectomy")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["treatment"])
+
+
+@pytest.mark.parametrize("given", ["has completed adjuvant chemotherapy", "adjuvant radiotherapy completed in May"])
+def test_adjuvant_therapy_given_means_the_operation_is_done(given: str) -> None:
+    result = bot.analyze(f"63F, R IDC 2.2 cm, cN0, {given}; axillary imaging?")
+    assert (result.status, result.facts["treatment"]) == (bot.OUT_OF_SCOPE, "post_surgery")
+
+
+def test_a_new_node_seen_only_on_imaging_during_chemotherapy_is_no_new_lump() -> None:
+    result = bot.analyze("50F, L IDC 3.7 cm, cN0 at diagnosis, on neoadjuvant chemo cycle 4 of 6; the mid-treatment "
+                         "MRI shows a new enlarged L axillary node, not palpable on exam")
+    assert result.variant_id is None and result.facts["new_lump_during_treatment"] is None
+
+
+def test_a_node_found_after_chemotherapy_beside_an_undated_negative_status_is_asked() -> None:
+    result = bot.analyze("46F, R IDC 3.1 cm, cN0, neoadjuvant chemotherapy completed; the post-NAC ultrasound shows a "
+                         "suspicious R axillary node")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
