@@ -703,8 +703,10 @@ def _asked_about(reading: Reading, label: str) -> List[Cue]:
     return [c for c in reading.all(label) if not (c.negated or c.family)]
 
 
-# Patients labelled in one message ("patient A: ...", "Pt 2) ...", "case #3 -"): several labels, several patients.
-_PATIENT_LABEL = re.compile(r"(?im)(?:^|[.;,\n]\s*)(?:patient|pt|case)\s*#?\s*([a-d]|[1-9])\s*[:)\-–]")
+# Patients labelled in one message ("patient A: ...", "Pt 2) ...", "case #3 -", "Mrs B:"): several labels, several
+# patients.
+_PATIENT_LABEL = re.compile(r"(?im)(?:^|[.;,\n]\s*)(?:patient|pt|case|mrs\.?|mr\.?|ms\.?)\s*#?\s*([a-d]|[1-9])"
+                            r"\s*[:)\-–]")
 # The patient a message is about, by label or by titled name: "patient A", "pt 2", "Mrs A", "Ms Okafor".
 _NAMED = re.compile(r"(?i:\b(?:patient|pt)\s*#?\s*)([A-Da-d]|[1-9])\b|\b(?:Mrs|Ms|Miss|Mx)\.?\s+([A-Z][\w'’-]*)")
 

@@ -816,7 +816,9 @@ def _another_side(reading: Reading, felt: List[NodeMention]) -> List[Cue]:
     tokens = [t.lower() for t in reading.tokens]
     for c in reading.live("SIDE_LEFT", "SIDE_RIGHT"):
         around = tokens[max(0, c.start - 3):c.end + 5]
-        added = bool(_ADDED & set(around)) or " as well" in " ".join(around)
+        # "and a smaller one on the left": "one" before the side stands for another lump
+        added = bool(_ADDED & set(around)) or " as well" in " ".join(around) \
+            or "one" in tokens[max(0, c.start - 3):c.start]
         if (c.sentence in lumps or c.sentence - 1 in lumps) and added \
                 and not reading.near(c, ["BREAST", "CANCER", "TUMOR"] + list(_NORMAL)) \
                 and not any(m.cue.clause == c.clause for m in felt):

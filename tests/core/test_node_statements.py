@@ -225,3 +225,15 @@ def test_a_dutch_side_written_with_its_organ_gives_the_side() -> None:
     result = bot.analyze(text)
     # the node is across from the cancer: it says nothing of the cancer's own axilla
     assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_one_more_lump_said_as_one_on_the_other_named_side_makes_the_lumps_bilateral() -> None:
+    result = bot.analyze("44F, no breast cancer ever, tender lump in the left armpit and a firmer one on the right")
+    assert result.facts["axillary_lump"] == "bilateral"
+
+
+@pytest.mark.parametrize("said", ["Axillary US booked to look for abnormal nodes.",
+                                  "Referred to radiology with concern for nodal spread.",
+                                  "If the US finds a suspicious node she will have a core biopsy."])
+def test_a_node_searched_for_or_supposed_is_no_finding(said: str) -> None:
+    assert nodes(said) != "positive"

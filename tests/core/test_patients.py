@@ -73,3 +73,14 @@ def test_a_number_heading_is_no_age_of_the_patient_it_heads() -> None:
     text = "MDT\n#4 K.L. 66F: R IDC 2.4 cm, cN0, untreated\n#5 M.P. 58F: L IDC 1.2 cm, cN1\nPlease advise on #4 (K.L.)"
     result = bot.analyze(text)
     assert (result.variant_id, result.facts["age"]) == ("axilla-5", 66)
+
+
+@pytest.mark.parametrize("text", ["Next up: 71F, L IDC 1.3 cm, cN0", "and another - 44F, R ILC 2.9 cm, cN1",
+                                  "Following case: 58F, new R IDC 2 cm"])
+def test_a_message_that_opens_with_the_next_of_a_series_is_a_new_case(text: str) -> None:
+    assert bot.extract(text).new_case
+
+
+def test_patients_labelled_by_title_and_letter_are_several_patients() -> None:
+    result = bot.analyze("Clinic. Ms A: new L IDC 1.8 cm, cN0. Ms B: new R IDC 4 cm, cN1, finished NAC.")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "several_patients")
