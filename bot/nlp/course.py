@@ -12,7 +12,7 @@ from typing import List, Optional, Tuple
 from bot.facts import MAX_AGE, Facts
 from bot.nlp import workup
 from bot.nlp.components import Cue
-from bot.nlp.nodes import NodeMention, beyond_axilla, contralateral, contralateral_proven, mentions
+from bot.nlp.nodes import beyond_axilla, contralateral, contralateral_proven, mentions
 from bot.nlp.reading import NOTHING, YEAR, Read, Reading, corrected_of, inside
 from bot.nlp.sizes import axillary
 from bot.nlp.stage import tnm
@@ -588,7 +588,7 @@ def new_lump_during(reading: Reading, facts: Facts) -> Read:
     found = [m for m in new if m.positive]
     # row 7 is a new lump that is felt; a new node seen only on imaging ("interval US: new suspicious node,
     # nothing palpable") is response monitoring, which is asked about or out of this topic
-    felt = [m for m in found if (m.palpable or m.is_lump) and not _unfelt(reading, m)]
+    felt = [m for m in found if m.palpable or m.is_lump]
     if found and not felt:
         return Read(residue=(found[0].cue,))
     found = felt
@@ -600,13 +600,6 @@ def new_lump_during(reading: Reading, facts: Facts) -> Read:
         return Read(True, own[0].cues)
     negated = [m for m in new if m.negated]
     return Read(False, (negated[0].cue,)) if negated else NOTHING
-
-
-def _unfelt(reading: Reading, m: NodeMention) -> bool:
-    """An exam after the mention, in its sentence or the next, finds nothing ("... new node on MRI. Exam: no
-    palpable lump"); not one before it (the exam at diagnosis: "nothing felt back then, now a new lump")."""
-    return any(p.negated and not p.uncertain and p.start > m.cue.end
-               and p.sentence in (m.cue.sentence, m.cue.sentence + 1) for p in reading.all("PALPABLE"))
 
 
 # ---------------------------------------------------------------- scope

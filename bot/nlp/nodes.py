@@ -513,7 +513,18 @@ def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
              and not reading.near(p, ["NODE", "LUMP", "BREAST"])  # a node or mass speaks for itself
              and (terse or _own_axilla(reading, p, axillae))]
     # "FNA of the L axillary node: negative": the biopsy's result, not the exam's
-    return [c for c in cues if not _biopsied(reading, c)]
+    return [c for c in cues if not _biopsied(reading, c) and not _excepted(reading, c)]
+
+
+_EXCEPT = frozenset({"except", "apart", "besides"})
+
+
+def _excepted(reading: Reading, negative: Cue) -> bool:
+    """A negative statement with an exception after it in its sentence ("axilla negative except for a small
+    palpable node"): the exception is what was found, the statement no negative exam."""
+    ends = reading.cached("sentence_ends", lambda: [i for i, t in enumerate(reading.tokens) if t in _ENDS or "\n" in t])
+    end = next((e for e in ends if e >= negative.end), len(reading.tokens))
+    return any(t.lower() in _EXCEPT for t in reading.tokens[negative.end:end])
 
 
 def _own_axilla(reading: Reading, denial: Cue, axillae: List[Cue]) -> bool:
@@ -665,6 +676,7 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
     negative += [p for p in reading.all("PALPABLE") if p.negated and not (p.uncertain or p.family)
                  and not reading.near(p, ["BREAST"]) and not _about_breasts(reading, p) and not _other_side(reading, p)
                  and not any(p.clause == m.cue.clause for m in felt)]
+    negative = [c for c in negative if not _excepted(reading, c)]
     sided: Set[Optional[str]] = {m.side for m in felt if m.side}
     felt_sides = sided or {None}  # "an armpit lump ... a lump in the right axilla": one lump
     return any(not (reading.side_of(c) in ("left", "right") and None not in felt_sides

@@ -313,8 +313,8 @@ _QUERIED = Scanner(r"\[\s*\?\s*\]")
 # An unchecked option states nothing: it is dropped up to the next box, field or line.
 _UNCHECKED = Scanner(r"(?:\[\s\]|☐)(?:(?!\s{3}|\s+[A-Z][a-z][\w /]{0,30}:)[^\[|\n☐☑☒])*")
 # Dictated categories and letters: "c T two" -> "cT2", "c t of the chest" -> "CT".
-# words only ("Pt 2" is patient 2); not a regimen's T before a time ("AC-T two weeks ago")
-_SPOKEN_TNM = Scanner(r"(?i)(?<![-/])\b([cpy]?)\s?([tnm])\s+(zero|one|two|three|four)\b"
+# words only ("Pt 2" is patient 2); not a regimen's T before a time ("AC-T two weeks ago"), nor a unit ("a 1.5 cm one")
+_SPOKEN_TNM = Scanner(r"(?i)(?<![-/])(?<!\d)(?<!\d\s)\b([cpy]?)\s?([tnm])\s+(zero|one|two|three|four)\b"
                       r"(?!\s+(?:weeks?|days?|months?|years?|cycles?|times|more)\b)")
 _TNM_DIGITS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 # ("M R I" and "P E T" anywhere: three spelled letters are no words; "c t" and "u s" only before what a study does)
@@ -389,6 +389,8 @@ _NEO_SPLIT = Scanner(r"(?i)\bneo(?:\s+|\s*-\s*)adjuvant\b")
 # brackets, zero-padded ("Tumor Size Clinical [752]: 034 (mm)"): the field and "34 mm"
 _ITEM_NUMBER = Scanner(r"(?<=[A-Za-z)])[ \t]*\[\d{3,4}\](?=[ \t]*:)")
 _UNIT_IN_BRACKETS = Scanner(r"\b0*(\d+(?:\.\d+)?)[ \t]*\((mm|cm)\)")
+# a field whose label gives the unit ("Size (cm): 1.4"): the value with its unit
+_UNIT_IN_LABEL = Scanner(r"(?i)\((mm|cm)\)([ \t]*[:=][ \t]*)(\d+(?:[.,]\d+)?)(?![.,]?\d)(?![ \t]*(?:mm|cm)\b)")
 # A unit as text recognition misreads it after a number ("3.4 crn", "12 rnrn"): cm, mm
 _OCR_UNIT = Scanner(r"(?<=\d)(\s?)(crn|rnrn|rnm|mrn)\b")
 # Dutch writes a side and its organ as one word ("linkeroksel", "rechterborst"): two words, so the side is read
@@ -406,6 +408,7 @@ def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_SIDE_COMPOUND, lambda m: m.group(1) + " ")
     norm = norm.sub(_ITEM_NUMBER, lambda m: "")
     norm = norm.sub(_UNIT_IN_BRACKETS, lambda m: m.group(1) + " " + m.group(2))
+    norm = norm.sub(_UNIT_IN_LABEL, lambda m: m.group(2) + m.group(3) + " " + m.group(1).lower())
     norm = norm.sub(_OCR_UNIT, lambda m: m.group(1) + ("cm" if m.group(2) == "crn" else "mm"))
     norm = norm.sub(_FILLER, lambda m: " ")
     norm = norm.sub(_REPEAT, lambda m: m.group(1))

@@ -237,3 +237,9 @@ def test_one_more_lump_said_as_one_on_the_other_named_side_makes_the_lumps_bilat
                                   "If the US finds a suspicious node she will have a core biopsy."])
 def test_a_node_searched_for_or_supposed_is_no_finding(said: str) -> None:
     assert nodes(said) != "positive"
+
+
+@pytest.mark.parametrize("said", ["R axilla unremarkable apart from one firm mobile node.",
+                                  "No axillary lymphadenopathy except a 1 cm hard node high in the R axilla."])
+def test_a_negative_exam_with_an_exception_is_the_exception_s_finding(said: str) -> None:
+    assert nodes(said) == "positive"

@@ -75,6 +75,8 @@ def test_numbers_that_are_not_measurements_stay(given_text: str) -> None:
      "axillary region"),                                         # a phone's autocorrect
     ("ICD-10 C50.4; axial T1 images; the mode of delivery", "ICD-10 C50.4; axial T1 images; the mode of delivery"),
     ("Grade [440]: 2\nSize [752]: 018 (mm)", "Grade: 2\nSize: 18 mm"),  # a registry abstract's items
+    ("Diameter (mm): 17; nodes: 0", "Diameter: 17 mm; nodes: 0"),  # a field whose label gives the unit
+    ("the larger is a 2.2 cm one", "the larger is a 2.2 cm one"),   # "cm one" is no dictated cM1
     ("see ref [12]: size 0.8 (cm)", "see ref [12]: size 0.8 cm"),  # a reference is no item number
 ])
 def test_dictation(given_text: str, read_as: str) -> None:
