@@ -203,8 +203,10 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
         # "recurrent left axillary lump, no history of breast cancer", "recurrent UTIs": the adjective says the
         # lump came back, not a cancer, where the only cancer named is denied
         recurrence = [c for c in recurrence if not c.text.lower().startswith("recurrent")]
-    if recurrence and all(_site_unknown(reading, c) for c in recurrence):
-        return Read(residue=tuple(recurrence[:1]))  # "recurrence, site not yet known": local or distant is asked
+    if recurrence and all(_site_unknown(reading, c) or _beyond_axilla(reading, c) for c in recurrence):
+        # "recurrence, site not yet known", "recurrence in the supraclavicular nodes": local (row 10: breast,
+        # chest wall, axilla) or not is asked
+        return Read(residue=tuple(recurrence[:1]))
     if recurrence:
         return Read("local_recurrence", tuple(recurrence[:1]))
     # a past breast cancer and now a biopsy-proven axillary node, no new primary named: a regional recurrence
@@ -267,6 +269,17 @@ def cancer_named(reading: Reading, facts: Facts) -> Read:
     if cancers:
         return Read(True, tuple(cancers[:1]))  # "tumour" in a breast note is the cancer; a "mass" or "lesion" is not
     return Read(True) if facts.get("t_category") else NOTHING
+
+
+_BEYOND = ("supraclavicular", "infraclavicular", "internal mammary", "cervical", "neck")
+
+
+def _beyond_axilla(reading: Reading, cue: Cue) -> bool:
+    """A recurrence whose site, said after it, is a node station beyond the axilla ("recurrence in the left
+    supraclavicular nodes"), with no breast, chest wall or axilla of its own."""
+    sites = [c for c in reading.near(cue, ["AXILLA", "BREAST", "OTHER_ORGAN"], "sentence")
+             if 0 <= c.start - cue.end <= 6]
+    return bool(sites) and all(c.text.lower().startswith(_BEYOND) for c in sites)
 
 
 def _distant(reading: Reading, cue: Cue) -> bool:

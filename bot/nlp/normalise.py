@@ -20,7 +20,7 @@ from bot.nlp import structured
 from bot.nlp.fastre import Scanner
 from bot.reasons import Note
 
-MAX_CHARS = 4000  # longer messages are cut (and the cut is stated)
+MAX_CHARS = 5000  # the channels refuse longer messages; longer texts (the CLI) are cut, and the cut is stated
 
 Edit = structured.Edit  # replace text[start:end] by the string
 

@@ -684,3 +684,9 @@ def test_a_node_found_after_chemotherapy_beside_an_undated_negative_status_is_as
     result = bot.analyze("46F, R IDC 3.1 cm, cN0, neoadjuvant chemotherapy completed; the post-NAC ultrasound shows a "
                          "suspicious R axillary node")
     assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_a_recurrence_in_a_node_station_beyond_the_axilla_is_no_local_recurrence() -> None:
+    result = bot.analyze("R breast cancer treated in 2015; now a biopsy-proven recurrence in the right infraclavicular "
+                         "nodes")
+    assert result.variant_id is None

@@ -1473,3 +1473,10 @@ def test_a_registry_abstract_gives_its_facts() -> None:
             "Chemo [1390]: 00 (none yet)\nNote: newly diagnosed, untreated; axillary imaging?")
     result = bot.analyze(text)
     assert (result.variant_id, result.facts["tumor_size_cm"], result.facts["age"]) == ("axilla-5", 2.6, 71)
+
+
+def test_a_message_as_long_as_the_channels_accept_is_read_to_its_end() -> None:
+    filler = "Past history: hypertension, well controlled on amlodipine. " * 75  # about 4,400 characters
+    result = bot.analyze("New 2.6 cm IDC R breast, palpable R axillary node, untreated. " + filler
+                         + "Staging CT: liver metastases.")
+    assert result.status == bot.OUT_OF_SCOPE and result.facts["distant_metastases"] is True
