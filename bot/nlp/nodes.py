@@ -209,6 +209,9 @@ _ASKING = frozenset({"what", "which", "how", "should", "need", "needs", "next", 
                      "would", "anything", "further", "why", "when", "options", "step"})
 
 
+_YES_NO = frozenset({"is", "are", "was", "were", "does", "do", "did", "could", "might"})  # a yes/no question's opening
+
+
 def _queried(reading: Reading, node: Cue) -> bool:
     """The node's own sentence asks whether it is there ("Palpable R axillary node?", "Node is palpable? To be
     confirmed.", "node - or is it just a lipoma?"): it ends with a question mark and asks nothing else."""
@@ -220,6 +223,8 @@ def _queried(reading: Reading, node: Cue) -> bool:
     if any(c.start in (end + 1, end + 2) for c in reading.all("ANSWER_YES", "ANSWER_NO")):
         return False  # a checklist item with its answer ("Palpable nodes? Yes.")
     start = max((i + 1 for i in ends if i < node.start), default=0)
+    if tokens[start].lower() in _YES_NO:
+        return True  # "Is the node on mammo suspicious?": asked, whatever the question names
     return not any(t.lower() in _ASKING for t in tokens[start:end]) \
         and not any(c.sentence == node.sentence for c in reading.all(*_MODALITIES, "IMAGING_GENERIC"))
 

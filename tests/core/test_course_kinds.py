@@ -690,3 +690,9 @@ def test_a_recurrence_in_a_node_station_beyond_the_axilla_is_no_local_recurrence
     result = bot.analyze("R breast cancer treated in 2015; now a biopsy-proven recurrence in the right infraclavicular "
                          "nodes")
     assert result.variant_id is None
+
+
+@pytest.mark.parametrize("part", ["finished the EC part of neoadjuvant EC-T",
+                                  "neoadjuvant ddAC completed, paclitaxel to follow"])
+def test_a_part_of_a_regimen_done_with_the_rest_to_come_is_chemotherapy_under_way(part: str) -> None:
+    assert bot.analyze(f"41F, L IDC 3.9 cm, cN1; {part}").facts["treatment"] == "neoadjuvant_ongoing"

@@ -243,3 +243,8 @@ def test_a_node_searched_for_or_supposed_is_no_finding(said: str) -> None:
                                   "No axillary lymphadenopathy except a 1 cm hard node high in the R axilla."])
 def test_a_negative_exam_with_an_exception_is_the_exception_s_finding(said: str) -> None:
     assert nodes(said) == "positive"
+
+
+def test_a_yes_no_question_about_a_node_on_imaging_is_no_finding() -> None:
+    result = bot.analyze(CASE + "Are the R axillary nodes on the US suspicious? The largest is 8 mm, hilum preserved.")
+    assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["clinical_nodes"])
