@@ -422,6 +422,9 @@ class AxillaContext:
             for s, e in _longest(spans):
                 stop = next((i for i in colons if i > e), len(doc))
                 listed: List[int] = []
+                if kinds[k].bit == _UNCERTAIN:
+                    # a query ends at a spaced dash too ("CT for ?PE - 1.9 cm L axillary node")
+                    stop = min(stop, next((i for i in breaks if i >= e), stop))
                 if kinds[k].bit == _NEGATED:
                     stop = min(stop, next((i for i in breaks if i >= e), stop), next((
                         i for i in verbs if i > e and not any(t.norm_ in _STUDIES for t in doc[e:i])), stop))

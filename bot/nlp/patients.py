@@ -14,7 +14,7 @@ from typing import List, NamedTuple, Optional
 # "B." and a bulleted name ("- Mrs Bello, 52 -").
 _ENTRY = re.compile(r"(?im)(?:^|[.;:\n]\s*)((?:bed|bay|room|patient|pt|case)\s*#?\s*(\d{1,3}[a-z]?|[a-d])"
                     r"(?=\s*[:)\-–—])|(\d{1,2})(?=\)))"
-                    r"|^[ \t]*((?:#\s*(\d{1,2})|(\d{1,2})\.|([a-d])[.)])(?=[ \t])"
+                    r"|^[ \t]*((?:#\s*(\d{1,2})|(\d{1,2})\.|\((\d{1,2})\)|([a-d])[.)])(?=[ \t])"
                     r"|[-*•][ \t]*(?:mrs|mr|ms|miss|dr)\.?[ \t]+([a-z][a-z'-]+))")
 # A later mention of an entry, as the question names it ("bed 8's node", "about patient B", "for #3").
 _MENTION = re.compile(r"(?i)\b(?:bed|bay|room|patient|pt|case)\s*#?\s*(\d{1,3}[a-z]?|[a-d])\b|#\s*(\d{1,2})\b")

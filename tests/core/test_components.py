@@ -116,6 +116,12 @@ def test_a_spaced_dash_or_a_studys_verb_ends_a_negations_scope(text: str):
     assert not cue(nlp(text), "NODE").negated
 
 
+def test_a_spaced_dash_ends_a_querys_scope():
+    nlp = context_nlp({"NODE": ["node"]}, [{"literal": "query", "category": "POSSIBLE_EXISTENCE",
+                                            "direction": "FORWARD", "max_scope": 7}])
+    assert not cue(nlp("CT for query embolus - 2 cm node"), "NODE").uncertain
+
+
 def test_a_line_break_ends_the_scope():
     nlp = context_nlp({"NODE": ["node"]}, [{"literal": "no", **NEG}])
     assert not cue(nlp("no mass\npalpable node"), "NODE").negated

@@ -84,3 +84,10 @@ def test_a_message_that_opens_with_the_next_of_a_series_is_a_new_case(text: str)
 def test_patients_labelled_by_title_and_letter_are_several_patients() -> None:
     result = bot.analyze("Clinic. Ms A: new L IDC 1.8 cm, cN0. Ms B: new R IDC 4 cm, cN1, finished NAC.")
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "several_patients")
+
+
+def test_a_list_numbered_in_brackets_is_read_for_the_patient_its_question_names() -> None:
+    text = ("MDT list\n(1) Ms Quinlan 63 - L IDC 1.2 cm, cN0, untreated\n(2) Ms Abara 55 - R IDC 2.7 cm, cN0, untreated\n"
+            "Radiology question: (2) Ms Abara")
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.7)
