@@ -87,7 +87,7 @@ def test_patients_labelled_by_title_and_letter_are_several_patients() -> None:
 
 
 def test_a_list_numbered_in_brackets_is_read_for_the_patient_its_question_names() -> None:
-    text = ("MDT list\n(1) Ms Quinlan 63 - L IDC 1.2 cm, cN0, untreated\n(2) Ms Abara 55 - R IDC 2.7 cm, cN0, untreated\n"
-            "Radiology question: (2) Ms Abara")
+    text = ("MDT list\n(1) Ms Quinlan 63 - L IDC 1.2 cm, cN0, untreated\n"
+            "(2) Ms Abara 55 - R IDC 2.7 cm, cN0, untreated\nRadiology question: (2) Ms Abara")
     result = bot.analyze(text)
     assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.7)

@@ -1477,7 +1477,7 @@ def test_a_registry_abstract_gives_its_facts() -> None:
 
 def test_a_message_as_long_as_the_channels_accept_is_read_to_its_end() -> None:
     filler = "Past history: hypertension, well controlled on amlodipine. " * 75  # about 4,400 characters
-    result = bot.analyze("Referral for staging: left-sided ductal carcinoma of 2.6 cm, firm left axillary node felt, no "
-                         "therapy so far. " + filler
+    result = bot.analyze("Referral for staging: left-sided ductal carcinoma of 2.6 cm, firm left axillary node felt, "
+                         "no therapy so far. " + filler
                          + "Staging CT: liver metastases.")
     assert result.status == bot.OUT_OF_SCOPE and result.facts["distant_metastases"] is True
