@@ -116,9 +116,12 @@ def thick_cortex(reading: Reading, node: Cue) -> List[Cue]:
     """The measurement of a cortex thicker than 3 mm in the node's clause ("node w 5mm cortex", "cortex 4 mm",
     "cortical thickness 5 mm")."""
     heads = [c for c in reading.near(node, ["NON_TUMOR_HEAD"]) if c.text.lower().startswith(("cortex", "cortic"))]
-    # "one node, cortical thickness 5 mm": a cortex named right after the node, past a comma
+    # "one node, cortical thickness 5 mm", "LN 1.6 cm, cortex 6 mm": a cortex named right after the node (and its
+    # own size), past a comma
+    sized = {i for s in reading.all("SIZE") for i in range(s.start, s.end)}
     heads += [c for c in reading.near(node, ["NON_TUMOR_HEAD"], "sentence") if c not in heads
-              and c.text.lower().startswith(("cortex", "cortic")) and 0 <= c.start - node.end <= 2]
+              and c.text.lower().startswith(("cortex", "cortic"))
+              and 0 <= c.start - node.end - len(sized & set(range(node.end, c.start))) <= 2]
     sizes = sorted({s for h in heads for s in reading.near(h, ["SIZE"])}, key=lambda c: c.start)
     return [s for s in sizes if any(abs(s.start - h.end) <= 2 or abs(h.start - s.end) <= 2 for h in heads)
             and (size_cm(s) or 0) > SUSPICIOUS_CORTEX_CM and not s.negated]

@@ -248,3 +248,9 @@ def test_a_negative_exam_with_an_exception_is_the_exception_s_finding(said: str)
 def test_a_yes_no_question_about_a_node_on_imaging_is_no_finding() -> None:
     result = bot.analyze(CASE + "Are the R axillary nodes on the US suspicious? The largest is 8 mm, hilum preserved.")
     assert (result.status, result.missing[:1]) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_a_thick_cortex_given_after_the_nodes_own_size_makes_it_suspicious() -> None:
+    result = bot.analyze("52F, no history of breast cancer; annual MRI: R axillary LN 1.4 cm, cortex 5 mm; "
+                         "breasts clear")
+    assert (result.variant_id, result.facts["node_finding"]) == ("axilla-12", "other_imaging")
