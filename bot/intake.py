@@ -104,10 +104,15 @@ def _has(tokens: Sequence[str], label: str, at_start: bool = False) -> bool:
 _UNKNOWN_FIELD = re.compile(r"(?m):[ \t]*\?+[ \t]*$")
 
 
+# A query mark before a word, first or after a punctuation mark ("; ? suspicious node on mammo", "(?mets)"), is
+# the notes' "possibly", not a question mark.
+_QUERY_MARK = re.compile(r"(?:^|(?<=[;,:(\n]))\s*\?(?=\s?[A-Za-z])")
+
+
 def is_question(text: str) -> bool:
     """A question: a question mark, a question word first ("why not MRI", "is a PET ok"), or a reported question
     ("she asks if that means she is fine"); a field left as "?" ("Plan: ?") is no question mark."""
-    tokens = words(_UNKNOWN_FIELD.sub(":", text or ""))
+    tokens = words(_QUERY_MARK.sub(" ", _UNKNOWN_FIELD.sub(":", text or "")))
     return "?" in tokens or _has(tokens, "QUESTION_WORD", at_start=True) or _has(tokens, "REPORTED_QUESTION")
 
 

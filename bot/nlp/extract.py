@@ -111,6 +111,8 @@ def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
     key = reading.expecting
     if key is None or facts.get(key) is not None or reading.has("ANSWER_UNKNOWN"):
         return None
+    if key == "clinical_nodes" and reading.live("NOT_EXAMINED"):
+        return None  # "no exam yet", "exam not done": no answer, whatever its "no"
     yes, no = _bare(reading, key, "ANSWER_YES"), _bare(reading, key, "ANSWER_NO")
     # a bare "yes"/"no" answers the node question; a message about nodes that the readers left open does not
     # ("axillary US showed no enlarged nodes": imaging alone, not the exam)

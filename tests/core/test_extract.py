@@ -542,3 +542,8 @@ def test_no_treatment_said_after_an_operation_done_does_not_undo_it(then: str, t
 def test_a_size_in_another_unit_is_asked_not_read_as_cm(text: str) -> None:
     result = bot.analyze(text)
     assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+@pytest.mark.parametrize("answer", ["no exam yet", "exam not done", "no, not examined"])
+def test_an_exam_not_done_is_no_answer_to_the_node_question(answer: str) -> None:
+    assert bot.extract(answer, expecting="clinical_nodes").facts["clinical_nodes"] is None

@@ -284,3 +284,8 @@ def test_named_patients_a_whole_description_of_another_is_a_new_case_and_the_cas
     decision = intake.decide("inform", 0.9, "patient A: node not palpable after all", own, pending="Pt B: 70F 1 cm",
                              known=CASE_6, known_side="left", known_patient="a")
     assert decision.kind == intake.CORRECT and decision.text == "patient A: node not palpable after all"
+
+
+@pytest.mark.parametrize("text", ["new 1.9 cm IDC, cN0; ? abnormal node on the mammogram", "L IDC 2 cm (?mets on CT)"])
+def test_a_query_mark_before_a_word_is_the_notes_possibly_not_a_question(text: str) -> None:
+    assert not intake.is_question(text)
