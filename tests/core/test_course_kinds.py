@@ -645,7 +645,8 @@ def test_distant_disease_in_another_language_is_out_of_scope(text: str) -> None:
     assert bot.analyze(text).facts["distant_metastases"] is True
 
 
-@pytest.mark.parametrize("therapy", ["primary systemic therapy", "neo-adjuvant chemotherapy"])
+@pytest.mark.parametrize("therapy", ["primary systemic therapy", "neo-adjuvant chemotherapy",
+                                     "PST (EC then docetaxel)"])
 def test_a_neoadjuvant_course_by_its_other_names_is_neoadjuvant(therapy: str) -> None:
     result = bot.analyze(f"44F, L IDC 3.3 cm, cN1 at diagnosis, has completed {therapy}")
     assert result.variant_id == "axilla-9"
