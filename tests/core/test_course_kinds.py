@@ -697,3 +697,10 @@ def test_a_recurrence_in_a_node_station_beyond_the_axilla_is_no_local_recurrence
                                   "neoadjuvant ddAC completed, paclitaxel to follow"])
 def test_a_part_of_a_regimen_done_with_the_rest_to_come_is_chemotherapy_under_way(part: str) -> None:
     assert bot.analyze(f"41F, L IDC 3.9 cm, cN1; {part}").facts["treatment"] == "neoadjuvant_ongoing"
+
+
+def test_a_heading_s_words_do_not_join_across_a_line_break() -> None:
+    # "... right breast" ends one line and "History:" opens the next: no "breast history:" heading
+    text = ("Planned procedure: wider excision, right breast\nHistory: s/p R lumpectomy + SLNB 10 days ago (0/2 nodes) "
+            "for a 1.9 cm IDC\nShould the axilla be imaged first?")
+    assert bot.analyze(text).facts["treatment"] == "post_surgery"
