@@ -625,6 +625,9 @@ def _distant_words(reading: Reading, cue: Cue) -> tuple:
         s for s in reading.all("DISTANT_SITE") if cue.sentence - 2 <= s.sentence < cue.sentence
         and not (s.negated or s.family)]
     nodal = reading.near(cue, ["NODE", "AXILLA"])
+    if cue.uncertain and cue.text.lower().startswith(("mets", "metast")) and not sites:
+        # "L axillary LN 2.1 cm, hilum effaced, ?mets": the node's query, in the node's sentence
+        nodal = nodal or reading.near(cue, ["NODE", "AXILLA"], "sentence")
     # the words that make it distant disease by themselves ("de novo metastatic", "malignant pleural effusion")
     named = any(w in text for w in ("stage", "disease", "breast cancer", "mets", "oligo", "de novo", "widely",
                                     "disseminated", "effusion", "mening", "carcinomatosis", "mbc",

@@ -704,3 +704,9 @@ def test_a_heading_s_words_do_not_join_across_a_line_break() -> None:
     text = ("Planned procedure: wider excision, right breast\nHistory: s/p R lumpectomy + SLNB 10 days ago (0/2 nodes) "
             "for a 1.9 cm IDC\nShould the axilla be imaged first?")
     assert bot.analyze(text).facts["treatment"] == "post_surgery"
+
+
+def test_a_query_of_metastasis_in_a_nodes_sentence_is_the_nodes() -> None:
+    result = bot.analyze("36F, no h/o malignancy. Outside USG: R axillary LN 1.8 cm, round, no fatty hilum, ?mets. "
+                         "Breasts normal. Next step?")
+    assert result.variant_id == "axilla-11"
