@@ -890,8 +890,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     if screening and not (finding or _current_cancers(reading)):
         return Read("screening", tuple(screening[:1]))
     stated = any(v is not None for k, v in facts.items() if k not in ("sex", "age"))
-    topical = reading.has(*_TOPICAL) and not (set(reading.by_label) & _TOPICAL == {"NODE"}
-                                              and reading.has("OTHER_ORGAN"))
+    # what the message is about, not what it says it is not about ("nothing to do with breast: ... her knee")
+    named = {c.label for c in reading.cues if c.label in _TOPICAL and not c.negated}
+    topical = bool(named) and not (named == {"NODE"} and reading.has("OTHER_ORGAN"))
     if not topical and not stated and reading.expecting is None:
         return Read("unrelated")
     return NOTHING

@@ -710,3 +710,8 @@ def test_a_query_of_metastasis_in_a_nodes_sentence_is_the_nodes() -> None:
     result = bot.analyze("36F, no h/o malignancy. Outside USG: R axillary LN 1.8 cm, round, no fatty hilum, ?mets. "
                          "Breasts normal. Next step?")
     assert result.variant_id == "axilla-11"
+
+
+def test_a_message_that_says_it_is_not_about_the_breast_is_unrelated() -> None:
+    result = bot.analyze("Off topic, not a breast question at all: 35-year-old man, sprained ankle, X-ray or MRI?")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "unrelated")
