@@ -1481,3 +1481,9 @@ def test_a_message_as_long_as_the_channels_accept_is_read_to_its_end() -> None:
                          "no therapy so far. " + filler
                          + "Staging CT: liver metastases.")
     assert result.status == bot.OUT_OF_SCOPE and result.facts["distant_metastases"] is True
+
+
+def test_a_lay_word_for_the_lump_and_an_age_of_years_are_read() -> None:
+    result = bot.analyze("Woman of 33 years, never any breast cancer, she feels a knot under the left arm since two "
+                         "weeks, no image done")
+    assert (result.variant_id, result.facts["age"]) == ("axilla-1", 33)
