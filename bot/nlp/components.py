@@ -494,20 +494,13 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-# What text recognition of a scanned or faxed page misreads: "l" as "1", "o" as "0", "m" as "rn". A word with a
-# 1 or 0 among its letters, or with "rn", is read each way; only a vocabulary word that comes out counts.
-_OCR_WORD = re.compile(r"[a-z]*(?:[a-z][10]|[10][a-z])[a-z10]*$")
-_OCR_DIGITS = str.maketrans("10", "lo")
-
-
+# What text recognition of a scanned or faxed page misreads as two letters: "m" as "rn" ("rneasures", "firrn").
+# A word with "rn" is read each way (the normaliser mends a 1 or 0 among letters); only a vocabulary word counts.
 def _ocr_readings(word: str) -> Set[str]:
-    """The words `word` may be as text recognition misread it ("axi11ary" -> axillary, "firrn" -> firm)."""
-    if not (_OCR_WORD.match(word) or "rn" in word):
+    """The words `word` may be as text recognition misread it ("treatrnent" -> treatment, "firrn" -> firm)."""
+    parts = word.split("rn")
+    if len(parts) == 1 or len(parts) > 4:
         return set()
-    letters = word.translate(_OCR_DIGITS) if _OCR_WORD.match(word) else word
-    parts = letters.split("rn")
-    if len(parts) > 4:
-        return {letters}
     readings = {parts[0]}
     for part in parts[1:]:
         readings = {r + join + part for r in readings for join in ("rn", "m")}
@@ -540,12 +533,12 @@ class TypoNorms:
 
     def correct(self, word: str) -> str:
         """The vocabulary word meant by `word`, or '' when no single best word is one edit away, or is the word as
-        a scanned page's text recognition misreads it ("1eft", "pa1pab1e", "rneasures": see _ocr_readings).
+        a scanned page's text recognition misreads it ("rneasures", "firrn": see _ocr_readings).
 
         Ties go to the longer word: a dropped letter ("clinicaly") is the commonest slip."""
         read = {w for w in _ocr_readings(word) if w in self.norms}
-        if len(read) == 1 or not word.isalpha():
-            return read.pop() if len(read) == 1 else ""  # a word with digits is mended as text recognition's only
+        if len(read) == 1:
+            return read.pop()
         candidates: set = set()
         if len(word) >= self.min_length:
             for key in [word] + _deletes(word):
@@ -562,8 +555,7 @@ class TypoNorms:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             lower = token.lower_
-            if len(lower) < self.min_swap_length or lower in self.known \
-                    or not (token.is_alpha or _OCR_WORD.match(lower)):
+            if len(lower) < self.min_swap_length or lower in self.known or not token.is_alpha:
                 continue
             word = self._seen.get(lower)
             if word is None:
