@@ -427,9 +427,15 @@ def _dictation(norm: Normalised) -> Normalised:
 _UNUSUAL = Scanner(r"[^\x20-\x7e\n\t]")  # what is not printable ASCII: the only characters to look at
 
 
+# A dashed arrow after a measurement ("1.7 cm (Jun) -> 2.5 cm (now)", "17 mm -> 25 mm") is the arrow of a change,
+# not a comparison's ">" (alone, "IDC ->2 cm" may be either: left as written)
+_ARROW = Scanner(r"(?<=[)\dm])(?<![<=>-])[ \t]*-+>(?![=>])")
+
+
 def _characters(norm: Normalised) -> Normalised:
-    """Fractions, compatibility forms (NFKC), terminal colour codes and control characters."""
+    """Fractions, compatibility forms (NFKC), terminal colour codes, control characters and dashed arrows."""
     norm = norm.sub(_ANSI, lambda m: " ")
+    norm = norm.sub(_ARROW, lambda m: " →")
     edits = []
     for found in _UNUSUAL.finditer(norm.text):
         i, ch = found.start(), found.group()

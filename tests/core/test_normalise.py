@@ -77,6 +77,8 @@ def test_numbers_that_are_not_measurements_stay(given_text: str) -> None:
     ("Grade [440]: 2\nSize [752]: 018 (mm)", "Grade: 2\nSize: 18 mm"),  # a registry abstract's items
     ("Diameter (mm): 17; nodes: 0", "Diameter: 17 mm; nodes: 0"),  # a field whose label gives the unit
     ("the larger is a 2.2 cm one", "the larger is a 2.2 cm one"),   # "cm one" is no dictated cM1
+    ("1.4 cm (May) -> 2.3 cm", "1.4 cm (May) → 2.3 cm"),          # the arrow of a change, no ">"
+    ("IDC ->2 cm", "IDC ->2 cm"),
     ("see ref [12]: size 0.8 (cm)", "see ref [12]: size 0.8 cm"),  # a reference is no item number
 ])
 def test_dictation(given_text: str, read_as: str) -> None:

@@ -1487,3 +1487,8 @@ def test_a_lay_word_for_the_lump_and_an_age_of_years_are_read() -> None:
     result = bot.analyze("Woman of 33 years, never any breast cancer, she feels a knot under the left arm since two "
                          "weeks, no image done")
     assert (result.variant_id, result.facts["age"]) == ("axilla-1", 33)
+
+
+def test_an_arrow_between_two_sizes_is_no_comparison() -> None:
+    result = bot.analyze("68F, L breast mass 1.6 cm (Feb) -> 2.4 cm (Oct), core bx IDC, new dx, cN0, no treatment")
+    assert result.variant_id != "axilla-3"  # not "> 2.4 cm" beside 1.6 cm read as 1.6 cm
