@@ -215,11 +215,16 @@ _ASKING = frozenset({"what", "which", "how", "should", "need", "needs", "next", 
 _YES_NO = frozenset({"is", "are", "was", "were", "does", "do", "did", "could", "might"})  # a yes/no question's opening
 
 
+def _sentence_ends(reading: Reading) -> List[int]:
+    """The token indices that end a sentence (computed once per message)."""
+    return reading.cached("sentence_ends", lambda: [i for i, t in enumerate(reading.tokens) if t in _ENDS or "\n" in t])
+
+
 def _queried(reading: Reading, node: Cue) -> bool:
     """The node's own sentence asks whether it is there ("Palpable R axillary node?", "Node is palpable? To be
     confirmed.", "node - or is it just a lipoma?"): it ends with a question mark and asks nothing else."""
     tokens = reading.tokens
-    ends = reading.cached("sentence_ends", lambda: [i for i, t in enumerate(tokens) if t in _ENDS or "\n" in t])
+    ends = _sentence_ends(reading)
     end = next((i for i in ends if i >= node.end), len(tokens))
     if end == len(tokens) or tokens[end] != "?":
         return False
@@ -530,7 +535,7 @@ _EXCEPT = frozenset({"except", "apart", "besides"})
 def _excepted(reading: Reading, negative: Cue) -> bool:
     """A negative statement with an exception after it in its sentence ("axilla negative except for a small
     palpable node"): the exception is what was found, the statement no negative exam."""
-    ends = reading.cached("sentence_ends", lambda: [i for i, t in enumerate(reading.tokens) if t in _ENDS or "\n" in t])
+    ends = _sentence_ends(reading)
     end = next((e for e in ends if e >= negative.end), len(reading.tokens))
     return any(t.lower() in _EXCEPT for t in reading.tokens[negative.end:end])
 

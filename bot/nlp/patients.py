@@ -71,10 +71,10 @@ def asked_entry(text: str) -> Optional[Entry]:
     if asked and not chosen:
         return None  # "what about room 9?": a patient the list does not hold
     # a name said again away from its own heading names its entry
-    named = [(m.start(), re.sub(r"\s", "", m.group(1)).lower()) for m in _NAME.finditer(text)]
+    said = [(m.start(), re.sub(r"\s", "", m.group(1)).lower()) for m in _NAME.finditer(text)]
     for entry in listed:
         own = _names(text, entry)
         reach = entry.start + len(entry.heading) + _NAME_REACH
-        if any(name in own and not entry.start <= at < reach for at, name in named):
+        if any(name in own and not entry.start <= at < reach for at, name in said):
             chosen.add(entry)
     return chosen.pop() if len(chosen) == 1 and len(asked) <= 1 else None
