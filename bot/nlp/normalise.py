@@ -314,8 +314,10 @@ _QUERIED = Scanner(r"\[\s*\?\s*\]")
 _UNCHECKED = Scanner(r"(?:\[\s\]|☐)(?:(?!\s{3}|\s+[A-Z][a-z][\w /]{0,30}:)[^\[|\n☐☑☒])*")
 # Dictated categories and letters: "c T two" -> "cT2", "c t of the chest" -> "CT".
 # words only ("Pt 2" is patient 2); not a regimen's T before a time ("AC-T two weeks ago"), nor a unit ("a 1.5 cm one")
-_SPOKEN_TNM = Scanner(r"(?i)(?<![-/])(?<!\d)(?<!\d\s)\b([cpy]?)\s?([tnm])\s+(zero|one|two|three|four)\b"
+_SPOKEN_TNM = Scanner(r"(?i)(?<![-/])(?<!\d)(?<!\d\s)\b(?:([cpy])\s?)?([tnm])\s+(zero|one|two|three|four)\b"
                       r"(?!\s+(?:weeks?|days?|months?|years?|cycles?|times|more)\b)")
+# T and N categories with a space before their digits ("T 2 N 0"): the categories
+_SPACED_TN = Scanner(r"\b([cpy]?T)[ \t]([0-4][a-d]?)[ \t]+([cpy]?N)[ \t]([0-3][a-c]?)\b")
 _TNM_DIGITS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 # ("M R I" and "P E T" anywhere: three spelled letters are no words; "c t" and "u s" only before what a study does)
 _SPELLED = Scanner(r"(?i)\b(m\s+r\s+i|p\s+e\s+t)\b|\b(c\s+t|u\s+s)\b"
@@ -419,7 +421,8 @@ def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_UNCHECKED, lambda m: " ")
     norm = norm.sub(_CHECKED, lambda m: " ")
     norm = norm.sub(_QUERIED, lambda m: " possibly ")
-    norm = norm.sub(_SPOKEN_TNM, lambda m: (m.group(1) + m.group(2).upper()
+    norm = norm.sub(_SPACED_TN, lambda m: m.group(1) + m.group(2) + " " + m.group(3) + m.group(4))
+    norm = norm.sub(_SPOKEN_TNM, lambda m: ((m.group(1) or "") + m.group(2).upper()
                                             + _TNM_DIGITS.get(m.group(3).lower(), m.group(3))))
     return norm.sub(_SPELLED, lambda m: "".join((m.group(1) or m.group(2)).split()).upper())
 

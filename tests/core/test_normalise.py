@@ -64,6 +64,8 @@ def test_numbers_that_are_not_measurements_stay(given_text: str) -> None:
 @pytest.mark.parametrize("given_text, read_as", [
     ("no nodes comma untreated period", "no nodes, untreated."),
     ("clinically c T two", "clinically cT2"),
+    ("left IDC t three n one", "left IDC T3 N1"),                   # the word before keeps its space
+    ("IDC T 1c N 0, untreated", "IDC T1c N0, untreated"),           # categories with a spaced digit
     ("had a c t of the chest", "had a CT of the chest"),
     ("the left axe Hillary region", "the left axillary region"),  # speech recognition's homophones
     ("no enlarged lymph notes", "no enlarged lymph nodes"),
