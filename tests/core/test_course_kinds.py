@@ -715,3 +715,10 @@ def test_a_query_of_metastasis_in_a_nodes_sentence_is_the_nodes() -> None:
 def test_a_message_that_says_it_is_not_about_the_breast_is_unrelated() -> None:
     result = bot.analyze("Off topic, not a breast question at all: 35-year-old man, sprained ankle, X-ray or MRI?")
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "unrelated")
+
+
+@pytest.mark.parametrize("left", ["three cycles of adjuvant chemotherapy still to go",
+                                  "adjuvant chemo: 2 more doses left"])
+def test_adjuvant_therapy_with_cycles_left_is_under_way(left: str) -> None:
+    result = bot.analyze(f"L breast cancer 2025, lumpectomy, {left}; now a new palpable L axillary lump")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "adjuvant_therapy")
