@@ -722,3 +722,9 @@ def test_a_message_that_says_it_is_not_about_the_breast_is_unrelated() -> None:
 def test_adjuvant_therapy_with_cycles_left_is_under_way(left: str) -> None:
     result = bot.analyze(f"L breast cancer 2025, lumpectomy, {left}; now a new palpable L axillary lump")
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "adjuvant_therapy")
+
+
+@pytest.mark.parametrize("ago", ["mamografía normal hace 3 años", "mammografia normale 3 anni fa"])
+def test_a_time_ago_in_another_language_is_no_second_patients_age(ago: str) -> None:
+    result = bot.analyze(f"Paciente de 64 años, carcinoma ductal 2,4 cm, adenopatía axilar palpable; {ago}")
+    assert (result.facts["encounter"], result.facts["age"]) == (None, 64)
