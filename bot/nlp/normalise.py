@@ -393,8 +393,6 @@ _ITEM_NUMBER = Scanner(r"(?<=[A-Za-z)])[ \t]*\[\d{3,4}\](?=[ \t]*:)")
 _UNIT_IN_BRACKETS = Scanner(r"\b0*(\d+(?:\.\d+)?)[ \t]*\((mm|cm)\)")
 # a field whose label gives the unit ("Size (cm): 1.4"): the value with its unit
 _UNIT_IN_LABEL = Scanner(r"(?i)\((mm|cm)\)([ \t]*[:=][ \t]*)(\d+(?:[.,]\d+)?)(?![.,]?\d)(?![ \t]*(?:mm|cm)\b)")
-# A unit as text recognition misreads it after a number ("3.4 crn", "12 rnrn"): cm, mm
-_OCR_UNIT = Scanner(r"(?<=\d)(\s?)(crn|rnrn|rnm|mrn)\b")
 # Dutch writes a side and its organ as one word ("linkeroksel", "rechterborst"): two words, so the side is read
 _SIDE_COMPOUND = Scanner(r"(?i)\b(linker|rechter)(?=(?:oksel|borst|mamma|arm)\w*\b)")
 # "the same-side axilla": the ipsilateral one (its "side" names no side, its "same" answers no question)
@@ -411,7 +409,6 @@ def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_ITEM_NUMBER, lambda m: "")
     norm = norm.sub(_UNIT_IN_BRACKETS, lambda m: m.group(1) + " " + m.group(2))
     norm = norm.sub(_UNIT_IN_LABEL, lambda m: m.group(2) + m.group(3) + " " + m.group(1).lower())
-    norm = norm.sub(_OCR_UNIT, lambda m: m.group(1) + ("cm" if m.group(2) == "crn" else "mm"))
     norm = norm.sub(_FILLER, lambda m: " ")
     norm = norm.sub(_REPEAT, lambda m: m.group(1))
     if sum(1 for _ in _TELEGRAM_STOP.finditer(norm.text)) >= 2:  # a telegram's full stops
@@ -432,7 +429,7 @@ _UNUSUAL = Scanner(r"[^\x20-\x7e\n\t]")  # what is not printable ASCII: the only
 
 # A dashed arrow after a measurement ("1.7 cm (Jun) -> 2.5 cm (now)", "17 mm -> 25 mm") is the arrow of a change,
 # not a comparison's ">" (alone, "IDC ->2 cm" may be either: left as written)
-_ARROW = Scanner(r"(?<=[)\dm])(?<![<=>-])[ \t]*-+>(?![=>])")
+_ARROW = Scanner(r"(?<=[)\dm])[ \t]*-+>(?![=>])")
 
 
 def _characters(norm: Normalised) -> Normalised:
@@ -600,7 +597,10 @@ _OCR_NUMBER = Scanner(r"(?<![\w.,/])(?=[0-9OolI]*\d)(?=[0-9.,/]*[OolI])[0-9OolI]
 _OCR_STAGE = Scanner(r"\b([cpy][TN])([lIO])\b")
 _OCR_DIGITS = str.maketrans("OolI", "0011")
 _OCR_LETTERS = str.maketrans("10", "lo")
-_BROKEN = Scanner(r"[a-z][10]|[0-9][OolI]|[OolI][0-9.]\d|[OolI]\.[OolI0-9]|[cpy][TN][lIO]\b|\b1[a-z]{3}")
+# and a unit misread after a number ("3.4 crn", "12 rnrn"): cm, mm
+_OCR_UNIT = Scanner(r"(?<=\d)(\s?)(crn|rnrn|rnm|mrn)\b")
+_BROKEN = Scanner(r"[a-z][10]|[0-9][OolI]|[OolI][0-9.]\d|[OolI]\.[OolI0-9]|[cpy][TN][lIO]\b|\b1[a-z]{3}"
+                  r"|\d\s?(?:crn|rnrn|rnm|mrn)\b")
 
 
 def _ocr(norm: Normalised) -> Normalised:
@@ -608,7 +608,8 @@ def _ocr(norm: Normalised) -> Normalised:
         return norm  # most messages: nothing to mend
     norm = norm.sub(_OCR_IN_WORD, lambda m: m.group().translate(_OCR_LETTERS))
     norm = norm.sub(_OCR_NUMBER, lambda m: m.group().translate(_OCR_DIGITS))
-    return norm.sub(_OCR_STAGE, lambda m: m.group(1) + m.group(2).translate(_OCR_DIGITS))
+    norm = norm.sub(_OCR_STAGE, lambda m: m.group(1) + m.group(2).translate(_OCR_DIGITS))
+    return norm.sub(_OCR_UNIT, lambda m: m.group(1) + ("cm" if m.group(2) == "crn" else "mm"))
 
 
 # A note wrapped into short lines (a handwritten or faxed note read back, a narrow column): a line break inside a
