@@ -728,3 +728,8 @@ def test_adjuvant_therapy_with_cycles_left_is_under_way(left: str) -> None:
 def test_a_time_ago_in_another_language_is_no_second_patients_age(ago: str) -> None:
     result = bot.analyze(f"Paciente de 64 años, carcinoma ductal 2,4 cm, adenopatía axilar palpable; {ago}")
     assert (result.facts["encounter"], result.facts["age"]) == (None, 64)
+
+
+def test_cycles_given_for_a_left_breast_cancer_are_not_cycles_left() -> None:
+    result = bot.analyze("70F, completed 6 cycles of neoadjuvant TCHP for left breast IDC 3.1 cm, cN0 at diagnosis")
+    assert result.facts["treatment"] == "neoadjuvant_completed"
