@@ -258,8 +258,10 @@ def _site_unknown(reading: Reading, cue: Cue) -> bool:
     """A recurrence whose site the message says is not known yet ("recurrence, site still unknown"): row 10 is for
     a local one, a distant one is out of scope (matching-rules.md)."""
     words = " ".join(t for t in reading.tokens[cue.start:cue.end + 10])
-    # or not named at all ("recurrent breast cancer, biopsy confirmed"): no local word anywhere in the message
-    return bool(_UNKNOWN_SITE.search(words)) or not _LOCAL.search(reading.plain)
+    # or not named at all ("recurrent breast cancer, biopsy confirmed"): no local word anywhere in the message, nor
+    # a breast or axilla in any language ("memede ... lokal nüks": in the breast; not the breast of "breast cancer")
+    sites = reading.all("AXILLA") + [b for b in reading.all("BREAST") if not reading.within(b, ["CANCER"], 0, 1)]
+    return bool(_UNKNOWN_SITE.search(words)) or not (_LOCAL.search(reading.plain) or sites)
 
 
 def cancer_named(reading: Reading, facts: Facts) -> Read:
@@ -380,7 +382,20 @@ def _surgery_done(reading: Reading) -> List[Cue]:
                and not ((c.planned or not operated) and _CLEAR_MARGINS.search(c.text))]
     removed = [c for c in reading.live("SURGERY")
                if _NODES_REMOVED.search(reading.plain[max(0, c.start_char - 40):c.end_char + 40])]
-    return reading.live("SURGERY_DONE")[:1] or margins[:1] or removed[:1]
+    done = [c for c in reading.live("SURGERY_DONE") if not _other_operation(reading, c)]
+    return done[:1] or margins[:1] or removed[:1]
+
+
+def _other_operation(reading: Reading, cue: Cue) -> bool:
+    """A post-operative state from an operation elsewhere ("post-op day 1 from an unrelated inguinal hernia repair"):
+    its clause names another organ, or calls it unrelated, and names no breast or axillary operation."""
+    if reading.near(cue, ["SURGERY", "BREAST", "AXILLA"]):
+        return False
+    return bool(reading.near(cue, ["OTHER_ORGAN"])) or "unrelated" in (
+        t.lower() for t in reading.tokens[cue.end:cue.end + _OTHER_OPERATION_REACH])
+
+
+_OTHER_OPERATION_REACH = 8  # tokens after "post-op" within which "unrelated" names the operation as another
 
 
 def _adjuvant_given(reading: Reading) -> List[Cue]:
@@ -450,6 +465,20 @@ def _cycles(reading: Reading) -> Optional[bool]:
 # A count of cycles with no total ("2 cycles of AC"); fewer than a full course (4 or more) says only how far she is.
 _CYCLE_COUNT = re.compile(r"(?i)(?<![/\d])\b([1-3])\s*(?:x\s*)?(?:cycles?|rounds?|courses?|doses?|infusions?)\b"
                           r"(?!\s*(?:of|/)\s*\d)")
+
+
+def _radiotherapy_under_way(reading: Reading) -> List[Cue]:
+    """Radiotherapy still being given: it ends later ("radiation finishes next week") or has fractions to go ("15
+    of 25 fractions given"); radiotherapy follows the operation, so the cancer is current, under treatment."""
+    found = []
+    for cue in reading.live("ADJUVANT") + reading.live("TREATMENT_WORD"):
+        if not cue.text.lower().startswith("radi"):
+            continue
+        counts = [_CYCLES.search(c.text) for c in reading.near(cue, ["CYCLES_FRACTION"], "sentence")]
+        if reading.near(cue, ["NAC_ONGOING"], "clause") or any(
+                m and 0 < int(m.group(1)) < int(m.group(2)) for m in counts):
+            found.append(cue)
+    return found
 
 
 def _few_cycles(reading: Reading) -> bool:
@@ -631,8 +660,10 @@ def _distant_words(reading: Reading, cue: Cue) -> tuple:
     # the words that make it distant disease by themselves ("de novo metastatic", "malignant pleural effusion")
     named = any(w in text for w in ("stage", "disease", "breast cancer", "mets", "oligo", "de novo", "widely",
                                     "disseminated", "effusion", "mening", "carcinomatosis", "mbc",
-                                    # German compounds name the site ("Lebermetastasen", "Fernmetastasen")
-                                    "leber", "knochen", "lungen", "hirn", "fern"))
+                                    # compounds name the site (German "Lebermetastasen", "Fernmetastasen";
+                                    # Swedish and Dutch "levermetastaser", "skelettmetastaser", "botmetastasen")
+                                    "leber", "knochen", "lung", "hirn", "fern", "lever", "skelet", "hjärn",
+                                    "hersen", "bot"))
     # "liver metastases", "mets to bone": a site that names the metastasis itself, whatever node the clause names
     own_site = bool(reading.within(cue, ["DISTANT_SITE"], 2, 2))
     return "distant" in text or own_site or bool((named or sites) and not nodal), sites
@@ -730,7 +761,9 @@ def patient_label(reading: Reading) -> Optional[str]:
 
 
 # Cancers that spread to or arise in the axillary nodes themselves (matching-rules.md: lymphoma, melanoma).
-_NODAL_CANCER = re.compile(r"(?i)lymphoma|hodgkin|\bnhl\b|\bdlbcl\b|mantle|marginal|leuk|\bcll\b|melanoma")
+# stems, so that inflected and foreign forms count too ("melanomu", "lymfom", "linfoma")
+_NODAL_CANCER = re.compile(r"(?i)l[iy]mph?om|lymfom|lenfom|hodgkin|\bnhl\b|\bdlbcl\b|mantle|marginal|leuk|\bcll\b|"
+                           r"melanom")
 # "suspected cancer pathway", "cancer referral", "breast cancer clinic": the name of a service, not a diagnosis
 _SERVICES = frozenset({"pathway", "referral", "clinic", "service", "team", "centre", "center", "unit", "mdt"})
 
@@ -873,6 +906,7 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     adjuvant = [c for c in reading.live("ADJUVANT") if reading.near(c, ["NAC_ONGOING", "NAC_ONGOING_WEAK"], "sentence")
                 and not reading.within(c, ["ENDOCRINE"], 0, 2)
                 and not any(d.clause == c.clause or d.start > c.end for d in reading.near(c, ["NAC_DONE"], "sentence"))]
+    adjuvant += _radiotherapy_under_way(reading)
     if adjuvant and facts.get("diagnosis") != "local_recurrence":
         return Read("adjuvant_therapy", tuple(adjuvant[:1]))
     # a past cancer on chemotherapy again now ("now she is on chemotherapy for it again"): current, under treatment

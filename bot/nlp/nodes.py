@@ -62,9 +62,22 @@ def _elsewhere(reading: Reading, cue: Cue) -> bool:
             and not (c.label == "OTHER_ORGAN" and c.negated)]  # "no skin changes - palpable node": no region
     if near:
         return min(near, key=lambda c: abs(c.start - cue.start)).label == "OTHER_ORGAN"
+    # the regions its sentence names: "Axillary exam ...: no palpable nodes" beside an inguinal hernia told elsewhere;
+    # "Lymph: POSITIVE for a 2 cm right inguinal node"
+    regions = [c for c in reading.near(cue, ["OTHER_ORGAN", "AXILLA"], "sentence")
+               if not (c.label == "OTHER_ORGAN" and c.negated)]  # "axilla: no nodes" still names the axilla
+    if regions and all(c.label == "AXILLA" for c in regions):
+        return False
+    if regions and all(c.label == "OTHER_ORGAN" for c in regions) and any(_node_region(reading, c) for c in regions):
+        return True
     denied = ("NODE", "LUMP", "PALPABLE", "SUSPICIOUS", "PROVEN")  # "axillae not involved", "axilla: no nodes"
     axillae = [a for a in reading.live("AXILLA") if not any(c.negated for c in reading.near(a, denied))]
-    return not axillae and any(c.text.lower() in _NODE_REGIONS for c in reading.live("OTHER_ORGAN"))
+    return not axillae and any(_node_region(reading, c) for c in reading.live("OTHER_ORGAN"))
+
+
+def _node_region(reading: Reading, cue: Cue) -> bool:
+    """A region word with nodes of its own, in any language ("inguinal", Turkish "boynun": neck)."""
+    return cue.text.lower() in _NODE_REGIONS or reading.norm_of(cue) in _NODE_REGIONS
 
 
 # Regions with lymph nodes of their own, other than the axilla (matching-rules.md, other node sites)
@@ -86,7 +99,7 @@ def _modality(reading: Reading, cue: Cue, palpable: bool) -> Tuple[Optional[str]
         if scope != "clause" and palpable:
             break
         pool = reading.all(*_MODALITIES) if scope == "message" else reading.near(cue, _MODALITIES, scope)
-        found = [c for c in pool if not c.negated or _field_label(reading, c)]
+        found = [c for c in pool if (not c.negated or _field_label(reading, c)) and not _retracted(reading, c)]
         if found:
             # the study that showed a node is told before it; a later one is a fallback ("... screening
             # mammogram 10 months earlier was normal")
@@ -94,6 +107,17 @@ def _modality(reading: Reading, cue: Cue, palpable: bool) -> Tuple[Optional[str]
             nearest = max(before, key=lambda c: c.start) if before else min(found, key=lambda c: c.start)
             return ("mammography_or_us" if nearest.label == "MODALITY_MUS" else "other_imaging"), [nearest]
     return None, []
+
+
+_FIX_REACH = 6  # tokens after a correction word within which the study it puts right is named
+
+
+def _retracted(reading: Reading, study: Cue) -> bool:
+    """A study corrected to another right after it is named ("seen on the mammogram - correction, on the MRI")."""
+    studies = reading.all(*_MODALITIES)
+    return any(0 <= fix.start - study.end <= 3 and any(
+        fix.end <= s.start <= fix.end + _FIX_REACH and s.text.lower() != study.text.lower() for s in studies)
+        for fix in reading.all("CORRECTION"))
 
 
 def _field_label(reading: Reading, cue: Cue) -> bool:
@@ -613,7 +637,8 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     if any(_after_chemotherapy(reading, c, facts) for c in n_cues):
         n_cues, n_value = [], None  # "cN0 now", after chemotherapy: today's category, not the one at diagnosis
     positive = [m for m in found if m.positive]
-    pos_cues = ([c for m in positive for c in m.cues] + reading.live("NODE_POS")
+    node_pos = [c for c in reading.live("NODE_POS") if not _elsewhere(reading, c)]
+    pos_cues = ([c for m in positive for c in m.cues] + node_pos
                 + (n_cues if n_value == "positive" else []))
     negative = _negative_exams(reading, facts) + (n_cues if n_value == "negative" else [])
     if exam_conflict(reading, facts):
@@ -622,7 +647,7 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
             return Read("positive" if corrected is pos_cues else "negative", tuple(corrected))
         return Read(cues=tuple(pos_cues + negative), conflict=True)
     before = _status_before_nac(reading, facts, negative, positive)
-    if pos_cues and before and not reading.live("NODE_POS"):
+    if pos_cues and before and not node_pos:
         # "cN0 at diagnosis, ... now a new palpable lump" after chemotherapy: rows 8-9 go by the status before it
         return Read("negative", tuple(before), notes=(Note.of("status_before_nac"),))
     if negative and positive and facts.get("treatment") == "neoadjuvant_completed" and all(

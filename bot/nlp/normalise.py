@@ -243,8 +243,36 @@ def _qa_field(m: "re.Match[str]") -> List[Edit]:
     return [(m.start(), m.start(1), " "), (m.end(1), m.end(), ":")]
 
 
+# A coded answer after its legend, as research and registry forms give them ("Palpable node (1=yes, 2=no,
+# 9=unknown): 2", "max dimension (mm; 999=missing): 24"): the answer's own words, or the number in the legend's unit;
+# a question answered "no" is said as its denial ("no Palpable node"), which reads past the commas of its wording
+_CODED = Scanner(r"(?m)^([ \t]*(?:Q\d{1,3}[.):]?[ \t]+)?)([^\n(:]*?)[ \t]*\(([^()\n]*?\b\d{1,3}[ \t]*=[^()\n]*)\)"
+                 r"[ \t]*:[ \t]*(\d{1,3})\b(?![.,]\d)")
+_LEGEND_ITEM = re.compile(r"^\s*(\d{1,3})\s*=\s*(.*?)\s*$")
+_DENIALS = frozenset({"no", "none", "none seen", "absent", "negative", "not present", "not seen"})
+
+
+def _coded_answer(m: "re.Match[str]") -> str:
+    number, question = m.group(1), m.group(2)
+    codes, units = {}, []
+    for item in re.split(r"[,;]", m.group(3)):
+        found = _LEGEND_ITEM.match(item)
+        if found:
+            codes[int(found.group(1))] = found.group(2)
+        elif item.strip():
+            units.append(item.strip())
+    answer = int(m.group(4))
+    if answer not in codes:
+        return number + question + (f" ({', '.join(units)})" if units else "") + ": " + m.group(4)
+    if codes[answer].lower() in _DENIALS:
+        return f"{number}no {question.replace(',', '')}."
+    return f"{number}{question}: {codes[answer]}"
+
+
 def _layout(norm: Normalised) -> Normalised:
-    """Quoted e-mail replies, JSON form payloads, interviews, glued full stops and shorthand symbols."""
+    """Coded form answers, quoted e-mail replies, JSON form payloads, interviews, glued full stops and shorthand
+    symbols."""
+    norm = norm.sub(_CODED, _coded_answer)
     pairs = [edit for m in _QA_PAIR.finditer(norm.text) for edit in _qa_field(m)]
     norm = norm.apply(pairs) if pairs else norm
     if _QUOTE_HEADER.search(norm.text):
@@ -665,6 +693,16 @@ _RETRACT = r"(?:ignore|disregard|scratch|scrap|strike|forget|delete)"
 _RETRACTION_WORDS = re.compile(rf"(?i)\b(?:{_RETRACT}|never\s*mind)\b")
 _RETRACTED = Scanner(r"(?i)(?:^|(?<=[,;.:\n]))([^,;.:\n(]+?)\s*(?:[-–—,;:.(]|\n)\s*"
                      rf"(?={_RETRACT}\s+(?:that|this)\b|never\s*mind\b)")
+# the first number of a clause taken back: the words before it name what the corrected number measures ("Tumour one
+# point eight - no wait, strike that, two point eight cm": "Tumour" stays)
+_FIRST_NUMBER = re.compile(r"(?i)\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|point|half)\b")
+
+
+def _taken_back(m: "re.Match[str]") -> str:
+    clause = m.group(1)
+    number = _FIRST_NUMBER.search(clause)
+    kept = clause[:number.start()] if number else ""
+    return kept + " " * (len(clause) - len(kept)) + m.group()[len(clause):]
 
 
 # A size taken back by name ("..., ignore the size", "disregard the previous measurement"): the sizes said before
@@ -700,12 +738,15 @@ def _elision(norm: Normalised) -> Normalised:
         norm = norm.sub(_QUOTED_ERROR, lambda m: " " * len(m.group()))
     norm = norm.sub(_CASE_ENDING, lambda m: " ")
     if _RETRACTION_WORDS.search(norm.text):  # the pattern's words stand in a lookahead, which fastre cannot skip on
-        norm = norm.sub(_RETRACTED, lambda m: " " * len(m.group(1)) + m.group()[len(m.group(1)):])
+        norm = norm.sub(_RETRACTED, _taken_back)
     return norm.sub(_ELISION, lambda m: m.group(0) + " ")
 
 
 def _structured(norm: Normalised) -> Normalised:
-    """FHIR JSON and HL7 v2 segments pasted from an EHR, as sentences (bot/nlp/structured.py)."""
+    """FHIR JSON, HL7 v2 segments and CDA XML pasted from an EHR, as sentences (bot/nlp/structured.py)."""
+    if "<" in norm.text and ">" in norm.text:
+        edits = structured.xml_edits(norm.text)
+        norm = norm.apply(edits) if edits else norm
     if '"resourceType"' not in norm.text and "|" not in norm.text:
         return norm
     return norm.apply(structured.fhir_edits(norm.text) + structured.hl7_edits(norm.text))

@@ -96,11 +96,12 @@ def context_rules(name: str = "context.yml") -> List[Dict[str, Any]]:
     return data["context_rules"]
 
 
-def vocabulary() -> Tuple[Dict[str, str], List[str]]:
+def vocabulary(english: bool = True) -> Tuple[Dict[str, str], List[str]]:
     """(word -> NORM for every lexicon word a typo may be meant as, words never to correct).
 
     The lexicon's phrases and the assertion phrases of context.yml; not terminators nor pseudo phrases, nor the
-    foreign words (never corrected, never a correction)."""
+    foreign words (never corrected, never a correction), nor the English words one slip from a lexicon word
+    (english.yml, written by scripts/english_words.py; `english=False` leaves them out, to write it)."""
     norms = _variants("norms.yml")
     norms.update({norm: norm for norm in _read("norms.yml")})
     phrases = [entry["pattern"] for entry in span_patterns()] + [
@@ -109,7 +110,8 @@ def vocabulary() -> Tuple[Dict[str, str], List[str]]:
     for phrase in phrases:
         for word in re.findall(r"[a-z]+", phrase.lower()):
             norms.setdefault(word, word)
-    return norms, list(_read("protected.yml")) + list(_variants("foreign.yml"))
+    protected = list(_read("protected.yml")) + list(_variants("foreign.yml"))
+    return norms, protected + (list(_read("english.yml")) if english else [])
 
 
 def tokenizer():

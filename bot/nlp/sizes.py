@@ -25,6 +25,9 @@ _MM = re.compile(r"\bmm\b|millim|\dmm")
 # (and "with"/"and" in the languages of foreign.yml: con, y, e, avec, et, mit, und, met, z, i, ile, ve)
 _PHRASE_BREAKS = {"with", "and", "plus", "&", "w/", "but", "while", "whereas", "+", "(",
                   "con", "y", "e", "avec", "et", "mit", "und", "met", "z", "i", "ile", "ve"}
+# between a lump and its axilla, "i" is Swedish, Czech or Italian "in"/"the" ("knölar i båda armhålorna"), as
+# often as Polish "and"; a node or breast named between them still breaks the phrase
+_LUMP_PLACE_BREAKS = _PHRASE_BREAKS - {"i"}
 _COMPARISONS = ("SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "SIZE_COMPARE_GE", "SIZE_BELOW_1CM")
 _NAC = ("neoadjuvant_ongoing", "neoadjuvant_completed")
 _OLD_SECTIONS = ("COMPARISON", "TECHNIQUE")
@@ -105,8 +108,8 @@ def axilla_of(reading: Reading, lump: Cue) -> Optional[Cue]:
     sides = reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
     tails = reading.all("AXILLARY_TAIL")
     for c in reading.all("AXILLA"):
-        if _labels_it(reading, c, lump):
-            return c  # "R axilla: one firm mobile swelling"
+        if _labels_it(reading, c, lump) or _site_field(reading, c, lump):
+            return c  # "R axilla: one firm mobile swelling", "Palpable area: R axilla, ...; feels a lump"
         if c.clause != lump.clause or inside(c, tails):
             continue  # "a mass in the axillary tail of the breast" is a breast mass
         if lump.start - 4 <= c.start < lump.start:
@@ -122,7 +125,7 @@ def axilla_of(reading: Reading, lump: Cue) -> Optional[Cue]:
         measured = sum(1 for i in range(lump.end, c.start) if inside_any(i, reading.all("SIZE"))
                        or reading.tokens[i].lower() in _APPROXIMATE | {"of", "measuring"})
         reach = 4 + 2 * len(listed) + len(aside) + measured
-        if lump.end <= c.start <= lump.end + reach and not (set(between) & _PHRASE_BREAKS) \
+        if lump.end <= c.start <= lump.end + reach and not (set(between) & _LUMP_PLACE_BREAKS) \
                 and not any(lump.end <= b.start < c.start for b in reading.all("BREAST", "NODE")):
             return c
     return None
@@ -142,6 +145,19 @@ def _labels_it(reading: Reading, axilla: Cue, lump: Cue) -> bool:
     a colon or dash right after it, the lump later in its sentence, no breast or node named between them."""
     return axilla.sentence == lump.sentence and axilla.end <= lump.start \
         and any(t in (":", "-", "–") for t in reading.tokens[axilla.end:axilla.end + 1]) \
+        and not any(axilla.end <= c.start < lump.start for c in reading.all("BREAST", "NODE", "AXILLA"))
+
+
+_SITE_FIELDS = frozenset({"area", "site", "location", "region", "where"})
+
+
+def _site_field(reading: Reading, axilla: Cue, lump: Cue) -> bool:
+    """The axilla is the value of a form's site field ("Palpable area: R axilla, marked with a skin BB; patient feels
+    a ~2 cm lump"): the lump later on that line is there, when no breast, node or other axilla is named between."""
+    tokens = reading.tokens
+    head = [t.lower() for t in tokens[max(0, axilla.start - 3):axilla.start]]
+    return ":" in head and bool(_SITE_FIELDS & set(head)) and axilla.end <= lump.start \
+        and not any("\n" in t for t in tokens[axilla.end:lump.start]) \
         and not any(axilla.end <= c.start < lump.start for c in reading.all("BREAST", "NODE", "AXILLA"))
 
 
@@ -204,7 +220,20 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
             continue  # "MRI extent of enhancement 2.6 cm": the tumour's extent on MRI, not calcifications'
         if kind and (c.end == cue.start or not _claimed(reading, c, others)):
             return kind  # a label right before the number is its own ("... at depth 3 cm")
-    return "tumor" if _size_field(reading, cue) else None
+    return "tumor" if _size_field(reading, cue) else _continued(reading, cue, others)
+
+
+def _continued(reading: Reading, cue: Cue, others: List[Cue]) -> Optional[str]:
+    """A measurement in a part after a semicolon that names nothing it could measure ("a lump in the left armpit;
+    confirmed on exam, firm, about 1.5 cm"): the last thing the part before it named."""
+    prior = [c for c in reading.cues if c.sentence == cue.sentence - 1]
+    if not prior or ";" not in reading.tokens[prior[-1].end:cue.start]:
+        return None
+    for c in sorted(prior, key=lambda c: -c.start):
+        kind = _kind(reading, c)
+        if kind and not _claimed(reading, c, others):
+            return kind
+    return None
 
 
 _ASIDE = re.compile(r"(?<=\s)[-–—]\s[^-–—\n]{1,150}?\s[-–—](?=\s)")
@@ -564,7 +593,27 @@ def _bare_number(reading: Reading, notes: List[Note]) -> Read:
     value = _number(cue)
     if not 0 < value <= _BARE_CM_MAX or straddles(reading, cue, value) or _other_unit(reading, cue):
         return Read(residue=(cue,), notes=tuple(notes))  # "around 2": either side of 2 cm
+    other = _alternative(reading, cue)
+    if other is not None:
+        return Read(residue=(cue, other), notes=tuple(notes))
     return Read(value, (cue,), notes=tuple(notes) + (Note.of("bare_number_cm", text=cue.text),))
+
+
+# what may stand between a number and another offered for it ("2.2 - hmm, or 1.8", "2.4 or maybe 2.6")
+_OR_WORDS = frozenset({"or", ",", "-", "–", "—", "...", "…", "hmm", "um", "uh", "er", "erm", "maybe", "perhaps",
+                       "possibly", "rather"})
+
+
+def _alternative(reading: Reading, cue: Cue) -> Optional[Cue]:
+    """Another value offered for the same number, before or after it ("size 2.2 - hmm, or 1.8", "2.4 or maybe
+    2.6"): which one is meant is asked."""
+    for other in reading.all("BARE_NUMBER", "SIZE"):
+        first, second = sorted((cue, other), key=lambda c: c.start)
+        between = [t.lower() for t in reading.tokens[first.end:second.start] if t.strip()]
+        if first.end <= second.start and "or" in between and set(between) <= _OR_WORDS \
+                and _number(other) != _number(cue):
+            return other
+    return None
 
 
 _OTHER_UNITS = frozenset({"inch", "inches", "in.", '"', "″", "”", "''", "ft", "feet"})

@@ -7,6 +7,8 @@
 - HL7 v2 segments: OBX "Label: value units." (not a result withdrawn: OBX-11 W, D, X), NTE its text, DG1
   "Diagnosis: text.", PR1 "text done.", PID the sex; header segments (MSH, PV1, ORC, EVN) say nothing
   clinical. HL7 v2.5 chapters 2, 6 and 7 (segment and field order).
+- HL7 CDA (XML): a coded entry's name and value as "name: value unit.", a section's title as its heading, the
+  narrative text as written, the other tags as space. HL7 CDA R2 (code/@displayName, value/@value, @unit).
 
 Each edit replaces one resource or one segment, so a fact read from it quotes that resource or segment.
 """
@@ -222,3 +224,36 @@ def hl7_edits(text: str) -> List[Edit]:
     if len(lines) < 2:
         return []
     return [(m.start(), m.end(), render_segment(m.group())) for m in lines]
+
+
+_XML_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(/?)>")
+_XML_ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+# Tags whose end closes a sentence: a section, its title (a heading), an entry, a paragraph or a list item.
+_XML_BREAKS = frozenset({"section", "title", "entry", "observation", "paragraph", "item", "component", "text"})
+
+
+def _xml_tag(m: "re.Match[str]") -> str:
+    closing, name, self_closing = bool(m.group(1)), m.group(2).split(":")[-1].lower(), bool(m.group(4))
+    attributes = {a.group(1).split(":")[-1]: a.group(2) if a.group(2) is not None else a.group(3)
+                  for a in _XML_ATTRIBUTE.finditer(m.group(3) or "")}
+    if name == "title" and closing:
+        return ": "
+    if name == "code" and attributes.get("displayName"):
+        return f" {attributes['displayName']}: "
+    if name == "value" or name.endswith("gendercode"):
+        said = attributes.get("displayName") or " ".join(
+            v for v in (attributes.get("value"), attributes.get("unit")) if v)
+        return f" {said}. " if said else " "
+    return ". " if (closing or self_closing) and name in _XML_BREAKS else " "
+
+
+# What marks CDA: its elements and its coded attributes
+_CDA = re.compile(r"<(?:ClinicalDocument|section|observation|entry|component|structuredBody)\b|\bdisplayName\s*=")
+
+
+def xml_edits(text: str) -> List[Edit]:
+    """Edits that turn the tags of an HL7 CDA document or fragment into the words they hold; none for other
+    text."""
+    if not _CDA.search(text):
+        return []  # HTML of a chat channel ("<p>", "<at>") is the normaliser's markup step's
+    return [(m.start(), m.end(), _xml_tag(m)) for m in _XML_TAG.finditer(text)]

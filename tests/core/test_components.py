@@ -416,3 +416,19 @@ def test_the_context_rules_modify_lexicon_labels_only():
     targets = {t for rule in pipeline.context_rules() for t in rule.get("allowed_types", ())}
     assert targets and targets <= defined
 
+
+
+def test_typo_norms_leaves_a_protected_real_word_that_is_one_slip_from_a_vocabulary_word():
+    assert typo_nlp()("palpables")[0].norm_ == "palpable"  # unprotected: mended
+    assert typo_nlp(known=["palpables"])("palpables")[0].norm_ == "palpables"
+
+
+@pytest.mark.parametrize("word", ["symptomatic", "gender", "finishes", "soon", "medical", "bother", "misses"])
+def test_the_pipeline_leaves_english_words_that_are_one_slip_from_a_lexicon_word(word: str):
+    assert pipeline.parse(f"the {word} here")[1].norm_ == word
+
+
+def test_english_yml_is_the_list_pyspellchecker_gives():
+    from scripts import english_words
+
+    assert english_words.PATH.read_text() == english_words.text(), "run: python -m scripts.english_words"

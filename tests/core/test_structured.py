@@ -88,3 +88,22 @@ def test_segments_split_by_carriage_returns_and_a_procedure_done_are_read():
     assert structured.render_segment("OBX|2|NM|SZ^Size||31|mm|||||W") == ""  # a withdrawn result
     assert bot.analyze(message).facts["treatment"] == "post_surgery"
     assert bot.analyze(message.rsplit("\r", 1)[0]).variant_id == "axilla-5"
+
+
+def test_a_cda_observation_is_its_name_and_its_value():
+    text = ('<section><entry><observation><code displayName="Tumour largest dimension"/>'
+            '<value xsi:type="PQ" value="27" unit="mm"/></observation></entry></section>')
+    assert " ".join(normalise(text)[0].text.split()) == "Tumour largest dimension: 27 mm. . . ."
+
+
+def test_a_cda_document_is_read_and_its_facts_quote_the_value():
+    text = ('<ClinicalDocument><component><section><title>Assessment</title><text>New right breast IDC, not yet '
+            'treated, axilla clinically negative.</text><entry><observation><code displayName="Size"/><value '
+            'value="1.6" unit="cm"/></observation></entry></section></component></ClinicalDocument>')
+    result = bot.analyze(text)
+    (span,) = result.evidence["tumor_size_cm"]
+    assert (result.variant_id, span["text"]) == ("axilla-3", '<value value="1.6" unit="cm"/>')
+
+
+def test_chat_html_is_not_cda():
+    assert structured.xml_edits("<at>Bot</at><p>new L IDC</p>") == []

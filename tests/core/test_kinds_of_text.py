@@ -1,0 +1,168 @@
+"""Kinds of text the core once misread, one kind per test, in words written for the test: coded forms, other
+languages, spoken alternatives and corrections, treatment told by its schedule, and where a finding is."""
+import pytest
+
+import bot
+from bot.nlp.normalise import normalise
+
+# ---------------------------------------------------------------- forms
+
+@pytest.mark.parametrize("given_text, read_as", [
+    ("Q3 Node felt on exam (1=yes, 2=no, 9=unknown): 2", "Q3 no Node felt on exam."),
+    ("Q5 Largest size (mm; 999=missing): 31", "Q5 Largest size: 31 mm"),
+    ("Q8 Therapy so far (0=none, 1=NAC running, 2=operated): 1", "Q8 Therapy so far: NAC running"),
+    ("Q2 Age (years): 48", "Q2 Age (years): 48"),
+])
+def test_a_coded_answer_is_said_in_its_legend_s_words(given_text: str, read_as: str) -> None:
+    assert normalise(given_text)[0].text == read_as
+
+
+def test_a_coded_form_is_read() -> None:
+    form = ("Item A Patient sex (1=female, 2=male): 1\nItem B Age (years): 66\n"
+            "Q1 Invasive breast cancer, biopsy proven (1=yes, 2=no): 1\nQ2 Tumour diameter (mm; 999=missing): 16\n"
+            "Q3 Palpable axillary node, examined today (1=yes, 2=no): 2\nQ4 Treatment so far (0=none, 1=NAC): 0")
+    result = bot.analyze(form)
+    assert (result.variant_id, result.facts["age"], result.facts["tumor_size_cm"]) == ("axilla-3", 66, 1.6)
+
+
+def test_an_exam_field_answered_not_done_is_no_negative_exam() -> None:
+    result = bot.analyze("59F, new L IDC 2.9 cm, untreated. Staging US: no suspicious axillary nodes. Axillary exam: "
+                         "not done today (could not raise her arm).")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_the_dicom_code_of_mammography_names_the_study() -> None:
+    result = bot.analyze("MG bilateral screening: enlarged right axillary lymph node 2.2 cm, no hilum. Breasts "
+                         "clear. 63 yo woman, never had breast cancer.")
+    assert (result.variant_id, result.facts["node_finding"]) == ("axilla-11", "mammography_or_us")
+
+
+def test_a_lump_on_the_line_of_a_site_field_is_at_that_site() -> None:
+    result = bot.analyze("Site: left axilla, skin marker placed; she feels a 1 cm lump there. No breast cancer "
+                         "history. No imaging yet. 44F")
+    assert result.variant_id == "axilla-1"
+
+
+# ---------------------------------------------------------------- other languages
+
+@pytest.mark.parametrize("text", [
+    "Kvinna 52 år, nyupptäckt bröstcancer vänster, 31 mm, möjligen palpabel körtel i vänster axill. Obehandlad.",
+    "Žena 52 let, nově zjištěný karcinom levého prsu 31 mm, možná hmatná uzlina v levé axile.",
+    "52 yaşında kadın, yeni tanı sol meme kanseri 3,1 cm, sol aksillada belki ele gelen lenf nodu.",
+])
+def test_a_hedged_node_in_another_language_is_asked_about(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.missing, result.facts["diagnosis"]) == (
+        bot.NEEDS_INFO, ["clinical_nodes"], "new_primary")
+
+
+@pytest.mark.parametrize("text", [
+    "Žena 52 let, karcinom pravého prsu 1,6 cm, cN0, dokončená neoadjuvantní chemoterapie, operace za týden.",
+    "Kvinna 52 år, högersidig bröstcancer 16 mm, cN0, har avslutat neoadjuvant cytostatikabehandling.",
+])
+def test_neoadjuvant_chemotherapy_finished_in_another_language_is_not_an_untreated_cancer(text: str) -> None:
+    assert bot.analyze(text).facts["treatment"] == "neoadjuvant_completed"
+
+
+def test_a_compound_that_names_the_organ_of_a_metastasis_is_distant_disease() -> None:
+    result = bot.analyze("Kvinna 61 år, nyupptäckt bröstcancer vänster, 34 mm, palpabel körtel i vänster axill. "
+                         "CT: skelettmetastaser.")
+    assert (result.status, result.facts["distant_metastases"]) == (bot.OUT_OF_SCOPE, True)
+
+
+def test_an_inflected_melanoma_explains_the_node() -> None:
+    result = bot.analyze("Žena 55 let, hmatná uzlina v levé axile, biopsie prokázala metastázu melanomu.")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "other_cancer")
+
+
+def test_a_lump_in_both_armpits_said_with_a_swedish_in() -> None:
+    result = bot.analyze("39-årig kvinna utan känd bröstcancer, nya palpabla knölar i båda armhålorna.")
+    assert (result.variant_id, result.facts["axillary_lump"]) == ("axilla-2", "bilateral")
+
+
+def test_a_recurrence_in_the_breast_in_another_language_is_local() -> None:
+    result = bot.analyze("70 yaşında kadın. 2015'te sol meme koruyucu cerrahi. Şimdi sol memede biyopsi ile "
+                         "kanıtlanmış lokal nüks.")
+    assert result.variant_id == "axilla-10"
+
+
+def test_done_already_in_tagalog_is_chemotherapy_completed() -> None:
+    result = bot.analyze("51F, R breast cancer 3.4 cm at diagnosis, cN0 noon, tapos na ang neoadjuvant chemo, "
+                         "surgery next month")
+    assert result.facts["treatment"] == "neoadjuvant_completed"
+
+
+# ---------------------------------------------------------------- spoken alternatives and corrections
+
+@pytest.mark.parametrize("text", [
+    "47F, new R IDC, size 1.9 - um, or 2.3, I will check, cN0, untreated",
+    "47F, new R IDC, size 2.1 or maybe 1.7, cN0, untreated",
+])
+def test_a_size_offered_with_another_is_asked(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+def test_numbers_joined_by_or_elsewhere_are_no_alternative_size() -> None:
+    assert bot.analyze("47F, new R IDC, size 2.6, cN0, seen 1 or 2 times, untreated").variant_id == "axilla-5"
+
+
+def test_a_study_corrected_to_another_is_the_other() -> None:
+    result = bot.analyze("60F, no breast cancer ever, abnormal R axillary node on the ultrasound - correction, "
+                         "on the chest CT for cough.")
+    assert (result.variant_id, result.facts["node_finding"]) == ("axilla-12", "other_imaging")
+
+
+def test_a_size_taken_back_keeps_the_words_that_name_what_it_measures() -> None:
+    result = bot.analyze("New diagnosis, 61F. Tumour one point six - scratch that, two point six cm. Axilla "
+                         "clinically negative.")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.6)
+
+
+# ---------------------------------------------------------------- treatment by its schedule
+
+@pytest.mark.parametrize("text", [
+    "L breast ca 2025, WLE, radiotherapy ends in two weeks; new palpable L axillary lump",
+    "L breast ca 2025, WLE, 12 of 20 fractions of radiotherapy given; new palpable L axillary lump",
+])
+def test_radiotherapy_still_being_given_is_current_treatment(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "adjuvant_therapy")
+
+
+def test_radiotherapy_finished_long_ago_leaves_a_past_cancer() -> None:
+    result = bot.analyze("L breast ca 2015, WLE and radiotherapy, finished 2016; new palpable L axillary lump")
+    assert result.variant_id == "axilla-1"
+
+
+@pytest.mark.parametrize("schedule", ["C2D8 weekly paclitaxel", "cycle 2, day 8 of paclitaxel",
+                                      "3. ciclo di 6, neoadjuvant"])
+def test_a_cycle_day_or_an_ordinal_cycle_is_chemotherapy_under_way(schedule: str) -> None:
+    text = f"{schedule}; L IDC 3.9 cm, cN0 at diagnosis; now a new palpable L axillary node"
+    assert bot.analyze(text).variant_id == "axilla-7"
+
+
+def test_a_post_operative_day_from_another_operation_is_no_breast_surgery() -> None:
+    result = bot.analyze("Post-op day 2 after an unrelated knee arthroscopy. 66F, new R IDC 1.3 cm, no palpable "
+                         "axillary nodes, untreated.")
+    assert result.variant_id == "axilla-3"
+
+
+# ---------------------------------------------------------------- where a finding is
+
+def test_a_size_after_a_semicolon_that_names_nothing_is_the_lump_s() -> None:
+    result = bot.analyze("On weekly paclitaxel (neoadjuvant) for R IDC 3.8 cm, cN0 at diagnosis. New lump in the "
+                         "right armpit; firm, mobile, about 1.2 cm.")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-7", 3.8)
+
+
+def test_a_positive_node_field_about_another_region_is_not_axillary() -> None:
+    result = bot.analyze("ROS 57F: no breast lumps, no axillary lumps. Lymph: POSITIVE for a 1.8 cm left "
+                         "inguinal node. No history of breast cancer.")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "other_site")
+
+
+def test_an_axillary_exam_is_the_axilla_s_beside_a_groin_operation() -> None:
+    result = bot.analyze("Day 1 after an inguinal hernia repair. 68F, new L IDC 1.5 cm, untreated. Axillary exam "
+                         "by the surgeon: no palpable nodes on either side.")
+    assert result.variant_id == "axilla-3"
