@@ -152,7 +152,23 @@ def age(reading: Reading, facts: Facts) -> Read:
 # ---------------------------------------------------------------- diagnosis and history
 
 def _cancers(reading: Reading) -> List[Cue]:
-    return [c for c in reading.all("CANCER") if not c.family]
+    """The cancer words about the patient: not a relative's, not a service's name ("cancer genetics clinic"), not
+    calcium ("corrected Ca 2.38 mmol/L")."""
+    return [c for c in reading.all("CANCER") if not (c.family or _service(reading, c) or _calcium(reading, c))]
+
+
+_LAB_BEFORE = frozenset({"corrected", "serum", "ionised", "ionized", "adjusted", "total"})
+
+
+def _calcium(reading: Reading, cue: Cue) -> bool:
+    """"Ca" as a blood result: a number right after it, or a laboratory word right before it."""
+    if cue.text.lower() not in ("ca", "ca."):
+        return False
+    after = [t.lower() for t in reading.tokens[cue.end:cue.end + 2]]
+    before = reading.tokens[cue.start - 1:cue.start] if cue.start else []
+    value = bool(after) and re.fullmatch(r"\d{1,2}(?:[.,]\d{1,2})?|\+\+|2\+", after[0]) is not None
+    sized = len(after) > 1 and after[1] in ("cm", "mm")  # "R breast Ca 2.4 cm": the cancer's size
+    return (value and not sized) or bool(before and before[0].lower() in _LAB_BEFORE)
 
 
 def _current_cancers(reading: Reading) -> List[Cue]:
@@ -195,9 +211,24 @@ def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
     return bool((dated or reading.past_entry(cue)) and not fresh)
 
 
+# What recurs that is no cancer ("recurrent breast cysts", "recurrent mastitis"), and a recurrence that is a
+# prediction ("Oncotype recurrence score 28", "risk of recurrence")
+_BENIGN_RECURRING = frozenset({"cyst", "cysts", "mastitis", "abscess", "abscesses", "infection", "infections",
+                               "cellulitis", "uti", "utis", "fibroadenoma", "fibroadenomas", "papilloma", "papillomas",
+                               "seroma", "seromas", "hidradenitis", "boils", "furuncles", "sebaceous", "pain"})
+_PREDICTION = frozenset({"score", "risk", "rs", "index"})
+
+
+def _not_cancer_s(reading: Reading, cue: Cue) -> bool:
+    """A recurrence word about something other than a cancer's return: a benign condition or a predicted risk."""
+    after = {t.lower() for t in reading.tokens[cue.end:cue.end + 3]}
+    before = [t.lower() for t in reading.tokens[max(0, cue.start - 2):cue.start]]
+    return bool(after & _BENIGN_RECURRING) or bool(after & _PREDICTION) or before[-2:] == ["risk", "of"]
+
+
 def diagnosis(reading: Reading, facts: Facts) -> Read:
     """New primary, local recurrence, or no known breast cancer (a negated cancer history)."""
-    recurrence = [c for c in reading.live("RECURRENCE") if not _distant(reading, c)]
+    recurrence = [c for c in reading.live("RECURRENCE") if not (_distant(reading, c) or _not_cancer_s(reading, c))]
     cancers = reading.all("CANCER")
     if cancers and all(c.negated for c in cancers):
         # "recurrent left axillary lump, no history of breast cancer", "recurrent UTIs": the adjective says the
@@ -242,6 +273,12 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
     if proven:
         # a biopsied cancer that is neither history nor a recurrence is the new diagnosis ("Core bx: IDC")
         return Read("new_primary", tuple(proven[:1]))
+    # a histological type named as the patient's, where no cancer is denied or past ("58F with IDC, palpable L
+    # axillary node"): her cancer now, not an axillary lump without known cancer
+    typed = [c for c in cancers if _HISTOLOGY.search(c.text)]
+    if typed and not any(c.negated or c.historical for c in reading.all("CANCER")) \
+            and not (history(reading, facts).value or _surgery_done(reading)):
+        return Read("new_primary", tuple(typed[:1]))
     return NOTHING
 
 
@@ -618,8 +655,12 @@ def _unplaced_surgery(reading: Reading, facts: Facts) -> List[Cue]:
 
 
 def neoadjuvant_unclear(reading: Reading, facts: Facts) -> Read:
+    """Chemotherapy named without saying where it stands; not in the story of a past cancer whose treatment is over
+    ("breast cancer 2015 treated with NAC, mastectomy, RT; completed 2016")."""
     nac, cues = nac_status(reading)
-    return Read(True, tuple(cues)) if facts.get("treatment") is None and nac == "unclear" else NOTHING
+    if facts.get("treatment") is not None or nac != "unclear" or facts.get("cancer_history"):
+        return NOTHING
+    return Read(True, tuple(cues))
 
 
 def new_lump_during(reading: Reading, facts: Facts) -> Read:
@@ -769,8 +810,15 @@ _SERVICES = frozenset({"pathway", "referral", "clinic", "service", "team", "cent
 
 
 def _service(reading: Reading, cue: Cue) -> bool:
-    following = reading.tokens[cue.end:cue.end + 2]
-    return any(t.lower().strip("()") in _SERVICES for t in following)
+    """The cancer word names a service ("cancer genetics clinic", "suspected cancer pathway"): a service word in
+    the two words after it, before any punctuation ("breast ca. Referral: ..." is no service)."""
+    for t in reading.tokens[cue.end:cue.end + 2]:
+        word = t.lower().strip("()")
+        if word in _SERVICES:
+            return True
+        if not word or not word[0].isalnum():
+            return False
+    return False
 
 
 # A trial's screening ("screening log", "trial screening visit", "pre-screen #12") is eligibility, not breast screening.
@@ -794,9 +842,12 @@ def _unknown_primary(reading: Reading, facts: Facts) -> List[Cue]:
     """A carcinoma's metastasis proven in an axillary node while the breasts show nothing ("node core: metastatic
     adenocarcinoma; breasts normal on mammography, US and MRI"): an occult primary (matching-rules.md), whose
     breast tumour has no size. [] when a breast tumour or cancer of the breast is named."""
-    spread = [c for c in reading.live("METASTASIS") if reading.near(c, ["NODE", "AXILLA"], "sentence")
-              and reading.near(c, ["CANCER"], "sentence")]
-    if not spread or facts.get("tumor_size_cm") is not None or facts.get("t_category") or reading.live("TUMOR") \
+    # the node may be named in the part before its result ("palpable right axillary node; FNA: metastatic ...")
+    spread = [c for c in reading.live("METASTASIS") if reading.near(c, ["CANCER"], "sentence") and any(
+        c.sentence - 1 <= n.sentence <= c.sentence for n in reading.all("NODE", "AXILLA"))]
+    # "consistent with breast primary" names the origin, not a tumour found
+    found = [t for t in reading.live("TUMOR") if t.text.lower() != "primary"]
+    if not spread or facts.get("tumor_size_cm") is not None or facts.get("t_category") or found \
             or _breast_mass(reading):
         return []
     clear = [b for b in reading.all("BREAST") if b.negated or reading.within(b, ["FINDING_WORD"], 0, 4)]

@@ -28,7 +28,7 @@ READERS: Tuple[Reader, ...] = (
     Reader("t_category", stage.t_category),
     Reader("cancer_named", course.cancer_named, needs=("t_category",)),
     Reader("treatment", course.treatment, needs=("diagnosis", "cancer_history")),
-    Reader("neoadjuvant_unclear", course.neoadjuvant_unclear, needs=("treatment",)),
+    Reader("neoadjuvant_unclear", course.neoadjuvant_unclear, needs=("treatment", "cancer_history")),
     Reader("tumor_size_cm", sizes.tumor_size, needs=("treatment", "neoadjuvant_unclear")),
     Reader("tumor_over_2cm", sizes.tumor_over_2cm, needs=("t_category", "tumor_size_cm")),
     Reader("new_lump_during_treatment", course.new_lump_during, needs=("treatment",)),

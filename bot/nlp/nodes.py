@@ -181,7 +181,12 @@ def _same_node(reading: Reading, node: Cue, suspicious: Cue) -> bool:
     between = [c for c in reading.cues if node.end <= c.start < suspicious.start and c.label in _OTHER_HEADS + _NODAL]
     after = [c for c in reading.cues if 0 <= c.start - suspicious.end <= 3 and c.sentence == suspicious.sentence
              and (c.label in _OTHER_HEADS or c.label in _PARTS and not c.text.lower().startswith(_NODE_PARTS))]
-    return not between and not after
+    # a node of the other side named right after it is the one it describes ("no palpable nodes; US shows a
+    # suspicious RIGHT axillary node" beside a left cancer)
+    sides = primary_sides(reading)
+    across = [c for c in reading.all("NODE") if 0 <= c.start - suspicious.end <= 4 and len(sides) == 1
+              and reading.side_of(c) in ("left", "right") and reading.side_of(c) not in sides]
+    return not between and not after and not across
 
 
 _SEEN = frozenset({"seen", "visible", "visualised", "visualized", "shown", "shows", "showed", "demonstrated"})
@@ -453,6 +458,12 @@ def _status_before_nac(reading: Reading, facts: Facts, negative: List[Cue], posi
         c.sentence < n.sentence and positive and all(n.sentence < m.cue.sentence for m in positive) for n in chemo)]
 
 
+def _since_chemotherapy(reading: Reading, m: NodeMention) -> bool:
+    """A node said to be new or of the present ("now", "today") and not of the diagnosis."""
+    return (m.new or bool(reading.near(m.cue, ["SIZE_LATER"], "sentence"))) \
+        and not reading.near(m.cue, ["SIZE_AT_DX", "NSTAGE", "TNM"])
+
+
 def _felt_now(reading: Reading, m: NodeMention) -> bool:
     baseline = reading.near(m.cue, ["SIZE_AT_DX", "NSTAGE", "TNM"], "sentence")
     return m.positive and (m.palpable or m.is_lump) and not (m.proven or m.modality or baseline)
@@ -655,6 +666,11 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
         # "cN0, completed NAC, the US after NAC shows a suspicious node": today's node beside a negative status
         # not said to be the one at diagnosis: which status was before chemotherapy is asked
         return Read(cues=tuple(pos_cues + negative), conflict=True)
+    since = positive and all(_since_chemotherapy(reading, m) for m in positive)
+    if since and facts.get("treatment") == "neoadjuvant_completed" and not (negative or node_pos or n_value):
+        # "completed NAC; US now shows a suspicious node": found after chemotherapy, and the status before it, which
+        # decides variants 8 and 9, is not told: asked
+        return Read(residue=tuple(pos_cues[:1]))
     if pos_cues:
         return Read("positive", tuple(pos_cues))
     uncertain = [m.cue for m in found if m.uncertain]

@@ -38,17 +38,19 @@ class Reading:
     def __post_init__(self) -> None:
         # The axillary tail is breast: its "axillary" is not the axilla (matching-rules.md).
         # Nor is "us" in "transferred care to us" an ultrasound, nor "right" in "the right scenario" a side, nor
-        # "metastatic" in "metastatic workup" a metastasis.
+        # "metastatic" in "metastatic workup" a metastasis, nor "hard" in "hard to tell" a hard node.
         tails = [c for c in self.cues if c.label == "AXILLARY_TAIL"]
         pronouns = [c for c in self.cues if c.label == "US_PRONOUN"]
         not_sides = [c for c in self.cues if c.label == "RIGHT_NOT_SIDE"]
         workups = [c for c in self.cues if c.label == "STAGING_WORKUP"]  # "metastatic workup": a search, no finding
         therapies = [c for c in self.cues if c.label == "TREATMENT_WORD"]  # "systemic therapy": no site
+        unsure = [c for c in self.cues if c.label == "HARD_TO_SAY"]  # "hard to tell": no hard node
         self.cues = _relatives_sentences(_alternatives([c for c in self.cues if not (
             (c.label == "AXILLA" and inside(c, tails)) or (c.label == "MODALITY_MUS" and inside(c, pronouns))
             or (c.label == "SIDE_RIGHT" and inside(c, not_sides))
             or (c.label in ("METASTASIS", "PROVEN") and inside(c, workups))
-            or (c.label == "DISTANT_SITE" and inside(c, therapies)))], self.tokens), self.tokens)
+            or (c.label == "DISTANT_SITE" and inside(c, therapies))
+            or (c.label in ("PALPABLE", "EXAM") and inside(c, unsure)))], self.tokens), self.tokens)
         self.by_label: Dict[str, List[Cue]] = defaultdict(list)
         for cue in self.cues:
             self.by_label[cue.label].append(cue)

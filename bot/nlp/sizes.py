@@ -85,6 +85,8 @@ def apposed_axilla(reading: Reading, lump: Cue) -> Optional[Cue]:
     armpit")."""
     sides = reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
     for c in reading.all("AXILLA"):
+        if c.negated and not lump.negated:
+            continue  # "1.3 cm mass, axilla clinically negative": the axilla's own statement
         if c.clause == lump.clause + 1 and c.sentence == lump.sentence and lump.end < c.start <= lump.end + 5 \
                 and "," in reading.tokens[lump.end:c.start] \
                 and all(t.lower() in _APPOSING or any(s.start == i for s in sides)
@@ -100,8 +102,10 @@ def axillary(reading: Reading, lump: Cue) -> bool:
 
 def axilla_of(reading: Reading, lump: Cue) -> Optional[Cue]:
     """The axilla word that places a lump or mass in the axilla, or None (see axillary)."""
-    if any(c.clause == lump.clause and lump.start - 2 <= c.start < lump.start for c in reading.all("BREAST")):
-        return None  # "L breast mass"
+    # the lump's own size between them does not count ("L breast 1.3 cm mass")
+    sized = max((s.end - s.start for s in reading.all("SIZE") if s.end == lump.start), default=0)
+    if any(c.clause == lump.clause and lump.start - 2 - sized <= c.start < lump.start for c in reading.all("BREAST")):
+        return None  # "L breast mass", "L breast 1.3 cm mass"
     apposed = apposed_axilla(reading, lump)
     if apposed:
         return apposed
@@ -112,6 +116,8 @@ def axilla_of(reading: Reading, lump: Cue) -> Optional[Cue]:
             return c  # "R axilla: one firm mobile swelling", "Palpable area: R axilla, ...; feels a lump"
         if c.clause != lump.clause or inside(c, tails):
             continue  # "a mass in the axillary tail of the breast" is a breast mass
+        if c.negated and not lump.negated:
+            continue  # "1.3 cm mass, axilla clinically negative": the axilla's own statement
         if lump.start - 4 <= c.start < lump.start:
             return c
         # "lumps in the right and left axillae": a list of sides is one phrase, and does not count in the reach
@@ -191,6 +197,7 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
     # what a measurement is of, said right before it, comes first ("calcifications spanning 5 cm: highly suggestive
     # of malignancy": the span is the calcifications', whatever the words after it name)
     adjacent = [kind for c in reading.cues if c.end == cue.start and c.label == "NON_TUMOR_HEAD"
+                and not (_follows_its_number(c) and any(s.end == c.start for s in others))
                 for kind in [_kind(reading, c)] if kind]
     if adjacent:
         return adjacent[0]
@@ -199,9 +206,10 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
         if c.label == "AXILLA" and any(s.start == c.end or s.start <= c.start < s.end for s in studies):
             continue  # "1.6 cm cN1 - axillary imaging?": the axilla's imaging, not a node that measures 1.6 cm
         kind = _kind(reading, c)
-        if kind and not any(s.start == c.end or s.end == c.start for s in others):
+        if kind and (_follows_its_number(c) or not any(s.start == c.end or s.end == c.start for s in others)):
             # not a label of the next measurement ("1.5 cm at depth 3 cm": the depth is the 3 cm), nor of the one
-            # it follows ("1.2 cm at 10 o'clock 4 cm below the crease": the 4 cm is below)
+            # it follows ("1.2 cm at 10 o'clock 4 cm below the crease": the 4 cm is below); a distance from a
+            # landmark is always the number's before it ("5 cm from nipple 1.3 cm mass", "6 cm FN 1.3 cm")
             return kind
     # an aside between dashes before the measurement does not name what it measures ("The mass - the lump she
     # feels near the armpit - measures 2.6 cm")
@@ -211,6 +219,8 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
                      and not any(a <= c.start_char and c.end_char <= b for a, b in asides)),
                     key=lambda c: (c.clause != cue.clause, -c.start))
     for c in before:
+        if _follows_its_number(c) and any(s.end == c.start for s in others):
+            continue  # "5 cm from nipple 1.3 cm mass": the distance is the 5 cm's
         kind = _kind(reading, c)
         if c.label == "NODE" and c.end == cue.start:
             return "node"  # "node 0.9 cm with normal fatty hilum": a node called normal still measures 0.9 cm
@@ -225,15 +235,34 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
 
 def _continued(reading: Reading, cue: Cue, others: List[Cue]) -> Optional[str]:
     """A measurement in a part after a semicolon that names nothing it could measure ("a lump in the left armpit;
-    confirmed on exam, firm, about 1.5 cm"): the last thing the part before it named."""
+    confirmed on exam, firm, about 1.5 cm"): the last thing the part before it named, or what the measurement
+    that part ends with measures ("28mm US / 31mm MRI")."""
     prior = [c for c in reading.cues if c.sentence == cue.sentence - 1]
-    if not prior or ";" not in reading.tokens[prior[-1].end:cue.start]:
+    if not prior:
+        return None
+    gap = reading.tokens[prior[-1].end:cue.start]
+    if ";" not in gap and "/" not in gap:
         return None
     for c in sorted(prior, key=lambda c: -c.start):
+        if c.label == "SIZE" and _by_study(reading, c) and _by_study(reading, cue):
+            return measured(reading, c)  # "28mm US / 31mm MRI": readings of the same thing by two studies
         kind = _kind(reading, c)
         if kind and not _claimed(reading, c, others):
             return kind
     return None
+
+
+_FROM_LANDMARK = re.compile(r"(?i)^(?:from\b|f\.?t?n\b|cmfn\b)")
+
+
+def _by_study(reading: Reading, size: Cue) -> bool:
+    """A size with the study that took it right after it ("28mm US")."""
+    return any(0 <= s.start - size.end <= 1 for s in reading.all(*_STUDIES))
+
+
+def _follows_its_number(head: Cue) -> bool:
+    """A head that comes after the number it labels, never before one: a distance from a landmark."""
+    return bool(_FROM_LANDMARK.match(head.text))
 
 
 _ASIDE = re.compile(r"(?<=\s)[-–—]\s[^-–—\n]{1,150}?\s[-–—](?=\s)")

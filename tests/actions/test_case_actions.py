@@ -431,3 +431,11 @@ def test_a_terse_result_after_the_answer_gets_its_follow_up_not_the_answer_again
                             ("core of the node: benign", "inform"))
     assert (answer["type"], answer["topic"]) == ("faq", "biopsy_negative")
     assert slots["variant"] == "axilla-6" and slots["clinical_nodes"] == "positive"
+
+
+@pytest.mark.parametrize("reply", ["hard to tell", "hmm, hard to say, she is very large"])
+def test_an_answer_that_cannot_tell_leaves_the_nodal_question_open(domain, reply):
+    slots = {"sex": "female", "diagnosis": "new_primary", "treatment": "none", "tumor_size_cm": 3.2}
+    slots, messages = form_turn(domain, slots, reply, "inform", requested="clinical_nodes")
+    custom = only_custom(messages)
+    assert (custom["type"], custom.get("slot"), slots.get("clinical_nodes")) == ("question", "clinical_nodes", None)

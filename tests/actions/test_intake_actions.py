@@ -343,7 +343,7 @@ def test_a_new_fact_after_the_answer_changes_the_case_whatever_the_intent(domain
 
 def test_a_fact_while_another_patient_question_waits_stays_with_that_description(domain):
     slots = case_6(domain)
-    slots, messages = form_turn(domain, slots, "now a 50F with 2.5 cm IDC", "describe_case", turn=2)
+    slots, messages = form_turn(domain, slots, "now a 50F with a 2.5 cm tumour", "describe_case", turn=2)
     assert only_custom(messages)["slot"] == "new_patient"
     slots, messages = form_turn(domain, slots, "palpable node", "inform", requested="new_patient", turn=3)
     assert only_custom(messages)["slot"] == "new_patient" and slots["age"] == 58

@@ -166,3 +166,117 @@ def test_an_axillary_exam_is_the_axilla_s_beside_a_groin_operation() -> None:
     result = bot.analyze("Day 1 after an inguinal hernia repair. 68F, new L IDC 1.5 cm, untreated. Axillary exam "
                          "by the surgeon: no palpable nodes on either side.")
     assert result.variant_id == "axilla-3"
+
+
+# ---------------------------------------------------------------- what a "no" or a later word denies
+
+@pytest.mark.parametrize("text", [
+    "63F, new L IDC 2.8 cm, no interval change in the palpable L axillary node, untreated",
+    "63F, new L IDC 2.8 cm; no doubt about it, a palpable L axillary node; untreated",
+])
+def test_a_no_that_denies_another_word_leaves_the_node(text: str) -> None:
+    assert bot.analyze(text).variant_id == "axilla-6"
+
+
+@pytest.mark.parametrize("denial", ["excluded on palpation", "not present on exam", "not appreciated by me"])
+def test_a_denial_after_the_node(denial: str) -> None:
+    result = bot.analyze(f"66F, new R IDC 1.7 cm, untreated; palpable axillary nodes {denial}")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-3", "negative")
+
+
+def test_a_node_that_was_not_present_before_is_there_now() -> None:
+    result = bot.analyze("66F, R IDC 3.9 cm, cN0, on neoadjuvant chemotherapy (cycle 3 of 6); a palpable R axillary "
+                         "lump that was not present at diagnosis")
+    assert result.variant_id == "axilla-7"
+
+
+def test_metastasis_called_unlikely_is_asked_about() -> None:
+    result = bot.analyze("66F, new R IDC 1.7 cm, untreated; US: nodal metastasis unlikely")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("text", [
+    "66F with recurrent mastitis, now new R IDC 2.6 cm on core biopsy, cN0, untreated",
+    "66F, new R IDC 2.6 cm, cN0, untreated; recurrence score 31",
+])
+def test_a_recurrence_word_about_no_cancer_s_return(text: str) -> None:
+    assert bot.analyze(text).variant_id == "axilla-5"
+
+
+@pytest.mark.parametrize("text", [
+    "54F, 3.5 cm R breast mass, clinically malignant, palpable R axillary node",
+    "54F, R breast cancer diagnosed clinically, 3.5 cm, palpable R axillary node",
+])
+def test_a_cancer_by_impression_has_no_tissue_diagnosis(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
+
+
+@pytest.mark.parametrize("text", ["M/71 new R IDC 2.2 cm, cN0", "71 yo grandfather, new R IDC 2.2 cm, cN0",
+                                  "19 yo boy, new R breast IDC 2.2 cm on core, cN0"])
+def test_a_man_written_as_a_code_or_as_what_he_is(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.facts["sex"]) == (bot.OUT_OF_SCOPE, "male")
+
+
+@pytest.mark.parametrize("text", ["60F with ILC, palpable R axillary node", "60F with IDC; palpable R axillary node"])
+def test_a_named_histology_is_her_cancer_not_an_axillary_lump_without_one(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.missing, result.facts["diagnosis"]) == (
+        bot.NEEDS_INFO, ["tumor_size_cm"], "new_primary")
+
+
+@pytest.mark.parametrize("text", [
+    "62F, no breast cancer. Corrected Ca 2.41 mmol/L. New palpable L axillary lump, not imaged.",
+    "CANCER GENETICS CLINIC. 62F, no personal cancer history. New palpable L axillary lump, not imaged.",
+])
+def test_calcium_and_a_service_s_name_are_no_cancer(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["diagnosis"], result.facts["cancer_named"]) == (
+        "axilla-1", "none_known", None)
+
+
+# ---------------------------------------------------------------- distances, sides and time of a node
+
+@pytest.mark.parametrize("text", [
+    "66F, new L IDC at 3:00, 7 cm from nipple 1.4 cm irregular mass, axilla clinically negative",
+    "66F, new L IDC: 3:00 7 cm FN 1.4 x 1.0 cm mass. No palpable axillary nodes on exam.",
+])
+def test_a_distance_from_the_nipple_before_the_size_is_no_size(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-3", 1.4)
+
+
+def test_a_mass_before_an_axilla_with_its_own_statement_is_the_breast_s() -> None:
+    result = bot.analyze("66F, core-proven IDC R breast 1.4 cm mass, axilla normal on exam")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-3", 1.4)
+
+
+def test_a_suspicious_node_in_the_other_axilla_is_not_this_cancer_s() -> None:
+    result = bot.analyze("66F, new 1.4 cm IDC R breast, no palpable nodes on exam; US: a suspicious LEFT axillary "
+                         "node")
+    assert result.facts["clinical_nodes"] != "positive"
+
+
+def test_a_node_found_after_chemotherapy_with_the_status_before_it_untold_is_asked() -> None:
+    result = bot.analyze("52F R IDC 4.1 cm at diagnosis, finished NAC; MRI now shows an abnormal right axillary "
+                         "node; surgery in 2 weeks")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_sizes_of_two_studies_in_a_list_are_both_the_tumour_s() -> None:
+    result = bot.analyze("49F; L IDC G2; 24mm US / 33mm MRI; cN0; untreated")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 3.3)
+
+
+def test_chemotherapy_in_the_story_of_a_finished_past_cancer_is_history() -> None:
+    result = bot.analyze("47F, R breast cancer 2014 treated with neoadjuvant chemo, mastectomy and RT, all done by "
+                         "2015. Now a new palpable R axillary lump, not imaged yet.")
+    assert (result.variant_id, result.facts["cancer_history"]) == ("axilla-1", True)
+
+
+def test_a_breast_primary_named_as_the_origin_of_a_node_s_metastasis_is_no_tumour() -> None:
+    result = bot.analyze("61F, palpable right axillary node; FNA: metastatic carcinoma in keeping with a breast "
+                         "primary; mammography and MRI show no breast lesion")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "occult_primary")
+
