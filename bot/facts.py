@@ -189,6 +189,8 @@ def merge(known: Mapping[str, Any], new: Extraction) -> Facts:
     if new.stated.get("clinical_nodes") == "negative" and new.stated.get("node_finding") is None \
             and merged.get("node_finding") == "palpable":
         merged["node_finding"] = None  # "actually the node is not palpable": the felt node is taken back
+        if new.stated.get("axillary_lump") is None:
+            merged["axillary_lump"] = None  # and so is the lump it was
     if new.stated.get("diagnosis") in ("new_primary", "local_recurrence") and new.stated.get("encounter") is None \
             and merged.get("encounter") == "no_tissue_diagnosis":
         merged["encounter"] = None  # "biopsy came back: IDC": the tissue diagnosis the case was waiting for
@@ -198,6 +200,8 @@ def merge(known: Mapping[str, Any], new: Extraction) -> Facts:
         merged["treatment"] = "post_surgery"
     if new.stated.get("neoadjuvant_unclear") and new.stated.get("treatment") is None:
         merged["treatment"] = None  # "actually she is still on cycle 3" after "completed NAC": asked again
+    if new.stated.get("treatment") is not None:
+        merged["neoadjuvant_unclear"] = None  # the stage asked about is answered ("not yet"): no longer unclear
     for key in new.conflicts:
         merged[key] = None
     return merged

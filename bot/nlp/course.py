@@ -13,7 +13,7 @@ from bot.facts import MAX_AGE, Facts
 from bot.nlp import workup
 from bot.nlp.components import Cue
 from bot.nlp.nodes import beyond_axilla, contralateral, contralateral_proven, mentions
-from bot.nlp.reading import NOTHING, YEAR, Read, Reading, corrected_of, inside
+from bot.nlp.reading import DATED, NOTHING, YEAR, Read, Reading, corrected_of, inside
 from bot.nlp.sizes import axillary
 from bot.nlp.stage import tnm
 
@@ -200,8 +200,8 @@ def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
     IDC") or dates the cancer and names its surgery ("breast cancer 2019 treated with lumpectomy"), with no word
     that makes the cancer itself new."""
     dated = [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and (s.historical or any(
-        YEAR.fullmatch(y.text) for y in reading.within(s, ["SURGERY_PAST_POST"], 0, 2)))]
-    if any(YEAR.fullmatch(y.text) for y in reading.within(cue, ["SURGERY_PAST_POST"], 0, 2)):
+        DATED.fullmatch(y.text) for y in reading.within(s, ["SURGERY_PAST_POST"], 0, 2)))]
+    if any(DATED.fullmatch(y.text) for y in reading.within(cue, ["SURGERY_PAST_POST"], 0, 2)):
         dated += [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and s.start > cue.start]
         # "breast cancer 2010, treated, all therapy finished 2015": dated, and its treatment over
         dated += [d for d in reading.near(cue, ["NAC_DONE"], "sentence") if d.start > cue.start
@@ -384,8 +384,8 @@ def _long_operated(reading: Reading) -> List[Cue]:
     found = []
     for cue in reading.live("SURGERY"):
         dated = [c for c in reading.near(cue, ["SURGERY_PAST_POST"]) if 0 <= c.start - cue.end <= 5
-                 and YEAR.fullmatch(c.text.strip())]
-        if dated and _BREAST_OPERATIONS.search(cue.text) and int(dated[0].text.strip()) <= latest - 2:
+                 and DATED.fullmatch(c.text.strip())]
+        if dated and _BREAST_OPERATIONS.search(cue.text) and int(dated[0].text.strip()[-4:]) <= latest - 2:
             found.append(cue)
     return found
 
@@ -446,7 +446,7 @@ def _adjuvant_given(reading: Reading) -> List[Cue]:
 def _earlier_episode(reading: Reading, surgery: Cue, dates: List[Cue]) -> bool:
     """An operation dated by its year, with a new cancer told in a later sentence ("R mastectomy 2015 for IDC. Now
     newly diagnosed IDC in the left breast"): the operation of an earlier cancer, not this one's."""
-    dated = any(YEAR.fullmatch(d.text.strip()) for d in dates)
+    dated = any(DATED.fullmatch(d.text.strip()) for d in dates)
     later = [c for c in reading.live("NEW_DX", "NEW") if c.sentence > surgery.sentence
              and reading.near(c, ["CANCER"], "sentence")]
     return dated and bool(later)

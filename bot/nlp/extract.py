@@ -151,6 +151,11 @@ def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
             facts[key] = "none_known"
     elif key == "treatment" and [c for c in no if c.text.lower() not in _FINDING_NO]:
         facts[key] = "none"  # "no", "none", "not yet"; a finding's "normal" or "negative" says nothing of it
+    elif key == "treatment":
+        # "she finished it", "last cycle is next week": of the stages asked about, chemotherapy's, done or under way
+        ongoing, done = _bare(reading, key, "NAC_ONGOING"), _bare(reading, key, "NAC_DONE")
+        if bool(ongoing) != bool(done) and not reading.has("SURGERY", "SURGERY_DONE", "ADJUVANT", "ENDOCRINE"):
+            facts[key] = "neoadjuvant_ongoing" if ongoing else "neoadjuvant_completed"
     elif key == "distant_metastases" and (yes or no) and not (yes and no):
         facts[key] = bool(yes)
     return key if facts.get(key) is not None else None

@@ -249,6 +249,10 @@ def _sentence_ends(reading: Reading) -> List[int]:
     return reading.cached("sentence_ends", lambda: [i for i, t in enumerate(reading.tokens) if t in _ENDS or "\n" in t])
 
 
+_MANAGEMENT = frozenset({"need", "needs", "require", "requires", "indicated", "appropriate", "warranted", "order",
+                         "recommended", "worth"})
+
+
 def _queried(reading: Reading, node: Cue) -> bool:
     """The node's own sentence asks whether it is there ("Palpable R axillary node?", "Node is palpable? To be
     confirmed.", "node - or is it just a lipoma?"): it ends with a question mark and asks nothing else."""
@@ -260,6 +264,9 @@ def _queried(reading: Reading, node: Cue) -> bool:
     if any(c.start in (end + 1, end + 2) for c in reading.all("ANSWER_YES", "ANSWER_NO")):
         return False  # a checklist item with its answer ("Palpable nodes? Yes.")
     start = max((i + 1 for i in ends if i < node.start), default=0)
+    if tokens[start].lower() in _YES_NO and _MANAGEMENT & {t.lower() for t in tokens[start:end]} \
+            and any(c.sentence == node.sentence for c in reading.all(*_MODALITIES, "IMAGING_GENERIC")):
+        return False  # "Does a 58F with ... a palpable node need an axillary US?": the study is asked, the node given
     if tokens[start].lower() in _YES_NO:
         return True  # "Is the node on mammo suspicious?": asked, whatever the question names
     return not any(t.lower() in _ASKING for t in tokens[start:end]) \

@@ -12,6 +12,7 @@ from bot.nlp.normalise import Normalised
 from bot.reasons import Note
 
 YEAR = re.compile(r"(?:19|20)\d\d")  # a year of a date
+DATED = re.compile(r"(?:[0-3]?\d[./-])?(?:[01]?\d[./-])?(?:19|20)\d\d")  # a year with its month, day: "04/2015"
 
 SIDE_LABELS = ("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
 _NODAL = ("NODE", "LUMP", "AXILLA", "NODE_NEG", "NODE_POS", "PALPABLE")

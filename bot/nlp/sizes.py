@@ -16,7 +16,7 @@ from typing import List, Optional, Tuple
 from bot.facts import MAX_TUMOR_CM, SIZE_THRESHOLD_CM, Facts
 from bot.nlp.components import Cue
 from bot.nlp.pipeline import answer_fillers
-from bot.nlp.reading import NOTHING, YEAR, Read, Reading, inside
+from bot.nlp.reading import DATED, NOTHING, Read, Reading, inside
 from bot.reasons import Note
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -557,7 +557,7 @@ def _corrected_unitless(reading: Reading, sized: Sized) -> Sized:
 
 def _first_cancer(reading: Reading, cue: Cue) -> bool:
     """A size in the clause of an operation dated by its year ("right mastectomy in 2012 for a 2.2 cm IDC")."""
-    return any(YEAR.fullmatch(y.text.strip()) for s in reading.near(cue, ["SURGERY"])
+    return any(DATED.fullmatch(y.text.strip()) for s in reading.near(cue, ["SURGERY"])
                for y in reading.within(s, ["SURGERY_PAST_POST"], 0, 3))
 
 
@@ -568,11 +568,18 @@ def _grown(reading: Reading, sizes: Sized) -> Sized:
     current = [(c, v) for c, v, w in sizes if w == "later"]
     if not current:
         return sizes
-    first, top = min(c.sentence for c, _ in current), max(v for _, v in current)
+    first, top = min((c for c, _ in current), key=lambda c: c.start), max(v for _, v in current)
     now = {_study(reading, c) for c, _ in current}
-    dated = {d.sentence for d in reading.all("TIMELINE_DATE", "SIZE_OLD", "SIZE_OLD_POST")}
-    return [(c, v, w) for c, v, w in sizes if w == "later" or not (c.sentence < first and v < top and (
-        None in now or _study(reading, c) in now | {None} or c.sentence in dated))]
+    dates = reading.all("TIMELINE_DATE", "SIZE_OLD", "SIZE_OLD_POST")
+    dated = {d.sentence for d in dates}
+    # before it: in an earlier sentence, or in its own with a date between them ("1.5 cm on mammogram 2024, now 2.5
+    # cm on today's US")
+    years = [d for d in dates + reading.all("SURGERY_PAST_POST") if DATED.fullmatch(d.text.strip())]
+    def earlier(c: Cue) -> bool:
+        return c.sentence < first.sentence or (c.sentence == first.sentence and any(
+            c.end <= d.start < first.start for d in years))
+    return [(c, v, w) for c, v, w in sizes if w == "later" or not (earlier(c) and v < top and (
+        None in now or _study(reading, c) in now | {None} or c.sentence in dated or c.sentence == first.sentence))]
 
 
 _STUDY_KINDS = (("mri", re.compile(r"mri?|m r i|magnetic")), ("pet", re.compile(r"pet|p e t")),

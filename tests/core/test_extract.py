@@ -458,7 +458,16 @@ def test_a_node_taken_back_loses_how_it_was_found() -> None:
     known = bot.merge({}, bot.extract("58F new 3 cm IDC, palpable L axillary node"))
     assert known["node_finding"] == "palpable"
     after = bot.merge(known, bot.extract("actually the node is not palpable"))
-    assert (after["clinical_nodes"], after["node_finding"]) == ("negative", None)
+    assert (after["clinical_nodes"], after["node_finding"], after["axillary_lump"]) == ("negative", None, None)
+
+
+@pytest.mark.parametrize("answer, stage", [("not yet", "none"), ("she finished it", "neoadjuvant_completed"),
+                                           ("last cycle is next week", "neoadjuvant_ongoing")])
+def test_a_short_answer_to_the_stage_question_settles_where_chemotherapy_stands(answer: str, stage: str) -> None:
+    known = bot.merge({}, bot.extract("53F R IDC 3.6 cm, cN1, neoadjuvant chemotherapy"))
+    assert known["neoadjuvant_unclear"] is True
+    after = bot.merge(known, bot.extract(answer, expecting="treatment"))
+    assert (after["treatment"], after["neoadjuvant_unclear"]) == (stage, None)
 
 
 @pytest.mark.parametrize("first, then, size, category", [

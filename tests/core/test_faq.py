@@ -253,3 +253,8 @@ def test_no_sentence_is_copied_from_the_seed_article() -> None:
 ])
 def test_the_keywords_know_terse_and_synonym_phrasings(text, topic):
     assert faq.detect_topic(text) == topic
+
+
+@pytest.mark.parametrize("question", ["¿y por qué no una resonancia?", "et une IRM, non ?", "perché non la risonanza?"])
+def test_magnetic_resonance_named_in_another_language_is_the_mri_question(question):
+    assert faq.detect_topic(question) == "why_not_mri"

@@ -280,3 +280,47 @@ def test_a_breast_primary_named_as_the_origin_of_a_node_s_metastasis_is_no_tumou
                          "primary; mammography and MRI show no breast lesion")
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "occult_primary")
 
+
+
+# ---------------------------------------------------------------- who, when, and what a question asks
+
+@pytest.mark.parametrize("text", ["57-year-old mother of two with a new 2.3 cm R IDC and a palpable R axillary node",
+                                  "a grandmother of five, 57, new 2.3 cm R IDC, palpable R axillary node"])
+def test_the_patient_named_by_her_family_role_is_the_patient(text: str) -> None:
+    assert bot.analyze(text).variant_id == "axilla-6"
+
+
+def test_a_romance_abbreviation_of_ductal_carcinoma_named_with_the_breast() -> None:
+    result = bot.analyze("Paciente de 52 años, CDI de mama derecha 2,6 cm, recientemente diagnosticado, sin "
+                         "adenopatías axilares palpables")
+    assert (result.variant_id, result.facts["diagnosis"]) == ("axilla-5", "new_primary")
+
+
+def test_a_recurrence_ruled_out_leaves_a_past_cancer() -> None:
+    result = bot.analyze("61F, R breast ca 2012 s/p WLE + RT; recurrence excluded on biopsy; now a new palpable L "
+                         "axillary lump")
+    assert (result.variant_id, result.facts["cancer_history"]) == ("axilla-1", True)
+
+
+def test_operations_dated_by_month_and_year_are_a_past_cancer_s() -> None:
+    result = bot.analyze("F 70. R breast IDC dx 05/2013, mastectomy 06/2013, RT completed 09/2013; now (10/2026) a "
+                         "new palpable L axillary lump, not imaged")
+    assert (result.variant_id, result.facts["cancer_history"]) == ("axilla-1", True)
+
+
+def test_a_smaller_dated_size_before_a_current_one_in_its_sentence_is_older() -> None:
+    result = bot.analyze("49F core-proven IDC R breast; 1.6 cm on US 2025, now 2.4 cm on today's US; no palpable "
+                         "axillary nodes")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.4)
+
+
+@pytest.mark.parametrize("text", ["49F new IDC R breast 2.7 cm, amended to 1.7 cm on review, cN0, untreated",
+                                  "49F new IDC R breast 2.7 cm, revised to 1.7 cm, cN0, untreated"])
+def test_a_report_s_amended_size_replaces_the_first(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-3", 1.7)
+
+
+def test_a_case_inside_a_question_about_a_study_is_given() -> None:
+    result = bot.analyze("Does a 63F with a new 2.9 cm IDC and a palpable axillary node need axillary US?")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-6", "positive")
