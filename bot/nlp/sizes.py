@@ -60,9 +60,14 @@ def _kind(reading: Reading, c: Cue) -> Optional[str]:
     if c.label in ("NON_TUMOR_HEAD", "OTHER_ORGAN", "OTHER_FOCUS"):
         return "other"
     if c.label == "DCIS":
-        # a DCIS area beside an invasive cancer is not the tumour; DCIS alone is
-        return "other" if any(x.label == "CANCER" and not x.negated for x in reading.all("CANCER")
-                              if not inside(x, reading.all("DCIS"))) else "tumor"
+        # a DCIS area beside an invasive cancer is not the tumour ("the 17 mm was the DCIS component; the invasive
+        # mass is 24 mm"); DCIS alone is
+        lowered = [t.lower() for t in reading.tokens]
+        invasive = any(x.label == "CANCER" and not x.negated for x in reading.all("CANCER")
+                       if not inside(x, reading.all("DCIS"))) or any(
+            t == "invasive" and not {"no", "without", "non", "not"} & set(lowered[max(0, i - 3):i])
+            for i, t in enumerate(lowered))
+        return "other" if invasive or reading.tokens[c.end:c.end + 1] == ["component"] else "tumor"
     if c.label in ("NODE", "AXILLA"):
         return "node"
     if c.label == "LUMP":

@@ -258,3 +258,10 @@ def test_the_keywords_know_terse_and_synonym_phrasings(text, topic):
 @pytest.mark.parametrize("question", ["¿y por qué no una resonancia?", "et une IRM, non ?", "perché non la risonanza?"])
 def test_magnetic_resonance_named_in_another_language_is_the_mri_question(question):
     assert faq.detect_topic(question) == "why_not_mri"
+
+
+@pytest.mark.parametrize("question", ["She feels normal on exam, the MRI calls the node abnormal, and the core was "
+                                      "benign: which result do we trust?",
+                                      "nothing felt, US looks suspicious, FNA benign - how should we square this?"])
+def test_an_exam_imaging_and_biopsy_that_disagree_are_the_discordance_question(question):
+    assert faq.detect_topic(question) == "discordant"

@@ -324,3 +324,9 @@ def test_a_report_s_amended_size_replaces_the_first(text: str) -> None:
 def test_a_case_inside_a_question_about_a_study_is_given() -> None:
     result = bot.analyze("Does a 63F with a new 2.9 cm IDC and a palpable axillary node need axillary US?")
     assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-6", "positive")
+
+
+def test_the_size_of_a_dcis_component_is_not_the_invasive_tumour_s() -> None:
+    result = bot.analyze("57F, new left breast lesion, core: DCIS and invasive disease, untreated, cN0. The 15 mm is "
+                         "the DCIS component; the invasive mass itself is 26 mm")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.6)
