@@ -411,7 +411,7 @@ class AxillaContext:
         # ("MRI in a woman with no cancer history shows a node"; not "no US showed a node": the study is denied).
         colons, breaks, verbs = [], [], []
         for i, text in enumerate(t.text for t in doc):
-            if text == ":":
+            if text == ":" or (text.endswith(":") and not any(ch.isalnum() for ch in text)):  # ":", and "):"
                 colons.append(i)
             elif text in _DASHES and (text != "-" or i and doc[i - 1].whitespace_ and doc[i].whitespace_):
                 breaks.append(i)

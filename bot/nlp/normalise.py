@@ -198,7 +198,7 @@ _GLUED_FN = Scanner(r"(?i)(?<=\d)\s?(cm)(fn)\b")
 _GLUED_UNIT_HINT = re.compile(r"(?i)[cm]m[(\[/]|\)/\d")  # what a glued unit needs: looked for first
 _GLUED_UNIT = Scanner(r"(?i)(?<=\d)(cm|mm)(?=[(\[/])|(?<=\))/(?=\d)")
 # "ca." before a number is circa ("Knoten, ca. 1,5 cm"), not the shorthand for cancer ("breast ca. 2 cm" stays).
-_CIRCA = Scanner(r"(?i)(?<!breast\s)(?<!\bbr\s)\bca\.(?=\s?\d)")
+_CIRCA = Scanner(r"(?i)(?<!breast\s)(?<!\bbr\s)\bca\.(?=\s?\d)|(?<=[\[(\s])\?(?=\d+(?:[.,]\d+)?\s?(?:cm|mm)\b)")
 
 
 # A JSON value true, false or null says yes, no or nothing of its key ("palpable_node": false is no palpable node).
@@ -299,7 +299,7 @@ def _layout(norm: Normalised) -> Normalised:
                     else f"{m.group(1)}: {m.group(3)} {m.group(2)}")
     norm = norm.sub(_GLUED_STOP, lambda m: ". ")
     norm = norm.sub(_NUMBER_DASH, lambda m: " - ")
-    norm = norm.sub(_CIRCA, lambda m: "about")
+    norm = norm.sub(_CIRCA, lambda m: "about " if m.group() == "?" else "about")  # "ca. 2 cm"; "[?1cm]", queried
     norm = norm.sub(_WORD_PLUS, lambda m: " + ")
     norm = norm.sub(_GLUED_FN, lambda m: f" {m.group(1)} {m.group(2)}")
     if _GLUED_UNIT_HINT.search(norm.text):
@@ -770,8 +770,32 @@ def _retrospective(norm: Normalised) -> Normalised:
     return norm.apply([(opening.start(), opening.end(), " ")])
 
 
-STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _structured, _markup, _characters, _tables, _layout,
-                                                      _dictation, _elision, _ocr, _wrapped, _numbers,
+# Footnotes: a marker after a word ("IDC [1]", "cancer¹", "diagnosis*", "finding†") and a line that starts with it
+# later ("[1] 1.5 cm, 8 cm from the nipple"): the note is read where its marker stands, as an aside
+_FOOTNOTE = Scanner(r"(?m)^[ \t]*(\[\w{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]|\*{1,3}|[†‡§])[ \t]*(\S[^\n]*)$")
+
+
+def _footnotes(norm: Normalised) -> Normalised:
+    notes = list(_FOOTNOTE.finditer(norm.text))
+    if not notes:
+        return norm
+    edits: List[Edit] = []
+    emphasis = _EMPHASIS.search(norm.text) is not None  # "**IDC**": stars of markdown, not of notes
+    for note in notes:
+        marker = note.group(1)
+        if marker.startswith("*") and (emphasis or "*" in note.group(2)):
+            continue
+        # its uses before the notes: right after a word or a space ("IDC [1]", "cancer¹", "diagnosis*")
+        used = [m for m in re.finditer(r"(?<=[\w.)])[ \t]?" + re.escape(marker) + r"(?![\w*])", norm.text[:notes[0].start()])]
+        if not used:
+            continue
+        edits += [(m.start(), m.end(), f" ({note.group(2).rstrip('.')})") for m in used]
+        edits.append((note.start(), note.end(), " "))
+    return norm.apply(edits) if edits else norm
+
+
+STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _structured, _footnotes, _markup, _characters, _tables,
+                                                      _layout, _dictation, _elision, _ocr, _wrapped, _numbers,
                                                       _retrospective)
 
 

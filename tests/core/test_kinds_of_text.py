@@ -330,3 +330,24 @@ def test_the_size_of_a_dcis_component_is_not_the_invasive_tumour_s() -> None:
     result = bot.analyze("57F, new left breast lesion, core: DCIS and invasive disease, untreated, cN0. The 15 mm is "
                          "the DCIS component; the invasive mass itself is 26 mm")
     assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.6)
+
+
+@pytest.mark.parametrize("text", [
+    "A 59-year-old woman with a new right breast IDC [1] and a palpable right axillary node [2]. No treatment.\n"
+    "[1] 1.3 cm, 6 cm from the nipple.\n[2] 2.6 cm, firm.",
+    "59F, new right breast IDC³, palpable right axillary node⁴, no treatment.\n³ 1.3 cm on US.\n⁴ 2.6 cm.",
+])
+def test_a_footnote_is_read_where_its_marker_stands(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-4", 1.3)
+
+
+def test_a_query_inside_brackets_ends_with_them() -> None:
+    result = bot.analyze("CT chest (for ?PE): suspicious R axillary LN.\nNo breast ca history.\n64 F.")
+    assert (result.variant_id, result.facts["node_finding"]) == ("axilla-12", "other_imaging")
+
+
+def test_a_queried_size_in_a_transcribed_note_is_approximate() -> None:
+    result = bot.analyze("Mid-NAC (C2 of 6) - new palpable R axillary lump [?1.5cm].\nDx: R breast IDC 3.6cm, axilla "
+                         "clin neg @ dx.\n51 F.")
+    assert result.variant_id == "axilla-7"
