@@ -786,7 +786,8 @@ def _footnotes(norm: Normalised) -> Normalised:
         if marker.startswith("*") and (emphasis or "*" in note.group(2)):
             continue
         # its uses before the notes: right after a word or a space ("IDC [1]", "cancer¹", "diagnosis*")
-        used = [m for m in re.finditer(r"(?<=[\w.)])[ \t]?" + re.escape(marker) + r"(?![\w*])", norm.text[:notes[0].start()])]
+        use = re.compile(r"(?<=[\w.)])[ \t]?" + re.escape(marker) + r"(?![\w*])")
+        used = list(use.finditer(norm.text, 0, notes[0].start()))
         if not used:
             continue
         edits += [(m.start(), m.end(), f" ({note.group(2).rstrip('.')})") for m in used]
@@ -794,9 +795,9 @@ def _footnotes(norm: Normalised) -> Normalised:
     return norm.apply(edits) if edits else norm
 
 
-STEPS: Sequence[Callable[[Normalised], Normalised]] = (_unescape, _structured, _footnotes, _markup, _characters, _tables,
-                                                      _layout, _dictation, _elision, _ocr, _wrapped, _numbers,
-                                                      _retrospective)
+STEPS: Sequence[Callable[[Normalised], Normalised]] = (
+    _unescape, _structured, _footnotes, _markup, _characters, _tables, _layout, _dictation, _elision, _ocr, _wrapped,
+    _numbers, _retrospective)
 
 
 def normalise(text: str) -> Tuple[Normalised, List[Note]]:
