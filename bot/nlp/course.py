@@ -485,6 +485,16 @@ def _for_other_cancer(reading: Reading, cue: Cue) -> bool:
     return nearest.label == "OTHER_CANCER"
 
 
+_PROCEDURES = frozenset({"port", "portacath", "port-a-cath", "picc", "line", "placement", "insertion", "biopsy", "bx",
+                         "clip", "marker", "aspiration", "fna", "excision", "echo", "echocardiogram"})
+
+
+def _done_of_procedure(reading: Reading, done: Cue) -> bool:
+    """'s/p port placement, chemo starts Monday': what is done is the procedure named right after it, not the
+    chemotherapy."""
+    return bool(_PROCEDURES & {t.lower() for t in reading.tokens[done.end:done.end + 3]})
+
+
 def nac_status(reading: Reading) -> tuple:
     """(status, cues): 'neoadjuvant_ongoing' | 'neoadjuvant_completed' | 'unclear' | None."""
     return reading.cached("nac", lambda: _nac_status(reading))
@@ -566,7 +576,8 @@ def _nac_status(reading: Reading) -> tuple:
     weak: List[Cue] = []
     for cue in chemo:
         ongoing += [c for c in reading.near(cue, ["NAC_ONGOING"], "sentence") if not _on_a_list(reading, c)]
-        done += [c for c in reading.near(cue, ["NAC_DONE"], "sentence") if not (c.negated or c.planned)]
+        done += [c for c in reading.near(cue, ["NAC_DONE"], "sentence")
+                 if not (c.negated or c.planned or _done_of_procedure(reading, c))]
         weak += reading.near(cue, ["NAC_ONGOING_WEAK"], "sentence")
     cycles = _cycles(reading) if chemo or reading.live("CYCLES_FRACTION") else None
     fraction = reading.live("CYCLES_FRACTION")[:1]

@@ -253,6 +253,10 @@ _MANAGEMENT = frozenset({"need", "needs", "require", "requires", "indicated", "a
                          "recommended", "worth"})
 
 
+# what a felt node is like: denying one ("not tender but firm", "not mobile") leaves the node felt
+_ATTRIBUTES = frozenset({"tender", "mobile", "fixed", "matted", "firm", "hard", "soft", "non-tender"})
+
+
 def _queried(reading: Reading, node: Cue) -> bool:
     """The node's own sentence asks whether it is there ("Palpable R axillary node?", "Node is palpable? To be
     confirmed.", "node - or is it just a lipoma?"): it ends with a question mark and asks nothing else."""
@@ -330,7 +334,7 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         # is enough for node-positive (matching-rules.md)
         denials = [c for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"])
                    if c.negated and not _denied_of_another(reading, cue, c)
-                   and not (palpable_cues and c.label == "SUSPICIOUS")]
+                   and not (palpable_cues and (c.label == "SUSPICIOUS" or c.text.lower() in _ATTRIBUTES))]
         negated = cue.negated or _gone(reading, cue) or (not (suspicious_cues or proven_cues) and bool(denials))
         if negated and _felt_since(reading, cue):
             # "not palpable last month, now palpable": the exam has changed; which holds is asked

@@ -188,6 +188,8 @@ _GLUED_STOP = Scanner(r"(?<=[A-Za-z]{2})\.(?=[A-Za-z]{2})")
 # Symbols that stand for words in shorthand notes.
 _SYMBOLS = Scanner(r"[♀♂]|(?<!\w)[Ø∅](?!\w)")
 _SYMBOL_WORDS = {"♀": " female ", "♂": " male ", "Ø": " no ", "∅": " no "}
+# the empty-set sign after what it denies ("palpable nodes Ø"): "absent", which reads back
+_TRAILING_NONE = Scanner(r"(?<=\w)[ \t]*[Ø∅](?=[ \t]*(?:[.,;)\n]|$))")
 # A typographic dash between numbers ("1.8–2.4 cm", "3—4 mm") is the hyphen of a range.
 _NUMBER_DASH = Scanner(r"(?<=\d)\s*[\u2012\u2013\u2014\u2212]\s*(?=\d)")
 # A plus between words joins two treatments ("lumpectomy+RT"): two words, as "lumpectomy + RT".
@@ -304,6 +306,7 @@ def _layout(norm: Normalised) -> Normalised:
     norm = norm.sub(_GLUED_FN, lambda m: f" {m.group(1)} {m.group(2)}")
     if _GLUED_UNIT_HINT.search(norm.text):
         norm = norm.sub(_GLUED_UNIT, lambda m: f"{m.group(1)} " if m.group(1) else " / ")
+    norm = norm.sub(_TRAILING_NONE, lambda m: " absent")
     return norm.sub(_SYMBOLS, lambda m: _SYMBOL_WORDS[m.group()])
 
 
@@ -586,6 +589,21 @@ _AXIS_LABEL = Scanner(r"(?i)(?<=\d)\s*\((?:ap|tr|trv|trans|cc|ml|si|lat|long|sag
                       r"anteroposterior|mediolateral|length|width|depth|height|[lwdh])\)(?=\s*(?:x|by|\*|cm|mm)\b)")
 
 
+# a measurement's tolerance ("2.4 ± 0.2 cm", "2.6 +/- 0.3 cm"): the measurement, not its error
+_TOLERANCE = Scanner(r"(?<=\d)[ \t]*(?:±|\+/-|\+-|\+/−)[ \t]*\d+(?:\.\d+)?(?=[ \t]*(?:cm|mm)\b)")
+# dimensions in two units ("18 mm x 2.3 cm"): all in centimetres, so that the largest is read as one size
+_MIXED_UNITS = Scanner(r"(?i)\b\d+(?:\.\d+)?\s*(?:cm|mm)(?:\s*[x×*]\s*\d+(?:\.\d+)?\s*(?:cm|mm)){1,2}\b")
+_VALUE_UNIT = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*(cm|mm)")
+
+
+def _in_centimetres(m: "re.Match[str]") -> str:
+    parts = _VALUE_UNIT.findall(m.group())
+    if len({unit.lower() for _, unit in parts}) == 1:
+        return m.group()
+    values = [float(v) / (10.0 if u.lower() == "mm" else 1.0) for v, u in parts]
+    return " x ".join(f"{v:g}" for v in values) + " cm"
+
+
 def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_AXIS_LABEL, lambda m: " ")
     norm = norm.sub(_DECIMAL_COMMA, lambda m: f"{m.group(1) or m.group(3)}.{m.group(2) or m.group(4)}")
@@ -600,6 +618,8 @@ def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_SLASH_FRACTION, _fraction_to_decimal)
     norm = norm.sub(_HALF_A, lambda m: "0.5 ")
     norm = norm.sub(_UNIT_WORD, lambda m: m.group(1) + ("cm" if m.group(2).lower() == "centi" else "mm"))
+    norm = norm.sub(_TOLERANCE, lambda m: "")
+    norm = norm.sub(_MIXED_UNITS, _in_centimetres)
     text = norm.text
     norm = norm.sub(_SHARED_UNIT, lambda m: _shared_unit(text, m))
     norm = norm.sub(_T_RANGE, lambda m: f"{m.group(1)}{m.group(2)} vs {m.group(1)}{m.group(3)}")

@@ -351,3 +351,49 @@ def test_a_queried_size_in_a_transcribed_note_is_approximate() -> None:
     result = bot.analyze("Mid-NAC (C2 of 6) - new palpable R axillary lump [?1.5cm].\nDx: R breast IDC 3.6cm, axilla "
                          "clin neg @ dx.\n51 F.")
     assert result.variant_id == "axilla-7"
+
+
+# ---------------------------------------------------------------- more ways to say none, and numbers with extras
+
+@pytest.mark.parametrize("none", ["zero palpable axillary nodes", "0 palpable axillary nodes", "palpable axillary "
+                                  "nodes x0", "an axilla devoid of palpable nodes", "lacking palpable adenopathy",
+                                  "I was unable to palpate any axillary node", "w/o palpable axillary nodes",
+                                  "palpable axillary LN (-)", "palpable axillary nodes Ø"])
+def test_more_ways_to_say_there_is_no_node(none: str) -> None:
+    result = bot.analyze(f"new IDC 1.6 cm, untreated, {none}")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-3", "negative")
+
+
+def test_a_dimension_with_a_zero_is_no_count_of_zero() -> None:
+    result = bot.analyze("new IDC 1.6 x 0.8 cm, untreated, palpable axillary node")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-4", 1.6)
+
+
+@pytest.mark.parametrize("text", ["new IDC 1.6 cm, untreated; axillary node not tender but firm and palpable",
+                                  "new IDC 1.6 cm, untreated; palpable axillary node, not mobile, not tender"])
+def test_denying_what_a_felt_node_is_like_leaves_it_felt(text: str) -> None:
+    assert bot.analyze(text).facts["clinical_nodes"] != "negative"
+
+
+@pytest.mark.parametrize("negator", ["fără", "tanpa", "nincs", "xoris"])
+def test_a_negator_of_another_language_before_english_words(negator: str) -> None:
+    result = bot.analyze(f"newly diagnosed IDC 2.8 cm, untreated, {negator} palpable axillary nodes")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-5", "negative")
+
+
+@pytest.mark.parametrize("man", ["Bărbat 66 ani", "Pria 66 tahun", "Mies 66 v"])
+def test_a_man_in_another_language(man: str) -> None:
+    result = bot.analyze(f"{man}, newly diagnosed IDC 2.8 cm, palpable axillary node")
+    assert (result.status, result.facts["sex"]) == (bot.OUT_OF_SCOPE, "male")
+
+
+@pytest.mark.parametrize("size, cm", [("2.4 ± 0.2 cm", 2.4), ("2.6 +/- 0.3 cm", 2.6), ("18 mm x 2.3 cm", 2.3),
+                                      ("15 mm x 2.6 cm x 12 mm", 2.6)])
+def test_a_tolerance_or_mixed_units_leave_the_size(size: str, cm: float) -> None:
+    result = bot.analyze(f"new IDC {size}, palpable axillary node, untreated")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-6", cm)
+
+
+def test_done_said_of_a_port_placement_is_not_chemotherapy_done() -> None:
+    result = bot.analyze("new IDC 3.1 cm, palpable axillary node, s/p port placement, chemo starts Monday")
+    assert result.facts["treatment"] != "neoadjuvant_completed"
