@@ -590,7 +590,16 @@ _AXIS_LABEL = Scanner(r"(?i)(?<=\d)\s*\((?:ap|tr|trv|trans|cc|ml|si|lat|long|sag
 
 
 # a measurement's tolerance ("2.4 ± 0.2 cm", "2.6 +/- 0.3 cm"): the measurement, not its error
-_TOLERANCE = Scanner(r"(?<=\d)[ \t]*(?:±|\+/-|\+-|\+/−)[ \t]*\d+(?:\.\d+)?(?=[ \t]*(?:cm|mm)\b)")
+_TOLERANCE = Scanner(r"(?<![\d.])(\d+(?:\.\d+)?)[ \t]*(?:±|\+/-|\+-|\+/−)[ \t]*(\d+(?:\.\d+)?)(?=[ \t]*(cm|mm)\b)")
+
+
+def _without_tolerance(m: "re.Match[str]") -> str:
+    """The measurement; its range when that reaches across 2 cm ("1.9 ± 0.3 cm": 1.6 to 2.2 cm, then asked)."""
+    scale = 10.0 if m.group(3) == "mm" else 1.0
+    value, error = float(m.group(1)), float(m.group(2))
+    if (value - error) / scale <= 2.0 < (value + error) / scale:
+        return f"{value - error:g} to {value + error:g}"
+    return m.group(1)
 # dimensions in two units ("18 mm x 2.3 cm"): all in centimetres, so that the largest is read as one size
 _MIXED_UNITS = Scanner(r"(?i)\b\d+(?:\.\d+)?\s*(?:cm|mm)(?:\s*[x×*]\s*\d+(?:\.\d+)?\s*(?:cm|mm)){1,2}\b")
 _VALUE_UNIT = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*(cm|mm)")
@@ -618,7 +627,7 @@ def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_SLASH_FRACTION, _fraction_to_decimal)
     norm = norm.sub(_HALF_A, lambda m: "0.5 ")
     norm = norm.sub(_UNIT_WORD, lambda m: m.group(1) + ("cm" if m.group(2).lower() == "centi" else "mm"))
-    norm = norm.sub(_TOLERANCE, lambda m: "")
+    norm = norm.sub(_TOLERANCE, _without_tolerance)
     norm = norm.sub(_MIXED_UNITS, _in_centimetres)
     text = norm.text
     norm = norm.sub(_SHARED_UNIT, lambda m: _shared_unit(text, m))

@@ -397,3 +397,13 @@ def test_a_tolerance_or_mixed_units_leave_the_size(size: str, cm: float) -> None
 def test_done_said_of_a_port_placement_is_not_chemotherapy_done() -> None:
     result = bot.analyze("new IDC 3.1 cm, palpable axillary node, s/p port placement, chemo starts Monday")
     assert result.facts["treatment"] != "neoadjuvant_completed"
+
+
+def test_a_tolerance_that_reaches_across_two_centimetres_is_asked() -> None:
+    result = bot.analyze("new IDC 1.9 ± 0.3 cm, palpable axillary node, untreated")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+def test_an_axillary_met_proven_by_biopsy_is_a_node() -> None:
+    result = bot.analyze("new 2.7 cm IDC R, biopsy-proven R axillary met, untreated")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-6", "positive")
