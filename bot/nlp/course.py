@@ -287,7 +287,7 @@ _UNKNOWN_SITE = re.compile(r"(?i)\b(?:sites?|locations?)\s+(?:(?:is|are|still|no
                            r"(?:unknown|unclear|not\s+(?:yet\s+)?(?:known|clear|defined|determined|established|"
                            r"confirmed|specified|stated|given|documented)|undetermined|unspecified|tbc|tbd|pending|"
                            r"to\s+be\s+(?:determined|confirmed))")
-_LOCAL = re.compile(r"(?i)\b(?:local(?:ly)?|loco-?regional|regional|in-breast|ipsilateral|scar|chest\s+wall|"
+_LOCAL = re.compile(r"(?i)\b(?:local(?:ly)?|loco-?regional|regional|in-breast|ibtr|lrr|ipsilateral|scar|chest\s+wall|"
                     r"lumpectomy\s+site|tumou?r\s+bed|skin|nodes?|axilla\w*|armpit|breast\b(?!\s+(?:cancer|ca|carcinoma)\b))")
 
 

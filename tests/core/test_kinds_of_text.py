@@ -407,3 +407,18 @@ def test_a_tolerance_that_reaches_across_two_centimetres_is_asked() -> None:
 def test_an_axillary_met_proven_by_biopsy_is_a_node() -> None:
     result = bot.analyze("new 2.7 cm IDC R, biopsy-proven R axillary met, untreated")
     assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-6", "positive")
+
+
+@pytest.mark.parametrize("text", ["new IDC 2.9 cm, cN0, awaiting NAC", "new IDC 2.9 cm, cN0, she declined neoadjuvant "
+                                  "chemotherapy", "new IDC 2.9 cm, cN0, chemo-naive", "new IDC 2.9 cm, cN0, NAC starts "
+                                  "in 3 days"])
+def test_chemotherapy_still_to_come_is_no_treatment_yet(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-5", "none")
+
+
+@pytest.mark.parametrize("text", ["IBTR proven on core biopsy, WLE 2015", "core-proven LRR in the right breast, first "
+                                  "cancer treated 2016"])
+def test_recurrence_abbreviations_name_a_local_recurrence(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["diagnosis"]) == ("axilla-10", "local_recurrence")
