@@ -376,14 +376,18 @@ def _table_row(m: "re.Match[str]") -> List[Edit]:
 # A table of three columns or more under a header row and its rule ("| age | size | node |" / "|---|---|---|"):
 # rows of fields, as CSV is (see _csv_edits).
 _WIDE_TABLE = Scanner(r"(?m)^[ \t]*\|(?:[^|\n]*\|){3,}[ \t]*\n([ \t]*\|?[ \t:]*-{3,}[-|: \t]*\n)"
+                      r"(?:[ \t]*\|[^\n]*\|[ \t]*(?:\n|$))+"
+                      # or a header of words alone, without its rule line ("| size | nodes | treatment |")
+                      r"|^[ \t]*\|(?:[ \t]*[A-Za-z][A-Za-z /()'-]{0,30}\|){3,}[ \t]*\n()"
                       r"(?:[ \t]*\|[^\n]*\|[ \t]*(?:\n|$))+")
 
 
 def _wide_table(m: "re.Match[str]") -> List[Edit]:
     """Edits that make a wide table CSV: its rule line gone, each row's outer bars blank and inner bars commas."""
-    edits: List[Edit] = [(m.start(1), m.end(1), "")]
+    rule = 1 if m.group(1) is not None else 2
+    edits: List[Edit] = [(m.start(rule), m.end(rule), "")]
     for row in re.finditer(r"[^\n]+", m.group()):
-        if row.start() + m.start() == m.start(1):
+        if row.start() + m.start() == m.start(rule) and m.end(rule) > m.start(rule):
             continue
         bars = [m.start() + row.start() + i for i, ch in enumerate(row.group()) if ch == "|"]
         edits += [(bar, bar + 1, "" if bar in (bars[0], bars[-1]) else ",") for bar in bars]
@@ -585,8 +589,12 @@ def _fraction_to_decimal(m: "re.Match[str]") -> str:
 
 
 # An axis label between a dimension and the next ("1.8 (AP) x 2.1 (TR) x 1.5 (CC) cm"): the dimensions alone
-_AXIS_LABEL = Scanner(r"(?i)(?<=\d)\s*\((?:ap|tr|trv|trans|cc|ml|si|lat|long|sag|ax|transverse|craniocaudal|"
-                      r"anteroposterior|mediolateral|length|width|depth|height|[lwdh])\)(?=\s*(?:x|by|\*|cm|mm)\b)")
+_AXES = (r"(?:ap|tr|trv|trans|cc|ml|si|lat|long|sag|ax|transverse|craniocaudal|anteroposterior|mediolateral|length|"
+         r"width|depth|height|[lwdh])")
+_AXIS_LABEL = Scanner(r"(?i)(?<=\d)\s*\(" + _AXES + r"\)(?=\s*(?:x|by|\*|cm|mm)\b)")
+# each dimension with its unit and its axis ("1.5 cm (AP) and 2.6 cm (TR)"): one measurement's dimensions
+_LABELLED_DIMENSIONS = Scanner(r"(?i)\b\d+(?:\.\d+)?\s*(?:cm|mm)\s*\(" + _AXES + r"\)(?:\s*(?:and|,|x|×|/|by)\s*"
+                               r"\d+(?:\.\d+)?\s*(?:cm|mm)\s*\(" + _AXES + r"\)){1,2}")
 
 
 # a measurement's tolerance ("2.4 ± 0.2 cm", "2.6 +/- 0.3 cm"): the measurement, not its error
@@ -605,6 +613,15 @@ _MIXED_UNITS = Scanner(r"(?i)\b\d+(?:\.\d+)?\s*(?:cm|mm)(?:\s*[x×*]\s*\d+(?:\.\
 _VALUE_UNIT = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*(cm|mm)")
 
 
+def _dimensions(m: "re.Match[str]") -> str:
+    """Labelled dimensions as one measurement ("1.5 x 2.6 cm"), in centimetres when the units differ."""
+    parts = _VALUE_UNIT.findall(m.group())
+    units = {unit.lower() for _, unit in parts}
+    if len(units) == 1:
+        return " x ".join(value for value, _ in parts) + " " + units.pop()
+    return _in_centimetres(m)
+
+
 def _in_centimetres(m: "re.Match[str]") -> str:
     parts = _VALUE_UNIT.findall(m.group())
     if len({unit.lower() for _, unit in parts}) == 1:
@@ -614,6 +631,7 @@ def _in_centimetres(m: "re.Match[str]") -> str:
 
 
 def _numbers(norm: Normalised) -> Normalised:
+    norm = norm.sub(_LABELLED_DIMENSIONS, _dimensions)
     norm = norm.sub(_AXIS_LABEL, lambda m: " ")
     norm = norm.sub(_DECIMAL_COMMA, lambda m: f"{m.group(1) or m.group(3)}.{m.group(2) or m.group(4)}")
     if _ANY_NUMBER_WORD.search(norm.text):

@@ -422,3 +422,14 @@ def test_chemotherapy_still_to_come_is_no_treatment_yet(text: str) -> None:
 def test_recurrence_abbreviations_name_a_local_recurrence(text: str) -> None:
     result = bot.analyze(text)
     assert (result.variant_id, result.facts["diagnosis"]) == ("axilla-10", "local_recurrence")
+
+
+def test_dimensions_labelled_by_their_axes_are_one_measurement() -> None:
+    result = bot.analyze("new IDC, dimensions 1.4 cm (AP) and 2.3 cm (TR), palpable axillary node, untreated")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-6", 2.3)
+
+
+def test_a_table_whose_header_has_no_rule_line() -> None:
+    result = bot.analyze("| size | axilla | treatment |\n| 2.7 cm | palpable axillary node | none |\nnewly diagnosed "
+                         "IDC, 52F")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-6", 2.7)
