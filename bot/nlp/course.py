@@ -419,8 +419,23 @@ def _surgery_done(reading: Reading) -> List[Cue]:
                and not ((c.planned or not operated) and _CLEAR_MARGINS.search(c.text))]
     removed = [c for c in reading.live("SURGERY")
                if _NODES_REMOVED.search(reading.plain[max(0, c.start_char - 40):c.end_char + 40])]
-    done = [c for c in reading.live("SURGERY_DONE") if not _other_operation(reading, c)]
+    done = [c for c in reading.live("SURGERY_DONE")
+            if not (_other_operation(reading, c) or _after_it_to_come(reading, c))]
     return done[:1] or margins[:1] or removed[:1]
+
+
+_TO_COME_WORDS = frozenset({"will", "follow", "planned", "scheduled", "consult", "continue", "booked", "going"})
+
+
+def _after_it_to_come(reading: Reading, cue: Cue) -> bool:
+    """"After surgery" in a sentence about what will come ("radiation oncology consult to follow after surgery",
+    "trastuzumab will continue after surgery"): the operation is still ahead."""
+    if not cue.text.lower().startswith("after"):
+        return False
+    start = cue.start
+    while start > 0 and cue.start - start < 15 and reading.tokens[start - 1] not in (".", ";", "\n"):
+        start -= 1
+    return bool(_TO_COME_WORDS & {t.lower() for t in reading.tokens[start:cue.end]})
 
 
 def _other_operation(reading: Reading, cue: Cue) -> bool:
@@ -440,7 +455,8 @@ def _adjuvant_given(reading: Reading) -> List[Cue]:
     operation, so the operation is done. Not endocrine therapy, not a plan, not the word inside "neoadjuvant"."""
     return [c for c in reading.live("ADJUVANT") if c.text.lower() != "neoadjuvant"
             and not reading.within(c, ["ENDOCRINE"], 0, 2)
-            and reading.near(c, ["NAC_DONE", "NAC_ONGOING"], "sentence")][:1]
+            and [d for d in reading.near(c, ["NAC_DONE", "NAC_ONGOING"], "sentence")
+                 if not _after_it_to_come(reading, d)]][:1]
 
 
 def _earlier_episode(reading: Reading, surgery: Cue, dates: List[Cue]) -> bool:

@@ -433,3 +433,9 @@ def test_a_table_whose_header_has_no_rule_line() -> None:
     result = bot.analyze("| size | axilla | treatment |\n| 2.7 cm | palpable axillary node | none |\nnewly diagnosed "
                          "IDC, 52F")
     assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-6", 2.7)
+
+
+def test_treatment_to_come_after_surgery_leaves_the_operation_ahead() -> None:
+    result = bot.analyze("61F, R IDC 3.4 cm, cN0 at diagnosis; neoadjuvant chemotherapy completed last week. "
+                         "Lumpectomy booked for the 20th. Radiotherapy consult to follow after surgery.")
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-8", "neoadjuvant_completed")
