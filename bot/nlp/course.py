@@ -586,7 +586,8 @@ def _nac_status(reading: Reading) -> tuple:
     under_way = _under_way(reading)
     if under_way:
         return "neoadjuvant_ongoing", under_way
-    chemo = _chemo(reading)
+    # not the regimen named inside a statement that nothing is given yet ("cycle 1 of AC-T is due Monday")
+    chemo = [c for c in _chemo(reading) if not inside(c, reading.live("NO_TREATMENT"))]
     ongoing: List[Cue] = []
     done: List[Cue] = []
     weak: List[Cue] = []

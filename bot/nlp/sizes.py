@@ -561,9 +561,11 @@ def _corrected_unitless(reading: Reading, sized: Sized) -> Sized:
 
 
 def _first_cancer(reading: Reading, cue: Cue) -> bool:
-    """A size in the clause of an operation dated by its year ("right mastectomy in 2012 for a 2.2 cm IDC")."""
+    """A size in the clause of an operation dated by its year ("right mastectomy in 2012 for a 2.2 cm IDC"), or
+    right after a cancer told as past ("Left breast cancer in 2014 (1,9 cm, node-negative)")."""
     return any(DATED.fullmatch(y.text.strip()) for s in reading.near(cue, ["SURGERY"])
-               for y in reading.within(s, ["SURGERY_PAST_POST"], 0, 3))
+               for y in reading.within(s, ["SURGERY_PAST_POST"], 0, 3)) or any(
+        c.historical and c.sentence == cue.sentence and 0 <= cue.start - c.end <= 5 for c in reading.all("CANCER"))
 
 
 def _grown(reading: Reading, sizes: Sized) -> Sized:

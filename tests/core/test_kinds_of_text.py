@@ -439,3 +439,27 @@ def test_treatment_to_come_after_surgery_leaves_the_operation_ahead() -> None:
     result = bot.analyze("61F, R IDC 3.4 cm, cN0 at diagnosis; neoadjuvant chemotherapy completed last week. "
                          "Lumpectomy booked for the 20th. Radiotherapy consult to follow after surgery.")
     assert (result.variant_id, result.facts["treatment"]) == ("axilla-8", "neoadjuvant_completed")
+
+
+def test_the_size_of_a_past_cancer_told_beside_it_is_not_the_recurrence_s() -> None:
+    result = bot.analyze("69F. Right breast cancer in 2013 (1.7 cm, node-negative) treated with WLE and RT. New 2.4 "
+                         "cm mass at the right lumpectomy scar; core biopsy: recurrent IDC.")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-10", 2.4)
+
+
+def test_a_group_s_median_age_is_no_second_patient() -> None:
+    result = bot.analyze("Audit: 140 women seen, median age 51. Today: a 63-year-old woman with a new palpable left "
+                         "axillary lump, no breast cancer history, not imaged yet.")
+    assert (result.variant_id, result.facts["age"]) == ("axilla-1", 63)
+
+
+def test_a_first_cycle_still_due_is_no_treatment_yet() -> None:
+    result = bot.analyze("Newly diagnosed R breast IDC 4.2 cm, palpable R axillary node. Cycle 1 of neoadjuvant EC "
+                         "is due on Thursday, not yet given.")
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-6", "none")
+
+
+def test_an_operation_weeks_ahead_keeps_a_cancer_after_chemotherapy_current() -> None:
+    result = bot.analyze("S: 41F finished neoadjuvant TCHP 2 weeks ago.\nHx: R IDC 3.8 cm at diagnosis with a biopsy-"
+                         "proven R axillary node (cN1).\nP: surgery in 4/52; axillary imaging beforehand?")
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-9", "neoadjuvant_completed")
