@@ -62,8 +62,9 @@ def main() -> int:
         current = PATH.exists() and PATH.read_text() == text()
         print(f"{PATH}: {'current' if current else 'out of date: run python -m scripts.english_words'}")
         return 0 if current else 1
-    PATH.write_text(text())
-    print(f"{PATH}: {len(english_words())} words")
+    written = text()
+    PATH.write_text(written)
+    print(f"{PATH}: {len(yaml.safe_load(written))} words")
     return 0
 
 

@@ -617,17 +617,17 @@ def _dimensions(m: "re.Match[str]") -> str:
     """Labelled dimensions as one measurement ("1.5 x 2.6 cm"), in centimetres when the units differ."""
     parts = _VALUE_UNIT.findall(m.group())
     units = {unit.lower() for _, unit in parts}
-    if len(units) == 1:
-        return " x ".join(value for value, _ in parts) + " " + units.pop()
-    return _in_centimetres(m)
+    return " x ".join(value for value, _ in parts) + " " + units.pop() if len(units) == 1 else _as_cm(parts)
 
 
 def _in_centimetres(m: "re.Match[str]") -> str:
     parts = _VALUE_UNIT.findall(m.group())
-    if len({unit.lower() for _, unit in parts}) == 1:
-        return m.group()
-    values = [float(v) / (10.0 if u.lower() == "mm" else 1.0) for v, u in parts]
-    return " x ".join(f"{v:g}" for v in values) + " cm"
+    return m.group() if len({unit.lower() for _, unit in parts}) == 1 else _as_cm(parts)
+
+
+def _as_cm(parts: List[Tuple[str, str]]) -> str:
+    """(value, unit) dimensions written in centimetres ("1.8 x 2.3 cm")."""
+    return " x ".join(f"{float(v) / (10.0 if u.lower() == 'mm' else 1.0):g}" for v, u in parts) + " cm"
 
 
 def _numbers(norm: Normalised) -> Normalised:
