@@ -235,13 +235,16 @@ _NOT_AN_ITEM = frozenset({"so", "not", "more", "less", "something", "similar", "
 _ALTERNATIVES = frozenset({"whether", "if", "either", "unclear", "unsure", "one"})  # "unclear whether one or both"
 
 
-def _list_items(doc: Doc, clauses: List[int], clause: int) -> List[int]:
-    """The clauses after `clause` that go on with a list of short items to its "or" ("no skin changes, nipple
-    retraction, or palpable adenopathy"); [] when they do not end in such an item."""
+def _list_items(doc: Doc, clauses: List[int], clause: int, cue_end: int) -> List[int]:
+    """The clauses after `clause` (where the cue ending at token `cue_end` stands) that go on with a list of short
+    items to its "or" ("no skin changes, nipple retraction, or palpable adenopathy"); [] when they do not end in
+    such an item. Single words before the last item are modifiers of the noun it names ("no enlarged, firm, matted
+    or otherwise abnormal nodes were felt"): that item is as long as its clause."""
     items: List[int] = []
     at = clauses.index(clause) if clause in clauses else len(clauses)
     while at < len(clauses) and clauses[at] == clause:
         at += 1
+    modifiers = at - cue_end == 1
     # a comma starts the clause it ends (clause_ids): each item is ", words", the last ", or words"
     while at < len(clauses) and doc[at].text == "," and len(items) < 4:
         current, first = clauses[at], at
@@ -251,14 +254,16 @@ def _list_items(doc: Doc, clauses: List[int], clause: int) -> List[int]:
         # ", nipple retraction or palpable adenopathy": the last two items after one comma, with no serial comma
         # (not "palpable node or so", "node or two", "palpable or not")
         joined = [i for i in range(first + 2, min(at, first + _LIST_ITEM + 1)) if doc[i].norm_ in ("or", "nor")]
-        if not last and joined and joined[0] + 1 < at and doc[joined[0] + 1].norm_ not in _NOT_AN_ITEM \
+        if not last and joined and joined[0] + 1 < at and (doc[joined[0] + 1].norm_ not in _NOT_AN_ITEM or (
+                modifiers and joined[0] == first + 2 and doc[joined[0] + 1].norm_ == "otherwise")) \
                 and not doc[joined[0] + 1].like_num \
                 and not any(doc[i].norm_ in _ALTERNATIVES for i in range(first + 1, joined[0])):
             last = True
-            if at - joined[0] > _LIST_ITEM + 2:
+            if at - joined[0] > _LIST_ITEM + 2 and not (modifiers and joined[0] == first + 2):
                 return []
-        elif at - first > _LIST_ITEM + (3 if last else 1):  # the last item may name more ("or palpable axillary nodes")
-            return []
+        elif at - first > _LIST_ITEM + (3 if last else 1) and not (modifiers and last):
+            return []  # the last item may name more ("or palpable axillary nodes")
+        modifiers = modifiers and (last or at - first == 2)
         items.append(current)
         if last:
             return items
@@ -433,7 +438,7 @@ class AxillaContext:
                         listed = sorted({clauses[i] for i in range(e, len(doc)) if sentences[i] == sentences[e - 1]}
                                         - {clauses[e - 1]})
                     elif kinds[k].forward:
-                        listed = _list_items(doc, clauses, clauses[e - 1])
+                        listed = _list_items(doc, clauses, clauses[e - 1], e)
                 # a phrase that holds a terminator ("not yet": "yet" ends clauses) reaches the clause it ends in too
                 for clause in {clauses[s], clauses[e - 1]}:
                     context.setdefault(clause, []).append((kinds[k], s, e, stop, False))

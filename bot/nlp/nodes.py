@@ -257,6 +257,12 @@ _MANAGEMENT = frozenset({"need", "needs", "require", "requires", "indicated", "a
 _ATTRIBUTES = frozenset({"tender", "mobile", "fixed", "matted", "firm", "hard", "soft", "non-tender"})
 
 
+def _attribute(palpable: Cue) -> bool:
+    """The word tells what a felt node is like ("not mobile", "non-tender"): denied, it says nothing of whether a
+    node is felt."""
+    return palpable.text.lower() in _ATTRIBUTES
+
+
 def _queried(reading: Reading, node: Cue) -> bool:
     """The node's own sentence asks whether it is there ("Palpable R axillary node?", "Node is palpable? To be
     confirmed.", "node - or is it just a lipoma?"): it ends with a question mark and asks nothing else."""
@@ -334,7 +340,7 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         # is enough for node-positive (matching-rules.md)
         denials = [c for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"])
                    if c.negated and not _denied_of_another(reading, cue, c)
-                   and not (palpable_cues and (c.label == "SUSPICIOUS" or c.text.lower() in _ATTRIBUTES))]
+                   and not (palpable_cues and (c.label == "SUSPICIOUS" or _attribute(c)))]
         negated = cue.negated or _gone(reading, cue) or (not (suspicious_cues or proven_cues) and bool(denials))
         if negated and _felt_since(reading, cue):
             # "not palpable last month, now palpable": the exam has changed; which holds is asked
@@ -568,7 +574,7 @@ def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
     terse = len(reading.tokens) <= 6 and not reading.has("BREAST", "CANCER", "TUMOR", "LUMP", "NODE") and (
         reading.case_side is not None or reading.expecting == "clinical_nodes")
     cues += [p for p in reading.all("PALPABLE") if p.negated and not p.uncertain
-             and not reading.near(p, ["NOT_EXAMINED"], "sentence")
+             and not _attribute(p) and not reading.near(p, ["NOT_EXAMINED"], "sentence")
              and not reading.near(p, ["NODE", "LUMP", "BREAST"])  # a node or mass speaks for itself
              and (terse or _own_axilla(reading, p, axillae))]
     # "FNA of the L axillary node: negative": the biopsy's result, not the exam's
@@ -738,7 +744,7 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
     if n_value == "negative" and not facts.get("cancer_history"):
         # "cT2N0 per the surgeon's note; on my exam a firm node": one exam says N0, one a node (not a past pN0)
         negative += [c for c in n_cues if not (c.historical or c.text.lower().startswith(("p", "yp")))]
-    negative += [p for p in reading.all("PALPABLE") if p.negated and not (p.uncertain or p.family)
+    negative += [p for p in reading.all("PALPABLE") if p.negated and not (p.uncertain or p.family or _attribute(p))
                  and not reading.near(p, ["BREAST"]) and not _about_breasts(reading, p) and not _other_side(reading, p)
                  and not any(p.clause == m.cue.clause for m in felt)]
     negative = [c for c in negative if not _excepted(reading, c)]

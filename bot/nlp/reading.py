@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 from bot.facts import Facts
 from bot.nlp.components import Cue
@@ -16,6 +16,21 @@ DATED = re.compile(r"(?:[0-3]?\d[./-])?(?:[01]?\d[./-])?(?:19|20)\d\d")  # a yea
 
 SIDE_LABELS = ("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
 _NODAL = ("NODE", "LUMP", "AXILLA", "NODE_NEG", "NODE_POS", "PALPABLE")
+
+
+# A phrase that says what the words inside it are not: the axillary tail is breast, so its "axillary" is no axilla
+# (matching-rules.md); nor is "us" in "transferred care to us" an ultrasound, "right" in "the right scenario" a
+# side, "metastatic" in "metastatic workup" a metastasis, a "systemic therapy" a site, "hard" in "hard to tell" a
+# hard node, nor a risk-reducing mastectomy the operation of the cancer (it removed a breast without one).
+_VOIDED_INSIDE: Dict[str, FrozenSet[str]] = {
+    "AXILLARY_TAIL": frozenset({"AXILLA"}),
+    "US_PRONOUN": frozenset({"MODALITY_MUS"}),
+    "RIGHT_NOT_SIDE": frozenset({"SIDE_RIGHT"}),
+    "STAGING_WORKUP": frozenset({"METASTASIS", "PROVEN"}),
+    "TREATMENT_WORD": frozenset({"DISTANT_SITE"}),
+    "HARD_TO_SAY": frozenset({"PALPABLE", "EXAM"}),
+    "RISK_REDUCING_SURGERY": frozenset({"SURGERY"}),
+}
 
 
 def inside(cue: Cue, spans: List[Cue]) -> bool:
@@ -37,21 +52,12 @@ class Reading:
     norms: Optional[List[str]] = None  # the tokens' NORMs (norms.yml, foreign.yml: German "neu" -> "newly")
 
     def __post_init__(self) -> None:
-        # The axillary tail is breast: its "axillary" is not the axilla (matching-rules.md).
-        # Nor is "us" in "transferred care to us" an ultrasound, nor "right" in "the right scenario" a side, nor
-        # "metastatic" in "metastatic workup" a metastasis, nor "hard" in "hard to tell" a hard node.
-        tails = [c for c in self.cues if c.label == "AXILLARY_TAIL"]
-        pronouns = [c for c in self.cues if c.label == "US_PRONOUN"]
-        not_sides = [c for c in self.cues if c.label == "RIGHT_NOT_SIDE"]
-        workups = [c for c in self.cues if c.label == "STAGING_WORKUP"]  # "metastatic workup": a search, no finding
-        therapies = [c for c in self.cues if c.label == "TREATMENT_WORD"]  # "systemic therapy": no site
-        unsure = [c for c in self.cues if c.label == "HARD_TO_SAY"]  # "hard to tell": no hard node
-        self.cues = _relatives_sentences(_alternatives([c for c in self.cues if not (
-            (c.label == "AXILLA" and inside(c, tails)) or (c.label == "MODALITY_MUS" and inside(c, pronouns))
-            or (c.label == "SIDE_RIGHT" and inside(c, not_sides))
-            or (c.label in ("METASTASIS", "PROVEN") and inside(c, workups))
-            or (c.label == "DISTANT_SITE" and inside(c, therapies))
-            or (c.label in ("PALPABLE", "EXAM") and inside(c, unsure)))], self.tokens), self.tokens)
+        voiding = {c.label for c in self.cues if c.label in _VOIDED_INSIDE}
+        if voiding:
+            spans = {label: [c for c in self.cues if c.label == label] for label in voiding}
+            self.cues = [c for c in self.cues if not any(
+                c.label in _VOIDED_INSIDE[label] and inside(c, spans[label]) for label in voiding)]
+        self.cues = _relatives_sentences(_alternatives(self.cues, self.tokens), self.tokens)
         self.by_label: Dict[str, List[Cue]] = defaultdict(list)
         for cue in self.cues:
             self.by_label[cue.label].append(cue)

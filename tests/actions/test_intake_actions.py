@@ -463,6 +463,14 @@ def test_a_message_naming_another_patient_is_not_merged_into_the_case(domain):
     assert messages[0]["text"].startswith("I hold one case per conversation, and it is patient Adeyemi's")
 
 
+@pytest.mark.parametrize("wish, topic", [("the oncologist wants a PET-CT first", "why_not_pet"),
+                                         ("the surgeon would prefer a breast MRI first", "why_not_mri")])
+def test_a_study_someone_wants_is_the_why_not_question_not_a_finding(domain, wish, topic):
+    slots, _ = form_turn(domain, {}, "new IDC 3 cm, palpable axillary node, untreated", "describe_case")
+    _, messages = run(ActionAnswerFaq(), make_tracker(wish, f"faq_{topic}", slots, form_active=False), domain)
+    assert only_custom(messages) == {"type": "faq", "topic": topic, "variant": "axilla-6"}
+
+
 def test_a_hedged_answer_to_the_side_question_is_asked_again_quoting_it(domain):
     slots, _ = form_turn(domain, {}, "44F no known breast cancer, new palpable axillary lump", "describe_case")
     assert slots["requested_slot"] == "axillary_lump"

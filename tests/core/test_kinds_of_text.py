@@ -142,6 +142,14 @@ def test_a_cycle_day_or_an_ordinal_cycle_is_chemotherapy_under_way(schedule: str
     assert bot.analyze(text).variant_id == "axilla-7"
 
 
+@pytest.mark.parametrize("operation", ["s/p prophylactic left mastectomy 2021",
+                                       "status post risk-reducing L nipple-sparing mastectomy"])
+def test_a_risk_reducing_mastectomy_is_no_operation_of_the_cancer(operation: str) -> None:
+    result = bot.analyze(f"47F, BRCA1 carrier, {operation}; now newly diagnosed R IDC 2.6 cm, axilla clinically "
+                         "negative")
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-5", None)
+
+
 def test_a_post_operative_day_from_another_operation_is_no_breast_surgery() -> None:
     result = bot.analyze("Post-op day 2 after an unrelated knee arthroscopy. 66F, new R IDC 1.3 cm, no palpable "
                          "axillary nodes, untreated.")
@@ -182,6 +190,30 @@ def test_a_no_that_denies_another_word_leaves_the_node(text: str) -> None:
 def test_a_denial_after_the_node(denial: str) -> None:
     result = bot.analyze(f"66F, new R IDC 1.7 cm, untreated; palpable axillary nodes {denial}")
     assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-3", "negative")
+
+
+@pytest.mark.parametrize("exam", [
+    "no hard, tender, fixed or otherwise worrying R axillary nodes on palpation",
+    "there were no matted, firm, or large nodes to feel in her right axilla",
+    "exam: no enlarged, hard or fixed R axillary lymph nodes palpable",
+])
+def test_a_no_before_a_series_of_single_word_modifiers_denies_the_node_they_describe(exam: str) -> None:
+    result = bot.analyze(f"71F, new R IDC 1.9 cm, untreated, {exam}")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-3", "negative")
+
+
+def test_a_no_before_a_list_of_findings_stops_where_a_but_brings_a_node() -> None:
+    result = bot.analyze("71F, new R IDC 1.9 cm, untreated, no fever, night sweats, or weight loss, but a hard "
+                         "palpable right axillary node")
+    assert result.variant_id == "axilla-4"
+
+
+@pytest.mark.parametrize("text", [
+    "57F, new R IDC 1.8 cm, untreated, firm R axillary node on exam, not mobile",
+    "57F, new R IDC 1.8 cm, untreated. R axilla: one node palpated; non-mobile, not tender.",
+])
+def test_denying_what_a_felt_node_is_like_is_no_negative_exam(text: str) -> None:
+    assert bot.analyze(text).variant_id == "axilla-4"
 
 
 def test_a_node_that_was_not_present_before_is_there_now() -> None:
