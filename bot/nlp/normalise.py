@@ -107,7 +107,14 @@ _HYPHENS = frozenset("\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d")  # and the mi
 _CARRIAGE_RETURN = Scanner(r"\r\n?")  # Windows line ends, HL7 v2's segment separator
 
 
+# Text that went through JSON twice arrives with its escapes spelt out ("exam:\\nno palpable nodes"): a literal
+# backslash-n glued to the next word would turn "no" into "nno" and lose the negation.
+_LITERAL_ESCAPE = Scanner(r'\\(?:r\\n|[nrt"/])')
+_ESCAPED = {"\\n": "\n", "\\r": "\n", "\\t": "\t", '\\"': '"', "\\/": "/"}
+
+
 def _unescape(norm: Normalised) -> Normalised:
+    norm = norm.sub(_LITERAL_ESCAPE, lambda m: _ESCAPED.get(m.group(), "\n"))
     norm = norm.sub(_CARRIAGE_RETURN, lambda m: "\n")
     for _ in range(2):  # "&amp;gt;" is an escaped "&gt;"
         norm = norm.sub(_ENTITY, lambda m: html.unescape(m.group()))
@@ -343,6 +350,40 @@ _CHECKED = Scanner(r"\[\s*[xX✓✔☑]\s*\]|☑|☒")
 _QUERIED = Scanner(r"\[\s*\?\s*\]")
 # An unchecked option states nothing: it is dropped up to the next box, field or line.
 _UNCHECKED = Scanner(r"(?:\[\s\]|☐)(?:(?!\s{3}|\s+[A-Z][a-z][\w /]{0,30}:)[^\[|\n☐☑☒])*")
+# A form line whose boxes follow their options ("Palpable LN: yes [ ] no [X]", "N1 ☐ N0 ☒", "yes □ no ■"): it ends
+# with a box. Each option is the text before its box, back to the box before it or the field's colon.
+_BOX = Scanner(r"\[\s*[xX✓✔☑]?\s*\]|[☐☑☒□■]")
+_BOX_AFTER_LINE = Scanner(r"(?m)^[^\n]*\S[^\n]*?(?:\[\s*[xX✓✔☑]?\s*\]|[☐☑☒□■])[ \t]*$")
+_TICKED = re.compile(r"\[\s*[xX✓✔☑]\s*\]|[☑☒■]")
+_YES_NO_OPTION = re.compile(r"(?i)\b(?:yes|no|y|n|ja|nein|oui|non|s[ií])$")
+
+
+def _options_before_boxes(line: "re.Match[str]") -> List[Edit]:
+    """Edits that keep only the ticked options of a form line whose boxes follow them; [] when the boxes lead."""
+    text = line.group()
+    boxes = list(_BOX.finditer(text))
+    at = max(text.rfind(mark, 0, boxes[0].start()) for mark in ":?,;.") + 1
+    if not text[at:boxes[0].start()].strip():
+        return []  # "Exam: [ ] palpable [x] no palpable": the boxes come first (_UNCHECKED, _CHECKED)
+    edits = []
+    colon = ":" if text[at - 1:at] not in (":", "?") else ""
+    for box in boxes:
+        option = text[at:box.start()].strip()
+        answer = _YES_NO_OPTION.search(option)
+        if answer:  # "node palpable yes ☐ no ☒": the words before the answer ask it, as a field does
+            at += text[at:box.start()].rfind(answer.group())
+            option = colon + " " + answer.group()
+        ticked = _TICKED.fullmatch(box.group())
+        edits.append((line.start() + at, line.start() + box.end(), f" {option}." if ticked and option else " "))
+        at = box.end()
+    return edits
+
+
+def _boxes_after(norm: Normalised) -> Normalised:
+    edits = [e for line in _BOX_AFTER_LINE.finditer(norm.text) for e in _options_before_boxes(line)]
+    return norm.apply(edits) if edits else norm
+
+
 # Dictated categories and letters: "c T two" -> "cT2", "c t of the chest" -> "CT".
 # words only ("Pt 2" is patient 2); not a regimen's T before a time ("AC-T two weeks ago"), nor a unit ("a 1.5 cm one")
 _SPOKEN_TNM = Scanner(r"(?i)(?<![-/])(?<!\d)(?<!\d\s)\b(?:([cpy])\s?)?([tnm])\s+(zero|one|two|three|four)\b"
@@ -450,6 +491,7 @@ def _dictation(norm: Normalised) -> Normalised:
         norm = norm.sub(_TELEGRAM_STOP, lambda m: ".")
     if sum(1 for _ in _SPOKEN.finditer(norm.text)) >= 2:
         norm = norm.sub(_SPOKEN, lambda m: _SPOKEN_MARK.get(m.group(1).lower(), "\n" if " " in m.group(1) else "."))
+    norm = _boxes_after(norm)
     norm = norm.sub(_UNCHECKED, lambda m: " ")
     norm = norm.sub(_CHECKED, lambda m: " ")
     norm = norm.sub(_QUERIED, lambda m: " possibly ")

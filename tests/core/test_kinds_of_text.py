@@ -17,6 +17,31 @@ def test_a_coded_answer_is_said_in_its_legend_s_words(given_text: str, read_as: 
     assert normalise(given_text)[0].text == read_as
 
 
+@pytest.mark.parametrize("form", ["Axillary exam: palpable ☐ not palpable ☒", "LN felt? yes [ ] no [x]",
+                                  "axillary nodes palpable Yes □ No ■", "cN: N1 [ ] N0 [X]"])
+def test_boxes_after_their_options_keep_the_ticked_one(form: str) -> None:
+    result = bot.analyze(f"61F, new R IDC 2.7 cm, untreated\n{form}")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-5", "negative")
+
+
+def test_a_box_after_a_ticked_yes_keeps_the_node() -> None:
+    assert bot.analyze("61F, new R IDC 2.7 cm, untreated\nR axillary node felt: yes ☒ no ☐").variant_id == "axilla-6"
+
+
+@pytest.mark.parametrize("escaped, read_as", [
+    ("Exam:\\nno nodes felt", "Exam:\nno nodes felt"),
+    ("size\\t2.4 cm", "size\t2.4 cm"),
+    ('the \\"axilla\\" note', 'the "axilla" note'),
+])
+def test_escapes_spelt_out_by_a_second_json_encoding_are_read_as_meant(escaped: str, read_as: str) -> None:
+    assert normalise(escaped)[0].text == read_as
+
+
+def test_a_negation_after_a_spelt_out_line_break_still_denies() -> None:
+    result = bot.analyze("61F, new R IDC 2.7 cm, untreated.\\nno R axillary nodes on palpation")
+    assert result.variant_id == "axilla-5"
+
+
 def test_a_coded_form_is_read() -> None:
     form = ("Item A Patient sex (1=female, 2=male): 1\nItem B Age (years): 66\n"
             "Q1 Invasive breast cancer, biopsy proven (1=yes, 2=no): 1\nQ2 Tumour diameter (mm; 999=missing): 16\n"
