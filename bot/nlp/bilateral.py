@@ -83,6 +83,8 @@ def cancer_each_side(reading: Reading) -> bool:
         if cue.family or cue.negated or cue.uncertain or (cue.label != "RECURRENCE" and (
                 cue.historical or any(abs(p.start - cue.start) <= 3 for p in past))):
             continue  # a recurrence is of a past cancer, and is current itself
+        if cue.label == "TUMOR" and sizes.in_distant_organ(reading, cue):
+            continue  # "a lesion in the right lobe of the liver": no breast's
         found.add(cue_side(reading, cue) or reading.side_of(cue, before=4, after=4))
     if set(SIDES) <= found:
         return True

@@ -772,7 +772,7 @@ def distant_metastases(reading: Reading, facts: Facts) -> Read:
     current = bool(facts.get("cancer_named")) or facts.get("diagnosis") in ("new_primary", "local_recurrence")
     possible += [c for c in reading.all("DISTANT_SITE") if not (c.family or c.negated or c.historical)
                  and any((x.uncertain or current) and not (x.negated or x.family)
-                         for x in reading.within(c, ["LUMP", "TUMOR", "NODE"], 2, 3))]
+                         for x in reading.within(c, ["LUMP", "TUMOR", "NODE"], 8, 3))]  # "lesion in the liver"
     return Read(residue=tuple(possible[:1])) if possible else NOTHING
 
 

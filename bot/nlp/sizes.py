@@ -70,11 +70,24 @@ def _kind(reading: Reading, c: Cue) -> Optional[str]:
         return "other" if invasive or reading.tokens[c.end:c.end + 1] == ["component"] else "tumor"
     if c.label in ("NODE", "AXILLA"):
         return "node"
+    if c.label in ("LUMP", "TUMOR") and in_distant_organ(reading, c):
+        return "other"  # "a 9 mm lesion in the right lobe of the liver"
     if c.label == "LUMP":
         return "node" if axillary(reading, c) else "tumor"
     if c.label in ("CANCER", "TUMOR", "BREAST", "AXILLARY_TAIL"):
         return "tumor"
     return None
+
+
+_NO_ORGAN = frozenset({"distant", "systemic", "widespread"})  # DISTANT_SITE words that name no organ
+
+
+def in_distant_organ(reading: Reading, lesion: Cue) -> bool:
+    """The lesion is placed in a distant organ by the words after it ("lesion in the left lobe of the liver")."""
+    breasts = reading.near(lesion, ["BREAST"])
+    return any(0 <= s.start - lesion.end <= 8 and s.text.lower() not in _NO_ORGAN and not s.negated
+               and not any(lesion.end <= b.start < s.start for b in breasts)
+               for s in reading.near(lesion, ["DISTANT_SITE"]))
 
 
 def inside_any(token: int, cues: List[Cue]) -> bool:

@@ -95,6 +95,28 @@ def test_a_compound_that_names_the_organ_of_a_metastasis_is_distant_disease() ->
     assert (result.status, result.facts["distant_metastases"]) == (bot.OUT_OF_SCOPE, True)
 
 
+@pytest.mark.parametrize("spread", [
+    "the cancer has already spread to her bones", "staging: distant spread to both lungs",
+    "a positive bone scan", "widespread disease on the staging CT", "pleural fluid cytology positive for carcinoma",
+    "Staging-CT: Metastasen in der Leber", "PET: ossäre Metastasierung",
+])
+def test_metastatic_disease_told_by_what_shows_it_is_out_of_scope(spread: str) -> None:
+    result = bot.analyze(f"49F, new L IDC 3.3 cm, palpable L axillary node, untreated; {spread}")
+    assert (result.status, result.facts["distant_metastases"]) == (bot.OUT_OF_SCOPE, True)
+
+
+@pytest.mark.parametrize("lesion", ["CT: two small lesions in the liver",
+                                    "CT: a 9 mm lesion in the right lobe of the liver"])
+def test_a_lesion_in_a_distant_organ_beside_a_current_cancer_is_asked_about(lesion: str) -> None:
+    result = bot.analyze(f"49F, new L IDC 3.3 cm, palpable L axillary node, untreated; {lesion}")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["distant_metastases"])
+
+
+def test_spread_to_the_axillary_nodes_is_no_distant_disease() -> None:
+    result = bot.analyze("49F, new L IDC 3.3 cm, untreated; it has spread to the L axillary nodes (palpable)")
+    assert result.variant_id == "axilla-6"
+
+
 def test_an_inflected_melanoma_explains_the_node() -> None:
     result = bot.analyze("Žena 55 let, hmatná uzlina v levé axile, biopsie prokázala metastázu melanomu.")
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "other_cancer")
