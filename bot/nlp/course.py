@@ -931,7 +931,7 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     # or a cancer named while its own biopsy is awaited ("breast cancer on the mammogram, awaiting biopsy"; not a
     # node's: "FNA of the node pending")
     awaited = [u for u in unproven if (u.label == "NO_BIOPSY" or u.planned) and not reading.near(u, ["NODE", "AXILLA"])]
-    new = facts.get("diagnosis") == "new_primary"
+    new = facts.get("diagnosis") in ("new_primary", None)  # a cancer named without "new" is a new one too
     # a cancer told by its imaging category alone ("breast cancer 3 cm on imaging (BI-RADS 5)"), no biopsy named
     graded = [c for c in reading.all("SUSPICIOUS") if "rads" in c.text.lower() and not c.negated] \
         if not reading.live("BIOPSY", "PROVEN") else []
@@ -939,6 +939,11 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     mass = _breast_mass(reading) or suspected or (_current_cancers(reading) if (awaited and new) or graded else [])
     # ... and a breast mass (an axillary-tail one too) with no known cancer and no axillary finding at all
     alone = facts.get("diagnosis") == "none_known" and not any(m.positive for m in mentions(reading))
+    # ... or a mass called the breast's beside an abnormal node, no cancer named ("US: irregular L breast mass and an
+    # abnormal L axillary node"): the breast mass is worked up first, even with a node (matching-rules.md)
+    alone = alone or (facts.get("diagnosis") in ("none_known", None) and not facts.get("cancer_named") and any(
+        m.label == "LUMP" and m.text.lower().startswith(("mass", "lesion")) and reading.near(m, ["BREAST"])
+        for m in mass))
     # chemotherapy given for it proves a cancer ("finished neoadjuvant chemo for a 3.9 cm tumour")
     treated = facts.get("treatment") in ("neoadjuvant_ongoing", "neoadjuvant_completed")
     if mass and (unproven or alone) and not _proven_cancers(reading) and not treated \

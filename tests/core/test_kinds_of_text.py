@@ -274,6 +274,30 @@ def test_metastasis_called_unlikely_is_asked_about() -> None:
     assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
 
 
+@pytest.mark.parametrize("impression", [
+    "an irregular 2.9 cm R breast mass, compatible with carcinoma on the mammogram",
+    "a 2.9 cm R breast mass with malignant-looking margins on US",
+    "a 2.9 cm breast cancer in the R breast detected on MRI",
+    "a new breast cancer per the radiologist, 2.9 cm",
+])
+def test_a_cancer_known_only_by_its_imaging_has_no_tissue_diagnosis(impression: str) -> None:
+    result = bot.analyze(f"52F with {impression}; hard palpable R axillary node")
+    assert result.status in (bot.OUT_OF_SCOPE, bot.NEEDS_INFO) and result.variant_id is None
+
+
+@pytest.mark.parametrize("text", [
+    "52F, R breast mass 2.9 cm; core biopsy consistent with invasive ductal carcinoma; palpable R axillary node",
+    "52F, breast cancer detected on MRI; US-guided core: IDC, 2.9 cm; palpable R axillary node",
+])
+def test_a_biopsy_that_names_the_cancer_is_its_tissue_diagnosis(text: str) -> None:
+    assert bot.analyze(text).variant_id == "axilla-6"
+
+
+def test_an_unbiopsied_breast_mass_beside_an_abnormal_node_is_worked_up_as_a_breast_mass() -> None:
+    result = bot.analyze("52F, never had cancer. US: R breast mass 1.7 cm, irregular; R axillary node, cortex 4 mm")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
+
+
 @pytest.mark.parametrize("text", [
     "66F with recurrent mastitis, now new R IDC 2.6 cm on core biopsy, cN0, untreated",
     "66F, new R IDC 2.6 cm, cN0, untreated; recurrence score 31",
