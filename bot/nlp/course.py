@@ -530,12 +530,17 @@ _CYCLE_COUNT = re.compile(r"(?i)(?<![/\d])\b([1-3])\s*(?:x\s*)?(?:cycles?|rounds
                           r"(?!\s*(?:of|/)\s*\d)")
 
 
+# words that say a drug is being taken ("started tamoxifen", "on anastrozole", "has been taking letrozole")
+_TAKING = frozenset({"on", "started", "commenced", "began", "begun", "taking", "takes", "receiving", "currently"})
+_RADIOTHERAPY = re.compile(r"(?i)^(?:radi|irradiat)|rt$")  # "radiotherapy", "whole-breast RT", "PMRT", "XRT"
+
+
 def _radiotherapy_under_way(reading: Reading) -> List[Cue]:
     """Radiotherapy still being given: it ends later ("radiation finishes next week") or has fractions to go ("15
     of 25 fractions given"); radiotherapy follows the operation, so the cancer is current, under treatment."""
     found = []
     for cue in reading.live("ADJUVANT") + reading.live("TREATMENT_WORD"):
-        if not cue.text.lower().startswith("radi"):
+        if not _RADIOTHERAPY.search(cue.text):
             continue
         counts = [_CYCLES.search(c.text) for c in reading.near(cue, ["CYCLES_FRACTION"], "sentence")]
         if reading.near(cue, ["NAC_ONGOING"], "clause") or any(
@@ -931,7 +936,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     # or a cancer named while its own biopsy is awaited ("breast cancer on the mammogram, awaiting biopsy"; not a
     # node's: "FNA of the node pending")
     awaited = [u for u in unproven if (u.label == "NO_BIOPSY" or u.planned) and not reading.near(u, ["NODE", "AXILLA"])]
-    new = facts.get("diagnosis") in ("new_primary", None)  # a cancer named without "new" is a new one too
+    # a cancer named without "new" (no past cancer, no recurrence) is a new one too
+    new = facts.get("diagnosis") == "new_primary" or (facts.get("diagnosis") is None and not (
+        facts.get("cancer_history") or reading.has("RECURRENCE")))
     # a cancer told by its imaging category alone ("breast cancer 3 cm on imaging (BI-RADS 5)"), no biopsy named
     graded = [c for c in reading.all("SUSPICIOUS") if "rads" in c.text.lower() and not c.negated] \
         if not reading.live("BIOPSY", "PROVEN") else []
@@ -982,6 +989,12 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     endocrine = [c for c in reading.live("ENDOCRINE") if reading.within(c, ["NAC", "NEOADJUVANT"], 3, 1)
                  or any(_bare_neoadjuvant(reading, n) for n in reading.near(c, ["NEOADJUVANT"], "sentence")
                         if c.end <= n.start <= c.end + 6)]
+    # ... or taken now for a current cancer not yet operated on ("new IDC 3 cm, on anastrozole since March"): given
+    # before surgery, it is neoadjuvant whatever it is called (matching-rules.md)
+    endocrine += [c for c in reading.live("ENDOCRINE") if facts.get("diagnosis") == "new_primary"
+                  and not facts.get("cancer_history") and facts.get("treatment") in (None, "none")
+                  and _TAKING & {t.lower() for t in reading.tokens[max(0, c.start - 3):c.start]}
+                  and not any(x.family for x in reading.cues if x.sentence == c.sentence)]  # not her brother's
     if endocrine:
         return Read("endocrine_therapy", tuple(endocrine[:1]))
     # its completion said in its clause or after it ("adjuvant chemo, completed in May"), not an earlier clause's

@@ -21,7 +21,8 @@ _NODAL = ("NODE", "LUMP", "AXILLA", "NODE_NEG", "NODE_POS", "PALPABLE")
 # A phrase that says what the words inside it are not: the axillary tail is breast, so its "axillary" is no axilla
 # (matching-rules.md); nor is "us" in "transferred care to us" an ultrasound, "right" in "the right scenario" a
 # side, "metastatic" in "metastatic workup" a metastasis, a "systemic therapy" a site, "hard" in "hard to tell" a
-# hard node, nor a risk-reducing mastectomy the operation of the cancer (it removed a breast without one).
+# hard node, nor a risk-reducing mastectomy the operation of the cancer (it removed a breast without one), nor a
+# treatment "not yet finished" or "finishing next week" done.
 _VOIDED_INSIDE: Dict[str, FrozenSet[str]] = {
     "AXILLARY_TAIL": frozenset({"AXILLA"}),
     "US_PRONOUN": frozenset({"MODALITY_MUS"}),
@@ -30,6 +31,7 @@ _VOIDED_INSIDE: Dict[str, FrozenSet[str]] = {
     "TREATMENT_WORD": frozenset({"DISTANT_SITE"}),
     "HARD_TO_SAY": frozenset({"PALPABLE", "EXAM"}),
     "RISK_REDUCING_SURGERY": frozenset({"SURGERY"}),
+    "NAC_ONGOING": frozenset({"NAC_DONE"}),  # "not yet finished", "finishing next week": not done
 }
 
 

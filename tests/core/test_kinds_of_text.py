@@ -177,6 +177,35 @@ def test_radiotherapy_still_being_given_is_current_treatment(text: str) -> None:
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "adjuvant_therapy")
 
 
+@pytest.mark.parametrize("drug", ["has been taking letrozole for six weeks", "started on Femara in May",
+                                  "currently on tamoxifen"])
+def test_an_endocrine_drug_taken_before_the_operation_is_neoadjuvant_endocrine_therapy(drug: str) -> None:
+    result = bot.analyze(f"71F, new R IDC 2.8 cm, ER strongly positive, cN0, {drug}, surgery not yet booked")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "endocrine_therapy")
+
+
+@pytest.mark.parametrize("text", [
+    "71F, new R IDC 2.8 cm, cN0, untreated; adjuvant tamoxifen discussed in clinic",
+    "71F, new R IDC 2.8 cm, cN0, untreated. Her sister is on anastrozole.",
+])
+def test_an_endocrine_drug_only_talked_about_or_someone_else_s_is_no_treatment(text: str) -> None:
+    assert bot.analyze(text).variant_id == "axilla-5"
+
+
+@pytest.mark.parametrize("therapy", ["now having post-mastectomy radiotherapy", "on adjuvant trastuzumab",
+                                     "still on chest wall RT, week 4 of 5", "currently receiving Phesgo"])
+def test_a_past_cancer_still_under_adjuvant_treatment_is_current(therapy: str) -> None:
+    result = bot.analyze(f"54F, L breast cancer 2024, mastectomy; {therapy}; new palpable L axillary lump")
+    assert result.status == bot.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize("end", ["finishing her neoadjuvant chemo next week", "NAC ends in 3 weeks",
+                                 "chemotherapy will be done next month"])
+def test_chemotherapy_that_ends_later_is_under_way(end: str) -> None:
+    result = bot.analyze(f"54F, L IDC 3.4 cm at diagnosis, cN0; {end}, then surgery")
+    assert (result.status, result.facts["treatment"]) == (bot.OUT_OF_SCOPE, "neoadjuvant_ongoing")
+
+
 def test_radiotherapy_finished_long_ago_leaves_a_past_cancer() -> None:
     result = bot.analyze("L breast ca 2015, WLE and radiotherapy, finished 2016; new palpable L axillary lump")
     assert result.variant_id == "axilla-1"
