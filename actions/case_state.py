@@ -6,9 +6,10 @@ from rasa_sdk import Tracker
 
 import bot
 from bot import intake, render
-from bot.facts import Extraction, Residue
+from bot.facts import Evidence, Extraction, Residue
 from bot.nlp.bilateral import OTHER_SIDE
 from bot.nlp.extract import shifted
+from bot.nlp.sizes import in_unit
 
 CASE_INTENTS = intake.CASE_INTENTS
 LOW_CONFIDENCE = intake.LOW_CONFIDENCE
@@ -163,6 +164,13 @@ def reading_context(tracker: Tracker, in_case: bool) -> Tuple[Optional[Text], Op
             treatment if treatment in (NAC_STATES if in_case else NAC_STATES[:1]) else None)
 
 
+def untreated_diagnosis(tracker: Tracker) -> Optional[Text]:
+    """The case's diagnosis while no treatment is under way or done: a follow-up may take it back ("no histology
+    yet"), whoever the message is about (a new patient's own cancer is read as proven or not by the core)."""
+    untreated = has_case(tracker) and tracker.get_slot("treatment") in (None, "none")
+    return tracker.get_slot("diagnosis") if untreated else None
+
+
 def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_case: bool = True) -> Extraction:
     """The core's reading of a message. In the case (`in_case`, unless it says it is a new patient) it is read
     against the case's side, lump and completed chemotherapy; a case's ongoing chemotherapy is always its context.
@@ -174,22 +182,25 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
     if intake.is_typed_payload(text):
         return bot.extract("")  # "/describe_case{...}": slots typed as an intent payload are not a description
     side, lump, treatment = reading_context(tracker, in_case)
-    ext = bot.extract(text, expecting=expecting, side=side, lump=lump)
+    diagnosis = untreated_diagnosis(tracker)
+    ext = bot.extract(text, expecting=expecting, side=side, lump=lump, diagnosis=diagnosis)
     if side and ext.new_case:
         ext = bot.extract(text, expecting=expecting)
     if treatment and ext.stated.get("treatment") is None and not (
             ext.new_case or ext.stated.get("age") is not None or ext.stated.get("diagnosis") is not None):
         # "she noticed a new lump in her armpit", mid-chemotherapy: a new lump during treatment; "no palpable nodes
         # now", after it: today's exam, not the status at diagnosis
-        ext = bot.extract(text, expecting=expecting, treatment=treatment, side=side, lump=lump)
+        ext = bot.extract(text, expecting=expecting, treatment=treatment, side=side, lump=lump, diagnosis=diagnosis)
     if expecting or intake.has_facts(ext):
         return ext
     # a short follow-up that states no fact on its own may still correct one the case holds
+    if tracker.get_slot("tumor_size_cm") and ext.unit:
+        return in_unit_meant(tracker, text, ext)
     cues = set(ext.cues)
     imaged, felt = bool(cues & {"MODALITY_MUS", "MODALITY_OTHER"}), bool(cues & {"PALPABLE", "EXAM"})
     if tracker.get_slot("tumor_size_cm") and any(ch.isdigit() for ch in text):
         # "sorry, I meant 1.8", "it's 2.5": a number and nothing else that could own it corrects the size
-        again = bot.extract(text, expecting="tumor_size_cm", side=side, lump=lump)
+        again = bot.extract(text, expecting="tumor_size_cm", side=side, lump=lump, diagnosis=diagnosis)
         if again.stated.get("tumor_size_cm") is not None:
             return replace(again, corrected=True)
         if "BARE_NUMBER" in cues and imaged:
@@ -197,15 +208,32 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
             return replace(ext, residue=ext.residue + (Residue("tumor_size_cm", 0, len(text), text),))
     if tracker.get_slot("node_finding") and imaged and not felt:
         # "found on CT not mammogram": the study that found the case's node, as the answer to that question
-        again = bot.extract(text, expecting="node_finding", side=side, lump=lump)
+        again = bot.extract(text, expecting="node_finding", side=side, lump=lump, diagnosis=diagnosis)
         if again.stated.get("node_finding") not in (None, tracker.get_slot("node_finding")):
             return replace(again, corrected=True)
     if tracker.get_slot("clinical_nodes") and felt:
         # "it's not palpable; US negative" about the case's node: read as the answer to the node question would be
-        again = bot.extract(text, expecting="clinical_nodes", side=side, lump=lump)
+        again = bot.extract(text, expecting="clinical_nodes", side=side, lump=lump, diagnosis=diagnosis)
         if again.stated.get("clinical_nodes") is not None:
             return replace(again, corrected=True)
     return ext
+
+
+def size_words(tracker: Tracker) -> Optional[Text]:
+    """The words the case's tumour size was read from ("3 cm"), when the case keeps them."""
+    spans = ((tracker.get_slot(EVIDENCE_SLOT) or {}).get("tumor_size_cm") or {}).get("spans") or []
+    return next((s.get("text") for s in spans if isinstance(s, dict) and s.get("text")), None)
+
+
+def in_unit_meant(tracker: Tracker, text: Text, ext: Extraction) -> Extraction:
+    """A unit-only correction ("sorry, mm not cm") read as the case's size in that unit ("3 cm" -> 3 mm); the size
+    is asked, quoting the message, when its words cannot be said again in that unit or give no plausible size."""
+    said = size_words(tracker)
+    restated = in_unit(said, ext.unit) if said and ext.unit else None
+    again = bot.extract(restated, expecting="tumor_size_cm") if restated else None
+    if again is not None and again.stated.get("tumor_size_cm") is not None:
+        return replace(again, corrected=True, evidence={"tumor_size_cm": (Evidence(0, len(text), text),)})
+    return replace(ext, corrected=True, residue=ext.residue + (Residue("tumor_size_cm", 0, len(text), text),))
 
 
 def read(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_case: bool = True) -> Extraction:

@@ -27,6 +27,8 @@ def faq_topic(tracker: Tracker) -> Optional[Text]:
     # "the dose of PET/CT vs US" stays a radiation question
     if "radiation" not in (topic, keywords):
         topic = compared_exam_topic(text) or topic
+    if faq.asks_dose_of_an_exam(topic, keywords, text):
+        topic = "radiation"  # "Strahlendosis vom PET-CT?": the exam's name is all the classifier knew of it
     if topic == "biopsy_positive" and faq.negated_result(text):
         return "biopsy_negative"  # "the node biopsy shows no cancer": the confusable pair
     return topic

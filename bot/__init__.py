@@ -7,12 +7,15 @@ from bot.result import MATCHED, NEEDS_INFO, OUT_OF_SCOPE, Analysis, Recommendati
 
 
 def extract(text: str, expecting: "str | None" = None, treatment: "str | None" = None,
-            side: "str | None" = None, lump: "str | None" = None, focus: "str | None" = None) -> Extraction:
+            side: "str | None" = None, lump: "str | None" = None, focus: "str | None" = None,
+            diagnosis: "str | None" = None) -> Extraction:
     """The facts one message states; `expecting` is the fact just asked for, to read short answers;
-    `treatment` the case's treatment status, `side` its side and `lump` its axillary lump, for a follow-up;
-    `focus` ("left", "right") reads a message with a cancer in each breast for that breast only."""
+    `treatment` the case's treatment status, `side` its side, `lump` its axillary lump and `diagnosis` its
+    diagnosis, for a follow-up; `focus` ("left", "right") reads a message with a cancer in each breast for that
+    breast only."""
     from bot.nlp.extract import extract as _extract
-    return _extract(text, expecting=expecting, treatment=treatment, side=side, lump=lump, focus=focus)
+    return _extract(text, expecting=expecting, treatment=treatment, side=side, lump=lump, focus=focus,
+                    diagnosis=diagnosis)
 
 
 def match(facts: dict, conflicts=(), notes=(), evidence=None, residue=()) -> Analysis:

@@ -124,6 +124,7 @@ class Extraction:
     residue: Tuple[Residue, ...] = ()  # what the message says that the core could not place
     side: Optional[str] = None        # side the message is about: "left", "right", "bilateral"
     patient: Optional[str] = None     # the patient's name or label in the message ("a" for "Mrs A:", "2" for "Pt 2")
+    unit: Optional[str] = None        # the unit a message without a number says a size is in ("sorry, mm not cm")
 
     @property
     def stated(self) -> Facts:

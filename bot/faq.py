@@ -236,6 +236,16 @@ _PROPOSAL = re.compile(r"\b(?:can|could|may|should|shall)\s+(?:i|we)\s+(?:just\s
                        r"(?:order|request|book)\b|\bis\s+(?:a|an|the)\b[^?.]{0,60}\b(?:ok|okay|appropriate|fine)\b")
 
 
+_EXAM_TOPICS = frozenset({"why_not_pet", "why_not_mri"})
+
+
+def asks_dose_of_an_exam(heard: Optional[str], keywords: Optional[str], text: str) -> bool:
+    """True when a message the classifier took for why-not-that-exam asks that exam's radiation dose (its dose
+    words, in any language the keywords know, outscore the exam's name), and does not question the exam itself
+    ("why not PET - is it the dose?")."""
+    return heard in _EXAM_TOPICS and keywords == "radiation" and not declines_an_exam(text)
+
+
 def proposes_an_order(text: str) -> bool:
     """True when the message proposes ordering an exam ("can I order a non-contrast breast MRI?") rather than
     asking why one is not recommended: the order check answers it, whatever follow-up it sounded like."""

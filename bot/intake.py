@@ -424,9 +424,11 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
 
 
 def adds_to(known: Mapping[str, Any], ext: Extraction) -> bool:
-    """The message states a fact of the case that the case does not hold yet, or holds with another value."""
+    """The message states a fact of the case that the case does not hold yet, or holds with another value (a
+    situation no variant covers, such as "no histology yet", is one: it takes the case out of scope)."""
     return any(value is not None and known.get(key) != value for key, value in ext.stated.items()
-               if key in CASE_KEYS + PERSON_KEYS + ("node_finding", "distant_metastases"))
+               if key in CASE_KEYS + PERSON_KEYS + ("node_finding", "distant_metastases", "encounter",
+                                                    "neoadjuvant_unclear"))
 
 
 def readings(known: Mapping[str, Any], ext: Extraction) -> Dict[str, Dict[str, Any]]:

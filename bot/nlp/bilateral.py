@@ -106,4 +106,5 @@ def focused(reading: Reading, side: str) -> Reading:
     """The reading of one breast: the other breast's cancer, sizes and axillary findings left out."""
     kept = [c for c in reading.cues if not (c.label in _SIDED and cue_side(reading, c) == OTHER_SIDE[side])]
     return Reading(cues=kept, tokens=reading.tokens, expecting=reading.expecting, text=reading.text,
-                   modifiers=reading.modifiers, case_side=side, case_lump=reading.case_lump, norms=reading.norms)
+                   modifiers=reading.modifiers, case_side=side, case_lump=reading.case_lump, norms=reading.norms,
+                   case_diagnosis=reading.case_diagnosis)

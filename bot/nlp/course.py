@@ -553,6 +553,16 @@ def _few_cycles(reading: Reading) -> bool:
     return bool(_CYCLE_COUNT.search(reading.plain))
 
 
+# What says only that a treatment was given, not that its course is over ("she's had 4 rounds"; not "completed").
+_GIVEN = frozenset({"had", "has had", "received"})
+
+
+def _counted_so_far(reading: Reading, done: List[Cue]) -> bool:
+    """Cycles counted without their total, said only to have been given ("she's had 4 rounds of chemo"): how far
+    she is, not that chemotherapy is over (a full course is often 6-8 cycles)."""
+    return bool(reading.live("CYCLE_COUNT")) and all(c.text.lower() in _GIVEN for c in done)
+
+
 _LISTS = frozenset({"list", "waiting", "schedule", "rota", "books"})
 
 
@@ -610,15 +620,16 @@ def _nac_status(reading: Reading) -> tuple:
         return "neoadjuvant_completed", chemo[:1] + fraction
     if ongoing or (done and next_regimen):
         return "neoadjuvant_ongoing", chemo[:1] + (ongoing or done)[:1]
-    if done and (_few_cycles(reading) or _anthracycline_part(reading)):
+    if done and (_few_cycles(reading) or _anthracycline_part(reading) or _counted_so_far(reading, done)):
         return "unclear", chemo[:1]  # "s/p 2 cycles of ddAC": the cycles so far, not the whole course
     if done:
         return "neoadjuvant_completed", chemo[:1] + done[:1]
     if weak:
         return "neoadjuvant_ongoing", chemo[:1] + weak[:1]
     if not chemo:
-        # "still on cycle 3" without the therapy's name: some treatment is under way, which one is asked
-        cycle = [c for c in reading.live("NAC_ONGOING") if "cycle" in c.text.lower()]
+        # "still on cycle 3", "3 cycles so far" without the therapy's name: some treatment is under way, which one is
+        # asked
+        cycle = [c for c in reading.live("NAC_ONGOING") if "cycle" in c.text.lower()] + reading.live("CYCLE_COUNT")
         return ("unclear", cycle[:1]) if cycle else (None, [])
     return "unclear", chemo[:1]
 
@@ -887,6 +898,23 @@ def _unknown_primary(reading: Reading, facts: Facts) -> List[Cue]:
     return spread[:1] if clear else []
 
 
+# Words that suspect a cancer ("looks like", "appears to be") rather than say its biopsy is not done
+_SUSPECTING = re.compile(r"(?i)\b(?:look|appear)")
+
+
+def _diagnosis_taken_back(reading: Reading, facts: Facts) -> List[Cue]:
+    """A follow-up that says the case's cancer has no tissue diagnosis yet ("no histology so far, only imaging",
+    "she has not been biopsied"): the words that say so. The case's diagnosis was then a mass on imaging, which is
+    worked up as a breast mass first (matching-rules.md). A node's biopsy, a cancer the message proves, or one under
+    chemotherapy say nothing of the kind."""
+    if reading.case_diagnosis not in ("new_primary", "local_recurrence") or _proven_cancers(reading) \
+            or facts.get("treatment") not in (None, "none") or reading.live("PROVEN"):
+        return []
+    said = [c for c in reading.live("NO_BIOPSY") if not _SUSPECTING.search(c.text)] + [
+        c for c in reading.all("BIOPSY", "PROVEN") if c.negated and not (c.family or c.planned)]
+    return [c for c in said if not (reading.near(c, ["NODE", "AXILLA"]) or inside(c, reading.all("SURGERY")))][:1]
+
+
 def encounter(reading: Reading, facts: Facts) -> Read:
     """What kind of question this is when no variant can cover it (scope.yml names each with its pointer)."""
     current = facts.get("diagnosis") in ("new_primary", "local_recurrence") or bool(_current_cancers(reading))
@@ -956,6 +984,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     if mass and (unproven or alone) and not _proven_cancers(reading) and not treated \
             and facts.get("diagnosis") != "local_recurrence":
         return Read("no_tissue_diagnosis", tuple(mass[:1] + unproven[:1]))
+    taken_back = _diagnosis_taken_back(reading, facts)
+    if taken_back:
+        return Read("no_tissue_diagnosis", tuple(taken_back))
     # a recurrence named while its biopsy is still to come ("local recurrence R breast, biopsy not yet done"): row 10
     # is for a biopsy-proven one (matching-rules.md)
     recurrence = reading.live("RECURRENCE")

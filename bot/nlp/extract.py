@@ -57,14 +57,15 @@ _check_order(READERS)
 
 
 def read(text: str, expecting: Optional[str] = None, explain: bool = False,
-         case_side: Optional[str] = None, case_lump: Optional[str] = None) -> Tuple[Reading, List[Note]]:
+         case_side: Optional[str] = None, case_lump: Optional[str] = None,
+         case_diagnosis: Optional[str] = None) -> Tuple[Reading, List[Note]]:
     """Normalise the message, run the pipeline and index its cues (and, to explain them, the context cues)."""
     norm, notes = normalise(text)
     doc = parse(norm.text)
     return Reading(cues=list(doc._.cues), tokens=[t.text for t in doc], expecting=expecting, text=norm,
                    norms=[t.norm_ for t in doc],
                    modifiers=tuple(_modifiers(doc)) if explain else (), case_side=case_side,
-                   case_lump=case_lump), notes
+                   case_lump=case_lump, case_diagnosis=case_diagnosis), notes
 
 
 def _modifiers(doc) -> List[Cue]:
@@ -198,7 +199,8 @@ def _phrase(reading: Reading, cue: Cue) -> List[Cue]:
 
 
 def extract(text: str, expecting: Optional[str] = None, treatment: Optional[str] = None,
-            side: Optional[str] = None, lump: Optional[str] = None, focus: Optional[str] = None) -> Extraction:
+            side: Optional[str] = None, lump: Optional[str] = None, focus: Optional[str] = None,
+            diagnosis: Optional[str] = None) -> Extraction:
     """The facts one message states (null when unstated), where each was read, contradictions and residue.
 
     `treatment` is the case's treatment status, for a message that states none: the readers after it see it
@@ -209,21 +211,22 @@ def extract(text: str, expecting: Optional[str] = None, treatment: Optional[str]
     lump ("unilateral", "bilateral"), for a short correction of its sides ("sorry, only the left"). A report's
     ADDENDUM revises the report (see `revised`). A message with a cancer in each breast whose sides lead to
     different variants leaves the differing facts unknown, with a `both_sides` residue (which side is meant?);
-    `focus` ("left", "right") reads that message for one breast only (bot/nlp/bilateral.py). A list of
+    `focus` ("left", "right") reads that message for one breast only (bot/nlp/bilateral.py). `diagnosis` is the
+    case's diagnosis, for a follow-up that takes it back ("no histology yet": no tissue diagnosis). A list of
     patients whose question names one of them is read for that patient's entry only (bot/nlp/patients.py)."""
     entry = patients.asked_entry(text)
     if entry is not None:
         # a list of patients whose question names one of them: only that one's entry is read, after a heading
         # that numbers it (the "#3" of "#3 J.N. 61F" is no age; "Mrs Bello, 52" is the patient)
         start = entry.start + (0 if patients.named(entry) else len(entry.heading))
-        alone = extract(text[start:entry.end], expecting, treatment, side, lump, focus)
+        alone = extract(text[start:entry.end], expecting, treatment, side, lump, focus, diagnosis)
         return replace(shifted(alone, start),
                        notes=alone.notes + (Note.of("one_of_several", heading=entry.heading),))
-    whole, _ = _extract(text, expecting, treatment, side, lump, focus)
+    whole, _ = _extract(text, expecting, treatment, side, lump, focus, diagnosis)
     found = _ADDENDUM.search(text)
     if found is None or not text[:found.start()].strip():
         return whole
-    addendum, reading = _extract(text[found.start():], None, treatment, side, lump)
+    addendum, reading = _extract(text[found.start():], None, treatment, side, lump, diagnosis=diagnosis)
     return revised(whole, shifted(addendum, found.start()), found.start(), [
         shifted_residue(reading, cue, "clinical_nodes", found.start()) for cue in reading.all("NODE")[:1]],
         examined=reading.has("EXAM", "PALPABLE"))
@@ -286,9 +289,9 @@ def revised(whole: Extraction, addendum: Extraction, offset: int, node_words: Li
 
 def _extract(text: str, expecting: Optional[str], treatment: Optional[str],
              side: Optional[str] = None, lump: Optional[str] = None,
-             focus: Optional[str] = None) -> Tuple[Extraction, Reading]:
+             focus: Optional[str] = None, diagnosis: Optional[str] = None) -> Tuple[Extraction, Reading]:
     """extract() of one text, with the reading it was made from."""
-    reading, notes = read(text, expecting, case_side=side, case_lump=lump)
+    reading, notes = read(text, expecting, case_side=side, case_lump=lump, case_diagnosis=diagnosis)
     if focus in bilateral.SIDES:
         reading = bilateral.focused(reading, focus)
         notes.append(Note.of("one_breast", side=focus))
@@ -318,14 +321,14 @@ def _extract(text: str, expecting: Optional[str], treatment: Optional[str],
     facts = validate(facts)
     return Extraction(
         facts=facts, conflicts=tuple(dict.fromkeys(conflicts)),
-        corrected=bool(reading.all("CORRECTION") or _INSTEAD.search(reading.plain)),
+        corrected=bool(reading.all("CORRECTION", "REASSIGNED") or _INSTEAD.search(reading.plain)),
         # "I confused her with another patient" corrects this case: no new one
         new_case=any(not inside(c, reading.all("CORRECTION")) for c in reading.all("NEW_CASE")),
         notes=tuple(notes + list(found.notes)),
         cues=tuple(sorted({c.label for c in reading.cues})),
         evidence={k: v for k, v in evidence.items() if facts.get(k) is not None or k in conflicts},
         residue=tuple(residue), side=focus if focus in bilateral.SIDES else _side(reading),
-        patient=course.patient_label(reading),
+        patient=course.patient_label(reading), unit=sizes.unit_meant(reading),
     ), reading
 
 

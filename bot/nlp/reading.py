@@ -51,6 +51,7 @@ class Reading:
     modifiers: Tuple[Cue, ...] = ()  # the context cues (negation, uncertainty, ...) themselves, for --explain
     case_side: Optional[str] = None  # a follow-up's context: the side of the case it adds to (see nodes.primary_sides)
     case_lump: Optional[str] = None  # and the case's axillary lump, "unilateral" or "bilateral" (nodes.axillary_lump)
+    case_diagnosis: Optional[str] = None  # and the case's diagnosis, which a follow-up may take back (course.encounter)
     norms: Optional[List[str]] = None  # the tokens' NORMs (norms.yml, foreign.yml: German "neu" -> "newly")
 
     def __post_init__(self) -> None:

@@ -398,6 +398,8 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     for cue in reading.all("SIZE"):
         if cue.family or reading.supposed(cue) or any(c.start <= cue.start < c.end for c in comparisons):
             continue  # a relative's tumour; "larger than 2 cm" is a comparison, not a size
+        if inside(cue, reading.all("REASSIGNED")):
+            continue  # "2.8 cm is the node": the node's
         if cue.negated and cue.sentence in affirmed:
             continue  # "13 mm, not 3 cm", "measures 1.8 cm, not 2.8 cm": the size denied beside the one stated
         if cue.negated and reading.expecting == "tumor_size_cm":
@@ -517,7 +519,7 @@ def _range_low(tokens: List[str], start: int) -> Optional[float]:
 
 
 _STUDIES = ("MODALITY_MUS", "MODALITY_OTHER")
-_NOT_A_SIZE = ("SIZE", "AGE", "AGE_SEX", "TNM", "NSTAGE", "CYCLES_FRACTION")
+_NOT_A_SIZE = ("SIZE", "AGE", "AGE_SEX", "TNM", "NSTAGE", "CYCLES_FRACTION", "REASSIGNED")
 
 
 def _unitless(reading: Reading, sized: Sized) -> Tuple[Sized, List[Cue]]:
@@ -635,14 +637,52 @@ def _only_a_number(reading: Reading) -> bool:
         i in covered or t.lower() in fillers or not any(ch.isalnum() for ch in t) for i, t in enumerate(reading.tokens))
 
 
+_COPULA_BEFORE = frozenset({"is", "was", "=", ":", "measures", "measured"})
+
+
+def _said_of_tumour(reading: Reading, cue: Cue) -> bool:
+    """A number right after the tumour and a copula ("tumour is 1.8", "the primary was 18"), in a message that
+    gives another number to the node ("the 2.8 was the node, tumour is 1.8")."""
+    copula = cue.start - 1
+    return bool(reading.all("REASSIGNED")) and copula > 0 and reading.tokens[copula].lower() in _COPULA_BEFORE \
+        and any(copula - 2 <= c.end <= copula for c in reading.all("TUMOR", "LUMP", "CANCER"))
+
+
+def unit_meant(reading: Reading) -> Optional[str]:
+    """The unit a message without a number says a size is in ("sorry, mm not cm", "that should be millimetres",
+    "not cm"): "mm" or "cm"; None when it gives a number, names no unit, means both, or neither corrects nor denies
+    a unit ("what is it in mm?" asks)."""
+    if reading.all("BARE_NUMBER", "SIZE"):
+        return None
+    meant = {c.label for c in reading.all("UNIT_MM", "UNIT_CM") if not c.negated}
+    denied = {c.label for c in reading.all("UNIT_MM", "UNIT_CM") if c.negated}
+    if not (denied or reading.all("CORRECTION")):
+        return None
+    if len(meant) == 1:
+        return "mm" if meant == {"UNIT_MM"} else "cm"
+    if not meant and len(denied) == 1:
+        return "cm" if denied == {"UNIT_MM"} else "mm"
+    return None
+
+
+_UNIT_WORD = re.compile(r"(?i)(?<=\d)(\s*)(?:cms?|mms?|centimet(?:er|re)s?|millimet(?:er|re)s?)\b")
+
+
+def in_unit(words: str, unit: str) -> Optional[str]:
+    """The words a size was read from, said in another unit ("3 cm", "mm" -> "3 mm"); None when they hold no unit
+    or already say that one."""
+    said = _UNIT_WORD.sub(lambda m: m.group(1) + unit, words)
+    return said if said != words else None
+
+
 def _bare_number(reading: Reading, notes: List[Note]) -> Read:
     """A number with no unit as the size: the answer to the size question, a short correction ("sorry, I meant
     1.8") or after a size word ("size is 1.6"). Up to 10 it is read as cm, and said so; above, the unit is asked."""
     asked = (reading.expecting == "tumor_size_cm" or bool(reading.all("CORRECTION"))) and _only_a_number(reading)
     numbers = [c for c in reading.all("BARE_NUMBER") if not (c.family or c.negated)
                and not any(o.start <= c.start < o.end for o in reading.all("AGE", "AGE_SEX", "TNM", "NSTAGE",
-                                                                           *_COMPARISONS))
-               and (asked or reading.within(c, ["SIZE_WORD"], 3, 0))]
+                                                                           "REASSIGNED", *_COMPARISONS))
+               and (asked or reading.within(c, ["SIZE_WORD"], 3, 0) or _said_of_tumour(reading, c))]
     if not numbers:
         return Read(notes=tuple(notes))
     cue = _after_correction(reading, [(c, 0.0) for c in numbers])[-1][0]

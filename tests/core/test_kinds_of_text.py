@@ -595,3 +595,73 @@ def test_an_operation_weeks_ahead_keeps_a_cancer_after_chemotherapy_current() ->
     result = bot.analyze("S: 41F finished neoadjuvant TCHP 2 weeks ago.\nHx: R IDC 3.8 cm at diagnosis with a biopsy-"
                          "proven R axillary node (cN1).\nP: surgery in 4/52; axillary imaging beforehand?")
     assert (result.variant_id, result.facts["treatment"]) == ("axilla-9", "neoadjuvant_completed")
+
+
+# ---------------------------------------------------------------- conversation kinds (qa27)
+
+@pytest.mark.parametrize("opener", ["Cheers, next up -", "Perfect, thank you. And another:",
+                                    "thanks for that! here's another -", "OK, noted. Next one:"])
+def test_a_pleasantry_before_a_new_case_opener_still_opens_a_new_case(opener: str) -> None:
+    assert bot.extract(f"{opener} 49F, 1.4 cm R breast ILC, cN1").new_case
+
+
+def test_a_word_that_only_sounds_like_an_opener_opens_no_case() -> None:
+    assert not bot.extract("she also has another: a node in the right axilla").new_case
+
+
+@pytest.mark.parametrize("said", ["we are still waiting on the histology", "path not back yet, only imaging so far",
+                                  "she has not had any biopsy so far"])
+def test_a_follow_up_without_a_tissue_diagnosis_takes_the_case_out_of_scope(said: str) -> None:
+    assert bot.extract(said, diagnosis="new_primary").stated.get("encounter") == "no_tissue_diagnosis"
+
+
+@pytest.mark.parametrize("said", ["node core biopsy results pending", "the FNA of the node has not been done"])
+def test_a_node_biopsy_still_to_come_takes_no_tissue_diagnosis_away(said: str) -> None:
+    assert bot.extract(said, diagnosis="new_primary").stated.get("encounter") is None
+
+
+@pytest.mark.parametrize("text", ["61F, new 2.6 cm L IDC, palpable L node; two infusions given so far",
+                                  "61F, new 2.6 cm L IDC, palpable L node, four cycles in",
+                                  "61F, new 2.6 cm L IDC, palpable L node, has received 5 rounds of chemotherapy"])
+def test_cycles_counted_without_their_total_are_no_finished_chemotherapy(text: str) -> None:
+    result = bot.analyze(text)
+    assert result.status != bot.MATCHED and result.facts["treatment"] != "neoadjuvant_completed"
+
+
+def test_a_round_node_is_no_round_of_chemotherapy() -> None:
+    result = bot.analyze("47F, no breast cancer history, US of the L axilla: one round lymph node without hilum, "
+                         "suspicious. Mammogram normal.")
+    assert result.variant_id == "axilla-11"
+
+
+def test_she_is_a_count_of_rounds_is_no_age() -> None:
+    assert bot.extract("she is six rounds into her chemo").stated.get("age") is None
+
+
+@pytest.mark.parametrize("text, cm", [("not 2.4 cm, 2.4 mm", 0.24), ("not 1.5 but 2.5", 2.5)])
+def test_a_value_denied_then_the_one_meant_is_a_correction(text: str, cm: float) -> None:
+    found = bot.extract(text, expecting="tumor_size_cm")
+    assert (found.corrected, found.stated.get("tumor_size_cm")) == (True, cm)
+
+
+@pytest.mark.parametrize("text, unit", [("oops, I meant millimetres", "mm"), ("cm not mm", "cm"),
+                                        ("wrong unit, not cm", "mm"), ("what is it in mm?", None)])
+def test_a_unit_said_alone_is_the_unit_meant(text: str, unit: str) -> None:
+    assert bot.extract(text).unit == unit
+
+
+@pytest.mark.parametrize("text", ["sorry, 3.1 cm is the size of the axillary node, the tumour is 1.6 cm",
+                                  "the 3.1 belongs to the lymph node; primary is 1.6",
+                                  "that 3.1 was for the node. the mass is 16 mm"])
+def test_a_number_given_back_to_the_node_corrects_the_tumour_size(text: str) -> None:
+    found = bot.extract(text)
+    assert (found.corrected, found.stated.get("tumor_size_cm")) == (True, 1.6)
+
+
+@pytest.mark.parametrize("text, topic", [("und falls die Stanzbiopsie negativ ausfällt?", "biopsy_negative"),
+                                         ("y si la biopsia es benigna?", "biopsy_negative"),
+                                         ("comment rédiger la demande d'examen ?", "order_wording"),
+                                         ("wie hoch ist die Strahlung bei der Mammographie?", "radiation")])
+def test_follow_up_questions_in_other_languages_find_their_topic(text: str, topic: str) -> None:
+    from bot.faq import detect_topic
+    assert detect_topic(text) == topic
