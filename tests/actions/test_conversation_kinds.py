@@ -47,6 +47,14 @@ def test_a_follow_up_saying_the_cancer_is_unproven_is_out_of_scope(domain, text,
     assert (answer["type"], answer["facts"]["encounter"]) == ("out_of_scope", "no_tissue_diagnosis")
 
 
+@pytest.mark.parametrize("text", ["btw she began anastrozole ten days ago", "she is already on tamoxifen"])
+def test_an_endocrine_drug_started_after_the_answer_takes_the_case_out_of_scope(domain, text):
+    slots = answered(domain)
+    _, messages = form_turn(domain, slots, text, "inform", turn=2)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["facts"]["encounter"]) == ("out_of_scope", "endocrine_therapy")
+
+
 @pytest.mark.parametrize("text", ["she's two cycles into it", "she has had a couple of rounds",
                                   "she's received 5 rounds of chemotherapy", "three infusions done so far"])
 def test_cycles_counted_after_an_untreated_answer_are_asked_about_not_ignored(domain, text):
