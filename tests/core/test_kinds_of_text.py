@@ -351,6 +351,18 @@ def test_a_man_written_as_a_code_or_as_what_he_is(text: str) -> None:
     assert (result.status, result.facts["sex"]) == (bot.OUT_OF_SCOPE, "male")
 
 
+@pytest.mark.parametrize("history", ["treated for prostate adenocarcinoma in 2019", "s/p TURP for BPH",
+                                     "left orchidectomy as a teenager", "known Klinefelter's"])
+def test_a_history_only_a_man_can_have_states_the_patient_s_sex(history: str) -> None:
+    result = bot.analyze(f"68 yo, {history}; new R breast IDC 2.2 cm, cN0, untreated")
+    assert (result.status, result.facts["sex"]) == (bot.OUT_OF_SCOPE, "male")
+
+
+def test_a_relative_s_prostate_cancer_says_nothing_of_her_sex() -> None:
+    result = bot.analyze("68 yo, new R breast IDC 2.2 cm, cN0, untreated; her father died of prostate cancer")
+    assert result.variant_id == "axilla-5"
+
+
 @pytest.mark.parametrize("text", ["60F with ILC, palpable R axillary node", "60F with IDC; palpable R axillary node"])
 def test_a_named_histology_is_her_cancer_not_an_axillary_lump_without_one(text: str) -> None:
     result = bot.analyze(text)
