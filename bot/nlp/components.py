@@ -251,6 +251,7 @@ def _list_items(doc: Doc, clauses: List[int], clause: int, cue_end: int) -> List
         while at < len(clauses) and clauses[at] == current:
             at += 1
         last = first + 1 < len(doc) and doc[first + 1].norm_ in ("or", "nor")
+        end = at - 1 if doc[at - 1].text in (".", ";", "!", "?") else at  # the sentence's stop is no word of it
         # ", nipple retraction or palpable adenopathy": the last two items after one comma, with no serial comma
         # (not "palpable node or so", "node or two", "palpable or not")
         joined = [i for i in range(first + 2, min(at, first + _LIST_ITEM + 1)) if doc[i].norm_ in ("or", "nor")]
@@ -259,11 +260,11 @@ def _list_items(doc: Doc, clauses: List[int], clause: int, cue_end: int) -> List
                 and not doc[joined[0] + 1].like_num \
                 and not any(doc[i].norm_ in _ALTERNATIVES for i in range(first + 1, joined[0])):
             last = True
-            if at - joined[0] > _LIST_ITEM + 2 and not (modifiers and joined[0] == first + 2):
+            if end - joined[0] > _LIST_ITEM + 2 and not (modifiers and joined[0] == first + 2):
                 return []
-        elif at - first > _LIST_ITEM + (3 if last else 1) and not (modifiers and last):
+        elif end - first > _LIST_ITEM + (3 if last else 1) and not (modifiers and last):
             return []  # the last item may name more ("or palpable axillary nodes")
-        modifiers = modifiers and (last or at - first == 2)
+        modifiers = modifiers and (last or end - first == 2)
         items.append(current)
         if last:
             return items

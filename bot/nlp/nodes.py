@@ -112,6 +112,23 @@ def _modality(reading: Reading, cue: Cue, palpable: bool) -> Tuple[Optional[str]
 _FIX_REACH = 6  # tokens after a correction word within which the study it puts right is named
 
 
+def _adenopathy_on_imaging(reading: Reading, node: Cue) -> bool:
+    """Lymphadenopathy a study reports, and calls nothing benign in its sentence ("CT: axillary lymphadenopathy";
+    not "reactive-appearing adenopathy on US", nor the exam's "no palpable lymphadenopathy")."""
+    return "adenopath" in node.text.lower() and not (node.negated or node.uncertain or node.historical) \
+        and bool(reading.near(node, _MODALITIES, "sentence")) \
+        and not reading.near(node, ["BENIGN_LOOK", "PALPABLE", "EXAM"], "sentence")
+
+
+def _imaged_lump(reading: Reading, lump: Cue, suspicious: List[Cue]) -> Tuple[Optional[str], List[Cue]]:
+    """The study of a lump's sentence that called it abnormal (a suspicious word between them or after the study)."""
+    studies = [c for c in reading.near(lump, _MODALITIES, "sentence") if not c.negated]
+    if not (studies and suspicious):
+        return None, []
+    study = min(studies, key=lambda c: abs(c.start - lump.start))
+    return ("mammography_or_us" if study.label == "MODALITY_MUS" else "other_imaging"), [study]
+
+
 def _retracted(reading: Reading, study: Cue) -> bool:
     """A study corrected to another right after it is named ("seen on the mammogram - correction, on the MRI")."""
     studies = reading.all(*_MODALITIES)
@@ -310,11 +327,15 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         palpable_cues = [c for c in palpable_cues if c not in named_only]
         suspicious_cues = [c for c in reading.near(cue, ["SUSPICIOUS"], "sentence")
                            if not (c.negated or c.uncertain or c.historical)] + thick_cortex(reading, cue)
+        if not suspicious_cues and _adenopathy_on_imaging(reading, cue):
+            suspicious_cues = [cue]  # "CT: R axillary lymphadenopathy": enlarged nodes, by the word itself
         proven_cues = [c for c in reading.near(cue, ["PROVEN"], "sentence") if not (c.negated or c.uncertain)] \
             or _result_line(reading, cue)
         palpable = bool(palpable_cues)
-        # A lump is felt; only a node can have been found on imaging.
-        modality, modality_cues = (None, []) if cue.label == "LUMP" else _modality(reading, cue, palpable)
+        # A lump is felt; only a node can have been found on imaging, or a lump imaging has called abnormal since
+        # ("a palpable lump, hypermetabolic on PET": the next study's variant, matching-rules.md)
+        modality, modality_cues = _modality(reading, cue, palpable) if cue.label != "LUMP" else \
+            _imaged_lump(reading, cue, suspicious_cues)
         # "no palpable node" beside it negates a node, unless imaging calls that node suspicious: a negative exam
         # does not cancel a suspicious node on imaging (matching-rules.md)
         unfelt = any(c.negated for c in reading.near(cue, ["PALPABLE"])) or inside(cue, reading.all("NODE_NEG"))

@@ -292,6 +292,30 @@ def test_denying_what_a_felt_node_is_like_is_no_negative_exam(text: str) -> None
     assert bot.analyze(text).variant_id == "axilla-4"
 
 
+@pytest.mark.parametrize("finding", ["an FDG-avid L axillary node, SUVmax 7", "hypermetabolic L axillary nodes",
+                                     "CT chest: left axillary lymphadenopathy, largest 2.4 cm"])
+def test_a_node_only_pet_or_ct_shows_names_its_study(finding: str) -> None:
+    result = bot.analyze(f"63F, never had breast cancer; {finding}")
+    assert (result.variant_id, result.facts["node_finding"]) == ("axilla-12", "other_imaging")
+
+
+def test_a_felt_lump_that_pet_calls_abnormal_is_past_its_first_imaging() -> None:
+    result = bot.analyze("63F, never had breast cancer, a palpable L axillary lump, markedly FDG-avid on PET-CT")
+    assert result.variant_id == "axilla-12"
+
+
+def test_lymphadenopathy_called_reactive_on_imaging_is_no_suspicious_node() -> None:
+    result = bot.analyze("63F, new L IDC 1.6 cm, untreated, L axilla clinically negative; US: reactive-appearing "
+                         "lymphadenopathy")
+    assert result.variant_id == "axilla-3"
+
+
+def test_a_no_reaches_the_last_item_of_a_list_that_ends_its_sentence() -> None:
+    result = bot.analyze("63F, new L IDC 1.6 cm, untreated. Exam: no palpable inguinal, cervical or axillary "
+                         "lymphadenopathy on either side.")
+    assert result.variant_id == "axilla-3"
+
+
 def test_a_node_that_was_not_present_before_is_there_now() -> None:
     result = bot.analyze("66F, R IDC 3.9 cm, cN0, on neoadjuvant chemotherapy (cycle 3 of 6); a palpable R axillary "
                          "lump that was not present at diagnosis")
