@@ -91,7 +91,8 @@ def cancer_each_side(reading: Reading) -> bool:
     own = {cue_side(reading, c) for c in reading.all(*_OWN_FACTS) if not c.family}
     # "two new cancers: L breast 1.3 cm and R breast 1.9 cm": a cancer, and a tumour's size in each breast
     sized = {cue_side(reading, c) for c in reading.all("SIZE") if not (c.family or c.negated)
-             and sizes.size_cm(c) is not None and sizes.measured(reading, c) not in ("node", "other")}
+             and sizes.size_cm(c) is not None and sizes.measured(reading, c) not in ("node", "other")
+             and not reading.near(c, ["BENIGN_LOOK"], "sentence")}  # "11 mm mass, probable fibroadenoma"
     return bool(found) and ("bilateral" in found and set(SIDES) <= own or set(SIDES) <= sized)
 
 

@@ -22,7 +22,7 @@ _NODAL = ("NODE", "LUMP", "AXILLA", "NODE_NEG", "NODE_POS", "PALPABLE")
 # (matching-rules.md); nor is "us" in "transferred care to us" an ultrasound, "right" in "the right scenario" a
 # side, "metastatic" in "metastatic workup" a metastasis, a "systemic therapy" a site, "hard" in "hard to tell" a
 # hard node, nor a risk-reducing mastectomy the operation of the cancer (it removed a breast without one), nor a
-# treatment "not yet finished" or "finishing next week" done.
+# treatment "not yet finished" or "finishing next week" done, nor a report's "Lesion 2 -" heading a lump.
 _VOIDED_INSIDE: Dict[str, FrozenSet[str]] = {
     "AXILLARY_TAIL": frozenset({"AXILLA"}),
     "US_PRONOUN": frozenset({"MODALITY_MUS"}),
@@ -32,6 +32,7 @@ _VOIDED_INSIDE: Dict[str, FrozenSet[str]] = {
     "HARD_TO_SAY": frozenset({"PALPABLE", "EXAM"}),
     "RISK_REDUCING_SURGERY": frozenset({"SURGERY"}),
     "NAC_ONGOING": frozenset({"NAC_DONE"}),  # "not yet finished", "finishing next week": not done
+    "ITEM_LABEL": frozenset({"LUMP", "TUMOR"}),
 }
 
 

@@ -56,6 +56,26 @@ def test_an_exam_field_answered_not_done_is_no_negative_exam() -> None:
     assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
 
 
+def test_a_report_s_numbered_item_is_a_heading_not_a_lump() -> None:
+    result = bot.analyze("US R breast and axilla. 57 yo woman, core biopsy: IDC.\nLesion 1 - R 10:00: mass 2.4 cm, "
+                         "BI-RADS 6.\nLesion 2 - Right axilla: no abnormal-looking nodes seen. BI-RADS 1.\n(Exam "
+                         "findings not sent.)")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_a_benign_mass_in_the_other_breast_is_no_second_cancer() -> None:
+    result = bot.analyze("57 yo woman, L IDC on core. L 10:00 mass 1.8 cm. R 4:00: 9 mm circumscribed mass, likely "
+                         "fibroadenoma. L axilla: one node with 5 mm cortex, suspicious.")
+    assert result.variant_id == "axilla-4"
+
+
+@pytest.mark.parametrize("exam", ["Axillary exam recorded as “not performed”.",
+                                  "Axilla ka exam abhi tak nahi hua."])
+def test_an_exam_recorded_as_not_done_is_no_negative_exam(exam: str) -> None:
+    result = bot.analyze(f"57F, new L IDC 1.8 cm, untreated. {exam}")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
 def test_the_dicom_code_of_mammography_names_the_study() -> None:
     result = bot.analyze("MG bilateral screening: enlarged right axillary lymph node 2.2 cm, no hilum. Breasts "
                          "clear. 63 yo woman, never had breast cancer.")
