@@ -99,7 +99,8 @@ def _modality(reading: Reading, cue: Cue, palpable: bool) -> Tuple[Optional[str]
         if scope != "clause" and palpable:
             break
         pool = reading.all(*_MODALITIES) if scope == "message" else reading.near(cue, _MODALITIES, scope)
-        found = [c for c in pool if (not c.negated or _field_label(reading, c)) and not _retracted(reading, c)]
+        found = [c for c in pool if (not c.negated or _field_label(reading, c)) and not _retracted(reading, c)
+                 and not _compared_with(reading, c)]
         if found:
             # the study that showed a node is told before it; a later one is a fallback ("... screening
             # mammogram 10 months earlier was normal")
@@ -127,6 +128,13 @@ def _imaged_lump(reading: Reading, lump: Cue, suspicious: List[Cue]) -> Tuple[Op
         return None, []
     study = min(studies, key=lambda c: abs(c.start - lump.start))
     return ("mammography_or_us" if study.label == "MODALITY_MUS" else "other_imaging"), [study]
+
+
+def _compared_with(reading: Reading, study: Cue) -> bool:
+    """A study on a report's COMPARISON line ("COMPARISON: MRI 06/2024; mammogram 6 months ago"): an older one, not
+    the study that found the node."""
+    return any(s.text.lower().startswith("comparison") and s.end_char <= study.start_char
+               and "\n" not in reading.plain[s.end_char:study.start_char] for s in reading.all("SECTION"))
 
 
 def _retracted(reading: Reading, study: Cue) -> bool:

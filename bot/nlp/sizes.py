@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from bot.facts import MAX_TUMOR_CM, SIZE_THRESHOLD_CM, Facts
 from bot.nlp.components import Cue
 from bot.nlp.pipeline import answer_fillers
@@ -209,9 +211,13 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
     copula = next((i for i in range(cue.end, stop) if tokens[i].lower() in _COPULAS), None)
     if copula is not None:
         stop = min(copula + 4, len(tokens))
-    after = sorted((c for c in reading.cues if c.clause == cue.clause and cue.end <= c.start < stop),
-                   key=lambda c: c.start)
     others = [s for s in reading.all("SIZE") if s is not cue]
+    # a landmark after another number is that number's ("mass of 34 mm located 7 cm from the nipple")
+    landmark_stop = min((s.start for s in others if cue.end <= s.start < stop), default=stop)
+    clauses = (cue.clause, cue.clause + 1) if _adjectives_to_a_noun(reading, cue) else (cue.clause,)
+    after = sorted((c for c in reading.cues if c.clause in clauses and cue.end <= c.start < stop
+                    and not (c.start >= landmark_stop and c.label in ("NON_TUMOR_HEAD", "OTHER_FOCUS"))),
+                   key=lambda c: c.start)
     # what a measurement is of, said right before it, comes first ("calcifications spanning 5 cm: highly suggestive
     # of malignancy": the span is the calcifications', whatever the words after it name)
     adjacent = [kind for c in reading.cues if c.end == cue.start and c.label == "NON_TUMOR_HEAD"
@@ -249,6 +255,18 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
         if kind and (c.end == cue.start or not _claimed(reading, c, others)):
             return kind  # a label right before the number is its own ("... at depth 3 cm")
     return "tumor" if _size_field(reading, cue) else _continued(reading, cue, others)
+
+
+def _adjectives_to_a_noun(reading: Reading, cue: Cue) -> bool:
+    """One adjective, a comma, and the rest of a list that ends in what is measured ("a 2 cm dense, round right
+    axillary node"): one phrase across the comma."""
+    tokens = reading.tokens
+    comma = cue.end + 1
+    if comma >= len(tokens) or tokens[comma] != "," or not tokens[cue.end].isalpha() \
+            or tokens[cue.end].lower() in STOP_WORDS:
+        return False
+    heads = [c for c in reading.cues if c.label in ("NODE", "LUMP", "TUMOR") and comma < c.start <= comma + 4]
+    return bool(heads) and all(t.isalpha() for t in tokens[comma + 1:heads[0].start])
 
 
 def _continued(reading: Reading, cue: Cue, others: List[Cue]) -> Optional[str]:

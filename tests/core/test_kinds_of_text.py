@@ -254,6 +254,24 @@ def test_a_post_operative_day_from_another_operation_is_no_breast_surgery() -> N
 
 # ---------------------------------------------------------------- where a finding is
 
+def test_a_landmark_after_a_second_number_is_that_number_s() -> None:
+    result = bot.analyze("49F, core biopsy: IDC. Mammography: an irregular mass of 31 mm lying 6 cm from the nipple. "
+                         "Exam: firm R axillary node. No treatment yet.")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-6", 3.1)
+
+
+def test_a_size_before_a_list_of_adjectives_measures_the_noun_they_end_in() -> None:
+    result = bot.analyze("49F, new R IDC 1.7 cm, untreated, exam negative; mammogram: a 2.5 cm dense, lobulated R "
+                         "axillary node, called suspicious")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-4", 1.7)
+
+
+def test_a_study_on_the_comparison_line_did_not_find_the_node() -> None:
+    result = bot.analyze("EXAM: PET-CT\nINDICATION: 52 yo woman, no cancer history, fatigue.\nCOMPARISON: US "
+                         "03/2023; mammogram 2024, normal.\nFINDINGS: R axillary node 2.1 cm, SUVmax 9, suspicious.")
+    assert (result.variant_id, result.facts["node_finding"]) == ("axilla-12", "other_imaging")
+
+
 def test_a_size_after_a_semicolon_that_names_nothing_is_the_lump_s() -> None:
     result = bot.analyze("On weekly paclitaxel (neoadjuvant) for R IDC 3.8 cm, cN0 at diagnosis. New lump in the "
                          "right armpit; firm, mobile, about 1.2 cm.")
