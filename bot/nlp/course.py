@@ -656,7 +656,9 @@ def treatment(reading: Reading, facts: Facts) -> Read:
         # was done, not that nothing has started
         conflict = any(not reading.within(c, ["BIOPSY", "MODALITY_MUS", "MODALITY_OTHER", "NODE", "EXAM", "AXILLA"],
                                           0, 3)
-                       for c in reading.live("NO_TREATMENT"))
+                       for c in reading.live("NO_TREATMENT")) or any(  # "Treatment: none given yet"
+            c.negated and not (c.uncertain or c.family) and reading.tokens[c.end:c.end + 1] == [":"]
+            for c in reading.all("TREATMENT_WORD"))
         sequel = _sequel_operation(reading) if nac == "neoadjuvant_completed" else []
         if sequel and not conflict:
             return Read(residue=tuple(sequel[:1]))  # "completed NAC followed by mastectomy": done, or to come?
@@ -792,6 +794,23 @@ def distant_metastases(reading: Reading, facts: Facts) -> Read:
     return Read(residue=tuple(possible[:1])) if possible else NOTHING
 
 
+def _grades_a_node(reading: Reading, category: Cue) -> bool:
+    """A BI-RADS category whose line last named a node or the axilla ("Left axilla: 23 mm node ... BI-RADS 4"): the
+    node's grade, which makes no breast cancer."""
+    line_start = reading.plain.rfind("\n", 0, category.start_char) + 1
+    before = [c for c in reading.all("NODE", "AXILLA", "BREAST", "LUMP", "CANCER", "TUMOR")
+              if line_start <= c.start_char and c.end <= category.start]
+    return bool(before) and max(before, key=lambda c: c.start).label in ("NODE", "AXILLA")
+
+
+def _biopsy_showed(reading: Reading) -> bool:
+    """A biopsy done whose sentence names a histology ("punch-biopsied last Friday and shows IDC"): a tissue
+    diagnosis, whatever confirmation is still spoken of."""
+    return any(reading.near(b, ["CANCER"], "sentence") and any(
+        _HISTOLOGY.search(c.text) and not (c.negated or c.uncertain) for c in reading.near(b, ["CANCER"], "sentence"))
+        for b in reading.live("BIOPSY"))
+
+
 def _breast_mass(reading: Reading) -> List[Cue]:
     """Masses that are not axillary, nor at another site named with them ("a lump in the right groin"), nor one of
     a differential diagnosis ("the differential includes ... a benign lesion such as a lipoma")."""
@@ -800,7 +819,9 @@ def _breast_mass(reading: Reading) -> List[Cue]:
             and not (reading.near(c, ["OTHER_ORGAN"]) and not reading.near(c, ["BREAST"]))
             and not _axillary_sentence(reading, c)
             and not reading.in_differential(c)
-            and not _the_axillary_lump_again(reading, c)] \
+            and not _the_axillary_lump_again(reading, c)
+            and not any(not reading.near(b, ["AXILLA", "NODE"]) for b in reading.near(c, ["BENIGN_LOOK"], "sentence"))
+            ] \
         + [c for c in reading.all("AXILLARY_TAIL") if not c.negated]
 
 
@@ -968,8 +989,8 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     new = facts.get("diagnosis") == "new_primary" or (facts.get("diagnosis") is None and not (
         facts.get("cancer_history") or reading.has("RECURRENCE")))
     # a cancer told by its imaging category alone ("breast cancer 3 cm on imaging (BI-RADS 5)"), no biopsy named
-    graded = [c for c in reading.all("SUSPICIOUS") if "rads" in c.text.lower() and not c.negated] \
-        if not reading.live("BIOPSY", "PROVEN") else []
+    graded = [c for c in reading.all("SUSPICIOUS") if "rads" in c.text.lower() and not c.negated
+              and not _grades_a_node(reading, c)] if not reading.live("BIOPSY", "PROVEN") else []
     unproven += graded
     mass = _breast_mass(reading) or suspected or (_current_cancers(reading) if (awaited and new) or graded else [])
     # ... and a breast mass (an axillary-tail one too) with no known cancer and no axillary finding at all
@@ -992,7 +1013,7 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     recurrence = reading.live("RECURRENCE")
     biopsy_to_come = [c for c in unproven if c.label != "CANCER"]
     if facts.get("diagnosis") == "local_recurrence" and recurrence and biopsy_to_come \
-            and not any(reading.near(r, ["PROVEN"], "sentence") for r in recurrence):
+            and not any(reading.near(r, ["PROVEN"], "sentence") for r in recurrence) and not _biopsy_showed(reading):
         return Read("no_tissue_diagnosis", tuple(recurrence[:1] + biopsy_to_come[:1]))
     elsewhere = [c for c in reading.all("NODE", "LUMP") if reading.near(c, ["OTHER_ORGAN"])
                  and not reading.near(c, ["AXILLA"]) and not (c.negated or c.family)]

@@ -138,7 +138,9 @@ def axilla_of(reading: Reading, lump: Cue) -> Optional[Cue]:
             continue  # "a mass in the axillary tail of the breast" is a breast mass
         if c.negated and not lump.negated:
             continue  # "1.3 cm mass, axilla clinically negative": the axilla's own statement
-        if lump.start - 4 <= c.start < lump.start:
+        # the words that describe the lump do not count in the reach ("bagal mein ek naya palpable lump")
+        described = sum(1 for i in range(c.end, lump.start) if inside_any(i, reading.all("NEW", "PALPABLE", "SIZE")))
+        if lump.start - 4 - described <= c.start < lump.start:
             return c
         # "lumps in the right and left axillae": a list of sides is one phrase, and does not count in the reach
         listed = [s for s in sides if lump.end <= s.start < c.start]

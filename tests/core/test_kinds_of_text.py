@@ -88,6 +88,33 @@ def test_a_lump_on_the_line_of_a_site_field_is_at_that_site() -> None:
     assert result.variant_id == "axilla-1"
 
 
+@pytest.mark.parametrize("text, age", [
+    ("Mrs K (58): new L IDC 1.4 cm, cN0. She's 6 years out from a hysterectomy.", 58),
+    ("She's 7 yrs out from her appendicectomy; 66F, new L IDC 1.4 cm, cN0", 66),
+])
+def test_years_out_from_an_operation_are_no_age(text: str, age: int) -> None:
+    assert bot.analyze(text).facts["age"] == age
+
+
+def test_a_mass_imaging_calls_benign_needs_no_breast_work_up() -> None:
+    result = bot.analyze("46F, never had breast cancer. US: R breast 7 mm oval mass, a simple cyst, BI-RADS 2. R "
+                         "axilla: 2.6 cm node, hilum effaced, BI-RADS 4.")
+    assert result.variant_id == "axilla-11"
+
+
+def test_a_recurrence_whose_biopsy_showed_its_histology_is_proven_whatever_is_still_said() -> None:
+    result = bot.analyze("70F, L mastectomy 2016 for IDC, treatment complete. New 9 mm L chest wall nodule; core "
+                         "biopsy done Tuesday shows invasive ductal carcinoma, a local recurrence. Onc: fine, if the "
+                         "histology holds up on review.")
+    assert result.variant_id == "axilla-10"
+
+
+def test_a_regimen_named_beside_a_field_of_no_treatment_is_asked_about() -> None:
+    result = bot.analyze("Regimen: ddAC then weekly paclitaxel, neoadjuvant\nDiagnosis: new L IDC 2.8 cm, palpable L "
+                         "axillary node\nTreatment: none so far")
+    assert result.status == bot.NEEDS_INFO and result.missing == ["treatment"]
+
+
 # ---------------------------------------------------------------- other languages
 
 @pytest.mark.parametrize("text", [
@@ -151,6 +178,12 @@ def test_a_recurrence_in_the_breast_in_another_language_is_local() -> None:
     result = bot.analyze("70 yaşında kadın. 2015'te sol meme koruyucu cerrahi. Şimdi sol memede biyopsi ile "
                          "kanıtlanmış lokal nüks.")
     assert result.variant_id == "axilla-10"
+
+
+def test_an_armpit_named_before_a_described_lump_places_it() -> None:
+    result = bot.analyze("Mahila 48 saal, right breast IDC 3.6 cm at diagnosis, cN0. Neoadjuvant chemo chal rahi hai, "
+                         "cycle 3 of 6. Kal right bagal mein ek naya hard palpable lump mila.")
+    assert result.variant_id == "axilla-7"
 
 
 def test_done_already_in_tagalog_is_chemotherapy_completed() -> None:
