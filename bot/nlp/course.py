@@ -750,7 +750,7 @@ def _distant_words(reading: Reading, cue: Cue) -> tuple:
                                     # compounds name the site (German "Lebermetastasen", "Fernmetastasen";
                                     # Swedish and Dutch "levermetastaser", "skelettmetastaser", "botmetastasen")
                                     "leber", "knochen", "lung", "hirn", "fern", "lever", "skelet", "hjärn",
-                                    "hersen", "bot"))
+                                    "hersen", "bot", "skjelett"))
     # "liver metastases", "mets to bone": a site that names the metastasis itself, whatever node the clause names
     own_site = bool(reading.within(cue, ["DISTANT_SITE"], 2, 2))
     return "distant" in text or own_site or bool((named or sites) and not nodal), sites

@@ -136,6 +136,21 @@ def test_neoadjuvant_chemotherapy_finished_in_another_language_is_not_an_untreat
     assert bot.analyze(text).facts["treatment"] == "neoadjuvant_completed"
 
 
+@pytest.mark.parametrize("text, variant", [
+    ("Kvinne 51 år, aldri hatt brystkreft. Følbar kul i venstre armhule, ingen bildediagnostikk ennå.", "axilla-1"),
+    ("Kvinne 51 år, nylig diagnostisert brystkreft i venstre bryst, 16 mm, ingen palpable lymfeknuter i venstre "
+     "aksille, ingen behandling ennå.", "axilla-3"),
+])
+def test_a_case_in_norwegian_is_read(text: str, variant: str) -> None:
+    assert bot.analyze(text).variant_id == variant
+
+
+def test_metastases_named_in_norwegian_are_distant_disease() -> None:
+    result = bot.analyze("Kvinne 51 år, nylig diagnostisert brystkreft, 3,1 cm, palpabel lymfeknute i aksillen. CT: "
+                         "levermetastaser, bekreftet ved biopsi.")
+    assert (result.status, result.facts["distant_metastases"]) == (bot.OUT_OF_SCOPE, True)
+
+
 def test_a_compound_that_names_the_organ_of_a_metastasis_is_distant_disease() -> None:
     result = bot.analyze("Kvinna 61 år, nyupptäckt bröstcancer vänster, 34 mm, palpabel körtel i vänster axill. "
                          "CT: skelettmetastaser.")
