@@ -278,9 +278,20 @@ def _coded_answer(m: "re.Match[str]") -> str:
     return f"{number}{question}: {codes[answer]}"
 
 
+# A log line of key=value pairs ("ts=... pt_age=72 dx=\"new IDC\" size_mm=20 axilla_exam=\"negative\""): a field per
+# pair, each its own statement, as a form's lines are.
+_LOGFMT_LINE = Scanner(r'(?m)^(?:[ \t]*[A-Za-z_][\w.-]*=(?:"[^"\n]*"|[^\s"]+)){3,}[ \t]*$')
+_LOGFMT_PAIR = re.compile(r'([A-Za-z_][\w.-]*)=(?:"([^"\n]*)"|([^\s"]+))')
+
+
+def _logfmt_fields(line: "re.Match[str]") -> str:
+    return "\n".join(structured.field_line(m.group(1), m.group(2) if m.group(2) is not None else m.group(3))
+                     for m in _LOGFMT_PAIR.finditer(line.group()))
+
+
 def _layout(norm: Normalised) -> Normalised:
-    """Coded form answers, quoted e-mail replies, JSON form payloads, interviews, glued full stops and shorthand
-    symbols."""
+    """Coded form answers, quoted e-mail replies, JSON form payloads, interviews, glued full stops and
+    shorthand symbols."""
     norm = norm.sub(_CODED, _coded_answer)
     pairs = [edit for m in _QA_PAIR.finditer(norm.text) for edit in _qa_field(m)]
     norm = norm.apply(pairs) if pairs else norm
@@ -468,7 +479,8 @@ _NEO_SPLIT = Scanner(r"(?i)\bneo(?:\s+|\s*-\s*)adjuvant\b")
 _ITEM_NUMBER = Scanner(r"(?<=[A-Za-z)])[ \t]*\[\d{3,4}\](?=[ \t]*:)")
 _UNIT_IN_BRACKETS = Scanner(r"\b0*(\d+(?:\.\d+)?)[ \t]*\((mm|cm)\)")
 # a field whose label gives the unit ("Size (cm): 1.4"): the value with its unit
-_UNIT_IN_LABEL = Scanner(r"(?i)\((mm|cm)\)([ \t]*[:=][ \t]*)(\d+(?:[.,]\d+)?)(?![.,]?\d)(?![ \t]*(?:mm|cm)\b)")
+_UNIT_IN_LABEL = Scanner(r"(?i)(?:\((mm|cm)\)|(?<=[a-z])_(mm|cm))([ \t]*[:=][ \t]*)(\d+(?:[.,]\d+)?)(?![.,]?\d)"
+                         r"(?![ \t]*(?:mm|cm)\b)")  # "Size (cm): 1.4", "size_mm=20"
 # Dutch writes a side and its organ as one word ("linkeroksel", "rechterborst"): two words, so the side is read
 _SIDE_COMPOUND = Scanner(r"(?i)\b(linker|rechter)(?=(?:oksel|borst|mamma|arm)\w*\b)")
 # "the same-side axilla": the ipsilateral one (its "side" names no side, its "same" answers no question)
@@ -484,7 +496,7 @@ def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_SIDE_COMPOUND, lambda m: m.group(1) + " ")
     norm = norm.sub(_ITEM_NUMBER, lambda m: "")
     norm = norm.sub(_UNIT_IN_BRACKETS, lambda m: m.group(1) + " " + m.group(2))
-    norm = norm.sub(_UNIT_IN_LABEL, lambda m: m.group(2) + m.group(3) + " " + m.group(1).lower())
+    norm = norm.sub(_UNIT_IN_LABEL, lambda m: m.group(3) + m.group(4) + " " + (m.group(1) or m.group(2)).lower())
     norm = norm.sub(_FILLER, lambda m: " ")
     norm = norm.sub(_REPEAT, lambda m: m.group(1))
     if sum(1 for _ in _TELEGRAM_STOP.finditer(norm.text)) >= 2:  # a telegram's full stops
@@ -832,9 +844,15 @@ def _elision(norm: Normalised) -> Normalised:
 
 
 def _structured(norm: Normalised) -> Normalised:
-    """FHIR JSON, HL7 v2 segments and CDA XML pasted from an EHR, as sentences (bot/nlp/structured.py)."""
+    """FHIR JSON, HL7 v2 segments, CDA XML, SQL rows and log lines pasted from an EHR, as sentences
+    (bot/nlp/structured.py)."""
+    if "=" in norm.text:
+        norm = norm.sub(_LOGFMT_LINE, _logfmt_fields)
     if "<" in norm.text and ">" in norm.text:
         edits = structured.xml_edits(norm.text)
+        norm = norm.apply(edits) if edits else norm
+    if "values" in norm.text.lower() and "insert" in norm.text.lower():
+        edits = structured.sql_edits(norm.text)
         norm = norm.apply(edits) if edits else norm
     if '"resourceType"' not in norm.text and "|" not in norm.text:
         return norm

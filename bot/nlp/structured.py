@@ -14,6 +14,7 @@ Each edit replaces one resource or one segment, so a fact read from it quotes th
 """
 from __future__ import annotations
 
+import csv
 import json
 import re
 from typing import Any, Dict, Iterator, List, Optional, Tuple
@@ -257,3 +258,38 @@ def xml_edits(text: str) -> List[Edit]:
     if not _CDA.search(text):
         return []  # HTML of a chat channel ("<p>", "<at>") is the normaliser's markup step's
     return [(m.start(), m.end(), _xml_tag(m)) for m in _XML_TAG.finditer(text)]
+
+
+# ---------------------------------------------------------------- SQL
+
+# A row pasted as an SQL statement: INSERT INTO referrals (age, sex, dx) VALUES (61, 'F', 'new IDC').
+_SQL_INSERT = re.compile(r"(?is)\binsert\s+into\s+[\w.\"`\[\]]+\s*\(([^()]*)\)\s*values\s*\((.*?)\)\s*;?"
+                         r"(?=\s*(?:$|\n|insert\b))")
+
+
+def sql_edits(text: str) -> List[Edit]:
+    """Each INSERT statement as its columns and values, one "column: value." per line; a statement whose columns and
+    values do not pair up is left as it is."""
+    edits = []
+    for m in _SQL_INSERT.finditer(text):
+        columns = [c.strip().strip('"`[]') for c in m.group(1).split(",")]
+        values = next(csv.reader([m.group(2)], quotechar="'", skipinitialspace=True), [])
+        if len(columns) != len(values):
+            continue
+        lines = [field_line(column, value.strip()) for column, value in zip(columns, values)
+                 if value.strip() and value.strip().lower() != "null"]
+        edits.append((m.start(), m.end(), "\n".join(lines)))
+    return edits
+
+
+_UNIT_COLUMN = re.compile(r"(?i)(.+?)[_ ](mm|cm)")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def field_line(column: str, value: str) -> str:
+    """A named value as a form's line, "column: value.", with the unit a name ends in given to its number
+    ("tumour_cm", "3.3" -> "tumour: 3.3 cm."); underscores are spaces."""
+    unit = _UNIT_COLUMN.fullmatch(column)
+    if unit and _NUMBER.fullmatch(value):
+        return f"{unit.group(1).replace('_', ' ')}: {value} {unit.group(2).lower()}."
+    return f"{column.replace('_', ' ')}: {value}."

@@ -42,6 +42,22 @@ def test_a_negation_after_a_spelt_out_line_break_still_denies() -> None:
     assert result.variant_id == "axilla-5"
 
 
+def test_a_row_pasted_as_an_sql_insert_is_read_column_by_column() -> None:
+    result = bot.analyze("insert into breast_cases (pt_age, pt_sex, diagnosis, size_mm, axillary_exam, therapy) values "
+                         "(54, 'F', 'new R ILC', 27, 'palpable R axillary node, hard', 'none yet');")
+    assert (result.variant_id, result.facts["tumor_size_cm"], result.facts["age"]) == ("axilla-6", 2.7, 54)
+
+
+def test_a_log_line_of_key_value_pairs_is_a_field_per_pair() -> None:
+    result = bot.analyze('t=2026-05-01T09:00Z lvl=info age=54 sex=F dx="new R ILC" size_mm=17 '
+                         'axilla="clinically negative" tx=none')
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-3", 1.7)
+
+
+def test_a_label_that_ends_in_its_unit_gives_the_number_its_unit() -> None:
+    assert normalise("new IDC, size_mm: 24, cN0")[0].text == "new IDC, size: 24 mm, cN0"
+
+
 def test_a_coded_form_is_read() -> None:
     form = ("Item A Patient sex (1=female, 2=male): 1\nItem B Age (years): 66\n"
             "Q1 Invasive breast cancer, biopsy proven (1=yes, 2=no): 1\nQ2 Tumour diameter (mm; 999=missing): 16\n"
