@@ -500,6 +500,14 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def _skeleton(word: str) -> str:
+    """The word without its vowels, as a text message writes it ("palpable" -> "plpbl")."""
+    return "".join(ch for ch in word if ch not in _VOWELS)
+
+
 # What text recognition of a scanned or faxed page misreads as two letters: "m" as "rn" ("rneasures", "firrn").
 # A word with "rn" is read each way (the normaliser mends a 1 or 0 among letters); only a vocabulary word counts.
 def _ocr_readings(word: str) -> Set[str]:
@@ -527,6 +535,7 @@ class TypoNorms:
         self.norms: Dict[str, str] = {}     # vocabulary word -> its NORM
         self._index: Dict[str, set] = {}    # word or one-deletion of it -> vocabulary words
         self._seen: Dict[str, str] = {}     # unknown word -> its correction ('' for none)
+        self._skeletons: Dict[str, set] = {}  # a word's consonants -> vocabulary words ("plpbl": palpable)
 
     def add_vocabulary(self, norms: Dict[str, str], known: Sequence[str]) -> None:
         self._seen.clear()
@@ -536,12 +545,20 @@ class TypoNorms:
             if len(word) >= self.min_target_length:
                 for key in [word] + _deletes(word):
                     self._index.setdefault(key, set()).add(word)
+            if len(word) >= 4 and word.isalpha() and _VOWELS & set(word):
+                self._skeletons.setdefault(_skeleton(word), set()).add(word)
 
     def correct(self, word: str) -> str:
         """The vocabulary word meant by `word`, or '' when no single best word is one edit away, or is the word as
         a scanned page's text recognition misreads it ("rneasures", "firrn": see _ocr_readings).
 
-        Ties go to the longer word: a dropped letter ("clinicaly") is the commonest slip."""
+        Ties go to the longer word: a dropped letter ("clinicaly") is the commonest slip. A word of three consonants
+        or more and no vowel ("plpbl", "brst", as text messages shorten) is the one vocabulary word of those
+        consonants."""
+        if len(word) >= 3 and not _VOWELS & set(word):
+            written = self._skeletons.get(word, set())
+            if len({self.norms[w] for w in written}) == 1:
+                return max(written, key=len)
         read = {w for w in _ocr_readings(word) if w in self.norms}
         if len(read) == 1:
             return read.pop()
@@ -561,7 +578,8 @@ class TypoNorms:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             lower = token.lower_
-            if len(lower) < self.min_swap_length or lower in self.known or not token.is_alpha:
+            if (len(lower) < self.min_swap_length and (len(lower) < 3 or _VOWELS & set(lower))) \
+                    or lower in self.known or not token.is_alpha:
                 continue
             word = self._seen.get(lower)
             if word is None:

@@ -366,6 +366,18 @@ def test_typo_norms_mends_a_short_word_by_no_other_slip():
     assert nlp("lift")[0].norm_ == "lift"  # a substitution away: another real word
 
 
+def test_typo_norms_reads_a_word_written_without_its_vowels():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("typo_norms").add_vocabulary({"palpable": "palpable", "lump": "lump", "lamp": "lamp"}, [])
+    assert [t.norm_ for t in nlp("plpbl lmp")] == ["palpable", "lmp"]  # "lmp": lump or lamp, left as written
+
+
+def test_typo_norms_leaves_two_consonants_alone():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("typo_norms").add_vocabulary({"node": "node"}, [])
+    assert nlp("nd")[0].norm_ == "nd"
+
+
 # ---------------------------------------------------------------- the labels the readers name
 
 _READERS = sorted((BOT / "nlp").glob("*.py")) + [BOT / "intake.py"]

@@ -131,6 +131,11 @@ def test_a_regimen_named_beside_a_field_of_no_treatment_is_asked_about() -> None
     assert result.status == bot.NEEDS_INFO and result.missing == ["treatment"]
 
 
+def test_a_text_message_without_vowels_is_read() -> None:
+    result = bot.analyze("61F nw dx R brst IDC 1.6cm. ax clncly ngtv, no plpbl nds. nthng strtd yt.")
+    assert result.variant_id == "axilla-3"
+
+
 # ---------------------------------------------------------------- other languages
 
 @pytest.mark.parametrize("text", [
