@@ -131,6 +131,11 @@ def test_a_regimen_named_beside_a_field_of_no_treatment_is_asked_about() -> None
     assert result.status == bot.NEEDS_INFO and result.missing == ["treatment"]
 
 
+def test_sr_in_a_text_message_is_sure_and_sr_before_a_name_is_a_man() -> None:
+    assert bot.analyze("61F nw dx R brst ca 2.8cm, ?ax LN, nt sr").facts["sex"] == "female"
+    assert bot.analyze("Sr. Ortega, 66 años, carcinoma de mama 2,8 cm").facts["sex"] == "male"
+
+
 def test_a_text_message_without_vowels_is_read() -> None:
     result = bot.analyze("61F nw dx R brst IDC 1.6cm. ax clncly ngtv, no plpbl nds. nthng strtd yt.")
     assert result.variant_id == "axilla-3"
