@@ -43,12 +43,15 @@ def test_dev_set_meets_the_bar() -> None:
 # answers before any tuning in session 19 (0.944 at its end). s20 U (I-PASS handoffs, ICD-10 problem lists, CDA XML,
 # newest-first logs, flowsheets, sonographer worksheets, coded research forms, footnoted summaries, spoken
 # corrections, whole-sentence Swedish, Turkish, Czech and Tagalog-English) scored 0.729 with 5 unsafe answers before
-# any tuning in session 20 (0.987 at its end).
+# any tuning in session 20 (0.987 at its end). s21 V (journal case reports with figure legends, BI-RADS per lesion
+# with a COMPARISON line, advice-line logs, MDT e-mail disagreements, voice memos, timelines by age, order sets,
+# SQL inserts, logfmt lines, vowel-dropped texts, Hinglish, Norwegian) scored 0.768 with 3 unsafe answers before any
+# tuning in session 21 (0.921 at its end: over-cautious answers left).
 BLIND_SETS = [("holdout_cases", "0.97"), ("blind_s8_a", "0.97"), ("blind_s8_b", "0.97"), ("blind_s8_c", "0.97"),
-              ("blind_s8_d", "0.97"), ("blind_s8_e", "0.97"), ("blind_s9_f", "0.97"), ("blind_s9_g", "0.88"),
-              ("blind_s10_h", "0.95"), ("blind_s10_i", "0.94"), ("blind_s16_o", "0.94"), ("blind_s16_p", "0.94"),
+              ("blind_s8_d", "0.97"), ("blind_s8_e", "0.97"), ("blind_s9_f", "0.97"), ("blind_s9_g", "0.92"),
+              ("blind_s10_h", "0.96"), ("blind_s10_i", "0.94"), ("blind_s16_o", "0.94"), ("blind_s16_p", "0.95"),
               ("blind_s17_q", "0.98"), ("blind_s17_r", "0.97"), ("blind_s18_s", "0.97"),
-              ("blind_s19_t", "0.96"), ("blind_s20_u", "0.98")]
+              ("blind_s19_t", "0.96"), ("blind_s20_u", "0.98"), ("blind_s21_v", "0.92")]
 
 
 @pytest.mark.parametrize("name, floor", BLIND_SETS)
