@@ -12,7 +12,7 @@ from typing import List, Optional, Tuple
 from bot.facts import MAX_AGE, Facts
 from bot.nlp import workup
 from bot.nlp.components import Cue
-from bot.nlp.nodes import beyond_axilla, contralateral, contralateral_proven, mentions
+from bot.nlp.nodes import NodeMention, beyond_axilla, contralateral, contralateral_proven, mentions
 from bot.nlp.reading import DATED, NOTHING, YEAR, Read, Reading, corrected_of, inside
 from bot.nlp.sizes import axillary
 from bot.nlp.stage import tnm
@@ -721,14 +721,21 @@ def new_lump_during(reading: Reading, facts: Facts) -> Read:
     if found and not felt:
         return Read(residue=(found[0].cue,))
     found = felt
-    own = [m for m in found if not contralateral(reading, m)]
+    own = [m for m in found if not (contralateral(reading, m) or _elsewhere_than_its_axilla(reading, m))]
     if found and not own:
-        # a new lump in the other axilla: not row 7's lump (the cancer's own axilla), and distant if proven: asked
+        # a new lump in the other axilla or above the clavicle: not row 7's lump (the cancer's own axilla): asked
         return Read(residue=(found[0].cue,))
     if own:
         return Read(True, own[0].cues)
     negated = [m for m in new if m.negated]
     return Read(False, (negated[0].cue,)) if negated else NOTHING
+
+
+def _elsewhere_than_its_axilla(reading: Reading, m: NodeMention) -> bool:
+    """A node called the other side's ("in the opposite axilla", "other armpit"), with or without the cancer's side,
+    or one beyond the axilla ("supraclavicular", "in the SCF", "internal mammary")."""
+    named = any(-5 <= c.start - m.cue.start <= 3 for c in reading.near(m.cue, ["CONTRALATERAL"], "sentence"))
+    return named or any(beyond_axilla(a) for a in reading.near(m.cue, ["AXILLA"]))
 
 
 # ---------------------------------------------------------------- scope

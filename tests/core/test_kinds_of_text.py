@@ -320,6 +320,13 @@ def test_a_risk_reducing_mastectomy_is_no_operation_of_the_cancer(operation: str
     assert (result.variant_id, result.facts["treatment"]) == ("axilla-5", None)
 
 
+@pytest.mark.parametrize("where", ["in the opposite armpit", "in the contralateral axilla",
+                                   "above the clavicle (supraclavicular)", "in the SCF"])
+def test_a_new_node_during_chemotherapy_outside_the_cancer_s_axilla_is_not_row_7(where: str) -> None:
+    result = bot.analyze(f"50F, IDC 3.6 cm, cN0 at diagnosis, on NAC cycle 4 of 6; a new palpable node {where}")
+    assert result.status != bot.MATCHED
+
+
 def test_a_post_operative_day_from_another_operation_is_no_breast_surgery() -> None:
     result = bot.analyze("Post-op day 2 after an unrelated knee arthroscopy. 66F, new R IDC 1.3 cm, no palpable "
                          "axillary nodes, untreated.")
