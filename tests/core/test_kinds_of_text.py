@@ -335,6 +335,18 @@ def test_a_post_operative_day_from_another_operation_is_no_breast_surgery() -> N
 
 # ---------------------------------------------------------------- where a finding is
 
+@pytest.mark.parametrize("number", ["it has grown 1.2 cm since March", "lies within 2.5 cm of the chest wall",
+                                    "3 cm interval growth on the new MRI"])
+def test_a_change_in_size_or_a_distance_as_a_bound_is_no_size(number: str) -> None:
+    result = bot.analyze(f"56F, new L IDC, {number}; L axilla clinically negative; untreated")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+def test_what_the_tumour_grew_to_is_its_size() -> None:
+    result = bot.analyze("56F, new L IDC, it grew to 2.6 cm over the summer; L axilla clinically negative; untreated")
+    assert result.variant_id == "axilla-5"
+
+
 def test_a_landmark_after_a_second_number_is_that_number_s() -> None:
     result = bot.analyze("49F, core biopsy: IDC. Mammography: an irregular mass of 31 mm lying 6 cm from the nipple. "
                          "Exam: firm R axillary node. No treatment yet.")
