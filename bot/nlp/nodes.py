@@ -282,6 +282,20 @@ _MANAGEMENT = frozenset({"need", "needs", "require", "requires", "indicated", "a
 _ATTRIBUTES = frozenset({"tender", "mobile", "fixed", "matted", "firm", "hard", "soft", "non-tender"})
 
 
+_VAGUE = frozenset({"full", "fullness"})  # an axilla that feels full: no discrete node (asked, matching-rules.md)
+
+
+def _discrete(reading: Reading, fullness: Cue) -> bool:
+    """The fullness's sentence calls what is felt discrete ("fullness, palpable as discrete lumps"; not "no discrete
+    node")."""
+    ends = _sentence_ends(reading)
+    start = max((i + 1 for i in ends if i < fullness.start), default=0)
+    end = next((i for i in ends if i >= fullness.end), len(reading.tokens))
+    tokens = [t.lower() for t in reading.tokens[start:end]]
+    return any(t == "discrete" and (i == 0 or tokens[i - 1] not in ("no", "nothing", "without", "not", "any"))
+               for i, t in enumerate(tokens))
+
+
 def _attribute(palpable: Cue) -> bool:
     """The word tells what a felt node is like ("not mobile", "non-tender"): denied, it says nothing of whether a
     node is felt."""
@@ -362,6 +376,9 @@ def _mentions(reading: Reading) -> List[NodeMention]:
 
         if hedged and not (palpable_cues or suspicious_cues or proven_cues) and not cue.negated:
             cue = with_context(cue, uncertain=True)  # "LN ?palp": whether it is felt is itself in doubt
+        elif cue.text.lower() in _VAGUE and not (suspicious_cues or proven_cues or cue.negated) \
+                and not _discrete(reading, cue):
+            cue = with_context(cue, uncertain=True)  # "axillary fullness": no node or lump said to be felt
         elif (palpable_cues or suspicious_cues or cue.label == "LUMP") and not (cue.negated or proven_cues) \
                 and _queried(reading, cue):
             cue = with_context(cue, uncertain=True)

@@ -290,7 +290,8 @@ def _continued(reading: Reading, cue: Cue, others: List[Cue]) -> Optional[str]:
     return None
 
 
-_FROM_LANDMARK = re.compile(r"(?i)^(?:from\b|of\s+(?:the\s+)?(?:chest|nipple|skin|pectoral|areola)|to\s+the\b|f\.?t?n\b|cmfn\b)")
+_FROM_LANDMARK = re.compile(r"(?i)^(?:from\b|of\s+(?:the\s+)?(?:chest|nipple|skin|pectoral|areola)|to\s+the\b"
+                            r"|f\.?t?n\b|cmfn\b)")
 
 
 def _by_study(reading: Reading, size: Cue) -> bool:

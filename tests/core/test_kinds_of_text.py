@@ -447,6 +447,17 @@ def test_a_no_reaches_the_last_item_of_a_list_that_ends_its_sentence() -> None:
     assert result.variant_id == "axilla-3"
 
 
+@pytest.mark.parametrize("exam", ["R axilla feels a little full, no discrete mass", "some R axillary fullness"])
+def test_an_axilla_that_feels_full_is_asked_about(exam: str) -> None:
+    result = bot.analyze(f"64F, new R IDC 3.3 cm, untreated; {exam}")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_fullness_felt_as_discrete_lumps_is_a_lump() -> None:
+    result = bot.analyze("64F, no breast cancer ever; fullness in both armpits, each palpable as a discrete lump")
+    assert result.variant_id == "axilla-2"
+
+
 def test_a_node_that_was_not_present_before_is_there_now() -> None:
     result = bot.analyze("66F, R IDC 3.9 cm, cN0, on neoadjuvant chemotherapy (cycle 3 of 6); a palpable R axillary "
                          "lump that was not present at diagnosis")
