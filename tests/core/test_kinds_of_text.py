@@ -327,6 +327,11 @@ def test_a_new_node_during_chemotherapy_outside_the_cancer_s_axilla_is_not_row_7
     assert result.status != bot.MATCHED
 
 
+def test_a_plan_after_then_leaves_the_treatment_before_it_done() -> None:
+    result = bot.analyze("57F, L IDC 3.2 cm at diagnosis, cN0; 4 x TC completed then WLE planned")
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-8", "neoadjuvant_completed")
+
+
 def test_a_post_operative_day_from_another_operation_is_no_breast_surgery() -> None:
     result = bot.analyze("Post-op day 2 after an unrelated knee arthroscopy. 66F, new R IDC 1.3 cm, no palpable "
                          "axillary nodes, untreated.")
