@@ -1050,8 +1050,8 @@ def encounter(reading: Reading, facts: Facts) -> Read:
                         if c.end <= n.start <= c.end + 6)]
     # ... or taken now for a current cancer not yet operated on ("new IDC 3 cm, on anastrozole since March"): given
     # before surgery, it is neoadjuvant whatever it is called (matching-rules.md)
-    new = "new_primary" in (facts.get("diagnosis"), reading.case_diagnosis)  # this message's, or the case's
-    endocrine += [c for c in reading.live("ENDOCRINE") if new
+    untreated_new = "new_primary" in (facts.get("diagnosis"), reading.case_diagnosis)  # the message's, or the case's
+    endocrine += [c for c in reading.live("ENDOCRINE") if untreated_new
                   and not facts.get("cancer_history") and facts.get("treatment") in (None, "none")
                   and _TAKING & {t.lower() for t in reading.tokens[max(0, c.start - 3):c.start]}
                   and not any(x.family for x in reading.cues if x.sentence == c.sentence)]  # not her brother's
