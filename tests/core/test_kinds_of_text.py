@@ -340,6 +340,11 @@ def test_a_post_operative_day_from_another_operation_is_no_breast_surgery() -> N
 
 # ---------------------------------------------------------------- where a finding is
 
+def test_a_size_measuring_up_to_is_its_largest_dimension() -> None:
+    result = bot.analyze("62F, new R IDC measuring up to 2.3 cm on ultrasound, axilla clinically negative, untreated")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.3)
+
+
 @pytest.mark.parametrize("number", ["it has grown 1.2 cm since March", "lies within 2.5 cm of the chest wall",
                                     "3 cm interval growth on the new MRI"])
 def test_a_change_in_size_or_a_distance_as_a_bound_is_no_size(number: str) -> None:
