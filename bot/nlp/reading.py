@@ -32,6 +32,7 @@ _VOIDED_INSIDE: Dict[str, FrozenSet[str]] = {
     "HARD_TO_SAY": frozenset({"PALPABLE", "EXAM"}),
     "RISK_REDUCING_SURGERY": frozenset({"SURGERY"}),
     "NAC_ONGOING": frozenset({"NAC_DONE"}),  # "not yet finished", "finishing next week": not done
+    "NAC_DONE": frozenset({"NAC_ONGOING_WEAK"}),  # "last infusion a week ago": the week is when it ended
     "ITEM_LABEL": frozenset({"LUMP", "TUMOR"}),
 }
 

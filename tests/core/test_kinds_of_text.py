@@ -327,6 +327,13 @@ def test_a_new_node_during_chemotherapy_outside_the_cancer_s_axilla_is_not_row_7
     assert result.status != bot.MATCHED
 
 
+@pytest.mark.parametrize("last", ["the final docetaxel dose was given 9 days ago",
+                                  "last neoadjuvant infusion a week ago", "last chemo three weeks ago"])
+def test_a_last_dose_in_the_past_is_chemotherapy_completed(last: str) -> None:
+    result = bot.analyze(f"57F, L IDC 3.2 cm at diagnosis, cN0; {last}; operation booked for next month")
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-8", "neoadjuvant_completed")
+
+
 def test_a_plan_after_then_leaves_the_treatment_before_it_done() -> None:
     result = bot.analyze("57F, L IDC 3.2 cm at diagnosis, cN0; 4 x TC completed then WLE planned")
     assert (result.variant_id, result.facts["treatment"]) == ("axilla-8", "neoadjuvant_completed")
