@@ -655,7 +655,7 @@ def treatment(reading: Reading, facts: Facts) -> Read:
         # "pre-treatment core biopsy", "baseline MRI", "the pre-treatment nodal assessment": when a study or an exam
         # was done, not that nothing has started
         conflict = any(not reading.within(c, ["BIOPSY", "MODALITY_MUS", "MODALITY_OTHER", "NODE", "EXAM", "AXILLA"],
-                                          0, 3)
+                                          0, 3) and not _timepoint(reading, c)
                        for c in reading.live("NO_TREATMENT")) or any(  # "Treatment: none given yet"
             c.negated and not (c.uncertain or c.family) and reading.tokens[c.end:c.end + 1] == [":"]
             for c in reading.all("TREATMENT_WORD"))
@@ -671,6 +671,26 @@ def treatment(reading: Reading, facts: Facts) -> Read:
     if doubted:
         return Read(residue=tuple(doubted[:1]))
     return Read(residue=tuple(_unplaced_surgery(reading, facts)[:1]))
+
+
+_BEFORE_WORDS = ("before", "prior", "pre")
+
+
+def _timepoint(reading: Reading, cue: Cue) -> bool:
+    """"Before treatment" said of a finding ("a palpable node before treatment", "cN1 prior to treatment", "3 cm
+    pre-treatment"): when the finding was made, not that nothing has been given since."""
+    return cue.text.lower().startswith(_BEFORE_WORDS) and any(
+        c.end <= cue.start and cue.start - c.end <= 2 and not c.negated
+        for c in reading.near(cue, ["NODE", "NSTAGE", "SIZE", "TUMOR", "CANCER", "AXILLA", "EXAM"]))
+
+
+def _glossed_site(reading: Reading, cue: Cue) -> bool:
+    """A site named before a bracketed gloss of it ("cervical (neck) node"): the bracket ends a clause, not the
+    node's name."""
+    start = reading.tokens[max(0, cue.start - 5):cue.start]
+    return start[-1:] == [")"] and "(" in start and any(
+        o.sentence == cue.sentence and 0 <= cue.start - o.end <= 5 and "(" in reading.tokens[o.end:cue.start]
+        for o in reading.all("OTHER_ORGAN"))
 
 
 # Words before an operation that make it one to come ("listed for WLE", "before SLNB", "straight to SLNB").
@@ -1022,7 +1042,8 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     if facts.get("diagnosis") == "local_recurrence" and recurrence and biopsy_to_come \
             and not any(reading.near(r, ["PROVEN"], "sentence") for r in recurrence) and not _biopsy_showed(reading):
         return Read("no_tissue_diagnosis", tuple(recurrence[:1] + biopsy_to_come[:1]))
-    elsewhere = [c for c in reading.all("NODE", "LUMP") if reading.near(c, ["OTHER_ORGAN"])
+    elsewhere = [c for c in reading.all("NODE", "LUMP")
+                 if (reading.near(c, ["OTHER_ORGAN"]) or _glossed_site(reading, c))
                  and not reading.near(c, ["AXILLA"]) and not (c.negated or c.family)]
     axillary_finding = any(m.positive for m in mentions(reading))
     if elsewhere and not axillary_finding and not current:

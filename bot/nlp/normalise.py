@@ -124,6 +124,14 @@ def _unescape(norm: Normalised) -> Normalised:
 # An e-mail's quoted earlier message ("On Tue ... wrote:" and the "> " lines under it) is not this message.
 _QUOTE_HEADER = Scanner(r"(?im)^[^\n]*\bwrote:[ \t]*$")
 _QUOTED_LINE = Scanner(r"(?m)^[ \t]*>[^\n]*$")
+# ... unless the message forwards it ("FW:", "Fwd:", "Forwarding to ...") or, holding no case of its own, points to
+# it ("can you help with the case below?"): then the quoted lines are the case, read without their marks.
+_QUOTE_MARK = Scanner(r"(?m)^[ \t]*(?:>[ \t]?)+")
+_FORWARDED = re.compile(r"(?im)^[ \t>]*(?:subject:[ \t]*)?(?:fwd?|fw):|\bforwarded message\b|\bforwarding\b")
+_POINTS_BELOW = re.compile(r"(?i)\b(?:below|underneath|this one|this case|the case|at the bottom|(?:the|this) "
+                           r"thread)\b")
+_CASE_WORDS = re.compile(r"(?i)\b(?:breast|axill\w*|armpit|nodes?|lump|cancer|carcinoma|idc|ilc|tumou?r|"
+                         r"\d+(?:[.,]\d+)?\s*(?:cm|mm))\b")
 # Form payloads pasted as JSON: {"pt_age":63,"axilla_exam":"no palpable adenopathy"} -> one field per line.
 _JSON_KEY = Scanner(r'[{,]?\s*"([A-Za-z][\w ]*)"\s*:\s*"?')
 # What is left of the JSON around a value once its keys are labels: a closing quote, an opening bracket.
@@ -247,6 +255,13 @@ _QA_PAIR = Scanner(r"(?im)^[ \t]*(?:Q|Question)[ \t]*[:.)-][ \t]*([^\n]*?)[ \t]*
                    r"[ \t]*(?:A|Answer)[ \t]*[:.)-]")
 
 
+# A call's or a visit's transcript: one speaker's question, the next speaker's answer on the line below ("Dr: Nodes at
+# baseline?" / "RN: Never anything palpable"), read as the question's field.
+_SPEAKER = (r"(?:Dr\.?|Doctor|RN|Nurse|NP|PA|Pt|Patient|Interpreter|Caller|Surgeon|Radiologist|Oncologist|Registrar|"
+            r"Resident|Fellow|GP|Clinician|Navigator|Coordinator|Consultant|Me)(?:[ \t][A-Z][\w'’-]*)?")
+_TURN_PAIR = Scanner(rf"(?m)^[ \t]*{_SPEAKER}[ \t]*:[ \t]*([^\n]*?)[ \t]*\?+[ \t]*\n[ \t]*{_SPEAKER}[ \t]*:")
+
+
 def _qa_field(m: "re.Match[str]") -> List[Edit]:
     """The "Q:" and the line break to "A:" become a field's colon; the question's words stay where they are."""
     return [(m.start(), m.start(1), " "), (m.end(1), m.end(), ":")]
@@ -289,15 +304,36 @@ def _logfmt_fields(line: "re.Match[str]") -> str:
                      for m in _LOGFMT_PAIR.finditer(line.group()))
 
 
+# A pathology report's specimen and its diagnosis on lines of their own ("Specimen: L axillary node, FNA" /
+# "Diagnosis: metastatic carcinoma"; HL7 OBX pairs come out so): one statement, the diagnosis the specimen's.
+_SPECIMEN = Scanner(r"(?im)^[ \t]*(?:specimens?|samples?|site|source)(?:\s*\(s\))?[ \t]*:[ \t]*([^\n]*?)[ \t.]*\n"
+                    r"[ \t]*(?:final\s+|cytolog\w*\s+|patholog\w*\s+)?(?:diagnosis|dx|results?|interpretation|cytology|"
+                    r"histology|conclusion)[ \t]*:")
+
+
+def _specimen_edits(text: str) -> List[Edit]:
+    return [edit for m in _SPECIMEN.finditer(text) if m.group(1).strip()
+            for edit in ((m.start(), m.start(1), ""), (m.end(1), m.end(), ": "))]
+
+
+def _quoted(norm: Normalised) -> Normalised:
+    """An e-mail's quoted lines: dropped as an earlier message, or read as the case a message forwards."""
+    own = _QUOTED_LINE.regex.sub(" ", _QUOTE_HEADER.regex.sub(" ", norm.text))
+    norm = norm.sub(_QUOTE_HEADER, lambda m: " ")
+    if _FORWARDED.search(norm.text) or (_POINTS_BELOW.search(own) and not _CASE_WORDS.search(own)):
+        return norm.sub(_QUOTE_MARK, lambda m: " " * len(m.group()))
+    return norm.sub(_QUOTED_LINE, lambda m: " ")
+
+
 def _layout(norm: Normalised) -> Normalised:
     """Coded form answers, quoted e-mail replies, JSON form payloads, interviews, glued full stops and
     shorthand symbols."""
     norm = norm.sub(_CODED, _coded_answer)
-    pairs = [edit for m in _QA_PAIR.finditer(norm.text) for edit in _qa_field(m)]
+    pairs = [edit for pair in (_QA_PAIR, _TURN_PAIR) for m in pair.finditer(norm.text) for edit in _qa_field(m)]
     norm = norm.apply(pairs) if pairs else norm
-    if _QUOTE_HEADER.search(norm.text):
-        norm = norm.sub(_QUOTE_HEADER, lambda m: " ")
-        norm = norm.sub(_QUOTED_LINE, lambda m: " ")
+    if _QUOTE_HEADER.search(norm.text) or _FORWARDED.search(norm.text):
+        norm = _quoted(norm)
+    norm = norm.apply(_specimen_edits(norm.text))
     if '":' in norm.text or '" :' in norm.text:
         norm = norm.sub(_JSON_BOOL, lambda m: f'{m.group(1)}"{_JSON_WORD[m.group(2)]}"')
         parents = _parents(norm.text)

@@ -12,6 +12,8 @@ from bot.nlp.normalise import Normalised
 from bot.reasons import Note
 
 YEAR = re.compile(r"(?:19|20)\d\d")  # a year of a date
+_NOW_LABEL = re.compile(r"(?i)\b(?:now|current|today|present)\b")
+_AGE_LABEL = re.compile(r"\d{1,3}")
 DATED = re.compile(r"(?:[0-3]?\d[./-])?(?:[01]?\d[./-])?(?:19|20)\d\d")  # a year with its month, day: "04/2015"
 
 SIDE_LABELS = ("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
@@ -149,10 +151,19 @@ class Reading:
         R IDC 1.6 cm, lumpectomy + RT" above "10/2026: new lump"): a past episode. Entries of the last entry's year
         are one current story, and an entry without surgery may be this cancer's diagnosis ("06/2025 dx IDC 4.4 cm"
         above "02/2026 surgery scheduled")."""
-        dates = [(d, found) for d in self.all("TIMELINE_DATE") for found in [YEAR.search(d.text)] if found]
-        own = [int(found.group()) for d, found in dates if d.sentence == cue.sentence and d.start <= cue.start]
-        return bool(own) and own[0] < max(int(found.group()) for _, found in dates) and any(
-            s.sentence == cue.sentence and not (s.negated or s.planned) for s in self.all("SURGERY"))
+        labels = self.all("TIMELINE_DATE")
+        # a timeline by age ("- 38: DCIS, mastectomy" above "- 52 (now): new lump") when one entry is said to be now
+        by_age = any(_NOW_LABEL.search(d.text) for d in labels)
+        dates = [(d, found) for d in labels for found in [YEAR.search(d.text) or (by_age and _AGE_LABEL.search(d.text))]
+                 if found]
+        # the entry a cue stands in runs from its label to the next one, over sentences ("- 60: IDC; lumpectomy")
+        before = [(d, found) for d, found in dates if d.start <= cue.start]
+        if not before or not any(d.sentence == cue.sentence for d, _ in dates) and not by_age:
+            return False
+        label, found = before[-1]
+        end = min((d.start for d, _ in dates if d.start > label.start), default=len(self.tokens))
+        return int(found.group()) < max(int(f.group()) for _, f in dates) and any(
+            label.start <= s.start < end and not (s.negated or s.planned) for s in self.all("SURGERY"))
 
     def norm_of(self, cue: Cue) -> str:
         """The cue's words as the patterns read them (their NORMs), or its text lower-cased without them."""

@@ -334,7 +334,15 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
     found += [q for q in reading.near(cue, ["SIZE_LATER"], "sentence")
               if reading.norm_of(q) in ("now", "today") and q.clause == cue.clause + 1
               and cue.end <= q.start <= cue.end + 6]
-    found += [q for q in reading.near(cue, ["SIZE_OLD_POST"], "sentence") if cue.end <= q.start <= cue.end + 20]
+    found += [q for q in reading.near(cue, ["SIZE_OLD_POST"], "sentence") if cue.end <= q.start <= cue.end + 20
+              or (q.end <= cue.start and q.text.lower().endswith("ago")
+                  and q.start - _sentence_start(reading, q) <= 2)]  # "Six months ago, a mass of 18 mm ..."
+    # "now it's barely visible, maybe 6 mm": a time ahead of a measurement reaches over a comma in its sentence
+    # (not "post-NAC, surgery for 2.1 cm IDC", nor "currently on cycle 4 of AC-T for a 3.8 cm cancer")
+    found += [q for q in reading.near(cue, ["SIZE_LATER"], "sentence") if 0 <= cue.start - q.end <= 14
+              and reading.norm_of(q) in ("now", "currently", "today")
+              and not any(q.end <= t.start < cue.start and not inside(t, reading.all("SIZE_LATER"))
+                          for t in reading.all("NAC", "TREATMENT_WORD", "CYCLES_FRACTION"))]
     found = [q for q in found if not any(min(q.start, cue.start) < s < max(q.start, cue.start) for s in sizes)]
     # "3.2 cm before chemo and 0.9 cm now": a time right after another measurement is that one's ("increased
     # from 1.6 cm" introduces what follows it)
@@ -416,12 +424,15 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     short = len(reading.tokens) <= 15 and not reading.has("NODE", "LUMP", "NON_TUMOR_HEAD", "OTHER_ORGAN")
     cancer_context = bool(reading.live("CANCER", "TUMOR", "NAC", "NEW_DX")) or reading.expecting == "tumor_size_cm"
     affirmed = {c.sentence for c in reading.all("SIZE") if not (c.negated or c.family)}
+    # "the mass is 1.2 cm, not 3.2 cm" denies 3.2 cm wherever else the message says it (a reply above the message it
+    # corrects)
+    denied = {size_cm(c) for c in reading.all("SIZE") if c.negated and not c.family and c.sentence in affirmed}
     for cue in reading.all("SIZE"):
         if cue.family or reading.supposed(cue) or any(c.start <= cue.start < c.end for c in comparisons):
             continue  # a relative's tumour; "larger than 2 cm" is a comparison, not a size
         if inside(cue, reading.all("REASSIGNED")):
             continue  # "2.8 cm is the node": the node's
-        if cue.negated and cue.sentence in affirmed:
+        if cue.negated and cue.sentence in affirmed or (not cue.negated and size_cm(cue) in denied - {None}):
             continue  # "13 mm, not 3 cm", "measures 1.8 cm, not 2.8 cm": the size denied beside the one stated
         if cue.negated and reading.expecting == "tumor_size_cm":
             return Read(residue=(cue,))  # "no, not 2 cm" to the size question: which size, then?

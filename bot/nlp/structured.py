@@ -89,19 +89,22 @@ def _code_of(value: Any) -> str:
 
 
 def _notes(resource: Dict[str, Any]) -> str:
-    """A resource's notes (FHIR Annotation: [{"text": ...}], or a plain string) as sentences after it."""
+    """A resource's notes (FHIR Annotation: [{"text": ...}], or a plain string), "; "-joined."""
     notes = resource.get("note")
     if isinstance(notes, (str, dict)):
         notes = [notes]
     said = [n.get("text") if isinstance(n, dict) else n for n in notes or []]
-    return "".join(f" {t}." for t in said if isinstance(t, str) and t.strip())
+    return "; ".join(t.strip().rstrip(".") for t in said if isinstance(t, str) and t.strip())
 
 
 def render_resource(resource: Dict[str, Any]) -> str:
-    """One FHIR resource as a sentence, with its notes after it; "" for one that says nothing clinical (a Bundle's
-    own fields, a resource entered in error)."""
-    said = _render(resource)
-    return said + _notes(resource) if said else ""
+    """One FHIR resource as a sentence, its notes in brackets inside it ("Tumor size: 3.0 cm (at diagnosis).": a
+    note qualifies its own value); "" for one that says nothing clinical (a Bundle's own fields, a resource entered
+    in error)."""
+    said, notes = _render(resource), _notes(resource)
+    if not said or not notes:
+        return said
+    return f"{said[:-1]} ({notes})." if said.endswith(".") else f"{said} ({notes})"
 
 
 def _render(resource: Dict[str, Any]) -> str:

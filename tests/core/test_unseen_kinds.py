@@ -1,0 +1,142 @@
+"""Kinds of text first seen failing in blind sets and breakers' probes (bot/nlp): one kind per test, in words
+written for the test, never a set's sentence."""
+import pytest
+
+import bot
+
+
+@pytest.mark.parametrize("finding", ["a hard right axillary node prior to treatment", "cN1 before treatment",
+                                     "right axilla clinically positive pre-treatment"])
+def test_before_treatment_said_of_a_finding_is_when_it_was_found(finding: str) -> None:
+    result = bot.analyze(f"R IDC 4.2 cm, {finding}. Neoadjuvant chemotherapy finished last week. 53F")
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-9", "neoadjuvant_completed")
+
+
+def test_before_treatment_alone_beside_finished_chemotherapy_is_still_a_conflict() -> None:
+    result = bot.analyze("R IDC 4.2 cm, cN1. Before treatment. Neoadjuvant chemotherapy finished last week. 53F")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["treatment"])
+
+
+@pytest.mark.parametrize("now", ["now, on the post-chemo MRI, hardly seen, perhaps 5 mm",
+                                 "currently it is much smaller, roughly 0.4 cm"])
+def test_a_time_before_a_comma_reaches_the_measurement_after_it(now: str) -> None:
+    result = bot.analyze(f"Completed neoadjuvant chemo for a 4.1 cm L IDC at diagnosis, {now}. Axilla negative on "
+                         "exam at presentation. 47F")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-8", 4.1)
+
+
+@pytest.mark.parametrize("field", ["cN=1", "cN: 1", "clinical N = 1"])
+def test_an_n_category_given_as_a_field_value_is_read(field: str) -> None:
+    result = bot.analyze(f"sex=F age=66 dx='right breast ILC' size_mm=31 {field} therapy=none")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-6", "positive")
+
+
+def test_a_site_before_a_bracketed_gloss_is_the_node_s_site() -> None:
+    result = bot.analyze("61-year-old woman, never had breast cancer: a hard inguinal (groin) lymph "
+                         "node of 2.2 cm, both axillae unremarkable to palpation.")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "other_site")
+
+
+@pytest.mark.parametrize("back", ["the pathologist says the cancer is back in the same breast",
+                                  "core biopsy: tumour back in her right breast"])
+def test_a_cancer_said_to_be_back_is_a_recurrence(back: str) -> None:
+    result = bot.analyze(f"Lumpectomy and radiotherapy on the right in 2017. New lump near the scar; {back}. "
+                         "Staging CT clear. 66F")
+    assert (result.variant_id, result.facts["diagnosis"]) == ("axilla-10", "local_recurrence")
+
+
+def test_a_cancer_back_in_a_year_is_a_date_not_a_recurrence() -> None:
+    result = bot.analyze("66F, she had breast cancer back in 2009, lumpectomy and RT, discharged. Now a new firm "
+                         "right axillary lump, 2 cm, not yet imaged")
+    assert (result.variant_id, result.facts["diagnosis"]) == ("axilla-1", None)
+
+
+def test_a_size_denied_in_one_sentence_is_denied_where_it_is_repeated() -> None:
+    text = ("Update: the tumour is 1.4 cm, not 2.6 cm as I wrote. Sorry.\n\nEarlier: 52F, new L IDC 2.6 cm, "
+            "palpable L axillary node, nothing given yet.")
+    assert bot.analyze(text).facts["tumor_size_cm"] == 1.4
+
+
+def test_a_field_value_starting_with_zero_point_is_a_number_not_a_no() -> None:
+    result = bot.analyze("64F, new R breast ILC: 0.8 cm (US), 0.9 cm (MRI); axilla not palpable; no treatment")
+    assert (result.variant_id, result.facts["diagnosis"]) == ("axilla-3", "new_primary")
+
+
+@pytest.mark.parametrize("missing", ["We don't have a record of her axillary exam.",
+                                     "I do not have any documentation of the axillary examination."])
+def test_an_exam_without_a_record_is_not_known(missing: str) -> None:
+    result = bot.analyze(f"41F, new right breast IDC 2.7 cm, untreated. {missing}")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("side", ["RIGHT", "LEFT"])
+def test_a_specimen_line_and_its_diagnosis_line_are_one_finding(side: str) -> None:
+    text = (f"Source: {side} axilla lymph node, core biopsy\nFinal diagnosis: metastatic carcinoma\n"
+            "History: new RIGHT breast IDC 3.4 cm, no treatment yet, 58F")
+    result = bot.analyze(text)
+    assert (result.variant_id, result.status) == (("axilla-6", bot.MATCHED) if side == "RIGHT"
+                                                  else (None, bot.OUT_OF_SCOPE))
+
+
+@pytest.mark.parametrize("text, variant", [
+    ("Henvisning: 58-årig kvinde, nydiagnosticeret brystkræft i venstre bryst, 26 mm. Palpabel lymfeknude i venstre "
+     "aksil. Ikke behandlet endnu.", "axilla-6"),
+    ("Lähete: 66-vuotias nainen, uusi rintasyöpä oikealla, 14 mm. Oikeassa kainalossa palpoituu imusolmuke. "
+     "Hoitoja ei ole aloitettu.", "axilla-4"),
+])
+def test_danish_and_finnish_clinical_words_are_read(text: str, variant: str) -> None:
+    assert bot.analyze(text).variant_id == variant
+
+
+@pytest.mark.parametrize("check", ["my 12-month check is on Friday", "I have my annual check-up soon"])
+def test_a_routine_check_after_treatment_is_surveillance(check: str) -> None:
+    result = bot.analyze(f"I'm 61 and finished treatment for breast cancer on the right three years ago; {check}. "
+                         "No new lumps. Should I have an ultrasound of my armpit?")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "surveillance")
+
+
+def test_a_timeline_by_age_makes_the_earlier_entries_history() -> None:
+    text = ("Timeline (age):\n- 44: R breast IDC 2.2 cm; mastectomy; 0/3 nodes\n- 45-54: tamoxifen, discharged\n"
+            "- 57 (now): new tender L axillary lump 1.5 cm, nothing imaged yet")
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["cancer_history"]) == ("axilla-1", True)
+
+
+def test_a_time_ago_opening_a_sentence_dates_the_size_after_it() -> None:
+    result = bot.analyze("58F. Ten months ago, a left breast nodule of 12 mm was called probably benign, but this "
+                         "time it was 27 mm and core biopsy showed IDC. Axilla normal on exam, untreated.")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.7)
+
+
+@pytest.mark.parametrize("said", ["Corrected size: 2.6 cm.", "The correct size is 2.6 cm."])
+def test_a_value_said_to_be_the_correct_one_supersedes_the_others(said: str) -> None:
+    result = bot.analyze(f"67F, new R IDC, untreated, cN0. Clinic letter gave 1.6 cm; the path report gave 2.6 cm. "
+                         f"{said}")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.6)
+
+
+@pytest.mark.parametrize("candidate", ["Candidate for neoadjuvant chemotherapy: yes", "eligible for NAC"])
+def test_a_treatment_she_is_a_candidate_for_is_not_one_given(candidate: str) -> None:
+    result = bot.analyze(f"70F, new L IDC 1.2 cm, no palpable axillary nodes. {candidate}. Treatment to date: none.")
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-3", "none")
+
+
+def test_a_speaker_s_answer_on_the_next_line_answers_the_question_above() -> None:
+    text = ("Nurse: Calling about Ms P, 52, new right breast IDC 2.3 cm, nothing given yet.\n"
+            "Dr: Any lumps under her right arm?\nNurse: None that I could feel, and I checked carefully.")
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-5", "negative")
+
+
+@pytest.mark.parametrize("text, variant", [
+    ("61F new R IDC 3.2 cm no rx firm R axillary node", "axilla-6"),
+    ("61F new R IDC 3.2 cm nil else hard R ax node untreated", "axilla-6"),
+    ("61F no ca hx new tender R axillary lump not imaged", "axilla-1"),
+])
+def test_in_shorthand_a_negation_ends_with_its_object_before_a_new_finding(text: str, variant: str) -> None:
+    assert bot.analyze(text).variant_id == variant
+
+
+def test_in_shorthand_a_history_denied_keeps_its_cancer_denied() -> None:
+    result = bot.analyze("61F no hx R breast ca, new tender R axillary lump not imaged")
+    assert (result.variant_id, result.facts["diagnosis"]) == ("axilla-1", "none_known")
