@@ -440,8 +440,10 @@ class AxillaContext:
                                         - {clauses[e - 1]})
                     elif kinds[k].forward:
                         listed = _list_items(doc, clauses, clauses[e - 1], e)
-                # a phrase that holds a terminator ("not yet": "yet" ends clauses) reaches the clause it ends in too
-                for clause in {clauses[s], clauses[e - 1]}:
+                # a phrase that holds a terminator ("not yet": "yet" ends clauses) reaches the clause it ends in too;
+                # one that opens with a comma or "but" reaches back into the clause it ends (", but unsure")
+                opened = {clauses[s - 1]} if s and doc[s].lower_ in (",", "but") and kinds[k].backward else set()
+                for clause in {clauses[s], clauses[e - 1]} | opened:
                     context.setdefault(clause, []).append((kinds[k], s, e, stop, False))
                 for clause in listed:  # the rest of a list it begins, however far its last item
                     context.setdefault(clause, []).append((kinds[k], s, e, stop, True))

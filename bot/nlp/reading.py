@@ -36,6 +36,7 @@ _VOIDED_INSIDE: Dict[str, FrozenSet[str]] = {
     "NAC_ONGOING": frozenset({"NAC_DONE"}),  # "not yet finished", "finishing next week": not done
     "NAC_DONE": frozenset({"NAC_ONGOING_WEAK"}),  # "last infusion a week ago": the week is when it ended
     "ITEM_LABEL": frozenset({"LUMP", "TUMOR"}),
+    "OTHER_CANCER": frozenset({"CANCER", "RECURRENCE"}),  # "recurrent ovarian cancer": neither this cancer nor its
 }
 
 

@@ -25,8 +25,9 @@ from bot.nlp.normalise import normalise
      "Lobular carcinoma, left breast. cT3 cN1."),
     ({"resourceType": "MedicationAdministration", "medication": "weekly paclitaxel", "status": "in-progress",
       "note": [{"text": "dose 5 of 12"}]}, "weekly paclitaxel ongoing (dose 5 of 12)."),
-    ({"resourceType": "Observation", "code": {"text": "R breast mass size"}, "valueQuantity": {"value": 2.4, "unit": "cm"},
-      "note": [{"text": "pre-chemotherapy."}, "baseline US"]}, "R breast mass size: 2.4 cm (pre-chemotherapy; baseline US)."),
+    ({"resourceType": "Observation", "code": {"text": "R breast mass size"},
+      "valueQuantity": {"value": 2.4, "unit": "cm"}, "note": [{"text": "pre-chemotherapy."}, "baseline US"]},
+     "R breast mass size: 2.4 cm (pre-chemotherapy; baseline US)."),
 ])
 def test_a_fhir_resource_is_one_sentence(resource, sentence):
     assert structured.render_resource(resource) == sentence

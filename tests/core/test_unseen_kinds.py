@@ -140,3 +140,31 @@ def test_in_shorthand_a_negation_ends_with_its_object_before_a_new_finding(text:
 def test_in_shorthand_a_history_denied_keeps_its_cancer_denied() -> None:
     result = bot.analyze("61F no hx R breast ca, new tender R axillary lump not imaged")
     assert (result.variant_id, result.facts["diagnosis"]) == ("axilla-1", "none_known")
+
+
+@pytest.mark.parametrize("other", ["newly diagnosed gastric adenocarcinoma 4 cm", "known hepatocellular carcinoma",
+                                   "biopsy-proven recurrent bladder cancer", "recurrence of her cervix cancer"])
+def test_a_cancer_of_another_organ_is_not_a_breast_cancer(other: str) -> None:
+    result = bot.analyze(f"67F, {other}; CT shows an enlarged right axillary node.")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "other_cancer")
+
+
+def test_another_organ_s_cancer_screening_is_no_cancer() -> None:
+    result = bot.analyze("Colon cancer screening clinic letter: 70F, no breast cancer history; CT incidentally shows "
+                         "a 2 cm right axillary node with an effaced hilum.")
+    assert result.variant_id == "axilla-12"
+
+
+@pytest.mark.parametrize("hedged", ["The right axilla may have a palpable node.",
+                                    "There could be a hard node in the right axilla.",
+                                    "Firm right axillary node, to be confirmed on repeat exam.",
+                                    "Axilla negative on exam, I think, but not sure.",
+                                    "No palpable nodes but I am not confident."])
+def test_a_hedge_before_or_after_the_finding_leaves_the_nodes_unknown(hedged: str) -> None:
+    result = bot.analyze(f"63F, new right breast IDC 1.6 cm, no treatment. {hedged}")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_a_node_that_could_be_felt_was_felt() -> None:
+    assert bot.analyze("63F, new right breast IDC 1.6 cm, no treatment. A firm right axillary node could be "
+                       "palpated.").variant_id == "axilla-4"
