@@ -222,7 +222,7 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
                    key=lambda c: c.start)
     # what a measurement is of, said right before it, comes first ("calcifications spanning 5 cm: highly suggestive
     # of malignancy": the span is the calcifications', whatever the words after it name)
-    adjacent = [kind for c in reading.cues if c.end == cue.start and c.label == "NON_TUMOR_HEAD"
+    adjacent = [kind for c in reading.cues if c.label == "NON_TUMOR_HEAD" and _names_the_next(reading, c, cue)
                 and not (_follows_its_number(c) and any(s.end == c.start for s in others))
                 for kind in [_kind(reading, c)] if kind]
     if adjacent:
@@ -257,6 +257,17 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
         if kind and (c.end == cue.start or not _claimed(reading, c, others)):
             return kind  # a label right before the number is its own ("... at depth 3 cm")
     return "tumor" if _size_field(reading, cue) else _continued(reading, cue, others)
+
+
+# Words between an object and its measurement ("a simple cyst of 2.5 cm", "lipoma measuring 3 cm", "core length: 2 cm")
+_OF_ITS_SIZE = frozenset({"of", "measuring", "measures", "measured", "about", "approximately", "approx", "~", "size",
+                          "sized", ":", "-", "=", "is"})
+
+
+def _names_the_next(reading: Reading, head: Cue, cue: Cue) -> bool:
+    """A head word right before the measurement, or before it with at most two words that give its size."""
+    between = reading.tokens[head.end:cue.start]
+    return head.end <= cue.start and len(between) <= 2 and all(t.lower() in _OF_ITS_SIZE for t in between)
 
 
 def _adjectives_to_a_noun(reading: Reading, cue: Cue) -> bool:

@@ -168,3 +168,27 @@ def test_a_hedge_before_or_after_the_finding_leaves_the_nodes_unknown(hedged: st
 def test_a_node_that_could_be_felt_was_felt() -> None:
     assert bot.analyze("63F, new right breast IDC 1.6 cm, no treatment. A firm right axillary node could be "
                        "palpated.").variant_id == "axilla-4"
+
+
+@pytest.mark.parametrize("said", ["<gender>male</gender>", "gender = M,", "Pt: male/64;", "64 y/o, father of two,",
+                                  "64 y/o widower,"])
+def test_a_man_said_in_markup_codes_or_by_who_he_is_is_male(said: str) -> None:
+    result = bot.analyze(f"{said} new left breast IDC 2.2 cm, axilla clinically negative, untreated")
+    assert (result.status, result.facts["sex"]) == (bot.OUT_OF_SCOPE, "male")
+
+
+def test_a_relative_s_fatherhood_is_not_the_patient_s_sex() -> None:
+    result = bot.analyze("64F; her father of 88 had bowel cancer; new left breast IDC 2.2 cm, cN0, untreated")
+    assert (result.variant_id, result.facts["sex"]) == ("axilla-5", "female")
+
+
+@pytest.mark.parametrize("other", ["A simple cyst of 1.4 cm in the other breast.", "Known lipoma measuring 3 cm, back.",
+                                   "Uterine fibroid 5 cm.", "Core length 1.8 cm."])
+def test_another_object_s_measurement_is_not_the_tumour_s(other: str) -> None:
+    result = bot.analyze(f"59F, newly diagnosed R IDC, cN0 on exam, untreated. {other}")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+def test_aln_is_an_axillary_lymph_node() -> None:
+    result = bot.analyze("59F, newly diagnosed R IDC 1.7 cm, untreated; hard palpable R ALN on exam")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-4", "positive")
