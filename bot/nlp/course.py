@@ -530,6 +530,7 @@ _CYCLE_COUNT = re.compile(r"(?i)(?<![/\d])\b([1-3])\s*(?:x\s*)?(?:cycles?|rounds
                           r"(?!\s*(?:of|/)\s*\d)")
 
 
+_PRE_OP = re.compile(r"(?i)(?:pre-?op(?:erative)?|presurgical)$")  # "on pre-op tamoxifen"
 # words that say a drug is being taken ("started tamoxifen", "on anastrozole", "has been taking letrozole")
 _TAKING = frozenset({"on", "started", "commenced", "began", "begun", "taking", "takes", "receiving", "currently"})
 _RADIOTHERAPY = re.compile(r"(?i)^(?:radi|irradiat)|rt$")  # "radiotherapy", "whole-breast RT", "PMRT", "XRT"
@@ -1067,6 +1068,7 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     if quiet and not (axillary_finding or current or case or _breast_mass(reading)):
         return Read("no_axillary_finding", tuple(quiet[:1]))
     endocrine = [c for c in reading.live("ENDOCRINE") if reading.within(c, ["NAC", "NEOADJUVANT"], 3, 1)
+                 or bool(_PRE_OP.search("".join(reading.tokens[max(0, c.start - 3):c.start])))
                  or any(_bare_neoadjuvant(reading, n) for n in reading.near(c, ["NEOADJUVANT"], "sentence")
                         if c.end <= n.start <= c.end + 6)]
     # ... or taken now for a current cancer not yet operated on ("new IDC 3 cm, on anastrozole since March"): given

@@ -730,12 +730,25 @@ def _bare_number(reading: Reading, notes: List[Note]) -> Read:
         return Read(notes=tuple(notes))
     cue = _after_correction(reading, [(c, 0.0) for c in numbers])[-1][0]
     value = _number(cue)
-    if not 0 < value <= _BARE_CM_MAX or straddles(reading, cue, value) or _other_unit(reading, cue):
-        return Read(residue=(cue,), notes=tuple(notes))  # "around 2": either side of 2 cm
+    if not 0 < value <= _BARE_CM_MAX or straddles(reading, cue, value) or _other_unit(reading, cue) \
+            or _in_dimensions(reading, cue):
+        return Read(residue=(cue,), notes=tuple(notes))  # "around 2": either side of 2 cm; "2.4 x 1.9": in what?
     other = _alternative(reading, cue)
     if other is not None:
         return Read(residue=(cue, other), notes=tuple(notes))
     return Read(value, (cue,), notes=tuple(notes) + (Note.of("bare_number_cm", text=cue.text),))
+
+
+_BY = frozenset({"x", "×", "*", "by"})
+
+
+def _in_dimensions(reading: Reading, cue: Cue) -> bool:
+    """A number with no unit among the dimensions of one thing ("measuring 2.4 x 1.9"): neither the unit nor which
+    number is the largest dimension is said."""
+    tokens = reading.tokens
+    before = tokens[cue.start - 1].lower() if cue.start else ""
+    after = tokens[cue.end].lower() if cue.end < len(tokens) else ""
+    return before in _BY or after in _BY or bool(re.search(r"\d\s*[x×*]\s*\d", cue.text))
 
 
 # what may stand between a number and another offered for it ("2.2 - hmm, or 1.8", "2.4 or maybe 2.6")

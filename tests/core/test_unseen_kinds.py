@@ -192,3 +192,28 @@ def test_another_object_s_measurement_is_not_the_tumour_s(other: str) -> None:
 def test_aln_is_an_axillary_lymph_node() -> None:
     result = bot.analyze("59F, newly diagnosed R IDC 1.7 cm, untreated; hard palpable R ALN on exam")
     assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-4", "positive")
+
+
+@pytest.mark.parametrize("pair", ["measuring 2.2 x 1.7", "size 14 x 11", "1.8 by 2.3 on US"])
+def test_dimensions_without_a_unit_are_asked(pair: str) -> None:
+    result = bot.analyze(f"59F, newly diagnosed R IDC {pair}, cN0 on exam, untreated")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+@pytest.mark.parametrize("ahead", ["due to finish her neoadjuvant chemo on 3 March", "the chemo is to be completed next "
+                                   "month", "neoadjuvant course completion expected in April"])
+def test_chemotherapy_whose_end_is_still_ahead_is_under_way(ahead: str) -> None:
+    result = bot.analyze(f"49F L IDC 4 cm, cN1 at diagnosis; {ahead}. Axillary imaging?")
+    assert (result.status, result.facts["treatment"]) == (bot.OUT_OF_SCOPE, "neoadjuvant_ongoing")
+
+
+def test_an_operation_done_next_week_is_no_chemotherapy_under_way() -> None:
+    result = bot.analyze("49F L IDC 4 cm, cN1 at diagnosis; neoadjuvant chemo finished last month, the mastectomy will "
+                         "be done next week")
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-9", "neoadjuvant_completed")
+
+
+@pytest.mark.parametrize("endocrine", ["completed 6 months of neoadjuvant AI", "on preoperative tamoxifen since June"])
+def test_endocrine_therapy_before_surgery_by_abbreviation_or_timing_is_out_of_scope(endocrine: str) -> None:
+    result = bot.analyze(f"72F R IDC 3.1 cm, cN0; {endocrine}; surgery soon")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "endocrine_therapy")
