@@ -200,8 +200,9 @@ def test_dimensions_without_a_unit_are_asked(pair: str) -> None:
     assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
 
 
-@pytest.mark.parametrize("ahead", ["due to finish her neoadjuvant chemo on 3 March", "the chemo is to be completed next "
-                                   "month", "neoadjuvant course completion expected in April"])
+@pytest.mark.parametrize("ahead", ["due to finish her neoadjuvant chemo on 3 March",
+                                   "the chemo is to be completed next month",
+                                   "neoadjuvant course completion expected in April"])
 def test_chemotherapy_whose_end_is_still_ahead_is_under_way(ahead: str) -> None:
     result = bot.analyze(f"49F L IDC 4 cm, cN1 at diagnosis; {ahead}. Axillary imaging?")
     assert (result.status, result.facts["treatment"]) == (bot.OUT_OF_SCOPE, "neoadjuvant_ongoing")
