@@ -218,3 +218,10 @@ def test_an_operation_done_next_week_is_no_chemotherapy_under_way() -> None:
 def test_endocrine_therapy_before_surgery_by_abbreviation_or_timing_is_out_of_scope(endocrine: str) -> None:
     result = bot.analyze(f"72F R IDC 3.1 cm, cN0; {endocrine}; surgery soon")
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "endocrine_therapy")
+
+
+@pytest.mark.parametrize("done", ["pT2 pN1a on the final pathology", "sentinel node biopsy: 0/3",
+                                  "it was removed two weeks ago at lumpectomy"])
+def test_an_operation_told_by_its_pathology_is_done(done: str) -> None:
+    result = bot.analyze(f"61F R IDC 2.3 cm, cN0; {done}. Does she need axillary imaging?")
+    assert (result.status, result.facts["treatment"]) == (bot.OUT_OF_SCOPE, "post_surgery")
