@@ -899,7 +899,7 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
         if hedged:
             return Read(residue=tuple(hedged[:1]))  # "mostly the right, maybe the left too": which, then?
     if felt and len(sides & {"SIDE_LEFT", "SIDE_RIGHT"}) == 1 and "SIDE_BOTH" not in sides:
-        more = _another_side(reading, felt)
+        more = _another_side(reading, felt, next(iter(sides & {"SIDE_LEFT", "SIDE_RIGHT"})))
         if more:
             return Read("bilateral", tuple(cues + more))
     if {"SIDE_ONE", "SIDE_BOTH"} <= sides:
@@ -929,10 +929,14 @@ def _one_side_only(reading: Reading) -> List[Cue]:
 _NORMAL = ("NODE_NEG", "BENIGN_LOOK")
 
 
-def _another_side(reading: Reading, felt: List[NodeMention]) -> List[Cue]:
-    """Without a cancer, a lump on the other side beside the one named with its side: "a left axillary lump and a
-    smaller one on the other side", "the opposite armpit also has a lump", "left axillary lump; right side too"
-    ("contralateral axilla normal" is no lump)."""
+_LIKE_IT = frozenset({"one", "similar", "same", "mirror", "mirror-image", "identical", "likewise", "matching"})
+
+
+def _another_side(reading: Reading, felt: List[NodeMention], known: str) -> List[Cue]:
+    """Without a cancer, a lump on the other side (than `known`, a side label) beside the one named with its side:
+    "a left axillary lump and a smaller one on the other side", "the opposite armpit also has a lump", "left
+    axillary lump; right side too", "and one in the left", "a similar lump on the R" ("contralateral axilla normal"
+    is no lump)."""
     if primary_sides(reading):
         return []  # beside a cancer, the other side is the cancer's other axilla
     lumps = {m.cue.sentence for m in felt}
@@ -947,10 +951,9 @@ def _another_side(reading: Reading, felt: List[NodeMention]) -> List[Cue]:
         around = tokens[max(0, c.start - 3):c.end + 5]
         # "and a smaller one on the left": "one" before the side stands for another lump
         added = bool(_ADDED & set(around)) or " as well" in " ".join(around) \
-            or "one" in tokens[max(0, c.start - 3):c.start]
-        if (c.sentence in lumps or c.sentence - 1 in lumps) and added \
-                and not reading.near(c, ["BREAST", "CANCER", "TUMOR"] + list(_NORMAL)) \
-                and not any(m.cue.clause == c.clause for m in felt):
+            or bool(_LIKE_IT & set(tokens[max(0, c.start - 5):c.start]))
+        if (c.sentence in lumps or c.sentence - 1 in lumps) and added and c.label != known \
+                and not reading.near(c, ["BREAST", "CANCER", "TUMOR"] + list(_NORMAL)):
             found.append(c)
     return found
 

@@ -225,3 +225,15 @@ def test_endocrine_therapy_before_surgery_by_abbreviation_or_timing_is_out_of_sc
 def test_an_operation_told_by_its_pathology_is_done(done: str) -> None:
     result = bot.analyze(f"61F R IDC 2.3 cm, cN0; {done}. Does she need axillary imaging?")
     assert (result.status, result.facts["treatment"]) == (bot.OUT_OF_SCOPE, "post_surgery")
+
+
+@pytest.mark.parametrize("second", ["and one under the right arm too", "; a similar lump on the R"])
+def test_a_second_lump_named_by_reference_on_the_other_side_is_bilateral(second: str) -> None:
+    result = bot.analyze(f"39F, no history of cancer, tender lump in the left armpit {second}; nothing imaged")
+    assert (result.variant_id, result.facts["axillary_lump"]) == ("axilla-2", "bilateral")
+
+
+def test_the_other_side_called_normal_is_no_second_lump() -> None:
+    result = bot.analyze("39F, no history of cancer, tender lump in the left armpit, the right one is normal; "
+                         "nothing imaged")
+    assert (result.variant_id, result.facts["axillary_lump"]) == ("axilla-1", "unilateral")
