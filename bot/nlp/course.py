@@ -192,7 +192,18 @@ def _proven_cancers(reading: Reading) -> List[Cue]:
     return [c for c in _current_cancers(reading) if c.sentence not in awaited and (
         (_HISTOLOGY.search(c.text) and not awaited) or any(
         not (b.negated or b.planned or any(u.start <= b.start < u.end for u in undone))
-        for b in reading.near(c, ["BIOPSY", "PROVEN", "NEW_DX"], "sentence")))]
+        # "newly diagnosed" is no proof where the breast's result is still awaited elsewhere ("newly diagnosed cancer.
+        # Path not back."; not a node's, nor the final pathology of an operation)
+        for b in reading.near(c, ["BIOPSY", "PROVEN"] + ([] if _breast_result_awaited(reading, undone) else ["NEW_DX"]),
+                              "sentence")))]
+
+
+def _breast_result_awaited(reading: Reading, undone: List[Cue]) -> bool:
+    return any(not reading.near(u, ["NODE", "AXILLA"], "sentence") and not _FINAL & {
+        t.lower() for t in reading.tokens[max(0, u.start - 3):u.end]} for u in undone)
+
+
+_FINAL = frozenset({"final", "surgical", "operative"})  # the pathology of an operation, not of the diagnosis
 
 
 def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
@@ -685,6 +696,17 @@ def _timepoint(reading: Reading, cue: Cue) -> bool:
         for c in reading.near(cue, ["NODE", "NSTAGE", "SIZE", "TUMOR", "CANCER", "AXILLA", "EXAM"]))
 
 
+_IN_THE = frozenset({"in", "of", "the", "her", "left", "right", "l", "r", "lt", "rt"})
+
+
+def _a_breast_s(reading: Reading, lump: Cue) -> bool:
+    """A lump named as the breast's ("L breast lump", "a lump in the right breast"), not the axilla's."""
+    return not axillary(reading, lump) and any(
+        b.end == lump.start or (lump.end <= b.start <= lump.end + 3
+                                and all(t.lower() in _IN_THE for t in reading.tokens[lump.end:b.start]))
+        for b in reading.all("BREAST"))
+
+
 def _glossed_site(reading: Reading, cue: Cue) -> bool:
     """A site named before a bracketed gloss of it ("cervical (neck) node"): the bracket ends a clause, not the
     node's name."""
@@ -1026,7 +1048,8 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     # ... or a mass called the breast's beside an abnormal node, no cancer named ("US: irregular L breast mass and an
     # abnormal L axillary node"): the breast mass is worked up first, even with a node (matching-rules.md)
     alone = alone or (facts.get("diagnosis") in ("none_known", None) and not facts.get("cancer_named") and any(
-        m.label == "LUMP" and m.text.lower().startswith(("mass", "lesion")) and reading.near(m, ["BREAST"])
+        m.label == "LUMP" and reading.near(m, ["BREAST"]) and (m.text.lower().startswith(("mass", "lesion")) or (
+            m.text.lower() == "lump" and not (m.negated or m.uncertain or m.planned) and _a_breast_s(reading, m)))
         for m in mass))
     # chemotherapy given for it proves a cancer ("finished neoadjuvant chemo for a 3.9 cm tumour")
     treated = facts.get("treatment") in ("neoadjuvant_ongoing", "neoadjuvant_completed")

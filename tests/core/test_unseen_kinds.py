@@ -237,3 +237,20 @@ def test_the_other_side_called_normal_is_no_second_lump() -> None:
     result = bot.analyze("39F, no history of cancer, tender lump in the left armpit, the right one is normal; "
                          "nothing imaged")
     assert (result.variant_id, result.facts["axillary_lump"]) == ("axilla-1", "unilateral")
+
+
+@pytest.mark.parametrize("text", [
+    "53F, R breast mass 3 cm worrying for cancer on exam, hard R axillary node",
+    "53F, newly diagnosed R breast cancer 3 cm, core biopsy inconclusive, hard R axillary node",
+    "53F, newly diagnosed R breast cancer. 3 cm mass on US; awaiting histology. Hard R axillary node.",
+    "53F, never had cancer, a new lump in the right breast and a lump in the right armpit, nothing imaged yet",
+])
+def test_a_breast_finding_without_a_tissue_diagnosis_is_worked_up_first(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
+
+
+def test_the_final_pathology_awaited_after_a_diagnosis_is_no_missing_diagnosis() -> None:
+    result = bot.analyze("53F, newly diagnosed right breast cancer 2.4 cm, no palpable nodes, untreated; final "
+                         "pathology pending")
+    assert result.variant_id == "axilla-5"
