@@ -532,11 +532,20 @@ def _felt_now(reading: Reading, m: NodeMention) -> bool:
     return m.positive and (m.palpable or m.is_lump) and not (m.proven or m.modality or baseline)
 
 
+# What only an image shows of a node ("normal cortical thickness", "preserved fatty hila", "normal in size and
+# morphology", "normal-appearing nodes"): a statement in these words reports imaging, named or not.
+_IMAGE_WORDS = re.compile(r"(?i)\b(?:cort(?:ex|ices|ical)|hil(?:um|a|ar)|morpholog\w*|normal[\s-]+appearing"
+                          r"|short[\s-]+axis|fatty\s+hil\w*)\b")
+
+
 def _imaged(reading: Reading, cue: Cue) -> bool:
-    """A study named in the statement's clause, or earlier in its sentence ("US, which showed no abnormal nodes")."""
+    """A study named in the statement's clause, or earlier in its sentence ("US, which showed no abnormal nodes"),
+    or what only an image shows said of the node in its sentence."""
     studies = _MODALITIES + ("IMAGING_GENERIC",)  # "no suspicious nodes on imaging": whichever study it was
-    return bool(reading.near(cue, studies)) or any(
-        m.start < cue.start for m in reading.near(cue, studies, "sentence"))
+    if reading.near(cue, studies) or any(m.start < cue.start for m in reading.near(cue, studies, "sentence")):
+        return True
+    around = reading.tokens[max(0, cue.start - 6):cue.end + 8]
+    return bool(_IMAGE_WORDS.search(" ".join(around))) and not reading.near(cue, ["PALPABLE", "EXAM"], "sentence")
 
 
 def _imaging_section(reading: Reading, cue: Cue) -> bool:

@@ -254,3 +254,10 @@ def test_the_final_pathology_awaited_after_a_diagnosis_is_no_missing_diagnosis()
     result = bot.analyze("53F, newly diagnosed right breast cancer 2.4 cm, no palpable nodes, untreated; final "
                          "pathology pending")
     assert result.variant_id == "axilla-5"
+
+
+@pytest.mark.parametrize("imaging", ["Axillary nodes show normal cortices and preserved hila.",
+                                     "Normal appearing axillary nodes, unremarkable morphology."])
+def test_what_only_an_image_shows_is_no_clinical_exam(imaging: str) -> None:
+    result = bot.analyze(f"66F new R IDC 3.3 cm, no treatment. {imaging}")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
