@@ -154,6 +154,17 @@ def looks_like_new_patient(known: Mapping[str, Any], new: Extraction) -> bool:
 
 # AJCC: T1 <= 2 cm, T2 > 2 to 5 cm, T3 > 5 cm; T4 is any size with skin or chest-wall involvement.
 _T_SIZE_CLASS = {"T1": "le2", "T2": "gt2", "T3": "gt2"}
+# The largest dimension each T category allows, in cm (AJCC 8th edition, breast: T1 <= 2, T2 > 2 and <= 5, T3 > 5;
+# T4 is defined by extension, whatever the size).
+_T_RANGE_CM = {"T1": (0.0, 2.0), "T2": (2.0, 5.0), "T3": (5.0, float("inf"))}
+
+
+def size_disagrees_with_t(size_cm: Any, t_category: Any) -> bool:
+    """True when a size (cm) lies outside its stated T category's range ("cT3 (3 cm)", "cT2, 5.5 cm")."""
+    if size_cm is None or t_category not in _T_RANGE_CM:
+        return False
+    low, high = _T_RANGE_CM[t_category]
+    return not (low < size_cm <= high or (t_category == "T1" and size_cm <= high))
 
 
 def size_class_of(key: str, value: Any) -> Optional[str]:
@@ -181,8 +192,9 @@ def merge(known: Mapping[str, Any], new: Extraction) -> Facts:
         # cT1c" after "3 cm")
         for said, other in (("t_category", "tumor_size_cm"), ("tumor_size_cm", "t_category")):
             before = size_class_of(other, merged.get(other))
-            if new.stated.get(said) is not None and new.stated.get(other) is None and before is not None \
-                    and before != size_class_of(said, merged[said]):
+            if new.stated.get(said) is not None and new.stated.get(other) is None and before is not None and (
+                    before != size_class_of(said, merged[said])
+                    or size_disagrees_with_t(merged["tumor_size_cm"], merged["t_category"])):
                 merged[other] = None
     elif new.stated.get("tumor_over_2cm") is not None:
         # ...and a comparison given now replaces an earlier measurement it may contradict.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
-from bot.facts import ENCOUNTERS, size_class_of
+from bot.facts import ENCOUNTERS, size_class_of, size_disagrees_with_t
 
 Features = Dict[str, Any]
 
@@ -42,7 +42,7 @@ def size_class(facts: Mapping[str, Any]) -> Tuple[Optional[str], bool]:
     classes = {c for key in ("tumor_size_cm", "t_category") for c in [size_class_of(key, facts.get(key))] if c}
     if facts.get("tumor_over_2cm") is not None:
         classes.add("gt2" if facts["tumor_over_2cm"] else "le2")
-    if len(classes) > 1:
+    if len(classes) > 1 or size_disagrees_with_t(facts.get("tumor_size_cm"), facts.get("t_category")):
         return None, True
     return (classes.pop() if classes else None), False
 

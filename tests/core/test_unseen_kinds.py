@@ -261,3 +261,9 @@ def test_the_final_pathology_awaited_after_a_diagnosis_is_no_missing_diagnosis()
 def test_what_only_an_image_shows_is_no_clinical_exam(imaging: str) -> None:
     result = bot.analyze(f"66F new R IDC 3.3 cm, no treatment. {imaging}")
     assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("stated", ["cT3, 3.4 cm", "cT2 (6 cm)"])
+def test_a_size_outside_its_t_category_is_asked(stated: str) -> None:
+    result = bot.analyze(f"new R IDC {stated}, cN0, untreated, 66F")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
