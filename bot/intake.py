@@ -287,6 +287,15 @@ def other_patient_scope(alone_scope: Sequence[str], ext: Extraction) -> bool:
     return "unrelated" in alone_scope and person and bool({"NODE", "LUMP"} & set(ext.cues))
 
 
+# A message that opens with a relative who has a new diagnosis of her own ("her sister, 54, was just diagnosed with
+# L IDC", "his daughter (34) has a new L IDC 1.1 cm"): not the case's patient (not a family history: "her mother had
+# breast cancer at 60").
+_RELATIVE_CASE = re.compile(
+    r"(?i)^\W*(?:and\s+|also\s+|now\s+)?(?:her|his|the\s+patient[’']s|pt[’']s)\s+(?:twin\s+)?(?:sister|daughter|mother|mum|mom|"
+    r"aunt|niece|cousin|brother|son|father|dad)\b(?=[^.;\n]{0,80}?\b(?:new|newly|just|recently|today|this\s+week|"
+    r"last\s+week)\b)(?=[^.;\n]{0,80}?\b(?:idc|ilc|cancer|carcinoma|ca|tumou?r|lump|mass|node)\b)")
+
+
 def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
            requested: Optional[str] = None, pending: Optional[str] = None,
            known: Optional[Mapping[str, Any]] = None, known_side: Optional[str] = None,
@@ -330,6 +339,9 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
             return Decision(ASK, pending=f"{pending}\n{text}", why="a fact while the question waits")
         # A further description: the latest one wins, the earlier one is dropped.
 
+    if has_case(known) and not question and _RELATIVE_CASE.search(text):
+        # "her sister, 54, was just diagnosed with L IDC too": a relative's own case is another patient's
+        return Decision(ASK, pending=text, why="a relative's own case")
     if ext.patient and known_patient and ext.patient != known_patient and has_case(known) and not ext.new_case:
         if is_description(ext) and not question:
             return Decision(NEW_CASE, text=text, why=OTHER_NAMED)  # "Mrs B: 70F new 1 cm IDC R, cN0" after Mrs A

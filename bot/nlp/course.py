@@ -1085,7 +1085,11 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     settled = workup.longstanding(reading, facts)
     if settled:
         return Read("lump_longstanding", tuple(settled))
-    quiet = [m.cue for m in mentions(reading) if m.negated] + reading.live("PAIN")
+    # nothing found there, pain alone, something that is no node ("accessory breast tissue"), or a node called
+    # benign ("reactive after her flu vaccine")
+    quiet = [m.cue for m in mentions(reading) if m.negated] + reading.live("PAIN", "AXILLARY_OTHER") + [
+        m.cue for m in mentions(reading) if not (m.positive or m.negated or m.uncertain)
+        and reading.near(m.cue, ["BENIGN_LOOK"], "sentence")]
     case = any(facts.get(k) for k in ("tumor_size_cm", "t_category", "tumor_over_2cm", "treatment", "cancer_history",
                                       "axillary_lump", "neoadjuvant_unclear"))
     if quiet and not (axillary_finding or current or case or _breast_mass(reading)):

@@ -289,3 +289,17 @@ def test_named_patients_a_whole_description_of_another_is_a_new_case_and_the_cas
 @pytest.mark.parametrize("text", ["new 1.9 cm IDC, cN0; ? abnormal node on the mammogram", "L IDC 2 cm (?mets on CT)"])
 def test_a_query_mark_before_a_word_is_the_notes_possibly_not_a_question(text: str) -> None:
     assert not intake.is_question(text)
+
+
+@pytest.mark.parametrize("text", ["her twin sister, 51, has a new R IDC 2 cm too", "his daughter (29) was diagnosed "
+                                  "with a left breast cancer last week, no nodes"])
+def test_a_relative_s_own_case_is_asked_about_as_another_patient(text: str) -> None:
+    decision = intake.decide("describe_case", 0.9, text, ext(clinical_nodes="negative"), known=CASE_6,
+                             known_side="left")
+    assert (decision.kind, decision.pending) == (intake.ASK, text)
+
+
+def test_a_relative_s_history_in_the_case_is_no_other_patient() -> None:
+    decision = intake.decide("inform", 0.9, "her mother had breast cancer at 60", ext(), known=CASE_6,
+                             known_side="left")
+    assert decision.kind != intake.ASK

@@ -267,3 +267,10 @@ def test_what_only_an_image_shows_is_no_clinical_exam(imaging: str) -> None:
 def test_a_size_outside_its_t_category_is_asked(stated: str) -> None:
     result = bot.analyze(f"new R IDC {stated}, cN0, untreated, 66F")
     assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+@pytest.mark.parametrize("other", ["a sebaceous cyst in the right armpit", "hidradenitis of the right axilla",
+                                   "a right axillary node on US called reactive after her COVID booster"])
+def test_what_is_no_suspicious_node_is_no_axillary_finding(other: str) -> None:
+    result = bot.analyze(f"44F, never had breast cancer, {other}.")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_axillary_finding")
