@@ -973,6 +973,9 @@ def _unknown_primary(reading: Reading, facts: Facts) -> List[Cue]:
 _SUSPECTING = re.compile(r"(?i)\b(?:look|appear)")
 
 
+_BIOPSIED = re.compile(r"(?i)biops|bx|proven|confirm|patholog|histolog|cytolog")
+
+
 def _diagnosis_taken_back(reading: Reading, facts: Facts) -> List[Cue]:
     """A follow-up that says the case's cancer has no tissue diagnosis yet ("no histology so far, only imaging",
     "she has not been biopsied"): the words that say so. The case's diagnosis was then a mass on imaging, which is
@@ -981,8 +984,10 @@ def _diagnosis_taken_back(reading: Reading, facts: Facts) -> List[Cue]:
     if reading.case_diagnosis not in ("new_primary", "local_recurrence") or _proven_cancers(reading) \
             or facts.get("treatment") not in (None, "none") or reading.live("PROVEN"):
         return []
+    # (a biopsy denied, not "no metastases": PROVEN holds the words of a positive node too)
     said = [c for c in reading.live("NO_BIOPSY") if not _SUSPECTING.search(c.text)] + [
-        c for c in reading.all("BIOPSY", "PROVEN") if c.negated and not (c.family or c.planned)]
+        c for c in reading.all("BIOPSY", "PROVEN") if c.negated and not (c.family or c.planned)
+        and (c.label == "BIOPSY" or _BIOPSIED.search(c.text))]
     return [c for c in said if not (reading.near(c, ["NODE", "AXILLA"]) or inside(c, reading.all("SURGERY")))][:1]
 
 

@@ -303,3 +303,8 @@ def test_a_relative_s_history_in_the_case_is_no_other_patient() -> None:
     decision = intake.decide("inform", 0.9, "her mother had breast cancer at 60", ext(), known=CASE_6,
                              known_side="left")
     assert decision.kind != intake.ASK
+
+
+@pytest.mark.parametrize("text", ["nouvelle patiente", "neuer Patient", "clear everything", "begin again"])
+def test_new_patient_words_in_other_languages_and_reset_words_start_a_new_case(text: str) -> None:
+    assert intake.pending_reply(text) == "new"

@@ -274,3 +274,9 @@ def test_a_size_outside_its_t_category_is_asked(stated: str) -> None:
 def test_what_is_no_suspicious_node_is_no_axillary_finding(other: str) -> None:
     result = bot.analyze(f"44F, never had breast cancer, {other}.")
     assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_axillary_finding")
+
+
+def test_no_metastases_said_of_a_diagnosed_cancer_takes_no_diagnosis_back() -> None:
+    answer = bot.extract("no, no mets anywhere", expecting="distant_metastases", diagnosis="new_primary",
+                         treatment="none")
+    assert answer.stated == {"distant_metastases": False}
