@@ -840,7 +840,8 @@ def distant_metastases(reading: Reading, facts: Facts) -> Read:
     current = bool(facts.get("cancer_named")) or facts.get("diagnosis") in ("new_primary", "local_recurrence")
     possible += [c for c in reading.all("DISTANT_SITE") if not (c.family or c.negated or c.historical)
                  and any((x.uncertain or current) and not (x.negated or x.family)
-                         for x in reading.within(c, ["LUMP", "TUMOR", "NODE"], 8, 3))]  # "lesion in the liver"
+                         for x in reading.within(c, ["LUMP", "TUMOR", "NODE"], 8, 3))  # "lesion in the liver"
+                 and not _called_benign(reading, c)]
     return Read(residue=tuple(possible[:1])) if possible else NOTHING
 
 
@@ -971,6 +972,22 @@ def _unknown_primary(reading: Reading, facts: Facts) -> List[Cue]:
 
 # Words that suspect a cancer ("looks like", "appears to be") rather than say its biopsy is not done
 _SUSPECTING = re.compile(r"(?i)\b(?:look|appear)")
+
+
+# What a lesion elsewhere is when it is no metastasis ("liver lesion on CT was a simple cyst", "haemangioma")
+_BENIGN_LESION = re.compile(r"(?i)\b(?:benign|simple\s+cysts?|cysts?|h[a]?emangioma|granuloma|fnh|fatty|lipoma|"
+                            r"calcified|bone\s+island|enostosis)\b")
+
+
+def _called_benign(reading: Reading, cue: Cue) -> bool:
+    """A distant organ's lesion its sentence calls benign."""
+    tokens = reading.tokens
+    start = max((i for i in range(cue.start) if tokens[i] in _SENTENCE_ENDS), default=-1) + 1
+    end = next((i for i in range(cue.end, len(tokens)) if tokens[i] in _SENTENCE_ENDS), len(tokens))
+    return bool(_BENIGN_LESION.search(" ".join(tokens[start:end])))
+
+
+_SENTENCE_ENDS = frozenset({".", ";", "\n", "!", "?"})
 
 
 _BIOPSIED = re.compile(r"(?i)biops|bx|proven|confirm|patholog|histolog|cytolog")

@@ -280,3 +280,9 @@ def test_no_metastases_said_of_a_diagnosed_cancer_takes_no_diagnosis_back() -> N
     answer = bot.extract("no, no mets anywhere", expecting="distant_metastases", diagnosis="new_primary",
                          treatment="none")
     assert answer.stated == {"distant_metastases": False}
+
+
+@pytest.mark.parametrize("lesion", ["A 1 cm liver lesion on staging CT is a haemangioma.",
+                                    "Staging CT: simple cysts in the liver."])
+def test_a_distant_lesion_called_benign_asks_nothing(lesion: str) -> None:
+    assert bot.analyze(f"60F new R IDC 2.8 cm, cN0, untreated. {lesion}").variant_id == "axilla-5"
