@@ -666,8 +666,7 @@ def treatment(reading: Reading, facts: Facts) -> Read:
     if nac:
         # "pre-treatment core biopsy", "baseline MRI", "the pre-treatment nodal assessment": when a study or an exam
         # was done, not that nothing has started
-        conflict = any(not reading.within(c, ["BIOPSY", "MODALITY_MUS", "MODALITY_OTHER", "NODE", "EXAM", "AXILLA"],
-                                          0, 3) and not _timepoint(reading, c)
+        conflict = any(not reading.within(c, _MEASURED_BEFORE, 0, 3) and not _timepoint(reading, c)
                        for c in reading.live("NO_TREATMENT")) or any(  # "Treatment: none given yet"
             c.negated and not (c.uncertain or c.family) and reading.tokens[c.end:c.end + 1] == [":"]
             for c in reading.all("TREATMENT_WORD"))
@@ -686,6 +685,10 @@ def treatment(reading: Reading, facts: Facts) -> Read:
 
 
 _BEFORE_WORDS = ("before", "prior", "pre")
+# what "pre-treatment" may name the time of ("pre-treatment core biopsy", "pre-treatment size 2.5 cm", "pre-treatment
+# cN0"): a study, an exam or a measure, not the treatment status
+_MEASURED_BEFORE = ["BIOPSY", "MODALITY_MUS", "MODALITY_OTHER", "NODE", "EXAM", "AXILLA", "SIZE", "SIZE_WORD", "NSTAGE",
+                    "TNM"]
 
 
 def _timepoint(reading: Reading, cue: Cue) -> bool:

@@ -286,3 +286,13 @@ def test_no_metastases_said_of_a_diagnosed_cancer_takes_no_diagnosis_back() -> N
                                     "Staging CT: simple cysts in the liver."])
 def test_a_distant_lesion_called_benign_asks_nothing(lesion: str) -> None:
     assert bot.analyze(f"60F new R IDC 2.8 cm, cN0, untreated. {lesion}").variant_id == "axilla-5"
+
+
+@pytest.mark.parametrize("age", ["Woman, 47 years of age,", "Patient, 47 years,"])
+def test_ages_in_years_of_age_and_after_a_comma_are_read(age: str) -> None:
+    assert bot.analyze(f"{age} new left breast IDC 1.1 cm, cN0, untreated").facts["age"] == 47
+
+
+def test_pre_treatment_naming_a_measure_is_when_it_was_measured() -> None:
+    result = bot.analyze("53F L IDC, pre-treatment size 4.1 cm, cN0 at diagnosis, completed neoadjuvant chemo")
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-8", "neoadjuvant_completed")
