@@ -296,3 +296,9 @@ def test_ages_in_years_of_age_and_after_a_comma_are_read(age: str) -> None:
 def test_pre_treatment_naming_a_measure_is_when_it_was_measured() -> None:
     result = bot.analyze("53F L IDC, pre-treatment size 4.1 cm, cN0 at diagnosis, completed neoadjuvant chemo")
     assert (result.variant_id, result.facts["treatment"]) == ("axilla-8", "neoadjuvant_completed")
+
+
+def test_a_breast_carcinoma_with_skin_ulceration_is_no_skin_cancer() -> None:
+    result = bot.analyze("58F newly diagnosed cT4b L breast carcinoma with skin ulceration, 6 cm, palpable L "
+                         "axillary node, untreated")
+    assert (result.variant_id, result.facts["encounter"]) == ("axilla-6", None)
