@@ -299,6 +299,6 @@ def test_pre_treatment_naming_a_measure_is_when_it_was_measured() -> None:
 
 
 def test_a_breast_carcinoma_with_skin_ulceration_is_no_skin_cancer() -> None:
-    result = bot.analyze("58F newly diagnosed cT4b L breast carcinoma with skin ulceration, 6 cm, palpable L "
-                         "axillary node, untreated")
+    result = bot.analyze("58F newly diagnosed L breast carcinoma 6 cm, cT4b with skin ulceration carcinoma, "
+                         "palpable L axillary node, untreated")
     assert (result.variant_id, result.facts["encounter"]) == ("axilla-6", None)
