@@ -745,6 +745,14 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
         return Read(residue=tuple(pos_cues[:1]))
     if pos_cues:
         return Read("positive", tuple(pos_cues))
+    # "a palpable node at diagnosis that resolved during NAC": gone since, so there before chemotherapy, whose status
+    # variants 8 and 9 go by
+    gone = [m for m in found if m.negated and (m.palpable or m.suspicious or m.proven or m.is_lump)
+            and _gone(reading, m.cue)]
+    gone_in = {m.cue.sentence for m in gone}
+    if gone and facts.get("treatment") in ("neoadjuvant_ongoing", "neoadjuvant_completed") \
+            and not any(c.sentence not in gone_in for c in negative):
+        return Read("positive", gone[0].cues, notes=(Note.of("status_before_nac"),))
     uncertain = [m.cue for m in found if m.uncertain]
     uncertain += [c for c in reading.all("NSTAGE") if c.uncertain and not (c.negated or c.family)]
     uncertain += [c for c in reading.live("NODE_NEG") if _denied_negative(reading, c)]

@@ -302,3 +302,16 @@ def test_a_breast_carcinoma_with_skin_ulceration_is_no_skin_cancer() -> None:
     result = bot.analyze("58F newly diagnosed L breast carcinoma 6 cm, cT4b with skin ulceration carcinoma, "
                          "palpable L axillary node, untreated")
     assert (result.variant_id, result.facts["encounter"]) == ("axilla-6", None)
+
+
+@pytest.mark.parametrize("gone", ["a hard right axillary node at diagnosis that regressed during chemo",
+                                  "a palpable right axillary node which has since resolved"])
+def test_a_node_gone_during_chemotherapy_was_there_at_diagnosis(gone: str) -> None:
+    result = bot.analyze(f"61F R IDC 3.8 cm, {gone}; neoadjuvant chemo completed, surgery planned")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-9", "positive")
+
+
+def test_a_node_gone_before_any_treatment_leaves_today_s_exam() -> None:
+    result = bot.analyze("61F new R IDC 3.8 cm, untreated; a palpable right axillary node last month has since "
+                         "resolved and the axilla is normal on exam today")
+    assert result.variant_id == "axilla-5"
