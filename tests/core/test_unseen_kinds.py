@@ -315,3 +315,9 @@ def test_a_node_gone_before_any_treatment_leaves_today_s_exam() -> None:
     result = bot.analyze("61F new R IDC 3.8 cm, untreated; a palpable right axillary node last month has since "
                          "resolved and the axilla is normal on exam today")
     assert result.variant_id == "axilla-5"
+
+
+def test_a_recurrence_matched_to_the_earlier_cancer_is_no_history() -> None:
+    result = bot.analyze("58F, firm nodule on the left chest wall; punch biopsy shows recurrent carcinoma c/w prior "
+                         "breast primary (L mastectomy 2016)")
+    assert (result.variant_id, result.facts["diagnosis"]) == ("axilla-10", "local_recurrence")
