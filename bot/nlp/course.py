@@ -187,15 +187,15 @@ def _proven_cancers(reading: Reading) -> List[Cue]:
     undone = reading.all("NO_BIOPSY")  # "biopsy is not done"
     # "newly diagnosed breast cancer (biopsy pending)": the biopsy awaited in its sentence is what would prove it
     awaited = {u.sentence for u in undone if not reading.near(u, ["NODE", "AXILLA"])}
+    # "newly diagnosed" is no proof where the breast's result is still awaited elsewhere ("newly diagnosed cancer.
+    # Path not back."; not a node's, nor the final pathology of an operation)
+    proofs = ["BIOPSY", "PROVEN"] + ([] if _breast_result_awaited(reading, undone) else ["NEW_DX"])
     # "new IDC 3 cm. Note: IDC presumed, no tissue yet": a histology named is no proof where the message says the
     # tissue is still awaited; its biopsy named beside it is
     return [c for c in _current_cancers(reading) if c.sentence not in awaited and (
         (_HISTOLOGY.search(c.text) and not awaited) or any(
         not (b.negated or b.planned or any(u.start <= b.start < u.end for u in undone))
-        # "newly diagnosed" is no proof where the breast's result is still awaited elsewhere ("newly diagnosed cancer.
-        # Path not back."; not a node's, nor the final pathology of an operation)
-        for b in reading.near(c, ["BIOPSY", "PROVEN"] + ([] if _breast_result_awaited(reading, undone) else ["NEW_DX"]),
-                              "sentence")))]
+        for b in reading.near(c, proofs, "sentence")))]
 
 
 def _breast_result_awaited(reading: Reading, undone: List[Cue]) -> bool:
@@ -984,13 +984,8 @@ _BENIGN_LESION = re.compile(r"(?i)\b(?:benign|simple\s+cysts?|cysts?|h[a]?emangi
 
 def _called_benign(reading: Reading, cue: Cue) -> bool:
     """A distant organ's lesion its sentence calls benign."""
-    tokens = reading.tokens
-    start = max((i for i in range(cue.start) if tokens[i] in _SENTENCE_ENDS), default=-1) + 1
-    end = next((i for i in range(cue.end, len(tokens)) if tokens[i] in _SENTENCE_ENDS), len(tokens))
-    return bool(_BENIGN_LESION.search(" ".join(tokens[start:end])))
-
-
-_SENTENCE_ENDS = frozenset({".", ";", "\n", "!", "?"})
+    start, end = reading.sentence_span(cue)
+    return bool(_BENIGN_LESION.search(" ".join(reading.tokens[start:end])))
 
 
 _BIOPSIED = re.compile(r"(?i)biops|bx|proven|confirm|patholog|histolog|cytolog")

@@ -259,7 +259,6 @@ def _exam_only(reading: Reading, node: Cue, exam: Cue) -> bool:
                for i in range(node.end, exam.start) if i not in covered)
 
 
-_ENDS = frozenset({".", "?", "!", ";", "|", "\n"})  # the sentence ends of components._ends_sentence
 # Words of a question about what to do, not about the finding ("what imaging for the palpable node?")
 _ASKING = frozenset({"what", "which", "how", "should", "need", "needs", "next", "recommend", "recommended", "order",
                      "best", "plan", "approach", "workup", "work-up", "image", "imaging", "do", "does", "can",
@@ -267,11 +266,6 @@ _ASKING = frozenset({"what", "which", "how", "should", "need", "needs", "next", 
 
 
 _YES_NO = frozenset({"is", "are", "was", "were", "does", "do", "did", "could", "might"})  # a yes/no question's opening
-
-
-def _sentence_ends(reading: Reading) -> List[int]:
-    """The token indices that end a sentence (computed once per message)."""
-    return reading.cached("sentence_ends", lambda: [i for i, t in enumerate(reading.tokens) if t in _ENDS or "\n" in t])
 
 
 _MANAGEMENT = frozenset({"need", "needs", "require", "requires", "indicated", "appropriate", "warranted", "order",
@@ -288,9 +282,7 @@ _VAGUE = frozenset({"full", "fullness"})  # an axilla that feels full: no discre
 def _discrete(reading: Reading, fullness: Cue) -> bool:
     """The fullness's sentence calls what is felt discrete ("fullness, palpable as discrete lumps"; not "no discrete
     node")."""
-    ends = _sentence_ends(reading)
-    start = max((i + 1 for i in ends if i < fullness.start), default=0)
-    end = next((i for i in ends if i >= fullness.end), len(reading.tokens))
+    start, end = reading.sentence_span(fullness)
     tokens = [t.lower() for t in reading.tokens[start:end]]
     return any(t == "discrete" and (i == 0 or tokens[i - 1] not in ("no", "nothing", "without", "not", "any"))
                for i, t in enumerate(tokens))
@@ -306,7 +298,7 @@ def _queried(reading: Reading, node: Cue) -> bool:
     """The node's own sentence asks whether it is there ("Palpable R axillary node?", "Node is palpable? To be
     confirmed.", "node - or is it just a lipoma?"): it ends with a question mark and asks nothing else."""
     tokens = reading.tokens
-    ends = _sentence_ends(reading)
+    ends = reading.sentence_ends()
     end = next((i for i in ends if i >= node.end), len(tokens))
     if end == len(tokens) or tokens[end] != "?":
         return False
@@ -642,7 +634,7 @@ _EXCEPT = frozenset({"except", "apart", "besides"})
 def _excepted(reading: Reading, negative: Cue) -> bool:
     """A negative statement with an exception after it in its sentence ("axilla negative except for a small
     palpable node"): the exception is what was found, the statement no negative exam."""
-    ends = _sentence_ends(reading)
+    ends = reading.sentence_ends()
     end = next((e for e in ends if e >= negative.end), len(reading.tokens))
     return any(t.lower() in _EXCEPT for t in reading.tokens[negative.end:end])
 

@@ -318,8 +318,8 @@ def _specimen_edits(text: str) -> List[Edit]:
 
 def _quoted(norm: Normalised) -> Normalised:
     """An e-mail's quoted lines: dropped as an earlier message, or read as the case a message forwards."""
-    own = _QUOTED_LINE.regex.sub(" ", _QUOTE_HEADER.regex.sub(" ", norm.text))
     norm = norm.sub(_QUOTE_HEADER, lambda m: " ")
+    own = _QUOTED_LINE.regex.sub(" ", norm.text)
     if _FORWARDED.search(norm.text) or (_POINTS_BELOW.search(own) and not _CASE_WORDS.search(own)):
         return norm.sub(_QUOTE_MARK, lambda m: " " * len(m.group()))
     return norm.sub(_QUOTED_LINE, lambda m: " ")

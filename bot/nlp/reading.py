@@ -12,6 +12,7 @@ from bot.nlp.normalise import Normalised
 from bot.reasons import Note
 
 YEAR = re.compile(r"(?:19|20)\d\d")  # a year of a date
+SENTENCE_ENDS = frozenset({".", "?", "!", ";", "|", "\n"})  # the sentence ends of components._ends_sentence
 _NOW_LABEL = re.compile(r"(?i)\b(?:now|current|today|present)\b")
 _AGE_LABEL = re.compile(r"\d{1,3}")
 DATED = re.compile(r"(?:[0-3]?\d[./-])?(?:[01]?\d[./-])?(?:19|20)\d\d")  # a year with its month, day: "04/2015"
@@ -165,6 +166,17 @@ class Reading:
         end = min((d.start for d, _ in dates if d.start > label.start), default=len(self.tokens))
         return int(found.group()) < max(int(f.group()) for _, f in dates) and any(
             label.start <= s.start < end and not (s.negated or s.planned) for s in self.all("SURGERY"))
+
+    def sentence_ends(self) -> List[int]:
+        """The token indices that end a sentence (components._ends_sentence's ends), computed once per message."""
+        return self.cached("sentence_ends", lambda: [i for i, t in enumerate(self.tokens)
+                                                     if t in SENTENCE_ENDS or "\n" in t])
+
+    def sentence_span(self, cue: Cue) -> Tuple[int, int]:
+        """(start, end) token indices of the sentence `cue` stands in, its end token excluded."""
+        ends = self.sentence_ends()
+        return (max((i + 1 for i in ends if i < cue.start), default=0),
+                next((i for i in ends if i >= cue.end), len(self.tokens)))
 
     def norm_of(self, cue: Cue) -> str:
         """The cue's words as the patterns read them (their NORMs), or its text lower-cased without them."""
