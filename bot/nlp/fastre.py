@@ -112,6 +112,8 @@ def _strength(need: FrozenSet[str]) -> int:
 
 
 def _item_needs(op: Any, av: Any, flags: int) -> Needs:
+    if op is sre.IN and not _one_char(op, av, flags):
+        return [frozenset()]  # a class of non-ASCII characters only ("[☐☑☒]"): no match in ASCII text
     if op is sre.SUBPATTERN:
         _, add, remove, pattern = av
         return _needs(pattern.data, (flags | add) & ~remove)
