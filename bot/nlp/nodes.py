@@ -867,6 +867,11 @@ def _plural_sides(reading: Reading, lumps: Cue) -> List[Cue]:
             and not any(o.start == c.end and o.label in _HEADS for o in reading.cues)]
 
 
+def _sides_in(reading: Reading, place: Cue, labels: Tuple[str, ...]) -> List[Cue]:
+    """Side words inside a place's own words ("under her right arm")."""
+    return [c for c in reading.all(*labels) if place.start <= c.start < place.end]
+
+
 def axillary_lump(reading: Reading, facts: Facts) -> Read:
     """'unilateral' or 'bilateral' for palpable axillary lumps or nodes, from the sides named with them."""
     felt = [m for m in mentions(reading) if m.positive and (m.palpable or m.is_lump)]
@@ -879,7 +884,8 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
         placed = axilla_of(reading, m.cue) if m.cue.label == "LUMP" and not apposed else None
         for c in reading.sides_near(m.cue, labels=labels) or (
                 reading.sides_near(apposed, labels=labels) if apposed else []) or (
-                reading.sides_near(placed, before=3, after=0, labels=labels) if placed else []) or (
+                reading.sides_near(placed, before=3, after=0, labels=labels) + _sides_in(reading, placed, labels)
+                if placed else []) or (
                 _side_after_comma(reading, m.cue, labels)) or (_side_field(reading, labels) if len(felt) == 1 else []):
             if c.negated or c.historical:
                 continue  # "not just one side: lumps in both armpits", "initially thought bilateral"

@@ -132,7 +132,7 @@ def axilla_of(reading: Reading, lump: Cue) -> Optional[Cue]:
     sides = reading.all("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
     tails = reading.all("AXILLARY_TAIL")
     for c in reading.all("AXILLA"):
-        if _labels_it(reading, c, lump) or _site_field(reading, c, lump):
+        if _labels_it(reading, c, lump) or _site_field(reading, c, lump) or _fronted(reading, c, lump):
             return c  # "R axilla: one firm mobile swelling", "Palpable area: R axilla, ...; feels a lump"
         if c.clause != lump.clause or inside(c, tails):
             continue  # "a mass in the axillary tail of the breast" is a breast mass
@@ -174,6 +174,28 @@ def _labels_it(reading: Reading, axilla: Cue, lump: Cue) -> bool:
     return axilla.sentence == lump.sentence and axilla.end <= lump.start \
         and any(t in (":", "-", "–") for t in reading.tokens[axilla.end:axilla.end + 1]) \
         and not any(axilla.end <= c.start < lump.start for c in reading.all("BREAST", "NODE", "AXILLA"))
+
+
+# A place put first in its sentence ("Under her right arm there is a hard swelling", "In the left armpit, a firm
+# lump is felt"): the words that may come before the axilla, and those between it and the lump.
+_FRONTING = frozenset({"in", "under", "within", "inside", "at", "the", "her", "his", "their", "right", "left", "r", "l",
+                       "rt", "lt"})
+_FRONTED_TO_LUMP = frozenset({",", "there", "is", "was", "'s", "are", "a", "an", "one", "she", "he", "has", "had",
+                              "feels", "felt", "we", "i", "now", "today", "also"})
+
+
+def _fronted(reading: Reading, axilla: Cue, lump: Cue) -> bool:
+    """The axilla opens the lump's sentence as its place ("Under her right arm there is a hard swelling"): only a
+    preposition, article or side before it, only a verb of being or feeling (and the lump's own descriptions)
+    between it and the lump."""
+    start, _ = reading.sentence_span(axilla)
+    tokens = reading.tokens
+    if axilla.negated or lump.sentence != axilla.sentence or lump.start < axilla.end \
+            or not all(t.lower() in _FRONTING for t in tokens[start:axilla.start]):
+        return False
+    described = {i for c in reading.all("NEW", "PALPABLE", "SIZE") for i in range(c.start, c.end)}
+    between = [i for i in range(axilla.end, lump.start) if i not in described]
+    return len(between) <= 6 and all(tokens[i].lower() in _FRONTED_TO_LUMP for i in between)
 
 
 _SITE_FIELDS = frozenset({"area", "site", "location", "region", "where"})

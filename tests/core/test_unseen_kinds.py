@@ -321,3 +321,18 @@ def test_a_recurrence_matched_to_the_earlier_cancer_is_no_history() -> None:
     result = bot.analyze("58F, firm nodule on the left chest wall; punch biopsy shows recurrent carcinoma c/w prior "
                          "breast primary (L mastectomy 2016)")
     assert (result.variant_id, result.facts["diagnosis"]) == ("axilla-10", "local_recurrence")
+
+
+@pytest.mark.parametrize("both", ["Axillary palpation and ultrasound were both normal.",
+                                  "Axillary exam and sonography have all been negative."])
+def test_an_axilla_s_exam_and_imaging_said_negative_together_is_a_negative_exam(both: str) -> None:
+    result = bot.analyze(f"71F, newly diagnosed right breast ILC, 14 mm, untreated. {both}")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-3", "negative")
+
+
+@pytest.mark.parametrize("fronted", ["In her left armpit there is now a firm 1.5 cm lump.",
+                                     "Under the left arm, a hard swelling is felt."])
+def test_an_axilla_put_first_in_its_sentence_places_the_lump_after_it(fronted: str) -> None:
+    result = bot.analyze(f"58 year old woman, core biopsy: invasive ductal carcinoma left breast, 27 mm. {fronted} "
+                         "No therapy given.")
+    assert (result.variant_id, result.facts["axillary_lump"]) == ("axilla-6", "unilateral")
