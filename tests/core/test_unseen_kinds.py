@@ -336,3 +336,14 @@ def test_an_axilla_put_first_in_its_sentence_places_the_lump_after_it(fronted: s
     result = bot.analyze(f"58 year old woman, core biopsy: invasive ductal carcinoma left breast, 27 mm. {fronted} "
                          "No therapy given.")
     assert (result.variant_id, result.facts["axillary_lump"]) == ("axilla-6", "unilateral")
+
+
+@pytest.mark.parametrize("unknown", ["there is no documentation regarding her axillary nodes",
+                                     "we have no real information as to the lymph nodes",
+                                     "no axillary palpation has been done so far",
+                                     "we honestly don't really know what the nodes are like",
+                                     "no way of telling about the axilla from this letter"])
+def test_no_record_or_exam_of_the_nodes_is_no_negative_exam(unknown: str) -> None:
+    result = bot.analyze(f"Woman aged 66, new invasive carcinoma of the right breast, 2.3 cm; {unknown}. "
+                         "Not yet treated.")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
