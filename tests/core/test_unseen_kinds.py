@@ -347,3 +347,11 @@ def test_no_record_or_exam_of_the_nodes_is_no_negative_exam(unknown: str) -> Non
     result = bot.analyze(f"Woman aged 66, new invasive carcinoma of the right breast, 2.3 cm; {unknown}. "
                          "Not yet treated.")
     assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("count", ["axillary lymph nodes palpable: zero", "palpable LNs 0 right / 0 left",
+                                   "adenopathy on palpation = 0"])
+def test_a_count_of_zero_nodes_is_a_negative_exam(count: str) -> None:
+    result = bot.analyze(f"Female, 71. Newly diagnosed R breast carcinoma, 17 mm on biopsy. Exam: {count}. "
+                         "Not yet treated.")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-3", "negative")
