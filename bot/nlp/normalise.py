@@ -699,6 +699,18 @@ def _without_tolerance(m: "re.Match[str]") -> str:
         return f"{value - error:g} to {value + error:g}"
     return m.group(1)
 # dimensions in two units ("18 mm x 2.3 cm"): all in centimetres, so that the largest is read as one size
+# One length in two units ("2 cm 5 mm", "2cm and 4 mm", "2 cm + 3 mm"): centimetres and millimetres added, unless it
+# is a list of several things ("masses of 2 cm and 4 mm", "... respectively")
+_CM_AND_MM = Scanner(r"(?i)(?<![\w.])(\d{1,2})\s*cm\s*(?:and\s+|\+\s*)?([1-9])\s*mm\b(?!\s*,?\s*respectively)")
+_PLURAL_BEFORE = re.compile(r"(?i)\b(?:masses|lesions|nodules|foci|tumou?rs|nodes|lumps|cancers)\b(?:\s+\S+){0,3}\s*$")
+
+
+def _cm_and_mm(text: str, m: "re.Match[str]") -> str:
+    if _PLURAL_BEFORE.search(text[max(0, m.start() - 60):m.start()]):
+        return m.group()
+    return f"{m.group(1)}.{m.group(2)} cm"
+
+
 _MIXED_UNITS = Scanner(r"(?i)\b\d+(?:\.\d+)?\s*(?:cm|mm)(?:\s*[x×*]\s*\d+(?:\.\d+)?\s*(?:cm|mm)){1,2}\b")
 _VALUE_UNIT = re.compile(r"(?i)(\d+(?:\.\d+)?)\s*(cm|mm)")
 
@@ -736,6 +748,8 @@ def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_HALF_A, lambda m: "0.5 ")
     norm = norm.sub(_UNIT_WORD, lambda m: m.group(1) + ("cm" if m.group(2).lower() == "centi" else "mm"))
     norm = norm.sub(_TOLERANCE, _without_tolerance)
+    text = norm.text
+    norm = norm.sub(_CM_AND_MM, lambda m: _cm_and_mm(text, m))
     norm = norm.sub(_MIXED_UNITS, _in_centimetres)
     text = norm.text
     norm = norm.sub(_SHARED_UNIT, lambda m: _shared_unit(text, m))

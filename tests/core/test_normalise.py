@@ -51,12 +51,16 @@ def test_channel_escaping_and_markup(given_text: str, read_as: str) -> None:
     ("2٫3 cm", "2.3 cm"),
     ("1,2-2,4 cm", "1.2-2.4 cm"),                   # a range's first number keeps its decimal comma too
     ("tra 1,1 e 2,2 cm", "tra 1.1 e 2.2 cm"),
+    ("1 cm 7 mm", "1.7 cm"),                        # one length in two units
+    ("3cm + 1mm", "3.1 cm"),
+    ("four centimetres and two millimetres", "4.2 cm"),
 ])
 def test_numbers(given_text: str, read_as: str) -> None:
     assert normalise(given_text)[0].text == read_as
 
 
-@pytest.mark.parametrize("given_text", ["no one felt it", "one node", "she had two biopsies", "1,2,3 cycles"])
+@pytest.mark.parametrize("given_text", ["no one felt it", "one node", "she had two biopsies", "1,2,3 cycles",
+                                        "two lesions of 2 cm and 4 mm", "1 cm and 8 mm respectively"])
 def test_numbers_that_are_not_measurements_stay(given_text: str) -> None:
     assert normalise(given_text)[0].text == given_text
 
