@@ -561,8 +561,13 @@ def _radiotherapy_under_way(reading: Reading) -> List[Cue]:
     return found
 
 
+# A later cycle named by its order alone ("completed the 5th cycle"): how far she is, not that the course is over.
+_LATER_CYCLE = re.compile(r"(?i)\b(?:[4-9]|1[0-2])th\s+(?:(?:neoadjuvant|nac|chemo(?:therapy)?)\s+)?"
+                          r"(?:cycle|course|round|infusion)\b(?!\s*(?:of|/|out\s+of)\s*\d)")
+
+
 def _few_cycles(reading: Reading) -> bool:
-    return bool(_CYCLE_COUNT.search(reading.plain))
+    return bool(_CYCLE_COUNT.search(reading.plain) or _LATER_CYCLE.search(reading.plain))
 
 
 # What says only that a treatment was given, not that its course is over ("she's had 4 rounds"; not "completed").

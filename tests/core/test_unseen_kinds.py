@@ -355,3 +355,14 @@ def test_a_count_of_zero_nodes_is_a_negative_exam(count: str) -> None:
     result = bot.analyze(f"Female, 71. Newly diagnosed R breast carcinoma, 17 mm on biopsy. Exam: {count}. "
                          "Not yet treated.")
     assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-3", "negative")
+
+
+@pytest.mark.parametrize("done, treatment", [
+    ("she finished her second neoadjuvant course on Monday", "neoadjuvant_ongoing"),
+    ("has completed the 3rd of 8 weekly paclitaxel doses", "neoadjuvant_ongoing"),
+    ("the 7th cycle of her neoadjuvant regimen is done", None),  # how far she is, not that the course is over
+])
+def test_an_early_cycle_done_is_chemotherapy_still_under_way(done: str, treatment: str) -> None:
+    result = bot.analyze(f"52F, L breast IDC 3.9 cm at diagnosis, node-negative on exam then; {done}. "
+                         "No new axillary findings.")
+    assert result.facts["treatment"] == treatment and result.status != bot.MATCHED
