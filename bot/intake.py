@@ -80,7 +80,8 @@ def _words_of() -> Dict[str, Tuple[Tuple[str, ...], ...]]:
     with open(LEXICON, encoding="utf-8") as f:
         labels = yaml.safe_load(f)["labels"]
     wanted = ("ANSWER_YES", "ANSWER_NO", "ANSWER_UNKNOWN", "ANSWER_SAME", "ANSWER_NEW", "QUESTION_WORD",
-              "REPORTED_QUESTION", "SAME_PATIENT", "NEW_CASE", "CORRECTION", "COMPARISON", "ADDITION")
+              "REPORTED_QUESTION", "SAME_PATIENT", "NEW_CASE", "CORRECTION", "COMPARISON", "ADDITION",
+              "MODALITY_MUS", "MODALITY_OTHER")
     return {label: tuple(tuple(_WORD.findall(str(p).lower())) for p in labels.get(label, ()))
             for label in wanted}
 
@@ -109,11 +110,24 @@ _UNKNOWN_FIELD = re.compile(r"(?m):[ \t]*\?+[ \t]*$")
 _QUERY_MARK = re.compile(r"(?:^|(?<=[;,:(\n]))\s*\?(?=\s?[A-Za-z])")
 
 
+# A finding offered in doubt and closed by a question mark ("maybe a node?", "possibly 2 cm?"): a hedge, not a
+# question to the assistant, when it names no exam to ask about ("maybe an MRI?" asks)
+_HEDGE_FIRST = re.compile(r"(?i)^\W*(?:maybe|perhaps|possibly|probably|possible|likely|questionable)\b")
+
+
+def _doubt(part: str) -> bool:
+    tokens = words(part)
+    return bool(_HEDGE_FIRST.match(part)) and not any(
+        _has(tokens, label) for label in ("QUESTION_WORD", "MODALITY_MUS", "MODALITY_OTHER"))
+
+
 def is_question(text: str) -> bool:
     """A question: a question mark, a question word first ("why not MRI", "is a PET ok"), or a reported question
-    ("she asks if that means she is fine"); a field left as "?" ("Plan: ?") is no question mark."""
+    ("she asks if that means she is fine"); a field left as "?" ("Plan: ?") is no question mark, nor is a hedged
+    finding's ("maybe a node? hard to say")."""
     tokens = words(_QUERY_MARK.sub(" ", _UNKNOWN_FIELD.sub(":", text or "")))
-    return "?" in tokens or _has(tokens, "QUESTION_WORD", at_start=True) or _has(tokens, "REPORTED_QUESTION")
+    marked = "?" in tokens and not all(_doubt(body) for _, body in parts(text) if "?" in body)
+    return marked or _has(tokens, "QUESTION_WORD", at_start=True) or _has(tokens, "REPORTED_QUESTION")
 
 
 # Where a message divides into parts that may each be a statement or a question: after ? ! ; or a full stop

@@ -106,6 +106,9 @@ def _bare(reading: Reading, key: str, label: str) -> List[Cue]:
     return found
 
 
+_EXAM_NAMED = frozenset({"exam", "examination", "clinical exam", "physical exam"})
+
+
 def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
     """The fact a bare 'yes', 'no', 'both sides' or 'on the mammogram' answers, set in `facts`; none when the
     message says it does not know ("no idea")."""
@@ -128,7 +131,9 @@ def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
         facts["node_finding"] = "mammography_or_us" if reading.has("MODALITY_MUS") else "other_imaging"
     elif key == "clinical_nodes" and not reading.has("NODE", "LUMP", "AXILLA", "TUMOR", "CANCER"):
         # "it's not palpable; US negative", "it is palpable": the exam said of the node asked about
-        felt = [c for c in reading.all("PALPABLE") if not (c.negated or c.uncertain or c.family)]
+        # (tenderness is the patient's, not a node: "she's very tender"; "the exam is difficult" names the exam only)
+        felt = [c for c in reading.all("PALPABLE") if not (c.negated or c.uncertain or c.family)
+                and "tender" not in c.text.lower() and c.text.lower() not in _EXAM_NAMED]
         unfelt = [c for c in reading.all("PALPABLE") if c.negated and not (c.uncertain or c.family)]
         # a study that shows something ("no palpable but the mammogram shows one") is left to be asked
         shown = [m for m in reading.live("MODALITY_MUS", "MODALITY_OTHER")

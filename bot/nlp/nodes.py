@@ -366,7 +366,9 @@ def _mentions(reading: Reading) -> List[NodeMention]:
                 # "the node isn't palpable, it's only seen on the MRI": seen, not called abnormal: asked
                 cue = with_context(cue, negated=False, uncertain=True)
 
-        if hedged and not (palpable_cues or suspicious_cues or proven_cues) and not cue.negated:
+        if suspicious_cues and not (palpable_cues or proven_cues or cue.negated) and _called_benign(reading, cue):
+            cue = with_context(cue, uncertain=True)  # "avid node, favoured reactive": the study is in two minds
+        elif hedged and not (palpable_cues or suspicious_cues or proven_cues) and not cue.negated:
             cue = with_context(cue, uncertain=True)  # "LN ?palp": whether it is felt is itself in doubt
         elif cue.text.lower() in _VAGUE and not (suspicious_cues or proven_cues or cue.negated) \
                 and not _discrete(reading, cue):
@@ -400,7 +402,43 @@ def _mentions(reading: Reading) -> List[NodeMention]:
                                              + ([apposed] if apposed else []) if reading.side_of(a)), None)
         found.append(NodeMention(cue, palpable, bool(suspicious_cues), bool(proven_cues), modality, new,
                                  cue.label == "LUMP", exam, side, support))
+    return found + _node_parts(reading)
+
+
+_BENIGN_CALL = re.compile(r"(?i)reactive|benign")
+_BENIGN_REACH = 8  # tokens after a node within which "..., likely reactive" still describes it
+
+
+def _called_benign(reading: Reading, node: Cue) -> bool:
+    """The node's study calls it reactive or benign as well as abnormal ("mildly avid node, favoured reactive",
+    "enlarged node, probably reactive"): whether it is suspicious is open."""
+    return any(0 <= c.start - node.end <= _BENIGN_REACH and not c.negated and _BENIGN_CALL.search(c.text)
+               and not _EARLIER & {t.lower() for t in reading.tokens[node.end:c.start]}
+               for c in reading.near(node, ["BENIGN_LOOK"], "sentence"))
+
+
+# "the node previously described as benign-appearing": an older call, which the study has since changed
+_EARLIER = frozenset({"previously", "formerly", "initially", "originally", "earlier", "once", "prior"})
+
+
+def _node_parts(reading: Reading) -> List[NodeMention]:
+    """A node told by its abnormal parts alone ("Axillary US: cortex thickened, hilum effaced"): only a lymph node
+    has a cortex and a fatty hilum, so an axilla's imaging that calls them abnormal shows a suspicious node, with no
+    node or lump named in the sentence."""
+    found = []
+    for cue in reading.all("SUSPICIOUS"):
+        if cue.negated or cue.uncertain or cue.family or cue.historical or reading.supposed(cue) \
+                or not _PART_WORD.search(cue.text) \
+                or reading.near(cue, _NODAL, "sentence") or not reading.near(cue, ["AXILLA"], "sentence"):
+            continue
+        modality, modality_cues = _modality(reading, cue, False)
+        found.append(NodeMention(cue, False, True, False, modality, False, False, False, reading.side_of(cue),
+                                 tuple(modality_cues + reading.sides_near(cue))))
+        break  # one node: its parts are not nodes of their own
     return found
+
+
+_PART_WORD = re.compile(r"(?i)\b(?:cortex|cortical|hil(?:um|ar))\b")
 
 
 def primary_sides(reading: Reading) -> Set[str]:
@@ -579,13 +617,26 @@ def _exam_negative(reading: Reading, cue: Cue) -> bool:
     return not (_imaged(reading, cue) or _imaging_section(reading, cue))
 
 
+_LATER_BEFORE = 10  # tokens before a finding within which its time is told ("today's exam shows no palpable L nodes")
+
+
+def _unknown_before_chemotherapy(reading: Reading, facts: Facts) -> List[Cue]:
+    """After or during neoadjuvant chemotherapy, the nodal status before it said to be unknown ("don't know what the
+    axilla was like before chemo", "nodal status at diagnosis unknown"): that status decides rows 7-9, so it is
+    asked whatever today's exam shows."""
+    if facts.get("treatment") not in ("neoadjuvant_ongoing", "neoadjuvant_completed"):
+        return []
+    return [c for c in reading.all("SIZE_AT_DX") if c.uncertain and not c.family
+            and reading.near(c, ["AXILLA", "NODE", "NSTAGE", "NODE_NEG", "NODE_POS"], "sentence")]
+
+
 def _after_chemotherapy(reading: Reading, cue: Cue, facts: Facts) -> bool:
     """After neoadjuvant chemotherapy an exam said to be today's is not the status before it, which is the one
     that counts for variants 8 and 9 (matching-rules.md)."""
     if facts.get("treatment") != "neoadjuvant_completed" or reading.near(cue, ["SIZE_AT_DX"]):
         return False
     # "nothing palpable in the axilla today": the time word may stand in a clause of its own after the finding
-    later = [q for q in reading.near(cue, ["SIZE_LATER"], "sentence") if -6 <= q.start - cue.start <= 6
+    later = [q for q in reading.near(cue, ["SIZE_LATER"], "sentence") if -_LATER_BEFORE <= q.start - cue.start <= 6
              and not reading.within(q, ["SIZE"], 0, 3)]  # "residual 1.2 cm": the time of a measurement
     # "post-NAC", "after NAC": the time of the treatment, not of the exam
     chemo = reading.all("NAC")
@@ -721,6 +772,9 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
         if corrected:
             return Read("positive" if corrected is pos_cues else "negative", tuple(corrected))
         return Read(cues=tuple(pos_cues + negative), conflict=True)
+    unknown = _unknown_before_chemotherapy(reading, facts)
+    if unknown:
+        return Read(residue=tuple(unknown[:1]))
     before = _status_before_nac(reading, facts, negative, positive)
     if pos_cues and before and not node_pos:
         # "cN0 at diagnosis, ... now a new palpable lump" after chemotherapy: rows 8-9 go by the status before it

@@ -722,6 +722,13 @@ def _dimensions(m: "re.Match[str]") -> str:
     return " x ".join(value for value, _ in parts) + " " + units.pop() if len(units) == 1 else _as_cm(parts)
 
 
+# A measurement offered with another in doubt ("2.3 cm, or was it 1.3?", "14 mm (or maybe 24)"): the other number
+# is the same kind of length, so it is read as a second size of the same thing (a conflict when they straddle 2 cm)
+_ALTERNATIVE = Scanner(r"(?i)(?<![\w.])(\d{1,3}(?:\.\d+)?)\s*(cm|mm)\b([ \t]*[,(-]?[ \t]*(?:or|/)[ \t]+"
+                       r"(?:(?:was|is)[ \t]+it[ \t]+|maybe[ \t]+|perhaps[ \t]+|possibly[ \t]+|rather[ \t]+)?)"
+                       r"(\d{1,3}(?:\.\d+)?)(?=[ \t]*(?:[?),;!]|-|\.(?!\d)|\n|$))")
+
+
 def _in_centimetres(m: "re.Match[str]") -> str:
     parts = _VALUE_UNIT.findall(m.group())
     return m.group() if len({unit.lower() for _, unit in parts}) == 1 else _as_cm(parts)
@@ -750,6 +757,7 @@ def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_TOLERANCE, _without_tolerance)
     text = norm.text
     norm = norm.sub(_CM_AND_MM, lambda m: _cm_and_mm(text, m))
+    norm = norm.sub(_ALTERNATIVE, lambda m: f"{m.group(1)} {m.group(2)}{m.group(3)}{m.group(4)} {m.group(2)}")
     norm = norm.sub(_MIXED_UNITS, _in_centimetres)
     text = norm.text
     norm = norm.sub(_SHARED_UNIT, lambda m: _shared_unit(text, m))

@@ -308,3 +308,11 @@ def test_a_relative_s_history_in_the_case_is_no_other_patient() -> None:
 @pytest.mark.parametrize("text", ["nouvelle patiente", "neuer Patient", "clear everything", "begin again"])
 def test_new_patient_words_in_other_languages_and_reset_words_start_a_new_case(text: str) -> None:
     assert intake.pending_reply(text) == "new"
+
+
+@pytest.mark.parametrize("text, question", [
+    ("perhaps a small node? difficult exam", False), ("possibly something firm in the axilla?", False),
+    ("maybe an MRI?", True), ("maybe a node? and why not PET?", True),
+])
+def test_a_hedged_finding_closed_by_a_question_mark_is_doubt_not_a_question(text: str, question: bool) -> None:
+    assert intake.is_question(text) is question

@@ -1,0 +1,61 @@
+"""Facts said in everyday, hedged or roundabout words (bot/nlp): one kind per test, in words written for the test,
+never an evaluation set's sentence."""
+import pytest
+
+import bot
+
+
+@pytest.mark.parametrize("unproven", ["malignancy not yet confirmed", "still unconfirmed on tissue",
+                                      "pending histological confirmation", "not biopsy proven as yet",
+                                      "yet to be proven histologically"])
+def test_a_cancer_whose_proof_is_still_to_come_has_no_tissue_diagnosis(unproven: str) -> None:
+    """matching-rules.md, "No tissue diagnosis yet": the breast mass is worked up first."""
+    result = bot.analyze(f"63-year-old woman, 2.7 cm mass of the left breast, {unproven}. Firm left axillary node "
+                         "felt. No treatment.")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
+
+
+def test_an_axillary_node_not_yet_proven_leaves_the_proven_cancer() -> None:
+    result = bot.analyze("Core-proven R IDC 3.4 cm, untreated, 58F; a hard R axillary node, not biopsy-proven yet.")
+    assert result.variant_id == "axilla-6"
+
+
+@pytest.mark.parametrize("hedged", ["core-proven IDC, I believe roughly 1.7 cm across",
+                                    "biopsy-proven IDC, I think about 1.7 cm on ultrasound"])
+def test_a_doubt_said_after_a_comma_reaches_only_what_it_closes(hedged: str) -> None:
+    result = bot.analyze(f"Right breast {hedged}. Axilla unremarkable to palpation. Untreated. 51F")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-3", 1.7)
+
+
+def test_a_doubt_that_closes_a_node_finding_still_doubts_it() -> None:
+    result = bot.analyze("Right breast core-proven IDC 1.7 cm, untreated, 51F; a right axillary node palpable I think.")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("operated", ["she was operated on last spring", "segmentectomy 5 weeks ago",
+                                      "had her cancer operation a fortnight ago",
+                                      "the tumour was cut out in the summer",
+                                      "treated with oncoplastic surgery", "found in a reduction specimen"])
+def test_an_operation_in_everyday_words_is_post_surgery(operated: str) -> None:
+    result = bot.analyze(f"R breast IDC 2.3 cm, {operated}. Now a new lump in the right armpit. 57F")
+    assert (result.status, result.facts["treatment"]) == (bot.OUT_OF_SCOPE, "post_surgery")
+
+
+@pytest.mark.parametrize("plan", ["she is to be treated with lumpectomy", "to be operated on in January",
+                                  "surgery booked, then radiotherapy"])
+def test_an_operation_still_to_come_is_no_treatment(plan: str) -> None:
+    result = bot.analyze(f"New R breast IDC 2.3 cm on core biopsy, no palpable axillary nodes; {plan}. 57F")
+    assert result.variant_id == "axilla-5"
+
+
+def test_a_past_aside_in_brackets_leaves_what_it_follows_current() -> None:
+    result = bot.analyze("Recurrent IDC of the right breast on core (previous right lumpectomy 2014), 2.2 cm. "
+                         "No palpable nodes. 68F.")
+    assert result.variant_id == "axilla-10"
+
+
+@pytest.mark.parametrize("doubt", ["1.6 cm, or was it 2.6? I'd need to check", "16 mm (or perhaps 26)"])
+def test_a_size_offered_with_another_in_doubt_is_asked(doubt: str) -> None:
+    """matching-rules.md: sizes on both sides of 2 cm are contradictory."""
+    result = bot.analyze(f"New right breast IDC {doubt}; axilla clinically negative; untreated. 48F")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])

@@ -1,0 +1,76 @@
+"""How an axillary node is told (bot/nlp/nodes.py, extract.short_answer): one kind per test, in words written for
+the test, never an evaluation set's sentence."""
+import pytest
+
+import bot
+
+
+@pytest.mark.parametrize("parts", ["Ultrasound of the right axilla: cortical thickening to 5 mm, fatty hilum lost.",
+                                   "R axillary sonography - eccentric cortex of 4 mm and no hilum."])
+def test_a_node_told_by_its_abnormal_parts_alone_is_a_suspicious_node(parts: str) -> None:
+    """Only a lymph node has a cortex and a fatty hilum (reference: cortex > 3 mm, effaced hilum)."""
+    result = bot.analyze(f"F 64, new right breast IDC 1.3 cm on core biopsy, untreated. Axilla unremarkable to "
+                         f"palpation. {parts}")
+    assert (result.variant_id, result.facts["node_finding"]) == ("axilla-4", "mammography_or_us")
+
+
+def test_normal_node_parts_leave_the_negative_exam() -> None:
+    result = bot.analyze("F 64, new right breast IDC 1.3 cm on core biopsy, untreated. Axilla unremarkable to "
+                         "palpation. Right axillary US: thin cortex, preserved fatty hilum.")
+    assert result.variant_id == "axilla-3"
+
+
+@pytest.mark.parametrize("request_", ["Could someone palpate her right axilla for nodes before Friday?",
+                                      "To do: examine both armpits for lumps."])
+def test_a_request_to_examine_the_axilla_is_no_finding(request_: str) -> None:
+    result = bot.analyze(f"New R IDC 2.8 cm on core, 47F, untreated. {request_}")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("differential", ["soft 2 cm swelling in the left armpit, lipoma versus node",
+                                          "left axillary lump - cyst or lymph node?"])
+def test_a_lump_that_may_be_no_node_leaves_the_nodes_open(differential: str) -> None:
+    result = bot.analyze(f"Core-proven L breast IDC 1.6 cm, not yet treated, 52F; {differential}.")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("called", ["an enlarged right axillary node on MRI, most likely reactive",
+                                    "a mildly avid right axillary node on PET, favoured benign"])
+def test_a_node_its_study_also_calls_reactive_leaves_the_nodes_open(called: str) -> None:
+    result = bot.analyze(f"New right IDC 2.9 cm on core, untreated, 61F: {called}. No clinical exam recorded.")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+def test_a_benign_call_the_study_has_since_changed_is_no_doubt() -> None:
+    result = bot.analyze("No breast cancer history, 57F. Mammogram: the right axillary node formerly called benign "
+                         "has grown to 1.9 cm and is now suspicious. No breast mass.")
+    assert result.variant_id == "axilla-11"
+
+
+@pytest.mark.parametrize("today", ["On today's examination there are no palpable left axillary nodes.",
+                                   "Her exam this morning shows nothing palpable in the left axilla."])
+def test_an_exam_after_chemotherapy_is_not_the_status_before_it(today: str) -> None:
+    """matching-rules.md: for variants 8 and 9 the nodal status is the one before chemotherapy."""
+    result = bot.analyze(f"63F, neoadjuvant chemotherapy completed for a 3.3 cm left IDC. {today} Surgery soon.")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("unknown", ["No idea what her axilla was like before chemotherapy.",
+                                     "Nodal status at diagnosis unknown."])
+def test_a_status_before_chemotherapy_said_unknown_is_asked(unknown: str) -> None:
+    result = bot.analyze(f"63F, completed neoadjuvant AC-T for a 3.3 cm left IDC, no palpable left axillary "
+                         f"nodes. {unknown}")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
+
+
+@pytest.mark.parametrize("reply", ["very tender, couldn't examine properly", "hard to tell, maybe something firm",
+                                   "the exam is difficult, she is very tender"])
+def test_a_reply_to_the_node_question_that_does_not_know_answers_nothing(reply: str) -> None:
+    found = bot.extract(reply, expecting="clinical_nodes", side="left", treatment="none")
+    assert found.facts["clinical_nodes"] is None
+
+
+@pytest.mark.parametrize("reply", ["firm, about 1 cm", "yes, hard and fixed"])
+def test_a_reply_that_describes_a_felt_node_answers_yes(reply: str) -> None:
+    found = bot.extract(reply, expecting="clinical_nodes", side="left", treatment="none")
+    assert (found.facts["clinical_nodes"], found.facts["node_finding"]) == ("positive", "palpable")
