@@ -33,7 +33,7 @@ READERS: Tuple[Reader, ...] = (
     Reader("tumor_over_2cm", sizes.tumor_over_2cm, needs=("t_category", "tumor_size_cm")),
     Reader("new_lump_during_treatment", course.new_lump_during, needs=("treatment",)),
     Reader("clinical_nodes", nodes.clinical_nodes, needs=("cancer_history", "treatment", "new_lump_during_treatment")),
-    Reader("node_finding", nodes.node_finding, needs=("clinical_nodes",)),
+    Reader("node_finding", nodes.node_finding, needs=("clinical_nodes", "diagnosis", "cancer_named")),
     Reader("axillary_lump", nodes.axillary_lump),
     Reader("distant_metastases", course.distant_metastases, needs=("diagnosis", "cancer_named")),
     Reader("encounter", course.encounter,

@@ -878,6 +878,15 @@ def node_finding(reading: Reading, facts: Facts) -> Read:
         hits = [m for m in found if m.modality == kind and (m.suspicious or m.proven or not m.palpable)]
         if hits:
             return Read(kind, hits[0].cues)
+    # a node described as a study describes it ("2 cm node, cortex 5 mm, hilum not identified") with no study named:
+    # imaged, but whether by mammography or US (row 11) or another study (row 12) is asked, not taken for the exam
+    # (where no cancer is known: rows 3-10 do not turn on it)
+    known = facts.get("cancer_named") or facts.get("diagnosis") in ("new_primary", "local_recurrence")
+    unnamed = [] if known else [m for m in found if not (m.palpable or m.is_lump) and any(
+        _PART_WORD.search(c.text) or "rads" in c.text.lower()
+        for c in reading.near(m.cue, ["SUSPICIOUS", "NON_TUMOR_HEAD"], "sentence"))]
+    if unnamed:
+        return Read(residue=(unnamed[0].cue,))
     felt = [m for m in found if m.palpable or m.is_lump]
     return Read("palpable", felt[0].cues) if felt else NOTHING
 

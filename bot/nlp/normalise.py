@@ -198,6 +198,18 @@ _EQUALS_FIELD = Scanner(r"(?<=[A-Za-z)])[ \t]*=[ \t]*(?=[A-Za-z0-9?<>-])")
 # that unit.
 _UNIT_FIELD = Scanner(r"(?im)\b(size|diameter|dimension)\b[^:\n()]{0,30}?[\s_(]+(mm|cm)\)?\s*:\s*(\d+(?:[.,]\d+)?)"
                       r"(?![\d.]|,\d|\s*(?:mm|cm))")  # the whole number: "1.4 cm" is not "1" before ".4 cm"
+# ... or the last word of a field's name ("tumor at dx cm: 5.5", "primary mm: 34", as JSON and CSV keys come out)
+_UNIT_KEY = Scanner(r"(?im)(?:^|(?<=[\n;,|]))([ \t]*[A-Za-z][A-Za-z ]{0,30}?)[ \t]+(mm|cm)[ \t]*:[ \t]*(\d+(?:[.,]\d+)?)"
+                    r"(?![\d.]|,\d|\s*(?:mm|cm))")
+
+
+def _unit_field(m: "re.Match[str]") -> str:
+    """A decimal comma only in centimetres ("size cm: 3,1"); "size (mm): 1,8" may be 18 mm: left as written."""
+    if "," in m.group(3) and m.group(2).lower() == "mm":
+        return m.group()
+    return f"{m.group(1)}: {m.group(3)} {m.group(2)}"
+
+
 # A full stop typed without its space ("x2wks.no hx"): two words, not one.
 _GLUED_STOP = Scanner(r"(?<=[A-Za-z]{2})\.(?=[A-Za-z]{2})")
 # Symbols that stand for words in shorthand notes.
@@ -295,7 +307,11 @@ def _coded_answer(m: "re.Match[str]") -> str:
 
 # A log line of key=value pairs ("ts=... pt_age=72 dx=\"new IDC\" size_mm=20 axilla_exam=\"negative\""): a field per
 # pair, each its own statement, as a form's lines are.
-_LOGFMT_LINE = Scanner(r'(?m)^(?:[ \t]*[A-Za-z_][\w.-]*=(?:"[^"\n]*"|[^\s"]+)){3,}[ \t]*$')
+_LOGFMT_LINE = Scanner(r'(?m)^(?:[^\n="]*[ \t])?(?:[ \t]*[A-Za-z_][\w.-]*=(?:"[^"\n]*"|[^\s"]+)){3,}[ \t]*$')
+# ... a URL's query ("...?age=41&sex=F&dx=new_IDC_R"): a pair after each "?" or "&" a field of its own
+_QUERY_PAIR = Scanner(r"(?<=\S)[?&](?=[A-Za-z_][\w.-]{0,30}=[^\s&=]+(?:&|\s|$))")
+# ... and a command's options ("--side L --size-at-dx 4.6cm --node 'US-core positive'"): each a field
+_OPTION = Scanner(r"(?<![\w-])--([A-Za-z][\w-]{0,30})[ \t=]+('[^'\n]*'|\"[^\"\n]*\"|[^\s'\"-][^\s]*)")
 _LOGFMT_PAIR = re.compile(r'([A-Za-z_][\w.-]*)=(?:"([^"\n]*)"|([^\s"]+))')
 
 
@@ -350,9 +366,8 @@ def _layout(norm: Normalised) -> Normalised:
     norm = norm.sub(_EMPTY_FIELD, lambda m: m.group(1) + " unknown")
     if ":" in norm.text:
         norm = norm.sub(_NEGATIVE_FIELD, lambda m: m.group(1) + "unknown")
-    # a decimal comma only in centimetres ("size cm: 3,1"); "size (mm): 1,8" may be 18 mm: left as written
-    norm = norm.sub(_UNIT_FIELD, lambda m: m.group() if "," in m.group(3) and m.group(2).lower() == "mm"
-                    else f"{m.group(1)}: {m.group(3)} {m.group(2)}")
+    norm = norm.sub(_UNIT_FIELD, _unit_field)
+    norm = norm.sub(_UNIT_KEY, _unit_field)
     norm = norm.sub(_GLUED_STOP, lambda m: ". ")
     norm = norm.sub(_NUMBER_DASH, lambda m: " - ")
     norm = norm.sub(_CIRCA, lambda m: "about " if m.group() == "?" else "about")  # "ca. 2 cm"; "[?1cm]", queried
@@ -904,10 +919,14 @@ def _elision(norm: Normalised) -> Normalised:
 def _structured(norm: Normalised) -> Normalised:
     """FHIR JSON, HL7 v2 segments, CDA XML, SQL rows and log lines pasted from an EHR, as sentences
     (bot/nlp/structured.py)."""
+    if "--" in norm.text:
+        norm = norm.sub(_OPTION, lambda m: "\n" + structured.field_line(m.group(1).replace("-", " "),
+                                                                      m.group(2).strip("'\"")))
     if "=" in norm.text:
+        norm = norm.sub(_QUERY_PAIR, lambda m: "\n")
         norm = norm.sub(_LOGFMT_LINE, _logfmt_fields)
     if "<" in norm.text and ">" in norm.text:
-        edits = structured.xml_edits(norm.text)
+        edits = structured.xml_edits(norm.text) or structured.element_edits(norm.text)
         norm = norm.apply(edits) if edits else norm
     if "values" in norm.text.lower() and "insert" in norm.text.lower():
         edits = structured.sql_edits(norm.text)

@@ -263,6 +263,40 @@ def xml_edits(text: str) -> List[Edit]:
     return [(m.start(), m.end(), _xml_tag(m)) for m in _XML_TAG.finditer(text)]
 
 
+# A plain XML record of a form ("<age>48</age><size unit=\"mm\">45</size><axilla exam=\"negative\"/>"): each element
+# with a value, or a self-closing one with attributes, a field of its own; the tags around them are dropped.
+_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)((?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(?:/>|>([^<>]*)</\1\s*>)")
+# The markup of chat channels and web pages: the normaliser's markup step reads it
+_HTML = frozenset({"p", "br", "div", "span", "b", "i", "u", "em", "strong", "font", "a", "code", "pre", "s", "strike",
+                   "del", "table", "tbody", "tr", "td", "th", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+                   "at", "img", "hr", "blockquote", "sup", "sub", "small"})
+
+
+def _element_line(m: "re.Match[str]") -> str:
+    attributes = {a.group(1).split(":")[-1]: a.group(2) if a.group(2) is not None else a.group(3)
+                  for a in _XML_ATTRIBUTE.finditer(m.group(2) or "")}
+    unit = attributes.pop("unit", None) or attributes.pop("units", None)
+    name = m.group(1).replace("_", " ")
+    if m.group(3) is None:
+        return " ".join(field_line(f"{name} {key}", value) for key, value in attributes.items()) or " "
+    value = m.group(3).strip()
+    qualifier = " ".join(attributes.values())
+    return field_line(f"{name} {qualifier}".strip(), f"{value} {unit}" if unit else value) + "\n"
+
+
+def element_edits(text: str) -> List[Edit]:
+    """Edits that turn a plain XML record (two fields or more, no CDA) into "name: value." lines; [] otherwise."""
+    if _CDA.search(text):
+        return []
+    fields = [m for m in _ELEMENT.finditer(text) if m.group(1).lower() not in _HTML]
+    if len(fields) < 2:
+        return []
+    taken = [(m.start(), m.end()) for m in fields]
+    wrappers = [(m.start(), m.end(), " ") for m in _XML_TAG.finditer(text) if m.group(2).lower() not in _HTML
+                and not any(a <= m.start() < b for a, b in taken)]
+    return sorted([(m.start(), m.end(), _element_line(m)) for m in fields] + wrappers)
+
+
 # ---------------------------------------------------------------- SQL
 
 # A row pasted as an SQL statement: INSERT INTO referrals (age, sex, dx) VALUES (61, 'F', 'new IDC').

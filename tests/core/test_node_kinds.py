@@ -74,3 +74,9 @@ def test_a_reply_to_the_node_question_that_does_not_know_answers_nothing(reply: 
 def test_a_reply_that_describes_a_felt_node_answers_yes(reply: str) -> None:
     found = bot.extract(reply, expecting="clinical_nodes", side="left", treatment="none")
     assert (found.facts["clinical_nodes"], found.facts["node_finding"]) == ("positive", "palpable")
+
+
+def test_a_node_described_as_a_study_describes_it_with_no_study_named_asks_which_study() -> None:
+    result = bot.analyze("Lump in the left armpit, 36F, no breast cancer ever. The report she brought says: "
+                         "'L axilla - 2.3 cm node, cortex 6 mm, fatty hilum absent, BI-RADS 4.'")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["node_finding"])

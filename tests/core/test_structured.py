@@ -110,3 +110,31 @@ def test_a_cda_document_is_read_and_its_facts_quote_the_value():
 
 def test_chat_html_is_not_cda():
     assert structured.xml_edits("<at>Bot</at><p>new L IDC</p>") == []
+
+
+def test_a_plain_xml_record_is_a_field_per_element() -> None:
+    text = ('<referral><patient_age>57</patient_age><lesion side="right">new IDC on core</lesion>'
+            '<diameter unit="cm">1.4</diameter><axilla palpation="normal"/><therapy>none</therapy></referral>')
+    lines = [line.strip() for line in normalise(text)[0].text.split("\n")]
+    assert lines[:3] == ["patient age: 57.", "lesion right: new IDC on core.", "diameter: 1.4 cm."]
+    assert bot.analyze(text).variant_id == "axilla-3"
+
+
+def test_chat_markup_is_no_xml_record() -> None:
+    assert structured.element_edits("<p>new R IDC 1.4 cm</p><b>cN0</b>") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Jan 03 08:15:22 ehr-bridge[311]: referral age=63 gender=F dx=new_ILC_L size_mm=27 ax_exam=negative tx=none",
+    "https://forms.example.net/axilla?age=63&gender=F&dx=new_ILC_L&size_mm=27&ax_exam=negative&tx=none",
+    "$ triage --age 63 --gender F --dx 'new ILC left breast' --size-mm 27 --ax-exam negative --tx none",
+])
+def test_log_lines_query_strings_and_command_options_are_fields(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.7)
+
+
+@pytest.mark.parametrize("text", ['{"lesion_at_dx_mm": 31, "nodes_at_dx": "cN0", "nac": "completed"}',
+                                  "size at diagnosis cm: 3.1; nodes at dx: cN0; nac: completed"])
+def test_a_unit_that_ends_a_field_name_is_its_number_s(text: str) -> None:
+    assert bot.analyze(text).facts["tumor_size_cm"] == 3.1
