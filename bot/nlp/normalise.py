@@ -199,8 +199,8 @@ _EQUALS_FIELD = Scanner(r"(?<=[A-Za-z)])[ \t]*=[ \t]*(?=[A-Za-z0-9?<>-])")
 _UNIT_FIELD = Scanner(r"(?im)\b(size|diameter|dimension)\b[^:\n()]{0,30}?[\s_(]+(mm|cm)\)?\s*:\s*(\d+(?:[.,]\d+)?)"
                       r"(?![\d.]|,\d|\s*(?:mm|cm))")  # the whole number: "1.4 cm" is not "1" before ".4 cm"
 # ... or the last word of a field's name ("tumor at dx cm: 5.5", "primary mm: 34", as JSON and CSV keys come out)
-_UNIT_KEY = Scanner(r"(?im)(?:^|(?<=[\n;,|]))([ \t]*[A-Za-z][A-Za-z ]{0,30}?)[ \t]+(mm|cm)[ \t]*:[ \t]*(\d+(?:[.,]\d+)?)"
-                    r"(?![\d.]|,\d|\s*(?:mm|cm))")
+_UNIT_KEY = Scanner(r"(?im)(?:^|(?<=[\n;,|]))([ \t]*[A-Za-z][A-Za-z ]{0,30}?)[ \t]+(mm|cm)[ \t]*:[ \t]*"
+                    r"(\d+(?:[.,]\d+)?)(?![\d.]|,\d|\s*(?:mm|cm))")
 
 
 def _unit_field(m: "re.Match[str]") -> str:
