@@ -913,7 +913,9 @@ def _asked_about(reading: Reading, label: str) -> List[Cue]:
 _PATIENT_LABEL = re.compile(r"(?im)(?:^|[.;,\n]\s*)(?:patient|pt|case|mrs\.?|mr\.?|ms\.?)\s*#?\s*([a-d]|[1-9])"
                             r"\s*[:)\-–]")
 # The patient a message is about, by label or by titled name: "patient A", "pt 2", "Mrs A", "Ms Okafor".
-_NAMED = re.compile(r"(?i:\b(?:patient|pt)\s*#?\s*)([A-Da-d]|[1-9])\b|\b(?:Mrs|Ms|Miss|Mx)\.?\s+([A-Z][\w'’-]*)")
+_NAMED = re.compile(r"(?i:\b(?:patient|pt)\s*#?\s*)([A-Da-d]|[1-9])\b|\b(?:Mrs|Ms|Miss|Mx)\.?\s+([A-Z][\w'’-]*)"
+                    # a ward's or a list's label ("Bed 12:", "Case 2 -", "Room 4)"), or a record number ("MRN 448291")
+                    r"|(?i:\b((?:case|bed|bay|room)\s*#?\s*(?:\d{1,3}|[A-Da-d]))(?=\s*[:)\-–—])|\b(mrn\s*[:#]?\s*\d{4,10})\b)")
 
 
 def patient_label(reading: Reading) -> Optional[str]:
@@ -922,7 +924,7 @@ def patient_label(reading: Reading) -> Optional[str]:
     if reading.text is None:
         return None
     found = _NAMED.search(reading.text.text)
-    return (found.group(1) or found.group(2)).lower() if found else None
+    return re.sub(r"[\s:#]+", " ", next(g for g in found.groups() if g)).lower() if found else None
 
 
 # Cancers that spread to or arise in the axillary nodes themselves (matching-rules.md: lymphoma, melanoma).

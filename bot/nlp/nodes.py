@@ -516,7 +516,7 @@ def beyond_axilla(cue: Cue) -> bool:
     """An AXILLA cue that names a regional site other than the axilla: above or below the clavicle, or the internal
     mammary chain (cN2-N3 beside a breast cancer; another node site without one, matching-rules.md)."""
     text = cue.text.lower()
-    return "clav" in text or "internal mammary" in text or text == "scf"
+    return "clav" in text or "collar" in text or "internal mammary" in text or text == "scf"
 
 
 def _clavicular(reading: Reading, node: Cue) -> List[Cue]:

@@ -220,6 +220,17 @@ _TRAILING_NONE = Scanner(r"(?<=\w)[ \t]*[Ø∅](?=[ \t]*(?:[.,;)\n]|$))")
 # A typographic dash between numbers ("1.8–2.4 cm", "3—4 mm") is the hyphen of a range.
 _NUMBER_DASH = Scanner(r"(?<=\d)\s*[\u2012\u2013\u2014\u2212]\s*(?=\d)")
 # A plus between words joins two treatments ("lumpectomy+RT"): two words, as "lumpectomy + RT".
+# A node placed by the collarbone in plain words ("a lump above the right collarbone"): the supraclavicular or
+# infraclavicular region, as the readers know it (cN3 beside a breast cancer)
+_COLLARBONE = Scanner(r"(?i)\b(above|over|below|under|beneath)\s+(?:the\s+|her\s+|his\s+|my\s+)?"
+                      r"(?:(left|right|l|r|lt|rt)\s+)?(?:collar[\s-]?bones?|clavicles?)\b")
+
+
+def _collarbone(m: "re.Match[str]") -> str:
+    place = "supraclavicular" if m.group(1).lower() in ("above", "over") else "infraclavicular"
+    return f"{m.group(2) + ' ' if m.group(2) else ''}{place}"
+
+
 _WORD_PLUS = Scanner(r"(?<=[A-Za-z]{3})\+(?=[A-Za-z]{2})")
 # A distance glued to its landmark ("8 cmFN": 8 cm from the nipple): the unit and the landmark, two words.
 _GLUED_FN = Scanner(r"(?i)(?<=\d)\s?(cm)(fn)\b")
@@ -372,6 +383,7 @@ def _layout(norm: Normalised) -> Normalised:
     norm = norm.sub(_NUMBER_DASH, lambda m: " - ")
     norm = norm.sub(_CIRCA, lambda m: "about " if m.group() == "?" else "about")  # "ca. 2 cm"; "[?1cm]", queried
     norm = norm.sub(_WORD_PLUS, lambda m: " + ")
+    norm = norm.sub(_COLLARBONE, _collarbone)
     norm = norm.sub(_GLUED_FN, lambda m: f" {m.group(1)} {m.group(2)}")
     if _GLUED_UNIT_HINT.search(norm.text):
         norm = norm.sub(_GLUED_UNIT, lambda m: f"{m.group(1)} " if m.group(1) else " / ")

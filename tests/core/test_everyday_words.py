@@ -59,3 +59,15 @@ def test_a_size_offered_with_another_in_doubt_is_asked(doubt: str) -> None:
     """matching-rules.md: sizes on both sides of 2 cm are contradictory."""
     result = bot.analyze(f"New right breast IDC {doubt}; axilla clinically negative; untreated. 48F")
     assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+@pytest.mark.parametrize("done", ["has just wrapped up her NACT", "is through with neoadjuvant chemotherapy"])
+def test_chemotherapy_wrapped_up_is_completed(done: str) -> None:
+    result = bot.analyze(f"55F {done} for a 3.6 cm R IDC, node-negative at diagnosis; surgery in 3 weeks.")
+    assert result.facts["treatment"] == "neoadjuvant_completed"
+
+
+@pytest.mark.parametrize("into", ["two cycles into neoadjuvant EC", "5 weeks into her weekly paclitaxel"])
+def test_so_far_into_chemotherapy_is_under_way(into: str) -> None:
+    result = bot.analyze(f"55F, {into} for a 3.6 cm R IDC, node-negative at diagnosis; new palpable R axillary lump.")
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-7", "neoadjuvant_ongoing")

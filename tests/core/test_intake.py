@@ -316,3 +316,12 @@ def test_new_patient_words_in_other_languages_and_reset_words_start_a_new_case(t
 ])
 def test_a_hedged_finding_closed_by_a_question_mark_is_doubt_not_a_question(text: str, question: bool) -> None:
     assert intake.is_question(text) is question
+
+
+@pytest.mark.parametrize("label, text", [("bed 12", "Bed 14: new L IDC 1.5 cm, untreated, cN0"),
+                                         ("case 1", "Case 2 - new L IDC 1.5 cm, untreated, cN0"),
+                                         ("mrn 5561203", "MRN 5561877: new L IDC 1.5 cm, untreated, cN0")])
+def test_a_description_under_another_ward_label_or_record_number_is_a_new_patient(label: str, text: str) -> None:
+    found = bot.extract(text)
+    decision = intake.decide("describe_case", 0.9, text, found, known=CASE_6, known_side="left", known_patient=label)
+    assert decision.kind == intake.NEW_CASE and found.patient != label

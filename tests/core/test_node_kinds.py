@@ -80,3 +80,24 @@ def test_a_node_described_as_a_study_describes_it_with_no_study_named_asks_which
     result = bot.analyze("Lump in the left armpit, 36F, no breast cancer ever. The report she brought says: "
                          "'L axilla - 2.3 cm node, cortex 6 mm, fatty hilum absent, BI-RADS 4.'")
     assert (result.status, result.missing) == (bot.NEEDS_INFO, ["node_finding"])
+
+
+@pytest.mark.parametrize("place", ["a firm lump just above her left collarbone", "a hard node over the L clavicle"])
+def test_a_node_by_the_collarbone_is_supraclavicular(place: str) -> None:
+    """matching-rules.md: a supraclavicular node beside a breast cancer is cN3, node-positive."""
+    result = bot.analyze(f"New L IDC 1.2 cm on core, untreated, 66F; {place}; left axilla clear on exam.")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-4", "positive")
+
+
+@pytest.mark.parametrize("felt", ["I palpated her left armpit myself and there was nothing",
+                                  "had a proper feel of both axillae, nothing at all"])
+def test_the_armpit_felt_and_nothing_found_is_a_negative_exam(felt: str) -> None:
+    result = bot.analyze(f"New L IDC 2.2 cm on core, untreated, 66F. {felt}.")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-5", "negative")
+
+
+@pytest.mark.parametrize("study", ["a sestamibi study (molecular breast imaging)", "breast-specific gamma imaging"])
+def test_nuclear_breast_imaging_is_another_modality(study: str) -> None:
+    result = bot.analyze(f"43F, never had breast cancer; {study} shows a suspicious right axillary node, breasts "
+                         "clear. What next?")
+    assert (result.variant_id, result.facts["node_finding"]) == ("axilla-12", "other_imaging")
