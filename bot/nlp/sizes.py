@@ -385,9 +385,12 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
     # "2.9cm cN1 post NAC": a time after the nodal category is the case's, not the measurement's
     staged = [c.start for c in reading.all("NSTAGE", "TNM", "NODE_POS", "NODE_NEG")]
     found = [q for q in found if not (q.start >= cue.end and any(cue.end <= n < q.start for n in staged))]
-    # "1.9 cm (previously 1.2 cm in 2024)": a qualifier right before the next measurement is that one's
+    # "1.9 cm (previously 1.2 cm in 2024)", "2.6 cm (the earlier note said 1.6, a typo)": a qualifier right before
+    # the next number is that one's
     starts = [s.start for s in others]
-    found = [q for q in found if not (q.start >= cue.end and q.label != "SIZE_OLD_POST" and q.end in starts)]
+    numbers = [n.start for n in reading.all("BARE_NUMBER") if n.start >= cue.end]
+    found = [q for q in found if not (q.start >= cue.end and q.label != "SIZE_OLD_POST" and (
+        q.end in starts or any(0 <= n - q.end <= _QUALIFIED_REACH for n in numbers)))]
     if not found:
         corrections = {c.end for c in reading.all("CORRECTION")}
         colon = [i for i in range(cue.start) if reading.tokens[i].endswith(":") and i not in corrections
@@ -403,6 +406,9 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
         return "old" if reading.past_entry(cue) else None
     nearest = min(found, key=lambda q: q.start - cue.end if q.start >= cue.end else cue.start - q.end)
     return kinds[nearest.label]
+
+
+_QUALIFIED_REACH = 3  # tokens after a time word within which the number it dates stands ("earlier note said 1.6")
 
 
 def _sentence_start(reading: Reading, cue: Cue) -> int:
@@ -597,7 +603,8 @@ def _unitless(reading: Reading, sized: Sized) -> Tuple[Sized, List[Cue]]:
     taken = reading.all(*_NOT_A_SIZE)
     studies = reading.all(*_STUDIES)
     for cue in reading.all("BARE_NUMBER"):
-        if cue.family or cue.negated or inside(cue, taken):
+        # the value of what it follows ("SUVmax 4.6", "Ki-67 20"), not a reading of the tumour
+        if cue.family or cue.negated or inside(cue, taken) or _valued(reading, cue):
             continue
         # a size with a unit in its sentence, or a few words before it ("1.2cm US / 2.4 MRI")
         units = [c for c, _, _ in sized if c.sentence == cue.sentence or 0 <= cue.start - c.end <= 6]
@@ -612,6 +619,12 @@ def _unitless(reading: Reading, sized: Sized) -> Tuple[Sized, List[Cue]]:
         elif 0 < _number(cue) <= MAX_TUMOR_CM:
             found.append((cue, _number(cue), None))
     return found, unsure
+
+
+def _valued(reading: Reading, cue: Cue) -> bool:
+    """A number right after a measure other than a length ("SUVmax 4.6", "SUV max of 7.2")."""
+    return any(0 <= cue.start - c.end <= 2 for c in reading.near(cue, ["NON_TUMOR_HEAD"])
+               if not c.text.lower().startswith(("cortex", "cortic")))
 
 
 _CORRECTED_REACH = 5  # tokens after a correction word within which a bare number is the corrected size

@@ -71,3 +71,15 @@ def test_chemotherapy_wrapped_up_is_completed(done: str) -> None:
 def test_so_far_into_chemotherapy_is_under_way(into: str) -> None:
     result = bot.analyze(f"55F, {into} for a 3.6 cm R IDC, node-negative at diagnosis; new palpable R axillary lump.")
     assert (result.variant_id, result.facts["treatment"]) == ("axilla-7", "neoadjuvant_ongoing")
+
+
+def test_a_number_after_a_measure_other_than_a_length_is_that_measure_s() -> None:
+    result = bot.analyze("Newly diagnosed 1.4-cm IDC of the left breast in a 70-year-old woman; PET/CT: avid left "
+                         "axillary node (SUVmax 5.2). No treatment yet.")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-4", 1.4)
+
+
+@pytest.mark.parametrize("aside", ["(the referral letter said 1.8, which was a typo)", "(previous report: 1.8)"])
+def test_a_time_word_in_an_aside_dates_the_number_it_stands_before(aside: str) -> None:
+    result = bot.analyze(f"New L IDC 2.8 cm {aside}, axilla clinically negative, untreated, 49F.")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.8)
