@@ -74,8 +74,8 @@ def test_so_far_into_chemotherapy_is_under_way(into: str) -> None:
 
 
 def test_a_number_after_a_measure_other_than_a_length_is_that_measure_s() -> None:
-    result = bot.analyze("Newly diagnosed 1.4-cm IDC of the left breast in a 70-year-old woman; PET/CT: avid left "
-                         "axillary node (SUVmax 5.2). No treatment yet.")
+    result = bot.analyze("A 70-year-old woman with a newly diagnosed 1.4-cm IDC of the left breast, whose PET/CT "
+                         "showed an avid left axillary node (SUVmax 5.2); no treatment yet.")
     assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-4", 1.4)
 
 
