@@ -265,3 +265,9 @@ def test_magnetic_resonance_named_in_another_language_is_the_mri_question(questi
                                       "nothing felt, US looks suspicious, FNA benign - how should we square this?"])
 def test_an_exam_imaging_and_biopsy_that_disagree_are_the_discordance_question(question):
     assert faq.detect_topic(question) == "discordant"
+
+
+@pytest.mark.parametrize("message", ["could we use it for a woman whose cancer has spread to the liver?",
+                                     "would this help for a man, or for a lady with lymphoma?"])
+def test_whether_the_tool_may_be_used_for_someone_is_the_scope_question(message: str) -> None:
+    assert faq.detect_topic(message) == "scope"
