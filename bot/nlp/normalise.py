@@ -154,6 +154,10 @@ _CSV_HEADER = Scanner("(?m)" + "|".join((_header_line(r"[ \t]*", ",", r"[ \t]*")
                                           _header_line("", r"\t", ""))))
 
 
+_SIDE_KEYS = frozenset({"side", "laterality", "breast"})
+_PERSON_KEYS = frozenset({"age", "patient", "pt", "name", "mrn", "id", "bed", "sex", "dob", "initials", "case"})
+
+
 def _csv_edits(text: str) -> List[Edit]:
     """Edits that label each value of a CSV row under a header line ('field: value, field: value'), and blank the
     header."""
@@ -174,9 +178,12 @@ def _csv_edits(text: str) -> List[Edit]:
         if not rows:
             continue
         edits.append((header.start(), header.end(), " "))
+        # rows by side, with nothing that tells people apart, are one patient's two breasts ("side | size | axilla")
+        columns = {k.strip().lower() for k in keys}
+        breasts = bool(columns & _SIDE_KEYS) and not columns & _PERSON_KEYS
         for n, starts in enumerate(rows, 1):
             # rows of several patients are labelled as such: one patient per case
-            label = "" if len(rows) == 1 else f"patient {n}: "
+            label = "" if len(rows) == 1 or breasts else f"patient {n}: "
             # an empty cell is a value not known ("52,F,,none")
             empty = ["unknown" if text[start:start + 1] in (delimiter, "\n", "") else "" for start in starts]
             edits.append((starts[0], starts[0], f"{label}{keys[0]}: {empty[0]}"))

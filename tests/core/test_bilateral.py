@@ -66,3 +66,14 @@ def test_a_focused_reading_keeps_only_that_breast(side, size, nodes):
     ext = bot.extract(text, focus=side)
     assert (ext.facts["tumor_size_cm"], ext.facts["clinical_nodes"], ext.side) == (size, nodes, side)
     assert not ext.residue
+
+
+def test_a_table_with_a_row_per_side_is_one_patient_s_two_breasts() -> None:
+    text = "laterality,diameter_mm,exam\nleft,12,no palpable nodes\nright,16,no palpable nodes\n68F, both new IDC, untreated"
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["encounter"]) == ("axilla-3", None)
+
+
+def test_a_table_of_people_is_still_several_patients() -> None:
+    text = "age,side,diameter_mm,exam\n68,left,12,no palpable nodes\n44,right,16,no palpable nodes\nboth new IDC"
+    assert bot.analyze(text).facts["encounter"] == "several_patients"
