@@ -310,6 +310,11 @@ _RELATIVE_CASE = re.compile(
     r"last\s+week)\b)(?=[^.;\n]{0,80}?\b(?:idc|ilc|cancer|carcinoma|ca|tumou?r|lump|mass|node)\b)")
 
 
+# A question about using the assistant for someone ("can I use this for ...", "does it work for ...")
+_ABOUT_THE_TOOL = re.compile(r"(?i)\b(?:use|using|apply|work|help|cover)\s+(?:this|it|you|the\s+\w+)?\s*"
+                             r"(?:\w+\s+){0,2}for\b")
+
+
 def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
            requested: Optional[str] = None, pending: Optional[str] = None,
            known: Optional[Mapping[str, Any]] = None, known_side: Optional[str] = None,
@@ -369,6 +374,10 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
             return Decision(CONTINUE, text=text, why=BOTH_BREASTS)  # "actually the right axilla has a node"
         # "oh, I should have said - the patient is male": a correction, whatever the classifier thought
         return Decision(CORRECT, text=text, why="correction words with a fact of the case")
+    if question and not (ext.stated.get("age") or ext.stated.get("tumor_size_cm") or ext.patient) \
+            and detect_topic(text) == "scope" and _ABOUT_THE_TOOL.search(text):
+        # "can I use this for a man with breast cancer?": whom the guidance covers, not a patient of this case
+        return Decision(OTHER, why="a scope question")
     if other_patient_scope(alone_scope, ext):
         if names_patient(ext) or is_description(ext):
             return Decision(NEW_CASE, text=text, why=OUT_OF_SCOPE_PATIENT)

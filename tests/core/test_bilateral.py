@@ -69,7 +69,8 @@ def test_a_focused_reading_keeps_only_that_breast(side, size, nodes):
 
 
 def test_a_table_with_a_row_per_side_is_one_patient_s_two_breasts() -> None:
-    text = "laterality,diameter_mm,exam\nleft,12,no palpable nodes\nright,16,no palpable nodes\n68F, both new IDC, untreated"
+    text = ("laterality,diameter_mm,exam\nleft,12,no palpable nodes\nright,16,no palpable nodes\n"
+            "68F, both new IDC, untreated")
     result = bot.analyze(text)
     assert (result.variant_id, result.facts["encounter"]) == ("axilla-3", None)
 

@@ -325,3 +325,9 @@ def test_a_description_under_another_ward_label_or_record_number_is_a_new_patien
     found = bot.extract(text)
     decision = intake.decide("describe_case", 0.9, text, found, known=CASE_6, known_side="left", known_patient=label)
     assert decision.kind == intake.NEW_CASE and found.patient != label
+
+
+def test_whether_the_tool_may_be_used_for_a_man_is_a_question_not_a_male_patient() -> None:
+    text = "could we use it for a man with breast cancer, or for someone on chemotherapy?"
+    decision = intake.decide("faq_scope", 0.9, text, bot.extract(text), alone_scope=("male",))
+    assert decision.kind == intake.OTHER
