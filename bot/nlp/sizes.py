@@ -388,7 +388,7 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
     # "1.9 cm (previously 1.2 cm in 2024)", "2.6 cm (the earlier note said 1.6, a typo)": a qualifier right before
     # the next number is that one's
     starts = [s.start for s in others]
-    numbers = [n.start for n in reading.all("BARE_NUMBER") if n.start >= cue.end]
+    numbers = [n.start for n in reading.all("BARE_NUMBER") if n.start >= cue.end and not inside(n, others)]
     found = [q for q in found if not (q.start >= cue.end and q.label != "SIZE_OLD_POST" and (
         q.end in starts or any(0 <= n - q.end <= _QUALIFIED_REACH for n in numbers)))]
     if not found:
