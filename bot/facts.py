@@ -26,7 +26,7 @@ FACT_KEYS: Tuple[str, ...] = CONTRACT_KEYS + EXTRA_KEYS
 ENCOUNTERS: Tuple[str, ...] = (
     "screening", "surveillance", "unrelated", "no_tissue_diagnosis", "occult_primary", "other_cancer",
     "other_site", "endocrine_therapy", "adjuvant_therapy", "no_axillary_finding", "several_patients", "animal",
-    "not_carcinoma", "lump_imaged_benign", "lump_longstanding", "under_treatment",
+    "not_carcinoma", "lump_imaged_benign", "lump_longstanding", "under_treatment", "unread_script",
 )
 
 ALLOWED: Mapping[str, Tuple[Any, ...]] = {

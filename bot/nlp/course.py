@@ -1013,8 +1013,25 @@ def _diagnosis_taken_back(reading: Reading, facts: Facts) -> List[Cue]:
     return [c for c in said if not (reading.near(c, ["NODE", "AXILLA"]) or inside(c, reading.all("SURGERY")))][:1]
 
 
+# Letters of scripts the readers do not read: a word of CJK, Hangul, Arabic, Hebrew, Devanagari or Thai, or two
+# Greek or Cyrillic letters together (one alone is a symbol: "ER-α", "TGF-β")
+_UNREAD_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0590-\u05ff\u0600-\u06ff"
+                            r"\u0900-\u097f\u0e00-\u0e7f]|[\u0370-\u03ff\u0400-\u04ff]{2}")
+
+
+def _unread_words(reading: Reading) -> bool:
+    """A word of a script the readers do not read, which foreign.yml does not know either (its courtesies are
+    known: "Спасибо")."""
+    norms = reading.norms or [t.lower() for t in reading.tokens]
+    return any(_UNREAD_SCRIPT.search(token) and norm == token.lower()
+               for token, norm in zip(reading.tokens, norms))
+
+
 def encounter(reading: Reading, facts: Facts) -> Read:
     """What kind of question this is when no variant can cover it (scope.yml names each with its pointer)."""
+    if _unread_words(reading):
+        # words it cannot read may hold any deciding fact ("男性", "метастазы в печени"): no variant is guessed
+        return Read("unread_script")
     current = facts.get("diagnosis") in ("new_primary", "local_recurrence") or bool(_current_cancers(reading))
     finding = facts.get("clinical_nodes") == "positive" or facts.get("axillary_lump") or current
     aged = _ages(reading)
