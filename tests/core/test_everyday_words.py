@@ -83,3 +83,17 @@ def test_a_number_after_a_measure_other_than_a_length_is_that_measure_s() -> Non
 def test_a_time_word_in_an_aside_dates_the_number_it_stands_before(aside: str) -> None:
     result = bot.analyze(f"New L IDC 2.8 cm {aside}, axilla clinically negative, untreated, 49F.")
     assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.8)
+
+
+@pytest.mark.parametrize("measure", ["longest core 2.3 cm", "total core length 2.3 cm", "4 cores, each 2.3 cm long",
+                                     "a 2.3 cm vacuum-assisted biopsy specimen",
+                                     "the needle was advanced 2.3 cm into the mass"])
+def test_a_biopsy_s_own_measure_is_no_tumour_size(measure: str) -> None:
+    result = bot.analyze(f"67F, new right breast ILC on biopsy ({measure}); no size on imaging yet; no palpable "
+                         "nodes; untreated.")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+def test_a_core_s_length_given_as_the_size_answers_nothing() -> None:
+    found = bot.extract("the core itself was 2.3 cm long", expecting="tumor_size_cm", side="right", treatment="none")
+    assert found.facts["tumor_size_cm"] is None
