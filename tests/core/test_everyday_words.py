@@ -97,3 +97,19 @@ def test_a_biopsy_s_own_measure_is_no_tumour_size(measure: str) -> None:
 def test_a_core_s_length_given_as_the_size_answers_nothing() -> None:
     found = bot.extract("the core itself was 2.3 cm long", expecting="tumor_size_cm", side="right", treatment="none")
     assert found.facts["tumor_size_cm"] is None
+
+
+@pytest.mark.parametrize("impression", ["a 2.4 cm left breast mass, surely malignant",
+                                        "almost certainly a left breast cancer, 2.4 cm",
+                                        "what is clearly a 2.4 cm left breast malignancy"])
+def test_a_cancer_told_with_certainty_but_no_tissue_is_an_impression(impression: str) -> None:
+    """matching-rules.md: a clinical impression of cancer is not a diagnosis."""
+    result = bot.analyze(f"70F with {impression}; firm left axillary node; no treatment.")
+    assert (result.status, result.facts["encounter"]) == (bot.OUT_OF_SCOPE, "no_tissue_diagnosis")
+
+
+@pytest.mark.parametrize("biopsy, encounter", [("core biopsy taken earlier today", "no_tissue_diagnosis"),
+                                               ("IDC on the core biopsy done this morning", None)])
+def test_a_biopsy_taken_just_now_proves_nothing_until_its_result_is_told(biopsy: str, encounter: str) -> None:
+    result = bot.analyze(f"70F, 2.4 cm left breast cancer on mammogram, {biopsy}; firm left axillary node.")
+    assert result.facts["encounter"] == encounter
