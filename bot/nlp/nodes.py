@@ -121,10 +121,19 @@ def _adenopathy_on_imaging(reading: Reading, node: Cue) -> bool:
         and not reading.near(node, ["BENIGN_LOOK", "PALPABLE", "EXAM"], "sentence")
 
 
-def _imaged_lump(reading: Reading, lump: Cue, suspicious: List[Cue]) -> Tuple[Optional[str], List[Cue]]:
-    """The study of a lump's sentence that called it abnormal (a suspicious word between them or after the study)."""
+# Words by which a study reports what it found ("CT shows a mass", "mammogram: mass in the axilla")
+_SHOWN = frozenset({"shows", "showed", "show", "shown", "demonstrates", "demonstrated", "reveals", "revealed",
+                    "found", "detected", "identified", "noted", "incidental", "incidentally", ":", "seen"})
+
+
+def _imaged_lump(reading: Reading, lump: Cue, suspicious: List[Cue], felt: bool) -> Tuple[Optional[str], List[Cue]]:
+    """The study of a lump's sentence that called it abnormal (a suspicious word between them or after the study),
+    or that found a lump no one felt ("CT chest: a 2.3 cm mass in the right axilla"): an imaging finding, which
+    takes precedence over a lump (matching-rules.md)."""
     studies = [c for c in reading.near(lump, _MODALITIES, "sentence") if not c.negated]
-    if not (studies and suspicious):
+    found = [] if felt or reading.near(lump, ["BENIGN_LOOK"]) else [
+        c for c in studies if c.start < lump.start and _SHOWN & {t.lower() for t in reading.tokens[c.end:lump.start]}]
+    if not (studies and (suspicious or found)):
         return None, []
     study = min(studies, key=lambda c: abs(c.start - lump.start))
     return ("mammography_or_us" if study.label == "MODALITY_MUS" else "other_imaging"), [study]
@@ -349,7 +358,7 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         # A lump is felt; only a node can have been found on imaging, or a lump imaging has called abnormal since
         # ("a palpable lump, hypermetabolic on PET": the next study's variant, matching-rules.md)
         modality, modality_cues = _modality(reading, cue, palpable) if cue.label != "LUMP" else \
-            _imaged_lump(reading, cue, suspicious_cues)
+            _imaged_lump(reading, cue, suspicious_cues, palpable or bool(reading.near(cue, ["PALPABLE"], "sentence")))
         # "no palpable node" beside it negates a node, unless imaging calls that node suspicious: a negative exam
         # does not cancel a suspicious node on imaging (matching-rules.md)
         unfelt = any(c.negated for c in reading.near(cue, ["PALPABLE"])) or inside(cue, reading.all("NODE_NEG"))

@@ -101,3 +101,20 @@ def test_nuclear_breast_imaging_is_another_modality(study: str) -> None:
     result = bot.analyze(f"43F, never had breast cancer; {study} shows a suspicious right axillary node, breasts "
                          "clear. What next?")
     assert (result.variant_id, result.facts["node_finding"]) == ("axilla-12", "other_imaging")
+
+
+@pytest.mark.parametrize("study, variant", [("a CT of the chest for a cough showed a 2.2 cm mass in the right axilla",
+                                             "axilla-12"),
+                                            ("her screening mammogram showed a 1.6 cm lump in the right axilla",
+                                             "axilla-11"),
+                                            ("a chest X-ray found an axillary mass on the right", "axilla-12")])
+def test_an_axillary_mass_a_study_found_is_an_imaging_finding(study: str, variant: str) -> None:
+    """matching-rules.md: an imaging finding takes precedence over a lump (the next study, not the first)."""
+    result = bot.analyze(f"59F, never had breast cancer: {study}. Not felt on exam.")
+    assert result.variant_id == variant
+
+
+def test_a_lump_beside_a_study_only_asked_about_is_still_not_imaged() -> None:
+    result = bot.analyze("Would an MRI be the first test for a 44F with a new left axillary lump? No breast cancer, "
+                         "nothing imaged yet.")
+    assert result.variant_id == "axilla-1"
