@@ -781,6 +781,10 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
         if corrected:
             return Read("positive" if corrected is pos_cues else "negative", tuple(corrected))
         return Read(cues=tuple(pos_cues + negative), conflict=True)
+    # "node positive. Correction: node negative, exam normal": the exam put right (not a node imaging found, which a
+    # negative exam does not cancel)
+    if corrected_of(reading, pos_cues, negative) is negative and not any(m.modality for m in positive):
+        return Read("negative", tuple(negative))
     unknown = _unknown_before_chemotherapy(reading, facts)
     if unknown:
         return Read(residue=tuple(unknown[:1]))

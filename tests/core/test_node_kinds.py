@@ -118,3 +118,15 @@ def test_a_lump_beside_a_study_only_asked_about_is_still_not_imaged() -> None:
     result = bot.analyze("Would an MRI be the first test for a 44F with a new left axillary lump? No breast cancer, "
                          "nothing imaged yet.")
     assert result.variant_id == "axilla-1"
+
+
+@pytest.mark.parametrize("fix", ["cN1. Correction: cN0, her exam was normal", "node +. Retract that: node neg"])
+def test_a_node_status_put_right_in_the_same_message_is_the_corrected_one(fix: str) -> None:
+    result = bot.analyze(f"New left IDC 1.7 cm on core, 45F, no treatment, {fix}.")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-3", "negative")
+
+
+def test_a_corrected_exam_does_not_cancel_a_node_imaging_found() -> None:
+    result = bot.analyze("New left IDC 1.7 cm on core, 45F, no treatment. US: suspicious left axillary node. Palpable "
+                         "node too - correction: no palpable node on exam.")
+    assert result.variant_id == "axilla-4"
