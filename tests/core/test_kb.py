@@ -148,8 +148,8 @@ DEFECTS = {
     "bad order source": ("axilla.yml", lambda d: variant(6)(d).update(order_source="blog"), ["variant 6", "blog"]),
     "procedure without rrl": ("procedures.yml", lambda d: d[MBI].pop("rrl"), [MBI, "rrl"]),
     "source without citation": ("sources.yml", lambda d: d["seed-v6"].pop("citation"), ["seed-v6", "citation"]),
-    "scope rule unknown feature": ("scope.yml", lambda d: d["rules"][1]["when"].update(weather="rain"),
-                                   ["male", "weather"]),
+    "scope rule unknown feature": ("scope.yml", lambda d: next(r for r in d["rules"] if r["id"] == "male")["when"]
+                                   .update(weather="rain"), ["male", "weather"]),
 }
 
 
