@@ -29,8 +29,9 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
         return {cs.INTAKE_SLOT: {"kind": intake.OTHER, "why": intake.SIDE_UNSAID}}
     update = cs.apply(tracker, decision, ext)
     if unchanged(tracker, decision, ext, update):
-        # never the old answer again as if the correction had been read: say it changed nothing
-        return {cs.INTAKE_SLOT: {"kind": intake.OTHER, "why": intake.UNCHANGED}}
+        # never the old answer again as if the correction had been read: say so, and withdraw that answer (the
+        # follow-ups no longer speak for its variant)
+        return {cs.INTAKE_SLOT: {"kind": intake.OTHER, "why": intake.UNCHANGED}, cs.VARIANT_SLOT: None}
     requested = tracker.get_slot(cs.REQUESTED_SLOT)
     if decision.kind in (intake.ANSWER, intake.CONTINUE, intake.CORRECT) and requested \
             and not any(key in bot.FACT_KEYS for key in update):

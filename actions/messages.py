@@ -28,19 +28,21 @@ NOT_UNDERSTOOD = ("Sorry, I didn't understand that. Describe a patient (e.g. \"5
                   "recommendation, or type \"help\".")
 
 
-CORRECTION_NOT_READ = ("I could not tell what \"{said}\" changes in the case, so nothing was changed: {current}. "
+CORRECTION_NOT_READ = ("I could not tell what \"{said}\" changes in the case, so {current}. "
                        "Please state the fact that is different in full (for example \"the tumour is 2.5 cm\", "
                        "\"no palpable axillary node\", \"the node was seen on CT\"), or describe the patient again.")
 
 
 def correction_not_read(dispatcher: CollectingDispatcher, text: Text, result: bot.Analysis) -> None:
-    """A correction that changed no fact: said so, with what the case still gives, and never as a new answer."""
+    """A correction that changed no fact the core could read: the case's facts are kept, but its answer is withdrawn
+    until the changed fact is stated (a correction may take away what the answer rests on), never given again."""
     variant = result.variant or {}
-    current = (f"the answer is still variant {variant['number']} ({variant['title']})" if result.status == bot.MATCHED
+    current = (f"the earlier answer (variant {variant['number']}, {variant['title']}) is withdrawn until it is "
+               "clear: nothing is recommended for now" if result.status == bot.MATCHED
                else "the case is as it was")
     dispatcher.utter_message(text=CORRECTION_NOT_READ.format(said=_quoted(text), current=current),
                              json_message={"type": "fallback", "reason": "correction_not_read",
-                                           "facts": result.facts, "variant": result.variant_id})
+                                           "facts": result.facts, "variant": None, "withdrawn": result.variant_id})
 
 
 WHICH_BREAST = ("There is a cancer in each breast: which breast is \"{said}\" about? Nothing was changed. "

@@ -403,6 +403,8 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
         # "finished neoadjuvant chemotherapy, surgery next week" to begin with: the case's first fact, whatever
         # follow-up topic the classifier heard in it ("positive node bx - now what" asks, wherever its "what" is)
         case_intent = True
+    if not case_intent and ext.corrected and not question and has_case(known) and not pending:
+        case_intent = True  # "ignore my last message", "disregard the node": the case corrected, whatever the intent
     if requested and not facts and says_unknown(text):
         # "no idea", "I'd have to check": an answer that it is not known, whatever follow-up it sounded like
         return Decision(ANSWER, text=text, why="the fact asked for is not known")

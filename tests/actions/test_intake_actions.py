@@ -129,12 +129,13 @@ def test_a_bare_number_in_a_case_corrects_its_size(domain, intent):
 
 @pytest.mark.parametrize("text", ["strike that, she hasn't got one on exam after all",
                                   "correction: I mixed her up with the one before, ignore the last bit"])
-def test_a_correction_that_changes_nothing_is_said_to_change_nothing(domain, text):
+def test_a_correction_that_changes_nothing_withdraws_the_answer_and_keeps_the_facts(domain, text):
     slots = case_6(domain)
     after, messages = form_turn(domain, slots, text, "correct", turn=2)
     custom = only_custom(messages)
-    assert (custom["type"], custom["reason"], custom["variant"]) == ("fallback", "correction_not_read", "axilla-6")
-    assert "nothing was changed" in messages[0]["text"] and "variant 6" in messages[0]["text"]
+    assert (custom["type"], custom["reason"], custom["variant"], custom["withdrawn"]) == (
+        "fallback", "correction_not_read", None, "axilla-6")
+    assert "withdrawn" in messages[0]["text"] and "variant 6" in messages[0]["text"] and after["variant"] is None
     assert {k: after[k] for k in ("tumor_size_cm", "clinical_nodes")} == {"tumor_size_cm": 3.0,
                                                                         "clinical_nodes": "positive"}
 
@@ -495,3 +496,13 @@ def test_an_order_check_naming_no_exam_asks_which_one(domain):
     _, messages = run(ActionOrderCheck(), make_tracker("can I book her a scan?", "order_check", slots,
                                                        form_active=False), domain)
     assert only_custom(messages)["type"] == "order_check" and "Which exam" in messages[0]["text"]
+
+
+@pytest.mark.parametrize("text, intent", [("ignore my last message", "faq_biopsy_negative"),
+                                          ("please disregard the node, that was another lady's exam", "faq_discordant"),
+                                          ("hold on, we don't actually know the size yet", "inform")])
+def test_a_fact_taken_back_withdraws_the_answer_whatever_the_intent(domain, text, intent):
+    slots = case_6(domain)
+    after, messages = form_turn(domain, slots, text, intent, turn=2)
+    custom = only_custom(messages)
+    assert custom["type"] != "recommendation" and custom.get("variant") is None and after["variant"] is None
