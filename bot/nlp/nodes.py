@@ -349,7 +349,7 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         hedged += named_only
         palpable_cues = [c for c in palpable_cues if c not in named_only]
         suspicious_cues = [c for c in reading.near(cue, ["SUSPICIOUS"], "sentence")
-                           if not (c.negated or c.uncertain or c.historical)] + thick_cortex(reading, cue)
+                           if not (c.negated or c.uncertain or c.historical or c.family)] + thick_cortex(reading, cue)
         if not suspicious_cues and _adenopathy_on_imaging(reading, cue):
             suspicious_cues = [cue]  # "CT: R axillary lymphadenopathy": enlarged nodes, by the word itself
         proven_cues = [c for c in reading.near(cue, ["PROVEN"], "sentence") if not (c.negated or c.uncertain)] \
@@ -365,7 +365,7 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         if unfelt and modality:
             # "suspicious node on US (not palpable)", "node not palpable but suspicious on US", "not palpable; it is
             # suspicious on ultrasound": found on imaging
-            later = [c for c in reading.all("SUSPICIOUS") if not (c.negated or c.uncertain or c.historical)
+            later = [c for c in reading.all("SUSPICIOUS") if not (c.negated or c.uncertain or c.historical or c.family)
                      and c not in suspicious_cues and 0 <= c.start - cue.end <= _SAME_NODE_REACH]
             same = [c for c in suspicious_cues + later if _same_node(reading, cue, c)]
             if same:

@@ -113,3 +113,17 @@ def test_a_cancer_told_with_certainty_but_no_tissue_is_an_impression(impression:
 def test_a_biopsy_taken_just_now_proves_nothing_until_its_result_is_told(biopsy: str, encounter: str) -> None:
     result = bot.analyze(f"70F, 2.4 cm left breast cancer on mammogram, {biopsy}; firm left axillary node.")
     assert result.facts["encounter"] == encounter
+
+
+@pytest.mark.parametrize("other", ["The lady after her on the list had a hard axillary node.",
+                                   "(A colleague's patient has bone metastases - not this one.)",
+                                   "Her roommate on the ward is on neoadjuvant chemotherapy."])
+def test_another_patient_s_findings_are_not_this_patient_s(other: str) -> None:
+    result = bot.analyze(f"New left IDC 2.4 cm on core, 62F, untreated, axilla clinically negative. {other}")
+    assert result.variant_id == "axilla-5"
+
+
+def test_the_patient_placed_by_her_bed_is_still_the_patient() -> None:
+    result = bot.analyze("62-year-old woman in bed 7 with new left IDC 2.4 cm on core, untreated. Hard left axillary "
+                         "node on exam.")
+    assert result.variant_id == "axilla-6"
