@@ -720,6 +720,11 @@ _AXIS_LABEL = Scanner(r"(?i)(?<=\d)\s*\(" + _AXES + r"\)(?=\s*(?:x|by|\*|cm|mm)\
 _LABELLED_DIMENSIONS = Scanner(r"(?i)\b\d+(?:\.\d+)?\s*(?:cm|mm)\s*\(" + _AXES + r"\)(?:\s*(?:and|,|x|×|/|by)\s*"
                                r"\d+(?:\.\d+)?\s*(?:cm|mm)\s*\(" + _AXES + r"\)){1,2}")
 
+# ... or with its axis first ("AP 1.8 cm, TR 2.2 cm, CC 1.6 cm"): the orientation axes only (a lone "L" is a side,
+# "depth" a distance from the skin)
+_ORIENTATION = r"(?:ap|tr|trv|trans|cc|ml|si|sag|transverse|craniocaudal|anteroposterior|mediolateral|longitudinal)"
+_AXIS_VALUE = _ORIENTATION + r"\s*[:=]?\s*\d+(?:\.\d+)?\s*(?:cm|mm)"
+_PREFIXED_DIMENSIONS = Scanner(r"(?i)\b" + _AXIS_VALUE + r"(?:\s*(?:and|,|;|x|×|/|by)\s*" + _AXIS_VALUE + r"){1,2}\b")
 
 # a measurement's tolerance ("2.4 ± 0.2 cm", "2.6 +/- 0.3 cm"): the measurement, not its error
 _TOLERANCE = Scanner(r"(?<![\d.])(\d+(?:\.\d+)?)[ \t]*(?:±|\+/-|\+-|\+/−)[ \t]*(\d+(?:\.\d+)?)(?=[ \t]*(cm|mm)\b)")
@@ -773,8 +778,14 @@ def _as_cm(parts: List[Tuple[str, str]]) -> str:
     return " x ".join(f"{float(v) / (10.0 if u.lower() == 'mm' else 1.0):g}" for v, u in parts) + " cm"
 
 
+# "one-and-a-half", "two-and-a-quarter": the hyphens of a written mixed number, as spaces for the number words
+_HYPHENED_FRACTION = Scanner(r"(?i)\b([a-z]+)-and-a-(half|quarter)\b")
+
+
 def _numbers(norm: Normalised) -> Normalised:
+    norm = norm.sub(_HYPHENED_FRACTION, lambda m: f"{m.group(1)} and a {m.group(2)}")
     norm = norm.sub(_LABELLED_DIMENSIONS, _dimensions)
+    norm = norm.sub(_PREFIXED_DIMENSIONS, _dimensions)
     norm = norm.sub(_AXIS_LABEL, lambda m: " ")
     norm = norm.sub(_DECIMAL_COMMA, lambda m: f"{m.group(1) or m.group(3)}.{m.group(2) or m.group(4)}")
     if _ANY_NUMBER_WORD.search(norm.text):

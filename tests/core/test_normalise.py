@@ -232,3 +232,11 @@ def test_a_telegram_s_stops_are_full_stops() -> None:
 def test_an_interview_s_answer_becomes_the_field_of_its_question() -> None:
     text = "Q: Prior breast cancer?\nA: No.\nQuestion: Nodes felt?\nAnswer: yes, left"
     assert " ".join(normalise(text)[0].text.split()) == "Prior breast cancer: No. Nodes felt: yes, left"
+
+
+@pytest.mark.parametrize("text, read", [("sag 14 mm; trans 23 mm; AP 11 mm", "14 x 23 x 11 mm"),
+                                        ("longitudinal: 2.1 cm, transverse: 1.2 cm", "2.1 x 1.2 cm"),
+                                        ("a three-and-a-half centimetre mass", "a 3.5 cm mass"),
+                                        ("L 1.8 cm, R 2.2 cm", "L 1.8 cm, R 2.2 cm")])
+def test_axis_first_dimensions_and_hyphened_mixed_numbers_are_one_measurement(text: str, read: str) -> None:
+    assert normalise(text)[0].text == read

@@ -323,7 +323,7 @@ class Ctx:
         d = self.d
         mm = int(round(v * 10))
         options = [("cm", 10), ("attached", 2), ("mm", 5), ("cm_word", 2), ("words_cm", 4), ("words_mm", 2),
-                   ("dims", 5), ("by", 2), ("comma", 2), ("approx", 1)]
+                   ("dims", 5), ("by", 2), ("comma", 2), ("approx", 1), ("axes", 0 if adjectival else 2)]
         if forms is not None:
             options = [(f, w) for f, w in options if f in forms]
         if self.words:
@@ -375,6 +375,14 @@ class Ctx:
                 self.tag("number_words")
                 return f"{int_words(int(v), d)} by {int_words(other, d)} {d.choice(('cm', 'centimetres'))}"
             return f"{int(v)} by {other} cm"
+        if form == "axes":  # "AP 1.8 cm, TR 2.2 cm, CC 1.6 cm": each dimension after its axis
+            self.tag("dimensions", "axis_first")
+            axes = d.shuffled(d.choice((("AP", "TR", "CC"), ("sag", "trans", "AP"), ("longitudinal", "transverse"))))
+            others = [d.randint(max(1, min(3, mm - 1)), mm - 1) if mm > 1 else mm for _ in axes[1:]]
+            values = d.shuffled([mm] + others)
+            sep = d.choice((", ", "; ", " / "))
+            colon = d.choice(("", ":"))
+            return sep.join(f"{axis}{colon} {x / 10:.1f} cm" for axis, x in zip(axes, values))
         # dims
         self.tag("dimensions")
         n = d.choice((2, 3, 3))
