@@ -127,3 +127,10 @@ def test_the_patient_placed_by_her_bed_is_still_the_patient() -> None:
     result = bot.analyze("62-year-old woman in bed 7 with new left IDC 2.4 cm on core, untreated. Hard left axillary "
                          "node on exam.")
     assert result.variant_id == "axilla-6"
+
+
+@pytest.mark.parametrize("writer, sex", [("From the male registrar on call: 66F", "female"),
+                                         ("Our female sonographer scanned this 66-year-old man", "male")])
+def test_the_sex_of_the_writer_or_a_colleague_is_not_the_patient_s(writer: str, sex: str) -> None:
+    result = bot.analyze(f"{writer}, new R IDC 1.5 cm on core, no palpable nodes, untreated.")
+    assert result.facts["sex"] == sex
