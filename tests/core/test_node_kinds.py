@@ -130,3 +130,8 @@ def test_a_corrected_exam_does_not_cancel_a_node_imaging_found() -> None:
     result = bot.analyze("New left IDC 1.7 cm on core, 45F, no treatment. US: suspicious left axillary node. Palpable "
                          "node too - correction: no palpable node on exam.")
     assert result.variant_id == "axilla-4"
+
+
+@pytest.mark.parametrize("mark, nodes", [("Axillary node palpable ✘", None), ("Axillary node palpable: ✘", "negative")])
+def test_a_cross_after_an_item_is_asked_and_a_cross_as_its_answer_is_no(mark: str, nodes: str) -> None:
+    assert bot.extract(f"64F, new L IDC 1.2 cm on core, untreated. {mark}").facts["clinical_nodes"] == nodes
