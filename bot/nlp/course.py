@@ -656,7 +656,10 @@ def treatment(reading: Reading, facts: Facts) -> Read:
     if facts.get("cancer_history"):
         return NOTHING  # the surgery and chemotherapy of a past cancer are its history
     surgery = _surgery_done(reading) or _adjuvant_given(reading)
+    untreated = reading.live("NO_TREATMENT")
     if facts.get("diagnosis") != "local_recurrence" and surgery:
+        if corrected_of(reading, list(surgery), untreated) is untreated:
+            return Read("none", tuple(untreated[:1]))  # "s/p lumpectomy - no wait, only scheduled, untreated"
         return Read("post_surgery", tuple(surgery))
     nac, cues = nac_status(reading)
     if facts.get("diagnosis") == "local_recurrence" and nac != "neoadjuvant_ongoing":
@@ -675,6 +678,10 @@ def treatment(reading: Reading, facts: Facts) -> Read:
                        for c in reading.live("NO_TREATMENT")) or any(  # "Treatment: none given yet"
             c.negated and not (c.uncertain or c.family) and reading.tokens[c.end:c.end + 1] == [":"]
             for c in reading.all("TREATMENT_WORD"))
+        # "untreated. Update: she actually started NAC last week": the status a correction gives stands
+        fixed = corrected_of(reading, untreated, list(cues)) if conflict else None
+        if fixed is not None:
+            return Read(nac, tuple(cues)) if fixed is not untreated else Read("none", tuple(untreated[:1]))
         sequel = _sequel_operation(reading) if nac == "neoadjuvant_completed" else []
         if sequel and not conflict:
             return Read(residue=tuple(sequel[:1]))  # "completed NAC followed by mastectomy": done, or to come?

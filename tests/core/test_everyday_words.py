@@ -134,3 +134,16 @@ def test_the_patient_placed_by_her_bed_is_still_the_patient() -> None:
 def test_the_sex_of_the_writer_or_a_colleague_is_not_the_patient_s(writer: str, sex: str) -> None:
     result = bot.analyze(f"{writer}, new R IDC 1.5 cm on core, no palpable nodes, untreated.")
     assert result.facts["sex"] == sex
+
+
+@pytest.mark.parametrize("fix, treatment", [
+    ("post-lumpectomy - sorry, no, the lumpectomy is next week; not treated yet", "none"),
+    ("not treated. Correction: she began neoadjuvant EC on Monday", "neoadjuvant_ongoing")])
+def test_a_treatment_status_put_right_in_the_same_message_is_the_corrected_one(fix: str, treatment: str) -> None:
+    result = bot.analyze(f"New R IDC 2.2 cm on core, 47F, axilla clinically negative, {fix}.")
+    assert result.facts["treatment"] == treatment
+
+
+def test_an_axilla_field_answered_positive_is_a_positive_axilla() -> None:
+    result = bot.analyze("Dx: new R IDC 1.3 cm. 47F. Tx: none. Axilla: +")
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-4", "positive")
