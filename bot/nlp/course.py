@@ -128,7 +128,22 @@ def _threshold(reading: Reading, cue: Cue) -> bool:
 def _ages(reading: Reading) -> List[Cue]:
     """The patient's stated ages (not a relative's, not an age limit)."""
     return [c for c in reading.all("AGE_SEX", "AGE") if not c.family and _age_value(c) and not _threshold(reading, c)
-            and not _earlier_age(reading, c)]
+            and not _earlier_age(reading, c) and not _duration(reading, c)]
+
+
+# Words after "N years" that make it a time since something, in the languages of foreign.yml ("8 anos após a
+# cirurgia", "9 jaar na mastectomie", "5 Jahre nach"): a duration, not an age
+_SINCE_WORDS = frozenset({"after", "post", "since", "ago", "later", "earlier", "before", "previously", "prior",
+                          "após", "apos", "depois", "na", "nach", "seit", "après", "apres", "depuis", "después",
+                          "despues", "dopo", "fa", "po", "sonra", "önce", "efter", "etter", "siden", "sitten"})
+
+
+def _duration(reading: Reading, cue: Cue) -> bool:
+    """An age-like "N years" followed by after, since or ago: how long since something, not the patient's age (not
+    "41F. Before ...", nor Tagalog's "42 y/o na babae", whose "na" only joins words)."""
+    after = [t.lower() for t in reading.tokens[cue.end:cue.end + 1]]
+    return cue.label == "AGE" and bool(after) and after[0] in _SINCE_WORDS \
+        and (after[0] != "na" or cue.text.lower().endswith("jaar"))
 
 
 def _earlier_age(reading: Reading, cue: Cue) -> bool:

@@ -147,3 +147,11 @@ def test_a_treatment_status_put_right_in_the_same_message_is_the_corrected_one(f
 def test_an_axilla_field_answered_positive_is_a_positive_axilla() -> None:
     result = bot.analyze("Dx: new R IDC 1.3 cm. 47F. Tx: none. Axilla: +")
     assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-4", "positive")
+
+
+@pytest.mark.parametrize("text", ["Mulher de 74 anos, 6 anos após mastectomia direita, recidiva local comprovada por "
+                                  "biópsia na parede torácica.",
+                                  "Vrouw, 74 jaar, 6 jaar na mastectomie rechts, histologisch bewezen lokaal recidief."])
+def test_years_since_an_operation_are_no_second_age(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.facts["age"], result.facts["encounter"]) == (74, None)
