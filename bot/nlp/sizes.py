@@ -98,6 +98,7 @@ def inside_any(token: int, cues: List[Cue]) -> bool:
 
 
 _APPOSING = {",", "there", "in", "the", "her", "his", "at"}
+_SIDE_JOINS = {"and", "&", "+", "/"}
 
 
 def apposed_axilla(reading: Reading, lump: Cue) -> Optional[Cue]:
@@ -107,9 +108,11 @@ def apposed_axilla(reading: Reading, lump: Cue) -> Optional[Cue]:
     for c in reading.all("AXILLA"):
         if c.negated and not lump.negated:
             continue  # "1.3 cm mass, axilla clinically negative": the axilla's own statement
-        if c.clause == lump.clause + 1 and c.sentence == lump.sentence and lump.end < c.start <= lump.end + 5 \
+        # ("lumps, right and left axilla": the sides joined by "and" are one phrase)
+        if c.clause == lump.clause + 1 and c.sentence == lump.sentence and lump.end < c.start <= lump.end + 7 \
                 and "," in reading.tokens[lump.end:c.start] \
                 and all(t.lower() in _APPOSING or any(s.start == i for s in sides)
+                        or (t.lower() in _SIDE_JOINS and any(s.end == i for s in sides))
                         for i, t in enumerate(reading.tokens[lump.end:c.start], lump.end)):
             return c
     return None

@@ -135,3 +135,8 @@ def test_a_corrected_exam_does_not_cancel_a_node_imaging_found() -> None:
 @pytest.mark.parametrize("mark, nodes", [("Axillary node palpable ✘", None), ("Axillary node palpable: ✘", "negative")])
 def test_a_cross_after_an_item_is_asked_and_a_cross_as_its_answer_is_no(mark: str, nodes: str) -> None:
     assert bot.extract(f"64F, new L IDC 1.2 cm on core, untreated. {mark}").facts["clinical_nodes"] == nodes
+
+
+def test_lumps_with_both_sides_named_after_a_comma_are_bilateral() -> None:
+    result = bot.analyze("Never had breast cancer, 35F: two new palpable lumps, left & right armpit, not yet imaged.")
+    assert (result.variant_id, result.facts["axillary_lump"]) == ("axilla-2", "bilateral")
