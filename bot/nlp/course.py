@@ -301,11 +301,20 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
         return Read("new_primary", tuple(proven[:1]))
     # a histological type named as the patient's, where no cancer is denied or past ("58F with IDC, palpable L
     # axillary node"): her cancer now, not an axillary lump without known cancer
-    typed = [c for c in cancers if _HISTOLOGY.search(c.text)]
+    # ... and so is a breast cancer named as hers ("61F, R breast cancer, hard R axillary node"): never "no known
+    # breast cancer" because no size or "new" is given
+    typed = [c for c in cancers if _HISTOLOGY.search(c.text) or _of_the_breast(reading, c)]
     if typed and not any(c.negated or c.historical for c in reading.all("CANCER")) \
             and not (history(reading, facts).value or _surgery_done(reading)):
         return Read("new_primary", tuple(typed[:1]))
     return NOTHING
+
+
+def _of_the_breast(reading: Reading, cancer: Cue) -> bool:
+    """A cancer word named as one breast's: "R breast cancer", "cancer of the left breast" (a side: "never had
+    breast ca", "no known breast cancer" name no breast of hers)."""
+    return any((0 <= cancer.start - b.end <= 1 or 0 <= b.start - cancer.end <= 4) and reading.sides_near(b, 2, 0)
+               for b in reading.near(cancer, ["BREAST"]) if not (b.negated or b.family))
 
 
 _OPERATED_SITES = ("scar", "site", "bed", "chest wall")

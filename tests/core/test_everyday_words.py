@@ -155,3 +155,12 @@ def test_an_axilla_field_answered_positive_is_a_positive_axilla() -> None:
 def test_years_since_an_operation_are_no_second_age(text: str) -> None:
     result = bot.analyze(text)
     assert (result.facts["age"], result.facts["encounter"]) == (74, None)
+
+
+@pytest.mark.parametrize("text", ["70F, L breast cancer, firm L axillary node, nothing given yet.",
+                                  "Woman of 70 with cancer of the left breast and a palpable left axillary node."])
+def test_a_breast_cancer_named_as_hers_without_new_or_a_size_is_no_unknown_cancer(text: str) -> None:
+    """Never variant 1 ("no known breast cancer") because the cancer is not called new: its size is asked."""
+    result = bot.analyze(text)
+    assert (result.status, result.facts["diagnosis"], result.missing) == (bot.NEEDS_INFO, "new_primary",
+                                                                          ["tumor_size_cm"])
