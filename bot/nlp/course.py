@@ -313,7 +313,8 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
 def _of_the_breast(reading: Reading, cancer: Cue) -> bool:
     """A cancer word named as one breast's: "R breast cancer", "cancer of the left breast" (a side: "never had
     breast ca", "no known breast cancer" name no breast of hers)."""
-    return any((0 <= cancer.start - b.end <= 1 or 0 <= b.start - cancer.end <= 4) and reading.sides_near(b, 2, 0)
+    return any((0 <= cancer.start - b.end <= 1 or 0 <= b.start - cancer.end <= 4)
+               and (reading.sides_near(b, 3, 0) or reading.sides_near(cancer, 0, 3))
                for b in reading.near(cancer, ["BREAST"]) if not (b.negated or b.family))
 
 

@@ -158,7 +158,9 @@ def test_years_since_an_operation_are_no_second_age(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["70F, L breast cancer, firm L axillary node, nothing given yet.",
-                                  "Woman of 70 with cancer of the left breast and a palpable left axillary node."])
+                                  "Woman of 70 with cancer of the left breast and a palpable left axillary node.",
+                                  "70F, left-sided breast cancer, firm left axillary node.",
+                                  "70F, breast cancer on the left, firm left axillary node."])
 def test_a_breast_cancer_named_as_hers_without_new_or_a_size_is_no_unknown_cancer(text: str) -> None:
     """Never variant 1 ("no known breast cancer") because the cancer is not called new: its size is asked."""
     result = bot.analyze(text)
