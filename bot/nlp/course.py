@@ -1054,6 +1054,8 @@ _UNREAD_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud
 def _unread_words(reading: Reading) -> bool:
     """A word of a script the readers do not read, which foreign.yml does not know either (its courtesies are
     known: "Спасибо")."""
+    if reading.text is None or reading.text.text.isascii():
+        return False  # most messages: no per-token search
     norms = reading.norms or [t.lower() for t in reading.tokens]
     return any(_UNREAD_SCRIPT.search(token) and norm == token.lower()
                for token, norm in zip(reading.tokens, norms))
