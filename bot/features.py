@@ -61,8 +61,8 @@ def population(facts: Mapping[str, Any]) -> Tuple[Optional[str], Optional[str]]:
     tumour = any(facts.get(k) is not None for k in ("tumor_size_cm", "t_category", "tumor_over_2cm"))
     if tumour and facts.get("cancer_named"):
         return "new_primary", "new_primary"  # a named cancer, neither history nor recurrence: assumed new
-    if tumour:
-        return None, None  # a size with no cancer named ("1 cm mass"): whether there is one is asked
+    if tumour or facts.get("cancer_named"):
+        return None, None  # a size with no cancer named ("1 cm mass"), or a cancer with neither: asked
     if facts.get("axillary_lump") or facts.get("node_finding") in ("palpable", "mammography_or_us", "other_imaging"):
         return "none_known", "none_known"
     return None, None

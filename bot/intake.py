@@ -13,7 +13,7 @@ For each message the assistant decides, from what the message states and not onl
 - is a `scope` question (screening, a man, a neck node) answered out of scope.
 
 The yes/no, question, "same patient" and "new patient" words come from the core's lexicon
-(bot/nlp/patterns/lexicon.yml, labels ANSWER_YES, ANSWER_NO, ANSWER_SAME, ANSWER_NEW, QUESTION_WORD,
+(bot/nlp/patterns/lexicon.yml, labels ANSWER_YES, ANSWER_NO, ANSWER_SAME, ANSWER_NEW, QUESTION_WORD, REQUEST_WORD,
 SAME_PATIENT, NEW_CASE, CORRECTION), not from regular expressions in the actions.
 """
 from __future__ import annotations
@@ -80,7 +80,7 @@ def _words_of() -> Dict[str, Tuple[Tuple[str, ...], ...]]:
     with open(LEXICON, encoding="utf-8") as f:
         labels = yaml.safe_load(f)["labels"]
     wanted = ("ANSWER_YES", "ANSWER_NO", "ANSWER_UNKNOWN", "ANSWER_SAME", "ANSWER_NEW", "QUESTION_WORD",
-              "REPORTED_QUESTION", "SAME_PATIENT", "NEW_CASE", "CORRECTION", "COMPARISON", "ADDITION",
+              "REQUEST_WORD", "REPORTED_QUESTION", "SAME_PATIENT", "NEW_CASE", "CORRECTION", "COMPARISON", "ADDITION",
               "MODALITY_MUS", "MODALITY_OTHER")
     return {label: tuple(tuple(_WORD.findall(str(p).lower())) for p in labels.get(label, ()))
             for label in wanted}
@@ -127,7 +127,8 @@ def is_question(text: str) -> bool:
     finding's ("maybe a node? hard to say")."""
     tokens = words(_QUERY_MARK.sub(" ", _UNKNOWN_FIELD.sub(":", text or "")))
     marked = "?" in tokens and not all(_doubt(body) for _, body in parts(text) if "?" in body)
-    return marked or _has(tokens, "QUESTION_WORD", at_start=True) or _has(tokens, "REPORTED_QUESTION")
+    return marked or _has(tokens, "QUESTION_WORD", at_start=True) or _has(tokens, "REQUEST_WORD", at_start=True) \
+        or _has(tokens, "REPORTED_QUESTION")
 
 
 # Where a message divides into parts that may each be a statement or a question: after ? ! ; or a full stop
@@ -403,6 +404,17 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
         # "finished neoadjuvant chemotherapy, surgery next week" to begin with: the case's first fact, whatever
         # follow-up topic the classifier heard in it ("positive node bx - now what" asks, wherever its "what" is)
         case_intent = True
+    if not case_intent and facts and question and has_case(known) and not (ext.new_case or requested) \
+            and statement_part(text) is not None and adds_to(known, in_case or ext, _FINDINGS):
+        # "update: the US has now been done and shows a round node. What next?": a new finding of the case, and its
+        # question (answered beside it when it names a follow-up topic); not a plan ("she's getting NAC - still
+        # need the US?"), which the question is about
+        case_intent = True
+    if not case_intent and not has_case(known) and not requested and names_patient(ext) \
+            and (is_description(ext) or ext.stated.get("diagnosis") is not None):
+        # a pasted report of a patient ("Histologic type: IDC ... Clinical: 66 yo woman. Q: imaging for the axilla?")
+        # to begin with: her case, whatever follow-up its question sounded like (the follow-up is answered beside)
+        case_intent = True
     if not case_intent and ext.corrected and not question and has_case(known) and not pending:
         case_intent = True  # "ignore my last message", "disregard the node": the case corrected, whatever the intent
     if requested and not facts and says_unknown(text):
@@ -460,12 +472,14 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     return Decision(CORRECT if changed else CONTINUE, text=text, why="adds to the case")
 
 
-def adds_to(known: Mapping[str, Any], ext: Extraction) -> bool:
-    """The message states a fact of the case that the case does not hold yet, or holds with another value (a
-    situation no variant covers, such as "no histology yet", is one: it takes the case out of scope)."""
-    return any(value is not None and known.get(key) != value for key, value in ext.stated.items()
-               if key in CASE_KEYS + PERSON_KEYS + ("node_finding", "distant_metastases", "encounter",
-                                                    "neoadjuvant_unclear"))
+_FINDINGS = ("tumor_size_cm", "clinical_nodes", "node_finding", "axillary_lump", "distant_metastases")
+_ADDING = CASE_KEYS + PERSON_KEYS + ("node_finding", "distant_metastases", "encounter", "neoadjuvant_unclear")
+
+
+def adds_to(known: Mapping[str, Any], ext: Extraction, keys: Sequence[str] = _ADDING) -> bool:
+    """The message states a fact of the case (of `keys`) that the case does not hold yet, or holds with another
+    value (a situation no variant covers, such as "no histology yet", is one: it takes the case out of scope)."""
+    return any(value is not None and known.get(key) != value for key, value in ext.stated.items() if key in keys)
 
 
 def readings(known: Mapping[str, Any], ext: Extraction) -> Dict[str, Dict[str, Any]]:

@@ -193,7 +193,7 @@ def _current_cancers(reading: Reading) -> List[Cue]:
             and (not c.historical or any(n.clause == c.clause and 0 <= c.start - n.end <= 4 for n in new))]
 
 
-_HISTOLOGY = re.compile(r"(?i)idc|ilc|dcis|tnbc|carcinoma|nst\b|\bb5[ab]?\b|rads\s*6")
+_HISTOLOGY = re.compile(r"(?i)idc|ilc|dcis|tnbc|carcinoma|nst\b|\bb5[ab]?\b|rads\s*6|\bc[dcl]i\b")
 
 
 def _proven_cancers(reading: Reading) -> List[Cue]:

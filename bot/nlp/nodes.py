@@ -242,7 +242,7 @@ def _seen_on(reading: Reading, node: Cue) -> bool:
 # Words that may stand between a node and the exam that found it ("node present on exam", "node felt on exam").
 _FOUND_WORDS = frozenset({"is", "are", "was", "were", "present", "noted", "found", "felt", "detected", "identified",
                           "enlarged", "palpable", "palpated", "also", "again", "now", "clinically", "a", "an", "the",
-                          "her", "my", "your", "our", "cm", "mm", "x", "at", "in", "of", "on", "by"})
+                          "her", "my", "your", "our", "cm", "mm", "x", "at", "in", "of", "on", "by", "'s", "’s"})
 
 
 _GONE = frozenset({"resolved", "disappeared", "regressed"})
@@ -262,13 +262,16 @@ def _exam_only(reading: Reading, node: Cue, exam: Cue) -> bool:
     "1.5 cm L node present on exam") was felt."""
     if "exam" not in reading.norm_of(exam) or exam.start < node.end:
         return False
+    # the examiner named between them is who felt it ("lymphadenopathy on GP exam", "node on the surgeon's exam")
     covered = {i for c in reading.cues if c.label in ("SIZE", "SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "AXILLA",
-                                                       "PALPABLE", "SUSPICIOUS") for i in range(c.start, c.end)}
+                                                       "PALPABLE", "SUSPICIOUS", "CLINICIAN")
+               for i in range(c.start, c.end)}
     return any(any(ch.isalpha() for ch in reading.tokens[i]) and reading.tokens[i].lower() not in _FOUND_WORDS
                for i in range(node.end, exam.start) if i not in covered)
 
 
 # Words of a question about what to do, not about the finding ("what imaging for the palpable node?")
+_PROPERTY_ASKED = frozenset({"side", "sides", "laterality", "size", "grade", "date", "when"})
 _ASKING = frozenset({"what", "which", "how", "should", "need", "needs", "next", "recommend", "recommended", "order",
                      "best", "plan", "approach", "workup", "work-up", "image", "imaging", "do", "does", "can",
                      "would", "anything", "further", "why", "when", "options", "step"})
@@ -314,6 +317,8 @@ def _queried(reading: Reading, node: Cue) -> bool:
     if any(c.start in (end + 1, end + 2) for c in reading.all("ANSWER_YES", "ANSWER_NO")):
         return False  # a checklist item with its answer ("Palpable nodes? Yes.")
     start = max((i + 1 for i in ends if i < node.start), default=0)
+    if end - 1 > node.end and tokens[end - 1].lower() in _PROPERTY_ASKED:
+        return False  # "lymphadenopathy on exam, side?": the side is asked, not the node
     if tokens[start].lower() in _YES_NO and _MANAGEMENT & {t.lower() for t in tokens[start:end]} \
             and any(c.sentence == node.sentence for c in reading.all(*_MODALITIES, "IMAGING_GENERIC")):
         return False  # "Does a 58F with ... a palpable node need an axillary US?": the study is asked, the node given
@@ -762,7 +767,18 @@ def _other_side(reading: Reading, cue: Cue) -> bool:
     if any(0 <= cue.start - c.end <= 2 for c in reading.near(cue, ["CONTRALATERAL"], "sentence")):
         return True
     side, sides = reading.side_of(cue), primary_sides(reading)
+    if not sides and side in ("left", "right"):
+        # no cancer's side: "only on the right - the left axilla is normal" (the lump's side, then the other's)
+        sides = _lone_side_besides(reading, {side})
     return side in ("left", "right") and len(sides) == 1 and side not in sides
+
+
+def _lone_side_besides(reading: Reading, besides: Set[Optional[str]]) -> Set[str]:
+    """The one side the message names (left or right) other than `besides`, or an empty set when it names none or
+    both: "only on the right - the left axilla is normal" names the right besides the left."""
+    named = {"left" if c.label == "SIDE_LEFT" else "right" for c in reading.all("SIDE_LEFT", "SIDE_RIGHT")
+             if not (c.negated or c.family)} - besides
+    return set(named) if len(named) == 1 else set()
 
 
 def clinical_nodes(reading: Reading, facts: Facts) -> Read:
@@ -815,7 +831,7 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     uncertain = [m.cue for m in found if m.uncertain]
     uncertain += [c for c in reading.all("NSTAGE") if c.uncertain and not (c.negated or c.family)]
     uncertain += [c for c in reading.live("NODE_NEG") if _denied_negative(reading, c)]
-    uncertain += [c for c in reading.all("NODE_POS", "LUMP") if c.uncertain and not c.negated
+    uncertain += [c for c in reading.all("NODE_POS", "LUMP") if c.uncertain and not (c.negated or c.family)
                   and (c.label == "NODE_POS" or axillary(reading, c) or reading.near(c, ["AXILLA"], "sentence"))]
     if negative:
         # "referred for ?axillary lump, not confirmed on exam - axilla clinically negative": the query the exam
@@ -871,6 +887,8 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
                  and not any(p.clause == m.cue.clause for m in felt)]
     negative = [c for c in negative if not _excepted(reading, c)]
     sided: Set[Optional[str]] = {m.side for m in felt if m.side}
+    if not sided:
+        sided = set(_lone_side_besides(reading, {reading.side_of(c) for c in negative}))
     felt_sides = sided or {None}  # "an armpit lump ... a lump in the right axilla": one lump
     return any(not (reading.side_of(c) in ("left", "right") and None not in felt_sides
                     and reading.side_of(c) not in felt_sides) for c in negative)

@@ -217,8 +217,9 @@ def _unit_field(m: "re.Match[str]") -> str:
     return f"{m.group(1)}: {m.group(3)} {m.group(2)}"
 
 
-# A full stop typed without its space ("x2wks.no hx"): two words, not one.
-_GLUED_STOP = Scanner(r"(?<=[A-Za-z]{2})\.(?=[A-Za-z]{2})")
+# A full stop typed without its space ("x2wks.no hx"), or a comma after a number ("she's 37,never had"): two
+# words, not one.
+_GLUED_STOP = Scanner(r"(?<=[A-Za-z]{2})\.(?=[A-Za-z]{2})|(?<=\d),(?=[A-Za-z]{2})")
 # Symbols that stand for words in shorthand notes.
 _SYMBOLS = Scanner(r"[♀♂]|(?<!\w)[Ø∅](?!\w)")
 _SYMBOL_WORDS = {"♀": " female ", "♂": " male ", "Ø": " no ", "∅": " no "}
@@ -386,7 +387,7 @@ def _layout(norm: Normalised) -> Normalised:
         norm = norm.sub(_NEGATIVE_FIELD, lambda m: m.group(1) + "unknown")
     norm = norm.sub(_UNIT_FIELD, _unit_field)
     norm = norm.sub(_UNIT_KEY, _unit_field)
-    norm = norm.sub(_GLUED_STOP, lambda m: ". ")
+    norm = norm.sub(_GLUED_STOP, lambda m: m.group() + " ")
     norm = norm.sub(_NUMBER_DASH, lambda m: " - ")
     norm = norm.sub(_CIRCA, lambda m: "about " if m.group() == "?" else "about")  # "ca. 2 cm"; "[?1cm]", queried
     norm = norm.sub(_WORD_PLUS, lambda m: " + ")
@@ -472,8 +473,10 @@ _SPOKEN_TNM = Scanner(r"(?i)(?<![-/])(?<!\d)(?<!\d\s)\b(?:([cpy])\s?)?([tnm])\s+
 # T and N categories with a space before their digits ("T 2 N 0"): the categories
 _SPACED_TN = Scanner(r"\b([cpy]?T)[ \t]([0-4][a-d]?)[ \t]+([cpy]?N)[ \t]([0-3][a-c]?)\b")
 _TNM_DIGITS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
-# ("M R I" and "P E T" anywhere: three spelled letters are no words; "c t" and "u s" only before what a study does)
-_SPELLED = Scanner(r"(?i)\b(m\s+r\s+i|p\s+e\s+t)\b|\b(c\s+t|u\s+s)\b"
+# ("M R I", "P E T", "I D C", "D C I S", "S L N B" anywhere: spelled letters are no words; "c t" and "u s" only
+# before what a study does)
+_SPELLED = Scanner(r"(?i)\b(m\s+r\s+i|p\s+e\s+t|i\s+[dl]\s+c|d\s+c\s+i\s+s|s\s+l\s+n\s+b|a\s+l\s+n\s+d)\b"
+                   r"|\b(c\s+t|u\s+s)\b"
                    r"(?=\s+(?:of|scan|showed|shows|demonstrated|chest|guided))")
 
 

@@ -37,6 +37,8 @@ _VOIDED_INSIDE: Dict[str, FrozenSet[str]] = {
     "NAC_ONGOING": frozenset({"NAC_DONE"}),  # "not yet finished", "finishing next week": not done
     "NAC_DONE": frozenset({"NAC_ONGOING_WEAK"}),  # "last infusion a week ago": the week is when it ended
     "ITEM_LABEL": frozenset({"LUMP", "TUMOR"}),
+    "CANCER_SERVICE": frozenset({"CANCER"}),  # "lung cancer screening", "cancer genetics clinic": no one's cancer
+    "CANCER_QUESTION": frozenset({"CANCER", "RECURRENCE"}),  # "Is it cancer?": asked, not known
     "OTHER_CANCER": frozenset({"CANCER", "RECURRENCE"}),  # "recurrent ovarian cancer": neither this cancer nor its
 }
 

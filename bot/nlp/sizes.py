@@ -262,8 +262,8 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
             # it follows ("1.2 cm at 10 o'clock 4 cm below the crease": the 4 cm is below); a distance from a
             # landmark is always the number's before it ("5 cm from nipple 1.3 cm mass", "6 cm FN 1.3 cm")
             return kind
-    # an aside between dashes before the measurement does not name what it measures ("The mass - the lump she
-    # feels near the armpit - measures 2.6 cm")
+    # an aside between dashes or in brackets before the measurement does not name what it measures ("The mass - the
+    # lump she feels near the armpit - measures 2.6 cm", "It was 1.8 cm (thought a fibroadenoma then), now 2.6 cm")
     asides = [(a, b) for a, b in reading.cached("asides", lambda: [m.span() for m in _ASIDE.finditer(reading.plain)])
               if b <= cue.start_char]
     before = sorted((c for c in reading.cues if c.sentence == cue.sentence and c.end <= cue.start
@@ -340,7 +340,7 @@ def _follows_its_number(head: Cue) -> bool:
     return bool(_FROM_LANDMARK.match(head.text))
 
 
-_ASIDE = re.compile(r"(?<=\s)[-–—]\s[^-–—\n]{1,150}?\s[-–—](?=\s)")
+_ASIDE = re.compile(r"(?<=\s)[-–—]\s[^-–—\n]{1,150}?\s[-–—](?=\s)|\([^()\n]{1,150}\)")
 _SIZE_FIELDS = frozenset({"size", "dimension", "diameter", "measurement", "greatest", "largest", "max", "maximum"})
 
 

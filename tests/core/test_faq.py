@@ -250,6 +250,7 @@ def test_no_sentence_is_copied_from_the_seed_article() -> None:
     ("UA or MBA - which is stronger?", "rating_meaning"),
     ("any slip-ups I should know about", "pitfalls"),
     ("histology or cytology, which one?", "fna_vs_core"),
+    ("should we core it or aspirate, if the node looks suspicious?", "fna_vs_core"),
 ])
 def test_the_keywords_know_terse_and_synonym_phrasings(text, topic):
     assert faq.detect_topic(text) == topic

@@ -140,6 +140,20 @@ ROWS = [
      "nothing felt in the left axilla; there is a palpable right one",
      ext(clinical_nodes="negative", side="right", cues=("SIDE_LEFT", "SIDE_RIGHT")), "clinical_nodes", None,
      {**CASE_6, "clinical_nodes": None}, "left", (), intake.ANSWER),
+    # a pasted report of a patient to begin with, ending in a question the classifier took for a follow-up
+    ("a first message describing a patient, with its question", "faq_small_tumor", 0.8,
+     "Specimen: core biopsy, left breast\nDiagnosis: invasive lobular carcinoma\nPatient: 71 yo woman\nAxilla?",
+     ext(sex="female", age=71, diagnosis="new_primary"), None, None, {}, None, (), intake.CONTINUE),
+    ("a first general question names no patient", "faq_small_tumor", 0.9,
+     "does a 2 cm tumour count as small?", ext(tumor_size_cm=2.0), None, None, {}, None, (), intake.OTHER),
+    # news of the case with its question: the finding is the case's, a plan is what the question is about
+    ("a new finding of the case beside its question", "faq_suspicious_features", 0.8,
+     "Update - the scan is done: a round node without its hilum. Next?",
+     ext(clinical_nodes="positive", node_finding="mammography_or_us"), None, None,
+     {**CASE_6, "clinical_nodes": None, "node_finding": None}, "left", (), intake.CONTINUE),
+    ("a plan beside its question stays the question", "faq_neoadjuvant", 0.9,
+     "she will start NAC regardless - is the axillary US still needed?", ext(treatment="neoadjuvant_ongoing"),
+     None, None, CASE_6, "left", (), intake.OTHER),
 ]
 
 
@@ -176,6 +190,7 @@ def test_replies_to_the_pending_question_come_from_the_lexicon(text: str, reply:
     ("should I order a PET", True), ("3.5 cm", False), ("no palpable nodes", False),
     ("she was node positive at diagnosis", False),
     ("L breast IDC\nSize: 2.2 cm\nNext step: ?", False), ("L breast IDC 2.2 cm, next step?", True),
+    ("explain the ratings", True), ("list the signs of an abnormal node", True), ("listed as BI-RADS 5", False),
 ])
 def test_questions_are_recognised_by_the_lexicon_words(text: str, question: bool) -> None:
     assert intake.is_question(text) is question

@@ -860,3 +860,9 @@ def test_a_number_given_back_to_the_node_corrects_the_tumour_size(text: str) -> 
 def test_follow_up_questions_in_other_languages_find_their_topic(text: str, topic: str) -> None:
     from bot.faq import detect_topic
     assert detect_topic(text) == topic
+
+
+def test_a_bracketed_aside_before_a_size_does_not_name_what_it_measures() -> None:
+    result = bot.analyze("58F, new R breast IDC. Measured 1.6 cm on a mammogram in May (called a cyst then), has "
+                         "grown and now measures 2.4 cm on today's US. Axilla clinically negative, untreated.")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.4)

@@ -140,3 +140,29 @@ def test_a_cross_after_an_item_is_asked_and_a_cross_as_its_answer_is_no(mark: st
 def test_lumps_with_both_sides_named_after_a_comma_are_bilateral() -> None:
     result = bot.analyze("Never had breast cancer, 35F: two new palpable lumps, left & right armpit, not yet imaged.")
     assert (result.variant_id, result.facts["axillary_lump"]) == ("axilla-2", "bilateral")
+
+
+def test_an_answer_naming_the_lump_s_side_and_the_other_side_s_normal_exam_is_no_conflict() -> None:
+    """matching-rules.md: a negative exam on the other side says nothing about the node's side."""
+    result = bot.analyze("44F, no breast cancer ever; axillary nodes felt, side not recorded. It's the left only - "
+                         "the right axilla is clear.")
+    assert result.facts["clinical_nodes"] == "positive"
+
+
+@pytest.mark.parametrize("examiner", ["on GP exam", "on the surgeon's exam", "on registrar exam"])
+def test_an_examiner_named_between_the_node_and_the_exam_felt_it(examiner: str) -> None:
+    result = bot.analyze(f"63F, no breast cancer history, left axillary lymphadenopathy {examiner}, no imaging yet")
+    assert result.variant_id == "axilla-1"
+
+
+@pytest.mark.parametrize("asked", ["side?", "size?", "laterality??"])
+def test_a_query_mark_after_another_property_asks_that_not_the_node(asked: str) -> None:
+    result = bot.analyze(f"50F, never had breast cancer, axillary node felt on exam, {asked} not in the letter. "
+                         "No imaging.")
+    assert result.facts["clinical_nodes"] == "positive"
+
+
+def test_swollen_glands_under_the_arm_are_a_lump() -> None:
+    result = bot.analyze("38-year-old woman, no cancer history, swollen glands under her left arm for 3 weeks, "
+                         "nothing imaged")
+    assert result.variant_id == "axilla-1"
