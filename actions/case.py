@@ -44,7 +44,9 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
 def unchanged(tracker: Tracker, decision: intake.Decision, ext: bot.Extraction, update: Dict[Text, Any]) -> bool:
     """A message that says it corrects an answered case ("scrap that, ...", "correction: ...") and changes none of
     its facts. Not while a question waits (the form asks it again) nor the reply to "another patient?"."""
-    correcting = ext.corrected or cs.intent_of(tracker) == "correct"
+    # a number that changes nothing and is not asked about is an attempted change too ("ok so 26 then"): never the
+    # old answer again
+    correcting = ext.corrected or cs.intent_of(tracker) == "correct" or ("BARE_NUMBER" in ext.cues and not ext.residue)
     waiting = tracker.get_slot(cs.REQUESTED_SLOT) or cs.pending(tracker)
     return correcting and not waiting and decision.kind in (intake.CONTINUE, intake.CORRECT) \
         and cs.has_case(tracker) and not any(key in bot.FACT_KEYS for key in update)

@@ -422,7 +422,13 @@ def apply(tracker: Tracker, decision: intake.Decision, ext: Extraction) -> Dict[
         if decision.why == intake.OUT_OF_SCOPE_PATIENT and ext.stated.get("encounter") == UNRELATED:
             update["encounter"] = UNRELATED  # a patient with a node elsewhere: out of scope, as read alone
         return update
-    if not (ext.corrected or intent_of(tracker) == "correct" or note.get("from_pending") or intake.is_description(ext)):
+    # the answer to a question asked, or to the doubt the case's last message raised ("not sure there is a node" ->
+    # "no, nothing palpable"), is what the case now holds, whatever it held before
+    doubted = {r.fact for r in residue(tracker)}
+    answering = (decision.kind == intake.ANSWER and tracker.get_slot(REQUESTED_SLOT) is not None) or any(
+        ext.stated.get(key) is not None for key in doubted)
+    if not (ext.corrected or intent_of(tracker) == "correct" or note.get("from_pending") or intake.is_description(ext)
+            or answering):
         # a clash without a correction word is asked about; a whole description of the patient restates the case
         ext = bot.against(known_facts(tracker), ext)
     if decision.why == intake.BOTH_BREASTS:

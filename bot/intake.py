@@ -415,6 +415,9 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
         # a pasted report of a patient ("Histologic type: IDC ... Clinical: 66 yo woman. Q: imaging for the axilla?")
         # to begin with: her case, whatever follow-up its question sounded like (the follow-up is answered beside)
         case_intent = True
+    if not case_intent and ext.residue and not (facts or question or ext.new_case) and has_case(known):
+        # "on re-exam not sure there is a node": a doubt about a fact of the case, which it asks about again
+        case_intent = True
     if not case_intent and ext.corrected and not question and has_case(known) and not pending:
         case_intent = True  # "ignore my last message", "disregard the node": the case corrected, whatever the intent
     if requested and not facts and says_unknown(text):

@@ -295,6 +295,9 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
     negated = [c for c in _cancers(reading) if c.negated]
     if negated and not cancers and not history(reading, facts).value:
         return Read("none_known", tuple(negated[:1]))
+    benign = _benign_breast_biopsy(reading)
+    if benign and not (cancers or history(reading, facts).value):
+        return Read("none_known", tuple(benign))  # "core bx of the breast mass: fibroadenoma": no breast cancer
     proven = [c for c in cancers if c.label == "CANCER" and reading.near(c, ["BIOPSY", "PROVEN", "NEW"], "sentence")]
     if proven:
         # a biopsied cancer that is neither history nor a recurrence is the new diagnosis ("Core bx: IDC")
@@ -308,6 +311,18 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
             and not (history(reading, facts).value or _surgery_done(reading)):
         return Read("new_primary", tuple(typed[:1]))
     return NOTHING
+
+
+def _benign_breast_biopsy(reading: Reading) -> List[Cue]:
+    """A breast mass's biopsy whose result is benign ("Core bx of the L breast mass: fibroadenoma, concordant
+    benign"), not a node's: the biopsy and the benign result, or [] when the message says no such thing."""
+    for biopsy in reading.live("BIOPSY"):
+        result = [b for b in reading.near(biopsy, ["BENIGN_LOOK"], "sentence") if not (b.negated or b.uncertain)
+                  and b.start > biopsy.end]
+        if result and reading.near(biopsy, ["BREAST"], "sentence") \
+                and not reading.near(biopsy, ["NODE", "AXILLA"], "sentence"):
+            return [biopsy, result[0]]
+    return []
 
 
 def _of_the_breast(reading: Reading, cancer: Cue) -> bool:
@@ -730,10 +745,12 @@ _MEASURED_BEFORE = ["BIOPSY", "MODALITY_MUS", "MODALITY_OTHER", "NODE", "EXAM", 
 
 def _timepoint(reading: Reading, cue: Cue) -> bool:
     """"Before treatment" said of a finding ("a palpable node before treatment", "cN1 prior to treatment", "3 cm
-    pre-treatment"): when the finding was made, not that nothing has been given since."""
+    pre-treatment", "node negative on exam before starting"): when the finding was made, not that nothing has been
+    given since."""
     return cue.text.lower().startswith(_BEFORE_WORDS) and any(
         c.end <= cue.start and cue.start - c.end <= 2 and not c.negated
-        for c in reading.near(cue, ["NODE", "NSTAGE", "SIZE", "TUMOR", "CANCER", "AXILLA", "EXAM"]))
+        for c in reading.near(cue, ["NODE", "NSTAGE", "SIZE", "TUMOR", "CANCER", "AXILLA", "EXAM", "PALPABLE",
+                                    "NODE_NEG"]))
 
 
 _IN_THE = frozenset({"in", "of", "the", "her", "left", "right", "l", "r", "lt", "rt"})
@@ -1163,6 +1180,10 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     settled = workup.longstanding(reading, facts)
     if settled:
         return Read("lump_longstanding", tuple(settled))
+    # a breast mass biopsied benign with nothing in the axilla ("core bx: fibroadenoma; axilla normal"): no cancer
+    benign = _benign_breast_biopsy(reading)
+    if benign and facts.get("diagnosis") == "none_known" and not axillary_finding:
+        return Read("no_axillary_finding", tuple(benign[:1]))
     # nothing found there, pain alone, something that is no node ("accessory breast tissue"), or a node called
     # benign ("reactive after her flu vaccine")
     quiet = [m.cue for m in mentions(reading) if m.negated] + reading.live("PAIN", "AXILLARY_OTHER") + [

@@ -786,7 +786,9 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     found = relevant(reading, facts)
     n_cues, n_value = n_category(reading)
     if any(_after_chemotherapy(reading, c, facts) for c in n_cues):
-        n_cues, n_value = [], None  # "cN0 now", after chemotherapy: today's category, not the one at diagnosis
+        # "cN0 now", after chemotherapy: today's category, not the one at diagnosis, which an earlier one may give
+        # ("cN1 at presentation, now cN0")
+        n_cues, n_value = _n_before_chemotherapy(reading, facts)
     positive = [m for m in found if m.positive]
     node_pos = [c for c in reading.live("NODE_POS") if not _elsewhere(reading, c)]
     pos_cues = ([c for m in positive for c in m.cues] + node_pos
@@ -898,6 +900,13 @@ def n_category(reading: Reading) -> Tuple[List[Cue], Optional[str]]:
     """(cues, 'positive' | 'negative' | None) from cN1-style tokens and TNM groups."""
     from bot.nlp.stage import tnm  # stage reads T, N and M together
     return tnm(reading).n
+
+
+def _n_before_chemotherapy(reading: Reading, facts: Facts) -> Tuple[List[Cue], Optional[str]]:
+    """The last N category not said of the time after chemotherapy, as n_category gives it (([], None): none)."""
+    from bot.nlp.stage import tnm
+    before = [(c, v) for c, v in tnm(reading).n_all if not _after_chemotherapy(reading, c, facts)]
+    return ([before[-1][0]], before[-1][1]) if before else ([], None)
 
 
 def node_finding(reading: Reading, facts: Facts) -> Read:
@@ -1015,6 +1024,12 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
         return NOTHING  # "one side or both?": the question, not the answer
     if not felt and about_the_lump and added and len(sides & {"SIDE_LEFT", "SIDE_RIGHT"}) == 1:
         return Read("bilateral", tuple(cues))  # one more side, "too"
+    if {"SIDE_LEFT", "SIDE_RIGHT"} <= sides and "SIDE_BOTH" not in sides:
+        # "new R axillary lump -- sorry, LEFT axillary lump": the side after the correction is the lump's
+        kept = corrected_of(reading, [c for c in cues if c.label == "SIDE_LEFT"],
+                            [c for c in cues if c.label == "SIDE_RIGHT"])
+        if kept:
+            return Read("unilateral", tuple(kept))
     if "SIDE_BOTH" in sides or {"SIDE_LEFT", "SIDE_RIGHT"} <= sides:
         alone = _one_side_only(reading)
         return Read("unilateral", tuple(alone)) if alone else Read("bilateral", tuple(cues))

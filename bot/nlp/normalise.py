@@ -286,11 +286,15 @@ _QA_PAIR = Scanner(r"(?im)^[ \t]*(?:Q|Question)[ \t]*[:.)-][ \t]*([^\n]*?)[ \t]*
                    r"[ \t]*(?:A|Answer)[ \t]*[:.)-]")
 
 
-# A call's or a visit's transcript: one speaker's question, the next speaker's answer on the line below ("Dr: Nodes at
-# baseline?" / "RN: Never anything palpable"), read as the question's field.
-_SPEAKER = (r"(?:Dr\.?|Doctor|RN|Nurse|NP|PA|Pt|Patient|Interpreter|Caller|Surgeon|Radiologist|Oncologist|Registrar|"
-            r"Resident|Fellow|GP|Clinician|Navigator|Coordinator|Consultant|Me)(?:[ \t][A-Z][\w'’-]*)?")
-_TURN_PAIR = Scanner(rf"(?m)^[ \t]*{_SPEAKER}[ \t]*:[ \t]*([^\n]*?)[ \t]*\?+[ \t]*\n[ \t]*{_SPEAKER}[ \t]*:")
+# A call's or a visit's transcript: one speaker's question, the next speaker's answer on the line below or after it
+# ("Dr: Nodes at baseline?" / "RN: Never anything palpable", "Nurse: any cancer before? Caller: no, never"), read as
+# the question's field.
+_SPEAKER = (r"(?:(?:Triage|Clinic|Ward|Practice|Breast|Charge)[ \t])?"
+            r"(?:Dr\.?|Doctor|RN|Nurse|NP|PA|Pt|Patient|Interpreter|Caller|Surgeon|Radiologist|Oncologist|Registrar|"
+            r"Resident|Fellow|GP|Clinician|Navigator|Coordinator|Consultant|Me|Daughter|Son|Husband|Wife|Partner|"
+            r"Mother|Mum|Mom|Sister|Relative|Family|Carer|Caregiver|Friend|Sonographer|Tech)(?:[ \t][A-Z][\w'’-]*)?")
+_TURN_PAIR = Scanner(rf"(?m)(?:^|(?<=[.!])[ \t])[ \t]*{_SPEAKER}[ \t]*:[ \t]*((?:(?!\b{_SPEAKER}[ \t]*:)[^\n?])*?)"
+                     rf"[ \t]*\?+[ \t]*\n?[ \t]*{_SPEAKER}[ \t]*:")
 
 
 def _qa_field(m: "re.Match[str]") -> List[Edit]:

@@ -39,6 +39,7 @@ _VOIDED_INSIDE: Dict[str, FrozenSet[str]] = {
     "ITEM_LABEL": frozenset({"LUMP", "TUMOR"}),
     "CANCER_SERVICE": frozenset({"CANCER"}),  # "lung cancer screening", "cancer genetics clinic": no one's cancer
     "CANCER_QUESTION": frozenset({"CANCER", "RECURRENCE"}),  # "Is it cancer?": asked, not known
+    "SIGN_OFF": frozenset({"MALE", "FEMALE", "AGE_SEX", "SIDE_LEFT", "SIDE_RIGHT"}),  # "Thanks, M": the writer
     "OTHER_CANCER": frozenset({"CANCER", "RECURRENCE"}),  # "recurrent ovarian cancer": neither this cancer nor its
 }
 
@@ -119,8 +120,14 @@ class Reading:
     def sides_near(self, cue: Cue, before: int = 5, after: int = 5, labels: Iterable[str] = SIDE_LABELS) -> List[Cue]:
         """Side words next to a cue, except those that belong to another noun ("both breasts" for a node)."""
         own = {"BREAST", "CANCER", "TUMOR"} if cue.label in _NODAL else {"NODE", "AXILLA"}
-        return [c for c in self.within(cue, labels, before, after)
+        near = [c for c in self.within(cue, labels, before, after)
                 if not any(o.start == c.end and o.label in own for o in self.cues)]
+        if any(c.end <= cue.start for c in near):
+            # "L axillary lump (R side checked and normal)": a bracket that says more than a side after a cue named
+            # with its side is a statement of its own
+            near = [c for c in near if not (c.start >= cue.end and "(" in self.tokens[cue.end:c.start]
+                                            and self.tokens[c.end:c.end + 1] != [")"])]
+        return near
 
     def side_of(self, cue: Cue, before: int = 5, after: int = 5) -> Optional[str]:
         """'left', 'right' or 'bilateral' named next to a cue ("L axillary node", "node in the left axilla")."""

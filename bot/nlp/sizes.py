@@ -11,7 +11,7 @@ primary", "Size for the neoadjuvant rows", "Text as channels deliver it"):
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import List, Optional, Set, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -374,9 +374,11 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
               or (q.end <= cue.start and q.text.lower().endswith("ago")
                   and q.start - _sentence_start(reading, q) <= 2)]  # "Six months ago, a mass of 18 mm ..."
     # "now it's barely visible, maybe 6 mm": a time ahead of a measurement reaches over a comma in its sentence
-    # (not "post-NAC, surgery for 2.1 cm IDC", nor "currently on cycle 4 of AC-T for a 3.8 cm cancer")
+    # (not "post-NAC, surgery for 2.1 cm IDC", nor "currently on cycle 4 of AC-T for a 3.8 cm cancer", nor past the
+    # bracket it is in: "(currently cycle 5) for a 2.2 cm IDC")
     found += [q for q in reading.near(cue, ["SIZE_LATER"], "sentence") if 0 <= cue.start - q.end <= 14
               and reading.norm_of(q) in ("now", "currently", "today")
+              and ")" not in reading.tokens[q.end:cue.start]
               and not any(q.end <= t.start < cue.start and not inside(t, reading.all("SIZE_LATER"))
                           for t in reading.all("NAC", "TREATMENT_WORD", "CYCLES_FRACTION"))]
     found = [q for q in found if not any(min(q.start, cue.start) < s < max(q.start, cue.start) for s in sizes)]
@@ -452,6 +454,21 @@ def _split_decimal(reading: Reading, cue: Cue) -> bool:
         and tokens[cue.start - 2].isdigit() and len(number.group()) == 1
 
 
+def _denied_numbers(reading: Reading) -> Set[Optional[float]]:
+    """Numbers denied right after a size, in its unit ("It's 2.9 cm, not 1.9" denies 1.9 cm)."""
+    tokens = reading.tokens
+    found: Set[Optional[float]] = set()
+    for size in reading.all("SIZE"):
+        after = [t.lower() for t in tokens[size.end:size.end + 3]]
+        at = 2 if after[:1] == [","] else 1
+        if size.negated or size.family or after[at - 1:at] != ["not"] or len(after) <= at:
+            continue
+        number = _NUMBER.fullmatch(after[at])
+        if number:
+            found.add(float(number.group()) / (10.0 if _MM.search(size.text.lower()) else 1.0))
+    return found
+
+
 def tumor_size(reading: Reading, facts: Facts) -> Read:
     """The primary tumour's largest dimension in cm; conflicting sizes, unplaceable ones and notes."""
     unknown = [c for c in reading.all("SIZE_UNKNOWN") if not (c.family or c.uncertain)]
@@ -469,6 +486,7 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     # "the mass is 1.2 cm, not 3.2 cm" denies 3.2 cm wherever else the message says it (a reply above the message it
     # corrects)
     denied = {size_cm(c) for c in reading.all("SIZE") if c.negated and not c.family and c.sentence in affirmed}
+    denied |= _denied_numbers(reading)
     for cue in reading.all("SIZE"):
         if cue.family or reading.supposed(cue) or any(c.start <= cue.start < c.end for c in comparisons):
             continue  # a relative's tumour; "larger than 2 cm" is a comparison, not a size

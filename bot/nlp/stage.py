@@ -20,6 +20,7 @@ class Stage:
     n: Tuple[List[Cue], Optional[str]] = field(default_factory=lambda: ([], None))
     m: Tuple[List[Cue], Optional[bool]] = field(default_factory=lambda: ([], None))
     t_all: Tuple[Tuple[Cue, str], ...] = ()  # every T category stated, in order, with its cue
+    n_all: Tuple[Tuple[Cue, str], ...] = ()  # every N category stated, in order, with its value
 
 
 _DEFINING = {"is", "are", "=", "means", "tumors", "tumours", "cancers", "lesions", "defined"}
@@ -41,6 +42,7 @@ def _tnm(reading: Reading) -> Stage:
     n: Tuple[List[Cue], Optional[str]] = ([], None)
     m: Tuple[List[Cue], Optional[bool]] = ([], None)
     t_all: List[Tuple[Cue, str]] = []
+    n_all: List[Tuple[Cue, str]] = []
     for cue in reading.all("TNM"):
         if cue.family or cue.historical or cue.uncertain or reading.within(cue, ["NON_TUMOR_HEAD"], 0, 2) \
                 or _generic(reading, cue):
@@ -53,6 +55,7 @@ def _tnm(reading: Reading) -> Stage:
             t_all.append((cue, t[1]))
         if found.group(2) and found.group(2) in "0123":
             n = ([cue], "negative" if found.group(2) == "0" else "positive")
+            n_all.append((cue, n[1]))
         if found.group(3) == "1":
             m = ([cue], True)
     for cue in reading.all("NSTAGE"):
@@ -63,9 +66,10 @@ def _tnm(reading: Reading) -> Stage:
         if not positive and _by_imaging(reading, cue):
             continue  # "N0 on PET-CT", "breast MRI: N0": imaging alone, not the exam (asked)
         n = ([cue], "positive" if positive else "negative")
+        n_all.append((cue, n[1]))
     if reading.live("MSTAGE"):
         m = (reading.live("MSTAGE"), True)
-    return Stage(t, n, m, tuple(t_all))
+    return Stage(t, n, m, tuple(t_all), tuple(sorted(n_all, key=lambda c: c[0].start)))
 
 
 _IMAGED_BY = frozenset({"on", "by", "per", "at", "(", "via", "from"})

@@ -733,3 +733,20 @@ def test_a_time_ago_in_another_language_is_no_second_patients_age(ago: str) -> N
 def test_cycles_given_for_a_left_breast_cancer_are_not_cycles_left() -> None:
     result = bot.analyze("70F, completed 6 cycles of neoadjuvant TCHP for left breast IDC 3.1 cm, cN0 at diagnosis")
     assert result.facts["treatment"] == "neoadjuvant_completed"
+
+
+def test_the_n_category_at_presentation_decides_after_chemotherapy_not_today_s() -> None:
+    """Rows 8-9 go by the nodal status before chemotherapy (matching-rules.md)."""
+    result = bot.analyze("58F, L IDC 4.1 cm, cN2 at diagnosis, neoadjuvant chemo finished, cN0 on today's exam")
+    assert result.variant_id == "axilla-9"
+
+
+def test_an_exam_before_starting_chemotherapy_is_a_timepoint_not_no_treatment() -> None:
+    result = bot.analyze("on weekly paclitaxel (week 8 of 12) for a 3.4 cm R IDC, axilla clear on exam before "
+                         "starting; now a new R axillary lump. 44F")
+    assert result.variant_id == "axilla-7"
+
+
+def test_a_proven_axillary_met_in_short_form_is_node_positive() -> None:
+    result = bot.analyze("L IDC 2.8 cm, FNA-proven L ax mets at diagnosis, neoadjuvant chemo completed, pre-op. 62F")
+    assert result.variant_id == "axilla-9"
