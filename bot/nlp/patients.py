@@ -10,10 +10,10 @@ import re
 from typing import List, NamedTuple, Optional
 
 # An entry's heading at the start of a line, a sentence or a list ("Handover: Bed 4 -"): "Bed 8 -", "Patient 2:",
-# "Pt B)", "Room 12 -", or a bare number "2)" of a numbered ward list; at the start of a line also "2.", "#3",
-# "B." and a bulleted name ("- Mrs Bello, 52 -").
+# "Pt B)", "Room 12 -", or a bare number or letter "2)", "(2)", "B)" of a list; at the start of a line also "2.",
+# "#3", "B." and a bulleted name ("- Mrs Bello, 52 -").
 _ENTRY = re.compile(r"(?im)(?:^|[.;:\n]\s*)((?:bed|bay|room|patient|pt|case)\s*#?\s*(\d{1,3}[a-z]?|[a-d])"
-                    r"(?=\s*[:)\-–—])|(\d{1,2})(?=\)))"
+                    r"(?=\s*[:)\-–—])|\(?(\d{1,2}|[a-d](?=\)\s))(?=\)))"
                     r"|^[ \t]*((?:#\s*(\d{1,2})|(\d{1,2})\.|\((\d{1,2})\)|([a-d])[.)])(?=[ \t])"
                     r"|[-*•][ \t]*(?:mrs|mr|ms|miss|dr)\.?[ \t]+([a-z][a-z'-]+))")
 # A later mention of an entry, as the question names it ("bed 8's node", "about patient B", "for #3").
@@ -38,15 +38,25 @@ class Entry(NamedTuple):
 
 def entries(text: str) -> List[Entry]:
     """The message's patient entries in order; [] unless it lists at least two different labels."""
-    heads = list(_ENTRY.finditer(text))
+    heads, seen = [], set()
+    for h in _ENTRY.finditer(text):
+        label = _label(h)
+        if label not in seen:  # a label again is the question naming its entry ("Radiology question: (2) Ms A")
+            heads.append(h)
+            seen.add(label)
     starts = [h.start(1) if h.group(1) else h.start(4) for h in heads]
-    found = [Entry(next(g for g in h.groups()[1:3] + h.groups()[4:] if g).lower(), h.group(1) or h.group(4),
-                   start, end) for h, start, end in zip(heads, starts, starts[1:] + [len(text)])]
+    found = [Entry(_label(h), h.group(1) or h.group(4), start, end)
+             for h, start, end in zip(heads, starts, starts[1:] + [len(text)])]
     # a list of patients, not a numbered problem list of one: two entries or more open with a patient (a name, an
     # age: "2. P.K., 48F", "Room 3 - 52F", "- Mrs Hart, 66")
     people = [e for e in found if _WARD.match(e.heading)
               or _PERSON.search(text, e.start, min(e.end, e.start + len(e.heading) + _NAME_REACH))]
     return found if len({e.label for e in found}) > 1 and len(people) > 1 else []
+
+
+def _label(heading: "re.Match[str]") -> str:
+    """The label an entry's heading gives ("8", "b", "bello")."""
+    return next(g for g in heading.groups()[1:3] + heading.groups()[4:] if g).lower()
 
 
 def named(entry: Entry) -> bool:

@@ -91,3 +91,12 @@ def test_a_list_numbered_in_brackets_is_read_for_the_patient_its_question_names(
             "(2) Ms Abara 55 - R IDC 2.7 cm, cN0, untreated\nRadiology question: (2) Ms Abara")
     result = bot.analyze(text)
     assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.7)
+
+
+@pytest.mark.parametrize("listed, asked, variant", [
+    ("Today's list: (1) 52F, new R IDC 1.2 cm, cN0, untreated. (2) 70F, new L IDC 3.3 cm, palpable L node, "
+     "untreated.", "Question about #1.", "axilla-3"),
+    ("Two referrals: A) 52F, new R IDC 1.2 cm, cN0, untreated; B) 70F, new L IDC 3.3 cm, palpable L node, "
+     "untreated.", "Advice on patient B please.", "axilla-6")])
+def test_a_list_with_its_labels_inside_a_line_is_read_for_the_patient_asked_about(listed, asked, variant):
+    assert bot.analyze(f"{listed} {asked}").variant_id == variant
