@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import takewhile
 from typing import List, Optional, Tuple
 
 from bot.facts import MAX_AGE, Facts
@@ -558,8 +559,9 @@ _PROCEDURES = frozenset({"port", "portacath", "port-a-cath", "picc", "line", "pl
 
 def _done_of_procedure(reading: Reading, done: Cue) -> bool:
     """'s/p port placement, chemo starts Monday': what is done is the procedure named right after it, not the
-    chemotherapy."""
-    return bool(_PROCEDURES & {t.lower() for t in reading.tokens[done.end:done.end + 3]})
+    chemotherapy (not one after a comma: "NAC complete, clip in the biopsied node")."""
+    after = takewhile(lambda t: t not in (",", ";", ".", ":"), reading.tokens[done.end:done.end + 3])
+    return bool(_PROCEDURES & {t.lower() for t in after})
 
 
 def nac_status(reading: Reading) -> tuple:

@@ -40,6 +40,8 @@ _VOIDED_INSIDE: Dict[str, FrozenSet[str]] = {
     "CANCER_SERVICE": frozenset({"CANCER"}),  # "lung cancer screening", "cancer genetics clinic": no one's cancer
     "CANCER_QUESTION": frozenset({"CANCER", "RECURRENCE"}),  # "Is it cancer?": asked, not known
     "SIGN_OFF": frozenset({"MALE", "FEMALE", "AGE_SEX", "SIDE_LEFT", "SIDE_RIGHT"}),  # "Thanks, M": the writer
+    "SIZE_UNKNOWN": frozenset({"NO_BIOPSY"}),  # "size pending path": the size awaits it, not the diagnosis
+    "BEFORE_SURGERY": frozenset({"NAC_ONGOING_WEAK"}),  # "surgery in 2 wk": the weeks are the operation's
     "OTHER_CANCER": frozenset({"CANCER", "RECURRENCE"}),  # "recurrent ovarian cancer": neither this cancer nor its
 }
 

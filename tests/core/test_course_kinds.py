@@ -750,3 +750,18 @@ def test_an_exam_before_starting_chemotherapy_is_a_timepoint_not_no_treatment() 
 def test_a_proven_axillary_met_in_short_form_is_node_positive() -> None:
     result = bot.analyze("L IDC 2.8 cm, FNA-proven L ax mets at diagnosis, neoadjuvant chemo completed, pre-op. 62F")
     assert result.variant_id == "axilla-9"
+
+
+def test_a_procedure_after_a_comma_is_not_what_was_completed() -> None:
+    result = bot.analyze("cT3N1 R breast cancer, neoadjuvant chemo complete, marker clip in the positive node, 53F")
+    assert result.variant_id == "axilla-9"
+
+
+def test_the_weeks_until_surgery_are_not_chemotherapy_under_way() -> None:
+    result = bot.analyze("L IDC 3.5 cm, cN1, neoadjuvant AC-T, surgery in 2 wk, 49F")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["treatment"])
+
+
+def test_a_size_pending_pathology_is_the_size_awaited_not_the_diagnosis() -> None:
+    result = bot.analyze("58F, newly diagnosed R IDC on core, size pending path, axilla clinically negative")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
