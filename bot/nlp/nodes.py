@@ -850,13 +850,14 @@ def _unconfirmed(reading: Reading, cue: Cue) -> bool:
 
 
 # A second examiner's denial said by ellipsis: "the other didn't", "her colleague could not" (nothing after it).
-_EXAMINER = (r"(?:(?:the|her|my|a|an|our|his)\s+)?(?:other\s+|second\s+|breast\s+)?(?:colleague|registrar|resident|"
-             r"surgeon|consultant|oncologist|gp|doctor|nurse|attending|fellow|physician|examiner|intern|student)")
+_EXAMINER = (r"(?:(?:the|her|my|a|an|our|his)\s+)?(?:other\s+|second\s+|breast\s+|medical\s+|med\s+|radiation\s+|"
+             r"rad\s+|surgical\s+)?(?:colleague|registrar|resident|surgeon|consultant|oncologist|onc|gp|doctor|nurse|"
+             r"attending|fellow|physician|examiner|intern|student|np|pa)")
 # A second examiner's denial: "the other didn't", "my colleague could not feel it", "the oncologist does not",
 # "the resident found none", "the surgeon examined her on Monday and found nothing", "not palpable per breast surgeon"
 _DENIED = re.compile(
     r"(?i)\b(?:(?:the other|another|the second)(?:\s+[a-z]+)?|" + _EXAMINER + r"|i|we)\s+"
-    r"(?:(?:did|could|can|does|do)\s*(?:n['’]?t|not)(?:\s+(?:feel|find|palpate)\s+(?:it|one|them|anything|any))?"
+    r"(?:(?:did|could|can|ca|does|do)\s*(?:n['’]?t|not)(?:\s+(?:feel|find|palpate)\s+(?:it|one|them|anything|any))?"
     r"\s*(?:[.,;!)]|$)|(?:[a-z]+\s+){0,5}?(?:found|felt|finds|feels|palpated)\s+(?:none|nothing|no\s+nodes?)\b)"
     r"|\b(?:not|n['’]t)\s+(?:palpable|felt|palpated)\s+(?:per|by|on|according\s+to)\s+" + _EXAMINER + r"\b")
 

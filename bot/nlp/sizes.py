@@ -11,7 +11,7 @@ primary", "Size for the neoadjuvant rows", "Text as channels deliver it"):
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Set, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -535,6 +535,11 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         return _bare_number(reading, notes)
     if not found:
         return Read(notes=tuple(notes))
+    # "2.9 cm. No wait, I misread the 2": a digit of the size said to be wrong, and no size given for it: asked ("2.9
+    # cm, I misread the 1" puts an earlier 1.9 right instead)
+    misread = _misread_digits(reading)
+    if any(digit in c.text for c, _ in found for digit in misread):
+        return Read(residue=(misread[next(iter(misread))],), notes=tuple(notes))
     residue: Tuple[Cue, ...] = ()
     if placed and bare:
         # a size with no noun of its own beside the tumour's: harmless on the same side of 2 cm, and
@@ -666,11 +671,27 @@ def _corrected_unitless(reading: Reading, sized: Sized) -> Sized:
         unit_mm = bool(_MM.search(before[-1].text.lower()))
         for cue in reading.all("BARE_NUMBER"):
             if 0 <= cue.start - fix.end <= _CORRECTED_REACH and not (cue.negated or inside(cue, taken)) \
-                    and not inside(cue, reading.all("SIZE")):
+                    and not inside(cue, reading.all("SIZE")) and not _a_digit_named(reading, cue):
                 value = _number(cue) / (10.0 if unit_mm else 1.0)
                 if 0 < value <= MAX_TUMOR_CM:
                     found.append((cue, value, None))
                 break
+    return found
+
+
+def _a_digit_named(reading: Reading, cue: Cue) -> bool:
+    """A number named as a character ("I misread the 2", "the 1 was a typo"): which digit was wrong, not a size."""
+    return cue.start > 0 and reading.tokens[cue.start - 1].lower() == "the"
+
+
+def _misread_digits(reading: Reading) -> Dict[str, Cue]:
+    """Digits named as wrong right after a correction word ("I misread the 2"): digit -> the correction's cue."""
+    found: Dict[str, Cue] = {}
+    for fix in reading.all("CORRECTION"):
+        after = reading.tokens[fix.end:fix.end + _CORRECTED_REACH]
+        for word, digit in zip(after, after[1:]):
+            if word.lower() == "the" and re.fullmatch(r"\d", digit):
+                found.setdefault(digit, fix)
     return found
 
 

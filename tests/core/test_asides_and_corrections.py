@@ -70,3 +70,15 @@ def test_bilateral_in_french_and_spanish(both: str) -> None:
 def test_a_height_in_feet_is_not_an_age(height: str) -> None:
     result = bot.analyze(f"{height}, 59F, new R IDC 1.5 cm, cN0, untreated")
     assert (result.variant_id, result.facts["age"]) == ("axilla-3", 59)
+
+
+def test_a_digit_of_the_size_said_to_be_misread_leaves_the_size_asked() -> None:
+    """"I misread the 2" says which digit was wrong, not a size of 2 cm (variant 4 would be unsafe)."""
+    result = bot.analyze("51F new R IDC 2.6 cm, palpable R axillary node, untreated. Hold on, I misread the 2.")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+def test_a_digit_misread_in_an_earlier_value_leaves_the_corrected_size() -> None:
+    result = bot.analyze("51F new R IDC, palpable R axillary node, untreated. Sorry, 1.6... no, 2.6 cm - I misread "
+                         "the 1.")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-6", 2.6)

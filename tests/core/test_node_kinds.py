@@ -166,3 +166,10 @@ def test_swollen_glands_under_the_arm_are_a_lump() -> None:
     result = bot.analyze("38-year-old woman, no cancer history, swollen glands under her left arm for 3 weeks, "
                          "nothing imaged")
     assert result.variant_id == "axilla-1"
+
+
+@pytest.mark.parametrize("other", ["med onc does not", "the rad onc can't", "the NP did not"])
+def test_a_second_examiner_by_a_short_title_who_feels_nothing_is_a_disagreement(other: str) -> None:
+    """matching-rules.md: two examiners who disagree about the same axilla are contradictory: ask."""
+    result = bot.analyze(f"new L IDC 2.4 cm, untreated, 48F; breast surgeon feels a L axillary node, {other}")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["clinical_nodes"])
