@@ -48,7 +48,8 @@ def unchanged(tracker: Tracker, decision: intake.Decision, ext: bot.Extraction, 
     # old answer again
     correcting = ext.corrected or cs.intent_of(tracker) == "correct" or ("BARE_NUMBER" in ext.cues and not ext.residue)
     waiting = tracker.get_slot(cs.REQUESTED_SLOT) or cs.pending(tracker)
-    return correcting and not waiting and decision.kind in (intake.CONTINUE, intake.CORRECT) \
+    # (a correction the core could not place, "I misread the 2", is asked about instead, quoting it)
+    return correcting and not (waiting or ext.residue) and decision.kind in (intake.CONTINUE, intake.CORRECT) \
         and cs.has_case(tracker) and not any(key in bot.FACT_KEYS for key in update)
 
 

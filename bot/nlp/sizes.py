@@ -531,13 +531,15 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         if not corrected & {id(c) for c, _, _ in placed}:
             placed, bare = [], [b for b in bare if id(b[0]) in corrected]
     found = _after_correction(reading, [(c, v) for c, v, _ in (placed or bare)])
+    misread = _misread_digits(reading)
+    if not found and misread and not placed:
+        return Read(residue=(next(iter(misread.values())),), notes=tuple(notes))  # "hang on, I misread the 2"
     if not found and not reading.all("SIZE"):
         return _bare_number(reading, notes)
     if not found:
         return Read(notes=tuple(notes))
     # "2.9 cm. No wait, I misread the 2": a digit of the size said to be wrong, and no size given for it: asked ("2.9
     # cm, I misread the 1" puts an earlier 1.9 right instead)
-    misread = _misread_digits(reading)
     if any(digit in c.text for c, _ in found for digit in misread):
         return Read(residue=(misread[next(iter(misread))],), notes=tuple(notes))
     residue: Tuple[Cue, ...] = ()
@@ -691,7 +693,7 @@ def _misread_digits(reading: Reading) -> Dict[str, Cue]:
         after = reading.tokens[fix.end:fix.end + _CORRECTED_REACH]
         for word, digit in zip(after, after[1:]):
             if word.lower() == "the" and re.fullmatch(r"\d", digit):
-                found.setdefault(digit, fix)
+                found[digit] = fix  # the nearest correction before it
     return found
 
 
@@ -808,7 +810,7 @@ def _bare_number(reading: Reading, notes: List[Note]) -> Read:
     cue = _after_correction(reading, [(c, 0.0) for c in numbers])[-1][0]
     value = _number(cue)
     if not 0 < value <= _BARE_CM_MAX or straddles(reading, cue, value) or _other_unit(reading, cue) \
-            or _in_dimensions(reading, cue):
+            or _in_dimensions(reading, cue) or _a_digit_named(reading, cue):  # "I misread the 2": no size
         return Read(residue=(cue,), notes=tuple(notes))  # "around 2": either side of 2 cm; "2.4 x 1.9": in what?
     other = _alternative(reading, cue)
     if other is not None:

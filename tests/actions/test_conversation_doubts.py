@@ -47,3 +47,10 @@ def test_a_doubt_about_the_node_is_asked_and_its_answer_is_taken(domain, action,
     _, messages = form_turn(domain, slots, "no, nothing palpable after all", "inform", turn=3)
     answer = only_custom(messages)
     assert (answer["variant"]["id"], answer["facts"]["clinical_nodes"]) == ("axilla-3", "negative")
+
+
+def test_a_digit_said_to_be_misread_after_the_answer_asks_the_size_again(domain):
+    slots = answered(domain, "44F, new R IDC 2.8 cm, palpable R axillary node, untreated", "axilla-6")
+    _, messages = form_turn(domain, slots, "hang on, I misread the 2", "correct", turn=2)
+    question = only_custom(messages)
+    assert (question["type"], question["slot"]) == ("question", "tumor_size_cm")
