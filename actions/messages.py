@@ -12,7 +12,7 @@ NEW_PATIENT_BUTTONS = [
     {"title": "Correction to this patient", "payload": "/correct"},
 ]
 CASE_CLEARED = "OK, the previous case is cleared. Describe the new patient."
-OTHER_PATIENT_NAMED = ("I hold one case per conversation, and it is patient {held}'s: I cannot go back to another "
+OTHER_PATIENT_NAMED = ("I hold one case per conversation, and it is {held}: I cannot go back to another "
                        "patient. Describe that patient again (as a new patient) to get answers for them.")
 GENERAL_ANSWER = " Meanwhile, the general answer (not for a particular variant):"
 UNKNOWN_FACT = ("Understood, it is not known yet. The variant depends on it, so I cannot recommend without it; "
@@ -125,7 +125,8 @@ def faq_answer(dispatcher: CollectingDispatcher, topic: Text, variant_id: Any,
 def other_patient_named(dispatcher: CollectingDispatcher, held: Text, topics: List[Text]) -> None:
     """A message about a patient other than the case's ("back to Mrs A - why not PET?"): the follow-up answers in
     general, not for the case held, and how to get them for that patient; or only that, as a fallback."""
-    note = OTHER_PATIENT_NAMED.format(held=held.upper() if len(held) == 1 else held.title())
+    label = held.upper() if len(held) == 1 else held.title()
+    note = OTHER_PATIENT_NAMED.format(held=f"patient {label}'s" if held else "the latest patient's")
     for n, topic in enumerate(topics):
         faq_answer(dispatcher, topic, None, {}, prefix=note + GENERAL_ANSWER + "\n" if not n else "")
     if not topics:

@@ -311,6 +311,12 @@ _RELATIVE_CASE = re.compile(
     r"last\s+week)\b)(?=[^.;\n]{0,80}?\b(?:idc|ilc|cancer|carcinoma|ca|tumou?r|lump|mass|node)\b)")
 
 
+# An earlier patient of the conversation named again ("back to the first patient", "what about the previous lady?"):
+# not the case held, which is the latest patient's
+_EARLIER_PATIENT = re.compile(r"(?i)\b(?:back\s+to|about|for|re|regarding)\s+(?:the\s+|my\s+|our\s+)?"
+                              r"(?:first|previous|earlier|1st|original)\s+(?:patient|pt|one|lady|woman|case|man)\b")
+
+
 # A question about using the assistant for someone ("can I use this for ...", "does it work for ...")
 _ABOUT_THE_TOOL = re.compile(r"(?i)\b(?:use|using|apply|work|help|cover)\s+(?:this|it|you|the\s+\w+)?\s*"
                              r"(?:\w+\s+){0,2}for\b")
@@ -362,11 +368,15 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     if has_case(known) and not question and _RELATIVE_CASE.search(text):
         # "her sister, 54, was just diagnosed with L IDC too": a relative's own case is another patient's
         return Decision(ASK, pending=text, why="a relative's own case")
-    if ext.patient and known_patient and ext.patient != known_patient and has_case(known) and not ext.new_case:
+    earlier = bool(_EARLIER_PATIENT.search(text))  # "back to the first patient - why not PET for her?"
+    if (earlier or ext.patient and known_patient and ext.patient != known_patient) and has_case(known) \
+            and not ext.new_case:
         if is_description(ext) and not question:
             return Decision(NEW_CASE, text=text, why=OTHER_NAMED)  # "Mrs B: 70F new 1 cm IDC R, cN0" after Mrs A
-        if facts and not question:
-            return Decision(ASK, pending=text, why=OTHER_NAMED)  # "for Mrs A, the size is 1.5 cm" in Mrs B's case
+        if facts and not question and not earlier:
+            # "for Mrs A, the size is 1.5 cm" in Mrs B's case (an earlier patient's fact alone, "back to the first
+            # one: palpable node", cannot start her case again: she is described again)
+            return Decision(ASK, pending=text, why=OTHER_NAMED)
         return Decision(OTHER, why=OTHER_NAMED)  # "back to patient A - why not PET?"
     if "several_patients" in alone_scope:
         return Decision(SCOPE, text=text, why="several patients in one message")  # the case stays as it was

@@ -151,6 +151,10 @@ ROWS = [
      "Update - the scan is done: a round node without its hilum. Next?",
      ext(clinical_nodes="positive", node_finding="mammography_or_us"), None, None,
      {**CASE_6, "clinical_nodes": None, "node_finding": None}, "left", (), intake.CONTINUE),
+    # an earlier patient named again: not the case held, whose answers would be the wrong patient's
+    ("an earlier patient's fact alone does not start a case", "inform", 0.9,
+     "back to the first patient: she has a palpable node", ext(clinical_nodes="positive"), None, None, CASE_6,
+     "left", (), intake.OTHER),
     ("a plan beside its question stays the question", "faq_neoadjuvant", 0.9,
      "she will start NAC regardless - is the axillary US still needed?", ext(treatment="neoadjuvant_ongoing"),
      None, None, CASE_6, "left", (), intake.OTHER),
@@ -346,3 +350,10 @@ def test_whether_the_tool_may_be_used_for_a_man_is_a_question_not_a_male_patient
     text = "could we use it for a man with breast cancer, or for someone on chemotherapy?"
     decision = intake.decide("faq_scope", 0.9, text, bot.extract(text), alone_scope=("male",))
     assert decision.kind == intake.OTHER
+
+
+@pytest.mark.parametrize("text", ["back to the first patient - why not PET for her?",
+                                  "about the previous lady: what if her US is normal?"])
+def test_a_follow_up_about_an_earlier_patient_is_said_to_be_not_the_case_s(text: str) -> None:
+    decision = intake.decide("faq_why_not_pet", 0.9, text, bot.extract(text), known=CASE_6, known_side="left")
+    assert (decision.kind, decision.why) == (intake.OTHER, intake.OTHER_NAMED)
