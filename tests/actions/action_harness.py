@@ -89,3 +89,17 @@ def form_turn(domain: Dict[str, Any], slots: Dict[str, Any], text: str, intent: 
     set_now = slot_values(events)
     # Without a requested slot from the validation, the server requests none (the form's list is empty).
     return {**initial_slots(), **slots, **set_now, "requested_slot": set_now.get("requested_slot")}, messages
+
+
+def only_custom(messages: List[Dict]) -> Dict:
+    """The single custom object an answer turn carries."""
+    found = customs(messages)
+    assert len(found) == 1, messages
+    return found[0]
+
+
+def answered(domain: Dict[str, Any], first: str, variant: str) -> Dict[str, Any]:
+    """The slots after a first description has been answered with the recommendation for `variant`."""
+    slots, messages = form_turn(domain, {}, first, "describe_case")
+    assert only_custom(messages)["variant"]["id"] == variant
+    return {k: v for k, v in slots.items() if k != "requested_slot"}

@@ -1,6 +1,6 @@
 """Case intake actions: recommendations, questions, corrections, new patients, conflicts."""
 import pytest
-from action_harness import customs, form_turn, make_tracker, run, slot_values
+from action_harness import customs, form_turn, make_tracker, only_custom, run, slot_values
 
 from actions.case import ValidateCaseForm
 from actions.followup import ActionAnswerFaq
@@ -27,12 +27,6 @@ CASE_6 = {"sex": "female", "age": 58, "diagnosis": "new_primary", "tumor_size_cm
           "clinical_nodes": "positive", "node_finding": "palpable", "axillary_lump": "unilateral",
           "treatment": "none", "variant": "axilla-6"}
 
-
-def only_custom(messages):
-    """The single custom object an answer turn carries."""
-    found = customs(messages)
-    assert len(found) == 1, messages
-    return found[0]
 
 
 @pytest.mark.parametrize("number", sorted(VARIANT_CASES))

@@ -2,7 +2,7 @@
 message numbers, order checks, scope questions mid-conversation, sessions."""
 
 import pytest
-from action_harness import customs, form_turn, make_tracker, run, run_followed
+from action_harness import customs, form_turn, make_tracker, only_custom, run, run_followed
 
 from actions.followup import (
     ActionAnswerFaq,
@@ -14,11 +14,6 @@ from actions.followup import (
 
 FIRST = "58F new 3 cm IDC L breast, palpable L axillary node, no tx"
 
-
-def only_custom(messages):
-    found = customs(messages)
-    assert len(found) == 1, messages
-    return found[0]
 
 
 def case_6(domain):
