@@ -382,6 +382,9 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
               and not any(q.end <= t.start < cue.start and not inside(t, reading.all("SIZE_LATER"))
                           for t in reading.all("NAC", "TREATMENT_WORD", "CYCLES_FRACTION"))]
     found = [q for q in found if not any(min(q.start, cue.start) < s < max(q.start, cue.start) for s in sizes)]
+    # "2.2 cm (not 1.2 as previously dictated)": a time after another number, bare, is that number's
+    numbers = [n.start for n in reading.all("BARE_NUMBER") if n.start >= cue.end]
+    found = [q for q in found if not (q.start >= cue.end and any(cue.end <= n < q.start for n in numbers))]
     # "3.2 cm before chemo and 0.9 cm now": a time right after another measurement is that one's ("increased
     # from 1.6 cm" introduces what follows it)
     ends = {s.end for s in others}
@@ -460,7 +463,7 @@ def _denied_numbers(reading: Reading) -> Set[Optional[float]]:
     found: Set[Optional[float]] = set()
     for size in reading.all("SIZE"):
         after = [t.lower() for t in tokens[size.end:size.end + 3]]
-        at = 2 if after[:1] == [","] else 1
+        at = 2 if after[:1] in ([","], ["("]) else 1  # "2.9 cm, not 1.9", "2.2 cm (not 1.2 as dictated)"
         if size.negated or size.family or after[at - 1:at] != ["not"] or len(after) <= at:
             continue
         number = _NUMBER.fullmatch(after[at])

@@ -82,3 +82,8 @@ def test_a_digit_misread_in_an_earlier_value_leaves_the_corrected_size() -> None
     result = bot.analyze("51F new R IDC, palpable R axillary node, untreated. Sorry, 1.6... no, 2.6 cm - I misread "
                          "the 1.")
     assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-6", 2.6)
+
+
+def test_a_bracketed_denial_after_the_size_keeps_the_size_and_its_time() -> None:
+    result = bot.analyze("new L breast IDC 2.4 cm (not 1.4 as previously typed), axilla clinically negative, untreated")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.4)
