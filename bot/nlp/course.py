@@ -316,14 +316,17 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
 
 def _benign_breast_biopsy(reading: Reading) -> List[Cue]:
     """A breast mass's biopsy whose result is benign ("Core bx of the L breast mass: fibroadenoma, concordant
-    benign"), not a node's: the biopsy and the benign result, or [] when the message says no such thing."""
-    for biopsy in reading.live("BIOPSY"):
-        result = [b for b in reading.near(biopsy, ["BENIGN_LOOK"], "sentence") if not (b.negated or b.uncertain)
-                  and b.start > biopsy.end]
-        if result and reading.near(biopsy, ["BREAST"], "sentence") \
-                and not reading.near(biopsy, ["NODE", "AXILLA"], "sentence"):
-            return [biopsy, result[0]]
-    return []
+    benign"), not a node's: the biopsy and the benign result, or [] when the message says no such thing (read once:
+    the diagnosis and the encounter both ask)."""
+    def compute() -> List[Cue]:
+        for biopsy in reading.live("BIOPSY"):
+            result = [b for b in reading.near(biopsy, ["BENIGN_LOOK"], "sentence")
+                      if not (b.negated or b.uncertain) and b.start > biopsy.end]
+            if result and reading.near(biopsy, ["BREAST"], "sentence") \
+                    and not reading.near(biopsy, ["NODE", "AXILLA"], "sentence"):
+                return [biopsy, result[0]]
+        return []
+    return reading.cached("benign_breast_biopsy", compute)
 
 
 def _of_the_breast(reading: Reading, cancer: Cue) -> bool:

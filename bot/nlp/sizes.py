@@ -382,21 +382,19 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
               and not any(q.end <= t.start < cue.start and not inside(t, reading.all("SIZE_LATER"))
                           for t in reading.all("NAC", "TREATMENT_WORD", "CYCLES_FRACTION"))]
     found = [q for q in found if not any(min(q.start, cue.start) < s < max(q.start, cue.start) for s in sizes)]
-    # "2.2 cm (not 1.2 as previously dictated)": a time after another number, bare, is that number's
-    numbers = [n.start for n in reading.all("BARE_NUMBER") if n.start >= cue.end]
-    found = [q for q in found if not (q.start >= cue.end and any(cue.end <= n < q.start for n in numbers))]
     # "3.2 cm before chemo and 0.9 cm now": a time right after another measurement is that one's ("increased
     # from 1.6 cm" introduces what follows it)
     ends = {s.end for s in others}
     found = [q for q in found if not (q.end <= cue.start and q.label in ("SIZE_AT_DX", "SIZE_LATER")
                                       and q.start in ends)]
-    # "2.9cm cN1 post NAC": a time after the nodal category is the case's, not the measurement's
-    staged = [c.start for c in reading.all("NSTAGE", "TNM", "NODE_POS", "NODE_NEG")]
+    # "2.9cm cN1 post NAC", "2.2 cm (not 1.2 as previously dictated)": a time after the nodal category or another
+    # number is the case's or that number's, not the measurement's
+    numbers = [n.start for n in reading.all("BARE_NUMBER") if n.start >= cue.end and not inside(n, others)]
+    staged = [c.start for c in reading.all("NSTAGE", "TNM", "NODE_POS", "NODE_NEG")] + numbers
     found = [q for q in found if not (q.start >= cue.end and any(cue.end <= n < q.start for n in staged))]
     # "1.9 cm (previously 1.2 cm in 2024)", "2.6 cm (the earlier note said 1.6, a typo)": a qualifier right before
     # the next number is that one's
     starts = [s.start for s in others]
-    numbers = [n.start for n in reading.all("BARE_NUMBER") if n.start >= cue.end and not inside(n, others)]
     found = [q for q in found if not (q.start >= cue.end and q.label != "SIZE_OLD_POST" and (
         q.end in starts or any(0 <= n - q.end <= _QUALIFIED_REACH for n in numbers)))]
     if not found:
