@@ -28,6 +28,8 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
     if side_unsaid(tracker, decision, ext):
         return {cs.INTAKE_SLOT: {"kind": intake.OTHER, "why": intake.SIDE_UNSAID}}
     update = cs.apply(tracker, decision, ext)
+    if decision.kind in (intake.CONTINUE, intake.CORRECT):
+        update.update(cs.side_moved(tracker, update))
     if unchanged(tracker, decision, ext, update):
         # never the old answer again as if the correction had been read: say so, and withdraw that answer (the
         # follow-ups no longer speak for its variant)
@@ -49,8 +51,9 @@ def unchanged(tracker: Tracker, decision: intake.Decision, ext: bot.Extraction, 
     correcting = ext.corrected or cs.intent_of(tracker) == "correct" or ("BARE_NUMBER" in ext.cues and not ext.residue)
     waiting = tracker.get_slot(cs.REQUESTED_SLOT) or cs.pending(tracker)
     # (a correction the core could not place, "I misread the 2", is asked about instead, quoting it)
+    # (a side put right, "sorry, it's the left breast", changes the case though no fact: its answer is given again)
     return correcting and not (waiting or ext.residue) and decision.kind in (intake.CONTINUE, intake.CORRECT) \
-        and cs.has_case(tracker) and not any(key in bot.FACT_KEYS for key in update)
+        and cs.has_case(tracker) and not any(key in bot.FACT_KEYS or key == cs.SIDE_SLOT for key in update)
 
 
 def side_unsaid(tracker: Tracker, decision: intake.Decision, ext: bot.Extraction) -> bool:

@@ -378,6 +378,24 @@ def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction, turn: 
     return changed
 
 
+NODE_KEYS = ("clinical_nodes", "node_finding", "axillary_lump")
+
+
+def side_moved(tracker: Tracker, update: Dict[Text, Any]) -> Dict[Text, Any]:
+    """Slot changes when an update moves the case to the other breast ("sorry, it's the left breast"): a node told
+    with the old side ("palpable R axillary node") is now the other axilla's, so the node facts are cleared and asked
+    again; a node told without a side ("no" to the node question) is the case's axilla whichever breast it is."""
+    old, new = tracker.get_slot(SIDE_SLOT), update.get(SIDE_SLOT)
+    if not ({old, new} == {"left", "right"}):
+        return {}
+    evidence = dict(update.get(EVIDENCE_SLOT) or tracker.get_slot(EVIDENCE_SLOT) or {})
+    if not any(intake.side_of(bot.extract(span.get("text") or "")) for key in NODE_KEYS
+               for span in (evidence.get(key) or {}).get("spans", ())):
+        return {}
+    return {**{key: None for key in NODE_KEYS}, VARIANT_SLOT: None,
+            EVIDENCE_SLOT: {key: entry for key, entry in evidence.items() if key not in NODE_KEYS}}
+
+
 def replaced(tracker: Tracker, ext: Extraction, turn: int, **notes: Any) -> Dict[Text, Any]:
     """Slot changes that make `ext` the case's facts (a fact it leaves unknown is cleared), keeping the case; `notes`
     go to case_update."""

@@ -650,6 +650,9 @@ _TAXANE = re.compile(r"(?i)taxel|taxol|taxotere|\b(?:dd)?(?:AC|EC|FEC)[- ]?T\b|\
                      r"|(?:\+|\band|\bthen|\bfollowed\s+by|→|->|>)\s*(?:\d{1,2}\s*(?:x\s*)?)?(?:wkly|weekly)?\s*T\b")
 
 
+_ANTI_HER2 = re.compile(r"(?i)trastuzumab|pertuzumab|herceptin|perjeta|phesgo|kadcyla|t-?dm-?1|^HP$")
+
+
 def _anthracycline_part(reading: Reading) -> bool:
     return bool(_ANTHRACYCLINE_ONLY.search(reading.plain)) and not _TAXANE.search(reading.plain)
 
@@ -675,7 +678,12 @@ def _nac_status(reading: Reading) -> tuple:
         weak += reading.near(cue, ["NAC_ONGOING_WEAK"], "sentence")
     cycles = _cycles(reading) if chemo or reading.live("CYCLES_FRACTION") else None
     fraction = reading.live("CYCLES_FRACTION")[:1]
-    next_regimen = any(c.planned for c in reading.all("NAC"))  # "finished AC, starting paclitaxel"
+    # "finished AC, starting paclitaxel"; not an anti-HER2 antibody kept up after chemotherapy ("completed TCHP; will
+    # continue trastuzumab to complete a year"), which is given for a year whatever the surgery
+    # (nor a trial's setting: "not eligible for the post-neoadjuvant study")
+    next_regimen = any(c.planned and not (c.negated or c.family or _ANTI_HER2.search(c.text)
+                                          or c.text.lower().startswith(("neoadjuvant", "neo-adjuvant")))
+                       for c in reading.all("NAC"))
     if cycles is False:
         return "neoadjuvant_ongoing", chemo[:1] + fraction
     if cycles is True and chemo:
@@ -1147,7 +1155,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     alone = facts.get("diagnosis") == "none_known" and not any(m.positive for m in mentions(reading))
     # ... or a mass called the breast's beside an abnormal node, no cancer named ("US: irregular L breast mass and an
     # abnormal L axillary node"): the breast mass is worked up first, even with a node (matching-rules.md)
-    alone = alone or (facts.get("diagnosis") in ("none_known", None) and not facts.get("cancer_named") and any(
+    # (not the mass of the case's own cancer, measured in a later message: "US: R breast mass 2.3 cm" for a new IDC)
+    alone = alone or (facts.get("diagnosis") in ("none_known", None) and not facts.get("cancer_named")
+                      and reading.case_diagnosis not in ("new_primary", "local_recurrence") and any(
         m.label == "LUMP" and reading.near(m, ["BREAST"]) and (m.text.lower().startswith(("mass", "lesion")) or (
             m.text.lower() == "lump" and not (m.negated or m.uncertain or m.planned) and _a_breast_s(reading, m)))
         for m in mass))
@@ -1226,7 +1236,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     if facts.get("cancer_history") and again:
         return Read("under_treatment", tuple(again[:1]))
     surveillance = _asked_about(reading, "SURVEILLANCE")
-    screening = [c for c in _asked_about(reading, "SCREENING") if not _trial_screening(reading, c)]
+    # a node the screening study showed ("the node was on her screening mammogram") is a finding, not screening
+    screening = [c for c in _asked_about(reading, "SCREENING") if not _trial_screening(reading, c)
+                 and not any(not (n.negated or n.family) for n in reading.near(c, ["NODE"], "sentence"))]
     if surveillance and not finding:
         # "yearly mammograms" for a woman who never had breast cancer (a relative's does not count) is screening
         own = facts.get("cancer_history") or facts.get("treatment") == "post_surgery" \

@@ -16,7 +16,7 @@ import re
 import sre_compile
 import sre_constants as sre
 import sre_parse
-from typing import Any, FrozenSet, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
 
 _ASCII = tuple(chr(i) for i in range(128))
 _WORD = frozenset(c for c in _ASCII if re.fullmatch(r"\w", c))
@@ -130,24 +130,25 @@ def _item_needs(op: Any, av: Any, flags: int) -> Needs:
     return []
 
 
-def _words(parsed: sre_parse.SubPattern) -> Tuple[Tuple[str, ...], Tuple["re.Pattern[str]", ...]]:
-    """(the strings a match of the pattern contains, a regex for each set of strings it contains one of), to look
-    for in the lower-cased text; not sets with a lone letter or digit: nearly every message has those."""
+def _words(parsed: sre_parse.SubPattern) -> Tuple[Tuple[str, ...], Tuple[Tuple[str, ...], ...]]:
+    """(the strings a match of the pattern contains, the sets of strings it contains one of), to look for in the
+    lower-cased text; not sets with a lone letter or digit: nearly every message has those."""
     needs = sorted({tuple(sorted(need)) for need in _needs(parsed.data, parsed.state.flags)
                     if not any(len(s) == 1 and s.isalnum() for s in need)})
     return (tuple(need[0] for need in needs if len(need) == 1),
-            tuple(re.compile("|".join(map(re.escape, need)) or "(?!)") for need in sorted(needs, key=len)
-                  if len(need) != 1))
+            tuple(need for need in sorted(needs, key=len) if len(need) != 1))
 
 
-_SEEN: Tuple[str, str, bool] = ("", "", True)  # the last text scanned: (text, lower-cased, ASCII?)
+Seen = Tuple[str, str, bool, Dict[Tuple[str, ...], bool]]
+_SEEN: Seen = ("", "", True, {})  # the last text scanned: (text, lower-cased, ASCII?, found sets of strings)
 
 
-def _remember(text: str) -> Tuple[str, str, bool]:
-    """Note a text's lower-cased form and whether it is ASCII, for the scanners that read it next. One tuple,
-    assigned at once: a thread that reads it sees a whole entry."""
+def _remember(text: str) -> Seen:
+    """Note a text's lower-cased form and whether it is ASCII, for the scanners that read it next, and a memo of
+    which sets of strings it contains one of (many scanners share a set). One tuple, assigned at once: a thread
+    that reads it sees a whole entry."""
     global _SEEN
-    _SEEN = (text, text.lower(), text.isascii())
+    _SEEN = (text, text.lower(), text.isascii(), {})
     return _SEEN
 
 
@@ -178,8 +179,12 @@ class Scanner:
             for word in self.words:
                 if word not in lower:
                     return iter(())
+            found = seen[3]
             for either in self.either:
-                if not either.search(lower):
+                has = found.get(either)
+                if has is None:  # (a substring test per string: 4x faster than one regex of the alternatives)
+                    has = found[either] = any(word in lower for word in either)
+                if not has:
                     return iter(())
         if self.starts is None:
             return self.regex.finditer(text)

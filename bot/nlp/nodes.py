@@ -58,8 +58,10 @@ def _elsewhere(reading: Reading, cue: Cue) -> bool:
     """A node of another region ("cervical LN", "R level II cervical node"): the nearest region word decides; with
     none beside it, a message that names a region of nodes and no axilla but to deny it ("NECK ULTRASOUND ...
     Findings: level II lymph node ... no axillary lumps") is about that region."""
+    # "no skin changes - palpable node": no region; but the negated node's own region word ("no cervical
+    # lymphadenopathy") is denied with it, and still says where the node is
     near = [c for c in reading.near(cue, ["OTHER_ORGAN", "AXILLA"]) if -4 <= c.start - cue.start <= 6
-            and not (c.label == "OTHER_ORGAN" and c.negated)]  # "no skin changes - palpable node": no region
+            and not (c.label == "OTHER_ORGAN" and c.negated and not (cue.negated and 0 <= cue.start - c.end <= 1))]
     if near:
         return min(near, key=lambda c: abs(c.start - cue.start)).label == "OTHER_ORGAN"
     # the regions its sentence names: "Axillary exam ...: no palpable nodes" beside an inguinal hernia told elsewhere;
@@ -256,6 +258,19 @@ def _gone(reading: Reading, lump: Cue) -> bool:
     return any(t.lower() in _GONE for t in after[:ends[0] if ends else len(after)])
 
 
+_NO_LONGER = re.compile(r"(?i)\b(?:no|not|n['’]t)\s+(?:\w+\s+)?longer\b|\bany\s*more\b")
+_NO_LONGER_REACH = 6  # tokens either side of the node ("no longer any palpable L axillary node")
+
+
+def _no_longer(reading: Reading, node: Cue) -> bool:
+    """A node denied as "no longer" there ("the L node is no longer palpable", "no longer any palpable node"): it was
+    there before, so it is gone since, not a negative exam of the time before."""
+    ends = reading.sentence_ends()
+    end = min([e for e in ends if e >= node.end] + [node.end + _NO_LONGER_REACH])
+    start = max([e for e in ends if e < node.start] + [node.start - _NO_LONGER_REACH, 0])
+    return bool(_NO_LONGER.search(" ".join(reading.tokens[start:end])))
+
+
 def _exam_only(reading: Reading, node: Cue, exam: Cue) -> bool:
     """The exam named after a node with other words between them ("nodes assessed on exam", "nodes as before on
     exam"): it says the node was examined, not that it was felt. A node right before its exam ("node on exam",
@@ -392,8 +407,9 @@ def _mentions(reading: Reading) -> List[NodeMention]:
             cue = with_context(cue, uncertain=True)
         # a node felt and called not suspicious ("palpable but non-suspicious node") is still felt: a palpable node
         # is enough for node-positive (matching-rules.md)
+        # (not an earlier exam's: "palpable - not present on any previous examination" is a new node)
         denials = [c for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"])
-                   if c.negated and not _denied_of_another(reading, cue, c)
+                   if c.negated and not _denied_of_another(reading, cue, c) and not inside(c, reading.all("NOT_BEFORE"))
                    and not (palpable_cues and (c.label == "SUSPICIOUS" or _attribute(c)))]
         negated = cue.negated or _gone(reading, cue) or (not (suspicious_cues or proven_cues) and bool(denials))
         if negated and _felt_since(reading, cue):
@@ -674,12 +690,18 @@ def _denied_negative(reading: Reading, cue: Cue) -> bool:
     return any(t in ("not", "n't", "isn't", "never") for t in before)
 
 
+_EXAM_NOT_DONE = re.compile(r"(?i)exam")  # not "not palpated": said of a node, it is felt for and absent
+
+
 def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
+    if any(_EXAM_NOT_DONE.search(c.text) for c in reading.live("NOT_EXAMINED")):
+        return []  # "no axillary adenopathy ... haven't examined her yet": whatever denied a node was not the exam
     found = relevant(reading, facts)
     cues = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)
             and not _about_breasts(reading, c) and not _denied_negative(reading, c)]
+    # (a node "no longer palpable" was there before: no negative exam of the time before chemotherapy)
     cues += [c for m in found if m.negated and not m.uncertain and m.exam and not _not_the_exam(reading, m)
-             for c in m.cues]
+             and not _no_longer(reading, m.cue) for c in m.cues]
     axillae = [a for a in reading.all("AXILLA") if not (a.family or a.uncertain)]
     cues += _clear_axillae(reading)
     # a terse "not palpable" in a case with a side, or to the node question, is about the case's axilla
@@ -824,8 +846,8 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
         return Read("positive", tuple(pos_cues))
     # "a palpable node at diagnosis that resolved during NAC": gone since, so there before chemotherapy, whose status
     # variants 8 and 9 go by
-    gone = [m for m in found if m.negated and (m.palpable or m.suspicious or m.proven or m.is_lump)
-            and _gone(reading, m.cue)]
+    gone = [m for m in found if m.negated and ((m.palpable or m.suspicious or m.proven or m.is_lump)
+                                               and _gone(reading, m.cue) or _no_longer(reading, m.cue))]
     gone_in = {m.cue.sentence for m in gone}
     if gone and facts.get("treatment") in ("neoadjuvant_ongoing", "neoadjuvant_completed") \
             and not any(c.sentence not in gone_in for c in negative):

@@ -104,6 +104,7 @@ _FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
 _HYPHENS = frozenset("\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d")  # and the minus sign ("exam −ve")
 
 
+_EMOJI_FIRST, _EMOJI_LAST = 0x1F300, 0x1FAFF  # Unicode's pictographs, emoticons and their supplements
 _CARRIAGE_RETURN = Scanner(r"\r\n?")  # Windows line ends, HL7 v2's segment separator
 
 
@@ -479,7 +480,9 @@ _SPACED_TN = Scanner(r"\b([cpy]?T)[ \t]([0-4][a-d]?)[ \t]+([cpy]?N)[ \t]([0-3][a
 _TNM_DIGITS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4"}
 # ("M R I", "P E T", "I D C", "D C I S", "S L N B" anywhere: spelled letters are no words; "c t" and "u s" only
 # before what a study does)
-_SPELLED = Scanner(r"(?i)\b(m\s+r\s+i|p\s+e\s+t|i\s+[dl]\s+c|d\s+c\s+i\s+s|s\s+l\s+n\s+b|a\s+l\s+n\s+d)\b"
+# ("I DC" as speech recognition splits it, in capitals: not "I dc'd her")
+_SPELLED = Scanner(r"(?i)\b(m\s+r\s+i|p\s+e\s+t|i\s+[dl]\s+c|(?-i:I\s+[DL]C|I[DL]\s+C)|d\s+c\s+i\s+s|s\s+l\s+n\s+b"
+                   r"|a\s+l\s+n\s+d)\b"
                    r"|\b(c\s+t|u\s+s)\b"
                    r"(?=\s+(?:of|scan|showed|shows|demonstrated|chest|guided))")
 
@@ -538,8 +541,20 @@ _FILLER = Scanner(r"(?:,\s*)?\b(?:(?i:u+h+|u+m+|uhm|hmm+|you\s+know)|[Ee]rm?)\b(
 _REPEAT = Scanner(r"\b([a-z]+)(?:\s*,\s*|\s+)\1\b(?!\s*:)")  # lower case: "US, US: node" is two fields
 
 
-# Speech recognition's homophones of the topic's words: "axe Hillary" is "axillary", "lymph notes" "lymph nodes".
-_HOMOPHONE = Scanner(r"(?i)\b(?:ax|axe|axle|acts?)\s+hill?ary\b|\baxel\s*(?:airy|ary)\b|\b(?<=lymph\s)notes\b")
+# Speech recognition's homophones of the topic's words: "axe Hillary" is "axillary", "lymph notes" "lymph nodes",
+# "the axle a" the axilla, "know palpable nodes" no palpable nodes, "for centimetre" four, "new adjuvant" neoadjuvant.
+_FINDING_AFTER_NO = (r"palpable|evidence|axillary|lymph|lymphadenopathy|adenopathy|nodes?|mass(?:es)?|lumps?|suspicious"
+                     r"|abnormal|enlarged|significant|prior|previous|personal|family|history|treatment|chemo\w*")
+_SPOKEN_UNIT = r"(?:cm|centimet(?:er|re)s?|mm|millimet(?:er|re)s?)\b"
+_HOMOPHONES = (
+    (Scanner(r"(?i)\b(?:ax|axe|axle|acts?)\s+hill?ary\b|\baxel\s*(?:airy|ary)\b"), "axillary"),
+    (Scanner(r"(?i)\b(?<=lymph\s)notes\b"), "nodes"),
+    (Scanner(r"(?i)\b(?:axle|axel|axe)\s+(?:a|ah|uh)\b"), "axilla"),
+    (Scanner(rf"(?i)\bknow\b(?=\s+(?:{_FINDING_AFTER_NO})\b)"), "no"),
+    (Scanner(rf"(?i)\bfor\b(?=[\s-]+{_SPOKEN_UNIT})"), "four"),
+    (Scanner(r"(?i)\b(?:to|too)\b(?=[\s-]+(?:centimet|millimet)(?:er|re)s?\b)"), "two"),
+    (Scanner(r"(?i)\bnew\s+adjuvant\b"), "neoadjuvant"),
+)
 
 
 # A phone's autocorrect: "ICD" for IDC (not a code: "ICD-10", "ICD code"), "axial" for axillary (not a plane of
@@ -565,7 +580,8 @@ _SAME_SIDE = Scanner(r"(?i)\bsame[\s-]+sided?\b(?=\s+(?:axilla|axillary|armpit|u
 
 
 def _dictation(norm: Normalised) -> Normalised:
-    norm = norm.sub(_HOMOPHONE, lambda m: "nodes" if m.group().lower() == "notes" else "axillary")
+    for homophone, meant in _HOMOPHONES:
+        norm = norm.apply([(m.start(), m.end(), meant) for m in homophone.finditer(norm.text)])
     norm = norm.sub(_NEO_SPLIT, lambda m: "neoadjuvant")
     norm = norm.sub(_AUTOCORRECT_MODE, lambda m: m.group(1) + m.group(2) + "node" + m.group(3))
     norm = norm.sub(_AUTOCORRECT, lambda m: _AUTOCORRECTED[(m.group(1) or m.group(2)).lower()])
@@ -613,6 +629,8 @@ def _characters(norm: Normalised) -> Normalised:
             edits.append((i, i + 1, ";"))  # a spaced dot between the items of a line: each its own statement
         elif ch == "×":
             edits.append((i, i + 1, " x "))
+        elif _EMOJI_FIRST <= ord(ch) <= _EMOJI_LAST:
+            edits.append((i, i + 1, " ; "))  # "no axillary adenopathy 👍 haven't examined her": between statements
         elif ch in _HYPHENS:
             edits.append((i, i + 1, "-"))
         elif not ch.isascii():

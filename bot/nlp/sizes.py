@@ -220,6 +220,9 @@ def _claimed(reading: Reading, head: Cue, sizes: List[Cue]) -> bool:
                and not {t.lower() for t in reading.tokens[s.end:head.start]} & _PHRASE_BREAKS for s in sizes)
 
 
+# BI-RADS margin descriptors (mammography and ultrasound lexicons): the margins of a mass seen on imaging
+_DESCRIBED_MARGIN = frozenset({"spiculated", "angular", "indistinct", "microlobulated", "circumscribed", "obscured",
+                               "irregular", "ill-defined", "lobulated", "smooth", "not"})
 _COPULAS = {"is", "was", "are", "=", "belongs"}
 _EXTENT_OF_TUMOUR = {"enhancement", "tumour", "tumor", "mass", "disease", "lesion", "malignancy"}
 
@@ -249,6 +252,7 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
     # of malignancy": the span is the calcifications', whatever the words after it name)
     adjacent = [kind for c in reading.cues if c.label == "NON_TUMOR_HEAD" and _names_the_next(reading, c, cue)
                 and not (_follows_its_number(c) and any(s.end == c.start for s in others))
+                and not _mass_margin(reading, c)
                 for kind in [_kind(reading, c)] if kind]
     if adjacent:
         return adjacent[0]
@@ -275,13 +279,37 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
         kind = _kind(reading, c)
         if c.label == "NODE" and c.end == cue.start:
             return "node"  # "node 0.9 cm with normal fatty hilum": a node called normal still measures 0.9 cm
-        if c.text.lower().startswith("margin") and cue.start - c.end > 3:
+        if c.label == "BREAST" and _locates(reading, c):
+            continue  # "two simple cysts in the left breast, the larger 0.8 cm": the cysts', where they are
+        if c.text.lower().startswith("margin") and cue.start - c.end > 3 or _mass_margin(reading, c):
             continue  # "a mass with angular margins, ..., measuring 1.6 cm": the margins describe the mass
         if c.text.lower() == "extent" and _EXTENT_OF_TUMOUR & {t.lower() for t in reading.tokens[c.end:c.end + 3]}:
             continue  # "MRI extent of enhancement 2.6 cm": the tumour's extent on MRI, not calcifications'
         if kind and (c.end == cue.start or not _claimed(reading, c, others)):
             return kind  # a label right before the number is its own ("... at depth 3 cm")
     return "tumor" if _size_field(reading, cue) else _continued(reading, cue, others)
+
+
+_LOCATIVE = frozenset({"in", "of", "within", "at"})
+_HEADS = ("NON_TUMOR_HEAD", "LUMP", "TUMOR", "CANCER", "NODE", "DCIS", "OTHER_FOCUS")
+
+
+def _locates(reading: Reading, breast: Cue) -> bool:
+    """A breast named as where something before it is ("cysts in the left breast", "IDC of the R breast"): that
+    head, not the breast, says what a measurement after them measures."""
+    words = [t.lower() for t in reading.tokens[max(0, breast.start - 3):breast.start]]
+    at = max((i for i, w in enumerate(words) if w in _LOCATIVE), default=None)
+    if at is None:
+        return False
+    preposition = breast.start - len(words) + at
+    return any(c.clause == breast.clause and preposition - 3 <= c.end <= preposition for c in reading.all(*_HEADS))
+
+
+def _mass_margin(reading: Reading, head: Cue) -> bool:
+    """Margins named by a BI-RADS margin descriptor ("mass with spiculated margins measuring 2.4 cm"): the imaged
+    mass's outline, so the measurement is the mass's, not an excision margin's."""
+    return head.text.lower().startswith("margin") and bool(_DESCRIBED_MARGIN & {
+        t.lower() for t in reading.tokens[max(0, head.start - 2):head.start]})
 
 
 # Words between an object and its measurement ("a simple cyst of 2.5 cm", "lipoma measuring 3 cm", "core length: 2 cm")
@@ -328,6 +356,17 @@ def _continued(reading: Reading, cue: Cue, others: List[Cue]) -> Optional[str]:
 
 _FROM_LANDMARK = re.compile(r"(?i)^(?:from\b|of\s+(?:the\s+)?(?:chest|nipple|skin|pectoral|areola)|to\s+the\b"
                             r"|f\.?t?n\b|cmfn\b)")
+
+
+_LIST_MARKS = frozenset({"/", ";", ",", "and"})
+
+
+def _listed_with(reading: Reading, size: Cue, later: Cue) -> bool:
+    """Two readings of the tumour by two studies listed together ("1.8 cm on US / 2.6 cm on MRI"): what is said of
+    the list's time after it is said of both."""
+    between = reading.tokens[size.end:later.start]
+    return 0 < len(between) <= 4 and bool(_LIST_MARKS & set(between)) and _by_study(reading, size) \
+        and _by_study(reading, later)
 
 
 def _by_study(reading: Reading, size: Cue) -> bool:
@@ -438,7 +477,11 @@ def _after_correction(reading: Reading, found: List[Tuple[Cue, float]]) -> List[
 
 
 def _comparisons(reading: Reading) -> List[Cue]:
-    return reading.all(*_COMPARISONS)
+    """The bounds on a size ("< 2 cm", "over 3 cm"); not "up to 2.4 cm on ultrasound" or "IDC up to 2.4 cm", the
+    extent a study measured or the tumour's (as "measuring up to 2.4 cm" is), which is a size."""
+    return [c for c in reading.all(*_COMPARISONS) if not (c.text.lower().startswith("up") and (
+        any(0 <= s.start - c.end <= 2 for s in reading.all(*_STUDIES))
+        or any(0 <= c.start - t.end <= 1 for t in reading.all("CANCER", "TUMOR"))))]  # ("IDC up to 2.3 cm")
 
 
 def _split_decimal(reading: Reading, cue: Cue) -> bool:
@@ -518,9 +561,11 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
             bare.append((cue, value, when))
     if nac and any(w == "diagnosis" for _, _, w in placed + bare):
         # "30 mm on US and 22 mm on mammography initially": the qualifier covers the sizes listed with it
-        dx_sentences = {c.sentence for c, _, w in placed + bare if w == "diagnosis"}
-        placed = [p for p in placed if p[2] == "diagnosis" or (p[2] is None and p[0].sentence in dx_sentences)]
-        bare = [b for b in bare if b[2] == "diagnosis" or (b[2] is None and b[0].sentence in dx_sentences)]
+        dx = [c for c, _, w in placed + bare if w == "diagnosis"]
+        def at_dx(size: Cue) -> bool:  # ("1.8 cm on US / 2.6 cm on MRI at dx": both readings of the list)
+            return any(size.sentence == d.sentence or _listed_with(reading, size, d) for d in dx)
+        placed = [p for p in placed if p[2] == "diagnosis" or (p[2] is None and at_dx(p[0]))]
+        bare = [b for b in bare if b[2] == "diagnosis" or (b[2] is None and at_dx(b[0]))]
     if not nac:
         placed, bare = _grown(reading, placed), _grown(reading, bare)
     unitless, unsure = _unitless(reading, placed + bare)
@@ -716,10 +761,10 @@ def _grown(reading: Reading, sizes: Sized) -> Sized:
     first, top = min((c for c, _ in current), key=lambda c: c.start), max(v for _, v in current)
     now = {_study(reading, c) for c, _ in current}
     dates = reading.all("TIMELINE_DATE", "SIZE_OLD", "SIZE_OLD_POST")
-    dated = {d.sentence for d in dates}
     # before it: in an earlier sentence, or in its own with a date between them ("1.5 cm on mammogram 2024, now 2.5
     # cm on today's US")
     years = [d for d in dates + reading.all("SURGERY_PAST_POST") if DATED.fullmatch(d.text.strip())]
+    dated = {d.sentence for d in dates + years}  # ("1.6 cm on the 04/2025 mammogram")
     def earlier(c: Cue) -> bool:
         return c.sentence < first.sentence or (c.sentence == first.sentence and any(
             c.end <= d.start < first.start for d in years))
@@ -859,16 +904,23 @@ def _other_unit(reading: Reading, cue: Cue) -> bool:
 
 
 def tumor_over_2cm(reading: Reading, facts: Facts) -> Read:
-    """'> 2 cm' -> True, '< 2 cm' / '2 cm or less' -> False; '≥ 2 cm' straddles 2 cm and is asked about."""
-    if facts.get("tumor_size_cm") is not None:
-        return NOTHING
+    """'> 2 cm' -> True, '< 2 cm' / '2 cm or less' -> False; '≥ 2 cm' straddles 2 cm and is asked about. Beside a
+    size on the other side of 2 cm ("'sub-centimetre' per the stereo report but MRI 2.6 cm") it is a conflict."""
     def own(cues: List[Cue]) -> List[Cue]:
         return [c for c in cues if measured(reading, c) not in ("node", "other")]  # a node "over 3 cm" is not
 
     gt, le = own(reading.live("SIZE_COMPARE_GT")), own(reading.live("SIZE_COMPARE_LE"))
-    ge = own(reading.live("SIZE_COMPARE_GE"))
     # "subcentimetre ILC", "< 1 cm mass": below 2 cm, when it is the tumour's (a node "< 1 cm" is not)
     le += [c for c in reading.live("SIZE_BELOW_1CM") if measured(reading, c) == "tumor"]
+    size = facts.get("tumor_size_cm")
+    if size is not None:
+        # only a bound said of the tumour itself, before any chemotherapy ("under 2 cm now" after it is the response;
+        # "T1 is 2 cm or less" defines a category)
+        other_side = [c for c in (le if size > SIZE_THRESHOLD_CM else gt) if measured(reading, c) == "tumor"]
+        if other_side and facts.get("treatment") not in _NAC and not reading.has("TNM"):
+            return Read(cues=tuple(other_side[:1]), conflict=True)
+        return NOTHING
+    ge = own(reading.live("SIZE_COMPARE_GE"))
     # "no bigger than 2 cm" is 2 cm or less; "not under 2 cm" is 2 cm or more, which straddles the line
     le += own([c for c in reading.all("SIZE_COMPARE_GT") if c.negated and not (c.uncertain or c.family)])
     ge += own([c for c in reading.all("SIZE_COMPARE_LE") if c.negated and not (c.uncertain or c.family)])

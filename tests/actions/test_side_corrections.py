@@ -1,0 +1,34 @@
+"""Corrections and answers after the first message (session 26), through the actions with real trackers, in words
+written for these tests: a side put right gives the answer again for the other breast, and a node told with the old
+side is asked about again (it is now the other axilla's); a report line answering the size question is the size."""
+from action_harness import answered, customs, form_turn, only_custom
+
+
+def test_a_side_put_right_gives_the_answer_again_when_the_node_named_no_side(domain):
+    slots = answered(domain, "58F, new right IDC 2.7 cm, untreated, axilla clinically negative", "axilla-5")
+    _, messages = form_turn(domain, slots, "oops, it's actually the left breast", "correct", turn=2)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-5")
+
+
+def test_a_side_put_right_asks_again_about_a_node_told_with_the_old_side(domain):
+    slots = answered(domain, "58F, new right IDC 2.7 cm, untreated, hard right axillary node on exam", "axilla-6")
+    _, messages = form_turn(domain, slots, "correction: the cancer is in the left breast", "correct", turn=2)
+    question = only_custom(messages)
+    assert (question["type"], question["slot"]) == ("question", "clinical_nodes")
+
+
+def test_the_same_side_said_again_is_no_new_answer(domain):
+    slots = answered(domain, "58F, new right IDC 2.7 cm, untreated, axilla clinically negative", "axilla-5")
+    _, messages = form_turn(domain, slots, "sorry, to be clear it is the right breast", "correct", turn=2)
+    assert not any(c.get("type") == "recommendation" for c in customs(messages))
+
+
+def test_a_report_line_answering_the_size_question_is_the_case_s_tumour(domain):
+    """The case's cancer is known; "US: R breast mass 2.5 cm" gives its size, not a mass still to be biopsied."""
+    slots, messages = form_turn(domain, {}, "new right IDC, 47F, hard R axillary node on exam, untreated",
+                                "describe_case")
+    assert only_custom(messages)["slot"] == "tumor_size_cm"
+    _, messages = form_turn(domain, slots, "US: R breast mass 2.5 cm", "inform", requested="tumor_size_cm", turn=2)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-6")
