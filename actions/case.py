@@ -28,8 +28,10 @@ def message_update(tracker: Tracker) -> Dict[Text, Any]:
     if side_unsaid(tracker, decision, ext):
         return {cs.INTAKE_SLOT: {"kind": intake.OTHER, "why": intake.SIDE_UNSAID}}
     update = cs.apply(tracker, decision, ext)
-    if decision.kind in (intake.CONTINUE, intake.CORRECT):
-        update.update(cs.side_moved(tracker, update))
+    moved = cs.side_moved(tracker, update) if decision.kind in (intake.CONTINUE, intake.CORRECT) else {}
+    if moved:
+        # the node told with the old side is set aside, and the question about it says why
+        update.update(moved, **{cs.INTAKE_SLOT: {**(update.get(cs.INTAKE_SLOT) or {}), "side_moved": True}})
     if unchanged(tracker, decision, ext, update):
         # never the old answer again as if the correction had been read: say so, and withdraw that answer (the
         # follow-ups no longer speak for its variant)
@@ -145,7 +147,8 @@ class ValidateCaseForm(FormValidationAction):
             messages.ask_new_patient(dispatcher, cs.known_facts(tracker), waiting["text"] if waiting else "")
         elif following:
             unknown = following == requested and intake.says_unknown(cs.text_of(tracker))
-            messages.ask(dispatcher, following, cs.analysis(tracker), prefix=messages.UNKNOWN_FACT if unknown else "")
+            prefix = messages.UNKNOWN_FACT if unknown else messages.SIDE_MOVED if note.get("side_moved") else ""
+            messages.ask(dispatcher, following, cs.analysis(tracker), prefix=prefix)
         else:
             events.extend(answer_case(dispatcher, tracker))
             variant = next((e.get("value") for e in reversed(events) if e.get("name") == cs.VARIANT_SLOT), variant)

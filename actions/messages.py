@@ -17,6 +17,8 @@ OTHER_PATIENT_NAMED = ("I hold one case per conversation, and it is {held}: I ca
 GENERAL_ANSWER = " Meanwhile, the general answer (not for a particular variant):"
 UNKNOWN_FACT = ("Understood, it is not known yet. The variant depends on it, so I cannot recommend without it; "
                 "the case is kept, so send it when you have it.\n")
+SIDE_MOVED = ("The case is now on the other breast. The node you described was named on the old side, so it would "
+              "now be in the opposite axilla; I have set the nodal status aside rather than move it.\n")
 NO_EARLIER_CASE = ("I have no earlier case in this conversation (a new session starts without the previous "
                    "case's facts), so I read this message on its own.")
 NEW_CASE_FROM_PENDING = "New patient, from the description you sent before:"

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from bot.nlp.fastre import Scanner
+from bot.nlp.fastre import Scanner, ScannerIndex
 
 CUES_KEY = "cues"        # the span group of the findings (lexicon.yml's labels)
 CONTEXT_KEY = "context"  # the span group of the assertion modifiers that matched, labelled by category
@@ -44,10 +44,16 @@ def doc_text(doc: Doc) -> str:
 _MENDED_KEY = "bot:mended"
 
 
+def scanned_text(doc: Doc) -> str:
+    """The text the regexes read: the doc's, with the words the typo component mended spelt right ("no
+    persnal/family hx" reads as "personal"), as the phrase matchers read the mended NORMs."""
+    mended = doc.user_data.get(_MENDED_KEY)
+    return _mended_text(doc, mended)[0] if mended else doc_text(doc)
+
+
 def regex_matches(doc: Doc, scanner: Scanner) -> Iterator[Tuple[int, int]]:
-    """(start, end) token offsets of the scanner's matches, each widened to whole tokens (as char_span's
-    "expand"). The regexes read the text with the words the typo component mended spelt right ("no persnal/family
-    hx" reads as "personal"), as the phrase matchers read the mended NORMs; the tokens are the doc's own."""
+    """(start, end) token offsets of the scanner's matches in scanned_text(doc), each widened to whole tokens (as
+    char_span's "expand"); the tokens are the doc's own."""
     mended = doc.user_data.get(_MENDED_KEY)
     if not mended:
         for m in scanner.finditer(doc_text(doc)):
@@ -346,6 +352,7 @@ class AxillaContext:
         self._kind_index: Dict[Tuple[Any, ...], int] = {}
         self._key_kind: Dict[int, int] = {}  # match key -> index of its kind
         self._regexes: List[Tuple[int, Scanner]] = []
+        self._index = ScannerIndex([])
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
         self.matcher = Matcher(self.nlp.vocab, validate=True)
 
@@ -381,6 +388,7 @@ class AxillaContext:
             else:
                 self.matcher.add(key, [list(rule.pattern)])
             self.rules.append(rule)
+        self._index = ScannerIndex([regex for _, regex in self._regexes])
         # Phrases are matched on what the components before this one make of them (norms, typo corrections),
         # as spaCy's span_ruler does.
         before = self.nlp.pipe_names[:self.nlp.pipe_names.index(self.name)] if self.name in self.nlp.pipe_names \
@@ -394,7 +402,9 @@ class AxillaContext:
         found = {(self._key_kind[key], start, end) for key, start, end in self.phrase_matcher(doc)}
         if len(self.matcher):
             found.update((self._key_kind[key], start, end) for key, start, end in self.matcher(doc))
-        for index, regex in self._regexes:
+        regexes = self._regexes
+        for i in self._index.candidates(scanned_text(doc)):
+            index, regex = regexes[i]
             found.update((index, start, end) for start, end in regex_matches(doc, regex))
         kinds = self._kinds
         pseudo = [(kinds[k].category, s, e) for k, s, e in found if kinds[k].direction == "PSEUDO"]
@@ -622,18 +632,22 @@ class RegexRuler:
         self.spans_key = spans_key
         self.patterns: Dict[str, List[str]] = {}
         self._compiled: List[Tuple[str, Scanner]] = []
+        self._index = ScannerIndex([])
 
     def add_patterns(self, patterns: Dict[str, List[str]]) -> None:
         for label, regexes in patterns.items():
             self.patterns.setdefault(label, []).extend(regexes)
         # One regex per pattern: inline flags such as (?i) then apply to that pattern only.
         self._compiled = [(label, Scanner(r)) for label, regexes in self.patterns.items() for r in regexes]
+        self._index = ScannerIndex([scanner for _, scanner in self._compiled])
 
     def __call__(self, doc: Doc) -> Doc:
         if self.spans_key not in doc.spans:
             doc.spans[self.spans_key] = []
         group = doc.spans[self.spans_key]  # appended to: reading its spans back would build each one again
-        for label, regex in self._compiled:
+        compiled = self._compiled
+        for i in self._index.candidates(scanned_text(doc)):
+            label, regex = compiled[i]
             for start, end in regex_matches(doc, regex):
                 group.append(Span(doc, start, end, label=label))
         return doc

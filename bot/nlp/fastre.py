@@ -209,3 +209,36 @@ class Scanner:
                 if found:
                     at = found.end()
                     yield found
+
+
+class ScannerIndex:
+    """Which of many scanners may match a text, found in one pass: each scanner is keyed by strings one of which any
+    match of it contains (its longest required word, or one set of alternatives), so a text is looked at once per
+    key instead of once per scanner. `candidates` never leaves out a scanner that matches (the scanners check
+    their words again); for non-ASCII text, where the words are not looked for, it gives all."""
+
+    def __init__(self, scanners: Sequence[Scanner]) -> None:
+        self._count = len(scanners)
+        self._always: List[int] = []
+        keyed: Dict[str, List[int]] = {}
+        for i, scanner in enumerate(scanners):
+            if scanner._plain or not (scanner.words or scanner.either):
+                self._always.append(i)
+                continue
+            key = (max(scanner.words, key=len),) if scanner.words else max(
+                scanner.either, key=lambda need: min(map(len, need), default=0))
+            for word in key:
+                keyed.setdefault(word, []).append(i)
+        self._keys = tuple(keyed.items())
+
+    def candidates(self, text: str) -> List[int]:
+        """Indexes (in order) of the scanners that may match `text`."""
+        seen = _SEEN if _SEEN[0] is text else _remember(text)
+        if not seen[2]:
+            return list(range(self._count))
+        lower = seen[1]
+        found = set(self._always)
+        for word, indexes in self._keys:
+            if word in lower:
+                found.update(indexes)
+        return sorted(found)

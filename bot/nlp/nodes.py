@@ -577,7 +577,7 @@ def _status_before_nac(reading: Reading, facts: Facts, negative: List[Cue], posi
     # or told before the chemotherapy, the nodes found after it ("Jan: dx 3 cm IDC, cN0. Feb-Jun: NAC, completed.
     # Jul: new palpable lump"): a timeline
     chemo = [n for n in reading.all("NAC") if not (n.negated or n.family)]
-    return [c for c in negative if reading.within(c, ["SIZE_AT_DX"], 2, 4) or any(
+    return [c for c in negative if reading.within(c, ["SIZE_AT_DX"], 5, 4) or any(
         c.sentence < n.sentence and positive and all(n.sentence < m.cue.sentence for m in positive) for n in chemo)]
 
 

@@ -498,6 +498,17 @@ def _split_decimal(reading: Reading, cue: Cue) -> bool:
         and tokens[cue.start - 2].isdigit() and len(number.group()) == 1
 
 
+def _from_to(reading: Reading, before: str) -> Dict[int, str]:
+    """A size changed "from X to Y" ("shrank from 3.1 cm to 1.2 cm", "grew from 1.6 to 2.4 cm"): X is the earlier
+    measurement (`before`: at diagnosis, or an older one), Y the later. {id(size cue): when}."""
+    found: Dict[int, str] = {}
+    sizes = reading.all("SIZE")
+    for first, then in zip(sizes, sizes[1:]):
+        if reading.tokens[first.end:then.start] == ["to"] and reading.tokens[first.start - 1:first.start] == ["from"]:
+            found[id(first)], found[id(then)] = before, "later"
+    return found
+
+
 def _denied_numbers(reading: Reading) -> Set[Optional[float]]:
     """Numbers denied right after a size, in its unit ("It's 2.9 cm, not 1.9" denies 1.9 cm)."""
     tokens = reading.tokens
@@ -531,6 +542,7 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     # corrects)
     denied = {size_cm(c) for c in reading.all("SIZE") if c.negated and not c.family and c.sentence in affirmed}
     denied |= _denied_numbers(reading)
+    changed = _from_to(reading, "diagnosis" if nac else "old")
     for cue in reading.all("SIZE"):
         if cue.family or reading.supposed(cue) or any(c.start <= cue.start < c.end for c in comparisons):
             continue  # a relative's tumour; "larger than 2 cm" is a comparison, not a size
@@ -546,7 +558,7 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
             continue  # the prior study a report compares with
         if facts.get("diagnosis") == "local_recurrence" and _first_cancer(reading, cue):
             continue  # "mastectomy in 2012 for a 2.2 cm IDC": the first cancer's size, not the recurrence's
-        head, when, value = measured(reading, cue), _when(reading, cue), size_cm(cue)
+        head, when, value = measured(reading, cue), changed.get(id(cue)) or _when(reading, cue), size_cm(cue)
         if nac and when == "old":
             when = "diagnosis"  # "when you found it in August it was 4 cm", now on chemotherapy: before it
         if when == "old" and head not in ("node", "other") and not nac and value is not None:

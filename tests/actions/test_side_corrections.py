@@ -16,6 +16,7 @@ def test_a_side_put_right_asks_again_about_a_node_told_with_the_old_side(domain)
     _, messages = form_turn(domain, slots, "correction: the cancer is in the left breast", "correct", turn=2)
     question = only_custom(messages)
     assert (question["type"], question["slot"]) == ("question", "clinical_nodes")
+    assert "opposite axilla" in messages[0]["text"]  # the question says why the node is asked again
 
 
 def test_the_same_side_said_again_is_no_new_answer(domain):

@@ -9,7 +9,7 @@ import spacy
 
 from bot.nlp import normalise, pipeline
 from bot.nlp.components import CUES_KEY
-from bot.nlp.fastre import Scanner
+from bot.nlp.fastre import Scanner, ScannerIndex
 
 LEXICON: Dict[str, List[str]] = pipeline._read("lexicon.yml")["regex"]
 CONTEXT = [r["pattern"] for r in pipeline.context_rules() if isinstance(r.get("pattern"), str)]
@@ -78,3 +78,17 @@ def test_regex_ruler_spans_as_with_plain_regexes():
 def test_scanner_words_a_match_contains(pattern, words, either):
     scanner = Scanner(pattern)
     assert (scanner.words, list(scanner.either)) == (words, either)
+
+
+def test_the_index_keeps_every_scanner_that_matches():
+    """ScannerIndex.candidates leaves out no scanner that finds a match, for every pattern file's regexes."""
+    scanners = [Scanner(p) for ps in LEXICON.values() for p in ps] + [Scanner(p) for p in CONTEXT]
+    index = ScannerIndex(scanners)
+    for text in TEXTS + [normalise.normalise(t)[0].text for t in TEXTS] + random_texts(500):
+        candidates = set(index.candidates(text))
+        assert {i for i, s in enumerate(scanners) if s.regex.search(text)} <= candidates, text
+
+
+def test_the_index_leaves_out_scanners_whose_words_are_absent():
+    index = ScannerIndex([Scanner(r"(?i)\bcarcinoma\b"), Scanner(r"(?i)\b(?:idc|ilc)\b"), Scanner(r"\d")])
+    assert (index.candidates("a 2 cm ILC"), index.candidates("nothing here")) == ([1, 2], [2])

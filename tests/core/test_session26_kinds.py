@@ -187,3 +187,29 @@ def test_a_tumour_up_to_a_size_measures_that_size() -> None:
 def test_a_satellite_lesion_some_distance_away_gives_no_size() -> None:
     result = bot.analyze("New L IDC 1.5 cm and a satellite nodule 2.4 cm away; axilla clinically clear; untreated")
     assert (result.facts["tumor_size_cm"], result.variant_id) == (1.5, "axilla-3")
+
+
+@pytest.mark.parametrize("label", ["Post-NAC: none palpable.", "post chemo: no palpable axillary nodes."])
+def test_a_chemotherapy_time_label_is_not_denied_by_its_field(label: str) -> None:
+    result = bot.analyze(f"{label} At diagnosis: 2.7 cm L IDC, cN0. Surgery next week.")
+    assert (result.facts["treatment"], result.variant_id) == ("neoadjuvant_completed", "axilla-8")
+
+
+def test_a_negative_exam_said_of_the_diagnosis_decides_beside_a_node_found_after_chemotherapy() -> None:
+    """matching-rules.md: rows 8 and 9 go by the nodal status before chemotherapy."""
+    result = bot.analyze("Completed neoadjuvant AC-T. 3.4 cm R IDC at diagnosis with a normal axillary exam at that "
+                         "point; now a new palpable R axillary node. Operation in 2 weeks.")
+    assert result.variant_id == "axilla-8"
+
+
+@pytest.mark.parametrize("change, size, variant", [
+    ("Neoadjuvant chemotherapy finished; the R IDC went down from 2.8 cm to 0.9 cm.", 2.8, "axilla-8"),
+    ("Untreated R IDC that grew from 1.5 cm to 2.5 cm in 2 months.", 2.5, "axilla-5")])
+def test_a_size_changed_from_one_to_another_is_read_in_time(change: str, size: float, variant: str) -> None:
+    result = bot.analyze(f"{change} Axilla clinically negative at diagnosis. 57F")
+    assert (result.facts["tumor_size_cm"], result.variant_id) == (size, variant)
+
+
+def test_a_named_neoadjuvant_regimen_that_starts_on_a_day_ahead_is_not_yet_given() -> None:
+    result = bot.analyze("Line in, neoadjuvant EC begins next week. New 3.6 cm L IDC with a hard L axillary node. 45F")
+    assert (result.facts["treatment"], result.variant_id) == ("none", "axilla-6")
