@@ -90,7 +90,9 @@ def cancer_each_side(reading: Reading) -> bool:
         return True
     own = {cue_side(reading, c) for c in reading.all(*_OWN_FACTS) if not c.family}
     # "two new cancers: L breast 1.3 cm and R breast 1.9 cm": a cancer, and a tumour's size in each breast
-    sized = {cue_side(reading, c) for c in reading.all("SIZE") if not (c.family or c.negated)
+    # (not a past cancer's: "a 3 cm L breast IDC in 2010, treated; now a new R IDC 1.1 cm")
+    sized = {cue_side(reading, c) for c in reading.all("SIZE") if not (c.family or c.negated or c.historical)
+             and not any(abs(p.start - c.start) <= 4 for p in past)
              and sizes.size_cm(c) is not None and sizes.measured(reading, c) not in ("node", "other")
              and not reading.near(c, ["BENIGN_LOOK"], "sentence")}  # "11 mm mass, probable fibroadenoma"
     return bool(found) and ("bilateral" in found and set(SIDES) <= own or set(SIDES) <= sized)

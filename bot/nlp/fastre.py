@@ -6,9 +6,10 @@ about 25 ns a character. `Scanner` works out from the parsed pattern which ASCII
 with (and, after a leading `\\b`, that it starts a word), finds those places with a case-sensitive class, and
 tries the pattern only there. The matches are exactly `pattern.finditer(text)`'s: any match starts at such a
 place, and matching from a position sees the whole text (lookbehinds, `\\b`, `^`). Before that, the words a
-match must contain ("cm" or "mm" for a size) are looked for in the lower-cased text: a pattern whose words are
-absent is not run at all. Non-ASCII text, and patterns whose first characters cannot be worked out (or that can
-match the empty string, or start at a space), use plain finditer.
+match must contain ("cm" or "mm" for a size; what a lookahead or lookbehind must see) are looked for in the
+lower-cased text: a pattern whose words are absent is not run at all. `ScannerIndex` does that for many scanners
+at once, keying each by one of its words. Non-ASCII text, and patterns whose first characters cannot be worked out
+(or that can match the empty string, or start at a space), use plain finditer.
 """
 from __future__ import annotations
 
@@ -117,6 +118,8 @@ def _item_needs(op: Any, av: Any, flags: int) -> Needs:
     if op is sre.SUBPATTERN:
         _, add, remove, pattern = av
         return _needs(pattern.data, (flags | add) & ~remove)
+    if op is sre.ASSERT:  # a lookahead or lookbehind: what it must see is in the text too ("(?<=\\bchemo )")
+        return _needs(av[1].data, flags)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
         return _needs(av[2].data, flags)
     if op is sre.BRANCH:  # one string of each branch's strongest need
@@ -225,8 +228,10 @@ class ScannerIndex:
             if scanner._plain or not (scanner.words or scanner.either):
                 self._always.append(i)
                 continue
-            key = (max(scanner.words, key=len),) if scanner.words else max(
-                scanner.either, key=lambda need: min(map(len, need), default=0))
+            # the cheapest requirement to look for: few strings, none very short (a short one is in most texts)
+            options = [(word,) for word in scanner.words] + list(scanner.either)
+            key = min(options, key=lambda need: (min(map(len, need), default=0) < 3, len(need),
+                                                 -min(map(len, need), default=0)))
             for word in key:
                 keyed.setdefault(word, []).append(i)
         self._keys = tuple(keyed.items())

@@ -543,6 +543,7 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     denied = {size_cm(c) for c in reading.all("SIZE") if c.negated and not c.family and c.sentence in affirmed}
     denied |= _denied_numbers(reading)
     changed = _from_to(reading, "diagnosis" if nac else "old")
+    current = [c for c in reading.live("CANCER") if not c.historical]  # beside a past cancer, a current one
     for cue in reading.all("SIZE"):
         if cue.family or reading.supposed(cue) or any(c.start <= cue.start < c.end for c in comparisons):
             continue  # a relative's tumour; "larger than 2 cm" is a comparison, not a size
@@ -558,6 +559,9 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
             continue  # the prior study a report compares with
         if facts.get("diagnosis") == "local_recurrence" and _first_cancer(reading, cue):
             continue  # "mastectomy in 2012 for a 2.2 cm IDC": the first cancer's size, not the recurrence's
+        if current and any(c.historical and c.sentence == cue.sentence and 0 <= c.start - cue.end <= 3
+                           for c in reading.all("CANCER")):
+            continue  # "a 3 cm L breast IDC in 2010, treated; now a new R IDC": the past cancer's size
         head, when, value = measured(reading, cue), changed.get(id(cue)) or _when(reading, cue), size_cm(cue)
         if nac and when == "old":
             when = "diagnosis"  # "when you found it in August it was 4 cm", now on chemotherapy: before it

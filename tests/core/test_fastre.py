@@ -73,6 +73,7 @@ def test_regex_ruler_spans_as_with_plain_regexes():
     (r"(?i)(?:≤|<=)\s*2\s*cm", ("<=", "cm"), []),  # "≤" is never in ASCII text; a lone digit is not looked for
     (r"(?i)\b(?:since\s+grown|has\s+grown)", (), [("grown", "since")]),
     (r"\bL\b", (), []),
+    (r"(?i)(?=(?:new|hard)\b)(?<=\bchemo )", ("chemo ",), [("hard", "new")]),  # what a lookaround must see
     (r"(?m)^.*?(?:\[\s*x?\s*\]|[☐☒])[ \t]*$", ("[",), []),  # a class of non-ASCII characters: never in ASCII text
 ])
 def test_scanner_words_a_match_contains(pattern, words, either):

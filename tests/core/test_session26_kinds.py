@@ -213,3 +213,9 @@ def test_a_size_changed_from_one_to_another_is_read_in_time(change: str, size: f
 def test_a_named_neoadjuvant_regimen_that_starts_on_a_day_ahead_is_not_yet_given() -> None:
     result = bot.analyze("Line in, neoadjuvant EC begins next week. New 3.6 cm L IDC with a hard L axillary node. 45F")
     assert (result.facts["treatment"], result.variant_id) == ("none", "axilla-6")
+
+
+def test_a_past_cancer_s_size_in_the_other_breast_is_neither_a_second_cancer_nor_the_size() -> None:
+    result = bot.analyze("Previous 2.8 cm right breast IDC in 2012, all treatment finished. Now a new left breast IDC "
+                         "1.3 cm, axilla clinically negative, no treatment yet. 68F")
+    assert (result.facts["tumor_size_cm"], result.variant_id) == (1.3, "axilla-3")
