@@ -206,8 +206,9 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
         if "BARE_NUMBER" in cues and imaged:
             # "MRI says 2.4", "2.4 on MRI though": another reading of the tumour, its unit not given: asked, quoted
             return replace(ext, residue=ext.residue + (Residue("tumor_size_cm", 0, len(text), text),))
-    if tracker.get_slot("node_finding") and imaged and not felt:
-        # "found on CT not mammogram": the study that found the case's node, as the answer to that question
+    if tracker.get_slot("node_finding") and imaged and not felt and not intake.is_question(text):
+        # "found on CT not mammogram": the study that found the case's node, as the answer to that question (not a
+        # question that names a study: "the surgeon likes an MRI, why isn't that first?")
         again = bot.extract(text, expecting="node_finding", side=side, lump=lump, diagnosis=diagnosis)
         if again.stated.get("node_finding") not in (None, tracker.get_slot("node_finding")):
             return replace(again, corrected=True)

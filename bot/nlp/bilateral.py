@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Set, Tuple
 
-from bot.nlp import nodes, sizes
+from bot.nlp import course, nodes, sizes
 from bot.nlp.components import Cue
 from bot.nlp.reading import Reading
 
@@ -77,7 +77,9 @@ def cancer_each_side(reading: Reading) -> bool:
     or a cancer is named and each breast has a tumour's size of its own."""
     if not (reading.has("SIDE_LEFT") and reading.has("SIDE_RIGHT")):
         return False  # every way needs both sides named (most messages name one): read no further
-    past = [c for c in reading.all("CANCER") if c.family or c.negated or c.historical]
+    # a past cancer: told as history, or dated with its treatment ("R DCIS 2015, lumpectomy + RT, done")
+    past = [c for c in reading.all("CANCER") if c.family or c.negated or c.historical
+            or course.treated_in_the_past(reading, c)]
     found = set()
     for cue in reading.all("CANCER", "TUMOR", "RECURRENCE"):
         if cue.family or cue.negated or cue.uncertain or (cue.label != "RECURRENCE" and (

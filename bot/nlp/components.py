@@ -533,6 +533,15 @@ def _ocr_readings(word: str) -> Set[str]:
     return readings - {word}
 
 
+_ACRONYM_MAX = 5  # letters: a word in capitals this short, among small letters, is an acronym
+
+
+def _mostly_capitals(text: str) -> bool:
+    """A message written in capitals, where a short word in capitals is no acronym ("NEW L BRST CA")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
 class TypoNorms:
     """Spelling tolerance for the lexicon's own vocabulary: a word within one edit (insertion, deletion,
     substitution or transposition) of exactly one known word takes that word's NORM. A shorter word (from
@@ -588,11 +597,17 @@ class TypoNorms:
         return best.pop() if len({self.norms[c] for c in best}) == 1 else ""
 
     def __call__(self, doc: Doc) -> Doc:
+        shouted: Optional[bool] = None
         for token in doc:
             lower = token.lower_
             if (len(lower) < self.min_swap_length and (len(lower) < 3 or _VOWELS & set(lower))) \
                     or lower in self.known or not token.is_alpha:
                 continue
+            if token.is_upper and len(lower) <= _ACRONYM_MAX:
+                if shouted is None:
+                    shouted = _mostly_capitals(doc.text)
+                if not shouted:
+                    continue  # an acronym in a sentence of small letters ("on NST", "PST"), not a slip of a word
             word = self._seen.get(lower)
             if word is None:
                 word = self.correct(lower)

@@ -37,10 +37,28 @@ def _about_patient(reading: Reading, cue: Cue) -> bool:
     if cue.text.lower() in _PRONOUNS and any(c.sentence == cue.sentence and 0 <= cue.start - c.end <= 3
                                              for c in reading.all("CLINICIAN")):
         return False
+    # "Referred by Dr. John Miller; he wants to know ...": the pronoun right after a doctor's name is the doctor's
+    if cue.text.lower() in _PRONOUNS and _after_doctor(reading.tokens, cue.start):
+        return False
     # "referred by Mr. Jones", "letter from Mr Patel": the referrer's title
     if cue.start and reading.tokens[cue.start - 1].lower() in ("by", "from", "cc", "to"):
         return False
     return not any(0 <= cue.start - a.end <= 1 for a in reading.all("ADDRESSEE"))
+
+
+_DOCTOR_TITLES = frozenset({"dr", "dr.", "doctor", "prof", "prof.", "professor"})
+
+
+def _after_doctor(tokens: List[str], at: int) -> bool:
+    """A doctor's name ends right before token `at` ("Dr. John Miller; he"): only its capitalised words and a
+    comma or semicolon between the title and it."""
+    i = at - 1
+    while i >= 0 and tokens[i] in (",", ";", ".", "-"):
+        i -= 1
+    names = 0
+    while i >= 0 and tokens[i][:1].isupper() and tokens[i].lower() not in _DOCTOR_TITLES and names < 3:
+        i, names = i - 1, names + 1
+    return names > 0 and i >= 0 and tokens[i].lower() in _DOCTOR_TITLES
 
 
 def _relative_of(reading: Reading, cue: Cue) -> bool:
@@ -83,7 +101,7 @@ def sex(reading: Reading, facts: Facts) -> Read:
         # "the patient is not male" denies that sex: no vote for it
         relatives = _FEMALE_RELATIVES if label == "FEMALE" else _MALE_RELATIVES
         cues = [c for c in reading.all(label) if not (c.family and not _relative_of(reading, c) or c.negated)
-                and _about_patient(reading, c)
+                and _about_patient(reading, c) and not _letter_named(reading, c)
                 and not (c.text.lower() in _PRONOUNS and _of_relative(reading, c, relatives))]
         strong = [c for c in cues if c.text.lower() not in _PRONOUNS]
         strong += [c for c in reading.all("AGE_SEX") if not c.family and c.text.rstrip(".,;:)").endswith(compact)]
@@ -107,6 +125,14 @@ def sex(reading: Reading, facts: Facts) -> Read:
     if m_all and not f_all:
         return Read("male", tuple(m_all[:1]))
     return NOTHING
+
+
+_ARTICLES = frozenset({"the", "that", "this"})
+
+
+def _letter_named(reading: Reading, cue: Cue) -> bool:
+    """A sex's letter spoken of as a letter ("the F was the template default", "ignore that M"): no sex stated."""
+    return len(cue.text.strip(".,;:'\"")) == 1 and cue.start >= 1 and reading.tokens[cue.start - 1].lower() in _ARTICLES
 
 
 def _age_value(cue: Cue) -> Optional[int]:
@@ -190,7 +216,7 @@ def _calcium(reading: Reading, cue: Cue) -> bool:
 def _current_cancers(reading: Reading) -> List[Cue]:
     """Cancers stated as current: "newly diagnosed" beats a date that belongs to something else."""
     new = [n for n in reading.all("NEW", "NEW_DX") if not n.negated]
-    return [c for c in _cancers(reading) if not (c.negated or c.uncertain or _treated_in_the_past(reading, c))
+    return [c for c in _cancers(reading) if not (c.negated or c.uncertain or treated_in_the_past(reading, c))
             and (not c.historical or any(n.clause == c.clause and 0 <= c.start - n.end <= 4 for n in new))]
 
 
@@ -222,7 +248,7 @@ def _breast_result_awaited(reading: Reading, undone: List[Cue]) -> bool:
 _FINAL = frozenset({"final", "surgical", "operative"})  # the pathology of an operation, not of the diagnosis
 
 
-def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
+def treated_in_the_past(reading: Reading, cue: Cue) -> bool:
     """A cancer in a sentence that dates its surgery ("treated in 2018 with wide local excision ... for a 1.1 cm
     IDC") or dates the cancer and names its surgery ("breast cancer 2019 treated with lumpectomy"), with no word
     that makes the cancer itself new."""
@@ -233,6 +259,11 @@ def _treated_in_the_past(reading: Reading, cue: Cue) -> bool:
         # "breast cancer 2010, treated, all therapy finished 2015": dated, and its treatment over
         dated += [d for d in reading.near(cue, ["NAC_DONE"], "sentence") if d.start > cue.start
                   and reading.near(d, ["TREATMENT_WORD"], "sentence")]
+        # "L breast cancer 2015 treated", "a L breast cancer 2008, treated, NED": dated, and said treated or in
+        # remission since
+        dated += [d for d in reading.near(cue, ["SURVEILLANCE"], "sentence") if d.start > cue.start]
+        if dated or "treated" in {t.lower() for t in reading.tokens[cue.end:reading.sentence_span(cue)[1]]}:
+            dated.append(cue)
     fresh = [n for n in reading.all("NEW", "NEW_DX", "RECURRENCE") if not n.negated
              and n.clause == cue.clause and 0 <= cue.start - n.end <= 4]
     return bool((dated or reading.past_entry(cue)) and not fresh)
@@ -274,7 +305,7 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
         return Read("local_recurrence", tuple(proven_nodes[0].cues[:2]))
     cancers = _current_cancers(reading)
     # after a treated cancer, one at its scar or on the chest wall is its local recurrence (matching-rules.md)
-    treated = facts.get("cancer_history") or any(c.historical or _treated_in_the_past(reading, c)
+    treated = facts.get("cancer_history") or any(c.historical or treated_in_the_past(reading, c)
                                                  for c in _cancers(reading) if not c.negated)
     scarred = [c for c in cancers if treated and any(
         any(w in b.text.lower() for w in _OPERATED_SITES) for b in reading.near(c, ["BREAST"], "sentence"))]
@@ -343,7 +374,7 @@ _UNKNOWN_SITE = re.compile(r"(?i)\b(?:sites?|locations?)\s+(?:(?:is|are|still|no
                            r"confirmed|specified|stated|given|documented)|undetermined|unspecified|tbc|tbd|pending|"
                            r"to\s+be\s+(?:determined|confirmed))")
 _LOCAL = re.compile(r"(?i)\b(?:local(?:ly)?|loco-?regional|regional|in-breast|ibtr|lrr|ipsilateral|scar|chest\s+wall|"
-                    r"lumpectomy\s+site|tumou?r\s+bed|skin|nodes?|axilla\w*|armpit|breast\b(?!\s+(?:cancer|ca|carcinoma)\b))")
+                    r"(?:lumpectomy|surgical|excision|operative|tumou?r|mastectomy)\s+(?:site|bed|cavity)|skin|nodes?|axilla\w*|armpit|breast\b(?!\s+(?:cancer|ca|carcinoma)\b))")
 
 
 def _site_unknown(reading: Reading, cue: Cue) -> bool:
@@ -382,9 +413,9 @@ def _distant(reading: Reading, cue: Cue) -> bool:
     if "local" in cue.text.lower():
         return False
     # in the other axilla than the past cancer's: distant disease (matching-rules.md, other situations)
-    after = [c for c in reading.near(cue, ["AXILLA", "CONTRALATERAL"], "sentence") if 0 <= c.start - cue.end <= 6]
+    after = [c for c in reading.near(cue, ["AXILLA", "CONTRALATERAL"], "sentence") if 0 <= c.start - cue.end <= 10]
     axillae = [a for a in after if a.label == "AXILLA" and not a.negated]
-    past = {reading.side_of(c) for c in reading.all("CANCER") if c.historical or _treated_in_the_past(reading, c)}
+    past = {reading.side_of(c) for c in reading.all("CANCER") if c.historical or treated_in_the_past(reading, c)}
     if axillae and (any(c.label == "CONTRALATERAL" for c in after) or any(
             reading.side_of(a) in ("left", "right") and past & {"left", "right"} and reading.side_of(a) not in past
             for a in axillae)):
@@ -414,9 +445,11 @@ def history(reading: Reading, facts: Facts) -> Read:
     if _treatment_unfinished(reading):
         return NOTHING
     # "metastatic breast carcinoma" in a node biopsied now names the node's disease, not a current primary
+    # (and so does "metastatic carcinoma": the cancer word right after it)
     spread = reading.all("METASTASIS")
-    current = [c for c in _current_cancers(reading) if not inside(c, spread)]
-    past = [c for c in _cancers(reading) if (c.historical or _treated_in_the_past(reading, c))
+    current = [c for c in _current_cancers(reading)
+               if not (inside(c, spread) or any(0 <= c.start - m.end <= 1 for m in spread))]
+    past = [c for c in _cancers(reading) if (c.historical or treated_in_the_past(reading, c))
             and not c.negated and c not in current]
     if past and not current and not reading.live("RECURRENCE"):
         return Read(True, tuple(past[:1]))
@@ -738,6 +771,11 @@ def treatment(reading: Reading, facts: Facts) -> Read:
         sequel = _sequel_operation(reading) if nac == "neoadjuvant_completed" else []
         if sequel and not conflict:
             return Read(residue=tuple(sequel[:1]))  # "completed NAC followed by mastectomy": done, or to come?
+        systemic = [c for c in reading.live("NAC") if _SYSTEMIC.search(c.text)]
+        if nac == "neoadjuvant_completed" and systemic and len(systemic) == len(reading.live("NAC")):
+            # "post-NST", "primary systemic therapy completed": chemotherapy (rows 8-9) or endocrine therapy (no
+            # row), the words do not say: asked
+            return Read(residue=tuple(systemic[:1]))
         return Read(nac, tuple(cues), conflict=conflict)
     none += [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated and not c.uncertain]
     if none:
@@ -749,6 +787,8 @@ def treatment(reading: Reading, facts: Facts) -> Read:
     return Read(residue=tuple(_unplaced_surgery(reading, facts)[:1]))
 
 
+# systemic therapy named without its kind: chemotherapy or endocrine therapy
+_SYSTEMIC = re.compile(r"(?i)\bsystemic\b|\b[np]st\b")
 _BEFORE_WORDS = ("before", "prior", "pre")
 # what "pre-treatment" may name the time of ("pre-treatment core biopsy", "pre-treatment size 2.5 cm", "pre-treatment
 # cN0"): a study, an exam or a measure, not the treatment status

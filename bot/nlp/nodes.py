@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import List, Optional, Sequence, Set, Tuple
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.facts import Facts
 from bot.nlp.components import Cue
@@ -58,12 +61,18 @@ def _elsewhere(reading: Reading, cue: Cue) -> bool:
     """A node of another region ("cervical LN", "R level II cervical node"): the nearest region word decides; with
     none beside it, a message that names a region of nodes and no axilla but to deny it ("NECK ULTRASOUND ...
     Findings: level II lymph node ... no axillary lumps") is about that region."""
-    # "no skin changes - palpable node": no region; but the negated node's own region word ("no cervical
-    # lymphadenopathy") is denied with it, and still says where the node is
+    # "no skin changes - palpable node": no region; but the negated node's own region words ("no cervical
+    # lymphadenopathy", "no lymph nodes enlarged in the groin") are denied with it, and still say where the node is
     near = [c for c in reading.near(cue, ["OTHER_ORGAN", "AXILLA"]) if -4 <= c.start - cue.start <= 6
-            and not (c.label == "OTHER_ORGAN" and c.negated and not (cue.negated and 0 <= cue.start - c.end <= 1))]
+            and not (c.label == "OTHER_ORGAN" and c.negated and not (
+                cue.negated and (0 <= cue.start - c.end <= 1 or _node_region(reading, c))))]
     if near:
+        if any(c.label == "AXILLA" and not beyond_axilla(c) and c.end <= cue.start for c in near):
+            return False  # "no axillary or cervical nodes felt": the axilla's among them
         return min(near, key=lambda c: abs(c.start - cue.start)).label == "OTHER_ORGAN"
+    field = _field_region(reading, cue)
+    if field is not None:
+        return field.label == "OTHER_ORGAN"  # "Inguinal region: no palpable nodes", "Neck: shotty nodes"
     # the regions its sentence names: "Axillary exam ...: no palpable nodes" beside an inguinal hernia told elsewhere;
     # "Lymph: POSITIVE for a 2 cm right inguinal node"
     regions = [c for c in reading.near(cue, ["OTHER_ORGAN", "AXILLA"], "sentence")
@@ -77,6 +86,31 @@ def _elsewhere(reading: Reading, cue: Cue) -> bool:
     return not axillae and any(_node_region(reading, c) for c in reading.live("OTHER_ORGAN"))
 
 
+def _field_region(reading: Reading, cue: Cue) -> Optional[Cue]:
+    """The region that heads the field a node is told in ("Groin: no palpable nodes", "Supraclavicular: none",
+    "HEENT: no lymphadenopathy"): a region word right before a colon earlier in the node's sentence, with no other
+    colon between."""
+    tokens = reading.tokens
+    colons = [i for i in range(max(0, cue.start - _FIELD_REACH), cue.start) if tokens[i] == ":"]
+    if not colons:
+        return None
+    colon = colons[-1]
+    # the field's name, up to four words ("Inguinal region:", "Axilla and groin:"): the axilla first, if named
+    named = [c for c in reading.near(cue, ["AXILLA", "OTHER_ORGAN"], "sentence") if colon - 4 <= c.start < colon
+             and all(t.isalpha() for t in tokens[c.end:colon]) and (c.label == "AXILLA" or _node_region(reading, c))]
+    return min(named, key=lambda c: (c.label != "AXILLA" or beyond_axilla(c), c.label), default=None)
+
+
+_FIELD_REACH = 8  # tokens between a field's colon and the node it tells of
+
+
+def _beside_axilla(reading: Reading, cue: Cue) -> bool:
+    """A statement of nodes in another region, or in a field of one ("Neck: no nodes felt", "Supraclavicular: no
+    nodes felt"): not the axilla's."""
+    field = _field_region(reading, cue)
+    return _elsewhere(reading, cue) or field is not None and beyond_axilla(field)
+
+
 def _node_region(reading: Reading, cue: Cue) -> bool:
     """A region word with nodes of its own, in any language ("inguinal", Turkish "boynun": neck)."""
     return cue.text.lower() in _NODE_REGIONS or reading.norm_of(cue) in _NODE_REGIONS
@@ -84,7 +118,9 @@ def _node_region(reading: Reading, cue: Cue) -> bool:
 
 # Regions with lymph nodes of their own, other than the axilla (matching-rules.md, other node sites)
 _NODE_REGIONS = frozenset({"neck", "cervical", "groin", "inguinal", "submandibular", "submental", "parotid",
-                           "femoral", "popliteal", "epitrochlear", "mediastinal", "intramammary"})
+                           "femoral", "popliteal", "epitrochlear", "mediastinal", "intramammary", "heent", "ent",
+                           "head and neck", "ear", "ears", "auricular", "postauricular", "preauricular", "occipital",
+                           "elbow", "jaw", "mandibular", "tonsillar", "abdomen", "abdominal", "pelvic"})
 
 
 def _trailing(reading: Reading, cue: Cue, label: str) -> List[Cue]:
@@ -189,14 +225,32 @@ def thick_cortex(reading: Reading, node: Cue) -> List[Cue]:
 
 def _result_line(reading: Reading, cue: Cue) -> List[Cue]:
     """The result that opens the sentence after a specimen line ("Right axillary lymph node, core biopsy.
-    Metastatic ductal carcinoma."), as pathology reports set them out."""
-    if not reading.near(cue, ["BIOPSY"], "sentence"):
+    Metastatic ductal carcinoma."), as pathology reports set them out; or after a node that ends its sentence, the
+    biopsy of it told next ("Now a R axillary node; US-guided core = metastatic carcinoma") or a result field of a
+    biopsy report's row ("Site: Right axillary LN | Result: metastatic carcinoma")."""
+    following = sorted((c for c in reading.cues if c.sentence == cue.sentence + 1), key=lambda c: c.start)
+    lead = list(takewhile(lambda c: c.label in _RESULT_LEAD, following))
+    opening = [c for c in following[len(lead):] if c.start == following[len(lead)].start]
+    result = next((c for c in opening if c.label == "PROVEN"), None)
+    if result is None or result.negated or result.uncertain:
         return []
-    following = [c for c in reading.cues if c.sentence == cue.sentence + 1]
-    first = min((c.start for c in following), default=None)
-    return [c for c in following if c.start == first and c.label == "PROVEN" and not (c.negated or c.uncertain)]
+    if reading.near(cue, ["BIOPSY"], "sentence"):
+        return [result] if not lead else []
+    if any(c.sentence == cue.sentence and c.start >= cue.end and c.label in _OTHER_HEADS + _NODAL
+           for c in reading.cues):
+        return []  # the node is not the last thing its sentence names
+    tokens = reading.tokens
+    field = not lead and result.start >= 2 and tokens[result.start - 1] == ":" \
+        and tokens[result.start - 2].lower() in _RESULT_FIELDS \
+        and any(b.end <= cue.start for b in reading.all("BIOPSY"))
+    return [result] if field or any(c.label == "BIOPSY" for c in lead) else []
 
 
+# what may come before a biopsy's result in the sentence that tells it ("US-guided core:"); a result field's names
+_RESULT_LEAD = frozenset({"BIOPSY", "MODALITY_MUS", "MODALITY_OTHER", "IMAGING_GENERIC", "SIDE_LEFT", "SIDE_RIGHT"})
+_RESULT_FIELDS = frozenset({"result", "results", "pathology", "path", "histology", "cytology", "diagnosis", "dx"})
+# a lump said to have come up ("has developed a R axillary lump", "noticed a lump under her arm"): a new one
+_ARISEN = frozenset({"developed", "develops", "developing", "appeared", "emerged", "noticed"})
 _SAME_NODE_REACH = 12  # tokens after an unfelt node within which "but suspicious on US" still describes it
 _OTHER_HEADS = ("TUMOR", "CANCER", "BREAST")
 _NODAL = ("NODE", "LUMP")
@@ -424,7 +478,8 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         # "a new lump", "a new, palpable 1.5 cm lump": "new" in its clause or just before it in its sentence
         new = any(not c.negated and "new" in reading.norm_of(c) for c in reading.near(cue, ["NEW"])
                   + [n for n in reading.near(cue, ["NEW"], "sentence") if 0 <= cue.start - n.end <= 5]) \
-            or any(0 <= n.start - cue.end <= 8 for n in reading.near(cue, ["NOT_BEFORE"], "sentence"))
+            or any(0 <= n.start - cue.end <= 8 for n in reading.near(cue, ["NOT_BEFORE"], "sentence")) \
+            or bool(_ARISEN & {t.lower() for t in reading.tokens[max(0, cue.start - 5):cue.start]})
         side_cues = reading.sides_near(cue)
         support = tuple(palpable_cues[:1] + suspicious_cues[:1] + proven_cues[:1] + modality_cues + side_cues)
         apposed = apposed_axilla(reading, cue)
@@ -526,7 +581,8 @@ def relevant(reading: Reading, facts: Facts) -> List[NodeMention]:
 
 def _regional(reading: Reading, m: NodeMention) -> bool:
     """An infraclavicular or supraclavicular node (cN3): not the axilla's own exam."""
-    return bool(_clavicular(reading, m.cue))
+    field = _field_region(reading, m.cue)
+    return bool(_clavicular(reading, m.cue)) or field is not None and beyond_axilla(field)
 
 
 _NOW = frozenset({"now", "today", "currently", "ab"})  # Hindi "ab": now
@@ -696,7 +752,7 @@ def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
         return []  # "no axillary adenopathy ... haven't examined her yet": whatever denied a node was not the exam
     found = relevant(reading, facts)
     cues = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)
-            and not _about_breasts(reading, c) and not _denied_negative(reading, c)]
+            and not _about_breasts(reading, c) and not _denied_negative(reading, c) and not _beside_axilla(reading, c)]
     # (a node "no longer palpable" was there before: no negative exam of the time before chemotherapy)
     cues += [c for m in found if m.negated and not m.uncertain and m.exam and not _not_the_exam(reading, m)
              and not _no_longer(reading, m.cue) for c in m.cues]
@@ -730,13 +786,13 @@ def _own_axilla(reading: Reading, denial: Cue, axillae: List[Cue]) -> bool:
     same = [a for a in axillae if a.sentence == denial.sentence]
     before = [a for a in same if a.end <= denial.start]
     nearest = max(before, key=lambda a: a.start) if before else min(same, key=lambda a: a.start, default=None)
-    return nearest is not None and not _other_side(reading, nearest)
+    return nearest is not None and not _other_side(reading, nearest) and not beyond_axilla(nearest)
 
 
 def _clear_axillae(reading: Reading) -> List[Cue]:
     """The case's axilla said to be clear on exam: "axilla clinically normal", "normal axillary examination",
     "nothing palpable in the axilla" (not "axillary node biopsy negative": a node was biopsied)."""
-    return [a for a in reading.all("AXILLA") if a.negated and not (a.family or a.uncertain)
+    return [a for a in reading.all("AXILLA") if a.negated and not (a.family or a.uncertain or beyond_axilla(a))
             and reading.within(a, ["FINDING_WORD"], 3, 4) and _exam_negative(reading, a)
             and not _other_side(reading, a) and not reading.within(a, ["BIOPSY"], 0, 3)]
 
@@ -964,15 +1020,42 @@ def _side_after_comma(reading: Reading, cue: Cue, labels: Tuple[str, ...]) -> Li
         c.end == len(reading.tokens) or reading.tokens[c.end] in (",", ";", ".", "side", "axilla", "only"))]
 
 
+_EXAMINED = frozenset({"examined", "checked", "palpated", "assessed", "felt", "exam", "examination"})
+
+
+def _exam_of_both(reading: Reading, side: Cue) -> bool:
+    """Both axillae named as what was examined ("Both axillae examined: palpable node on the L"): the exam's sides,
+    not the lump's."""
+    return side.label == "SIDE_BOTH" and bool(
+        _EXAMINED & {t.lower() for t in reading.tokens[side.end:side.end + 3]})
+
+
+def _side_before_list(reading: Reading, cue: Cue, labels: Tuple[str, ...]) -> List[Cue]:
+    """The side that opens a list of adjectives ending in the lump ("bilateral, non-tender axillary masses")."""
+    tokens = reading.tokens
+    return [c for c in reading.all(*labels) if c.sentence == cue.sentence and 2 <= cue.start - c.end <= 6
+            and tokens[c.end] == "," and all(t in ("-", ",") or t.isalpha() and t.lower() not in STOP_WORDS
+                                              for t in tokens[c.end + 1:cue.start])]
+
+
 _SIDE_FIELDS = frozenset({"side", "sides", "laterality"})
 
 
 def _side_field(reading: Reading, labels: Tuple[str, ...]) -> List[Cue]:
-    """The sides a form's side field holds ("complaint: axillary lump, side: left only", "Laterality: R"), for the
-    one lump the form is about."""
+    """The sides a form's side field holds ("complaint: axillary lump, side: left only", "Laterality: R"), or that a
+    message says alone as the only one ("left side only"), for the one lump it is about."""
     tokens = reading.tokens
-    return [c for c in reading.all(*labels) if c.start >= 2 and tokens[c.start - 1] == ":"
-            and tokens[c.start - 2].lower() in _SIDE_FIELDS and not (c.negated or c.uncertain)]
+    return [c for c in reading.all(*labels) if not (c.negated or c.uncertain) and (
+        c.start >= 2 and tokens[c.start - 1] == ":" and tokens[c.start - 2].lower() in _SIDE_FIELDS
+        # or said alone, as only that side ("left side only", "only the right")
+        or _said_only(tokens, c) and not any(o.start == c.end and o.label in _HEADS for o in reading.cues))]
+
+
+def _said_only(tokens: List[str], side: Cue) -> bool:
+    """A side told as the only one ("left side only", "right only,", "only on the left")."""
+    after = [t.lower() for t in tokens[side.end:side.end + 2]]
+    return after[:1] == ["only"] or after == ["side", "only"] or bool(
+        _ONLY & {t.lower() for t in tokens[max(0, side.start - 3):side.start]})
 
 
 _HEADS = ("BREAST", "CANCER", "TUMOR")
@@ -1006,11 +1089,12 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
         apposed = apposed_axilla(reading, m.cue)
         # "a lump of about 2 cm in the left axilla": the side named just before the lump's axilla
         placed = axilla_of(reading, m.cue) if m.cue.label == "LUMP" and not apposed else None
-        for c in reading.sides_near(m.cue, labels=labels) or (
+        for c in [c for c in reading.sides_near(m.cue, labels=labels) if not _exam_of_both(reading, c)] or (
                 reading.sides_near(apposed, labels=labels) if apposed else []) or (
                 reading.sides_near(placed, before=3, after=0, labels=labels) + _sides_in(reading, placed, labels)
                 if placed else []) or (
-                _side_after_comma(reading, m.cue, labels)) or (_side_field(reading, labels) if len(felt) == 1 else []):
+                _side_after_comma(reading, m.cue, labels) or _side_before_list(reading, m.cue, labels)) or (
+                _side_field(reading, labels) if len(felt) == 1 else []):
             if c.negated or c.historical:
                 continue  # "not just one side: lumps in both armpits", "initially thought bilateral"
             sides.add(c.label)
@@ -1087,6 +1171,9 @@ def _another_side(reading: Reading, felt: List[NodeMention], known: str) -> List
     lumps = {m.cue.sentence for m in felt}
     found = []
     for c in reading.live("CONTRALATERAL"):
+        if any(0 <= c.start - m.cue.end <= 2 and set(reading.tokens[m.cue.end:c.start]) <= {"(", ",", "-"}
+               for m in felt):
+            continue  # "new L axillary lump (contralateral)": the lump itself, opposite an earlier cancer
         near = reading.near(c, ["AXILLA", "LUMP", "NODE"] + list(_NORMAL))
         if (c.sentence in lumps or any(n.label == "LUMP" for n in near)) \
                 and not any(n.negated or n.label in _NORMAL for n in near):

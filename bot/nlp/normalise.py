@@ -157,6 +157,10 @@ _CSV_HEADER = Scanner("(?m)" + "|".join((_header_line(r"[ \t]*", ",", r"[ \t]*")
 
 _SIDE_KEYS = frozenset({"side", "laterality", "breast"})
 _PERSON_KEYS = frozenset({"age", "patient", "pt", "name", "mrn", "id", "bed", "sex", "dob", "initials", "case"})
+# a first column that names what each row measures ("| Structure | Size | Cortex |", "item<TAB>site<TAB>long axis"):
+# rows of one patient's findings
+_ITEM_KEYS = frozenset({"structure", "item", "lesion", "finding", "findings", "node", "nodes", "mass", "site",
+                        "location", "level", "region", "target", "measurement", "parameter", "feature", "study"})
 
 
 def _csv_edits(text: str) -> List[Edit]:
@@ -179,12 +183,13 @@ def _csv_edits(text: str) -> List[Edit]:
         if not rows:
             continue
         edits.append((header.start(), header.end(), " "))
-        # rows by side, with nothing that tells people apart, are one patient's two breasts ("side | size | axilla")
+        # rows by side or by finding, with nothing that tells people apart, are one patient's breasts or findings
+        # ("side | size | axilla", "structure | size | cortex")
         columns = {k.strip().lower() for k in keys}
-        breasts = bool(columns & _SIDE_KEYS) and not columns & _PERSON_KEYS
+        one_patient = bool(columns & _SIDE_KEYS | {keys[0].strip().lower()} & _ITEM_KEYS) and not columns & _PERSON_KEYS
         for n, starts in enumerate(rows, 1):
             # rows of several patients are labelled as such: one patient per case
-            label = "" if len(rows) == 1 or breasts else f"patient {n}: "
+            label = "" if len(rows) == 1 or one_patient else f"patient {n}: "
             # an empty cell is a value not known ("52,F,,none")
             empty = ["unknown" if text[start:start + 1] in (delimiter, "\n", "") else "" for start in starts]
             edits.append((starts[0], starts[0], f"{label}{keys[0]}: {empty[0]}"))
@@ -241,6 +246,9 @@ def _collarbone(m: "re.Match[str]") -> str:
 
 
 _WORD_PLUS = Scanner(r"(?<=[A-Za-z]{3})\+(?=[A-Za-z]{2})")
+# a minus sign glued to a finding as its denial ("-LAD on exam", "-ve"'s sibling): "no LAD"
+_MINUS_FINDING = Scanner(r"(?<![\w.+-])-(?=(?:LAD|lad|LNs?|lns?|lymphadenopathy|adenopathy|nodes?|axillary\s+nodes?)"
+                         r"\b)")
 # A distance glued to its landmark ("8 cmFN": 8 cm from the nipple): the unit and the landmark, two words.
 _GLUED_FN = Scanner(r"(?i)(?<=\d)\s?(cm)(fn)\b")
 # A unit glued to what follows it ("1.8cm(US)/2.5cm(MRI)"): two measurements, each with its study.
@@ -396,6 +404,7 @@ def _layout(norm: Normalised) -> Normalised:
     norm = norm.sub(_NUMBER_DASH, lambda m: " - ")
     norm = norm.sub(_CIRCA, lambda m: "about " if m.group() == "?" else "about")  # "ca. 2 cm"; "[?1cm]", queried
     norm = norm.sub(_WORD_PLUS, lambda m: " + ")
+    norm = norm.sub(_MINUS_FINDING, lambda m: "no ")
     norm = norm.sub(_COLLARBONE, _collarbone)
     norm = norm.sub(_GLUED_FN, lambda m: f" {m.group(1)} {m.group(2)}")
     if _GLUED_UNIT_HINT.search(norm.text):
@@ -856,16 +865,26 @@ _OCR_DIGITS = str.maketrans("OolI", "0011")
 _OCR_LETTERS = str.maketrans("10", "lo")
 # and a unit misread after a number ("3.4 crn", "12 rnrn"): cm, mm
 _OCR_UNIT = Scanner(r"(?<=\d)(\s?)(crn|rnrn|rnm|mrn)\b")
+# a "No" read as N-zero before what it denies ("N0 distant disease on PET"): no nodal category is followed by these
+_OCR_NO = Scanner(r"(?<!T\d\s)(?<!T\d[a-d]\s)\bN0(?=\s+(?:distant|evidence|signs?|suspicious|abnormal|enlarged|known|"
+                  r"further|other|history|hx|mass|masses|lesions?|lymph|lymphadenopathy|adenopathy|palpable|personal|family)\b)")
+# ... and in a message whose other words OCR broke, before any word in lower case ("N0 irnaging d0ne yet")
+# (not a nodal category that a word goes on to qualify: "clinically N0 at diagnosis", "N0 by exam")
+_OCR_NO_BROKEN = Scanner(r"(?<!T\d\s)(?<!T\d[a-d]\s)(?<!clinically\s)(?<!clinical\s)\bN0(?=\s+(?!(?:at|on|by|in|"
+                         r"status|disease|axilla|axillary|nodal|nodes?|clinically|initially|and|or|per|with|before|"
+                         r"after|pre|post|from|to|stage|category)\b)[a-z])")
 _BROKEN = Scanner(r"[a-z][10]|[0-9][OolI]|[OolI][0-9.]\d|[OolI]\.[OolI0-9]|[cpy][TN][lIO]\b|\b1[a-z]{3}"
-                  r"|\d\s?(?:crn|rnrn|rnm|mrn)\b")
+                  r"|\d\s?(?:crn|rnrn|rnm|mrn)\b|\bN0\s+[a-z]")
 
 
 def _ocr(norm: Normalised) -> Normalised:
     if not _BROKEN.search(norm.text):
         return norm  # most messages: nothing to mend
+    before = norm.text
     norm = norm.sub(_OCR_IN_WORD, lambda m: m.group().translate(_OCR_LETTERS))
     norm = norm.sub(_OCR_NUMBER, lambda m: m.group().translate(_OCR_DIGITS))
     norm = norm.sub(_OCR_STAGE, lambda m: m.group(1) + m.group(2).translate(_OCR_DIGITS))
+    norm = norm.sub(_OCR_NO_BROKEN if norm.text != before else _OCR_NO, lambda m: "No")
     return norm.sub(_OCR_UNIT, lambda m: m.group(1) + ("cm" if m.group(2) == "crn" else "mm"))
 
 

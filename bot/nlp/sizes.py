@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from bot.facts import MAX_TUMOR_CM, SIZE_THRESHOLD_CM, Facts
 from bot.nlp.components import Cue
 from bot.nlp.pipeline import answer_fillers
-from bot.nlp.reading import DATED, NOTHING, Read, Reading, inside
+from bot.nlp.reading import DATED, NOTHING, Read, Reading, inside, with_context
 from bot.reasons import Note
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -214,6 +214,22 @@ def _site_field(reading: Reading, axilla: Cue, lump: Cue) -> bool:
         and not any(axilla.end <= c.start < lump.start for c in reading.all("BREAST", "NODE", "AXILLA"))
 
 
+_LARGEST = frozenset({"largest", "biggest", "larger", "bigger", "dominant"})
+_LARGEST_REACH = 4  # tokens between the things named and "largest" with its size
+_HEAD_LABELS = ("NODE", "LUMP", "TUMOR", "CANCER", "NON_TUMOR_HEAD", "OTHER_FOCUS")
+
+
+def _largest_of(reading: Reading, cue: Cue) -> Optional[str]:
+    """The largest of the things named just before ("2 normal appearing nodes, largest 2.3 cm", "no suspicious
+    nodes, the largest 8 mm", "several cysts, the biggest 1.2 cm"): what they are, said or denied."""
+    if not _LARGEST & {t.lower() for t in reading.tokens[max(0, cue.start - 3):cue.start]}:
+        return None
+    heads = [c for c in reading.cues if c.sentence == cue.sentence and c.end <= cue.start and c.label in _HEAD_LABELS]
+    if not heads or cue.start - heads[-1].end > _LARGEST_REACH:
+        return None  # "L axillary LAP largest 1.8 cm": the things are not named (LAP), not the lesion before them
+    return _kind(reading, with_context(heads[-1], negated=False))
+
+
 def _claimed(reading: Reading, head: Cue, sizes: List[Cue]) -> bool:
     """A head that directly follows another measurement, in its phrase, belongs to it ("6 cm from the nipple")."""
     return any(s.end <= head.start <= s.end + 3 and s.clause == head.clause
@@ -256,6 +272,9 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
                 for kind in [_kind(reading, c)] if kind]
     if adjacent:
         return adjacent[0]
+    superlative = _largest_of(reading, cue)
+    if superlative:
+        return superlative
     studies = reading.all(*_STUDY_WORDS)
     for c in after:
         if c.label == "AXILLA" and any(s.start == c.end or s.start <= c.start < s.end for s in studies):
@@ -273,9 +292,12 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
     before = sorted((c for c in reading.cues if c.sentence == cue.sentence and c.end <= cue.start
                      and not any(a <= c.start_char and c.end_char <= b for a, b in asides)),
                     key=lambda c: (c.clause != cue.clause, -c.start))
+    foci = reading.all("OTHER_FOCUS")
     for c in before:
         if _follows_its_number(c) and any(s.end == c.start for s in others):
             continue  # "5 cm from nipple 1.3 cm mass": the distance is the 5 cm's
+        if c.label in ("LUMP", "TUMOR") and inside(c, foci):
+            continue  # "a satellite nodule of 0.8 cm": the focus it names, not a tumour
         kind = _kind(reading, c)
         if c.label == "NODE" and c.end == cue.start:
             return "node"  # "node 0.9 cm with normal fatty hilum": a node called normal still measures 0.9 cm
@@ -409,9 +431,14 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
     found += [q for q in reading.near(cue, ["SIZE_LATER"], "sentence")
               if reading.norm_of(q) in ("now", "today") and q.clause == cue.clause + 1
               and cue.end <= q.start <= cue.end + 6]
-    found += [q for q in reading.near(cue, ["SIZE_OLD_POST"], "sentence") if cue.end <= q.start <= cue.end + 20
+    # "the outside mammogram from 2023, where it measured 1.4 cm": a relative clause of a dated study
+    found += [q for q in reading.near(cue, ["SIZE_OLD", "SIZE_OLD_POST"], "sentence")
+              if 0 <= cue.start - q.end <= _RELATIVE_REACH
+              and _RELATIVE & {t.lower() for t in reading.tokens[q.end:cue.start]}]
+    found += [q for q in reading.near(cue, ["SIZE_OLD_POST"], "sentence") if (cue.end <= q.start <= cue.end + 20
               or (q.end <= cue.start and q.text.lower().endswith("ago")
-                  and q.start - _sentence_start(reading, q) <= 2)]  # "Six months ago, a mass of 18 mm ..."
+                  and q.start - _sentence_start(reading, q) <= 2))  # "Six months ago, a mass of 18 mm ..."
+              and not _dates_the_diagnosis(reading, q)]
     # "now it's barely visible, maybe 6 mm": a time ahead of a measurement reaches over a comma in its sentence
     # (not "post-NAC, surgery for 2.1 cm IDC", nor "currently on cycle 4 of AC-T for a 3.8 cm cancer", nor past the
     # bracket it is in: "(currently cycle 5) for a 2.2 cm IDC")
@@ -535,6 +562,7 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     bare: Sized = []
     notes: List[Note] = []
     older: List[Tuple[Cue, float]] = []  # an earlier study's sizes: not the size, unless the tumour shrank
+    foci: List[Tuple[Cue, float]] = []  # a second focus of the cancer ("satellite 2.4 cm"): T is the largest's
     short = len(reading.tokens) <= 15 and not reading.has("NODE", "LUMP", "NON_TUMOR_HEAD", "OTHER_ORGAN")
     cancer_context = bool(reading.live("CANCER", "TUMOR", "NAC", "NEW_DX")) or reading.expecting == "tumor_size_cm"
     affirmed = {c.sentence for c in reading.all("SIZE") if not (c.negated or c.family)}
@@ -544,7 +572,10 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     denied |= _denied_numbers(reading)
     changed = _from_to(reading, "diagnosis" if nac else "old")
     current = [c for c in reading.live("CANCER") if not c.historical]  # beside a past cancer, a current one
+    smaller, named_by = _labelled_dimensions(reading)
     for cue in reading.all("SIZE"):
+        if id(cue) in smaller:
+            continue  # "1.5 cm AP by 2.1 cm transverse": one mass, its largest dimension the size
         if cue.family or reading.supposed(cue) or any(c.start <= cue.start < c.end for c in comparisons):
             continue  # a relative's tumour; "larger than 2 cm" is a comparison, not a size
         if inside(cue, reading.all("REASSIGNED")):
@@ -562,13 +593,19 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         if current and any(c.historical and c.sentence == cue.sentence and 0 <= c.start - cue.end <= 3
                            for c in reading.all("CANCER")):
             continue  # "a 3 cm L breast IDC in 2010, treated; now a new R IDC": the past cancer's size
-        head, when, value = measured(reading, cue), changed.get(id(cue)) or _when(reading, cue), size_cm(cue)
+        head, value = measured(reading, named_by.get(id(cue), cue)), size_cm(cue)
+        when = changed.get(id(cue)) or _when(reading, cue)
         if nac and when == "old":
             when = "diagnosis"  # "when you found it in August it was 4 cm", now on chemotherapy: before it
         if when == "old" and head not in ("node", "other") and not nac and value is not None:
             older.append((cue, value))
+        if head == "other" and value is not None and when != "old" and _cancer_focus(reading, cue):
+            foci.append((cue, value))
         if head in ("node", "other") or when == "old" or (nac and when == "later"):
             continue
+        lost = _unreadable(reading, cue) if head == "tumor" or cancer_context or short else None
+        if lost is not None:
+            return Read(residue=(lost,), notes=tuple(notes))  # "?.? x 1.1 cm [illegible on scan]": asked
         if value is None:
             notes.append(Note.of("implausible_size", text=cue.text))
         elif head == "tumor":
@@ -625,6 +662,11 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     if straddling:
         return Read(residue=straddling[:1], notes=tuple(notes))  # not a contradiction: asked, quoting it
     largest = max(v for _, v in found)
+    # a larger focus across 2 cm from the one called the tumour ("index lesion 1.4 cm, second focus 2.6 cm"): the
+    # largest focus sets the T category (AJCC 8th ed., multiple tumours), so which is the size is asked
+    larger = [c for c, v in foci if v > largest and (v <= SIZE_THRESHOLD_CM) != (largest <= SIZE_THRESHOLD_CM)]
+    if larger:
+        return Read(residue=tuple(larger[:1]), notes=tuple(notes))
     if len({round(v, 2) for _, v in found}) > 1:
         notes.append(Note.of("several_sizes", size=f"{largest:g}"))
     if unsure:
@@ -746,6 +788,73 @@ def _corrected_unitless(reading: Reading, sized: Sized) -> Sized:
 def _a_digit_named(reading: Reading, cue: Cue) -> bool:
     """A number named as a character ("I misread the 2", "the 1 was a typo"): which digit was wrong, not a size."""
     return cue.start > 0 and reading.tokens[cue.start - 1].lower() == "the"
+
+
+# a focus of the cancer itself, beside the one called the tumour (not a smaller one, nor a distance: "2 cm away")
+_FOCI = frozenset({"satellite", "second focus", "additional focus", "separate focus", "second lesion",
+                   "additional lesion", "satellite lesion", "satellite nodule"})
+
+
+def _cancer_focus(reading: Reading, cue: Cue) -> bool:
+    """A size whose nearest measured-object word names a second focus of the cancer ("second focus 2.6 cm", "an
+    additional 2.4 cm satellite"), not a DCIS area."""
+    near = [c for c in reading.near(cue, ["OTHER_FOCUS", "NON_TUMOR_HEAD"]) if -6 <= c.start - cue.start <= 3]
+    # (a word after it first: "satellite lesion 2.4 cm away" is a distance)
+    nearest = min(near, key=lambda c: (abs(c.start - cue.start), c.start < cue.start), default=None)
+    return nearest is not None and nearest.text.lower() in _FOCI and not reading.near(cue, ["DCIS"])
+
+
+_DIMENSION_JOINS = frozenset({"x", "×", "*", "by"})
+_ILLEGIBLE_REACH = 8  # tokens between a size and a mark that says it could not be read
+
+
+# the axis a dimension is measured along ("1.5 cm AP by 2.1 cm transverse", "2.2 cm long axis x 1.1 cm short axis")
+_AXES = frozenset({"ap", "transverse", "trans", "tr", "cc", "craniocaudal", "sagittal", "sag", "ml", "mediolateral",
+                   "lateral", "long", "short", "axis", "width", "wide", "length", "height", "anteroposterior"})
+
+
+def _labelled_dimensions(reading: Reading) -> Tuple[Set[int], Dict[int, Cue]]:
+    """Pairs of sizes that label their axes and join them ("mass 1.5 cm AP by 2.1 cm transverse"): one object's
+    dimensions, written one by one. The ids of the smaller ones, left out; and for a larger second one, the first,
+    whose words say what both measure."""
+    tokens, found, named_by = reading.tokens, set(), {}
+    sizes = reading.all("SIZE")
+    for first, second in zip(sizes, sizes[1:]):
+        i = first.end
+        while i < second.start and i - first.end < 2 and tokens[i].lower() in _AXES:
+            i += 1
+        if i == first.end or i + 1 != second.start or tokens[i].lower() not in _DIMENSION_JOINS | {","}:
+            continue
+        a, b = size_cm(first), size_cm(second)
+        if a is not None and b is not None:
+            found.add(id(first) if a < b else id(second))
+            if a < b:
+                named_by[id(second)] = first
+    return found, named_by
+
+
+_RELATIVE = frozenset({"where", "when", "which"})  # words that open a relative clause of a study
+_RELATIVE_REACH = 6
+
+
+_DIAGNOSED = frozenset({"dx", "dx'd", "diagnosed", "diagnosis", "biopsied"})
+
+
+def _dates_the_diagnosis(reading: Reading, ago: Cue) -> bool:
+    """A time that dates the diagnosis ("IDC 2.5 cm dx 2 weeks ago", "diagnosed 3 weeks ago"), not a measurement."""
+    return bool(_DIAGNOSED & {t.lower() for t in reading.tokens[max(0, ago.start - 3):ago.start]})
+
+
+def _unreadable(reading: Reading, cue: Cue) -> Optional[Cue]:
+    """What says a size was not all read: the dimension before it ("?.? x 1.1 cm", "__ x 1.1 cm": a dimension list
+    whose first number is lost), or an illegible mark next to it ("2.? cm", "1.4 cm [illegible on scan]")."""
+    tokens = reading.tokens
+    if cue.start >= 1 and tokens[cue.start - 1].lower() in _DIMENSION_JOINS \
+            and not (cue.start >= 2 and _NUMBER.fullmatch(tokens[cue.start - 2].replace(",", "."))) \
+            and not any(0 <= cue.start - 1 - s.end <= 2 for s in reading.all("SIZE")):  # "1.5 cm AP by 2.1 cm"
+        return cue
+    return next((c for c in reading.all("ILLEGIBLE") if c.sentence == cue.sentence
+                 and -_ILLEGIBLE_REACH <= c.start - cue.start <= _ILLEGIBLE_REACH), None)
 
 
 def _misread_digits(reading: Reading) -> Dict[str, Cue]:

@@ -645,11 +645,17 @@ def test_distant_disease_in_another_language_is_out_of_scope(text: str) -> None:
     assert bot.analyze(text).facts["distant_metastases"] is True
 
 
-@pytest.mark.parametrize("therapy", ["primary systemic therapy", "neo-adjuvant chemotherapy",
-                                     "PST (EC then docetaxel)"])
+@pytest.mark.parametrize("therapy", ["neo-adjuvant chemotherapy", "PST (EC then docetaxel)", "neo-adj CTx"])
 def test_a_neoadjuvant_course_by_its_other_names_is_neoadjuvant(therapy: str) -> None:
     result = bot.analyze(f"44F, L IDC 3.3 cm, cN1 at diagnosis, has completed {therapy}")
     assert result.variant_id == "axilla-9"
+
+
+@pytest.mark.parametrize("therapy", ["primary systemic therapy", "NST", "preoperative systemic therapy"])
+def test_a_systemic_therapy_completed_without_its_kind_is_asked(therapy: str) -> None:
+    # chemotherapy (rows 8-9) or endocrine therapy (no row): the words do not say
+    result = bot.analyze(f"44F, L IDC 3.3 cm, cN1 at diagnosis, has completed {therapy}")
+    assert result.status == bot.NEEDS_INFO and result.missing == ["treatment"]
 
 
 def test_recurrent_said_of_a_lump_where_any_cancer_is_denied_is_no_recurrence() -> None:
