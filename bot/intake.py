@@ -195,6 +195,11 @@ def says_unknown(text: str) -> bool:
     return _has(words(text), "ANSWER_UNKNOWN")
 
 
+# A message that tells what has happened to the case's patient since ("update: ...", "she's on AC now, ...")
+_UPDATE = re.compile(r"(?i)^\s*(?:update\s*[:\-–—]|(?:she|he)(?:['’]s|\s+is|\s+has)\b[^.;\n]*\bnow\b|"
+                     r"(?:she|he)\s+(?:is\s+|has\s+)?now\b)")
+
+
 def says_same_patient(text: str) -> bool:
     """The message refers to a patient discussed before ("same patient", "same pt", "that lady")."""
     return _has(words(text), "SAME_PATIENT")
@@ -474,11 +479,17 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
         return Decision(NEW_CASE, text=text, why="another side with a whole new description")
     if requested and answers(ext, requested) and not other_side:
         return Decision(ANSWER, text=text, why="answers the question asked")
+    if other_side and known.get("axillary_lump") and (in_case or ext).stated.get("axillary_lump") == "bilateral" \
+            and _has(words(text), "ADDITION"):
+        return Decision(CORRECT, text=text, why="a lump on the other side too")  # "she has one on the right too"
     if other_side:
         return Decision(ASK, pending=text, why="another side without a correction word")
     if description and not requested and [k for k in changed if k in CASE_KEYS]:
         if ext.stated.get("age") is not None and ext.stated.get("age") == known.get("age"):
             return Decision(CORRECT, text=text, why="the same patient described again")
+        if _UPDATE.search(text):
+            # "update: she's now on ...", "she's on docetaxel now, ... new L axillary lump": the case's patient
+            return Decision(CORRECT, text=text, why="an update of the case's patient")
         return Decision(ASK, pending=text, why="a whole description that changes the complete case")
     if known.get("diagnosis") and ext.stated.get("diagnosis") and ext.stated["diagnosis"] != known["diagnosis"]:
         return Decision(ASK, pending=text, why="a different diagnosis without a correction word")

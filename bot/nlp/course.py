@@ -384,6 +384,8 @@ def _site_unknown(reading: Reading, cue: Cue) -> bool:
     # or not named at all ("recurrent breast cancer, biopsy confirmed"): no local word anywhere in the message, nor
     # a breast or axilla in any language ("memede ... lokal nüks": in the breast; not the breast of "breast cancer")
     sites = reading.all("AXILLA") + [b for b in reading.all("BREAST") if not reading.within(b, ["CANCER"], 0, 1)]
+    if reading.case_lump:
+        sites += reading.all("LUMP")  # "biopsy of the lump: recurrent carcinoma" in a case of an axillary lump
     return bool(_UNKNOWN_SITE.search(words)) or not (_LOCAL.search(reading.plain) or sites)
 
 

@@ -109,6 +109,22 @@ def _bare(reading: Reading, key: str, label: str) -> List[Cue]:
 _EXAM_NAMED = frozenset({"exam", "examination", "clinical exam", "physical exam"})
 
 
+# The words of a reply that says a node is there, to the question whether one is felt ("yes, there's a node")
+_THERE_IS = frozenset({"yes", "yeah", "yep", "there", "'s", "’s", "is", "a", "an", "one", "she", "has", "got",
+                       "definitely", "indeed", "axillary", ",", ".", "!"})
+
+
+def _node_said_there(reading: Reading) -> bool:
+    """A short reply that only says there is a node or lump, named with no side, study or doubt ("there's a node",
+    "yes she has a lump"): the answer yes to the node question."""
+    nodes = reading.all("NODE", "LUMP")
+    covered = {i for c in nodes + reading.live("PALPABLE") for i in range(c.start, c.end)}
+    said = [t.lower() for t in reading.tokens]
+    return len(nodes) == 1 and not (nodes[0].negated or nodes[0].uncertain or nodes[0].family) \
+        and ("there" in said or reading.has("ANSWER_YES")) \
+        and all(i in covered or t in _THERE_IS for i, t in enumerate(said))
+
+
 def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
     """The fact a bare 'yes', 'no', 'both sides' or 'on the mammogram' answers, set in `facts`; none when the
     message says it does not know ("no idea")."""
@@ -129,6 +145,8 @@ def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
         # "yes, on US", "neg on exam, US suspicious": a node seen on imaging answers it, whatever the exam found
         facts[key] = "positive"
         facts["node_finding"] = "mammography_or_us" if reading.has("MODALITY_MUS") else "other_imaging"
+    elif key == "clinical_nodes" and _node_said_there(reading):
+        facts[key], facts["node_finding"] = "positive", "palpable"  # "there's a node", "yes, she has one"
     elif key == "clinical_nodes" and not reading.has("NODE", "LUMP", "AXILLA", "TUMOR", "CANCER"):
         # "it's not palpable; US negative", "it is palpable": the exam said of the node asked about
         # (tenderness is the patient's, not a node: "she's very tender"; "the exam is difficult" names the exam only)

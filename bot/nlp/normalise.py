@@ -667,6 +667,9 @@ _WORD_RUN = Scanner(rf"(?i)\b(?:{_NUMBER_WORDS})\b(?:[\s-]+(?:(?:{_NUMBER_WORDS}
 _DECIMAL_COMMA = Scanner(rf"(?i)(?<![\d,])(\d{{1,2}}),(\d{{1,2}})(?=\s*(?:{_UNIT}|x\b|by\b|×"
                          rf"|(?:[-–/]|(?:to|and|or|und|et|y|e|en|i|bis|a|à)\b)\s*\d{{1,2}},\d{{1,2}}\s*{_UNIT}))"
                          r"|(?<![\d,])(\d),(\d)(?=\s+(?:op|on|in|auf|no|na|en|sur|all[ae]?)\s+(?:US|MRI|MRT|RM|IRM|CT|echo)\b)")
+# ... or a reply of a decimal-comma number alone ("2,5" to the size question): no list has one number pair only
+_LONE_DECIMAL_COMMA = Scanner(r"(?i)^(\s*(?:about\s+|approx\.?\s+|~\s*|it[''’]?s\s+)?)(\d{1,2}),(\d{1,2})"
+                              r"(?=\s*[.!]?\s*$)")
 _POINT = Scanner(r"(?i)\b(\d+)\s+point\s+(\d+)\b")
 _BARE_POINT = Scanner(r"(?i)(?<![\d.]\s)(?<![\d.])\bpoint\s+(\d+)\b")  # "point seven cm" is 0.7 cm
 _AND = r"(?:and|adn|nad|&|n)"  # with its commonest slips: "two adn a half" must not read as "a half"
@@ -822,6 +825,7 @@ def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_PREFIXED_DIMENSIONS, _dimensions)
     norm = norm.sub(_AXIS_LABEL, lambda m: " ")
     norm = norm.sub(_DECIMAL_COMMA, lambda m: f"{m.group(1) or m.group(3)}.{m.group(2) or m.group(4)}")
+    norm = norm.sub(_LONE_DECIMAL_COMMA, lambda m: f"{m.group(1)}{m.group(2)}.{m.group(3)}")
     if _ANY_NUMBER_WORD.search(norm.text):
         norm = norm.sub(_WORD_RUN, _run_to_digits)
         norm = norm.sub(_SMALL_BEFORE, lambda m: _SMALL[m.group(1).lower()])

@@ -1,0 +1,63 @@
+"""Replies and updates after the first message (session 27, breaker qa33), through the actions with real trackers,
+in words written for these tests: short replies to the questions asked, a lump added on the other side, an update of
+the patient's treatment, a new patient introduced by a heading, a supposed case."""
+import pytest
+from action_harness import answered, form_turn, only_custom
+
+
+def test_a_decimal_comma_alone_answers_the_size_question(domain):
+    slots, messages = form_turn(domain, {}, "new R breast IDC, hard R axillary node on exam, 49F, untreated",
+                                "describe_case")
+    assert only_custom(messages)["slot"] == "tumor_size_cm"
+    _, messages = form_turn(domain, slots, "3,4", "inform", requested="tumor_size_cm", turn=2)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-6")
+
+
+@pytest.mark.parametrize("reply", ["yes, there is a node", "there's one lump"])
+def test_a_node_said_to_be_there_answers_the_node_question(domain, reply):
+    slots, messages = form_turn(domain, {}, "new L breast IDC 2.6 cm, 63F, no treatment yet", "describe_case")
+    assert only_custom(messages)["slot"] == "clinical_nodes"
+    _, messages = form_turn(domain, slots, reply, "inform", requested="clinical_nodes", turn=2)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-6")
+
+
+def test_a_lump_on_the_other_side_too_makes_the_lumps_bilateral(domain):
+    slots = answered(domain, "39F, no breast history, new lump in the right armpit, no imaging yet", "axilla-1")
+    _, messages = form_turn(domain, slots, "oh, she has a lump on the left too", "inform", turn=2)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-2")
+
+
+def test_an_update_of_the_patient_s_treatment_is_the_case_s(domain):
+    slots = answered(domain, "cT2N0 R IDC 3.8 cm, 44F, untreated", "axilla-5")
+    _, messages = form_turn(domain, slots, "she's on weekly paclitaxel now, cycle 4, op after; new R axillary lump",
+                            "inform", turn=2)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-7")
+
+
+def test_a_new_patient_heading_keeps_the_description_s_facts(domain):
+    slots = answered(domain, "58F, new L IDC 1.4 cm, cN0, untreated", "axilla-3")
+    text = "Another patient: 66F new R IDC, axilla clinically normal"
+    slots, messages = form_turn(domain, slots, text, "new_patient", turn=2)
+    question = only_custom(messages)
+    assert (question["type"], question["slot"]) == ("question", "tumor_size_cm")
+    assert question["facts"]["age"] == 66 and question["facts"]["clinical_nodes"] == "negative"
+
+
+def test_a_biopsy_of_the_case_s_lump_showing_a_recurrence_is_row_10(domain):
+    slots = answered(domain, "57F, R breast cancer 2014, lumpectomy and RT, all done. New R axillary lump, no imaging",
+                     "axilla-1")
+    _, messages = form_turn(domain, slots, "core of the lump came back: recurrent breast cancer", "inform", turn=2)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-10")
+
+
+def test_a_node_taken_back_as_another_patient_s_keeps_the_case(domain):
+    slots = answered(domain, "47F, new L IDC 3.1 cm, palpable L axillary node, untreated", "axilla-6")
+    _, messages = form_turn(domain, slots, "sorry, node not palpable, I was looking at a different pt", "correct",
+                            turn=2)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-5")
