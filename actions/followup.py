@@ -23,6 +23,8 @@ def faq_topic(tracker: Tracker) -> Optional[Text]:
     keywords = faq.detect_topic(text)
     if topic is None or cs.is_unsure(tracker):
         topic = keywords or topic
+    if {topic, keywords} == _RESULTS:
+        topic = keywords  # "the core was positive, what now?": the result its words give, never the opposite one
     # "contrast MRI versus ultrasound: what makes them go with the US?" is why-not-MRI, whatever else it says;
     # "the dose of PET/CT vs US" stays a radiation question
     if "radiation" not in (topic, keywords):
@@ -34,6 +36,7 @@ def faq_topic(tracker: Tracker) -> Optional[Text]:
     return topic
 
 
+_RESULTS = {"biopsy_positive", "biopsy_negative"}  # the confusable pair of follow-up topics
 MAX_TOPICS = 3  # follow-up answers to one message ("why not MRI, and why not PET/CT?")
 
 

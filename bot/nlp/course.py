@@ -555,7 +555,12 @@ def _earlier_episode(reading: Reading, surgery: Cue, dates: List[Cue]) -> bool:
     dated = any(DATED.fullmatch(d.text.strip()) for d in dates)
     later = [c for c in reading.live("NEW_DX", "NEW") if c.sentence > surgery.sentence
              and reading.near(c, ["CANCER"], "sentence")]
-    return dated and bool(later)
+    # or told in the sentence of a past cancer, with a current one told apart ("newly diagnosed R IDC ... Her
+    # previous L breast cancer (2010) was treated with lumpectomy")
+    past = [c for c in reading.all("CANCER") if c.sentence == surgery.sentence and not c.negated
+            and (c.historical or treated_in_the_past(reading, c))]
+    current = [c for c in _current_cancers(reading) if c.sentence != surgery.sentence]
+    return dated and bool(later) or bool(past and current)
 
 
 # Nodes counted by the pathologist ("0/3 nodes", "2 of 14 lymph nodes") or a pathological N category ("pN1").
@@ -710,6 +715,10 @@ def _nac_status(reading: Reading) -> tuple:
         ongoing += [c for c in reading.near(cue, ["NAC_ONGOING"], "sentence") if not _on_a_list(reading, c)]
         done += [c for c in reading.near(cue, ["NAC_DONE"], "sentence")
                  if not (c.negated or c.planned or _done_of_procedure(reading, c))]
+        # "Feb-Jun neoadjuvant ddAC-T; Jun 30 last dose": a timeline's next entry, the last dose of the chemotherapy
+        done += [c for c in reading.all("NAC_DONE") if c.sentence == cue.sentence + 1 and _LAST_DOSE.search(c.text)
+                 and not (c.negated or c.planned)
+                 and not reading.near(c, ["NAC", "TREATMENT_WORD", "SURGERY", "SURGERY_GENERIC"], "sentence")]
         weak += reading.near(cue, ["NAC_ONGOING_WEAK"], "sentence")
     cycles = _cycles(reading) if chemo or reading.live("CYCLES_FRACTION") else None
     fraction = reading.live("CYCLES_FRACTION")[:1]
@@ -789,6 +798,7 @@ def treatment(reading: Reading, facts: Facts) -> Read:
     return Read(residue=tuple(_unplaced_surgery(reading, facts)[:1]))
 
 
+_LAST_DOSE = re.compile(r"(?i)\b(?:last|final)\s+(?:dose|cycle|infusion)\b")
 # systemic therapy named without its kind: chemotherapy or endocrine therapy
 _SYSTEMIC = re.compile(r"(?i)\bsystemic\b|\b[np]st\b")
 _BEFORE_WORDS = ("before", "prior", "pre")

@@ -156,7 +156,8 @@ def _adenopathy_on_imaging(reading: Reading, node: Cue) -> bool:
     not "reactive-appearing adenopathy on US", nor the exam's "no palpable lymphadenopathy")."""
     return "adenopath" in node.text.lower() and not (node.negated or node.uncertain or node.historical) \
         and bool(reading.near(node, _MODALITIES, "sentence")) \
-        and not reading.near(node, ["BENIGN_LOOK", "PALPABLE", "EXAM"], "sentence")
+        and not any(not inside(c, reading.all("NOT_EXAMINED"))  # "(no exam documented)" names no exam done
+                    for c in reading.near(node, ["BENIGN_LOOK", "PALPABLE", "EXAM"], "sentence"))
 
 
 # Words by which a study reports what it found ("CT shows a mass", "mammogram: mass in the axilla")
@@ -354,6 +355,7 @@ _MANAGEMENT = frozenset({"need", "needs", "require", "requires", "indicated", "a
 
 
 # what a felt node is like: denying one ("not tender but firm", "not mobile") leaves the node felt
+_NOTICED = frozenset({"noticed", "notice", "notices", "noticing"})  # what the patient herself was aware of
 _ATTRIBUTES = frozenset({"tender", "mobile", "fixed", "matted", "firm", "hard", "soft", "non-tender"})
 
 
@@ -417,7 +419,9 @@ def _mentions(reading: Reading) -> List[NodeMention]:
             continue  # the axillary tail is breast
         palpable_cues = [c for c in reading.near(cue, ["PALPABLE"]) + _trailing(reading, cue, "PALPABLE")
                          if not (c.negated or c.uncertain)]
-        hedged = [c for c in reading.near(cue, ["PALPABLE"]) if c.uncertain and not c.negated]
+        # (not the exam of "no exam documented": an exam not done hedges no finding of imaging)
+        hedged = [c for c in reading.near(cue, ["PALPABLE"]) if c.uncertain and not c.negated
+                  and not inside(c, reading.all("NOT_EXAMINED"))]
         # "nodes assessed on exam": the exam named, not what it found
         named_only = [c for c in palpable_cues if _exam_only(reading, cue, c)]
         hedged += named_only
@@ -473,8 +477,8 @@ def _mentions(reading: Reading) -> List[NodeMention]:
             cue = with_context(cue, negated=True)
         elif not (negated or _denied_list(reading, cue)):
             suspicious_cues += _clavicular(reading, cue)  # a node there is cN3 (matching-rules.md)
-        exam = bool(reading.near(cue, ["PALPABLE", "EXAM"])) or not (_imaged(reading, cue)
-                                                                      or _imaging_section(reading, cue))
+        exam = bool(reading.near(cue, ["PALPABLE", "EXAM"])) or not (
+            _imaged(reading, cue) or _imaging_section(reading, cue) or cue.negated and _seen_words(reading, cue))
         # "a new lump", "a new, palpable 1.5 cm lump": "new" in its clause or just before it in its sentence
         new = any(not c.negated and "new" in reading.norm_of(c) for c in reading.near(cue, ["NEW"])
                   + [n for n in reading.near(cue, ["NEW"], "sentence") if 0 <= cue.start - n.end <= 5]) \
@@ -700,7 +704,18 @@ def _exam_negative(reading: Reading, cue: Cue) -> bool:
     if "clinical" in reading.norm_of(cue) or cue.text.lower().startswith("cn") \
             or reading.near(cue, ["PALPABLE", "EXAM"]):
         return True
-    return not (_imaged(reading, cue) or _imaging_section(reading, cue))
+    return not (_imaged(reading, cue) or _imaging_section(reading, cue) or _seen_words(reading, cue))
+
+
+_IMAGING_VERBS = frozenset({"seen", "visualised", "visualized", "identified", "demonstrated", "detected", "depicted"})
+
+
+def _seen_words(reading: Reading, cue: Cue) -> bool:
+    """Nodes denied in the words of imaging, no study named ("no suspicious nodes", "no nodes seen"): what a study
+    shows, not what the exam feels (matching-rules.md, node-negative needs the exam)."""
+    near = reading.tokens[max(0, cue.start - 3):cue.end + 2]
+    return bool(_IMAGING_VERBS & {t.lower() for t in near}) or any(
+        s.negated and -3 <= s.start - cue.start <= 0 for s in reading.near(cue, ["SUSPICIOUS"]))
 
 
 _LATER_BEFORE = 10  # tokens before a finding within which its time is told ("today's exam shows no palpable L nodes")
@@ -827,12 +842,15 @@ def _biopsied(reading: Reading, node: Cue) -> bool:
 _SUBJECTS = ("BREAST", "AXILLA", "NODE", "LUMP")
 
 
+_NODAL_STATEMENT = re.compile(r"(?i)N\s*clin|LNs?\b|LAD\b|nodes?\b")  # "N clin. neg.", "LN- clinically"
+
+
 def _about_breasts(reading: Reading, cue: Cue) -> bool:
     """An exam word in a clause that names no breast, axilla, node or lump, said after the breast was the last of
     them named in its sentence ("both breasts are normal, nothing palpable")."""
-    if (cue.label == "NODE_NEG" and re.match(r"N\s*clin", cue.text)) or reading.near(cue, _SUBJECTS) \
+    if (cue.label == "NODE_NEG" and _NODAL_STATEMENT.match(cue.text)) or reading.near(cue, _SUBJECTS) \
             or any(cue.start <= s.start < cue.end for s in reading.all(*_SUBJECTS)):
-        return False  # a nodal statement ("N clin. neg.") is about the nodes, whatever was named before it
+        return False  # a nodal statement ("N clin. neg.", "LN-") is about the nodes, whatever was named before it
     before = [s for s in reading.all(*_SUBJECTS) if s.sentence == cue.sentence and s.end <= cue.start]
     return bool(before) and before[-1].label == "BREAST"
 
@@ -962,6 +980,7 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
         # "cT2N0 per the surgeon's note; on my exam a firm node": one exam says N0, one a node (not a past pN0)
         negative += [c for c in n_cues if not (c.historical or c.text.lower().startswith(("p", "yp")))]
     negative += [p for p in reading.all("PALPABLE") if p.negated and not (p.uncertain or p.family or _attribute(p))
+                 and p.text.lower() not in _NOTICED  # "she hadn't noticed it herself": not an exam
                  and not reading.near(p, ["BREAST"]) and not _about_breasts(reading, p) and not _other_side(reading, p)
                  and not any(p.clause == m.cue.clause for m in felt)]
     negative = [c for c in negative if not _excepted(reading, c)]

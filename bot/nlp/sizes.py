@@ -590,9 +590,11 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
             continue  # the prior study a report compares with
         if facts.get("diagnosis") == "local_recurrence" and _first_cancer(reading, cue):
             continue  # "mastectomy in 2012 for a 2.2 cm IDC": the first cancer's size, not the recurrence's
-        if current and any(c.historical and c.sentence == cue.sentence and 0 <= c.start - cue.end <= 3
+        if current and any(c.historical and c.sentence == cue.sentence
+                           and (0 <= c.start - cue.end <= 3 or 0 <= cue.start - c.end <= _PAST_DETAILS)
                            for c in reading.all("CANCER")):
-            continue  # "a 3 cm L breast IDC in 2010, treated; now a new R IDC": the past cancer's size
+            continue  # "a 3 cm L breast IDC in 2010, treated; now a new R IDC", "her previous L breast cancer (2010,
+            # 1.5 cm)": the past cancer's size
         head, value = measured(reading, named_by.get(id(cue), cue)), size_cm(cue)
         when = changed.get(id(cue)) or _when(reading, cue)
         if nac and when == "old":
@@ -635,6 +637,9 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         return Read(residue=(next(iter(misread.values())),), notes=tuple(notes))  # "hang on, I misread the 2"
     if not found and not reading.all("SIZE"):
         return _bare_number(reading, notes)
+    if not found and foci:
+        return Read(residue=tuple(c for c, _ in foci[:1]), notes=tuple(notes))  # "a second focus, 2.6 cm": and the
+        # tumour's own size? asked, quoting the focus
     if not found:
         return Read(notes=tuple(notes))
     # "2.9 cm. No wait, I misread the 2": a digit of the size said to be wrong, and no size given for it: asked ("2.9
@@ -798,10 +803,15 @@ _FOCI = frozenset({"satellite", "second focus", "additional focus", "separate fo
 def _cancer_focus(reading: Reading, cue: Cue) -> bool:
     """A size whose nearest measured-object word names a second focus of the cancer ("second focus 2.6 cm", "an
     additional 2.4 cm satellite"), not a DCIS area."""
-    near = [c for c in reading.near(cue, ["OTHER_FOCUS", "NON_TUMOR_HEAD"]) if -6 <= c.start - cue.start <= 3]
+    near = [c for c in reading.near(cue, ["OTHER_FOCUS", "NON_TUMOR_HEAD"], "sentence")
+            if -6 <= c.start - cue.start <= 3
+            and not any(min(c.start, cue.start) < s.start < max(c.start, cue.start) for s in reading.all("SIZE"))]
     # (a word after it first: "satellite lesion 2.4 cm away" is a distance)
     nearest = min(near, key=lambda c: (abs(c.start - cue.start), c.start < cue.start), default=None)
     return nearest is not None and nearest.text.lower() in _FOCI and not reading.near(cue, ["DCIS"])
+
+
+_PAST_DETAILS = 6  # tokens after a past cancer within which its details ("(2010, 1.5 cm)") are told
 
 
 _DIMENSION_JOINS = frozenset({"x", "×", "*", "by"})

@@ -2,7 +2,9 @@
 in words written for these tests: short replies to the questions asked, a lump added on the other side, an update of
 the patient's treatment, a new patient introduced by a heading, a supposed case."""
 import pytest
-from action_harness import answered, form_turn, only_custom
+from action_harness import answered, form_turn, only_custom, run_followed
+
+from actions.followup import ActionAnswerFaq
 
 
 def test_a_decimal_comma_alone_answers_the_size_question(domain):
@@ -61,3 +63,19 @@ def test_a_node_taken_back_as_another_patient_s_keeps_the_case(domain):
                             turn=2)
     answer = only_custom(messages)
     assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-5")
+
+
+def test_a_larger_focus_found_later_asks_the_size_again(domain):
+    slots = answered(domain, "newly diagnosed R IDC 1.6 cm, axilla clinically normal, 61F", "axilla-3")
+    _, messages = form_turn(domain, slots, "MRI found an additional focus, 2.7 cm, also IDC", "inform", turn=2)
+    question = only_custom(messages)
+    assert (question["type"], question["slot"]) == ("question", "tumor_size_cm")
+
+
+def test_a_positive_result_heard_as_the_negative_topic_gets_the_positive_answer(domain):
+    """The classifier may hear "was positive" as the negative-biopsy question; the result its words give wins."""
+    slots = answered(domain, "58F new L IDC 2.6 cm, cN0, untreated", "axilla-5")
+    _, messages = run_followed(ActionAnswerFaq(), "the result of the US-guided core of the axilla was positive, what "
+                               "happens now?", "faq_biopsy_negative", domain, slots)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["topic"]) == ("faq", "biopsy_positive")

@@ -58,7 +58,8 @@ BLIND_SETS = [("holdout_cases", "0.97"), ("blind_s8_a", "0.97"), ("blind_s8_b", 
               ("blind_s19_t", "0.96"), ("blind_s20_u", "0.98"), ("blind_s21_v", "0.96"), ("blind_s22_w", "0.97"),
               ("blind_s24_y", "0.94"), ("breaker_s24_qa29", "0.93"), ("blind_s25_z", "0.99"),
               ("breaker_s25_qa30", "0.96"), ("breaker_s25_qa31", "0.93"), ("blind_s26_a", "0.98"),
-              ("breaker_s26_qa32", "0.91"), ("blind_s27_a", "0.99"), ("breaker_s27_qa33", "0.98")]
+              ("breaker_s26_qa32", "0.91"), ("blind_s27_a", "0.99"), ("breaker_s27_qa33", "0.98"),
+              ("breaker_s27_qa34", "0.95")]
 
 
 @pytest.mark.parametrize("name, floor", BLIND_SETS)

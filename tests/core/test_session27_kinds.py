@@ -190,3 +190,77 @@ def test_a_table_of_findings_is_one_patients(header: str) -> None:
     rows = [sep.join(["R breast mass", "23 mm", "-"]), sep.join(["R axillary node", "14 mm", "5 mm suspicious"])]
     text = "\n".join([header] + rows) + "\nMass core biopsy: IDC, new. 58F, untreated."
     assert bot.analyze(text).variant_id == "axilla-6"
+
+
+def test_what_the_patient_had_not_noticed_is_no_negative_exam() -> None:
+    text = ("Her GP felt a lump in the left armpit; she had not noticed it herself. No breast cancer history, no "
+            "imaging yet. On exam: 1.5 cm mobile left axillary lump. 61F")
+    assert bot.analyze(text).variant_id == "axilla-1"
+
+
+def test_a_timeline_s_last_dose_entry_completes_the_chemotherapy_before_it() -> None:
+    text = "Dx: L IDC 3.3 cm, cN1. Mar-Jul neoadjuvant EC-T; 28 Jul final cycle; op planned 20 Aug. 46F"
+    assert bot.analyze(text).variant_id == "axilla-9"
+
+
+# --- breaker qa34 ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("nodes", ["no suspicious lymph nodes", "no axillary nodes seen", "no nodes identified"])
+def test_nodes_denied_in_the_words_of_imaging_leave_the_exam_unknown(nodes: str) -> None:
+    result = bot.analyze(f"62F, new L IDC 2.8 cm, {nodes}, untreated")
+    assert result.status == bot.NEEDS_INFO and result.missing == ["clinical_nodes"]
+
+
+@pytest.mark.parametrize("doubt", ["though I'm not sure about the exact size", "size uncertain (old report)"])
+def test_a_size_the_writer_doubts_is_asked(doubt: str) -> None:
+    result = bot.analyze(f"new L IDC 2.2 cm, cN0, untreated, 52F, {doubt}")
+    assert result.status == bot.NEEDS_INFO and result.missing == ["tumor_size_cm"]
+
+
+@pytest.mark.parametrize("said, variant", [("axilla clinically suspicious", "axilla-6"),
+                                           ("axillary examination abnormal", "axilla-6"),
+                                           ("axilla clinically uninvolved", "axilla-5"),
+                                           ("axilla clinically not suspicious", "axilla-5"),
+                                           ("LN- on exam", "axilla-5")])
+def test_the_axillas_exam_in_other_words(said: str, variant: str) -> None:
+    assert bot.analyze(f"55F, new R IDC 3.3 cm, {said}, not yet treated").variant_id == variant
+
+
+def test_a_node_said_not_normal_on_imaging_is_abnormal() -> None:
+    text = "55F, new R IDC 1.2 cm, no node felt but the US says the node is not entirely normal, untreated"
+    assert bot.analyze(text).variant_id == "axilla-4"
+
+
+def test_adenopathy_on_imaging_beside_an_exam_not_documented_is_positive() -> None:
+    text = "55F, new R IDC 3.3 cm, R axillary adenopathy on MRI (no exam documented), untreated"
+    assert bot.analyze(text).facts["clinical_nodes"] == "positive"
+
+
+def test_an_icd10_breast_cancer_code_is_a_diagnosis() -> None:
+    assert bot.analyze("F 66, C50.9 left, 1.7 cm, axilla cN0, untreated").variant_id == "axilla-3"
+
+
+def test_oedema_around_a_mass_is_not_its_size() -> None:
+    text = "New L IDC 1.3 cm with 2.4 cm of surrounding edema, cN0, untreated, 70F"
+    assert bot.analyze(text).variant_id == "axilla-3"
+
+
+def test_a_past_cancer_told_after_a_new_one_keeps_its_size_and_operation() -> None:
+    text = ("52F, new L IDC 2.7 cm, axilla clinically normal, untreated. Her earlier R breast cancer (2009, 1.2 cm) "
+            "was treated with mastectomy.")
+    assert bot.analyze(text).variant_id == "axilla-5"
+
+
+def test_an_operation_named_in_brackets_and_then_scheduled_is_planned() -> None:
+    text = "52F, new L IDC 2.7 cm, axilla clinically normal. Operation (mastectomy) planned for next month."
+    assert bot.analyze(text).variant_id == "axilla-5"
+
+
+def test_a_recurrence_said_after_its_first_cancer_s_history_is_current() -> None:
+    text = "she mentions her L breast cancer treated in 2009 - so this is a recurrence in the same breast, core proven"
+    assert bot.extract(text, side="left").facts["diagnosis"] == "local_recurrence"
+
+
+def test_a_size_revised_with_words_between_is_corrected() -> None:
+    text = "63F new R IDC, first read as 1.7 cm, amended after double reading to 2.4 cm. cN0. untreated."
+    assert bot.analyze(text).variant_id == "axilla-5"
