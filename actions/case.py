@@ -50,7 +50,9 @@ def unchanged(tracker: Tracker, decision: intake.Decision, ext: bot.Extraction, 
     its facts. Not while a question waits (the form asks it again) nor the reply to "another patient?"."""
     # a number that changes nothing and is not asked about is an attempted change too ("ok so 26 then"): never the
     # old answer again
-    correcting = ext.corrected or cs.intent_of(tracker) == "correct" or ("BARE_NUMBER" in ext.cues and not ext.residue)
+    # (a whole description sent again, "57F new L IDC 2 cm, cN0, untreated", is no attempted change: answered again)
+    correcting = ext.corrected or cs.intent_of(tracker) == "correct" or (
+        "BARE_NUMBER" in ext.cues and not ext.residue and not intake.is_description(ext))
     waiting = tracker.get_slot(cs.REQUESTED_SLOT) or cs.pending(tracker)
     # (a correction the core could not place, "I misread the 2", is asked about instead, quoting it)
     # (a side put right, "sorry, it's the left breast", changes the case though no fact: its answer is given again)

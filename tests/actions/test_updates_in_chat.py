@@ -79,3 +79,11 @@ def test_a_positive_result_heard_as_the_negative_topic_gets_the_positive_answer(
                                "happens now?", "faq_biopsy_negative", domain, slots)
     answer = only_custom(messages)
     assert (answer["type"], answer["topic"]) == ("faq", "biopsy_positive")
+
+
+def test_the_same_case_sent_again_is_answered_again(domain):
+    text = "61F new L IDC 2.3 cm, cN0, no treatment yet"
+    slots = answered(domain, text, "axilla-5")
+    _, messages = form_turn(domain, slots, text, "describe_case", turn=2)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-5")
