@@ -196,8 +196,10 @@ def says_unknown(text: str) -> bool:
 
 
 # A message that tells what has happened to the case's patient since ("update: ...", "she's on AC now, ...")
-_UPDATE = re.compile(r"(?i)^\s*(?:update\s*[:\-–—]|(?:she|he)(?:['’]s|\s+is|\s+has)\b[^.;\n]*\bnow\b|"
-                     r"(?:she|he)\s+(?:is\s+|has\s+)?now\b)")
+# (after an opening word of a timeline or a reply: "fast forward: she's now on cycle 3", "ok she finished NAC now")
+_UPDATE = re.compile(r"(?i)^\s*(?:update\s*[:\-–—]|(?:(?:fast[\s-]*forward|later|(?:weeks?|months?)\s+later|ok(?:ay)?|"
+                     r"so|and)\s*[:,\-–—]?\s*)?(?:(?:she|he)(?:['’]s|\s+is|\s+has)?\b[^.;\n]*\bnow\b)"
+                     r"|now\s*,?\s*(?:she|he)\b)")
 
 
 def says_same_patient(text: str) -> bool:
