@@ -91,8 +91,8 @@ def test_the_same_case_sent_again_is_answered_again(domain):
 
 def test_a_timeline_told_on_in_later_messages_updates_the_case(domain):
     slots = answered(domain, "new R IDC 3.2 cm, axilla clinically clear, 57F, untreated", "axilla-5")
-    slots, messages = form_turn(domain, slots, "months later: she's now on cycle 4 of EC, with a new palpable R axillary "
-                                "lump", "inform", turn=2)
+    text = "months later: she's now on cycle 4 of EC, with a new palpable R axillary lump"
+    slots, messages = form_turn(domain, slots, text, "inform", turn=2)
     assert only_custom(messages)["variant"]["id"] == "axilla-7"
     _, messages = form_turn(domain, slots, "okay, she has completed the chemo now and the lump has gone", "inform",
                             turn=3)
