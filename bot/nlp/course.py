@@ -254,6 +254,7 @@ def treated_in_the_past(reading: Reading, cue: Cue) -> bool:
     that makes the cancer itself new."""
     dated = [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and (s.historical or any(
         DATED.fullmatch(y.text) for y in reading.within(s, ["SURGERY_PAST_POST"], 0, 2)))]
+    said_treated = False
     if any(DATED.fullmatch(y.text) for y in reading.within(cue, ["SURGERY_PAST_POST"], 0, 2)):
         dated += [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and s.start > cue.start]
         # "breast cancer 2010, treated, all therapy finished 2015": dated, and its treatment over
@@ -262,11 +263,10 @@ def treated_in_the_past(reading: Reading, cue: Cue) -> bool:
         # "L breast cancer 2015 treated", "a L breast cancer 2008, treated, NED": dated, and said treated or in
         # remission since
         dated += [d for d in reading.near(cue, ["SURVEILLANCE"], "sentence") if d.start > cue.start]
-        if dated or "treated" in {t.lower() for t in reading.tokens[cue.end:reading.sentence_span(cue)[1]]}:
-            dated.append(cue)
+        said_treated = "treated" in {t.lower() for t in reading.tokens[cue.end:reading.sentence_span(cue)[1]]}
     fresh = [n for n in reading.all("NEW", "NEW_DX", "RECURRENCE") if not n.negated
              and n.clause == cue.clause and 0 <= cue.start - n.end <= 4]
-    return bool((dated or reading.past_entry(cue)) and not fresh)
+    return bool((dated or said_treated or reading.past_entry(cue)) and not fresh)
 
 
 # What recurs that is no cancer ("recurrent breast cysts", "recurrent mastitis"), and a recurrence that is a

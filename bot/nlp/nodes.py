@@ -107,8 +107,13 @@ _FIELD_REACH = 8  # tokens between a field's colon and the node it tells of
 def _beside_axilla(reading: Reading, cue: Cue) -> bool:
     """A statement of nodes in another region, or in a field of one ("Neck: no nodes felt", "Supraclavicular: no
     nodes felt"): not the axilla's."""
+    return _elsewhere(reading, cue) or _in_regional_field(reading, cue)
+
+
+def _in_regional_field(reading: Reading, cue: Cue) -> bool:
+    """Told in the field of a regional site beside the axilla ("Supraclavicular: no nodes felt")."""
     field = _field_region(reading, cue)
-    return _elsewhere(reading, cue) or field is not None and beyond_axilla(field)
+    return field is not None and beyond_axilla(field)
 
 
 def _node_region(reading: Reading, cue: Cue) -> bool:
@@ -585,8 +590,7 @@ def relevant(reading: Reading, facts: Facts) -> List[NodeMention]:
 
 def _regional(reading: Reading, m: NodeMention) -> bool:
     """An infraclavicular or supraclavicular node (cN3): not the axilla's own exam."""
-    field = _field_region(reading, m.cue)
-    return bool(_clavicular(reading, m.cue)) or field is not None and beyond_axilla(field)
+    return bool(_clavicular(reading, m.cue)) or _in_regional_field(reading, m.cue)
 
 
 _NOW = frozenset({"now", "today", "currently", "ab"})  # Hindi "ab": now
