@@ -25,7 +25,8 @@ DIRECTIONS = ("FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO")
 _RULE_KEYS = ("literal", "pattern", "category", "direction", "max_scope", "allowed_types")
 _ABBREVIATIONS = {"mrs.", "mr.", "ms.", "dr.", "vs.", "e.g.", "i.e.", "y.o.", "approx.", "no.", "pt."}
 _DASHES = {"-", "–", "—"}  # between the items of a list: a dash, a hyphen only when spaced
-_STUDY_VERBS = {"shows", "showed", "reveals", "revealed", "demonstrates", "demonstrated"}
+_STUDY_VERBS = {"shows", "showed", "reveals", "revealed", "demonstrates", "demonstrated", "flagged", "flags",
+                "detected", "identified", "found", "discovered"}
 _STUDIES = {"us", "ultrasound", "mri", "ct", "pet", "mammogram", "mammography", "imaging", "scan", "exam", "biopsy"}
 
 

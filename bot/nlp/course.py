@@ -255,11 +255,16 @@ def treated_in_the_past(reading: Reading, cue: Cue) -> bool:
     dated = [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and (s.historical or any(
         DATED.fullmatch(y.text) for y in reading.within(s, ["SURGERY_PAST_POST"], 0, 2)))]
     said_treated = False
-    if any(DATED.fullmatch(y.text) for y in reading.within(cue, ["SURGERY_PAST_POST"], 0, 2)):
+    # (or a year earlier in its sentence: "In 2019 she was diagnosed with a 2.5 cm IDC")
+    years_before = [y for y in reading.all("SURGERY_PAST_POST") if y.sentence == cue.sentence and y.end <= cue.start
+                    and DATED.fullmatch(y.text.strip())]
+    if years_before or any(DATED.fullmatch(y.text) for y in reading.within(cue, ["SURGERY_PAST_POST"], 0, 2)):
         dated += [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and s.start > cue.start]
-        # "breast cancer 2010, treated, all therapy finished 2015": dated, and its treatment over
-        dated += [d for d in reading.near(cue, ["NAC_DONE"], "sentence") if d.start > cue.start
-                  and reading.near(d, ["TREATMENT_WORD"], "sentence")]
+        # "breast cancer 2010, treated, all therapy finished 2015", "... 2019; she completed treatment in 2020":
+        # dated, and its treatment over (not a neoadjuvant course, which the operation follows)
+        dated += [d for d in reading.all("NAC_DONE") if d.start > cue.start and d.sentence - cue.sentence in (0, 1)
+                  and reading.near(d, ["TREATMENT_WORD"], "sentence")
+                  and not reading.near(d, ["NEOADJUVANT"], "sentence")]
         # "L breast cancer 2015 treated", "a L breast cancer 2008, treated, NED": dated, and said treated or in
         # remission since
         dated += [d for d in reading.near(cue, ["SURVEILLANCE"], "sentence") if d.start > cue.start]
@@ -300,7 +305,11 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
         return Read("local_recurrence", tuple(recurrence[:1]))
     # a past breast cancer and now a biopsy-proven axillary node, no new primary named: a regional recurrence
     # (row 10 covers a recurrence in the ipsilateral axilla; a contralateral one is distant disease)
-    proven_nodes = [m for m in mentions(reading) if m.proven and m.positive]
+    # (not the past cancer's own staging: "breast cancer in 2019 (2.5 cm, node positive), treated")
+    past = [c for c in _cancers(reading) if not c.negated and (c.historical or treated_in_the_past(reading, c))]
+    proven_nodes = [m for m in mentions(reading) if m.proven and m.positive and not any(
+        c.sentence == m.cue.sentence and 0 <= m.cue.start - c.end <= 8
+        and not reading.near(m.cue, ["SIZE_LATER", "NEW", "NEW_DX"], "clause") for c in past)]
     if proven_nodes and history(reading, facts).value and not (reading.live("NEW_DX") or contralateral_proven(reading)):
         return Read("local_recurrence", tuple(proven_nodes[0].cues[:2]))
     cancers = _current_cancers(reading)
@@ -452,7 +461,7 @@ def history(reading: Reading, facts: Facts) -> Read:
     current = [c for c in _current_cancers(reading)
                if not (inside(c, spread) or any(0 <= c.start - m.end <= 1 for m in spread))]
     past = [c for c in _cancers(reading) if (c.historical or treated_in_the_past(reading, c))
-            and not c.negated and c not in current]
+            and not c.negated and not c.uncertain and c not in current]  # not a question ("any history of ...?")
     if past and not current and not reading.live("RECURRENCE"):
         return Read(True, tuple(past[:1]))
     # its operation alone, dated two years or more before the story's latest year, no cancer named now ("R
@@ -702,6 +711,18 @@ def _under_way(reading: Reading) -> List[Cue]:
     return chemo[:1] if chemo and _UNDER_WAY.search(reading.plain) else []
 
 
+# the last cycle given on a day to come ("last cycle of neoadjuvant chemo is tomorrow", "final dose due next week")
+_GIVEN_LATER = re.compile(r"(?i)^(?:\S+\s+){0,5}?(?:is|are|will\s+be|due|scheduled|planned|booked)\s+(?:for\s+|on\s+)?"
+                      r"(?:tomorrow|tmrw|later\s+today|next\s+\w+|on\s+\w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                      r"in\s+(?:a|one|two|three|\d{1,2})\s+(?:days?|weeks?|wks?))\b")
+
+
+def _still_to_come(reading: Reading, cue: Cue) -> bool:
+    """A last or final cycle said to be given on a day to come: not yet given."""
+    after = list(takewhile(lambda t: t not in (";", ".", ",", ":", "\n"), reading.tokens[cue.end:cue.end + 12]))
+    return cue.text.lower().startswith(("last", "final")) and bool(_GIVEN_LATER.search(" ".join(after)))
+
+
 def _nac_status(reading: Reading) -> tuple:
     under_way = _under_way(reading)
     if under_way:
@@ -714,7 +735,7 @@ def _nac_status(reading: Reading) -> tuple:
     for cue in chemo:
         ongoing += [c for c in reading.near(cue, ["NAC_ONGOING"], "sentence") if not _on_a_list(reading, c)]
         done += [c for c in reading.near(cue, ["NAC_DONE"], "sentence")
-                 if not (c.negated or c.planned or _done_of_procedure(reading, c))]
+                 if not (c.negated or c.planned or _done_of_procedure(reading, c) or _still_to_come(reading, c))]
         # "Feb-Jun neoadjuvant ddAC-T; Jun 30 last dose": a timeline's next entry, the last dose of the chemotherapy
         done += [c for c in reading.all("NAC_DONE") if c.sentence == cue.sentence + 1 and _LAST_DOSE.search(c.text)
                  and not (c.negated or c.planned)
@@ -730,7 +751,7 @@ def _nac_status(reading: Reading) -> tuple:
                        for c in reading.all("NAC"))
     if cycles is False:
         return "neoadjuvant_ongoing", chemo[:1] + fraction
-    if cycles is True and chemo:
+    if cycles is True and chemo and not next_regimen:  # "4 of 4 cycles of AC, starting paclitaxel next week"
         return "neoadjuvant_completed", chemo[:1] + fraction
     if ongoing or (done and next_regimen):
         return "neoadjuvant_ongoing", chemo[:1] + (ongoing or done)[:1]
@@ -1112,6 +1133,16 @@ def _called_benign(reading: Reading, cue: Cue) -> bool:
 _BIOPSIED = re.compile(r"(?i)biops|bx|proven|confirm|patholog|histolog|cytolog")
 
 
+def _node_s_result(reading: Reading, cue: Cue) -> bool:
+    """A result awaited for the node last named in its sentence ("US: node with a 3.6 mm cortex, suspicious -> FNA
+    pending"): it says nothing of the breast cancer's own diagnosis."""
+    if cue.label != "NO_BIOPSY":
+        return False
+    before = [c for c in reading.all("NODE", "AXILLA", "LUMP", "TUMOR", "BREAST", "CANCER")
+              if c.sentence == cue.sentence and c.end <= cue.start]
+    return bool(before) and before[-1].label in ("NODE", "AXILLA")
+
+
 def _diagnosis_taken_back(reading: Reading, facts: Facts) -> List[Cue]:
     """A follow-up that says the case's cancer has no tissue diagnosis yet ("no histology so far, only imaging",
     "she has not been biopsied"): the words that say so. The case's diagnosis was then a mass on imaging, which is
@@ -1182,7 +1213,8 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     if (other_cancer or past) and not current or nodal and any(m.positive for m in mentions(reading)):
         return Read("other_cancer", tuple((nodal or other_cancer or past)[:1]))
     # a cancer in a differential diagnosis of an axillary lump ("DDx: reactive LAD vs r/o malignancy") is no mass
-    suspected = [c for c in _cancers(reading) if c.uncertain and not c.negated and not _service(reading, c)
+    # (a past one asked about is no suspected mass: "can you confirm any history of breast cancer?")
+    suspected = [c for c in _cancers(reading) if c.uncertain and not (c.negated or c.historical or _service(reading, c))
                  and not (any(m.positive for m in mentions(reading)) and not reading.near(c, ["BREAST"], "sentence"))]
     # a recurrence only suspected ("possible local recurrence on the mammogram") is still to be proven
     suspected += [r for r in reading.all("RECURRENCE") if r.uncertain and not (r.negated or r.family)]
@@ -1194,6 +1226,7 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     # a breast mass, or a cancer only suspected ("looks like inflammatory breast cancer"), without its pathology,
     # or a cancer named while its own biopsy is awaited ("breast cancer on the mammogram, awaiting biopsy"; not a
     # node's: "FNA of the node pending")
+    unproven = [u for u in unproven if not _node_s_result(reading, u)]
     awaited = [u for u in unproven if (u.label == "NO_BIOPSY" or u.planned) and not reading.near(u, ["NODE", "AXILLA"])]
     # a cancer named without "new" (no past cancer, no recurrence) is a new one too
     new = facts.get("diagnosis") == "new_primary" or (facts.get("diagnosis") is None and not (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.facts import Evidence, Extraction, Facts, Residue, empty, validate
 from bot.features import size_class
@@ -34,7 +34,7 @@ READERS: Tuple[Reader, ...] = (
     Reader("new_lump_during_treatment", course.new_lump_during, needs=("treatment",)),
     Reader("clinical_nodes", nodes.clinical_nodes, needs=("cancer_history", "treatment", "new_lump_during_treatment")),
     Reader("node_finding", nodes.node_finding, needs=("clinical_nodes", "diagnosis", "cancer_named")),
-    Reader("axillary_lump", nodes.axillary_lump),
+    Reader("axillary_lump", nodes.axillary_lump, needs=("cancer_history",)),
     Reader("distant_metastases", course.distant_metastases, needs=("diagnosis", "cancer_named")),
     Reader("encounter", course.encounter,
            needs=("diagnosis", "cancer_named", "clinical_nodes", "axillary_lump", "treatment")),
@@ -252,7 +252,9 @@ def extract(text: str, expecting: Optional[str] = None, treatment: Optional[str]
     addendum, reading = _extract(text[found.start():], None, treatment, side, lump, diagnosis=diagnosis)
     return revised(whole, shifted(addendum, found.start()), found.start(), [
         shifted_residue(reading, cue, "clinical_nodes", found.start()) for cue in reading.all("NODE")[:1]],
-        examined=reading.has("EXAM", "PALPABLE"))
+        examined=reading.has("EXAM", "PALPABLE"), denied=[
+            shifted_residue(reading, c, "diagnosis", found.start()) for c in reading.all("CANCER")
+            if c.negated and not (c.family or c.historical)][:1])
 
 
 _ADDENDUM = re.compile(r"(?i)\baddend(?:um|a)\b")
@@ -279,15 +281,21 @@ def shifted_residue(reading: Reading, cue: Cue, fact: str, offset: int) -> Resid
 
 
 def revised(whole: Extraction, addendum: Extraction, offset: int, node_words: List[Residue],
-            examined: bool = False) -> Extraction:
+            examined: bool = False, denied: Sequence[Residue] = ()) -> Extraction:
     """A report (read whole) with its addendum (read alone, from character `offset`), for the facts an addendum
     revises when the whole text's value was read from the body only. What the addendum finds replaces the body's
     ("the bone lesions are metastases"); what it takes back is asked about, quoting it, unless it is the clinical
     exam's negative axilla (`examined`: the addendum speaks of the exam), since read alone it has lost the
     report's context (an imaging "benign node" alone is not node-negative). An addendum that speaks of the node
-    again without a status that can be read leaves the body's status to be asked, quoting the addendum's words."""
+    again without a status that can be read leaves the body's status to be asked, quoting the addendum's words. An
+    addendum that denies a carcinoma (`denied`: "pathology revised: benign phyllodes, no carcinoma identified") takes
+    the report's cancer back: the diagnosis is asked, quoting it."""
     facts, evidence, residue = dict(whole.facts), dict(whole.evidence), list(whole.residue)
     conflicts = list(whole.conflicts)
+    if denied and facts.get("diagnosis") in ("new_primary", "local_recurrence"):
+        facts["diagnosis"] = None
+        evidence.pop("diagnosis", None)
+        residue += denied
     # an addendum that says it corrects ("dictation error: the mass measures 1.3 cm") also corrects the size
     corrected = ("tumor_size_cm",) if addendum.corrected and addendum.facts.get("tumor_size_cm") else ()
     for key in _REVISED + corrected:

@@ -136,6 +136,23 @@ def _trailing(reading: Reading, cue: Cue, label: str) -> List[Cue]:
     return [c for c in nxt if c.label == label]
 
 
+_LIST_GLUE = frozenset({",", "and", "roughly", "about", "approximately", "approx", "~", "cm", "mm", "x"})
+
+
+def _listed_before(reading: Reading, cue: Cue, label: str) -> List[Cue]:
+    """Attributes in a comma list of adjectives that ends in the node, its article first ("a firm, mobile, roughly
+    1.5 cm node"): the commas split clauses, the list is one phrase."""
+    tokens = reading.tokens
+    within = {i for c in reading.all(label, "SIZE", "BARE_NUMBER") for i in range(c.start, c.end)}
+    at = cue.start - 1
+    while at >= 0 and cue.start - at <= 12 and (at in within or tokens[at].lower() in _LIST_GLUE
+                                                or tokens[at].replace(".", "", 1).isdigit()):
+        at -= 1
+    if at < 0 or tokens[at].lower() not in ("a", "an", "one", "the") or "," not in tokens[at:cue.start]:
+        return []
+    return [c for c in reading.all(label) if at < c.start and c.end <= cue.start and c.sentence == cue.sentence]
+
+
 def _modality(reading: Reading, cue: Cue, palpable: bool) -> Tuple[Optional[str], List[Cue]]:
     """The imaging that showed a node: in its clause or, if it was not felt on exam, its sentence or message."""
     for scope in ("clause", "sentence", "message"):
@@ -414,6 +431,18 @@ def _denied_of_another(reading: Reading, node: Cue, denial: Cue) -> bool:
         or denial.start > node.end and any(c.negated and 0 <= c.start - denial.end <= 2 for c in heads)
 
 
+_FINDERS = frozenset({"she", "he", "patient", "pt", "i", "we", "husband", "partner", "gp", "doctor"})
+
+
+def _found_by_study(reading: Reading, cue: Cue) -> bool:
+    """"found a" after a study named earlier in its sentence ("on a CT for cough one has found a suspect node"): the
+    study found it, nobody felt it; not "she found a lump"."""
+    return cue.text.lower().startswith("found") and cue.start > 0 \
+        and reading.tokens[cue.start - 1].lower() not in _FINDERS \
+        and any(m.sentence == cue.sentence and m.end <= cue.start
+                for m in reading.all("MODALITY_MUS", "MODALITY_OTHER"))
+
+
 def _mentions(reading: Reading) -> List[NodeMention]:
     found = []
     for cue in reading.all("NODE", "LUMP"):
@@ -423,7 +452,8 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         if any(c.start <= cue.start < c.end for c in reading.all("AXILLARY_TAIL")):
             continue  # the axillary tail is breast
         palpable_cues = [c for c in reading.near(cue, ["PALPABLE"]) + _trailing(reading, cue, "PALPABLE")
-                         if not (c.negated or c.uncertain)]
+                         + _listed_before(reading, cue, "PALPABLE")
+                         if not (c.negated or c.uncertain or _found_by_study(reading, c))]
         # (not the exam of "no exam documented": an exam not done hedges no finding of imaging)
         hedged = [c for c in reading.near(cue, ["PALPABLE"]) if c.uncertain and not c.negated
                   and not inside(c, reading.all("NOT_EXAMINED"))]
@@ -937,9 +967,24 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
         # "referred for ?axillary lump, not confirmed on exam - axilla clinically negative": the query the exam
         # answered is no doubt left
         uncertain = [u for u in uncertain if not _unconfirmed(reading, u)]
+        # "me: no nodes. consultant: 'definitely a node there'": a node said to be there, outside the negative's
+        # clauses, with nothing that reads it (felt, abnormal, benign): not accounted for, so asked
+        uncertain += [m.cue for m in found if _said_there(reading, m) and not any(
+            c.clause == m.cue.clause for c in negative)]
     if uncertain:
         return Read(residue=tuple(uncertain[:1]))
     return Read("negative", tuple(negative)) if negative else NOTHING
+
+
+def _said_there(reading: Reading, m: NodeMention) -> bool:
+    """A bare node said to exist ("a node there", "there is a node"): not denied, doubted, felt or called anything."""
+    cue, tokens = m.cue, reading.tokens
+    before = tokens[cue.start - 1].lower() if cue.start else ""
+    after = tokens[cue.end].lower() if cue.end < len(tokens) else ""
+    return m.cue.label == "NODE" and not (m.negated or m.uncertain or m.positive or m.modality or cue.planned
+                                          or cue.family or cue.historical) \
+        and (before in ("a", "one") and after in ("there", "present", "is", "felt")) \
+        and not reading.near(cue, ["BENIGN_LOOK", "NODE_NEG", "SURGERY", "BIOPSY"], "sentence")
 
 
 def _unconfirmed(reading: Reading, cue: Cue) -> bool:
@@ -1034,11 +1079,17 @@ def node_finding(reading: Reading, facts: Facts) -> Read:
 _ADDED = {"too", "also", "another", "additionally"}
 
 
+_SIDE_PLACE = frozenset({"on", "in", "at", "the", "her", "his"})
+
+
 def _side_after_comma(reading: Reading, cue: Cue, labels: Tuple[str, ...]) -> List[Cue]:
-    """The side named right after a comma that follows a lump ("axillary lump, left, 40F")."""
+    """The side named right after a comma that follows a lump ("axillary lump, left, 40F", "another lump, on the
+    left")."""
     at = cue.end + 1
     if at >= len(reading.tokens) or reading.tokens[cue.end] != ",":
         return []
+    while at < len(reading.tokens) - 1 and at - cue.end <= 2 and reading.tokens[at].lower() in _SIDE_PLACE:
+        at += 1
     return [c for c in reading.all(*labels) if c.start == at and (
         c.end == len(reading.tokens) or reading.tokens[c.end] in (",", ";", ".", "side", "axilla", "only"))]
 
@@ -1105,6 +1156,11 @@ def _sides_in(reading: Reading, place: Cue, labels: Tuple[str, ...]) -> List[Cue
 def axillary_lump(reading: Reading, facts: Facts) -> Read:
     """'unilateral' or 'bilateral' for palpable axillary lumps or nodes, from the sides named with them."""
     felt = [m for m in mentions(reading) if m.positive and (m.palpable or m.is_lump)]
+    if facts.get("cancer_history"):
+        # "a 2.5 cm L IDC with a palpable L node in 2019, treated; today a new R axillary lump": the past cancer's
+        # node is its history, beside a lump told of elsewhere
+        now = [m for m in felt if not any(c.sentence == m.cue.sentence for c in reading.all("CANCER"))]
+        felt = now or felt
     sides: Set[str] = set()
     cues: List[Cue] = []
     labels = ("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH", "SIDE_ONE")
@@ -1152,7 +1208,9 @@ def axillary_lump(reading: Reading, facts: Facts) -> Read:
         return NOTHING  # "one side or both?": the question, not the answer
     if not felt and about_the_lump and added and len(sides & {"SIDE_LEFT", "SIDE_RIGHT"}) == 1:
         return Read("bilateral", tuple(cues))  # one more side, "too"
-    if {"SIDE_LEFT", "SIDE_RIGHT"} <= sides and "SIDE_BOTH" not in sides:
+    # (not "correction - there's a lump on the right as well": one more side)
+    one_more = any(a.clause == c.clause for c in cues for a in reading.all("ADDITION") if not a.negated)
+    if {"SIDE_LEFT", "SIDE_RIGHT"} <= sides and "SIDE_BOTH" not in sides and not one_more:
         # "new R axillary lump -- sorry, LEFT axillary lump": the side after the correction is the lump's
         kept = corrected_of(reading, [c for c in cues if c.label == "SIDE_LEFT"],
                             [c for c in cues if c.label == "SIDE_RIGHT"])

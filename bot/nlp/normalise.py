@@ -71,6 +71,23 @@ class Normalised:
         ends.extend(self.ends[at:])
         return Normalised(self.original, "".join(text), tuple(starts), tuple(ends))
 
+    def reordered(self, parts: Sequence[Tuple[int, int]]) -> "Normalised":
+        """The text's parts [start, end) in the order given, a blank line between two; each character keeps the
+        original range it came from (a blank line maps to the start of the part after it)."""
+        text: List[str] = []
+        starts: List[int] = []
+        ends: List[int] = []
+        for start, end in parts:
+            if text:
+                at = self.starts[start] if start < len(self.starts) else len(self.original)
+                text.append("\n\n")
+                starts.extend((at, at))
+                ends.extend((at, at))
+            text.append(self.text[start:end])
+            starts.extend(self.starts[start:end])
+            ends.extend(self.ends[start:end])
+        return Normalised(self.original, "".join(text), tuple(starts), tuple(ends))
+
     def sub(self, pattern: Scanner, repl: Callable[["re.Match[str]"], str]) -> "Normalised":
         edits = [(m.start(), m.end(), repl(m)) for m in pattern.finditer(self.text)]
         return self.apply(edits) if edits else self  # most patterns match nothing in most messages
@@ -122,17 +139,22 @@ def _unescape(norm: Normalised) -> Normalised:
     return norm
 
 
-# An e-mail's quoted earlier message ("On Tue ... wrote:" and the "> " lines under it) is not this message.
+# An e-mail thread: a reply above the earlier messages it quotes ("On Tue ... wrote:" and the "> " lines under it,
+# ">> " for the message before that; or Outlook's "-----Original Message-----" and the text under it).
 _QUOTE_HEADER = Scanner(r"(?im)^[^\n]*\bwrote:[ \t]*$")
-_QUOTED_LINE = Scanner(r"(?m)^[ \t]*>[^\n]*$")
-# ... unless the message forwards it ("FW:", "Fwd:", "Forwarding to ...") or, holding no case of its own, points to
-# it ("can you help with the case below?"): then the quoted lines are the case, read without their marks.
+_ORIGINAL_MESSAGE = Scanner(r"(?im)^[ \t>]*-{2,}[ \t]*(?:original message|forwarded message)[ \t]*-{2,}[ \t]*$")
 _QUOTE_MARK = Scanner(r"(?m)^[ \t]*(?:>[ \t]?)+")
-_FORWARDED = re.compile(r"(?im)^[ \t>]*(?:subject:[ \t]*)?(?:fwd?|fw):|\bforwarded message\b|\bforwarding\b")
-_POINTS_BELOW = re.compile(r"(?i)\b(?:below|underneath|this one|this case|the case|at the bottom|(?:the|this) "
-                           r"thread)\b")
-_CASE_WORDS = re.compile(r"(?i)\b(?:breast|axill\w*|armpit|nodes?|lump|cancer|carcinoma|idc|ilc|tumou?r|"
-                         r"\d+(?:[.,]\d+)?\s*(?:cm|mm))\b")
+# A message's header lines: who sent it to whom and when (not the patient's story; its dates no timeline), and
+# its subject, the thread's topic, read first.
+_MAIL_HEADER = Scanner(r"(?im)^[ \t>]*(?:from|sent|to|cc|bcc|date)[ \t]*:[^\n]*$")
+_SUBJECT = re.compile(r"(?i)^[ \t>]*subject[ \t]*:")
+_FIRST = 1 << 10  # the depth that sorts a subject line before every message
+# A line quoted ("> " then words, or ">>"): a thread even without its header ("> 2 cm" is a comparison).
+_QUOTED_LINES = re.compile(r"(?m)^[ \t]*>(?:[ \t]*>|[ \t]+[^\d\s])")
+# A JSON list of dimensions under a key that names the unit ("size_mm": [24, 19, 15]): one measurement,
+# "24 x 19 x 15 mm"
+_JSON_DIMENSIONS = Scanner(r'(?i)"([A-Za-z][\w ]*?)[_ ]?(mm|cm)"(\s*:\s*)'
+                           r'\[\s*(\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?){0,2})\s*\]')
 # Form payloads pasted as JSON: {"pt_age":63,"axilla_exam":"no palpable adenopathy"} -> one field per line.
 _JSON_KEY = Scanner(r'[{,]?\s*"([A-Za-z][\w ]*)"\s*:\s*"?')
 # What is left of the JSON around a value once its keys are labels: a closing quote, an opening bracket.
@@ -365,12 +387,41 @@ def _specimen_edits(text: str) -> List[Edit]:
 
 
 def _quoted(norm: Normalised) -> Normalised:
-    """An e-mail's quoted lines: dropped as an earlier message, or read as the case a message forwards."""
+    """An e-mail thread read in the order it was written: each earlier message, the oldest first, then the reply
+    above them, which adds to them or corrects them ("Correction - there's a lump on the right as well"). A reply
+    written between the quoted lines, or under them, is read where it stands, next to what it answers."""
     norm = norm.sub(_QUOTE_HEADER, lambda m: " ")
-    own = _QUOTED_LINE.regex.sub(" ", norm.text)
-    if _FORWARDED.search(norm.text) or (_POINTS_BELOW.search(own) and not _CASE_WORDS.search(own)):
-        return norm.sub(_QUOTE_MARK, lambda m: " " * len(m.group()))
-    return norm.sub(_QUOTED_LINE, lambda m: " ")
+    norm = norm.sub(_MAIL_HEADER, lambda m: " " * len(m.group()))
+    text = norm.text
+    depth_below = 0
+    lines = []  # (start, end, depth) of each line
+    at = 0
+    for line in text.splitlines(keepends=True):
+        mark = _QUOTE_MARK.regex.match(line)
+        depth = _FIRST if _SUBJECT.match(line) else depth_below + (mark.group().count(">") if mark else 0)
+        if _ORIGINAL_MESSAGE.regex.match(line):
+            depth_below = depth + 1  # what follows Outlook's divider is the earlier message
+        lines.append((at, at + len(line), depth))
+        at += len(line)
+    quoted = [i for i, (_, _, depth) in enumerate(lines) if depth and depth != _FIRST]
+    own = [i for i, (s, e, depth) in enumerate(lines) if not depth and text[s:e].strip()]
+    norm = norm.sub(_QUOTE_MARK, lambda m: " " * len(m.group()))
+    norm = norm.sub(_ORIGINAL_MESSAGE, lambda m: " " * len(m.group()))
+    if not quoted or not own or max(own) > min(quoted):
+        return norm  # nothing quoted, no reply, or a reply below or between the quoted lines: as written
+    blocks: List[Tuple[int, int, int]] = []  # (start, end, depth) of each message: its lines of one depth in a row
+    for start, end, depth in lines:
+        if blocks and blocks[-1][2] == depth:
+            blocks[-1] = (blocks[-1][0], end, depth)
+        else:
+            blocks.append((start, end, depth))
+    # the deepest (oldest) first; stable within one depth
+    return norm.reordered([(s, e) for s, e, _ in sorted(blocks, key=lambda b: -b[2]) if norm.text[s:e].strip()])
+
+
+def _json_dimensions(m: "re.Match[str]") -> str:
+    dimensions = " x ".join(re.split(r"[ ,]+", m.group(4)))
+    return f'"{m.group(1)}"{m.group(3)}"{dimensions} {m.group(2).lower()}"'
 
 
 def _layout(norm: Normalised) -> Normalised:
@@ -379,10 +430,12 @@ def _layout(norm: Normalised) -> Normalised:
     norm = norm.sub(_CODED, _coded_answer)
     pairs = [edit for pair in (_QA_PAIR, _TURN_PAIR) for m in pair.finditer(norm.text) for edit in _qa_field(m)]
     norm = norm.apply(pairs) if pairs else norm
-    if _QUOTE_HEADER.search(norm.text) or _FORWARDED.search(norm.text):
+    if _QUOTE_HEADER.search(norm.text) or _ORIGINAL_MESSAGE.search(norm.text) \
+            or _QUOTED_LINES.search(norm.text):
         norm = _quoted(norm)
     norm = norm.apply(_specimen_edits(norm.text))
     if '":' in norm.text or '" :' in norm.text:
+        norm = norm.sub(_JSON_DIMENSIONS, _json_dimensions)
         norm = norm.sub(_JSON_BOOL, lambda m: f'{m.group(1)}"{_JSON_WORD[m.group(2)]}"')
         parents = _parents(norm.text)
         norm = norm.sub(_JSON_KEY, lambda m: _json_key(m, parents))
@@ -551,18 +604,28 @@ _REPEAT = Scanner(r"\b([a-z]+)(?:\s*,\s*|\s+)\1\b(?!\s*:)")  # lower case: "US, 
 
 
 # Speech recognition's homophones of the topic's words: "axe Hillary" is "axillary", "lymph notes" "lymph nodes",
-# "the axle a" the axilla, "know palpable nodes" no palpable nodes, "for centimetre" four, "new adjuvant" neoadjuvant.
+# "the axle a" the axilla, "know palpable nodes" no palpable nodes, "for centimetre" four, "new adjuvant" neoadjuvant,
+# "write armpit" the right one.
 _FINDING_AFTER_NO = (r"palpable|evidence|axillary|lymph|lymphadenopathy|adenopathy|nodes?|mass(?:es)?|lumps?|suspicious"
                      r"|abnormal|enlarged|significant|prior|previous|personal|family|history|treatment|chemo\w*")
 _SPOKEN_UNIT = r"(?:cm|centimet(?:er|re)s?|mm|millimet(?:er|re)s?)\b"
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _HOMOPHONES = (
+    (Scanner(r"(?i)\b(?:sent[ai]?|cent[ai]?|senti)[\s-]*(?:a[\s-]+)?met(?:er|re)s?\b"), "centimetres"),
     (Scanner(r"(?i)\b(?:ax|axe|axle|acts?)\s+hill?ary\b|\baxel\s*(?:airy|ary)\b"), "axillary"),
     (Scanner(r"(?i)\b(?<=lymph\s)notes\b"), "nodes"),
     (Scanner(r"(?i)\b(?:axle|axel|axe)\s+(?:a|ah|uh)\b"), "axilla"),
     (Scanner(rf"(?i)\bknow\b(?=\s+(?:{_FINDING_AFTER_NO})\b)"), "no"),
     (Scanner(rf"(?i)\bfor\b(?=[\s-]+{_SPOKEN_UNIT})"), "four"),
     (Scanner(r"(?i)\b(?:to|too)\b(?=[\s-]+(?:centimet|millimet)(?:er|re)s?\b)"), "two"),
+    # ... and before a spoken decimal ("too point five", "for point two", "won point eight")
+    (Scanner(rf"(?i)\b(?:to|too)\b(?=\s+point\s+{_DIGIT_WORD}\b)"), "two"),
+    (Scanner(rf"(?i)\b(?:for|fore)\b(?=\s+point\s+{_DIGIT_WORD}\b)"), "four"),
+    (Scanner(rf"(?i)\bwon\b(?=\s+point\s+{_DIGIT_WORD}\b)"), "one"),
+    (Scanner(rf"(?i)\bate\b(?=\s+point\s+{_DIGIT_WORD}\b)"), "eight"),
     (Scanner(r"(?i)\bnew\s+adjuvant\b"), "neoadjuvant"),
+    (Scanner(r"(?i)\btumou?r[\s-]+boards?\b"), "meeting"),  # the meeting, not a tumour
+    (Scanner(r"(?i)\b(?:write|rite|wright)\b(?=\s+(?:armpit|axilla|breast|side|arm)\b)"), "right"),
 )
 
 
@@ -762,6 +825,10 @@ _LABELLED_DIMENSIONS = Scanner(r"(?i)\b\d+(?:\.\d+)?\s*(?:cm|mm)\s*\(" + _AXES +
 _ORIENTATION = r"(?:ap|tr|trv|trans|cc|ml|si|sag|transverse|craniocaudal|anteroposterior|mediolateral|longitudinal)"
 _AXIS_VALUE = _ORIENTATION + r"\s*[:=]?\s*\d+(?:\.\d+)?\s*(?:cm|mm)"
 _PREFIXED_DIMENSIONS = Scanner(r"(?i)\b" + _AXIS_VALUE + r"(?:\s*(?:and|,|;|x|×|/|by)\s*" + _AXIS_VALUE + r"){1,2}\b")
+# ... the unit said once, after the last ("AP 1.1 x TR 2.3 x CC 1.8 cm")
+_AXIS_NUMBER = _ORIENTATION + r"\s*[:=]?\s*(\d+(?:\.\d+)?)"
+_PREFIXED_LIST = Scanner(r"(?i)\b" + _AXIS_NUMBER + r"\s*(?:x|×|\*|by)\s*" + _AXIS_NUMBER
+                         + r"(?:\s*(?:x|×|\*|by)\s*" + _AXIS_NUMBER + r")?\s*(cm|mm)\b")
 
 # a measurement's tolerance ("2.4 ± 0.2 cm", "2.6 +/- 0.3 cm"): the measurement, not its error
 _TOLERANCE = Scanner(r"(?<![\d.])(\d+(?:\.\d+)?)[ \t]*(?:±|\+/-|\+-|\+/−)[ \t]*(\d+(?:\.\d+)?)(?=[ \t]*(cm|mm)\b)")
@@ -815,14 +882,18 @@ def _as_cm(parts: List[Tuple[str, str]]) -> str:
     return " x ".join(f"{float(v) / (10.0 if u.lower() == 'mm' else 1.0):g}" for v, u in parts) + " cm"
 
 
+# A count glued to what it counts ("4xAC", "6xTCHP", "3xFEC"): the regimen's name as a word of its own
+_GLUED_COUNT = Scanner(r"(?i)(?<![\w.])(\d{1,2})[x×](?=[a-z]{2,6}\b)")
 # "one-and-a-half", "two-and-a-quarter": the hyphens of a written mixed number, as spaces for the number words
 _HYPHENED_FRACTION = Scanner(r"(?i)\b([a-z]+)-and-a-(half|quarter)\b")
 
 
 def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_HYPHENED_FRACTION, lambda m: f"{m.group(1)} and a {m.group(2)}")
+    norm = norm.sub(_GLUED_COUNT, lambda m: m.group(1) + " x ")
     norm = norm.sub(_LABELLED_DIMENSIONS, _dimensions)
     norm = norm.sub(_PREFIXED_DIMENSIONS, _dimensions)
+    norm = norm.sub(_PREFIXED_LIST, lambda m: " x ".join(v for v in m.groups()[:-1] if v) + " " + m.groups()[-1])
     norm = norm.sub(_AXIS_LABEL, lambda m: " ")
     norm = norm.sub(_DECIMAL_COMMA, lambda m: f"{m.group(1) or m.group(3)}.{m.group(2) or m.group(4)}")
     norm = norm.sub(_LONE_DECIMAL_COMMA, lambda m: f"{m.group(1)}{m.group(2)}.{m.group(3)}")
@@ -973,7 +1044,17 @@ _QUOTED_ERROR = Scanner(r"(?i)[‘'\"“]([^‘'\"“”’\n]{2,80})[’'\"”]
 _ERROR_WORDS = re.compile(r"(?i)error|should")
 
 
+# ... or a size named and taken back ("ignore the '2.5 cm' in the referral letter"): that size, wherever it is said
+_NAMED_SIZE_TAKEN_BACK = Scanner(r"(?i)\b(?:ignore|disregard|forget|scratch|strike)\s+(?:the\s+|that\s+)?[‘'\"“]?"
+                                 r"(\d+(?:[.,]\d+)?)\s*(cm|mm)\b")
+
+
 def _sizes_taken_back(norm: Normalised) -> Normalised:
+    named = {(float(m.group(1).replace(",", ".")), m.group(2).lower())
+             for m in _NAMED_SIZE_TAKEN_BACK.finditer(norm.text)}
+    if named:
+        norm = norm.apply([(m.start(), m.end(), " ") for m in _VALUE_UNIT.finditer(norm.text)
+                           if (float(m.group(1)), m.group(2).lower()) in named])
     found = _SIZE_TAKEN_BACK.search(norm.text)
     if found is None:
         return norm

@@ -10,14 +10,16 @@ import re
 from typing import List, NamedTuple, Optional
 
 # An entry's heading at the start of a line, a sentence or a list ("Handover: Bed 4 -"): "Bed 8 -", "Patient 2:",
-# "Pt B)", "Room 12 -", or a bare number or letter "2)", "(2)", "B)" of a list; at the start of a line also "2.",
-# "#3", "B." and a bulleted name ("- Mrs Bello, 52 -").
-_ENTRY = re.compile(r"(?im)(?:^|[.;:\n]\s*)((?:bed|bay|room|patient|pt|case)\s*#?\s*(\d{1,3}[a-z]?|[a-d])"
-                    r"(?=\s*[:)\-–—])|\(?(\d{1,2}|[a-d](?=\)\s))(?=\)))"
+# "Pt B)", "Room 12 -", "Item 2:", "P2.", or a bare number or letter "2)", "(2)", "B)" of a list; at the start of
+# a line also "2.", "#3", "B." and a bulleted name ("- Mrs Bello, 52 -").
+_ENTRY = re.compile(r"(?im)(?:^|[.;:\n]\s*)((?:bed|bay|room|patient|pt|case|item|p(?=\d))\s*#?\s*(\d{1,3}[a-z]?|[a-d])"
+                    r"(?=\s*[:.)\-–—])|\(?(\d{1,2}|[a-d](?=\)\s))(?=\)))"
                     r"|^[ \t]*((?:#\s*(\d{1,2})|(\d{1,2})\.|\((\d{1,2})\)|([a-d])[.)])(?=[ \t])"
                     r"|[-*•][ \t]*(?:mrs|mr|ms|miss|dr)\.?[ \t]+([a-z][a-z'-]+))")
-# A later mention of an entry, as the question names it ("bed 8's node", "about patient B", "for #3").
-_MENTION = re.compile(r"(?i)\b(?:bed|bay|room|patient|pt|case)\s*#?\s*(\d{1,3}[a-z]?|[a-d])\b|#\s*(\d{1,2})\b")
+# A later mention of an entry, as the question names it ("bed 8's node", "about patient B", "for #3", "query (P2
+# only)", "QUESTION (b):").
+_MENTION = re.compile(r"(?i)\b(?:bed|bay|room|patient|pt|case|item|p(?=\d))\s*#?\s*(\d{1,3}[a-z]?|[a-d])\b"
+                      r"|#\s*(\d{1,2})\b|(?<=question )\(([a-d]|\d{1,2})\)")
 # The name an entry's heading gives its patient: initials ("P.K.") or a title and surname ("Mrs Eze")
 _NAME = re.compile(r"\b([A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?|(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+[A-Z][a-z'-]+)")
 _WARD = re.compile(r"(?i)bed|bay|room|patient|pt|case|\d{1,2}$")  # headings that name a patient's place or number
@@ -76,7 +78,7 @@ def asked_entry(text: str) -> Optional[Entry]:
     None when it lists no patients or names no single one."""
     listed = entries(text)
     headings = {e.start for e in listed}
-    asked = {(m.group(1) or m.group(2)).lower() for m in _MENTION.finditer(text) if m.start() not in headings}
+    asked = {next(g for g in m.groups() if g).lower() for m in _MENTION.finditer(text) if m.start() not in headings}
     chosen = {e for e in listed if e.label in asked}
     if asked and not chosen:
         return None  # "what about room 9?": a patient the list does not hold

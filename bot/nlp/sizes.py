@@ -120,7 +120,7 @@ def apposed_axilla(reading: Reading, lump: Cue) -> Optional[Cue]:
 
 def axillary(reading: Reading, lump: Cue) -> bool:
     """A lump or mass in the axilla ("R axillary mass", "lump in her left armpit"), not "breast mass + ax node"."""
-    return axilla_of(reading, lump) is not None
+    return axilla_of(reading, lump) is not None or _told_again(reading, lump)
 
 
 def axilla_of(reading: Reading, lump: Cue) -> Optional[Cue]:
@@ -160,6 +160,15 @@ def axilla_of(reading: Reading, lump: Cue) -> Optional[Cue]:
                 and not any(lump.end <= b.start < c.start for b in reading.all("BREAST", "NODE")):
             return c
     return None
+
+
+def _told_again(reading: Reading, lump: Cue) -> bool:
+    """The lump told just before it is axillary, and this one is it again or one more like it ("the lump is only on
+    the left", "there's a lump on the right as well"); its side is its own, not the earlier one's."""
+    before = [c for c in reading.all("LUMP") if c.end <= lump.start]
+    definite = lump.start > 0 and reading.tokens[lump.start - 1].lower() in ("the", "this", "that")
+    return bool(before) and (definite or any(a.clause == lump.clause and -2 <= a.start - lump.end <= 4
+                                             for a in reading.all("ADDITION"))) and axillary(reading, before[-1])
 
 
 def _brackets(tokens: List[str], side: Cue) -> Tuple[int, ...]:
@@ -495,12 +504,22 @@ def _after_correction(reading: Reading, found: List[Tuple[Cue, float]]) -> List[
     kept = [(s, v) for s, v in found if not any(s.sentence == w.sentence and 0 <= w.start - s.end <= 3 for w in wrong)]
     found = kept or found
     corrections = [c for c in reading.all("CORRECTION") if any(s.end <= c.start for s, _ in found)
-                   and any(s.start >= c.end for s, _ in found)]
+                   and any(s.start >= c.end for s, _ in found) and not _new_study(reading, c, found)]
     if not corrections:
         return found
     last = max(c.start for c in corrections)
     after = [(s, v) for s, v in found if s.start >= last]
     return after or found
+
+
+def _new_study(reading: Reading, update: Cue, found: List[Tuple[Cue, float]]) -> bool:
+    """An update that gives another study's size ("1.6 cm on US. Update: MRI today measures 2.7 cm"): a new reading
+    beside the earlier one, not a correction of it."""
+    if not update.text.lower().startswith("update"):
+        return False
+    before = {_study(reading, s) for s, _ in found if s.end <= update.start}
+    after = {_study(reading, s) for s, _ in found if s.start >= update.end}
+    return None not in before | after and not before & after
 
 
 def _comparisons(reading: Reading) -> List[Cue]:
@@ -536,10 +555,21 @@ def _from_to(reading: Reading, before: str) -> Dict[int, str]:
     return found
 
 
+_SOURCE_WRONG = re.compile(r"(?i)\b(referral|report|letter|note|mammogram|ultrasound|us|mri|ct|gp)\s+"
+                           r"(?:was|is|were|had it)\s+"
+                           r"(?:wrong|incorrect|mistaken|in\s+error|an?\s+(?:error|mistake|typo))\b")
+
+
 def _denied_numbers(reading: Reading) -> Set[Optional[float]]:
-    """Numbers denied right after a size, in its unit ("It's 2.9 cm, not 1.9" denies 1.9 cm)."""
+    """Numbers denied right after a size, in its unit ("It's 2.9 cm, not 1.9" denies 1.9 cm), sizes said to be
+    another structure's ("the 2.3 cm I quoted was the node": 2.3 cm wherever the message gives it) or a wrong
+    source's."""
     tokens = reading.tokens
-    found: Set[Optional[float]] = set()
+    found: Set[Optional[float]] = {size_cm(c) for c in reading.all("SIZE") if inside(c, reading.all("REASSIGNED"))}
+    # ... and the size a source gave that is said to be wrong ("2.5 cm per referral, but our US shows 1.5 cm -
+    # referral was wrong")
+    sources = {m.group(1).lower() for m in _SOURCE_WRONG.finditer(reading.plain)}
+    found |= {size_cm(c) for c in reading.all("SIZE") if sources & {t.lower() for t in tokens[c.end:c.end + 4]}}
     for size in reading.all("SIZE"):
         after = [t.lower() for t in tokens[size.end:size.end + 3]]
         at = 2 if after[:1] in ([","], ["("]) else 1  # "2.9 cm, not 1.9", "2.2 cm (not 1.2 as dictated)"

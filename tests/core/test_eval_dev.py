@@ -59,7 +59,7 @@ BLIND_SETS = [("holdout_cases", "0.97"), ("blind_s8_a", "0.97"), ("blind_s8_b", 
               ("blind_s24_y", "0.94"), ("breaker_s24_qa29", "0.93"), ("blind_s25_z", "0.99"),
               ("breaker_s25_qa30", "0.96"), ("breaker_s25_qa31", "0.93"), ("blind_s26_a", "0.98"),
               ("breaker_s26_qa32", "0.91"), ("blind_s27_a", "0.99"), ("breaker_s27_qa33", "0.98"),
-              ("breaker_s27_qa34", "0.95")]
+              ("breaker_s27_qa34", "0.95"), ("blind_s28_a", "0.97"), ("breaker_s28_qa35", "0.90")]
 
 
 @pytest.mark.parametrize("name, floor", BLIND_SETS)

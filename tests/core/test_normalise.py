@@ -105,10 +105,13 @@ def test_speech(given_text: str, read_as: str) -> None:
      "; pt age: 47; axilla exam: no palpable nodes ; tx: none"),           # a JSON form payload, field by field
     ("sex,F\ntumour size_mm,18\naxilla,no palpable nodes", "sex: F tumour size: 18 mm axilla: no palpable nodes"),
     ("| Size (mm) | 31 |\n|---|---|\n| Axilla | clear |", "Size: 31 mm Axilla: clear"),
-    ("Thanks - it's the left.\n\nOn Mon, Jo wrote:\n> which side? any cancer history?", "Thanks - it's the left."),
-    ("Could you help with this one?\n\nOn Mon, Jo wrote:\n> 49F, new L IDC 2 cm\n>> older note",  # no case of its own
-     "Could you help with this one? 49F, new L IDC 2 cm older note"),
-    ("FW: see below, thanks\n> R IDC 3 cm, cN0", "FW: see below, thanks R IDC 3 cm, cN0"),   # a forwarded case
+    # an e-mail thread in the order it was written: the oldest quoted message first, the reply above them last
+    ("Thanks - it's the left.\n\nOn Mon, Jo wrote:\n> which side? any cancer history?",
+     "which side? any cancer history? Thanks - it's the left."),
+    ("Could you help with this one?\n\nOn Mon, Jo wrote:\n> 49F, new L IDC 2 cm\n>> older note",
+     "older note 49F, new L IDC 2 cm Could you help with this one?"),
+    ("FW: see below, thanks\n> R IDC 3 cm, cN0", "R IDC 3 cm, cN0 FW: see below, thanks"),   # a forwarded case
+    ("> new L IDC 2 cm, 49F\nand cN0 on my exam", "new L IDC 2 cm, 49F and cN0 on my exam"),  # a reply below it
     ("Specimen: L axillary node, FNA.\nDiagnosis: metastatic carcinoma", "L axillary node, FNA: metastatic carcinoma"),
     ("lump x3wks.no hx of cancer", "lump x3wks. no hx of cancer"),        # a full stop without its space
     ("♀ 60, Ø nodes", "female 60, no nodes"),
