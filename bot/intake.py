@@ -197,9 +197,15 @@ def says_unknown(text: str) -> bool:
 
 # A message that tells what has happened to the case's patient since ("update: ...", "she's on AC now, ...")
 # (after an opening word of a timeline or a reply: "fast forward: she's now on cycle 3", "ok she finished NAC now")
-_UPDATE = re.compile(r"(?i)^\s*(?:update\s*[:\-–—]|(?:(?:fast[\s-]*forward|later|(?:weeks?|months?)\s+later|ok(?:ay)?|"
-                     r"so|and)\s*[:,\-–—]?\s*)?(?:(?:she|he)(?:['’]s|\s+is|\s+has)?\b[^.;\n]*\bnow\b)"
+_UPDATE = re.compile(r"(?i)^\s*(?:update\b[^:\n]{0,25}?[:\-–—]|(?:(?:fast[\s-]*forward|later|"
+                     r"(?:weeks?|months?)\s+later|ok(?:ay)?|so|and)\s*[:,\-–—]?\s*)?(?:(?:she|he)(?:['’]s|\s+is|\s+has)?\b[^.;\n]*\bnow\b)"
                      r"|now\s*,?\s*(?:she|he)\b)")
+
+
+# A message that opens on the case's patient by pronoun ("she also had ...", "on re-exam she does have ...",
+# "and he's ..."), after at most a few opening words
+_PRONOUN_FIRST = re.compile(r"(?i)^\s*(?:(?:and|also|oh|ok(?:ay)?|so|actually|btw|fyi|on\s+re-?exam(?:ination)?|"
+                            r"today|now)\s*[,:]?\s*){0,3}(?:she|he)(?:['’]s)?\b")
 
 
 def says_same_patient(text: str) -> bool:
@@ -484,12 +490,20 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     if other_side and known.get("axillary_lump") and (in_case or ext).stated.get("axillary_lump") == "bilateral" \
             and _has(words(text), "ADDITION"):
         return Decision(CORRECT, text=text, why="a lump on the other side too")  # "she has one on the right too"
+    if other_side and requested == "clinical_nodes" and not description and ext.stated.get("clinical_nodes") != \
+            "positive" and not (in_case or ext).stated.get("clinical_nodes"):
+        # "no palpable node in the R axilla" for a left cancer: the other axilla's exam, which says nothing of the
+        # case's; the question stands
+        return Decision(CONTINUE, text=text, why="the other axilla's negative exam")
+    if other_side and _PRONOUN_FIRST.search(text) and not ext.stated.get("age") and not (
+            description and ext.stated.get("diagnosis") == "new_primary"):
+        return Decision(CORRECT, text=text, why="the case's patient, by pronoun")  # "she also had a R cancer in 2010"
     if other_side:
         return Decision(ASK, pending=text, why="another side without a correction word")
     if description and not requested and [k for k in changed if k in CASE_KEYS]:
         if ext.stated.get("age") is not None and ext.stated.get("age") == known.get("age"):
             return Decision(CORRECT, text=text, why="the same patient described again")
-        if _UPDATE.search(text):
+        if _UPDATE.search(text) or (_PRONOUN_FIRST.search(text) and ext.stated.get("diagnosis") is None):
             # "update: she's now on ...", "she's on docetaxel now, ... new L axillary lump": the case's patient
             return Decision(CORRECT, text=text, why="an update of the case's patient")
         return Decision(ASK, pending=text, why="a whole description that changes the complete case")

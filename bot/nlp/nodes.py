@@ -813,7 +813,7 @@ def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
     cues += [p for p in reading.all("PALPABLE") if p.negated and not p.uncertain
              and not _attribute(p) and not reading.near(p, ["NOT_EXAMINED"], "sentence")
              and not reading.near(p, ["NODE", "LUMP", "BREAST"])  # a node or mass speaks for itself
-             and (terse or _own_axilla(reading, p, axillae))]
+             and (terse or _own_axilla(reading, p, axillae)) and not _other_side(reading, p)]
     # "FNA of the L axillary node: negative": the biopsy's result, not the exam's
     return [c for c in cues if not _biopsied(reading, c) and not _excepted(reading, c)]
 

@@ -253,3 +253,8 @@ def test_a_comma_list_of_adjectives_before_the_node_describes_it() -> None:
 def test_there_s_nothing_after_feeling_the_axillae_is_a_negative_exam() -> None:
     text = "New L IDC 2.4 cm, 61F, untreated. Felt both armpits and there's nothing at all."
     assert facts(text)["clinical_nodes"] == "negative"
+
+
+def test_a_terse_negative_of_the_other_axilla_says_nothing_of_the_case_s() -> None:
+    assert bot.extract("nothing palpable in the left axilla", side="right").facts["clinical_nodes"] is None
+    assert bot.extract("nothing palpable", side="right").facts["clinical_nodes"] == "negative"
