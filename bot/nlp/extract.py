@@ -137,8 +137,12 @@ def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
     # a bare "yes"/"no" answers the node question; a message about nodes that the readers left open does not
     # ("axillary US showed no enlarged nodes": imaging alone, not the exam)
     imaged = reading.has("MODALITY_MUS", "MODALITY_OTHER")
+    # "yep, can feel one in the R armpit": felt, in the case's own axilla
+    sides = {"left" if c.label == "SIDE_LEFT" else "right" for c in reading.all("SIDE_LEFT", "SIDE_RIGHT")}
+    felt_there = bool(yes and reading.live("PALPABLE")) and sides <= {reading.case_side}
     if key == "clinical_nodes" and (yes or no) and not (yes and no) \
-            and not reading.has("NODE", "LUMP", "AXILLA", "MODALITY_MUS", "MODALITY_OTHER"):
+            and not reading.has("NODE", "LUMP", "MODALITY_MUS", "MODALITY_OTHER") \
+            and (felt_there or not reading.has("AXILLA")):
         facts[key] = "positive" if yes else "negative"
     elif key == "clinical_nodes" and imaged and not reading.has("NODE", "LUMP") \
             and ((yes and not no) or reading.live("SUSPICIOUS")):

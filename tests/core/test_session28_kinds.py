@@ -258,3 +258,14 @@ def test_there_s_nothing_after_feeling_the_axillae_is_a_negative_exam() -> None:
 def test_a_terse_negative_of_the_other_axilla_says_nothing_of_the_case_s() -> None:
     assert bot.extract("nothing palpable in the left axilla", side="right").facts["clinical_nodes"] is None
     assert bot.extract("nothing palpable", side="right").facts["clinical_nodes"] == "negative"
+
+
+def test_a_fresh_node_during_chemotherapy_is_a_new_one() -> None:
+    text = "On NAC, cycle 4 of 6, for a R IDC that was cN0 at baseline; a fresh palpable R axillary node today."
+    assert facts(text)["new_lump_during_treatment"] is True
+
+
+@pytest.mark.parametrize("reply, value", [("yep, can feel one in the R armpit", "positive"),
+                                          ("yes, could feel one in the left armpit", None)])
+def test_yes_felt_in_the_case_s_own_armpit_answers_the_node_question(reply: str, value: object) -> None:
+    assert bot.extract(reply, expecting="clinical_nodes", side="right").facts["clinical_nodes"] == value
