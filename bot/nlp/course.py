@@ -305,11 +305,13 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
         return Read("local_recurrence", tuple(recurrence[:1]))
     # a past breast cancer and now a biopsy-proven axillary node, no new primary named: a regional recurrence
     # (row 10 covers a recurrence in the ipsilateral axilla; a contralateral one is distant disease)
-    # (not the past cancer's own staging: "breast cancer in 2019 (2.5 cm, node positive), treated")
-    past = [c for c in _cancers(reading) if not c.negated and (c.historical or treated_in_the_past(reading, c))]
-    proven_nodes = [m for m in mentions(reading) if m.proven and m.positive and not any(
-        c.sentence == m.cue.sentence and 0 <= m.cue.start - c.end <= 8
-        and not reading.near(m.cue, ["SIZE_LATER", "NEW", "NEW_DX"], "clause") for c in past)]
+    proven_nodes = [m for m in mentions(reading) if m.proven and m.positive]
+    if proven_nodes:
+        # (not the past cancer's own staging: "breast cancer in 2019 (2.5 cm, node positive), treated")
+        past = [c for c in _cancers(reading) if not c.negated and (c.historical or treated_in_the_past(reading, c))]
+        proven_nodes = [m for m in proven_nodes if not any(
+            c.sentence == m.cue.sentence and 0 <= m.cue.start - c.end <= 8
+            and not reading.near(m.cue, ["SIZE_LATER", "NEW", "NEW_DX"], "clause") for c in past)]
     if proven_nodes and history(reading, facts).value and not (reading.live("NEW_DX") or contralateral_proven(reading)):
         return Read("local_recurrence", tuple(proven_nodes[0].cues[:2]))
     cancers = _current_cancers(reading)

@@ -619,14 +619,13 @@ _HOMOPHONES = (
     (Scanner(rf"(?i)\bfor\b(?=[\s-]+{_SPOKEN_UNIT})"), "four"),
     (Scanner(r"(?i)\b(?:to|too)\b(?=[\s-]+(?:centimet|millimet)(?:er|re)s?\b)"), "two"),
     # ... and before a spoken decimal ("too point five", "for point two", "won point eight")
-    (Scanner(rf"(?i)\b(?:to|too)\b(?=\s+point\s+{_DIGIT_WORD}\b)"), "two"),
-    (Scanner(rf"(?i)\b(?:for|fore)\b(?=\s+point\s+{_DIGIT_WORD}\b)"), "four"),
-    (Scanner(rf"(?i)\bwon\b(?=\s+point\s+{_DIGIT_WORD}\b)"), "one"),
-    (Scanner(rf"(?i)\bate\b(?=\s+point\s+{_DIGIT_WORD}\b)"), "eight"),
+    *((Scanner(rf"(?i)\b(?:{heard})\b(?=\s+point\s+{_DIGIT_WORD}\b)"), meant)
+      for heard, meant in (("to|too", "two"), ("for|fore", "four"), ("won", "one"), ("ate", "eight"))),
     (Scanner(r"(?i)\bnew\s+adjuvant\b"), "neoadjuvant"),
-    (Scanner(r"(?i)\btumou?r[\s-]+boards?\b"), "meeting"),  # the meeting, not a tumour
     (Scanner(r"(?i)\b(?:write|rite|wright)\b(?=\s+(?:armpit|axilla|breast|side|arm)\b)"), "right"),
 )
+# the tumour board is a meeting, not a tumour
+_TUMOUR_BOARD = Scanner(r"(?i)\btumou?r[\s-]+boards?\b")
 
 
 # A phone's autocorrect: "ICD" for IDC (not a code: "ICD-10", "ICD code"), "axial" for axillary (not a plane of
@@ -655,6 +654,7 @@ def _dictation(norm: Normalised) -> Normalised:
     for homophone, meant in _HOMOPHONES:
         norm = norm.apply([(m.start(), m.end(), meant) for m in homophone.finditer(norm.text)])
     norm = norm.sub(_NEO_SPLIT, lambda m: "neoadjuvant")
+    norm = norm.sub(_TUMOUR_BOARD, lambda m: "meeting")
     norm = norm.sub(_AUTOCORRECT_MODE, lambda m: m.group(1) + m.group(2) + "node" + m.group(3))
     norm = norm.sub(_AUTOCORRECT, lambda m: _AUTOCORRECTED[(m.group(1) or m.group(2)).lower()])
     norm = norm.sub(_SAME_SIDE, lambda m: "ipsilateral")

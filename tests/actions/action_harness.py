@@ -103,3 +103,9 @@ def answered(domain: Dict[str, Any], first: str, variant: str) -> Dict[str, Any]
     slots, messages = form_turn(domain, {}, first, "describe_case")
     assert only_custom(messages)["variant"]["id"] == variant
     return {k: v for k, v in slots.items() if k != "requested_slot"}
+
+
+def reply_after(domain: Dict[str, Any], first: str, variant: str, reply: str, intent: str = "inform") -> Dict[str, Any]:
+    """The custom object answering `reply`, sent after `first` was answered with the recommendation for `variant`."""
+    _, messages = form_turn(domain, answered(domain, first, variant), reply, intent, turn=2)
+    return only_custom(messages)

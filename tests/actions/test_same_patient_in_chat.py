@@ -1,30 +1,24 @@
 """Follow-ups that speak of the case's patient (session 28, breaker qa35), through the actions with real trackers, in
 words written for these tests: a finding told by pronoun, an update after a time, a past cancer of the other breast,
 and the other axilla's negative exam given to the node question."""
-from action_harness import answered, form_turn, only_custom
+from action_harness import form_turn, only_custom, reply_after
 
 
 def test_a_finding_told_of_her_on_re_examination_updates_the_case(domain):
-    slots = answered(domain, "63F, new R IDC 3.1 cm, axilla clinically negative, untreated", "axilla-5")
-    _, messages = form_turn(domain, slots, "on re-examination she has a firm R axillary node after all", "inform",
-                            turn=2)
-    answer = only_custom(messages)
+    answer = reply_after(domain, "63F, new R IDC 3.1 cm, axilla clinically negative, untreated", "axilla-5",
+                         "on re-examination she has a firm R axillary node after all")
     assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-6")
 
 
 def test_an_update_told_after_a_time_is_the_case_s(domain):
-    slots = answered(domain, "49F new R IDC 2.9 cm, cN0, no treatment", "axilla-5")
     text = "Update six weeks on: she is mid-way through neoadjuvant EC and has a new palpable R axillary lump"
-    _, messages = form_turn(domain, slots, text, "inform", turn=2)
-    answer = only_custom(messages)
+    answer = reply_after(domain, "49F new R IDC 2.9 cm, cN0, no treatment", "axilla-5", text)
     assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-7")
 
 
 def test_her_past_cancer_of_the_other_breast_keeps_the_case(domain):
-    slots = answered(domain, "61F new L IDC 1.2 cm, no palpable nodes, untreated", "axilla-3")
-    _, messages = form_turn(domain, slots, "she also had a R breast cancer in 2006, all treatment long finished",
-                            "inform", turn=2)
-    answer = only_custom(messages)
+    answer = reply_after(domain, "61F new L IDC 1.2 cm, no palpable nodes, untreated", "axilla-3",
+                         "she also had a R breast cancer in 2006, all treatment long finished")
     assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-3")
 
 
