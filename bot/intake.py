@@ -447,7 +447,9 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
         # "no idea", "I'd have to check": an answer that it is not known, whatever follow-up it sounded like
         return Decision(ANSWER, text=text, why="the fact asked for is not known")
     if not case_intent:
-        if requested and answers(ext, requested) and (unsure or not question):
+        # the answer read against the case too: "yep, can feel one in the R armpit" answers it in a right case
+        if requested and (answers(ext, requested) or in_case is not None and not in_case.new_case
+                          and answers(in_case, requested)) and (unsure or not question):
             return Decision(ANSWER, text=text, why="answers the question asked")
         if ext.new_case and facts and not question:
             return Decision(NEW_CASE, text=text, why="new-patient words with a case")

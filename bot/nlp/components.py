@@ -434,7 +434,7 @@ class AxillaContext:
                 breaks.append(i)
             elif text in _STUDY_VERBS or text.lower() in _STUDY_VERBS:
                 verbs.append(i)
-        context: Dict[int, List[Tuple[_Kind, int, int, int, bool]]] = {}
+        context: Dict[int, List[Tuple[_Kind, int, int, int, int, bool]]] = {}
         for k, spans in by_kind.items():
             for s, e in _longest(spans):
                 stop = next((i for i in colons if i > e), len(doc))
@@ -454,18 +454,20 @@ class AxillaContext:
                 # a phrase that holds a terminator ("not yet": "yet" ends clauses) reaches the clause it ends in too;
                 # one that opens with a comma or "but" reaches back into the clause it ends (", but unsure")
                 opened = {clauses[s - 1]} if s and doc[s].lower_ in (",", "but") and kinds[k].backward else set()
+                # a field's value (": none") reaches back to its own field's name only ("cN: 1 therapy: none")
+                reach = max((i for i in colons if i < s), default=-1) if doc[s].text.startswith(":") else -1
                 for clause in {clauses[s], clauses[e - 1]} | opened:
-                    context.setdefault(clause, []).append((kinds[k], s, e, stop, False))
+                    context.setdefault(clause, []).append((kinds[k], s, e, stop, reach, False))
                 for clause in listed:  # the rest of a list it begins, however far its last item
-                    context.setdefault(clause, []).append((kinds[k], s, e, stop, True))
+                    context.setdefault(clause, []).append((kinds[k], s, e, stop, reach, True))
         cues = []
         found_cues = _longest_per_label(doc.spans.get(CUES_KEY, ()), doc_text(doc))
         for start, end, label, start_char, end_char, text in found_cues:
             clause, flags = clauses[start], 0
-            for kind, s, e, stop, item in context.get(clause, ()):
+            for kind, s, e, stop, reach, item in context.get(clause, ()):
                 if (kind.allowed is None or label in kind.allowed) and (
                         (e <= start < stop and (item or start - e < kind.forward))
-                        or (not item and s >= end and s - end < kind.backward)):
+                        or (not item and s >= end and s - end < kind.backward and start > reach)):
                     flags |= kind.bit
             cues.append(Cue(label, start, end, text, clause, sentences[start], bool(flags & _NEGATED),
                             bool(flags & _UNCERTAIN), bool(flags & _FAMILY), bool(flags & _PLANNED),

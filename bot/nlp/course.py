@@ -660,10 +660,27 @@ def _radiotherapy_under_way(reading: Reading) -> List[Cue]:
 # A later cycle named by its order alone ("completed the 5th cycle"): how far she is, not that the course is over.
 _LATER_CYCLE = re.compile(r"(?i)\b(?:[4-9]|1[0-2])th\s+(?:(?:neoadjuvant|nac|chemo(?:therapy)?)\s+)?"
                           r"(?:cycle|course|round|infusion)\b(?!\s*(?:of|/|out\s+of)\s*\d)")
+# A cycle named by its number as given ("finished cycle 2 of neoadjuvant chemo", "cycle 3 completed"), and the
+# course's length where it is told ("TCHP for 6 cycles", "6 cycles planned")
+_NUMBERED_CYCLE_DONE = re.compile(
+    r"(?i)\b(?:completed?|finished|had|received|done\s+with|through)\s+(?:her\s+|the\s+)?(?:cycle|course|round)\s*"
+    r"#?\s*(\d{1,2})\b(?!\s*(?:of|/|out\s+of)\s*\d)"
+    r"|\b(?:cycle|course|round)\s*#?\s*(\d{1,2})\s+(?:was\s+|is\s+|has\s+been\s+)?(?:completed|finished|done|given)\b")
+_COURSE_LENGTH = re.compile(r"(?i)\b(\d{1,2})\s+(?:planned\s+)?(?:cycles|courses|rounds)\b"
+                            r"(?!\s+(?:so\s+far|to\s+date))")
+
+
+def _numbered_cycle_so_far(reading: Reading) -> bool:
+    """A numbered cycle said to be done, short of the course's told length (or with no length told): how far she is
+    ("completed cycle 2 of neoadjuvant chemo"); not the last one ("TCHP for 6 cycles ... cycle 6 was given")."""
+    done = [int(m.group(1) or m.group(2)) for m in _NUMBERED_CYCLE_DONE.finditer(reading.plain)]
+    lengths = [int(m.group(1)) for m in _COURSE_LENGTH.finditer(reading.plain) if int(m.group(1)) >= 4]
+    return any(not lengths or n < max(lengths) for n in done)
 
 
 def _few_cycles(reading: Reading) -> bool:
-    return bool(_CYCLE_COUNT.search(reading.plain) or _LATER_CYCLE.search(reading.plain))
+    return bool(_CYCLE_COUNT.search(reading.plain) or _LATER_CYCLE.search(reading.plain)) \
+        or _numbered_cycle_so_far(reading)
 
 
 # What says only that a treatment was given, not that its course is over ("she's had 4 rounds"; not "completed").
@@ -701,6 +718,13 @@ _TAXANE = re.compile(r"(?i)taxel|taxol|taxotere|\b(?:dd)?(?:AC|EC|FEC)[- ]?T\b|\
                      r"|(?:\+|\band|\bthen|\bfollowed\s+by|→|->|>)\s*(?:\d{1,2}\s*(?:x\s*)?)?(?:wkly|weekly)?\s*T\b")
 
 
+# The next part of the course begun ("finished 4 cycles AC, weekly paclitaxel started last week"): chemotherapy is
+# under way, whatever part of it is finished
+_NEXT_PART_STARTED = re.compile(
+    r"(?i)\b(?:paclitaxel|docetaxel|taxol|taxotere|taxanes?|T|TC|TCH|TCHP|TH|THP)\s+(?:was\s+|has\s+been\s+|were\s+)?"
+    r"(?:started|begun|began|commenced|initiated|under\s?way)\b"
+    r"|(?<!not\s)(?<!n't\s)(?<!n’t\s)(?<!never\s)\b(?:started|began|begun|commenced|initiated|switched\s+to|moved\s+on\s+to)"
+    r"\s+(?:on\s+)?(?:(?:weekly|wkly|\d{1,2}\s*x)\s+)?(?:paclitaxel|docetaxel|taxol|taxotere|taxanes?)\b")
 _ANTI_HER2 = re.compile(r"(?i)trastuzumab|pertuzumab|herceptin|perjeta|phesgo|kadcyla|t-?dm-?1|^HP$")
 
 
@@ -750,7 +774,7 @@ def _nac_status(reading: Reading) -> tuple:
     # (nor a trial's setting: "not eligible for the post-neoadjuvant study")
     next_regimen = any(c.planned and not (c.negated or c.family or _ANTI_HER2.search(c.text)
                                           or c.text.lower().startswith(("neoadjuvant", "neo-adjuvant")))
-                       for c in reading.all("NAC"))
+                       for c in reading.all("NAC")) or bool(_NEXT_PART_STARTED.search(reading.plain))
     if cycles is False:
         return "neoadjuvant_ongoing", chemo[:1] + fraction
     if cycles is True and chemo and not next_regimen:  # "4 of 4 cycles of AC, starting paclitaxel next week"
@@ -1108,12 +1132,17 @@ def _unknown_primary(reading: Reading, facts: Facts) -> List[Cue]:
     # the node may be named in the part before its result ("palpable right axillary node; FNA: metastatic ...")
     spread = [c for c in reading.live("METASTASIS") if reading.near(c, ["CANCER"], "sentence") and any(
         c.sentence - 1 <= n.sentence <= c.sentence for n in reading.all("NODE", "AXILLA"))]
+    # ... or a carcinoma that a node's biopsy found ("R axillary node core biopsy = adenocarcinoma")
+    spread += [c for c in reading.live("CANCER") if reading.near(c, ["BIOPSY"], "sentence")
+               and any(n.end <= c.start for n in reading.near(c, ["NODE"], "sentence"))
+               and not any(b.end <= c.start for b in reading.near(c, ["BREAST"], "sentence"))]
     # "consistent with breast primary" names the origin, not a tumour found
     found = [t for t in reading.live("TUMOR") if t.text.lower() != "primary"]
     if not spread or facts.get("tumor_size_cm") is not None or facts.get("t_category") or found \
             or _breast_mass(reading):
         return []
-    clear = [b for b in reading.all("BREAST") if b.negated or reading.within(b, ["FINDING_WORD"], 0, 4)]
+    clear = [b for b in reading.all("BREAST") if b.negated or reading.within(b, ["FINDING_WORD"], 0, 4)
+             or any(t.negated for t in reading.near(b, ["TUMOR"], "sentence"))]  # "breasts show no lesion"
     return spread[:1] if clear else []
 
 
@@ -1197,7 +1226,7 @@ def encounter(reading: Reading, facts: Facts) -> Read:
     # "no breast lesion identified" is an occult primary once the node is proven a metastasis; beside a node only
     # suspicious on imaging it is the search for one (variants 11, 12)
     occult = reading.live("OCCULT")
-    searched = [c for c in occult if not re.search(r"(?i)occult|unknown", c.text)]
+    searched = [c for c in occult if not re.search(r"(?i)occult|unknown|^cup$", c.text)]  # CUP: "of unknown primary"
     if searched and not (reading.live("METASTASIS") or any(m.proven and m.positive for m in mentions(reading))):
         occult = [c for c in occult if c not in searched]
     occult = occult or [c for c in reading.all("TNM") if re.match(r"(?i)^[cpy]?t0", c.text)] \
@@ -1295,7 +1324,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
                                       "axillary_lump", "neoadjuvant_unclear"))
     if quiet and not (axillary_finding or current or case or _breast_mass(reading)):
         return Read("no_axillary_finding", tuple(quiet[:1]))
-    endocrine = [c for c in reading.live("ENDOCRINE") if reading.within(c, ["NAC", "NEOADJUVANT"], 3, 1)
+    # (named neoadjuvant: "neoadjuvant letrozole", not a chemotherapy beside it: "completed chemo and tamoxifen")
+    endocrine = [c for c in reading.live("ENDOCRINE") if any(
+        n.text.lower().startswith(("neo", "pre")) for n in reading.within(c, ["NAC", "NEOADJUVANT"], 3, 1))
                  or bool(_PRE_OP.search("".join(reading.tokens[max(0, c.start - 3):c.start])))
                  or any(_bare_neoadjuvant(reading, n) for n in reading.near(c, ["NEOADJUVANT"], "sentence")
                         if c.end <= n.start <= c.end + 6)]

@@ -451,6 +451,8 @@ def _mentions(reading: Reading) -> List[NodeMention]:
             continue
         if any(c.start <= cue.start < c.end for c in reading.all("AXILLARY_TAIL")):
             continue  # the axillary tail is breast
+        if any(inside(cue, [c]) and not reading.is_live(c) for c in reading.all("NODE_POS")):
+            continue  # the node of a status not stated of her ("would a positive node change it?", "her sister's")
         palpable_cues = [c for c in reading.near(cue, ["PALPABLE"]) + _trailing(reading, cue, "PALPABLE")
                          + _listed_before(reading, cue, "PALPABLE")
                          if not (c.negated or c.uncertain or _found_by_study(reading, c))]
@@ -909,6 +911,9 @@ def _lone_side_besides(reading: Reading, besides: Set[Optional[str]]) -> Set[str
     return set(named) if len(named) == 1 else set()
 
 
+_AFTER_DIAGNOSIS = ("neoadjuvant_ongoing", "neoadjuvant_completed", "post_surgery")  # an exam now may differ
+
+
 def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     """Clinical N status: positive beats negative; an uncertain mention or an imaging-only negative leaves it open."""
     found = relevant(reading, facts)
@@ -922,6 +927,9 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     pos_cues = ([c for m in positive for c in m.cues] + node_pos
                 + (n_cues if n_value == "positive" else []))
     negative = _negative_exams(reading, facts) + (n_cues if n_value == "negative" else [])
+    discordant = _discordant_exams(reading) if facts.get("treatment") in (None, "none") else []
+    if discordant:
+        return Read(residue=tuple(discordant))
     if exam_conflict(reading, facts):
         corrected = corrected_of(reading, pos_cues, negative)  # "node-negative, scratch that, I felt a node"
         if corrected:
@@ -931,6 +939,10 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     # negative exam does not cancel)
     if corrected_of(reading, pos_cues, negative) is negative and not any(m.modality for m in positive):
         return Read("negative", tuple(negative))
+    if facts.get("treatment") not in _AFTER_DIAGNOSIS and _statuses_disagree(reading, facts, positive, pos_cues):
+        # "cN1" or "node-positive" named, no node found, beside an exam that found none or "cN0" ("SYSTEM: the patient
+        # is cN1. ... axilla clinically negative"): two statements of the same status that disagree, asked
+        return Read(cues=tuple(pos_cues + negative), conflict=True)
     unknown = _unknown_before_chemotherapy(reading, facts)
     if unknown:
         return Read(residue=tuple(unknown[:1]))
@@ -976,6 +988,29 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     return Read("negative", tuple(negative)) if negative else NOTHING
 
 
+def _statuses_disagree(reading: Reading, facts: Facts, positive: List[NodeMention], pos_cues: List[Cue]) -> bool:
+    """A positive status named (cN1, "positive nodes") with no node found, beside a negative exam or category, and
+    no correction saying which stands."""
+    from bot.nlp.stage import n_positive, tnm
+    found = [m for m in positive if not _status_word_only(reading, m)]
+    # an earlier N category of this cancer ("prior to this visit she was labelled cN1"), not a past cancer's
+    earlier = [] if facts.get("cancer_history") else [
+        c for c in reading.all("NSTAGE") if c.historical and n_positive(c)
+        and not (c.negated or c.uncertain or c.family or c.planned)]
+    named = pos_cues + earlier
+    if not named or found:
+        return False
+    n_negative = [c for c, v in tnm(reading).n_all if v == "negative"]
+    negative = _negative_exams(reading, facts) + n_negative
+    return bool(negative) and corrected_of(reading, named, negative) is None
+
+
+def _status_word_only(reading: Reading, m: NodeMention) -> bool:
+    """A node whose only finding is the status word it stands in ("positive nodes", "node-positive")."""
+    return not (m.palpable or m.modality or m.is_lump) and any(inside(m.cue, [c]) for c in reading.all("NODE_POS")) \
+        and all(any(inside(s, [c]) for c in reading.all("NODE_POS")) for s in m.support)
+
+
 def _said_there(reading: Reading, m: NodeMention) -> bool:
     """A bare node said to exist ("a node there", "there is a node"): not denied, doubted, felt or called anything."""
     cue, tokens = m.cue, reading.tokens
@@ -999,10 +1034,27 @@ _EXAMINER = (r"(?:(?:the|her|my|a|an|our|his)\s+)?(?:other\s+|second\s+|breast\s
 # A second examiner's denial: "the other didn't", "my colleague could not feel it", "the oncologist does not",
 # "the resident found none", "the surgeon examined her on Monday and found nothing", "not palpable per breast surgeon"
 _DENIED = re.compile(
-    r"(?i)\b(?:(?:the other|another|the second)(?:\s+[a-z]+)?|" + _EXAMINER + r"|i|we)\s+"
+    r"(?i)\b(?:(?:the other|another|the second|a second)(?:\s+[a-z]+)?|" + _EXAMINER + r"|i|we)\s+"
     r"(?:(?:did|could|can|ca|does|do)\s*(?:n['’]?t|not)(?:\s+(?:feel|find|palpate)\s+(?:it|one|them|anything|any))?"
     r"\s*(?:[.,;!)]|$)|(?:[a-z]+\s+){0,5}?(?:found|felt|finds|feels|palpated)\s+(?:none|nothing|no\s+nodes?)\b)"
     r"|\b(?:not|n['’]t)\s+(?:palpable|felt|palpated)\s+(?:per|by|on|according\s+to)\s+" + _EXAMINER + r"\b")
+
+
+# Exams said to disagree without telling which found what ("axillary exam discordant between two examiners",
+# "examiners disagree about the node", "conflicting exam findings").
+_DISCORDANT = re.compile(r"(?i)\b(?:exams?|examinations?|examiners?|palpation)\s+(?:\w+\s+){0,3}?(?:are\s+|were\s+)?"
+                         r"(?:discordant|disagree\w*|conflicting|inconsistent|differ(?:s|ed)?)\b"
+                         r"|\b(?:discordant|conflicting|inconsistent|differing)\s+(?:\w+\s+){0,2}?"
+                         r"(?:exams?|examinations?|examiners?)\b")
+
+
+def _discordant_exams(reading: Reading) -> List[Cue]:
+    """The exam or axilla words of a statement that two exams disagree, with nothing said of which is right."""
+    found = _DISCORDANT.search(reading.plain)
+    if found is None:
+        return []
+    return [c for c in reading.all("EXAM", "PALPABLE", "AXILLA", "NODE")
+            if found.start() - 40 <= c.start_char <= found.end() + 40][:1]
 
 
 def exam_conflict(reading: Reading, facts: Facts) -> bool:

@@ -361,16 +361,17 @@ def _coded_answer(m: "re.Match[str]") -> str:
 
 # A log line of key=value pairs ("ts=... pt_age=72 dx=\"new IDC\" size_mm=20 axilla_exam=\"negative\""): a field per
 # pair, each its own statement, as a form's lines are.
-_LOGFMT_LINE = Scanner(r'(?m)^(?:[^\n="]*[ \t])?(?:[ \t]*[A-Za-z_][\w.-]*=(?:"[^"\n]*"|[^\s"]+)){3,}[ \t]*$')
+_LOGFMT_LINE = Scanner(r'(?m)^(?:[^\n="]*[ \t])?(?:[ \t]*[A-Za-z_][\w.-]*=(?:"[^"\n]*"|\'[^\'\n]*\'|[^\s"\']+)){3,}'
+                       r'[ \t]*$')
 # ... a URL's query ("...?age=41&sex=F&dx=new_IDC_R"): a pair after each "?" or "&" a field of its own
 _QUERY_PAIR = Scanner(r"(?<=\S)[?&](?=[A-Za-z_][\w.-]{0,30}=[^\s&=]+(?:&|\s|$))")
 # ... and a command's options ("--side L --size-at-dx 4.6cm --node 'US-core positive'"): each a field
 _OPTION = Scanner(r"(?<![\w-])--([A-Za-z][\w-]{0,30})[ \t=]+('[^'\n]*'|\"[^\"\n]*\"|[^\s'\"-][^\s]*)")
-_LOGFMT_PAIR = re.compile(r'([A-Za-z_][\w.-]*)=(?:"([^"\n]*)"|([^\s"]+))')
+_LOGFMT_PAIR = re.compile(r'([A-Za-z_][\w.-]*)=(?:"([^"\n]*)"|\'([^\'\n]*)\'|([^\s"\']+))')
 
 
 def _logfmt_fields(line: "re.Match[str]") -> str:
-    return "\n".join(structured.field_line(m.group(1), m.group(2) if m.group(2) is not None else m.group(3))
+    return "\n".join(structured.field_line(m.group(1), next(v for v in m.groups()[1:] if v is not None))
                      for m in _LOGFMT_PAIR.finditer(line.group()))
 
 
@@ -497,8 +498,9 @@ _SPOKEN_MARK = {"comma": ",", "period": ".", "semicolon": ";", "colon": ":"}
 _CHECKED = Scanner(r"\[\s*[xX✓✔☑]\s*\]|☑|☒")
 # A box marked "?" holds an option in doubt ("[?] histologically confirmed carcinoma"): possible, not stated
 _QUERIED = Scanner(r"\[\s*\?\s*\]")
-# An unchecked option states nothing: it is dropped up to the next box, field or line.
-_UNCHECKED = Scanner(r"(?:\[\s\]|☐)(?:(?!\s{3}|\s+[A-Z][a-z][\w /]{0,30}:)[^\[|\n☐☑☒])*")
+# An unchecked option states nothing: it is dropped up to the next box, field, sentence or line ("[ ] completed.
+# 51F new R IDC": the sentence after it is the message's).
+_UNCHECKED = Scanner(r"(?:\[\s\]|☐)(?:(?!\s{3}|\s+[A-Z][a-z][\w /]{0,30}:|[.;](?:\s|$))[^\[|\n☐☑☒])*")
 # A form line whose boxes follow their options ("Palpable LN: yes [ ] no [X]", "N1 ☐ N0 ☒", "yes □ no ■"): it ends
 # with a box. Each option is the text before its box, back to the box before it or the field's colon.
 _BOX = Scanner(r"\[\s*[xX✓✔☑]?\s*\]|[☐☑☒□■]")
@@ -884,6 +886,8 @@ def _as_cm(parts: List[Tuple[str, str]]) -> str:
 
 # A count glued to what it counts ("4xAC", "6xTCHP", "3xFEC"): the regimen's name as a word of its own
 _GLUED_COUNT = Scanner(r"(?i)(?<![\w.])(\d{1,2})[x×](?=[a-z]{2,6}\b)")
+# A tilde before a range ("~2–2.5 cm"): "about", as a word of its own, so the range's two ends are read
+_APPROXIMATE_RANGE = Scanner(r"~(?=\d{1,2}(?:[.,]\d{1,2})?\s*[-–—]\s*\d)")
 # "one-and-a-half", "two-and-a-quarter": the hyphens of a written mixed number, as spaces for the number words
 _HYPHENED_FRACTION = Scanner(r"(?i)\b([a-z]+)-and-a-(half|quarter)\b")
 
@@ -891,6 +895,7 @@ _HYPHENED_FRACTION = Scanner(r"(?i)\b([a-z]+)-and-a-(half|quarter)\b")
 def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_HYPHENED_FRACTION, lambda m: f"{m.group(1)} and a {m.group(2)}")
     norm = norm.sub(_GLUED_COUNT, lambda m: m.group(1) + " x ")
+    norm = norm.sub(_APPROXIMATE_RANGE, lambda m: "about ")
     norm = norm.sub(_LABELLED_DIMENSIONS, _dimensions)
     norm = norm.sub(_PREFIXED_DIMENSIONS, _dimensions)
     norm = norm.sub(_PREFIXED_LIST, lambda m: " x ".join(v for v in m.groups()[:-1] if v) + " " + m.groups()[-1])

@@ -101,9 +101,13 @@ class Reading:
         """Cues stated as a current fact: not negated, uncertain, about a relative, planned or historical."""
         found = self._live.get(labels)
         if found is None:
-            found = self._live[labels] = [c for c in self._of(labels) if not (
-                c.negated or c.uncertain or c.family or c.planned or c.historical)]
+            found = self._live[labels] = [c for c in self._of(labels) if self.is_live(c)]
         return list(found)
+
+    @staticmethod
+    def is_live(cue: Cue) -> bool:
+        """The cue is stated as a current fact (what `live` keeps)."""
+        return not (cue.negated or cue.uncertain or cue.family or cue.planned or cue.historical)
 
     def has(self, *labels: str) -> bool:
         return any(self.by_label.get(label) for label in labels)

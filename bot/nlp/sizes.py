@@ -486,7 +486,16 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
     if not found:
         return "old" if reading.past_entry(cue) else None
     nearest = min(found, key=lambda q: q.start - cue.end if q.start >= cue.end else cue.start - q.end)
+    if nearest.label == "SIZE_OLD_POST" and _RECENT.search(" ".join(reading.tokens[nearest.start - 1:nearest.end])):
+        # "the diagnostic mammogram 6 weeks ago showed 1.8 cm": a study of this work-up, whose size stands beside
+        # today's (another study's reading may differ), not an older measurement of a tumour since grown
+        return None
     return kinds[nearest.label]
+
+
+# A time weeks or days back: the same diagnostic work-up ("2 weeks ago", "ten days ago"), not an older study.
+_RECENT = re.compile(r"(?i)\b(?:[1-9]|1[0-2]|a|one|two|three|four|five|six|seven|eight|few|several|couple)\s+"
+                     r"(?:weeks?|wks?|days?)\s+ago\b")
 
 
 _QUALIFIED_REACH = 3  # tokens after a time word within which the number it dates stands ("earlier note said 1.6")

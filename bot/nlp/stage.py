@@ -32,6 +32,34 @@ def _generic(reading: Reading, cue: Cue) -> bool:
     return following in _DEFINING
 
 
+def n_positive(cue: Cue) -> bool:
+    """An NSTAGE cue's category is node-positive ("cN1", "N2a", "N+"), not "N0"."""
+    digits = re.findall(r"[0-3]", cue.text)
+    return "+" in cue.text or bool(digits and digits[0] != "0")
+
+
+def _not_stated(reading: Reading, cue: Cue) -> bool:
+    """A category not stated of this patient now: a relative's, a past, hedged, denied or supposed one ("if she were
+    cN1"), or one of a list a denial opens ("no N1, N2 or N3 disease"); not one of two offered ("cN1-2")."""
+    if cue.family or cue.historical or cue.uncertain or cue.negated:
+        return True
+    return cue.planned and (reading.supposed(cue) or _listed_after_denial(reading, cue))
+
+
+_LIST_WORDS = frozenset({",", "or", "nor", "/", "and"})
+
+
+def _listed_after_denial(reading: Reading, cue: Cue) -> bool:
+    """The category follows a denied one of its kind across list words only ("no N1, N2 or N3")."""
+    tokens = reading.tokens
+    for other in reading.all(cue.label):
+        if other.negated and other.end <= cue.start and all(
+                t.lower() in _LIST_WORDS or any(o.start <= i < o.end for o in reading.all(cue.label))
+                for i, t in enumerate(tokens[other.end:cue.start], other.end)):
+            return True
+    return False
+
+
 def tnm(reading: Reading) -> Stage:
     """The categories of the message, read once."""
     return reading.cached("tnm", lambda: _tnm(reading))
@@ -44,9 +72,8 @@ def _tnm(reading: Reading) -> Stage:
     t_all: List[Tuple[Cue, str]] = []
     n_all: List[Tuple[Cue, str]] = []
     for cue in reading.all("TNM"):
-        if cue.family or cue.historical or cue.uncertain or reading.within(cue, ["NON_TUMOR_HEAD"], 0, 2) \
-                or _generic(reading, cue):
-            continue  # a relative's, a past or hedged one, or a reference figure ("2 cm is the T1 cut-off")
+        if _not_stated(reading, cue) or reading.within(cue, ["NON_TUMOR_HEAD"], 0, 2) or _generic(reading, cue):
+            continue  # not stated of her now, or a reference figure ("2 cm is the T1 cut-off")
         found = _TNM.match(cue.text.strip(",.;:"))
         if not found:
             continue
@@ -59,10 +86,9 @@ def _tnm(reading: Reading) -> Stage:
         if found.group(3) == "1":
             m = ([cue], True)
     for cue in reading.all("NSTAGE"):
-        if cue.family or cue.historical or cue.uncertain:
-            continue
-        digits = re.findall(r"[0-3]", cue.text)
-        positive = "+" in cue.text or bool(digits and digits[0] != "0")
+        if _not_stated(reading, cue):
+            continue  # "not the cN1 pathway", "if she were cN1", "N1 excluded on exam"
+        positive = n_positive(cue)
         if not positive and _by_imaging(reading, cue):
             continue  # "N0 on PET-CT", "breast MRI: N0": imaging alone, not the exam (asked)
         n = ([cue], "positive" if positive else "negative")

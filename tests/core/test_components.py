@@ -149,6 +149,13 @@ def test_field_negation_by_an_empty_answer():
     assert cue(nlp("Palpable nodes: none"), "NODE").negated
 
 
+def test_a_field_s_empty_answer_reaches_back_to_its_own_field_only():
+    nlp = context_nlp({"NODE": ["nodes"], "NSTAGE": ["cN"]}, [
+        {"literal": ": none", "category": "NEGATED_EXISTENCE", "direction": "BACKWARD", "max_scope": 6}])
+    doc = nlp("cN: 1 nodes: none")
+    assert cue(doc, "NODE").negated and not cue(doc, "NSTAGE").negated
+
+
 def test_uncertainty_reaches_back_as_far_as_its_backward_scope():
     nlp = context_nlp({"NODE": ["node"]}, [{"literal": "possibly", "category": "POSSIBLE_EXISTENCE",
                                             "direction": "BIDIRECTIONAL", "max_scope": {"forward": 7, "backward": 4}}])

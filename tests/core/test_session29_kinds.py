@@ -1,0 +1,138 @@
+"""Kinds of text found failing in session 29 (blind set s29a, breaker qa36, and kinds left from session 28), each
+in words of its own."""
+from __future__ import annotations
+
+import pytest
+
+import bot
+
+
+def facts(text: str) -> dict:
+    return bot.analyze(text).facts
+
+
+# --- forms ------------------------------------------------------------------------------------------------------------
+
+def test_an_unchecked_option_ends_at_its_sentence() -> None:
+    text = "Systemic therapy: [X] none so far [ ] in progress. 73F, new R ILC 2.3 cm; R axillary node felt on exam."
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["tumor_size_cm"], result.facts["age"]) == ("axilla-6", 2.3, 73)
+
+
+# --- chemotherapy: parts and cycles -----------------------------------------------------------------------------------
+
+def test_the_next_part_of_the_course_begun_is_chemotherapy_under_way() -> None:
+    text = ("39F, R breast IDC 4.2 cm, node-negative on exam before treatment. Neoadjuvant: completed 4 cycles of EC, "
+            "weekly docetaxel commenced 5 days ago. Today a new firm R axillary lump.")
+    assert facts(text)["treatment"] == "neoadjuvant_ongoing"
+
+
+def test_a_numbered_cycle_done_is_how_far_she_is() -> None:
+    text = "L IDC 2.7 cm, clinically N0 at diagnosis, 58F; neoadjuvant chemotherapy: finished cycle 3 on Friday."
+    result = bot.analyze(text)
+    assert result.status != "matched" and result.facts["treatment"] != "neoadjuvant_completed"
+
+
+def test_the_last_numbered_cycle_of_a_told_course_completes_it() -> None:
+    text = ("R IDC 3.9 cm at diagnosis, cN0, 50F. Neoadjuvant EC-T for 8 cycles, she completed cycle 8 three "
+            "weeks ago. Surgery booked.")
+    assert facts(text)["treatment"] == "neoadjuvant_completed"
+
+
+# --- N categories and node-status words not stated of her -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "57F, newly diagnosed 1.7 cm L IDC, clinically node negative, untreated. The GP letter's cN1 was a mistake.",
+    "57F, newly diagnosed 1.7 cm L IDC, cN0 (N1 disease excluded on careful exam), untreated.",
+    "57F, newly diagnosed 1.7 cm L IDC, exam shows no axillary nodes, untreated. Were she N1, would you biopsy?",
+])
+def test_an_n_category_withdrawn_denied_or_supposed_is_not_hers(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-3", "negative")
+
+
+@pytest.mark.parametrize("text", [
+    "66F, new 2.9 cm R IDC, no nodes felt in the R axilla, untreated. Prior to this visit she was labelled cN1.",
+    "66F, new 2.9 cm R IDC, cN0, untreated. Her tumour board form says N1 though.",
+    "66F, new 2.9 cm R IDC, R axilla normal to palpation, untreated; chance of node-positive disease ~25%.",
+])
+def test_a_positive_status_named_beside_a_negative_exam_is_asked(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.missing[:1]) == ("needs_info", ["clinical_nodes"])
+
+
+def test_a_node_of_a_supposed_status_is_no_node_of_hers() -> None:
+    text = "70F, new 1.6 cm R IDC, no palpable R axillary nodes, untreated. Would positive nodes alter management?"
+    assert bot.analyze(text).variant_id == "axilla-3"
+
+
+def test_no_special_type_denies_nothing() -> None:
+    text = "A 52-year-old with a 3.3 cm right breast carcinoma of no special type, cT2 cN0, before any treatment."
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-5", "negative")
+
+
+# --- exams that disagree ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "New L IDC 3.4 cm, 61F, untreated; one surgeon palpated a firm L axillary node, a second did not.",
+    "New L IDC 3.4 cm, 61F, untreated. Axillary examination discordant between the two surgeons (node vs no node).",
+])
+def test_exams_said_to_disagree_leave_the_status_asked(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.missing[:1]) == ("needs_info", ["clinical_nodes"])
+
+
+# --- questions and ranges ---------------------------------------------------------------------------------------------
+
+def test_a_yes_no_question_about_her_states_nothing() -> None:
+    text = ("62F, 3.6 cm R IDC, on neoadjuvant AC (3rd cycle), now a new R axillary lump. Is she clinically "
+            "node-negative from before chemo? The referral letter is silent on it.")
+    result = bot.analyze(text)
+    assert (result.status, result.missing[:1]) == ("needs_info", ["clinical_nodes"])
+
+
+def test_an_approximate_range_across_2_cm_is_asked() -> None:
+    result = bot.analyze("59F, new R IDC ~1.7–2.4 cm, clinically N0, untreated")
+    assert (result.status, result.missing[:1]) == ("needs_info", ["tumor_size_cm"])
+
+
+# --- sizes of one work-up ---------------------------------------------------------------------------------------------
+
+def test_a_study_weeks_ago_of_this_work_up_stands_beside_today_s() -> None:
+    text = ("68F, new R ILC. US two weeks ago measured it at 1.6 cm; MRI yesterday measures 3.2 cm. "
+            "Axilla clinically negative. Not yet treated.")
+    result = bot.analyze(text)
+    assert (result.status, result.missing[:1]) == ("needs_info", ["tumor_size_cm"])
+
+
+# --- past treatment, occult primary, plans ----------------------------------------------------------------------------
+
+def test_tamoxifen_finished_beside_chemotherapy_is_no_neoadjuvant_endocrine_therapy() -> None:
+    text = ("70F. L breast cancer 2009, treated with surgery, chemotherapy and tamoxifen, all completed. "
+            "Now a L axillary node, biopsy: recurrent breast carcinoma.")
+    assert bot.analyze(text).variant_id == "axilla-10"
+
+
+@pytest.mark.parametrize("text", [
+    "CUP: 63F, biopsy of a R axillary node shows carcinoma, likely breast; breast imaging unremarkable. Next?",
+    "63F, R axillary node core biopsy = adenocarcinoma; mammogram, ultrasound and breast MRI all negative.",
+])
+def test_a_node_s_carcinoma_with_clear_breasts_is_an_occult_primary(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.status, result.facts["encounter"]) == ("out_of_scope", "occult_primary")
+
+
+def test_a_first_cycle_on_a_day_to_come_is_no_treatment_yet() -> None:
+    text = "54F, new L IDC 3.0 cm with a palpable L axillary node; C1D1 of neoadjuvant TC is scheduled for Friday."
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["treatment"]) == ("axilla-6", "none")
+
+
+# --- English as other languages shape it ------------------------------------------------------------------------------
+
+def test_calques_of_history_lump_and_ct() -> None:
+    text = ("Lady of 59 years without antecedents of cancer; painless tumefaction of the left axilla seen on the "
+            "scanner done for a cough, suspect. First exam?")
+    result = bot.analyze(text)
+    assert (result.facts["diagnosis"], result.facts["node_finding"]) == ("none_known", "other_imaging")
