@@ -43,7 +43,30 @@ def _about_patient(reading: Reading, cue: Cue) -> bool:
     # "referred by Mr. Jones", "letter from Mr Patel": the referrer's title
     if cue.start and reading.tokens[cue.start - 1].lower() in ("by", "from", "cc", "to"):
         return False
+    if cue.text.lower().rstrip(".") in _TITLES and _someone_else_s_title(reading, cue):
+        return False
     return not any(0 <= cue.start - a.end <= 1 for a in reading.all("ADDRESSEE"))
+
+
+_TITLES = frozenset({"mr", "mister", "sir", "herr", "monsieur", "sr", "signor"})
+# what names the holder of a title as someone other than the patient: a role before it ("Surgeon: Mr Jones",
+# "Referring: Mr A. Smith", "seen with Mr Brown")
+_ROLE_BEFORE = frozenset({"referring", "referrer", "cc", "with", "husband", "partner", "son", "brother", "father",
+                          "author", "signed", "dictated", "reviewed"})
+
+
+def _someone_else_s_title(reading: Reading, cue: Cue) -> bool:
+    """A man's title that a role names as another person's: a clinician's role or a companion's before it, or a
+    clinician's role after the name ("Mr A. Smith, consultant surgeon")."""
+    i = cue.start - 1
+    while i >= 0 and reading.tokens[i] in (":", "-", ",", "("):
+        i -= 1
+    if i >= 0 and (reading.tokens[i].lower() in _ROLE_BEFORE or any(c.end == i + 1 for c in reading.all("CLINICIAN"))):
+        return True
+    after = reading.tokens[cue.end:cue.end + 5]
+    comma = after.index(",") if "," in after else None
+    return comma is not None and all(t[:1].isupper() or t == "." for t in after[:comma]) and any(
+        cue.end + comma < c.start <= cue.end + comma + 3 for c in reading.all("CLINICIAN"))
 
 
 _DOCTOR_TITLES = frozenset({"dr", "dr.", "doctor", "prof", "prof.", "professor"})
@@ -53,8 +76,8 @@ def _after_doctor(tokens: List[str], at: int) -> bool:
     """A doctor's name ends right before token `at` ("Dr. John Miller; he"): only its capitalised words and a
     comma or semicolon between the title and it."""
     i = at - 1
-    while i >= 0 and tokens[i] in (",", ";", ".", "-"):
-        i -= 1
+    while i >= 0 and (tokens[i] in (",", ";", ".", "-", "(", "/") or tokens[i].lower() in _PRONOUNS):
+        i -= 1  # "Dr. Miller (he/him)"
     names = 0
     while i >= 0 and tokens[i][:1].isupper() and tokens[i].lower() not in _DOCTOR_TITLES and names < 3:
         i, names = i - 1, names + 1
@@ -101,7 +124,7 @@ def sex(reading: Reading, facts: Facts) -> Read:
         # "the patient is not male" denies that sex: no vote for it
         relatives = _FEMALE_RELATIVES if label == "FEMALE" else _MALE_RELATIVES
         cues = [c for c in reading.all(label) if not (c.family and not _relative_of(reading, c) or c.negated)
-                and _about_patient(reading, c) and not _letter_named(reading, c)
+                and _about_patient(reading, c) and not _letter_named(reading, c) and not _stray_letter(reading, c)
                 and not (c.text.lower() in _PRONOUNS and _of_relative(reading, c, relatives))]
         strong = [c for c in cues if c.text.lower() not in _PRONOUNS]
         strong += [c for c in reading.all("AGE_SEX") if not c.family and c.text.rstrip(".,;:)").endswith(compact)]
@@ -133,6 +156,18 @@ _ARTICLES = frozenset({"the", "that", "this"})
 def _letter_named(reading: Reading, cue: Cue) -> bool:
     """A sex's letter spoken of as a letter ("the F was the template default", "ignore that M"): no sex stated."""
     return len(cue.text.strip(".,;:'\"")) == 1 and cue.start >= 1 and reading.tokens[cue.start - 1].lower() in _ARTICLES
+
+
+_SEX_FIELDS = frozenset({"sex", "gender", "pt", "patient", "f/m", "m/f"})
+
+
+def _stray_letter(reading: Reading, cue: Cue) -> bool:
+    """A lone "M" or "F" with no age beside it and no sex field before it ("seen in clinic M (Monday)"): no sex."""
+    if len(cue.text.strip(".,;:()'\"")) != 1 or not cue.start or not reading.tokens[cue.start - 1].isalpha():
+        return False  # ("F - timeline by age", "DOB 07/22/1961, F": a letter where a form puts the sex)
+    near = reading.tokens[max(0, cue.start - 3):cue.end + 3]
+    return not (reading.within(cue, ["AGE", "AGE_SEX"], 3, 3) or _SEX_FIELDS & {t.lower().strip(":") for t in near}
+                or any(re.fullmatch(r"\d{1,3}", t) for t in near))
 
 
 def _age_value(cue: Cue) -> Optional[int]:
@@ -985,8 +1020,8 @@ def distant_metastases(reading: Reading, facts: Facts) -> Read:
     """Known distant metastatic disease (a nodal 'metastatic carcinoma' is not distant); a possible one is asked."""
     possible: List[Cue] = []
     for cue in reading.all("METASTASIS"):
-        if cue.family or cue.historical or reading.in_differential(cue):
-            continue
+        if cue.family or cue.historical or reading.in_differential(cue) or reading.supposed(cue):
+            continue  # (nor "what if she had distant metastases?")
         distant, sites = _distant_words(reading, cue)
         if distant and _m0_field(reading, cue):
             return Read(False, (cue,))  # "Distant metastasis: cM0"
@@ -1038,7 +1073,7 @@ def _breast_mass(reading: Reading) -> List[Cue]:
             if not (c.negated or c.family or c.historical) and not axillary(reading, c)
             and not (reading.near(c, ["OTHER_ORGAN"]) and not reading.near(c, ["BREAST"]))
             and not _axillary_sentence(reading, c)
-            and not reading.in_differential(c)
+            and not reading.in_differential(c) and not reading.supposed(c)
             and not _the_axillary_lump_again(reading, c)
             and not any(not reading.near(b, ["AXILLA", "NODE"]) for b in reading.near(c, ["BENIGN_LOOK"], "sentence"))
             ] \
@@ -1125,6 +1160,17 @@ def _bare_neoadjuvant(reading: Reading, cue: Cue) -> bool:
     return not any(n.start <= cue.start and n.end > cue.end for n in reading.all("NAC"))
 
 
+_RESULT_WORDS = frozenset({"=", ":", "->", "→", "shows", "showed", "show", "revealed", "reveals", "confirmed",
+                           "confirms", "demonstrated", "demonstrates", "positive", "found", "yielded"})
+
+
+def _result_of(reading: Reading, biopsy: Cue, cancer: Cue) -> bool:
+    """The cancer is what the biopsy found ("core bx = adenocarcinoma", "FNA showed carcinoma"), not what it was
+    done for ("sentinel node biopsy in 2021 for a 23 mm carcinoma")."""
+    between = [t.lower() for t in reading.tokens[biopsy.end:cancer.start]]
+    return 0 < len(between) <= 6 and bool(_RESULT_WORDS & set(between)) and "for" not in between
+
+
 def _unknown_primary(reading: Reading, facts: Facts) -> List[Cue]:
     """A carcinoma's metastasis proven in an axillary node while the breasts show nothing ("node core: metastatic
     adenocarcinoma; breasts normal on mammography, US and MRI"): an occult primary (matching-rules.md), whose
@@ -1133,12 +1179,15 @@ def _unknown_primary(reading: Reading, facts: Facts) -> List[Cue]:
     spread = [c for c in reading.live("METASTASIS") if reading.near(c, ["CANCER"], "sentence") and any(
         c.sentence - 1 <= n.sentence <= c.sentence for n in reading.all("NODE", "AXILLA"))]
     # ... or a carcinoma that a node's biopsy found ("R axillary node core biopsy = adenocarcinoma")
-    spread += [c for c in reading.live("CANCER") if reading.near(c, ["BIOPSY"], "sentence")
-               and any(n.end <= c.start for n in reading.near(c, ["NODE"], "sentence"))
+    spread += [c for c in reading.live("CANCER") if any(_result_of(reading, b, c) for b in reading.near(
+        c, ["BIOPSY"], "sentence") if any(n.end <= b.start for n in reading.near(c, ["NODE"], "sentence")))
                and not any(b.end <= c.start for b in reading.near(c, ["BREAST"], "sentence"))]
     # "consistent with breast primary" names the origin, not a tumour found
     found = [t for t in reading.live("TUMOR") if t.text.lower() != "primary"]
-    if not spread or facts.get("tumor_size_cm") is not None or facts.get("t_category") or found \
+    # (a cancer of the breast named: "right breast IDC 2.5 cm")
+    named = facts.get("diagnosis") == "new_primary" and not facts.get("cancer_history") and any(
+        0 <= c.start - b.end <= 2 for c in reading.live("CANCER") for b in reading.near(c, ["BREAST"]))
+    if not spread or facts.get("tumor_size_cm") is not None or facts.get("t_category") or found or named \
             or _breast_mass(reading):
         return []
     clear = [b for b in reading.all("BREAST") if b.negated or reading.within(b, ["FINDING_WORD"], 0, 4)

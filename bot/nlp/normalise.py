@@ -62,6 +62,8 @@ class Normalised:
             ends.extend(self.ends[at:start])
             o_start = self.starts[start] if start < len(self.text) else len(self.original)
             o_end = self.ends[end - 1] if end > start else o_start
+            if end > start:  # a span across parts put in another order ("> 2 cm" read before its reply)
+                o_start, o_end = min(self.starts[start:end]), max(self.ends[start:end])
             text.append(new)
             starts.extend([o_start] * len(new))
             ends.extend([o_end] * len(new))

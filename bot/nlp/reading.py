@@ -147,11 +147,15 @@ class Reading:
 
     def supposed(self, cue: Cue) -> bool:
         """A planned cue that is a supposition, not a plan ("if the US showed a node", "were the tumour 3 cm"):
-        a condition word before it in its sentence."""
+        a condition word before it in its sentence, or "would"/"could" before it in a question ("Would a 3 cm breast
+        mass change the approach?")."""
         if not cue.planned:
             return False
-        before = self.tokens[max(0, cue.start - 8):cue.start]
-        return any(t.lower() in _CONDITIONS for t in before)
+        before = [t.lower() for t in self.tokens[max(0, cue.start - 8):cue.start]]
+        if any(t in _CONDITIONS for t in before):
+            return True
+        end = self.sentence_span(cue)[1]
+        return bool({"would", "could"} & set(before)) and end < len(self.tokens) and self.tokens[end] == "?"
 
     def in_differential(self, cue: Cue) -> bool:
         """The cue is one of a differential diagnosis ("the differential includes ... metastatic disease"): a

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import bot
+from bot.nlp.normalise import normalise
 
 
 def facts(text: str) -> dict:
@@ -136,3 +137,54 @@ def test_calques_of_history_lump_and_ct() -> None:
             "scanner done for a cough, suspect. First exam?")
     result = bot.analyze(text)
     assert (result.facts["diagnosis"], result.facts["node_finding"]) == ("none_known", "other_imaging")
+
+
+# --- other people's titles and pronouns ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "New L IDC 1.3 cm in a 66-year-old, axilla clinically negative, untreated. Consultant: Mr K. Osei.",
+    "New L IDC 1.3 cm in a 66-year-old, axilla clinically negative, untreated. Referred by the breast team "
+    "(Mr P. Lowe, consultant surgeon).",
+    "New L IDC 1.3 cm in a 66-year-old, axilla clinically negative, untreated. Letter copied to Dr. Haddad (he/him).",
+    "New L IDC 1.3 cm in a 66-year-old, axilla clinically negative, untreated. Booked for clinic F (Friday).",
+])
+def test_a_clinician_s_title_pronoun_or_a_stray_letter_is_not_the_patient_s_sex(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["sex"]) == ("axilla-3", None)
+
+
+def test_a_man_s_title_that_opens_the_case_is_the_patient_s() -> None:
+    result = bot.analyze("Mr T. Nakamura, 71, new R breast IDC 2.4 cm, palpable R axillary node, untreated.")
+    assert (result.status, result.facts["sex"]) == ("out_of_scope", "male")
+
+
+# --- a node statement taken back -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "74F, new L IDC 1.1 cm, untreated. I initially thought I could feel a L axillary node, but on repeat exam the "
+    "axilla is clear.",
+    "74F, new L IDC 1.1 cm, untreated. The palpable L axillary node in the GP letter is wrong; no nodes on my exam.",
+    "74F, new L IDC 1.1 cm, untreated; I wrote 'palpable node' before but I was mistaken - axilla clinically clear.",
+])
+def test_a_node_statement_taken_back_leaves_the_negative_exam(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["clinical_nodes"]) == ("axilla-3", "negative")
+
+
+# --- suppositions asked about after the case -------------------------------------------------------------------------
+
+def test_metastases_supposed_in_a_question_are_not_hers() -> None:
+    result = bot.analyze("63F, new R IDC 2.6 cm, axilla clinically negative, untreated. And what if her staging CT "
+                         "showed liver metastases?")
+    assert (result.variant_id, result.facts["distant_metastases"]) == ("axilla-5", None)
+
+
+def test_a_breast_mass_supposed_in_a_would_question_is_not_hers() -> None:
+    result = bot.analyze("52F, never had breast cancer, new lump in the R armpit, no imaging yet. Would a mass in the "
+                         "R breast on exam make a difference?")
+    assert result.variant_id == "axilla-1"
+
+
+def test_a_replacement_across_reordered_parts_maps_to_the_range_of_both() -> None:
+    norm = normalise("one \n&gt; cm")[0]  # the quoted line is read first, and "cm one" becomes "cM1" across the parts
+    assert all(s <= e for s, e in zip(norm.starts, norm.ends))
