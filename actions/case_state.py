@@ -186,10 +186,10 @@ def read_raw(tracker: Tracker, text: Text, expecting: Optional[Text] = None, in_
     ext = bot.extract(text, expecting=expecting, side=side, lump=lump, diagnosis=diagnosis)
     if side and ext.new_case:
         ext = bot.extract(text, expecting=expecting)
-    if treatment and ext.stated.get("treatment") is None and not (
+    if treatment and ext.stated.get("treatment") in (None, "none") and not (
             ext.new_case or ext.stated.get("age") is not None or ext.stated.get("diagnosis") is not None):
         # "she noticed a new lump in her armpit", mid-chemotherapy: a new lump during treatment; "no palpable nodes
-        # now", after it: today's exam, not the status at diagnosis
+        # now", after it: today's exam, not the status at diagnosis; "op in 10 days": the operation after it
         ext = bot.extract(text, expecting=expecting, treatment=treatment, side=side, lump=lump, diagnosis=diagnosis)
     if expecting or intake.has_facts(ext):
         return ext

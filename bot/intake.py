@@ -358,7 +358,8 @@ def decide(intent: Optional[str], confidence: float, text: str, ext: Extraction,
     # A whole description the classifier did not understand is still a case message.
     case_intent = intent in CASE_INTENTS or (unsure and is_description(ext))
     question = is_question(text)
-    facts = has_facts(ext)
+    # a fact only the case's context gives ("oh and there is one on the right too" beside a left lump) is still one
+    facts = has_facts(ext) or (has_case(known) and in_case is not None and not ext.new_case and has_facts(in_case))
 
     if pending and facts and ext.patient and ext.patient == known_patient and not is_description(ext):
         # "patient 1 now has a palpable node" while "patient 2?" waits: about the case, which it holds

@@ -830,6 +830,22 @@ def _nac_status(reading: Reading) -> tuple:
     return "unclear", chemo[:1]
 
 
+# Chemotherapy said to be over without its name, in a case on it ("finished all of it, surgery next week", "all
+# done now"): read against the case's ongoing chemotherapy (extract's context)
+_FINISHED_IT = re.compile(r"(?i)(?<!not\s)(?<!n't\s)\b(?:finished|completed|done\s+with|through\s+with)\s+"
+                          r"(?:all\s+(?:of\s+)?)?(?:it|them|everything|the\s+lot|the\s+course|the\s+whole\s+thing)\b"
+                          r"|\ball\s+(?:done|finished|complete|completed|over)\b")
+
+
+def finished_it(reading: Reading) -> List[Cue]:
+    """The words that say the case's treatment is over, naming none ("finished all of it"), in a message that names
+    no cycle count (how far she is) nor an operation done; [] otherwise."""
+    found = _FINISHED_IT.search(reading.plain)
+    if found is None or _few_cycles(reading) or reading.live("SURGERY_DONE"):
+        return []
+    return [c for c in reading.cues if found.start() <= c.start_char < found.end()][:1]
+
+
 def treatment(reading: Reading, facts: Facts) -> Read:
     """Where the patient is in treatment; the surgery of an earlier cancer does not count for a recurrence."""
     if facts.get("cancer_history"):

@@ -367,6 +367,9 @@ def _extract(text: str, expecting: Optional[str], treatment: Optional[str],
     ), reading
 
 
+_ON_CHEMOTHERAPY = ("neoadjuvant_ongoing", "neoadjuvant_completed")
+
+
 def _run(reading: Reading, treatment: Optional[str]) -> Extraction:
     """The readers in their declared order over one reading: facts, conflicts, evidence, residue and notes."""
     facts: Facts = empty()
@@ -382,7 +385,15 @@ def _run(reading: Reading, treatment: Optional[str]) -> Extraction:
             conflicts.append(_CONFLICT_KEY.get(reader.fact, reader.fact))
         else:
             facts[reader.fact] = found.value
-        if reader.fact == "treatment" and facts["treatment"] is None and treatment and not found.conflict \
+        if reader.fact == "treatment" and treatment in _ON_CHEMOTHERAPY and facts["treatment"] == "none" \
+                and all(c.label == "BEFORE_SURGERY" for c in found.cues):
+            # "op in 10 days" in a case on chemotherapy: the operation after it, not a patient not yet treated
+            facts["treatment"], found = None, Read()
+        over = course.finished_it(reading) if reader.fact == "treatment" and treatment == "neoadjuvant_ongoing" \
+            and facts["treatment"] is None and not found.conflict else []
+        if over:
+            facts["treatment"], found = "neoadjuvant_completed", Read("neoadjuvant_completed", tuple(over))
+        elif reader.fact == "treatment" and facts["treatment"] is None and treatment and not found.conflict \
                 and course.nac_status(reading)[0] != "unclear":  # "still on cycle 3": the case's status in doubt
             facts["treatment"], context = treatment, True
         if found.cues and (found.value is not None or found.conflict):

@@ -966,7 +966,9 @@ def _study(reading: Reading, cue: Cue) -> Optional[str]:
 _BARE_CM_MAX = 10.0  # a bare number up to this is read as cm; above it, mm or cm is asked
 
 
-_ANSWER_LABELS = ("BARE_NUMBER", "SIZE_WORD", "CORRECTION", "ERRONEOUS")
+# what an answer to the size question may hold beside its number ("it was 1.7 at diagnosis": the size the
+# neoadjuvant variants go by)
+_ANSWER_LABELS = ("BARE_NUMBER", "SIZE_WORD", "CORRECTION", "ERRONEOUS", "SIZE_AT_DX")
 
 
 def _only_a_number(reading: Reading) -> bool:

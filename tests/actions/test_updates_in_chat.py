@@ -2,7 +2,7 @@
 in words written for these tests: short replies to the questions asked, a lump added on the other side, an update of
 the patient's treatment, a new patient introduced by a heading, a supposed case."""
 import pytest
-from action_harness import answered, form_turn, only_custom, run_followed
+from action_harness import answered, customs, form_turn, only_custom, run_followed
 
 from actions.followup import ActionAnswerFaq
 
@@ -98,3 +98,20 @@ def test_a_timeline_told_on_in_later_messages_updates_the_case(domain):
                             turn=3)
     answer = only_custom(messages)
     assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-8")
+
+
+def test_chemotherapy_said_to_be_over_without_its_name_completes_the_case_s_course(domain):
+    slots, messages = form_turn(domain, {}, "47F, L IDC 3.8 cm, palpable L axillary node at diagnosis, currently on "
+                                "neoadjuvant EC-T", "describe_case")
+    assert only_custom(messages)["type"] == "out_of_scope"
+    _, messages = form_turn(domain, slots, "she's now done with all of it, op in 10 days", "inform", turn=2)
+    answer = only_custom(messages)
+    assert (answer["type"], answer["variant"]["id"]) == ("recommendation", "axilla-9")
+
+
+def test_an_operation_booked_is_no_untreated_patient_in_a_case_on_chemotherapy(domain):
+    slots, messages = form_turn(domain, {}, "52F, R IDC 2.9 cm, axilla clinically negative at diagnosis, midway "
+                                "through neoadjuvant TC, new firm R axillary lump", "describe_case")
+    assert only_custom(messages)["variant"]["id"] == "axilla-7"
+    _, messages = form_turn(domain, slots, "op in 2 weeks", "inform", turn=2)
+    assert all(c.get("variant", {}).get("id") != "axilla-6" for c in customs(messages))
