@@ -894,6 +894,13 @@ _APPROXIMATE_RANGE = Scanner(r"~(?=\d{1,2}(?:[.,]\d{1,2})?\s*[-–—]\s*\d)")
 _HYPHENED_FRACTION = Scanner(r"(?i)\b([a-z]+)-and-a-(half|quarter)\b")
 
 
+# A size in inches ("0.6 in,", "0.8 inches", "1.5″", "an inch and a half"), as some outside reports give it: in cm
+_CM_PER_INCH = 2.54
+_AN_INCH = Scanner(r"(?i)\b(?:an|one)\s+inch(\s+and\s+a\s+half)?\b")
+_INCHES = Scanner(r"(?i)(?<![\w.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})\s*(?:inch(?:es)?\b|″|in\.?(?=\s*(?:[,;:)]|$|\.\s)"
+                  r"|\s+(?:on|by|x|across|long|wide|diameter|in\s+diameter)\b))")
+
+
 def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_HYPHENED_FRACTION, lambda m: f"{m.group(1)} and a {m.group(2)}")
     norm = norm.sub(_GLUED_COUNT, lambda m: m.group(1) + " x ")
@@ -915,6 +922,8 @@ def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_SLASH_FRACTION, _fraction_to_decimal)
     norm = norm.sub(_HALF_A, lambda m: "0.5 ")
     norm = norm.sub(_UNIT_WORD, lambda m: m.group(1) + ("cm" if m.group(2).lower() == "centi" else "mm"))
+    norm = norm.sub(_AN_INCH, lambda m: "1" + (".5" if m.group(1) else "") + " inch")
+    norm = norm.sub(_INCHES, lambda m: f"{float(m.group(1)) * _CM_PER_INCH:.2f} cm")
     norm = norm.sub(_TOLERANCE, _without_tolerance)
     text = norm.text
     norm = norm.sub(_CM_AND_MM, lambda m: _cm_and_mm(text, m))

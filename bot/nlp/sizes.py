@@ -303,6 +303,10 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
                     key=lambda c: (c.clause != cue.clause, -c.start))
     foci = reading.all("OTHER_FOCUS")
     for c in before:
+        if c.label == "SIZE_WORD" and c.text.lower() == "size" and all(
+                t in (":", "=", "-", "of") for t in reading.tokens[c.end:cue.start]) \
+                and (not c.start or reading.tokens[c.start - 1] in (",", ";", "(", ".")):
+            break  # "depth 2.5 cm from skin, size 1.2 cm": a size of its own, whatever came before it
         if _follows_its_number(c) and any(s.end == c.start for s in others):
             continue  # "5 cm from nipple 1.3 cm mass": the distance is the 5 cm's
         if c.label in ("LUMP", "TUMOR") and inside(c, foci):

@@ -188,3 +188,29 @@ def test_a_breast_mass_supposed_in_a_would_question_is_not_hers() -> None:
 def test_a_replacement_across_reordered_parts_maps_to_the_range_of_both() -> None:
     norm = normalise("one \n&gt; cm")[0]  # the quoted line is read first, and "cm one" becomes "cM1" across the parts
     assert all(s <= e for s, e in zip(norm.starts, norm.ends))
+
+
+# --- what else a report measures -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "New L IDC: 3.1 cm of associated architectural distortion, the mass itself 1.4 cm. cN0, untreated, 58F.",
+    "New L IDC, 58F: NME over 5 cm on MRI, invasive component 1.4 cm on US; cN0; untreated.",
+    "New L IDC in a 58F, lesion depth 2.8 cm, size 1.4 cm; cN0; untreated.",
+])
+def test_what_surrounds_or_lies_over_the_mass_is_not_its_size(text: str) -> None:
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-3", 1.4)
+
+
+@pytest.mark.parametrize("text, size, variant", [
+    ("New R IDC 0.7 in on the outside US, cN0, 62F, untreated.", 1.78, "axilla-3"),
+    ("New R IDC, about an inch and a half, cN0, 62F, untreated.", 3.81, "axilla-5"),
+    ("New R IDC measuring 1.2 inches, cN0, 62F, untreated.", 3.05, "axilla-5"),
+])
+def test_a_size_in_inches_is_read_in_centimetres(text: str, size: float, variant: str) -> None:
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == (variant, size)
+
+
+def test_in_after_a_number_is_a_preposition_before_a_place() -> None:
+    assert "in the" in normalise("had 2 in the right breast")[0].text
