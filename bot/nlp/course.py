@@ -50,8 +50,8 @@ def _about_patient(reading: Reading, cue: Cue) -> bool:
 
 _TITLES = frozenset({"mr", "mister", "sir", "herr", "monsieur", "sr", "signor"})
 # what names the holder of a title as someone other than the patient: a role before it ("Surgeon: Mr Jones",
-# "Referring: Mr A. Smith", "seen with Mr Brown")
-_ROLE_BEFORE = frozenset({"referring", "referrer", "cc", "with", "husband", "partner", "son", "brother", "father",
+# "Referring: Mr A. Smith", "her husband Mr Brown"); not "with" ("seen in clinic with Mr Brown, 67": the patient)
+_ROLE_BEFORE = frozenset({"referring", "referrer", "cc", "husband", "partner", "son", "brother", "father",
                           "author", "signed", "dictated", "reviewed"})
 
 
@@ -65,8 +65,10 @@ def _someone_else_s_title(reading: Reading, cue: Cue) -> bool:
         return True
     after = reading.tokens[cue.end:cue.end + 5]
     comma = after.index(",") if "," in after else None
-    return comma is not None and all(t[:1].isupper() or t == "." for t in after[:comma]) and any(
-        cue.end + comma < c.start <= cue.end + comma + 3 for c in reading.all("CLINICIAN"))
+    if comma is None or not all(t[:1].isupper() or t == "." for t in after[:comma]):
+        return False
+    at = cue.end + comma + 1  # the role right after the name's comma ("consultant surgeon"), not a later sentence's
+    return any(c.start == at or (c.start == at + 1 and reading.tokens[at].isalpha()) for c in reading.all("CLINICIAN"))
 
 
 _DOCTOR_TITLES = frozenset({"dr", "dr.", "doctor", "prof", "prof.", "professor"})

@@ -526,9 +526,24 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         apposed = apposed_axilla(reading, cue)
         side = reading.side_of(cue) or next((reading.side_of(a) for a in reading.near(cue, ["AXILLA"])
                                              + ([apposed] if apposed else []) if reading.side_of(a)), None)
+        if side in ("left", "right") and cue.negated and _both_axillae_named(reading, cue):
+            side = "bilateral"  # "R axilla and L axilla without palpable lymphadenopathy": both are clear
         found.append(NodeMention(cue, palpable, bool(suspicious_cues), bool(proven_cues), modality, new,
                                  cue.label == "LUMP", exam, side, support))
     return found + _node_parts(reading)
+
+
+# Both axillae named together ("R axilla and L axilla", "right and left axillae")
+_BOTH_AXILLAE = re.compile(r"(?i)\b(?:r|l|right|left)\s+(?:axilla|axillae|axillary)\s*(?:and|&|\+|,)\s*"
+                           r"(?:r|l|right|left)\s+(?:axilla|axillae)\b|\b(?:right|r)\s+(?:and|&)\s+(?:left|l)\s+axillae?\b"
+                           r"|\b(?:left|l)\s+(?:and|&)\s+(?:right|r)\s+axillae?\b")
+
+
+def _both_axillae_named(reading: Reading, cue: Cue) -> bool:
+    """Both axillae are named together just before the node, in its sentence: the node statement is of both."""
+    before = reading.plain[max(0, cue.start_char - 70):cue.start_char]
+    found = list(_BOTH_AXILLAE.finditer(before))
+    return bool(found) and len(before) - found[-1].end() <= 40 and not re.search(r"[.;\n]", before[found[-1].end():])
 
 
 _BENIGN_CALL = re.compile(r"(?i)reactive|benign")

@@ -700,7 +700,7 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     # larger earlier size is a second reading of the same tumour ("18 mm today; 2.2 cm on last week's mammogram").
     found += [(c, v) for c, v in older if v > max(v for _, v in found)]
     cues = tuple(c for c, _ in found)
-    if len({v <= SIZE_THRESHOLD_CM for _, v in found}) > 1:
+    if len({v <= SIZE_THRESHOLD_CM for _, v in found}) > 1 and not _separate_tumours(reading, found):
         return Read(cues=cues, conflict=True, notes=tuple(notes))
     # beside a size placed on the tumour an unplaced one is no range of it, and beside another size an approximate
     # "~2 cm" is not the tumour's only reading
@@ -720,6 +720,18 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     if unsure:
         return Read(residue=tuple(unsure[:1]), notes=tuple(notes))  # "18 mm on US, 2.6 on MRI": 2.6 mm or cm?
     return Read(largest, cues, residue=residue, notes=tuple(notes))
+
+
+# A cancer of several tumours ("multicentric IDC: UOQ focus 2.4 cm, LIQ focus 1.1 cm")
+_MULTIFOCAL = re.compile(r"(?i)\b(?:multi-?focal|multi-?centric|bifocal|multiple\s+foci|(?:two|three|2|3)\s+foci)\b")
+
+
+def _separate_tumours(reading: Reading, found: List[Tuple[Cue, float]]) -> bool:
+    """The sizes are of a multifocal or multicentric cancer's separate tumours, each from the same kind of study (or
+    none named): not readings that disagree; the largest sets the T category (AJCC 8th ed., multiple tumours)."""
+    sentences = {c.sentence for c, _ in found}
+    studies = {_study_kind(s.text) for s in reading.all(*_STUDIES) if s.sentence in sentences}
+    return bool(_MULTIFOCAL.search(reading.plain)) and len(studies) <= 1
 
 
 _RANGE_WORDS = {"-", "–", "to", "bis", "a", "à"}
@@ -750,8 +762,14 @@ def straddles(reading: Reading, cue: Cue, value: float, alone: bool = True) -> b
         if token in _CLAUSE_END and after:
             break
         after.append(token)
-    return (cue.text.startswith("~") or cue.text.endswith("+") or bool(_APPROXIMATE & set(before))
+    approximate = _APPROXIMATE & set(before)
+    if approximate <= {"ca", "ca."} and start >= 2 and tokens[start - 2] in _BREAST_BEFORE_CA:
+        approximate = set()  # "L breast ca 20mm": the cancer, not "circa"
+    return (cue.text.startswith("~") or cue.text.endswith("+") or bool(approximate)
             or bool(_UPWARD & set(after)) or _approximate_after(after))
+
+
+_BREAST_BEFORE_CA = frozenset({"breast", "brst", "br", "mammary", "l", "r", "left", "right", "lt", "rt"})
 
 
 def _approximate_after(after: List[str]) -> bool:
@@ -963,7 +981,12 @@ def _study(reading: Reading, cue: Cue) -> Optional[str]:
     if not near:
         return None
     nearest = min(near, key=lambda s: cue.start - s.end if s.end <= cue.start else s.start - cue.end)
-    text = nearest.text.lower()
+    return _study_kind(nearest.text)
+
+
+def _study_kind(text: str) -> str:
+    """'mri', 'pet', 'ct', 'mammography' or 'us' for a study's name (else the name itself)."""
+    text = text.lower()
     return next((kind for kind, pattern in _STUDY_KINDS if pattern.search(text)), text)
 
 

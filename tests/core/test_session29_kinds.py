@@ -214,3 +214,38 @@ def test_a_size_in_inches_is_read_in_centimetres(text: str, size: float, variant
 
 def test_in_after_a_number_is_a_preposition_before_a_place() -> None:
     assert "in the" in normalise("had 2 in the right breast")[0].text
+
+
+# --- both axillae, several tumours, "ca" -----------------------------------------------------------------------------
+
+def test_both_axillae_named_before_a_negative_exam_are_both_clear() -> None:
+    text = "61F, new L IDC 3.0 cm, untreated. PE: L and R axillae without palpable adenopathy."
+    assert bot.analyze(text).variant_id == "axilla-5"
+
+
+def test_a_node_of_one_side_after_both_axillae_named_stays_on_its_side() -> None:
+    text = "61F, new L IDC 3.0 cm, untreated. Left axilla and right axilla: one hard node, right side only."
+    assert bot.analyze(text).status != "matched"
+
+
+def test_the_largest_of_a_multicentric_cancer_s_tumours_is_the_size() -> None:
+    text = "Multicentric L breast IDC - lower inner focus 1.3 cm, upper outer focus 2.2 cm; cN0; untreated; 47F."
+    result = bot.analyze(text)
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.2)
+
+
+def test_two_studies_of_a_multifocal_cancer_that_disagree_are_asked() -> None:
+    result = bot.analyze("Multifocal R IDC, largest 1.7 cm on mammography but 2.6 cm on MRI, cN0, untreated, 47F.")
+    assert (result.status, result.missing[:1]) == ("needs_info", ["tumor_size_cm"])
+
+
+def test_ca_after_breast_is_the_cancer_not_circa() -> None:
+    assert bot.analyze("R breast ca 20 mm, axilla clinically negative, untreated, 70F").variant_id == "axilla-3"
+
+
+@pytest.mark.parametrize("text", [
+    "HISTORY: Mr. Osei, 71. GP letter attached. New R IDC 1.6 cm, no palpable nodes, untreated.",
+    "Seen in clinic with Mr Brennan, 67, who has a new L breast IDC 2.5 cm and a palpable L axillary node.",
+])
+def test_a_man_named_before_a_later_clinician_or_after_with_is_still_the_patient(text: str) -> None:
+    assert bot.analyze(text).facts["sex"] == "male"
