@@ -185,7 +185,11 @@ def answer_questions_beside(dispatcher: CollectingDispatcher, tracker: Tracker, 
     text = cs.text_of(tracker)
     if cs.resumed(tracker) or intake.statement_part(text) is None:
         return
-    for topic in question_topics(text)[:MAX_TOPICS]:
+    # a question part that names no topic by itself, in a message the classifier heard as a follow-up ("FNA was
+    # benign, but the node looked abnormal on US. Do I trust the FNA?"): the topic of the whole message
+    heard = (cs.intent_of(tracker) or "").startswith("faq_") and bool(intake.question_parts(text))
+    topics = question_topics(text) or (faq_topics(tracker)[:1] if heard else [])
+    for topic in topics[:MAX_TOPICS]:
         messages.faq_answer(dispatcher, topic, variant, cs.known_facts(tracker))
 
 

@@ -1431,6 +1431,11 @@ def encounter(reading: Reading, facts: Facts) -> Read:
         return Read("surveillance" if own else "screening", tuple(surveillance[:1]))
     if screening and not (finding or _current_cancers(reading)):
         return Read("screening", tuple(screening[:1]))
+    # a breast infection, even one queried ("painful red breast, fever, ?mastitis vs abscess"), with no cancer and no
+    # axillary finding: not a question of this topic
+    infection = [c for c in reading.all("BREAST_INFECTION") if not (c.negated or c.family or c.historical)]
+    if infection and not (current or finding or facts.get("cancer_history")):
+        return Read("unrelated", tuple(infection[:1]))
     stated = any(v is not None for k, v in facts.items() if k not in ("sex", "age"))
     # what the message is about, not what it says it is not about ("nothing to do with breast: ... her knee")
     named = {c.label for c in reading.cues if c.label in _TOPICAL and not c.negated}

@@ -683,6 +683,10 @@ def _dictation(norm: Normalised) -> Normalised:
 
 
 _UNUSUAL = Scanner(r"[^\x20-\x7e\n\t]")  # what is not printable ASCII: the only characters to look at
+# Cyrillic and Greek letters that look Latin, as a keyboard switched mid-word types them ("3 сm", "раlpable"); in a
+# word of their own script they stay (and are read as that script)
+_LOOK_ALIKES = {"а": "a", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "у": "y", "і": "i", "А": "A", "В": "B",
+                "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O", "Р": "P", "Т": "T", "Х": "X", "ο": "o"}
 
 
 # A dashed arrow after a measurement ("1.7 cm (Jun) -> 2.5 cm (now)", "17 mm -> 25 mm") is the arrow of a change,
@@ -709,6 +713,9 @@ def _characters(norm: Normalised) -> Normalised:
             edits.append((i, i + 1, " ; "))  # "no axillary adenopathy 👍 haven't examined her": between statements
         elif ch in _HYPHENS:
             edits.append((i, i + 1, "-"))
+        elif ch in _LOOK_ALIKES and (norm.text[i - 1:i].isascii() and norm.text[i - 1:i].isalnum()
+                                     or norm.text[i + 1:i + 2].isascii() and norm.text[i + 1:i + 2].isalpha()):
+            edits.append((i, i + 1, _LOOK_ALIKES[ch]))  # a Cyrillic "с" typed inside "3 сm": the Latin letter
         elif not ch.isascii():
             folded = unicodedata.normalize("NFKC", ch)
             edits.append((i, i + 1, folded if folded.isprintable() else " "))
@@ -901,7 +908,13 @@ _INCHES = Scanner(r"(?i)(?<![\w.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})\s*(?:inch(?:
                   r"|\s+(?:on|by|x|across|long|wide|diameter|in\s+diameter)\b))")
 
 
+# A scanner's letters for digits inside a size ("3.O cm", "2O mm", "l.5 cm"): the digits
+_OCR_DIGIT = Scanner(r"(?<=\d[.,])[Oo](?=\s?(?:cm|mm)\b)|(?<=\d)[Oo](?=\s?(?:cm|mm)\b)"
+                     r"|(?<![\w.])[lI](?=[.,]\d\s?(?:cm|mm)\b)")
+
+
 def _numbers(norm: Normalised) -> Normalised:
+    norm = norm.sub(_OCR_DIGIT, lambda m: "0" if m.group() in "Oo" else "1")
     norm = norm.sub(_HYPHENED_FRACTION, lambda m: f"{m.group(1)} and a {m.group(2)}")
     norm = norm.sub(_GLUED_COUNT, lambda m: m.group(1) + " x ")
     norm = norm.sub(_APPROXIMATE_RANGE, lambda m: "about ")

@@ -302,11 +302,16 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
                      and not any(a <= c.start_char and c.end_char <= b for a, b in asides)),
                     key=lambda c: (c.clause != cue.clause, -c.start))
     foci = reading.all("OTHER_FOCUS")
+    own_field = False  # "depth 2.5 cm from skin, size 1.2 cm": a size field of its own
     for c in before:
         if c.label == "SIZE_WORD" and c.text.lower() == "size" and all(
                 t in (":", "=", "-", "of") for t in reading.tokens[c.end:cue.start]) \
                 and (not c.start or reading.tokens[c.start - 1] in (",", ";", "(", ".")):
-            break  # "depth 2.5 cm from skin, size 1.2 cm": a size of its own, whatever came before it
+            own_field = True
+            continue
+        if own_field and c.label in ("OTHER_FOCUS", "NON_TUMOR_HEAD", "NODE") \
+                and any(c.end <= s.start < cue.start for s in others):
+            continue  # what an earlier measurement measured ("depth"), not what the size field's is of
         if _follows_its_number(c) and any(s.end == c.start for s in others):
             continue  # "5 cm from nipple 1.3 cm mass": the distance is the 5 cm's
         if c.label in ("LUMP", "TUMOR") and inside(c, foci):

@@ -1,7 +1,7 @@
 """Answers to the assistant's question that the classifier heard as follow-up questions (session 29), through the
 actions with real trackers, in words written for these tests."""
 import pytest
-from action_harness import answered, form_turn, make_tracker, only_custom, run, run_followed
+from action_harness import answered, customs, form_turn, make_tracker, only_custom, run, run_followed
 
 from actions.followup import ActionAnswerFaq, ActionFallback
 
@@ -33,3 +33,10 @@ def test_no_and_a_number_after_the_answer_corrects_the_size(domain):
     answer = only_custom(messages)
     assert (answer["type"], answer["variant"]["id"], answer["facts"]["tumor_size_cm"]) == \
         ("recommendation", "axilla-3", 1.7)
+
+
+def test_a_finding_with_a_question_of_no_topic_of_its_own_gets_the_message_s_follow_up(domain):
+    slots = answered(domain, "57F, new L IDC 2.9 cm, firm L axillary node on exam, untreated", "axilla-6")
+    text = "The node core came back benign, yet on ultrasound it looks really bad. Can I believe that result?"
+    _, messages = form_turn(domain, slots, text, "faq_biopsy_negative", turn=2)
+    assert "biopsy_negative" in [c.get("topic") for c in customs(messages)]

@@ -50,7 +50,11 @@ def test_dev_set_meets_the_bar() -> None:
 # command options, log lines, XML records, Markdown tables by side, OCR slips, prompt wrappers, Scots, Singlish,
 # Māori-English, Danish, Japanese) scored 0.867 with 7 unsafe answers before any tuning in session 24; its breaker's
 # qa29 set (unread scripts, biopsy measures, impressions of cancer, imaged axillary masses, other patients' findings)
-# gave 30 unsafe answers in 200 (0.936 and 0.930, both with no unsafe answer, at the end of session 24).
+# gave 30 unsafe answers in 200 (0.936 and 0.930, both with no unsafe answer, at the end of session 24). s29 A (OCR'd
+# faxes, spoken punctuation, SBAR/I-PASS, CAP synoptic reports, prior-authorisation forms, telehealth transcripts,
+# Spanish/French/Italian/Japanese/Chinese/Arabic clinicians' English, sizes in inches) scored 0.924 with 4 unsafe
+# answers before any tuning in session 29; its breaker's qa36 set (N categories denied, withdrawn or supposed beside a
+# negative exam, numbered cycles done, other people's titles) 0.863 with 30 unsafe (0.893, none unsafe, at its end).
 BLIND_SETS = [("holdout_cases", "0.97"), ("blind_s8_a", "0.97"), ("blind_s8_b", "0.97"), ("blind_s8_c", "0.97"),
               ("blind_s8_d", "0.97"), ("blind_s8_e", "0.97"), ("blind_s9_f", "0.97"), ("blind_s9_g", "0.92"),
               ("blind_s10_h", "0.96"), ("blind_s10_i", "0.94"), ("blind_s16_o", "0.94"), ("blind_s16_p", "0.96"),
@@ -59,7 +63,8 @@ BLIND_SETS = [("holdout_cases", "0.97"), ("blind_s8_a", "0.97"), ("blind_s8_b", 
               ("blind_s24_y", "0.94"), ("breaker_s24_qa29", "0.93"), ("blind_s25_z", "0.99"),
               ("breaker_s25_qa30", "0.96"), ("breaker_s25_qa31", "0.93"), ("blind_s26_a", "0.98"),
               ("breaker_s26_qa32", "0.91"), ("blind_s27_a", "0.99"), ("breaker_s27_qa33", "0.98"),
-              ("breaker_s27_qa34", "0.95"), ("blind_s28_a", "0.97"), ("breaker_s28_qa35", "0.90")]
+              ("breaker_s27_qa34", "0.95"), ("blind_s28_a", "0.97"), ("breaker_s28_qa35", "0.90"),
+              ("blind_s29_a", "0.97"), ("breaker_s29_qa36", "0.89")]
 
 
 @pytest.mark.parametrize("name, floor", BLIND_SETS)

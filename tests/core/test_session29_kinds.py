@@ -249,3 +249,33 @@ def test_ca_after_breast_is_the_cancer_not_circa() -> None:
 ])
 def test_a_man_named_before_a_later_clinician_or_after_with_is_still_the_patient(text: str) -> None:
     assert bot.analyze(text).facts["sex"] == "male"
+
+
+# --- scanned and mistyped characters ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, size", [
+    ("L IDC 2.O cm at diagnosis, cN0, completed neoadjuvant chemo, 49F", 2.0),
+    ("L IDC 3O mm at diagnosis, cN0, completed neoadjuvant chemo, 49F", 3.0),
+    ("L IDC 2.6 сm at diagnosis, cN0, completed neoadjuvant chemo, 49F", 2.6),  # a Cyrillic "с"
+])
+def test_a_scanner_s_or_a_keyboard_s_look_alike_letters_in_a_size_are_read(text: str, size: float) -> None:
+    assert bot.analyze(text).facts["tumor_size_cm"] == size
+
+
+def test_a_word_wholly_in_another_script_keeps_its_letters() -> None:
+    assert normalise("рак 3 см")[0].text == "рак 3 см"
+
+
+def test_a_size_field_beside_another_study_s_size_across_2_cm_is_asked() -> None:
+    result = bot.analyze("new L breast IDC, size 1.5 cm on US, 2.8 cm on MRI; axilla clinically negative; 66F")
+    assert (result.status, result.missing[:1]) == ("needs_info", ["tumor_size_cm"])
+
+
+def test_a_breast_infection_without_cancer_or_axillary_finding_is_not_this_topic() -> None:
+    result = bot.analyze("34F, 3 weeks postpartum, hot swollen R breast, febrile, query breast abscess. Imaging?")
+    assert (result.status, result.facts["encounter"]) == ("out_of_scope", "unrelated")
+
+
+def test_an_axillary_lump_beside_a_breast_infection_is_still_an_axillary_lump() -> None:
+    text = "29F breastfeeding, L mastitis treated last month; now a tender L axillary lump, never had breast cancer"
+    assert bot.analyze(text).variant_id == "axilla-1"
