@@ -913,6 +913,10 @@ _OCR_DIGIT = Scanner(r"(?<=\d[.,])[Oo](?=\s?(?:cm|mm)\b)|(?<=\d)[Oo](?=\s?(?:cm|
                      r"|(?<![\w.])[lI](?=[.,]\d\s?(?:cm|mm)\b)")
 
 
+# ... or in metres, a fraction of one ("0.02 m"): in cm
+_METRES = Scanner(r"(?<![\w.])(0?\.\d{1,3})\s*(?:m|metres?|meters?)(?![\w.])")
+
+
 def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_OCR_DIGIT, lambda m: "0" if m.group() in "Oo" else "1")
     norm = norm.sub(_HYPHENED_FRACTION, lambda m: f"{m.group(1)} and a {m.group(2)}")
@@ -937,6 +941,7 @@ def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_UNIT_WORD, lambda m: m.group(1) + ("cm" if m.group(2).lower() == "centi" else "mm"))
     norm = norm.sub(_AN_INCH, lambda m: "1" + (".5" if m.group(1) else "") + " inch")
     norm = norm.sub(_INCHES, lambda m: f"{float(m.group(1)) * _CM_PER_INCH:.2f} cm")
+    norm = norm.sub(_METRES, lambda m: f"{float(m.group(1)) * 100:g} cm")
     norm = norm.sub(_TOLERANCE, _without_tolerance)
     text = norm.text
     norm = norm.sub(_CM_AND_MM, lambda m: _cm_and_mm(text, m))

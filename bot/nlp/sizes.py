@@ -736,7 +736,11 @@ def _separate_tumours(reading: Reading, found: List[Tuple[Cue, float]]) -> bool:
     none named): not readings that disagree; the largest sets the T category (AJCC 8th ed., multiple tumours)."""
     sentences = {c.sentence for c, _ in found}
     studies = {_study_kind(s.text) for s in reading.all(*_STUDIES) if s.sentence in sentences}
-    return bool(_MULTIFOCAL.search(reading.plain)) and len(studies) <= 1
+    # (not when one is called the index tumour: which size stands is asked, as beside a larger satellite)
+    return bool(_MULTIFOCAL.search(reading.plain)) and len(studies) <= 1 and not _INDEX.search(reading.plain)
+
+
+_INDEX = re.compile(r"(?i)\b(?:index|dominant|main)\s+(?:tumou?r|lesion|mass|focus)\b")
 
 
 _RANGE_WORDS = {"-", "–", "to", "bis", "a", "à"}

@@ -279,3 +279,8 @@ def test_a_breast_infection_without_cancer_or_axillary_finding_is_not_this_topic
 def test_an_axillary_lump_beside_a_breast_infection_is_still_an_axillary_lump() -> None:
     text = "29F breastfeeding, L mastitis treated last month; now a tender L axillary lump, never had breast cancer"
     assert bot.analyze(text).variant_id == "axilla-1"
+
+
+def test_a_size_in_a_fraction_of_a_metre_is_read_in_centimetres() -> None:
+    result = bot.analyze("new R IDC, size 0.026 m, axilla clinically negative, untreated, 59F")
+    assert (result.variant_id, result.facts["tumor_size_cm"]) == ("axilla-5", 2.6)
