@@ -370,6 +370,20 @@ def _extract(text: str, expecting: Optional[str], treatment: Optional[str],
 _ON_CHEMOTHERAPY = ("neoadjuvant_ongoing", "neoadjuvant_completed")
 
 
+def _against_the_case(reading: Reading, value: Optional[str], found: Read, treatment: str
+                      ) -> Tuple[Optional[str], Read, bool]:
+    """The message's treatment read against the case's (`treatment`): (value, its reading, taken from the case)."""
+    if treatment in _ON_CHEMOTHERAPY and value == "none" and all(c.label == "BEFORE_SURGERY" for c in found.cues):
+        value, found = None, Read()  # "op in 10 days" in a case on chemotherapy: the operation after it
+    if value is not None or found.conflict:
+        return value, found, False
+    over = course.finished_it(reading) if treatment == "neoadjuvant_ongoing" else []
+    if over:  # "finished all of it, surgery next week"
+        return "neoadjuvant_completed", Read("neoadjuvant_completed", tuple(over)), False
+    # the case's own status, unless the message puts it in doubt ("still on cycle 3")
+    return (treatment, found, True) if course.nac_status(reading)[0] != "unclear" else (None, found, False)
+
+
 def _run(reading: Reading, treatment: Optional[str]) -> Extraction:
     """The readers in their declared order over one reading: facts, conflicts, evidence, residue and notes."""
     facts: Facts = empty()
@@ -385,17 +399,8 @@ def _run(reading: Reading, treatment: Optional[str]) -> Extraction:
             conflicts.append(_CONFLICT_KEY.get(reader.fact, reader.fact))
         else:
             facts[reader.fact] = found.value
-        if reader.fact == "treatment" and treatment in _ON_CHEMOTHERAPY and facts["treatment"] == "none" \
-                and all(c.label == "BEFORE_SURGERY" for c in found.cues):
-            # "op in 10 days" in a case on chemotherapy: the operation after it, not a patient not yet treated
-            facts["treatment"], found = None, Read()
-        over = course.finished_it(reading) if reader.fact == "treatment" and treatment == "neoadjuvant_ongoing" \
-            and facts["treatment"] is None and not found.conflict else []
-        if over:
-            facts["treatment"], found = "neoadjuvant_completed", Read("neoadjuvant_completed", tuple(over))
-        elif reader.fact == "treatment" and facts["treatment"] is None and treatment and not found.conflict \
-                and course.nac_status(reading)[0] != "unclear":  # "still on cycle 3": the case's status in doubt
-            facts["treatment"], context = treatment, True
+        if reader.fact == "treatment" and treatment:
+            facts["treatment"], found, context = _against_the_case(reading, facts["treatment"], found, treatment)
         if found.cues and (found.value is not None or found.conflict):
             evidence[reader.fact] = _evidence(reading, found.cues)
         for cue in found.residue:

@@ -1022,8 +1022,9 @@ def _statuses_disagree(reading: Reading, facts: Facts, positive: List[NodeMentio
 
 def _status_word_only(reading: Reading, m: NodeMention) -> bool:
     """A node whose only finding is the status word it stands in ("positive nodes", "node-positive")."""
-    return not (m.palpable or m.modality or m.is_lump) and any(inside(m.cue, [c]) for c in reading.all("NODE_POS")) \
-        and all(any(inside(s, [c]) for c in reading.all("NODE_POS")) for s in m.support)
+    statuses = reading.all("NODE_POS")
+    return not (m.palpable or m.modality or m.is_lump) and inside(m.cue, statuses) \
+        and all(inside(s, statuses) for s in m.support)
 
 
 def _said_there(reading: Reading, m: NodeMention) -> bool:

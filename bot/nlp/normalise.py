@@ -908,13 +908,11 @@ _INCHES = Scanner(r"(?i)(?<![\w.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})\s*(?:inch(?:
                   r"|\s+(?:on|by|x|across|long|wide|diameter|in\s+diameter)\b))")
 
 
+# ... or in metres, a fraction of one ("0.02 m"): in cm
+_METRES = Scanner(r"(?<![\w.])(0?\.\d{1,3})\s*(?:m|metres?|meters?)(?![\w.])")
 # A scanner's letters for digits inside a size ("3.O cm", "2O mm", "l.5 cm"): the digits
 _OCR_DIGIT = Scanner(r"(?<=\d[.,])[Oo](?=\s?(?:cm|mm)\b)|(?<=\d)[Oo](?=\s?(?:cm|mm)\b)"
                      r"|(?<![\w.])[lI](?=[.,]\d\s?(?:cm|mm)\b)")
-
-
-# ... or in metres, a fraction of one ("0.02 m"): in cm
-_METRES = Scanner(r"(?<![\w.])(0?\.\d{1,3})\s*(?:m|metres?|meters?)(?![\w.])")
 
 
 def _numbers(norm: Normalised) -> Normalised:
