@@ -351,8 +351,17 @@ def case_update(tracker: Tracker, base: Dict[Text, Any], ext: Extraction, turn: 
     values: Dict[Text, Any] = dict(bot.merge(base, ext))
     fresh = fresh or ext.new_case or not has_case(tracker)
     earlier = [] if fresh else list((tracker.get_slot(NOTES_SLOT) or {}).get("said") or [])
-    values[NOTES_SLOT] = {"conflicts": list(ext.conflicts), "notes": list(ext.notes),
-                          "residue": [r.to_dict() for r in ext.residue], "turn": turn,
+    # a doubt or a contradiction of an earlier message stays while its fact is unanswered ("completed NST" -> "not
+    # sure"): a fact the core would otherwise assume (no treatment yet) is asked again, never assumed once doubted
+    def unanswered(key: str) -> bool:
+        return values.get(key) is None and ext.stated.get(key) is None
+
+    kept = [] if fresh else [r for r in residue(tracker) if unanswered(r.fact)
+                             and r.fact not in {x.fact for x in ext.residue}]
+    earlier_conflicts = [] if fresh else (tracker.get_slot(NOTES_SLOT) or {}).get("conflicts") or []
+    conflicts = list(dict.fromkeys(list(ext.conflicts) + [k for k in earlier_conflicts if unanswered(k)]))
+    values[NOTES_SLOT] = {"conflicts": conflicts, "notes": list(ext.notes),
+                          "residue": [r.to_dict() for r in list(ext.residue) + kept], "turn": turn,
                           "said": earlier + ([said] if said else [])}  # the messages the case took in
     if described_over_turns:
         values[NOTES_SLOT]["text"] = described_over_turns  # the case's messages read as one (a second breast)

@@ -30,6 +30,24 @@ _STUDY_VERBS = {"shows", "showed", "reveals", "revealed", "demonstrates", "demon
 _STUDIES = {"us", "ultrasound", "mri", "ct", "pet", "mammogram", "mammography", "imaging", "scan", "exam", "biopsy"}
 
 
+_DENIED_STUDY = 3  # tokens after a negation within which a study named is the one denied ("no US showed a node")
+
+
+def _study_stop(doc: Doc, e: int, verbs: List[int], stop: int) -> int:
+    """Where a negation ending at token `e` stops before a study's verb: at the verb ("a woman with no history shows
+    a node"), or at the study named before it ("no history of breast cancer mammogram shows a node", as dictation
+    runs sentences together); not when the study follows the negation ("no US showed a node": the study is denied)."""
+    for i in verbs:
+        if i <= e:
+            continue
+        studies = [j for j in range(e, i) if doc[j].norm_ in _STUDIES]
+        if not studies:
+            return min(stop, i)
+        if studies[0] - e >= _DENIED_STUDY:
+            return min(stop, studies[0])
+    return stop
+
+
 _TEXT_KEY = "bot:text"
 
 
@@ -278,6 +296,37 @@ def _list_items(doc: Doc, clauses: List[int], clause: int, cue_end: int) -> List
     return []
 
 
+_OPEN, _CLOSE = frozenset("(["), frozenset(")]")
+
+
+def _brackets(doc: Doc) -> Dict[int, Tuple[int, int]]:
+    """Token index -> (open, close) token indexes of the innermost closed bracket holding it."""
+    inside: Dict[int, Tuple[int, int]] = {}
+    opened: List[int] = []
+    for token in doc:
+        if token.text in _OPEN:
+            opened.append(token.i)
+        elif token.text in _CLOSE and opened:
+            start = opened.pop()
+            for i in range(start + 1, token.i):
+                inside.setdefault(i, (start, token.i))
+    return inside
+
+
+def _kept_in_brackets(inside: Dict[int, Tuple[int, int]], found_cues: Sequence[Tuple[int, int, str, int, int, str]],
+                      kind: "_Kind", s: int, e: int, cue: int) -> bool:
+    """A modifier (kind, tokens s..e) inside brackets (`inside`: _brackets) with a target of its own there, on the
+    side it reaches, does not reach the cue starting at token `cue` past the brackets ("cN0 (not cN1 as previously
+    documented)": "previously" is of cN1, not of cN0)."""
+    box = inside.get(s)
+    if box is None or inside.get(e - 1) != box or box[0] < cue < box[1]:
+        return False
+    ahead = cue > box[1]
+    return any((kind.allowed is None or label in kind.allowed) and box[0] < start and end <= box[1]
+               and (start >= e if ahead else end <= s)
+               for start, end, label, _, _, _ in found_cues)
+
+
 def _longest(spans: Iterable[Tuple[int, int]]) -> List[Tuple[int, int]]:
     """spacy.util.filter_spans on (start, end) pairs: of overlapping spans the longest (then the first) stays."""
     kept: List[Tuple[int, int]] = []
@@ -443,8 +492,7 @@ class AxillaContext:
                     # a query ends at a spaced dash too ("CT for ?PE - 1.9 cm L axillary node")
                     stop = min(stop, next((i for i in breaks if i >= e), stop))
                 if kinds[k].bit == _NEGATED:
-                    stop = min(stop, next((i for i in breaks if i >= e), stop), next((
-                        i for i in verbs if i > e and not any(t.norm_ in _STUDIES for t in doc[e:i])), stop))
+                    stop = min(stop, next((i for i in breaks if i >= e), stop), _study_stop(doc, e, verbs, stop))
                     if kinds[k].forward and doc[e - 1].text == ":":
                         # a negative heading ("Negative for: ...", "Absent: ..."): the rest of its sentence lists
                         listed = sorted({clauses[i] for i in range(e, len(doc)) if sentences[i] == sentences[e - 1]}
@@ -462,12 +510,14 @@ class AxillaContext:
                     context.setdefault(clause, []).append((kinds[k], s, e, stop, reach, True))
         cues = []
         found_cues = _longest_per_label(doc.spans.get(CUES_KEY, ()), doc_text(doc))
+        inside = _brackets(doc) if any(t.text in _CLOSE for t in doc) else {}
         for start, end, label, start_char, end_char, text in found_cues:
             clause, flags = clauses[start], 0
             for kind, s, e, stop, reach, item in context.get(clause, ()):
                 if (kind.allowed is None or label in kind.allowed) and (
                         (e <= start < stop and (item or start - e < kind.forward))
-                        or (not item and s >= end and s - end < kind.backward and start > reach)):
+                        or (not item and s >= end and s - end < kind.backward and start > reach)) \
+                        and not (inside and _kept_in_brackets(inside, found_cues, kind, s, e, start)):
                     flags |= kind.bit
             cues.append(Cue(label, start, end, text, clause, sentences[start], bool(flags & _NEGATED),
                             bool(flags & _UNCERTAIN), bool(flags & _FAMILY), bool(flags & _PLANNED),

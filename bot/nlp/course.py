@@ -297,6 +297,9 @@ def treated_in_the_past(reading: Reading, cue: Cue) -> bool:
                     and DATED.fullmatch(y.text.strip())]
     if years_before or any(DATED.fullmatch(y.text) for y in reading.within(cue, ["SURGERY_PAST_POST"], 0, 2)):
         dated += [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and s.start > cue.start]
+        # ... or named before it, as done for it ("s/p R lumpectomy/RT for IDC 2010")
+        dated += [s for s in reading.all("SURGERY") if s.sentence == cue.sentence and 0 <= cue.start - s.end <= 6
+                  and "for" in {t.lower() for t in reading.tokens[s.end:cue.start]}]
         # "breast cancer 2010, treated, all therapy finished 2015", "... 2019; she completed treatment in 2020":
         # dated, and its treatment over (not a neoadjuvant course, which the operation follows)
         dated += [d for d in reading.all("NAC_DONE") if d.start > cue.start and d.sentence - cue.sentence in (0, 1)
@@ -363,6 +366,9 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
         and any(not (p.negated or p.uncertain) for p in reading.near(lump, ["PROVEN"], "sentence"))]
     if scarred:
         return Read("local_recurrence", tuple(scarred[:1]))
+    again = _same_breast_again(reading, cancers) if treated else []
+    if again:
+        return Read("local_recurrence", tuple(again[:1]))
     new = [c for c in reading.all("NEW", "NEW_DX") if not c.negated]  # "no new findings" is not a new cancer
     with_new = [c for c in cancers
                 if any(n.clause == c.clause or (n.sentence == c.sentence and 0 <= c.start - n.end <= 8) for n in new)]
@@ -391,6 +397,32 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
             and not (history(reading, facts).value or _surgery_done(reading)):
         return Read("new_primary", tuple(typed[:1]))
     return NOTHING
+
+
+_SECOND_PRIMARY = re.compile(r"(?i)\b(?:new|second|2nd|separate|metachronous)\s+primary\b|\bcontralateral\b")
+
+
+def _same_breast_again(reading: Reading, cancers: List[Cue]) -> List[Cue]:
+    """A current cancer in the breast whose cancer was treated in the past ("prior L lumpectomy + RT 2013 for IDC;
+    now biopsy-proven IDC in the L breast"): its recurrence in the breast, row 10 (matching-rules.md: a
+    biopsy-proven recurrence in the breast), unless the message calls it a new or second primary. [] when the past
+    cancer's side is not told."""
+    if _SECOND_PRIMARY.search(reading.plain):
+        return []
+    past = [c for c in _cancers(reading) if not c.negated and c not in cancers
+            and (c.historical or treated_in_the_past(reading, c))]
+    operated = [o for c in past for o in reading.all("SURGERY") if o.sentence == c.sentence]
+    sides = {reading.side_of(c) for c in past + operated} - {None}
+    if len(sides) != 1 or "bilateral" in sides:
+        return []
+    return [c for c in cancers if (reading.side_of(c, 6, 6) or _sentence_side(reading, c)) in sides
+            or "ipsilateral" in reading.tokens[max(0, c.start - 3):c.start]]
+
+
+def _sentence_side(reading: Reading, cue: Cue) -> Optional[str]:
+    """The one side named in a cue's sentence ("new L breast mass 2.5 cm, core bx IDC"), else None."""
+    sides = {c.label for c in reading.all("SIDE_LEFT", "SIDE_RIGHT") if c.sentence == cue.sentence}
+    return {"SIDE_LEFT": "left", "SIDE_RIGHT": "right"}.get(sides.pop()) if len(sides) == 1 else None
 
 
 def _benign_breast_biopsy(reading: Reading) -> List[Cue]:
@@ -707,12 +739,27 @@ _COURSE_LENGTH = re.compile(r"(?i)\b(\d{1,2})\s+(?:planned\s+)?(?:cycles|courses
                             r"(?!\s+(?:so\s+far|to\s+date))")
 
 
+def _numbered_cycles_done(reading: Reading) -> Tuple[List[int], List[int]]:
+    """(the numbered cycles said to be done, the course lengths told of 4 cycles or more)."""
+    done = [int(m.group(1) or m.group(2)) for m in _NUMBERED_CYCLE_DONE.finditer(reading.plain)]
+    return done, [int(m.group(1)) for m in _COURSE_LENGTH.finditer(reading.plain) if int(m.group(1)) >= 4]
+
+
 def _numbered_cycle_so_far(reading: Reading) -> bool:
     """A numbered cycle said to be done, short of the course's told length (or with no length told): how far she is
     ("completed cycle 2 of neoadjuvant chemo"); not the last one ("TCHP for 6 cycles ... cycle 6 was given")."""
-    done = [int(m.group(1) or m.group(2)) for m in _NUMBERED_CYCLE_DONE.finditer(reading.plain)]
-    lengths = [int(m.group(1)) for m in _COURSE_LENGTH.finditer(reading.plain) if int(m.group(1)) >= 4]
+    done, lengths = _numbered_cycles_done(reading)
     return any(not lengths or n < max(lengths) for n in done)
+
+
+_EARLY_CYCLE = 3  # no course of neoadjuvant chemotherapy is this short (a full one is 4-8 cycles)
+
+
+def _early_cycle_done(reading: Reading) -> bool:
+    """Only an early numbered cycle said to be done ("had cycle 1 last week", "completed cycle 2"): chemotherapy is
+    under way; a later one may be the course's last, and is asked."""
+    done, lengths = _numbered_cycles_done(reading)
+    return bool(done) and all(n <= _EARLY_CYCLE and (not lengths or n < max(lengths)) for n in done)
 
 
 def _few_cycles(reading: Reading) -> bool:
@@ -818,6 +865,8 @@ def _nac_status(reading: Reading) -> tuple:
         return "neoadjuvant_completed", chemo[:1] + fraction
     if ongoing or (done and next_regimen):
         return "neoadjuvant_ongoing", chemo[:1] + (ongoing or done)[:1]
+    if done and _early_cycle_done(reading):
+        return "neoadjuvant_ongoing", chemo[:1] + done[:1]
     if done and (_few_cycles(reading) or _anthracycline_part(reading) or _counted_so_far(reading, done)):
         return "unclear", chemo[:1]  # "s/p 2 cycles of ddAC": the cycles so far, not the whole course
     if done:
@@ -874,6 +923,7 @@ def treatment(reading: Reading, facts: Facts) -> Read:
         conflict = any(not reading.within(c, _MEASURED_BEFORE, 0, 3) and not _timepoint(reading, c)
                        for c in reading.live("NO_TREATMENT")) or any(  # "Treatment: none given yet"
             c.negated and not (c.uncertain or c.family) and reading.tokens[c.end:c.end + 1] == [":"]
+            and not inside(c, reading.all("SURGERY_GENERIC"))  # "Chemo: done. Surgery: not yet": the operation next
             for c in reading.all("TREATMENT_WORD"))
         # "untreated. Update: she actually started NAC last week": the status a correction gives stands
         fixed = corrected_of(reading, untreated, list(cues)) if conflict else None
@@ -888,19 +938,39 @@ def treatment(reading: Reading, facts: Facts) -> Read:
             # row), the words do not say: asked
             return Read(residue=tuple(systemic[:1]))
         return Read(nac, tuple(cues), conflict=conflict)
-    none += [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated and not c.uncertain]
+    # (an operation not yet done says nothing of a treatment said given: "Systemic therapy: completed. Operation: not
+    # yet")
+    operation = reading.all("SURGERY_GENERIC")
+    given = [c for c in reading.live("TREATMENT_WORD", "TREATMENT_GIVEN") if not inside(c, operation)]
+    none += [c for c in reading.all("TREATMENT_WORD", "NAC") if c.negated and not c.uncertain
+             and not (given and inside(c, operation))]
     if none:
         return Read("none", tuple(none[:1]))
     # "not sure whether she has started chemo": asked, not assumed
     doubted = [c for c in reading.all("TREATMENT_WORD", "NAC") if c.uncertain and not (c.family or c.planned)]
     if doubted:
         return Read(residue=tuple(doubted[:1]))
-    return Read(residue=tuple(_unplaced_surgery(reading, facts)[:1]))
+    return Read(residue=tuple((_unplaced_surgery(reading, facts) or _treatment_given(reading, facts))[:1]))
+
+
+def _treatment_given(reading: Reading, facts: Facts) -> List[Cue]:
+    """Words that say some treatment was given or is under way without saying which ("s/p excision", "last infusion
+    2 weeks ago", "on pembro"), in a new cancer whose treatment no reader placed: asked, never assumed not to have
+    started (the assumption of no treatment is for a message with no word of treatment)."""
+    if facts.get("diagnosis") not in (None, "new_primary"):
+        return []
+    # not in a sentence of a past cancer ("her previous cancer (2010, 1.5 cm) was treated with lumpectomy")
+    past = {c.sentence for c in reading.all(*_PAST_CANCER) if c.historical}
+    return [c for c in reading.all("TREATMENT_GIVEN", "CYCLES_FRACTION")
+            if not (c.negated or c.planned or c.family or c.uncertain or c.sentence in past)]
+
+
+_PAST_CANCER = ("CANCER", "DCIS", "OTHER_CANCER", "TUMOR", "SIZE", "RECURRENCE")
 
 
 _LAST_DOSE = re.compile(r"(?i)\b(?:last|final)\s+(?:dose|cycle|infusion)\b")
 # systemic therapy named without its kind: chemotherapy or endocrine therapy
-_SYSTEMIC = re.compile(r"(?i)\bsystemic\b|\b[np]st\b")
+_SYSTEMIC = re.compile(r"(?i)\bsystemic\b|\b(?:[np]st|nast|nat)\b")
 _BEFORE_WORDS = ("before", "prior", "pre")
 # what "pre-treatment" may name the time of ("pre-treatment core biopsy", "pre-treatment size 2.5 cm", "pre-treatment
 # cN0"): a study, an exam or a measure, not the treatment status
@@ -1393,7 +1463,7 @@ def encounter(reading: Reading, facts: Facts) -> Read:
         return Read("no_axillary_finding", tuple(quiet[:1]))
     # (named neoadjuvant: "neoadjuvant letrozole", not a chemotherapy beside it: "completed chemo and tamoxifen")
     endocrine = [c for c in reading.live("ENDOCRINE") if any(
-        n.text.lower().startswith(("neo", "pre")) for n in reading.within(c, ["NAC", "NEOADJUVANT"], 3, 1))
+        n.text.lower().startswith(("neo", "pre", "primary")) for n in reading.within(c, ["NAC", "NEOADJUVANT"], 3, 1))
                  or bool(_PRE_OP.search("".join(reading.tokens[max(0, c.start - 3):c.start])))
                  or any(_bare_neoadjuvant(reading, n) for n in reading.near(c, ["NEOADJUVANT"], "sentence")
                         if c.end <= n.start <= c.end + 6)]

@@ -166,8 +166,52 @@ def _modality(reading: Reading, cue: Cue, palpable: bool) -> Tuple[Optional[str]
             # mammogram 10 months earlier was normal")
             before = [c for c in found if c.start < cue.start]
             nearest = max(before, key=lambda c: c.start) if before else min(found, key=lambda c: c.start)
+            if nearest.label != "MODALITY_MUS":
+                also = _also_on_mammography_or_us(reading, cue, found)
+                if also:
+                    return "mammography_or_us", also[:1]
             return ("mammography_or_us" if nearest.label == "MODALITY_MUS" else "other_imaging"), [nearest]
     return None, []
+
+
+_CONFIRM_REACH = 6  # tokens either side of a later study within which it is said to show the node too
+_CONFIRMING = re.compile(r"(?i)\b(?:too|also|as\s+well|likewise|confirm\w*|correlat\w*|same\s+node)\b")
+# words that ask for a study rather than report one ("CT: suspicious node, for US", "what next - US?")
+_ASKED_FOR = frozenset({"for", "re", "advise", "next", "recommend", "recommended", "consider", "suggest", "need",
+                        "needs", "order", "book", "request", "requested", "get", "arrange", "then", "or", "?"})
+
+
+def _also_on_mammography_or_us(reading: Reading, node: Cue, found: List[Cue]) -> List[Cue]:
+    """A node another study found that mammography or US shows as well ("on CT and on US", "(CT, US)", "PET-avid,
+    correlated on US", "...; the diagnostic mammogram shows it too"): seen on mammography or US, whose next study is
+    row 11's (not row 12's, which orders the mammography or US already done). Not a study called normal, asked for
+    ("for US", "US next?") or to come."""
+    listed = [c for c in reading.near(node, ["MODALITY_MUS"], "sentence") if c.start > node.end and (
+        _CONFIRMING.search(" ".join(reading.tokens[max(0, c.start - _CONFIRM_REACH):c.end + _CONFIRM_REACH]))
+        or _listed_after_a_study(reading, c))]
+    later = [c for c in reading.all("MODALITY_MUS") if c.sentence > node.sentence
+             and _CONFIRMING.search(" ".join(reading.tokens[max(0, c.start - _CONFIRM_REACH):c.end + _CONFIRM_REACH]))]
+    shown = [c for c in found if c.label == "MODALITY_MUS" and c.sentence == node.sentence] + listed + later
+    return [c for c in shown if reading.is_live(c) and not reading.near(c, ["BENIGN_LOOK", "NODE_NEG"], "clause")
+            and not _asked_for(reading, c)]
+
+
+def _asked_for(reading: Reading, study: Cue) -> bool:
+    """A study asked for, not reported: a word of asking just before it, or a "?" or "next" right after it."""
+    after = list(takewhile(lambda t: t not in (".", ";", ",", "\n"), reading.tokens[study.end:study.end + 2]))
+    return bool(_ASKED_FOR & {t.lower() for t in reading.tokens[max(0, study.start - 3):study.start]}
+                or _TO_COME_AFTER & {t.lower() for t in after})
+
+
+_TO_COME_AFTER = frozenset({"?", "next", "to", "tomorrow", "pending", "planned", "booked", "scheduled", "requested",
+                            "awaited", "ordered", "due", "needed", "recommended"})
+
+
+def _listed_after_a_study(reading: Reading, study: Cue) -> bool:
+    """A study named right after another, in a list ("(CT, US)", "CT/US", "on CT and US")."""
+    closed = study.end == len(reading.tokens) or reading.tokens[study.end] in (")", "]", ".", ";", "\n")
+    return closed and study.start >= 2 and reading.tokens[study.start - 1].lower() in (",", "/", "and", "+", "&") \
+        and any(c.end == study.start - 1 for c in reading.all("MODALITY_OTHER"))
 
 
 _FIX_REACH = 6  # tokens after a correction word within which the study it puts right is named

@@ -611,12 +611,18 @@ _REPEAT = Scanner(r"\b([a-z]+)(?:\s*,\s*|\s+)\1\b(?!\s*:)")  # lower case: "US, 
 # "the axle a" the axilla, "know palpable nodes" no palpable nodes, "for centimetre" four, "new adjuvant" neoadjuvant,
 # "write armpit" the right one.
 _FINDING_AFTER_NO = (r"palpable|evidence|axillary|lymph|lymphadenopathy|adenopathy|nodes?|mass(?:es)?|lumps?|suspicious"
-                     r"|abnormal|enlarged|significant|prior|previous|personal|family|history|treatment|chemo\w*")
+                     r"|abnormal|enlarged|significant|prior|previous|personal|family|history|treatment|chemo\w*"
+                     r"|imaging|imaged|scans?")
 _SPOKEN_UNIT = r"(?:cm|centimet(?:er|re)s?|mm|millimet(?:er|re)s?)\b"
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _HOMOPHONES = (
     (Scanner(r"(?i)\b(?:sent[ai]?|cent[ai]?|senti)[\s-]*(?:a[\s-]+)?met(?:er|re)s?\b"), "centimetres"),
-    (Scanner(r"(?i)\b(?:ax|axe|axle|acts?)\s+hill?ary\b|\baxel\s*(?:airy|ary)\b"), "axillary"),
+    (Scanner(r"(?i)\b(?:ax|axe|axle|acts?)\s+hill?ary\b|\b(?:axel|axle|axil)\s*(?:airy|ary|lary)\b"), "axillary"),
+    (Scanner(r"(?i)\b(?:ax|axe|axle)\s+ill?\s*a\b"), "axilla"),
+    (Scanner(r"(?i)\b(?:see|sea|si)\s+(?:tea|tee)\b"), "ct"),
+    (Scanner(r"(?i)\b(?:em|m)\s+(?:are|r)\s+(?:eye|i)\b"), "mri"),
+    (Scanner(r"(?i)(?<=lymph\s)no[’']?d\b|\bno[’']d\b"), "node"),
+    (Scanner(r"(?i)\btoo\b(?=\s+(?:days?|weeks?|months?|years?)\b)"), "two"),
     (Scanner(r"(?i)\b(?<=lymph\s)notes\b"), "nodes"),
     (Scanner(r"(?i)\b(?:axle|axel|axe)\s+(?:a|ah|uh)\b"), "axilla"),
     (Scanner(rf"(?i)\bknow\b(?=\s+(?:{_FINDING_AFTER_NO})\b)"), "no"),
@@ -626,7 +632,7 @@ _HOMOPHONES = (
     *((Scanner(rf"(?i)\b(?:{heard})\b(?=\s+point\s+{_DIGIT_WORD}\b)"), meant)
       for heard, meant in (("to|too", "two"), ("for|fore", "four"), ("won", "one"), ("ate", "eight"))),
     (Scanner(r"(?i)\bnew\s+adjuvant\b"), "neoadjuvant"),
-    (Scanner(r"(?i)\b(?:write|rite|wright)\b(?=\s+(?:armpit|axilla|breast|side|arm)\b)"), "right"),
+    (Scanner(r"(?i)\b(?:write|rite|wright)\b(?=\s+(?:armpit|axilla|axillary|breast|side|arm)\b)"), "right"),
 )
 # the tumour board is a meeting, not a tumour
 _TUMOUR_BOARD = Scanner(r"(?i)\btumou?r[\s-]+boards?\b")
@@ -785,7 +791,9 @@ _SIZE_CAP = {"c": 20.0, "m": 200.0}  # cm, mm: a longer "size" in a list is some
 # A range of categories is two categories offered, not the first: "T1-2", "cT1/T2" -> "cT1 vs cT2" (not an MRI
 # sequence, "T1/T2-weighted"); "cN0-1", "cN0/cN1", "cN0 or cN1" -> "cN0 vs cN1".
 _N_RANGE = Scanner(r"\b([cpy]?N)([0-3][a-c]?)\s*(?:[-–/]|\s(?:or|vs\.?|versus)\s)\s*(?:[cpy]?N)?([0-3][a-c]?)\b")
-_T_RANGE = Scanner(r"(?i)\b([cpy]?t)([0-4][a-d]?)\s*[-–/]\s*t?([0-4][a-d]?)\b(?!\s*-?\s*(?:weighted|w\b|wi\b))")
+# (not a category and its size after a dash: "cT4b - 4.5 cm mass", "T2 - 3 cm")
+_T_RANGE = Scanner(r"(?i)\b([cpy]?t)([0-4][a-d]?)\s*[-–/]\s*t?([0-4][a-d]?)\b(?!\s*-?\s*(?:weighted|w\b|wi\b))"
+                   r"(?![.,]\d)(?!\s*(?:cm|mm|centim|millim)\b)")
 
 
 _A_NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -255,6 +255,19 @@ _EXTENT_OF_TUMOUR = {"enhancement", "tumour", "tumor", "mass", "disease", "lesio
 _STUDY_WORDS = ("IMAGING_GENERIC", "MODALITY_MUS", "MODALITY_OTHER", "STAGING_WORKUP")
 
 
+_DENYING = frozenset({"no", "not", "without", "non", "nil", "none", "negative", "neg", "-ve", "w/o", "absent", "clear"})
+
+
+def _named_normal(reading: Reading, size: Cue, head: Cue) -> Optional[str]:
+    """'node' for a node "negated" only by what it is called after the size ("a 9 mm axillary node of normal
+    morphology"): a normal node is there and measures that; not one denied ("no 9 mm node", "4 cm nodes not
+    palpable")."""
+    if not (head.negated and head.label in ("NODE", "AXILLA")):
+        return None
+    words = {t.lower() for t in reading.tokens[max(0, size.start - 3):head.end + 3]}
+    return None if words & _DENYING else "node"
+
+
 def measured(reading: Reading, cue: Cue) -> Optional[str]:
     """What a measurement measures: 'tumor', 'node', 'other', or None when the text does not say.
 
@@ -288,7 +301,7 @@ def measured(reading: Reading, cue: Cue) -> Optional[str]:
     for c in after:
         if c.label == "AXILLA" and any(s.start == c.end or s.start <= c.start < s.end for s in studies):
             continue  # "1.6 cm cN1 - axillary imaging?": the axilla's imaging, not a node that measures 1.6 cm
-        kind = _kind(reading, c)
+        kind = _kind(reading, c) or _named_normal(reading, cue, c)
         if kind and (_follows_its_number(c) or not any(s.start == c.end or s.end == c.start for s in others)):
             # not a label of the next measurement ("1.5 cm at depth 3 cm": the depth is the 3 cm), nor of the one
             # it follows ("1.2 cm at 10 o'clock 4 cm below the crease": the 4 cm is below); a distance from a
@@ -466,6 +479,12 @@ def _when(reading: Reading, cue: Cue) -> Optional[str]:
               and not any(q.end <= t.start < cue.start and not inside(t, reading.all("SIZE_LATER"))
                           for t in reading.all("NAC", "TREATMENT_WORD", "CYCLES_FRACTION"))]
     found = [q for q in found if not any(min(q.start, cue.start) < s < max(q.start, cue.start) for s in sizes)]
+    # "currently midway through neoadjuvant chemotherapy for a 2.6 cm cancer": a time before the treatment it dates
+    # is the treatment's, not that of the cancer it is given for (a size after it with no "for" is asked as before)
+    treated_for = "for" in [t.lower() for t in reading.tokens[max(0, cue.start - 3):cue.start]]
+    found = [q for q in found if not (treated_for and q.label == "SIZE_LATER" and q.end <= cue.start and any(
+        q.end <= t.start < cue.start and not inside(t, reading.all("SIZE_LATER"))
+        for t in reading.all("NAC", "TREATMENT_WORD", "CYCLES_FRACTION")))]
     # "3.2 cm before chemo and 0.9 cm now": a time right after another measurement is that one's ("increased
     # from 1.6 cm" introduces what follows it)
     ends = {s.end for s in others}

@@ -156,6 +156,21 @@ def test_a_field_s_empty_answer_reaches_back_to_its_own_field_only():
     assert cue(doc, "NODE").negated and not cue(doc, "NSTAGE").negated
 
 
+HISTORY = {"literal": "previously", "category": "HISTORICAL", "direction": "BIDIRECTIONAL",
+           "max_scope": {"forward": 7, "backward": 10}}
+
+
+def test_a_modifier_in_brackets_with_a_target_there_keeps_to_the_brackets():
+    nlp = context_nlp({"NSTAGE": ["cN0", "cN1"]}, [HISTORY])
+    doc = nlp("cN0 (cN1 previously)")
+    assert [(c.text, c.historical) for c in doc._.cues] == [("cN0", False), ("cN1", True)]
+
+
+def test_a_modifier_in_brackets_with_no_target_there_reaches_out():
+    nlp = context_nlp({"NSTAGE": ["cN1"]}, [HISTORY])
+    assert cue(nlp("cN1 (previously)"), "NSTAGE").historical
+
+
 def test_uncertainty_reaches_back_as_far_as_its_backward_scope():
     nlp = context_nlp({"NODE": ["node"]}, [{"literal": "possibly", "category": "POSSIBLE_EXISTENCE",
                                             "direction": "BIDIRECTIONAL", "max_scope": {"forward": 7, "backward": 4}}])

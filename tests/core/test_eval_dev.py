@@ -55,6 +55,11 @@ def test_dev_set_meets_the_bar() -> None:
 # Spanish/French/Italian/Japanese/Chinese/Arabic clinicians' English, sizes in inches) scored 0.924 with 4 unsafe
 # answers before any tuning in session 29; its breaker's qa36 set (N categories denied, withdrawn or supposed beside a
 # negative exam, numbered cycles done, other people's titles) 0.863 with 30 unsafe (0.893, none unsafe, at its end).
+# s30 A (HL7/FHIR fragments, nurse triage and navigator phone logs, insurance appeals, trial screening logs, reported
+# speech, speech-to-text homophones, arrows and symbols, struck-through handovers, Irish/Nigerian/Singaporean English)
+# scored 0.929 with 2 unsafe answers before any tuning in session 30; its breaker's qa37 set (899 confidently labelled
+# of 976: operations and systemic therapy in words the core did not know, read as no treatment; surgery form fields;
+# a node seen on CT and on US; a new cancer in a breast treated before) 0.879 with 72 unsafe (0.909, none, at its end).
 BLIND_SETS = [("holdout_cases", "0.97"), ("blind_s8_a", "0.97"), ("blind_s8_b", "0.97"), ("blind_s8_c", "0.97"),
               ("blind_s8_d", "0.97"), ("blind_s8_e", "0.97"), ("blind_s9_f", "0.97"), ("blind_s9_g", "0.92"),
               ("blind_s10_h", "0.96"), ("blind_s10_i", "0.94"), ("blind_s16_o", "0.94"), ("blind_s16_p", "0.96"),
@@ -64,7 +69,8 @@ BLIND_SETS = [("holdout_cases", "0.97"), ("blind_s8_a", "0.97"), ("blind_s8_b", 
               ("breaker_s25_qa30", "0.96"), ("breaker_s25_qa31", "0.93"), ("blind_s26_a", "0.98"),
               ("breaker_s26_qa32", "0.91"), ("blind_s27_a", "0.99"), ("breaker_s27_qa33", "0.98"),
               ("breaker_s27_qa34", "0.95"), ("blind_s28_a", "0.97"), ("breaker_s28_qa35", "0.90"),
-              ("blind_s29_a", "0.97"), ("breaker_s29_qa36", "0.89")]
+              ("blind_s29_a", "0.97"), ("breaker_s29_qa36", "0.89"), ("blind_s30_a", "0.97"),
+              ("breaker_s30_qa37", "0.90")]
 
 
 @pytest.mark.parametrize("name, floor", BLIND_SETS)
