@@ -409,8 +409,10 @@ def _same_breast_again(reading: Reading, cancers: List[Cue]) -> List[Cue]:
     cancer's side is not told."""
     if _SECOND_PRIMARY.search(reading.plain):
         return []
-    past = [c for c in _cancers(reading) if not c.negated and c not in cancers
-            and (c.historical or treated_in_the_past(reading, c))]
+    # (an invasive cancer's: after DCIS, an invasive cancer in that breast is a new primary)
+    dcis = reading.all("DCIS")
+    past = [c for c in _cancers(reading) if not c.negated and c not in cancers and c.label != "DCIS"
+            and not inside(c, dcis) and (c.historical or treated_in_the_past(reading, c))]
     operated = [o for c in past for o in reading.all("SURGERY") if o.sentence == c.sentence]
     sides = {reading.side_of(c) for c in past + operated} - {None}
     if len(sides) != 1 or "bilateral" in sides:
@@ -961,8 +963,10 @@ def _treatment_given(reading: Reading, facts: Facts) -> List[Cue]:
         return []
     # not in a sentence of a past cancer ("her previous cancer (2010, 1.5 cm) was treated with lumpectomy")
     past = {c.sentence for c in reading.all(*_PAST_CANCER) if c.historical}
+    risk_reducing = reading.all("RISK_REDUCING_SURGERY")
     return [c for c in reading.all("TREATMENT_GIVEN", "CYCLES_FRACTION")
-            if not (c.negated or c.planned or c.family or c.uncertain or c.sentence in past)]
+            if not (c.negated or c.planned or c.family or c.uncertain or c.sentence in past)
+            and not any(r.start < c.end and c.start < r.end for r in risk_reducing)]
 
 
 _PAST_CANCER = ("CANCER", "DCIS", "OTHER_CANCER", "TUMOR", "SIZE", "RECURRENCE")

@@ -620,7 +620,7 @@ _HOMOPHONES = (
     (Scanner(r"(?i)\b(?:ax|axe|axle|acts?)\s+hill?ary\b|\b(?:axel|axle|axil)\s*(?:airy|ary|lary)\b"), "axillary"),
     (Scanner(r"(?i)\b(?:ax|axe|axle)\s+ill?\s*a\b"), "axilla"),
     (Scanner(r"(?i)\b(?:see|sea|si)\s+(?:tea|tee)\b"), "ct"),
-    (Scanner(r"(?i)\b(?:em|m)\s+(?:are|r)\s+(?:eye|i)\b"), "mri"),
+    (Scanner(r"(?i)\bem\s+are\s+eye\b"), "mri"),
     (Scanner(r"(?i)(?<=lymph\s)no[’']?d\b|\bno[’']d\b"), "node"),
     (Scanner(r"(?i)\btoo\b(?=\s+(?:days?|weeks?|months?|years?)\b)"), "two"),
     (Scanner(r"(?i)\b(?<=lymph\s)notes\b"), "nodes"),
