@@ -12,8 +12,11 @@ def extract(text: str, expecting: "str | None" = None, treatment: "str | None" =
     """The facts one message states; `expecting` is the fact just asked for, to read short answers;
     `treatment` the case's treatment status, `side` its side, `lump` its axillary lump and `diagnosis` its
     diagnosis, for a follow-up; `focus` ("left", "right") reads a message with a cancer in each breast for that
-    breast only."""
+    breast only. An intent payload typed as a message ("/inform{...}") describes no patient: nothing is read."""
+    from bot.intake import is_typed_payload
     from bot.nlp.extract import extract as _extract
+    if is_typed_payload(text):
+        text = ""
     return _extract(text, expecting=expecting, treatment=treatment, side=side, lump=lump, focus=focus,
                     diagnosis=diagnosis)
 

@@ -265,7 +265,7 @@ def _proven_cancers(reading: Reading) -> List[Cue]:
     "Clinically I'm sure this is a cancer" is an impression, not a diagnosis (matching-rules.md)."""
     undone = reading.all("NO_BIOPSY")  # "biopsy is not done"
     # "newly diagnosed breast cancer (biopsy pending)": the biopsy awaited in its sentence is what would prove it
-    awaited = {u.sentence for u in undone if not reading.near(u, ["NODE", "AXILLA"])}
+    awaited = {u.sentence for u in undone if not (reading.near(u, ["NODE", "AXILLA"]) or _node_s_result(reading, u))}
     # "newly diagnosed" is no proof where the breast's result is still awaited elsewhere ("newly diagnosed cancer.
     # Path not back."; not a node's, nor the final pathology of an operation)
     proofs = ["BIOPSY", "PROVEN"] + ([] if _breast_result_awaited(reading, undone) else ["NEW_DX"])
@@ -278,7 +278,7 @@ def _proven_cancers(reading: Reading) -> List[Cue]:
 
 
 def _breast_result_awaited(reading: Reading, undone: List[Cue]) -> bool:
-    return any(not reading.near(u, ["NODE", "AXILLA"], "sentence") and not _FINAL & {
+    return any(not (reading.near(u, ["NODE", "AXILLA"], "sentence") or _node_s_result(reading, u)) and not _FINAL & {
         t.lower() for t in reading.tokens[max(0, u.start - 3):u.end]} for u in undone)
 
 
@@ -308,6 +308,9 @@ def treated_in_the_past(reading: Reading, cue: Cue) -> bool:
         # "L breast cancer 2015 treated", "a L breast cancer 2008, treated, NED": dated, and said treated or in
         # remission since
         dated += [d for d in reading.near(cue, ["SURVEILLANCE"], "sentence") if d.start > cue.start]
+        # "R breast ca 2011, still on adjuvant letrozole": dated, and its adjuvant therapy follows the operation
+        dated += [d for d in reading.near(cue, ["ADJUVANT"], "sentence")
+                  if d.start > cue.start and not (d.negated or d.planned)]
         said_treated = "treated" in {t.lower() for t in reading.tokens[cue.end:reading.sentence_span(cue)[1]]}
     fresh = [n for n in reading.all("NEW", "NEW_DX", "RECURRENCE") if not n.negated
              and n.clause == cue.clause and 0 <= cue.start - n.end <= 4]
@@ -417,8 +420,16 @@ def _same_breast_again(reading: Reading, cancers: List[Cue]) -> List[Cue]:
     sides = {reading.side_of(c) for c in past + operated} - {None}
     if len(sides) != 1 or "bilateral" in sides:
         return []
+    # "a new mass near the lumpectomy scar ... core biopsy shows IDC": at the earlier operation's site
+    scar = bool(_AT_THE_SCAR.search(reading.plain))
     return [c for c in cancers if (reading.side_of(c, 6, 6) or _sentence_side(reading, c)) in sides
-            or "ipsilateral" in reading.tokens[max(0, c.start - 3):c.start]]
+            or "ipsilateral" in reading.tokens[max(0, c.start - 3):c.start]
+            or scar and (reading.side_of(c, 6, 6) or _sentence_side(reading, c)) is None]
+
+
+_AT_THE_SCAR = re.compile(r"(?i)\b(?:at|near|in|along|beneath|under|adjacent\s+to|close\s+to|next\s+to)\s+"
+                          r"(?:the\s+|her\s+|previous\s+|prior\s+|old\s+)*(?:(?:lumpectomy|mastectomy|surgical|excision|operative|wle|"
+                          r"incision|tumou?r)\s+)?(?:scar|bed|site|cavity)\b")
 
 
 def _sentence_side(reading: Reading, cue: Cue) -> Optional[str]:
@@ -491,6 +502,9 @@ def _beyond_axilla(reading: Reading, cue: Cue) -> bool:
     return bool(sites) and all(c.text.lower().startswith(_BEYOND) for c in sites)
 
 
+_DISTANT_NODES = ("mediastin", "hilar", "retroperiton", "para-aortic", "mesenteric")  # nodal stations of M1 disease
+
+
 def _distant(reading: Reading, cue: Cue) -> bool:
     """A recurrence named with a distant site ("recurrence in the liver"), not "local recurrence; no distant
     disease"."""
@@ -506,6 +520,9 @@ def _distant(reading: Reading, cue: Cue) -> bool:
         return True
     if any(not (c.negated or c.uncertain) for c in reading.within(cue, ["DISTANT_SITE"], 0, 4)):
         return True  # "recurrence in the liver and a new axillary node"
+    if any(c.text.lower().startswith(_DISTANT_NODES) and not (c.negated or c.uncertain)
+           for c in reading.near(cue, ["OTHER_ORGAN"], "sentence")):
+        return True  # "recurrence in the supraclavicular and mediastinal nodes": nodes beyond the regional ones
     sites = [c for c in reading.near(cue, ["DISTANT_SITE"], "sentence") if not (c.negated or c.uncertain)]
     # "recurrent breast carcinoma" names the cancer, not where it recurred
     cancers = {c.start for c in reading.all("CANCER")}
@@ -794,8 +811,23 @@ _UNDER_WAY = re.compile(
     r"|\b(?:nearly|almost)\s+(?:complete[ds]?|finished|done|through)\b"
     r"|\b(?:first|second)\s+half\s+of\b|\bhalf\s*-?\s*way\b"
     r"|\blast\s+(?:cycle|dose|infusion|treatment)\s+(?:is\s+)?(?:tomorrow|next|on|due|scheduled|booked)\b"
-    r"|\b(?:still\s+to\s+(?:go|come)|yet\s+to\s+(?:start|begin|come))\b"
-    r"|\bcycle\s*\d{1,2}\s+(?:is\s+)?(?:next|tomorrow|due|booked|scheduled)\b")
+    r"|\b(?:still\s+to\s+(?:go|come)|yet\s+to\s+(?:start|begin|come|complete|finish|be\s+completed))\b"
+    r"|\bcycle\s*\d{1,2}\s+(?:is\s+)?(?:next|tomorrow|due|booked|scheduled)\b"
+    # "not yet finished", "is not done with", "in progress", "half of her planned chemotherapy", "planned and started",
+    # "completed the anthracycline phase", "final cycle of neoadjuvant TCHP scheduled next week"
+    r"|(?:\bnot|n['’]t)\s+(?:yet\s+)?(?:finished|completed?|done\s+with|through(?:\s+with)?|over)\b"
+    r"|\b(?:in\s+progress|under\s?way)\b|\bhalf\s+(?:of\s+)?(?:her\s+|the\s+)?(?:planned\s+)?(?:course|cycles|chemo|"
+    r"treatment|regimen|neoadjuvant)|\bplanned\s+and\s+(?:started|begun|commenced|initiated)\b"
+    r"|\b(?:anthracycline|ac|ec|fec|first|initial)\s+(?:phase|part|portion|component|block|segment)\b"
+    r"|\b\d{1,2}\s+(?:more\s+)?(?:cycles?|doses?|rounds?|infusions?)\s+(?:left|remaining|to\s+go)\b"
+    r"|\b(?:just|recently)\s+(?:began|begun|started|commenced|initiated)\b"
+    r"|\b(?:chemo\w*|nac|cycles?|treatment)\s+(?:is\s+|will\s+)?(?:to\s+)?(?:resume[sd]?|resuming|restart(?:s|ed|ing)?)\b"
+    r"|\b(?:has|have|gets?|is\s+getting)\s+(?:her\s+|the\s+)?(?:last|final)\s+(?:[\w-]+\s+){0,2}?(?:next|tomorrow|on\s+\w+day)\b"
+    r"|\b(?:taxane|paclitaxel|docetaxel|taxol|second|next)\s+(?:phase|part|half|block)\s+(?:is\s+)?(?:next|to\s+follow"
+    r"|to\s+come|pending|planned|due)\b|\bfirst\s+\d{1,2}\s+(?:cycles|doses|rounds|courses|infusions)\b"
+    r"|\b(?:last|final)\s+(?:[\w-]+\s+){0,4}?(?:cycle|dose|infusion|treatment)(?:\s+of(?:\s+[\w-]+){1,3}?)?\s+(?:is\s+)?"
+    r"(?:tomorrow|next|due|scheduled|booked"
+    r"|planned)\b")
 # An anthracycline part counted as done with no taxane named ("post 4 cycles of AC"): a taxane usually follows, so
 # whether chemotherapy is finished is asked
 # (not an identifier's letters: "#EC-20472")
@@ -818,9 +850,23 @@ def _anthracycline_part(reading: Reading) -> bool:
     return bool(_ANTHRACYCLINE_ONLY.search(reading.plain)) and not _TAXANE.search(reading.plain)
 
 
+# cycles given out of a course planned ("planned for 6 cycles; she's had 3", "planned 8 cycles, 4 given")
+_PLANNED_COURSE = re.compile(r"(?i)\bplanned\s+(?:for\s+)?(\d{1,2})\s+(?:cycles|doses|rounds|courses|infusions)\b"
+                             r"|\b(\d{1,2})\s+(?:cycles|doses|rounds|courses|infusions)\s+(?:were\s+|are\s+)?planned\b")
+_GIVEN_SO_FAR = re.compile(r"(?i)\b(?:had|received|given|completed|done)\s+(\d{1,2})\b"
+                           r"(?!\s*(?:cm|mm|weeks?|days?|months?))"
+                           r"|\b(\d{1,2})\s+(?:given|done|received|completed|administered)\b")
+
+
+def _given_of_planned(reading: Reading) -> bool:
+    planned = [int(m.group(1) or m.group(2)) for m in _PLANNED_COURSE.finditer(reading.plain)]
+    given = [int(m.group(1) or m.group(2)) for m in _GIVEN_SO_FAR.finditer(reading.plain)]
+    return bool(planned and given) and max(given) < max(planned)
+
+
 def _under_way(reading: Reading) -> List[Cue]:
     chemo = [c for c in reading.all("NAC") if not (c.negated or c.family or c.historical)]
-    return chemo[:1] if chemo and _UNDER_WAY.search(reading.plain) else []
+    return chemo[:1] if chemo and (_UNDER_WAY.search(reading.plain) or _given_of_planned(reading)) else []
 
 
 # the last cycle given on a day to come ("last cycle of neoadjuvant chemo is tomorrow", "final dose due next week")
@@ -833,6 +879,25 @@ def _still_to_come(reading: Reading, cue: Cue) -> bool:
     """A last or final cycle said to be given on a day to come: not yet given."""
     after = list(takewhile(lambda t: t not in (";", ".", ",", ":", "\n"), reading.tokens[cue.end:cue.end + 12]))
     return cue.text.lower().startswith(("last", "final")) and bool(_GIVEN_LATER.search(" ".join(after)))
+
+
+# cycles still to be given before the operation ("two more cycles, then surgery", "3 remaining")
+_MORE_TO_GIVE = re.compile(r"(?i)\b(?:more|remaining|further|another|outstanding)\s+"
+                           r"(?:\d{1,2}\s+|one\s+|two\s+|three\s+)?"
+                           r"(?:cycles?|rounds?|doses?|infusions?|courses?|weeks?)\b|\b\d{1,2}\s+(?:cycles?|rounds?)\s+"
+                           r"(?:left|remaining|to\s+go)\b|\bto\s+go\b")
+
+
+def _operation_next(reading: Reading) -> List[Cue]:
+    """The operation planned as the next step ("surgery next week", "mastectomy scheduled"), with no cycles said to
+    remain: neoadjuvant chemotherapy is given whole before the operation, so a course given or counted is over."""
+    if _MORE_TO_GIVE.search(reading.plain):
+        return []
+    return [c for c in reading.all("SURGERY", "SURGERY_GENERIC")
+            if c.planned and not (c.negated or c.family or c.uncertain)]
+
+
+_ADMINISTERED = frozenset({"given", "administered", "delivered", "received"})  # "chemotherapy was given"
 
 
 def _nac_status(reading: Reading) -> tuple:
@@ -853,6 +918,9 @@ def _nac_status(reading: Reading) -> tuple:
                  and not (c.negated or c.planned)
                  and not reading.near(c, ["NAC", "TREATMENT_WORD", "SURGERY", "SURGERY_GENERIC"], "sentence")]
         weak += reading.near(cue, ["NAC_ONGOING_WEAK"], "sentence")
+    operation = _operation_next(reading)
+    # "surgery next week": the week is the operation's
+    weak = [w for w in weak if not any(o.clause == w.clause and o.end <= w.start for o in operation)]
     cycles = _cycles(reading) if chemo or reading.live("CYCLES_FRACTION") else None
     fraction = reading.live("CYCLES_FRACTION")[:1]
     # "finished AC, starting paclitaxel"; not an anti-HER2 antibody kept up after chemotherapy ("completed TCHP; will
@@ -869,6 +937,10 @@ def _nac_status(reading: Reading) -> tuple:
         return "neoadjuvant_ongoing", chemo[:1] + (ongoing or done)[:1]
     if done and _early_cycle_done(reading):
         return "neoadjuvant_ongoing", chemo[:1] + done[:1]
+    given = done or reading.live("CYCLE_COUNT") or [c for c in chemo if _ADMINISTERED & {
+        t.lower() for t in reading.tokens[c.end:c.end + 3]}]
+    if given and operation and not weak and not _few_cycles(reading):
+        return "neoadjuvant_completed", chemo[:1] + operation[:1]  # "had 4 rounds of chemo, surgery next month"
     if done and (_few_cycles(reading) or _anthracycline_part(reading) or _counted_so_far(reading, done)):
         return "unclear", chemo[:1]  # "s/p 2 cycles of ddAC": the cycles so far, not the whole course
     if done:
@@ -879,6 +951,9 @@ def _nac_status(reading: Reading) -> tuple:
         # "still on cycle 3", "3 cycles so far" without the therapy's name: some treatment is under way, which one is
         # asked
         cycle = [c for c in reading.live("NAC_ONGOING") if "cycle" in c.text.lower()] + reading.live("CYCLE_COUNT")
+        counted = [c for c in reading.live("CYCLE_COUNT") if not _few_cycles(reading)]
+        if counted and operation and not reading.live("NAC_ONGOING"):
+            return "neoadjuvant_completed", counted[:1] + operation[:1]  # "after 6 cycles, surgery next week"
         return ("unclear", cycle[:1]) if cycle else (None, [])
     return "unclear", chemo[:1]
 
@@ -1310,8 +1385,14 @@ def _node_s_result(reading: Reading, cue: Cue) -> bool:
     pending"): it says nothing of the breast cancer's own diagnosis."""
     if cue.label != "NO_BIOPSY":
         return False
-    before = [c for c in reading.all("NODE", "AXILLA", "LUMP", "TUMOR", "BREAST", "CANCER")
-              if c.sentence == cue.sentence and c.end <= cue.start]
+    findings = reading.all("NODE", "AXILLA", "LUMP", "TUMOR", "BREAST", "CANCER")
+    before = [c for c in findings if c.sentence == cue.sentence and c.end <= cue.start]
+    if not any(c.sentence == cue.sentence for c in findings):
+        # a sentence of its own that names nothing ("US: L axillary node suspicious; biopsy pending"): the last
+        # one's, when that one names a node and nothing of the breast
+        before = [c for c in findings if c.sentence == cue.sentence - 1]
+        return bool(before) and all(c.label in ("NODE", "AXILLA") for c in before) \
+            and any(c.label == "NODE" and reading.is_live(c) for c in before)
     return bool(before) and before[-1].label in ("NODE", "AXILLA")
 
 
@@ -1386,7 +1467,15 @@ def encounter(reading: Reading, facts: Facts) -> Read:
         return Read("other_cancer", tuple((nodal or other_cancer or past)[:1]))
     # a cancer in a differential diagnosis of an axillary lump ("DDx: reactive LAD vs r/o malignancy") is no mass
     # (a past one asked about is no suspected mass: "can you confirm any history of breast cancer?")
+    # (nor the cancer an axillary lump makes one fear, with no breast finding nor a breast named: "new axillary lump,
+    # r/o breast cancer" is the lump's work-up, row 1; not "looks like inflammatory cancer of the L breast")
+    cancers = _cancers(reading)
+    breast_named = any(not (b.negated or any(c.start <= b.start < c.end or b.end == c.start for c in cancers))
+                       for b in reading.all("BREAST"))
+    axillary_only = any(m.positive for m in mentions(reading)) and not (
+        _breast_mass(reading) or reading.has("TUMOR") or breast_named)
     suspected = [c for c in _cancers(reading) if c.uncertain and not (c.negated or c.historical or _service(reading, c))
+                 and not (axillary_only and not reading.sides_near(c))
                  and not (any(m.positive for m in mentions(reading)) and not reading.near(c, ["BREAST"], "sentence"))]
     # a recurrence only suspected ("possible local recurrence on the mammogram") is still to be proven
     suspected += [r for r in reading.all("RECURRENCE") if r.uncertain and not (r.negated or r.family)]

@@ -57,6 +57,16 @@ class NodeMention:
         return (self.cue,) + self.support
 
 
+_LIST_JOINS = frozenset({",", "or", "and", "nor", "/", "&"})
+
+
+def _site_list(reading: Reading, first: Cue, node: Cue) -> bool:
+    """Only sites and the joins of a list stand between a site word and the node ("axillary, supraclavicular or
+    cervical adenopathy")."""
+    sites = {i for c in reading.all("AXILLA", "OTHER_ORGAN") for i in range(c.start, c.end)}
+    return all(i in sites or reading.tokens[i].lower() in _LIST_JOINS for i in range(first.end, node.start))
+
+
 def _elsewhere(reading: Reading, cue: Cue) -> bool:
     """A node of another region ("cervical LN", "R level II cervical node"): the nearest region word decides; with
     none beside it, a message that names a region of nodes and no axilla but to deny it ("NECK ULTRASOUND ...
@@ -66,8 +76,11 @@ def _elsewhere(reading: Reading, cue: Cue) -> bool:
     near = [c for c in reading.near(cue, ["OTHER_ORGAN", "AXILLA"]) if -4 <= c.start - cue.start <= 6
             and not (c.label == "OTHER_ORGAN" and c.negated and not (
                 cue.negated and (0 <= cue.start - c.end <= 1 or _node_region(reading, c))))]
+    # (across the commas of a list: "no axillary, supraclavicular or cervical adenopathy")
+    listed = [a for a in reading.near(cue, ["AXILLA"], "sentence") if -7 <= a.start - cue.start < 0
+              and _site_list(reading, a, cue)]
     if near:
-        if any(c.label == "AXILLA" and not beyond_axilla(c) and c.end <= cue.start for c in near):
+        if any(c.label == "AXILLA" and not beyond_axilla(c) and c.end <= cue.start for c in near + listed):
             return False  # "no axillary or cervical nodes felt": the axilla's among them
         return min(near, key=lambda c: abs(c.start - cue.start)).label == "OTHER_ORGAN"
     field = _field_region(reading, cue)
@@ -187,13 +200,17 @@ def _also_on_mammography_or_us(reading: Reading, node: Cue, found: List[Cue]) ->
     row 11's (not row 12's, which orders the mammography or US already done). Not a study called normal, asked for
     ("for US", "US next?") or to come."""
     listed = [c for c in reading.near(node, ["MODALITY_MUS"], "sentence") if c.start > node.end and (
-        _CONFIRMING.search(" ".join(reading.tokens[max(0, c.start - _CONFIRM_REACH):c.end + _CONFIRM_REACH]))
-        or _listed_after_a_study(reading, c))]
-    later = [c for c in reading.all("MODALITY_MUS") if c.sentence > node.sentence
-             and _CONFIRMING.search(" ".join(reading.tokens[max(0, c.start - _CONFIRM_REACH):c.end + _CONFIRM_REACH]))]
+        _confirming(reading, c) or _listed_after_a_study(reading, c))]
+    later = [c for c in reading.all("MODALITY_MUS") if c.sentence > node.sentence and _confirming(reading, c)]
     shown = [c for c in found if c.label == "MODALITY_MUS" and c.sentence == node.sentence] + listed + later
     return [c for c in shown if reading.is_live(c) and not reading.near(c, ["BENIGN_LOOK", "NODE_NEG"], "clause")
             and not _asked_for(reading, c)]
+
+
+def _confirming(reading: Reading, study: Cue) -> bool:
+    """A word that says the study shows the node too ("correlated", "also", "confirms") within reach of it."""
+    return bool(_CONFIRMING.search(" ".join(reading.tokens[max(0, study.start - _CONFIRM_REACH):
+                                                          study.end + _CONFIRM_REACH])))
 
 
 def _asked_for(reading: Reading, study: Cue) -> bool:
@@ -317,7 +334,8 @@ def _result_line(reading: Reading, cue: Cue) -> List[Cue]:
 _RESULT_LEAD = frozenset({"BIOPSY", "MODALITY_MUS", "MODALITY_OTHER", "IMAGING_GENERIC", "SIDE_LEFT", "SIDE_RIGHT"})
 _RESULT_FIELDS = frozenset({"result", "results", "pathology", "path", "histology", "cytology", "diagnosis", "dx"})
 # a lump said to have come up ("has developed a R axillary lump", "noticed a lump under her arm"): a new one
-_ARISEN = frozenset({"developed", "develops", "developing", "appeared", "emerged", "noticed"})
+_ARISEN = frozenset({"developed", "develops", "developing", "development", "appeared", "appearance", "emerged",
+                     "noticed"})
 _SAME_NODE_REACH = 12  # tokens after an unfelt node within which "but suspicious on US" still describes it
 _OTHER_HEADS = ("TUMOR", "CANCER", "BREAST")
 _NODAL = ("NODE", "LUMP")
@@ -490,11 +508,13 @@ def _found_by_study(reading: Reading, cue: Cue) -> bool:
 def _mentions(reading: Reading) -> List[NodeMention]:
     found = []
     for cue in reading.all("NODE", "LUMP"):
-        if cue.family or cue.historical or reading.supposed(cue) \
+        if cue.family or cue.historical or reading.supposed(cue) or reading.past_entry(cue) \
                 or (cue.label == "LUMP" and not axillary(reading, cue)) or _elsewhere(reading, cue):
             continue
         if any(c.start <= cue.start < c.end for c in reading.all("AXILLARY_TAIL")):
             continue  # the axillary tail is breast
+        if cue.uncertain and any(inside(cue, [c]) and c.end - c.start > 1 for c in reading.all("SURGERY")):
+            continue  # "imaging before her sentinel node biopsy?": the operation's name, asked about, no finding
         if any(inside(cue, [c]) and not reading.is_live(c) for c in reading.all("NODE_POS")):
             continue  # the node of a status not stated of her ("would a positive node change it?", "her sister's")
         palpable_cues = [c for c in reading.near(cue, ["PALPABLE"]) + _trailing(reading, cue, "PALPABLE")
@@ -549,7 +569,8 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         # (not an earlier exam's: "palpable - not present on any previous examination" is a new node)
         denials = [c for c in reading.near(cue, ["PALPABLE", "SUSPICIOUS"])
                    if c.negated and not _denied_of_another(reading, cue, c) and not inside(c, reading.all("NOT_BEFORE"))
-                   and not (palpable_cues and (c.label == "SUSPICIOUS" or _attribute(c)))]
+                   and not (palpable_cues and (c.label == "SUSPICIOUS" or _attribute(c)))
+                   and not _of_the_breasts_named_since(reading, cue, c)]
         negated = cue.negated or _gone(reading, cue) or (not (suspicious_cues or proven_cues) and bool(denials))
         if negated and _felt_since(reading, cue):
             # "not palpable last month, now palpable": the exam has changed; which holds is asked
@@ -564,7 +585,7 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         new = any(not c.negated and "new" in reading.norm_of(c) for c in reading.near(cue, ["NEW"])
                   + [n for n in reading.near(cue, ["NEW"], "sentence") if 0 <= cue.start - n.end <= 5]) \
             or any(0 <= n.start - cue.end <= 8 for n in reading.near(cue, ["NOT_BEFORE"], "sentence")) \
-            or bool(_ARISEN & {t.lower() for t in reading.tokens[max(0, cue.start - 5):cue.start]})
+            or bool(_ARISEN & {t.lower() for t in reading.tokens[max(0, cue.start - 7):cue.start]})
         side_cues = reading.sides_near(cue)
         support = tuple(palpable_cues[:1] + suspicious_cues[:1] + proven_cues[:1] + modality_cues + side_cues)
         apposed = apposed_axilla(reading, cue)
@@ -708,7 +729,9 @@ def _clavicular(reading: Reading, node: Cue) -> List[Cue]:
     """The words that place a node beyond the axilla ("supraclavicular node", "internal mammary node"); [] for an
     axillary one."""
     near = [a for a in reading.within(node, ["AXILLA"], 3, 2)]
-    wider = reading.within(node, ["AXILLA"], 7, 2)
+    # (across the commas of a list, which end a clause)
+    wider = reading.within(node, ["AXILLA"], 7, 2) + [
+        a for a in reading.near(node, ["AXILLA"], "sentence") if node.start - 7 <= a.start < node.start]
     # "axillary or supraclavicular nodes", "axillary, supraclavicular or infraclavicular nodes": the axilla's too
     return near if near and all(beyond_axilla(a) for a in wider) else []
 
@@ -792,6 +815,14 @@ def _study_heading(reading: Reading) -> Optional[Cue]:
     return reading.cached("study_heading", compute)
 
 
+def _exam_not_done(reading: Reading, exam: Cue) -> bool:
+    """The exam named only to say it was not done or not written down ("(exam not documented)"), whatever a "no"
+    before it does to those words."""
+    return any(inside(exam, [n]) or n.start == exam.end for n in reading.all("NOT_EXAMINED")
+               if not n.family and n.text.lower().startswith(("not", "no "))
+               and not any(w in n.text.lower() for w in ("imag", "palpat")))  # a node "not palpated" is felt for
+
+
 def _exam_negative(reading: Reading, cue: Cue) -> bool:
     """A negative statement that reports the clinical exam (or names no imaging at all), not "not examined"."""
     if reading.near(cue, ["NOT_EXAMINED"], "sentence"):
@@ -858,7 +889,8 @@ def _denied_negative(reading: Reading, cue: Cue) -> bool:
 
 def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
     # (an exam said not done; not "not palpated": said of a node, it is felt for and absent)
-    if any("exam" in c.text.lower() for c in reading.live("NOT_EXAMINED")):
+    if any("exam" in c.text.lower() for c in reading.live("NOT_EXAMINED")) or any(
+            _exam_not_done(reading, c) for c in reading.all("PALPABLE", "EXAM") if not c.family):
         return []  # "no axillary adenopathy ... haven't examined her yet": whatever denied a node was not the exam
     found = relevant(reading, facts)
     cues = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)
@@ -938,6 +970,13 @@ _SUBJECTS = ("BREAST", "AXILLA", "NODE", "LUMP")
 
 
 _NODAL_STATEMENT = re.compile(r"(?i)N\s*clin|LNs?\b|LAD\b|nodes?\b")  # "N clin. neg.", "LN- clinically"
+
+
+def _of_the_breasts_named_since(reading: Reading, node: Cue, denial: Cue) -> bool:
+    """The breasts are named between the node and a denial after it ("axillary mass with normal breasts on exam"):
+    the denial is theirs."""
+    between = [s for s in reading.all(*_SUBJECTS) if node.end <= s.start and s.end <= denial.start]
+    return bool(between) and between[-1].label == "BREAST"
 
 
 def _about_breasts(reading: Reading, cue: Cue) -> bool:
@@ -1117,6 +1156,24 @@ def _discordant_exams(reading: Reading) -> List[Cue]:
             if found.start() - 40 <= c.start_char <= found.end() + 40][:1]
 
 
+# A doubt said of an answer about the exam ("felt something but not convinced", "the radiologist thinks there might
+# be one"): the exam is not settled
+_DOUBTED = re.compile(r"(?i)(?:\bnot|n['’]t)\s+(?:(?:so|too|very|really|entirely|totally|quite|100%)\s+)?"
+                      r"(?:convinced|sure|"
+                      r"certain|confident)\b|\bunconvinced\b|\bthinks?\s+(?:there\s+)?(?:is|might|may|could)\b"
+                      r"|\b(?:might|may|could)\s+be\s+(?:one|a\s+node|something)\b")
+
+
+def doubted(reading: Reading) -> bool:
+    """The message doubts what it says of the exam, or one examiner denies another's finding."""
+    return bool(_DOUBTED.search(reading.plain)) or second_examiner_denies(reading)
+
+
+def second_examiner_denies(reading: Reading) -> bool:
+    """One examiner's denial said beside another's finding ("resident felt one, I didn't")."""
+    return reading.text is not None and bool(_DENIED.search(reading.text.text))
+
+
 def exam_conflict(reading: Reading, facts: Facts) -> bool:
     """A node felt on exam and an exam of the same axilla that finds none, with no imaging to settle it
     ("the surgeon feels a node; the oncologist's exam finds none")."""
@@ -1128,7 +1185,7 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
     imaging = [m for m in found if m.positive and m.modality]
     if not felt or imaging:
         return False
-    if reading.text is not None and _DENIED.search(reading.text.text):
+    if second_examiner_denies(reading):
         return True  # "one examiner felt a node, the other didn't"
     negative = [c for c in reading.live("NODE_NEG") if _exam_negative(reading, c) and not _other_side(reading, c)
                 and not _about_breasts(reading, c)]
@@ -1364,9 +1421,11 @@ def _another_side(reading: Reading, felt: List[NodeMention], known: str) -> List
     lumps = {m.cue.sentence for m in felt}
     found = []
     for c in reading.live("CONTRALATERAL"):
-        if any(0 <= c.start - m.cue.end <= 2 and set(reading.tokens[m.cue.end:c.start]) <= {"(", ",", "-"}
-               for m in felt):
-            continue  # "new L axillary lump (contralateral)": the lump itself, opposite an earlier cancer
+        named = [m.cue for m in felt] + [a for a in reading.all("AXILLA") if a.sentence in lumps]
+        if any(0 <= c.start - n.end <= 2 and set(reading.tokens[n.end:c.start]) <= {"(", ",", "-"} for n in named):
+            # "new L axillary lump (contralateral)", "a lump in the L axilla (opposite side)": the lump itself,
+            # opposite an earlier cancer
+            continue
         near = reading.near(c, ["AXILLA", "LUMP", "NODE"] + list(_NORMAL))
         if (c.sentence in lumps or any(n.label == "LUMP" for n in near)) \
                 and not any(n.negated or n.label in _NORMAL for n in near):

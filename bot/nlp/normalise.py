@@ -117,6 +117,10 @@ _FIELD_SLASH = Scanner(r"(?<=\S) / (?=\S)")
 _SUBSTITUTION = Scanner(r"(?<![\w/])s/(?!p\b)([^/\n]{1,20})/([^/\n]{1,20})/(?=\s|$)")  # not "s/p" (status post)
 # "lump(s)", "node(s)": the plural
 _PLURAL = Scanner(r"(?<=[a-z])\(s\)", re.I)
+# a template's field filled in between brackets ("breast cancer history: [none]", "PMH: [HTN, asthma]", "[3.3] cm"):
+# the value (not a tick box, "[x] F [ ] M", nor a JSON list, '"dims_mm": [17, 26]')
+_FILLED_FIELD = Scanner(r"(?<=:)(?<!\":)([ \t]*)\[([^\[\]\n]{2,60})\]"
+                        r"|()\[(\d{1,3}(?:[.,]\d{1,2})?)\](?=\s*(?:cm|mm)\b)")
 _ANSI = Scanner(r"\x1b\[[0-9;?]*[A-Za-z]")
 _FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
 # Hyphens other than ASCII's, which NFKC leaves as they are ("64‑year‑old" typed with non-breaking hyphens).
@@ -487,6 +491,7 @@ def _markup(norm: Normalised) -> Normalised:
     norm = norm.sub(_SUBSTITUTION, lambda m: f"{m.group(1)}, correction: {m.group(2)}")
     norm = norm.sub(_FIELD_SLASH, lambda m: " ; ")
     norm = norm.sub(_PLURAL, lambda m: "s")
+    norm = norm.sub(_FILLED_FIELD, lambda m: (m.group(1) or "") + (m.group(2) or m.group(4)))
     return norm.sub(_BULLET, lambda m: "\n")
 
 
@@ -539,7 +544,9 @@ def _boxes_after(norm: Normalised) -> Normalised:
 
 # Dictated categories and letters: "c T two" -> "cT2", "c t of the chest" -> "CT".
 # words only ("Pt 2" is patient 2); not a regimen's T before a time ("AC-T two weeks ago"), nor a unit ("a 1.5 cm one")
-_SPOKEN_TNM = Scanner(r"(?i)(?<![-/])(?<!\d)(?<!\d\s)\b(?:([cpy])\s?)?([tnm])\s+(zero|one|two|three|four)\b"
+# ("T-one-c N-zero": written out with hyphens, the subcategory too)
+_SPOKEN_TNM = Scanner(r"(?i)(?<![-/])(?<!\d)(?<!\d\s)\b(?:([cpy])\s?)?([tnm])(?:\s+|-)(zero|one|two|three|four)"
+                      r"(?:-([a-d]))?\b"
                       r"(?!\s+(?:weeks?|days?|months?|years?|cycles?|times|more)\b)")
 # T and N categories with a space before their digits ("T 2 N 0"): the categories
 _SPACED_TN = Scanner(r"\b([cpy]?T)[ \t]([0-4][a-d]?)[ \t]+([cpy]?N)[ \t]([0-3][a-c]?)\b")
@@ -684,7 +691,7 @@ def _dictation(norm: Normalised) -> Normalised:
     norm = norm.sub(_QUERIED, lambda m: " possibly ")
     norm = norm.sub(_SPACED_TN, lambda m: m.group(1) + m.group(2) + " " + m.group(3) + m.group(4))
     norm = norm.sub(_SPOKEN_TNM, lambda m: ((m.group(1) or "") + m.group(2).upper()
-                                            + _TNM_DIGITS.get(m.group(3).lower(), m.group(3))))
+                                            + _TNM_DIGITS.get(m.group(3).lower(), m.group(3)) + (m.group(4) or "")))
     return norm.sub(_SPELLED, lambda m: "".join((m.group(1) or m.group(2)).split()).upper())
 
 
@@ -917,6 +924,30 @@ _INCHES = Scanner(r"(?i)(?<![\w.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})\s*(?:inch(?:
 
 
 # ... or in metres, a fraction of one ("0.02 m"): in cm
+# ... or a fraction of one ("half an inch", "three-quarters of an inch", "5-eighths of an inch", "3/4 inch",
+# "1 1/2 in,"), after the number words are digits: in cm
+_INCH_WORD = r"(?:inch(?:es)?\b|″|in\.?(?=\s*(?:[,;:)]|$|\.\s)))"
+_INCH_FRACTION = Scanner(r"(?i)(?<![\w/.])(?:(\d{1,2})\s+)?(?:(an?|one|\d{1,2})[\s-]+)?(half|quarters?|thirds?|eighths?"
+                         r"|sixteenths?)(?:\s+of)?(?:\s+an?)?[\s-]+" + _INCH_WORD)
+_INCH_SLASH = Scanner(r"(?i)(?<![\d/.])(?:(\d{1,2})\s+)?([1-9])/([2-9]|1[0-6])\s*(?:of\s+an?\s+)?" + _INCH_WORD)
+_PARTS = {"half": 2, "quarter": 4, "third": 3, "eighth": 8, "sixteenth": 16}
+
+
+def _inch_fraction(m: "re.Match[str]") -> str:
+    """'3-quarters of an inch' -> '1.91 cm'; 'half an inch' -> '1.27 cm'; '1 1/2 in' -> '3.81 cm'."""
+    whole = int(m.group(1) or 0)
+    if m.group(3).isdigit():
+        top, bottom = int(m.group(2)), int(m.group(3))
+    else:
+        top = int(m.group(2)) if m.group(2) and m.group(2).isdigit() else 1
+        bottom = _PARTS[m.group(3).lower().rstrip("s")]
+        if m.group(1) and not m.group(2) and bottom != 2:
+            whole, top = 0, whole  # "3 quarter inch": three quarters
+    if top >= bottom:
+        return m.group()
+    return f"{(whole + top / bottom) * _CM_PER_INCH:.2f} cm"
+
+
 _METRES = Scanner(r"(?<![\w.])(0?\.\d{1,3})\s*(?:m|metres?|meters?)(?![\w.])")
 # A scanner's letters for digits inside a size ("3.O cm", "2O mm", "l.5 cm"): the digits
 _OCR_DIGIT = Scanner(r"(?<=\d[.,])[Oo](?=\s?(?:cm|mm)\b)|(?<=\d)[Oo](?=\s?(?:cm|mm)\b)"
@@ -942,6 +973,8 @@ def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_BARE_POINT, lambda m: f"0.{m.group(1)}")
     norm = norm.sub(_AND_A_HALF, lambda m: m.group(1) + _FRACTION_WORDS[m.group(2).lower().split()[-1].split("-")[-1]])
     norm = norm.sub(_UNIT_AND_A_HALF, lambda m: f"1.5 {m.group(1)}")
+    norm = norm.sub(_INCH_FRACTION, _inch_fraction)
+    norm = norm.sub(_INCH_SLASH, lambda m: _inch_fraction(m))
     norm = norm.sub(_SLASH_FRACTION, _fraction_to_decimal)
     norm = norm.sub(_HALF_A, lambda m: "0.5 ")
     norm = norm.sub(_UNIT_WORD, lambda m: m.group(1) + ("cm" if m.group(2).lower() == "centi" else "mm"))

@@ -15,6 +15,7 @@ YEAR = re.compile(r"(?:19|20)\d\d")  # a year of a date
 SENTENCE_ENDS = frozenset({".", "?", "!", ";", "|", "\n"})  # the sentence ends of components._ends_sentence
 _NOW_LABEL = re.compile(r"(?i)\b(?:now|current|today|present)\b")
 _AGE_LABEL = re.compile(r"\d{1,3}")
+_PRESENT_LABEL = re.compile(r"(?i)\s*(?:now|today|currently|at\s+present)\b")  # a timeline's entry of the present
 DATED = re.compile(r"(?:[0-3]?\d[./-])?(?:[01]?\d[./-])?(?:19|20)\d\d")  # a year with its month, day: "04/2015"
 
 SIDE_LABELS = ("SIDE_LEFT", "SIDE_RIGHT", "SIDE_BOTH")
@@ -24,7 +25,7 @@ _NODAL = ("NODE", "LUMP", "AXILLA", "NODE_NEG", "NODE_POS", "PALPABLE")
 # A phrase that says what the words inside it are not: the axillary tail is breast, so its "axillary" is no axilla
 # (matching-rules.md); nor is "us" in "transferred care to us" an ultrasound, "right" in "the right scenario" a
 # side, "metastatic" in "metastatic workup" a metastasis, a "systemic therapy" a site, "hard" in "hard to tell" a
-# hard node, nor a risk-reducing mastectomy the operation of the cancer (it removed a breast without one), nor a
+# hard node, nor a risk-reducing mastectomy or an operation for a benign lesion the operation of the cancer, nor a
 # treatment "not yet finished" or "finishing next week" done, nor a report's "Lesion 2 -" heading a lump.
 _VOIDED_INSIDE: Dict[str, FrozenSet[str]] = {
     "AXILLARY_TAIL": frozenset({"AXILLA"}),
@@ -34,12 +35,16 @@ _VOIDED_INSIDE: Dict[str, FrozenSet[str]] = {
     "TREATMENT_WORD": frozenset({"DISTANT_SITE"}),
     "HARD_TO_SAY": frozenset({"PALPABLE", "EXAM"}),
     "RISK_REDUCING_SURGERY": frozenset({"SURGERY"}),
+    "BENIGN_SURGERY": frozenset({"SURGERY", "SURGERY_GENERIC", "SURGERY_PAST_PRE", "SURGERY_PAST_POST", "NAC_DONE",
+                                 "TREATMENT_GIVEN", "TREATMENT_WORD"}),
     "NAC_ONGOING": frozenset({"NAC_DONE"}),  # "not yet finished", "finishing next week": not done
     "NAC_DONE": frozenset({"NAC_ONGOING_WEAK"}),  # "last infusion a week ago": the week is when it ended
     "ITEM_LABEL": frozenset({"LUMP", "TUMOR"}),
     "CANCER_SERVICE": frozenset({"CANCER"}),  # "lung cancer screening", "cancer genetics clinic": no one's cancer
     "CANCER_QUESTION": frozenset({"CANCER", "RECURRENCE"}),  # "Is it cancer?": asked, not known
     "SIGN_OFF": frozenset({"MALE", "FEMALE", "AGE_SEX", "SIDE_LEFT", "SIDE_RIGHT"}),  # "Thanks, M": the writer
+    "MALE": frozenset({"FEMALE"}),  # "her husband, 61": whose husband he is
+    "IMAGING_GENERIC": frozenset({"PALPABLE", "EXAM"}),  # "no exam of image yet": a study, not the exam
     "SIZE_UNKNOWN": frozenset({"NO_BIOPSY"}),  # "size pending path": the size awaits it, not the diagnosis
     "BEFORE_SURGERY": frozenset({"NAC_ONGOING_WEAK"}),  # "surgery in 2 wk": the weeks are the operation's
     "OTHER_CANCER": frozenset({"CANCER", "RECURRENCE"}),  # "recurrent ovarian cancer": neither this cancer nor its
@@ -168,23 +173,31 @@ class Reading:
         return " ".join(heads[-1].text.rstrip(": ").upper().split()) if heads else None
 
     def past_entry(self, cue: Cue) -> bool:
-        """A cue in a timeline entry that names a surgery done, dated a year or more before the last entry ("2014:
-        R IDC 1.6 cm, lumpectomy + RT" above "10/2026: new lump"): a past episode. Entries of the last entry's year
+        """A cue in a timeline entry that names a surgery done (or says its treatment is over), dated a year or more
+        before the last entry or above a "Now:" entry ("2014: R IDC 1.6 cm, lumpectomy + RT" above "10/2026: new
+        lump"): a past episode. Entries of the last entry's year
         are one current story, and an entry without surgery may be this cancer's diagnosis ("06/2025 dx IDC 4.4 cm"
         above "02/2026 surgery scheduled")."""
         labels = self.all("TIMELINE_DATE")
         # a timeline by age ("- 38: DCIS, mastectomy" above "- 52 (now): new lump") when one entry is said to be now
-        by_age = any(_NOW_LABEL.search(d.text) for d in labels)
+        by_age = any(_NOW_LABEL.search(d.text) and _AGE_LABEL.search(d.text) for d in labels)
         dates = [(d, found) for d in labels for found in [YEAR.search(d.text) or (by_age and _AGE_LABEL.search(d.text))]
                  if found]
+        # "Now:" is the latest entry, however the others are dated
+        latest = [d for d in labels if _PRESENT_LABEL.match(d.text)]
         # the entry a cue stands in runs from its label to the next one, over sentences ("- 60: IDC; lumpectomy")
         before = [(d, found) for d, found in dates if d.start <= cue.start]
         if not before or not any(d.sentence == cue.sentence for d, _ in dates) and not by_age:
             return False
         label, found = before[-1]
-        end = min((d.start for d, _ in dates if d.start > label.start), default=len(self.tokens))
-        return int(found.group()) < max(int(f.group()) for _, f in dates) and any(
-            label.start <= s.start < end and not (s.negated or s.planned) for s in self.all("SURGERY"))
+        end = min([d.start for d, _ in dates if d.start > label.start]
+                  + [d.start for d in latest if d.start > label.start], default=len(self.tokens))
+        later = int(found.group()) < max(int(f.group()) for _, f in dates) or any(d.start > label.start for d in latest)
+        # an operation done in the entry, or its treatment said over ("2010: L IDC, treated, done")
+        return later and (any(label.start <= s.start < end and not (s.negated or s.planned)
+                              for s in self.all("SURGERY")) or any(
+            label.start <= s.start < end and not (s.negated or s.planned) for s in self.all("NAC_DONE", "SURVEILLANCE"))
+            and "treated" in {t.lower() for t in self.tokens[label.start:end]})
 
     def sentence_ends(self) -> List[int]:
         """The token indices that end a sentence (components._ends_sentence's ends), computed once per message."""
