@@ -1455,7 +1455,9 @@ def encounter(reading: Reading, facts: Facts) -> Read:
         or _unknown_primary(reading, facts)
     if occult:
         return Read("occult_primary", tuple(occult[:1]))
-    sarcoma = [c for c in reading.all("NON_CARCINOMA") if not (c.negated or c.family or c.historical)]
+    # (not a benign one operated on before: "lumpectomy 2016 for a benign phyllodes")
+    sarcoma = [c for c in reading.all("NON_CARCINOMA") if not (c.negated or c.family or c.historical)
+               and not inside(c, reading.all("BENIGN_SURGERY"))]
     if sarcoma and not any(_HISTOLOGY.search(c.text) for c in _current_cancers(reading)):
         return Read("not_carcinoma", tuple(sarcoma[:1]))  # "phyllodes tumour": not a breast cancer's variant
     other_cancer = reading.live("OTHER_CANCER")

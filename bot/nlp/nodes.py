@@ -659,7 +659,8 @@ def primary_sides(reading: Reading) -> Set[str]:
 def stated_primary_sides(reading: Reading) -> Set[str]:
     """Sides named with the breast cancer itself in the message ("L breast IDC", "right breast cancer")."""
     def compute() -> Set[str]:
-        past = [c for c in reading.all("CANCER") if c.family or c.negated or c.historical]
+        # (a past timeline entry's too: "2009: R IDC, lumpectomy. Now: new L IDC")
+        past = [c for c in reading.all("CANCER") if c.family or c.negated or c.historical or reading.past_entry(c)]
         # the cancer's own side first, then a breast with a mass in its clause ("a new mass in the left breast",
         # not "right breast: no mass" nor "a benign right breast cyst"), then any breast
         for labels, massed in ((("CANCER", "TUMOR", "AXILLARY_TAIL"), False), (("BREAST",), True),
@@ -815,6 +816,12 @@ def _study_heading(reading: Reading) -> Optional[Cue]:
     return reading.cached("study_heading", compute)
 
 
+def _denies_the_other_side(reading: Reading, exam: Cue) -> bool:
+    """The exam word of a sentence whose denied node is the other side's ("Exam: no palpable adenopathy on the
+    right", beside a left cancer): the denial says nothing of the cancer's axilla."""
+    return any(m.negated and m.cue.sentence == exam.sentence and contralateral(reading, m) for m in mentions(reading))
+
+
 def _exam_not_done(reading: Reading, exam: Cue) -> bool:
     """The exam named only to say it was not done or not written down ("(exam not documented)"), whatever a "no"
     before it does to those words."""
@@ -906,7 +913,8 @@ def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
     cues += [p for p in reading.all("PALPABLE") if p.negated and not p.uncertain
              and not _attribute(p) and not reading.near(p, ["NOT_EXAMINED"], "sentence")
              and not reading.near(p, ["NODE", "LUMP", "BREAST"])  # a node or mass speaks for itself
-             and (terse or _own_axilla(reading, p, axillae)) and not _other_side(reading, p)]
+             and (terse or _own_axilla(reading, p, axillae)) and not _other_side(reading, p)
+             and not _denies_the_other_side(reading, p)]
     # "FNA of the L axillary node: negative": the biopsy's result, not the exam's
     return [c for c in cues if not _biopsied(reading, c) and not _excepted(reading, c)]
 
@@ -1200,7 +1208,7 @@ def exam_conflict(reading: Reading, facts: Facts) -> bool:
     negative += [p for p in reading.all("PALPABLE") if p.negated and not (p.uncertain or p.family or _attribute(p))
                  and p.text.lower() not in _NOTICED  # "she hadn't noticed it herself": not an exam
                  and not reading.near(p, ["BREAST"]) and not _about_breasts(reading, p) and not _other_side(reading, p)
-                 and not any(p.clause == m.cue.clause for m in felt)]
+                 and not _denies_the_other_side(reading, p) and not any(p.clause == m.cue.clause for m in felt)]
     negative = [c for c in negative if not _excepted(reading, c)]
     sided: Set[Optional[str]] = {m.side for m in felt if m.side}
     if not sided:

@@ -277,6 +277,12 @@ _WORD_PLUS = Scanner(r"(?<=[A-Za-z]{3})\+(?=[A-Za-z]{2})")
 # a minus sign glued to a finding as its denial ("-LAD on exam", "-ve"'s sibling): "no LAD"
 _MINUS_FINDING = Scanner(r"(?<![\w.+-])-(?=(?:LAD|lad|LNs?|lns?|lymphadenopathy|adenopathy|nodes?|axillary\s+nodes?)"
                          r"\b)")
+# "ax." before a node: axillary ("palpable ax. LN"), not a full stop
+_AX_DOT = Scanner(r"(?i)\bax\.(?=\s*(?:LNs?|nodes?|lymph|LAD|adenopathy)\b)")
+# A node's sign in brackets or after a space ("LN(+)", "LN (-)", "axillary adenopathy +"): the sign as a word
+# (not a "+" that joins: "adenopathy + skin changes")
+_NODE_SIGN = Scanner(r"(?i)\b(LNs?|LAD|nodes?|(?:lymph)?adenopathy)(?:\s*\(\s*([+-])\s*\)|\s*(\+)"
+                     r"(?=\s*(?:[,;.:)\n]|$)|\s+(?:on|at|by|per|clinically)\b))")
 # A distance glued to its landmark ("8 cmFN": 8 cm from the nipple): the unit and the landmark, two words.
 _GLUED_FN = Scanner(r"(?i)(?<=\d)\s?(cm)(fn)\b")
 # A unit glued to what follows it ("1.8cm(US)/2.5cm(MRI)"): two measurements, each with its study.
@@ -465,6 +471,8 @@ def _layout(norm: Normalised) -> Normalised:
     norm = norm.sub(_CIRCA, lambda m: "about " if m.group() == "?" else "about")  # "ca. 2 cm"; "[?1cm]", queried
     norm = norm.sub(_WORD_PLUS, lambda m: " + ")
     norm = norm.sub(_MINUS_FINDING, lambda m: "no ")
+    norm = norm.sub(_AX_DOT, lambda m: "axillary")
+    norm = norm.sub(_NODE_SIGN, lambda m: m.group(1) + (" negative" if m.group(2) == "-" else " positive"))
     norm = norm.sub(_COLLARBONE, _collarbone)
     norm = norm.sub(_GLUED_FN, lambda m: f" {m.group(1)} {m.group(2)}")
     if _GLUED_UNIT_HINT.search(norm.text):
@@ -923,12 +931,12 @@ _INCHES = Scanner(r"(?i)(?<![\w.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})\s*(?:inch(?:
                   r"|\s+(?:on|by|x|across|long|wide|diameter|in\s+diameter)\b))")
 
 
-# ... or in metres, a fraction of one ("0.02 m"): in cm
 # ... or a fraction of one ("half an inch", "three-quarters of an inch", "5-eighths of an inch", "3/4 inch",
 # "1 1/2 in,"), after the number words are digits: in cm
+# (not a double quote: an inch mark or a closing quote, asked: tests/core/test_extract.py)
 _INCH_WORD = r"(?:inch(?:es)?\b|″|in\.?(?=\s*(?:[,;:)]|$|\.\s)))"
 _INCH_FRACTION = Scanner(r"(?i)(?<![\w/.])(?:(\d{1,2})\s+)?(?:(an?|one|\d{1,2})[\s-]+)?(half|quarters?|thirds?|eighths?"
-                         r"|sixteenths?)(?:\s+of)?(?:\s+an?)?[\s-]+" + _INCH_WORD)
+                         r"|sixteenths?)(?:\s+of)?(?:[\s-]+an?)?[\s-]+" + _INCH_WORD)
 _INCH_SLASH = Scanner(r"(?i)(?<![\d/.])(?:(\d{1,2})\s+)?([1-9])/([2-9]|1[0-6])\s*(?:of\s+an?\s+)?" + _INCH_WORD)
 _PARTS = {"half": 2, "quarter": 4, "third": 3, "eighth": 8, "sixteenth": 16}
 
@@ -948,6 +956,7 @@ def _inch_fraction(m: "re.Match[str]") -> str:
     return f"{(whole + top / bottom) * _CM_PER_INCH:.2f} cm"
 
 
+# ... or in metres, a fraction of one ("0.02 m"): in cm
 _METRES = Scanner(r"(?<![\w.])(0?\.\d{1,3})\s*(?:m|metres?|meters?)(?![\w.])")
 # A scanner's letters for digits inside a size ("3.O cm", "2O mm", "l.5 cm"): the digits
 _OCR_DIGIT = Scanner(r"(?<=\d[.,])[Oo](?=\s?(?:cm|mm)\b)|(?<=\d)[Oo](?=\s?(?:cm|mm)\b)"

@@ -45,6 +45,7 @@ _VOIDED_INSIDE: Dict[str, FrozenSet[str]] = {
     "SIGN_OFF": frozenset({"MALE", "FEMALE", "AGE_SEX", "SIDE_LEFT", "SIDE_RIGHT"}),  # "Thanks, M": the writer
     "MALE": frozenset({"FEMALE"}),  # "her husband, 61": whose husband he is
     "IMAGING_GENERIC": frozenset({"PALPABLE", "EXAM"}),  # "no exam of image yet": a study, not the exam
+    "PREVENTIVE_THERAPY": frozenset({"ENDOCRINE", "TREATMENT_WORD", "NAC_ONGOING", "NAC_ONGOING_WEAK"}),
     "SIZE_UNKNOWN": frozenset({"NO_BIOPSY"}),  # "size pending path": the size awaits it, not the diagnosis
     "BEFORE_SURGERY": frozenset({"NAC_ONGOING_WEAK"}),  # "surgery in 2 wk": the weeks are the operation's
     "OTHER_CANCER": frozenset({"CANCER", "RECURRENCE"}),  # "recurrent ovarian cancer": neither this cancer nor its

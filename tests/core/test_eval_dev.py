@@ -65,7 +65,7 @@ def test_dev_set_meets_the_bar() -> None:
 # scored 0.917 with 3 unsafe answers before any tuning in session 31 (0.975, none, at its end); its breaker's qa38 set
 # (761 confidently labelled of 815: fractions of an inch, part of a chemotherapy course called done or planned, men
 # named by what they are to someone, doubted answers, other people's and past entries' findings) 0.842 with 67
-# unsafe (0.934, none, at its end).
+# unsafe (0.950, none, at its end).
 BLIND_SETS = [("holdout_cases", "0.97"), ("blind_s8_a", "0.97"), ("blind_s8_b", "0.97"), ("blind_s8_c", "0.97"),
               ("blind_s8_d", "0.97"), ("blind_s8_e", "0.97"), ("blind_s9_f", "0.97"), ("blind_s9_g", "0.92"),
               ("blind_s10_h", "0.96"), ("blind_s10_i", "0.94"), ("blind_s16_o", "0.94"), ("blind_s16_p", "0.96"),
@@ -76,7 +76,7 @@ BLIND_SETS = [("holdout_cases", "0.97"), ("blind_s8_a", "0.97"), ("blind_s8_b", 
               ("breaker_s26_qa32", "0.91"), ("blind_s27_a", "0.99"), ("breaker_s27_qa33", "0.98"),
               ("breaker_s27_qa34", "0.95"), ("blind_s28_a", "0.97"), ("breaker_s28_qa35", "0.90"),
               ("blind_s29_a", "0.97"), ("breaker_s29_qa36", "0.89"), ("blind_s30_a", "0.97"),
-              ("breaker_s30_qa37", "0.90"), ("blind_s31_a", "0.97"), ("breaker_s31_qa38", "0.92")]
+              ("breaker_s30_qa37", "0.90"), ("blind_s31_a", "0.97"), ("breaker_s31_qa38", "0.94")]
 
 
 @pytest.mark.parametrize("name, floor", BLIND_SETS)

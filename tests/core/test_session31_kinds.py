@@ -320,3 +320,48 @@ def test_a_follow_up_asked_in_new_words_finds_its_topic(text: str, topic: str) -
 def test_a_question_put_as_a_statement_is_a_question() -> None:
     from bot import intake
     assert intake.is_question("A PET would show everything at once, so I don't understand why it isn't done first.")
+
+
+# --- more of qa38 -----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "49F, newly diagnosed 2.9 cm L IDC, LN(+) clinically, no treatment",
+    "49F, newly diagnosed 2.9 cm L IDC, untreated; L axillary lymphadenopathy +",
+    "49F, newly diagnosed 2.9 cm L IDC, untreated. Firm palpable ax. LN on the left.",
+])
+def test_a_node_positive_in_shorthand_is_node_positive(text: str) -> None:
+    assert decision(text) == ("matched", "axilla-6", ())
+
+
+@pytest.mark.parametrize("text, size", [
+    ("54F, core bx R breast IDC measuring 5/8 in., axilla clinically negative, untreated", 1.59),
+    ("54F, core bx R breast IDC measuring half-an-inch, axilla clinically negative, untreated", 1.27),
+])
+def test_an_abbreviated_inch_and_a_hyphenated_fraction_are_read(text: str, size: float) -> None:
+    assert bot.analyze(text).facts["tumor_size_cm"] == size
+
+
+def test_a_relatives_operation_is_not_the_patients() -> None:
+    assert decision("46F, new 3.4 cm L IDC, axilla clinically negative, untreated. Her twin sister had a mastectomy "
+                    "in 2019.") == ("matched", "axilla-5", ())
+
+
+def test_a_drug_taken_to_lower_the_risk_is_no_treatment() -> None:
+    assert decision("Newly diagnosed R breast IDC 3.2 cm, axilla clinically negative, untreated. Had been on "
+                    "raloxifene for prevention.") == ("matched", "axilla-5", ())
+
+
+def test_a_benign_phyllodes_operated_on_before_is_no_sarcoma() -> None:
+    assert decision("51F, excision 2014 for a benign phyllodes; now a new palpable L axillary lump, not imaged, "
+                    "no history of breast cancer") == ("matched", "axilla-1", ())
+
+
+def test_the_cancer_of_a_past_timeline_entry_has_no_side_today() -> None:
+    text = ("69F. 2008: L breast IDC, mastectomy + RT. Now: new 2.9 cm R breast mass, core bx IDC. Palpable R axillary "
+            "node. Untreated.")
+    assert decision(text) == ("matched", "axilla-6", ())
+
+
+def test_a_negative_exam_of_the_other_side_says_nothing_of_this_one() -> None:
+    text = "new 2.6 cm R breast IDC. Exam: no palpable adenopathy on the left; right axilla has a firm 1.5 cm node. 61F"
+    assert decision(text) == ("matched", "axilla-6", ())
