@@ -422,9 +422,12 @@ def _same_breast_again(reading: Reading, cancers: List[Cue]) -> List[Cue]:
         return []
     # "a new mass near the lumpectomy scar ... core biopsy shows IDC": at the earlier operation's site
     scar = bool(_AT_THE_SCAR.search(reading.plain))
-    return [c for c in cancers if (reading.side_of(c, 6, 6) or _sentence_side(reading, c)) in sides
-            or "ipsilateral" in reading.tokens[max(0, c.start - 3):c.start]
-            or scar and (reading.side_of(c, 6, 6) or _sentence_side(reading, c)) is None]
+    found = []
+    for c in cancers:
+        side = reading.side_of(c, 6, 6) or _sentence_side(reading, c)
+        if side in sides or "ipsilateral" in reading.tokens[max(0, c.start - 3):c.start] or scar and side is None:
+            found.append(c)
+    return found
 
 
 _AT_THE_SCAR = re.compile(r"(?i)\b(?:at|near|in|along|beneath|under|adjacent\s+to|close\s+to|next\s+to)\s+"
@@ -859,6 +862,7 @@ _GIVEN_SO_FAR = re.compile(r"(?i)\b(?:had|received|given|completed|done)\s+(\d{1
 
 
 def _given_of_planned(reading: Reading) -> bool:
+    """Fewer cycles said given than the course planned."""
     planned = [int(m.group(1) or m.group(2)) for m in _PLANNED_COURSE.finditer(reading.plain)]
     given = [int(m.group(1) or m.group(2)) for m in _GIVEN_SO_FAR.finditer(reading.plain)]
     return bool(planned and given) and max(given) < max(planned)

@@ -133,9 +133,9 @@ def short_answer(reading: Reading, facts: Facts) -> Optional[str]:
         return None
     if key == "clinical_nodes" and reading.live("NOT_EXAMINED"):
         return None  # "no exam yet", "exam not done": no answer, whatever its "no"
-    if key == "clinical_nodes" and (nodes.doubted(reading) or any(
-            c.uncertain and not c.family for c in reading.all("ANSWER_YES", "ANSWER_NO", "PALPABLE", "NODE", "EXAM"))):
-        return None  # "yes?", "felt something but not convinced": asked again
+    if key == "clinical_nodes" and any(
+            c.uncertain and not c.family for c in reading.all("ANSWER_YES", "ANSWER_NO", "PALPABLE", "NODE", "EXAM")):
+        return None  # "yes?": asked again
     yes, no = _bare(reading, key, "ANSWER_YES"), _bare(reading, key, "ANSWER_NO")
     # a bare "yes"/"no" answers the node question; a message about nodes that the readers left open does not
     # ("axillary US showed no enlarged nodes": imaging alone, not the exam)
@@ -354,13 +354,13 @@ def _extract(text: str, expecting: Optional[str], treatment: Optional[str],
         # "definitely palpable on re-exam, about 1.5 cm", to the node question: the node's size
         facts["tumor_size_cm"] = facts["tumor_over_2cm"] = None
         evidence.pop("tumor_size_cm", None)
+    answered = short_answer(reading, facts)
+    if answered and reading.cues:
+        evidence[answered] = _evidence(reading, tuple(reading.cues))
     if reading.expecting == "clinical_nodes" and nodes.doubted(reading):
         # "felt something but not convinced", "resident felt one, I didn't": the answer is in doubt, asked again
         facts["clinical_nodes"] = facts["node_finding"] = None
         conflicts = [k for k in conflicts if k != "clinical_nodes"]
-    answered = short_answer(reading, facts)
-    if answered and reading.cues:
-        evidence[answered] = _evidence(reading, tuple(reading.cues))
     if facts.get("encounter") == "several_patients":
         # one patient per case: the facts of two patients are never shown or used as one patient's
         facts = {**empty(), "encounter": "several_patients"}

@@ -983,7 +983,7 @@ def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_AND_A_HALF, lambda m: m.group(1) + _FRACTION_WORDS[m.group(2).lower().split()[-1].split("-")[-1]])
     norm = norm.sub(_UNIT_AND_A_HALF, lambda m: f"1.5 {m.group(1)}")
     norm = norm.sub(_INCH_FRACTION, _inch_fraction)
-    norm = norm.sub(_INCH_SLASH, lambda m: _inch_fraction(m))
+    norm = norm.sub(_INCH_SLASH, _inch_fraction)
     norm = norm.sub(_SLASH_FRACTION, _fraction_to_decimal)
     norm = norm.sub(_HALF_A, lambda m: "0.5 ")
     norm = norm.sub(_UNIT_WORD, lambda m: m.group(1) + ("cm" if m.group(2).lower() == "centi" else "mm"))

@@ -180,6 +180,8 @@ class Reading:
         are one current story, and an entry without surgery may be this cancer's diagnosis ("06/2025 dx IDC 4.4 cm"
         above "02/2026 surgery scheduled")."""
         labels = self.all("TIMELINE_DATE")
+        if not labels:
+            return False
         # a timeline by age ("- 38: DCIS, mastectomy" above "- 52 (now): new lump") when one entry is said to be now
         by_age = any(_NOW_LABEL.search(d.text) and _AGE_LABEL.search(d.text) for d in labels)
         dates = [(d, found) for d in labels for found in [YEAR.search(d.text) or (by_age and _AGE_LABEL.search(d.text))]
