@@ -19,7 +19,8 @@ from bot.nlp.sizes import axillary
 from bot.nlp.stage import tnm
 
 _PRONOUNS = ("she", "her", "hers", "herself", "he", "his", "him", "himself", "she's", "he's")
-_CYCLES = re.compile(r"(\d{1,2})\D+(\d{1,2})")
+# (given, of the total): the last two numbers, for a range given comes first ("cycles 1-3 of 6")
+_CYCLES = re.compile(r"(\d{1,2})\D+(\d{1,2})\D*$")
 # Labels that show a message is about breast cancer or the axilla at all.
 _TOPICAL = {"BREAST", "AXILLA", "NODE", "CANCER", "NEW_DX", "TNM", "NSTAGE", "NODE_POS", "NODE_NEG", "NAC",
             "SURGERY", "RECURRENCE", "SIZE_COMPARE_LE", "SIZE_COMPARE_GT", "SIZE_COMPARE_GE", "AXILLARY_TAIL",
@@ -45,7 +46,17 @@ def _about_patient(reading: Reading, cue: Cue) -> bool:
         return False
     if cue.text.lower().rstrip(".") in _TITLES and _someone_else_s_title(reading, cue):
         return False
-    return not any(0 <= cue.start - a.end <= 1 for a in reading.all("ADDRESSEE"))
+    return not any(0 <= cue.start - a.end <= 1 for a in reading.all("ADDRESSEE")) or _to_the_patient(reading)
+
+
+# a letter that speaks to the patient of her own body and care ("your left breast", "your biopsy"): its addressee
+# ("Dear Mrs Osei") is the patient
+_YOUR_CARE = re.compile(r"(?i)\byour\s+(?:(?:right|left|own)\s+)?(?:breasts?|armpits?|axilla|biopsy|mammogram|scans?|"
+                        r"cancer|lumps?|chemotherapy|chemo|operation|glands?|ultrasound)\b")
+
+
+def _to_the_patient(reading: Reading) -> bool:
+    return bool(_YOUR_CARE.search(reading.plain))
 
 
 _TITLES = frozenset({"mr", "mister", "sir", "herr", "monsieur", "sr", "signor"})
@@ -312,6 +323,11 @@ def treated_in_the_past(reading: Reading, cue: Cue) -> bool:
         dated += [d for d in reading.near(cue, ["ADJUVANT"], "sentence")
                   if d.start > cue.start and not (d.negated or d.planned)]
         said_treated = "treated" in {t.lower() for t in reading.tokens[cue.end:reading.sentence_span(cue)[1]]}
+    # "after her breast cancer treatment, which finished in 2020": its treatment said over in a year gone by
+    dated += [d for d in reading.all("NAC_DONE") if d.sentence == cue.sentence and d.start > cue.start
+              and not (d.negated or d.planned) and reading.near(d, ["TREATMENT_WORD"], "sentence")
+              and not reading.near(d, ["NEOADJUVANT"], "sentence")
+              and any(DATED.fullmatch(y.text.strip()) for y in reading.within(d, ["SURGERY_PAST_POST"], 0, 3))]
     fresh = [n for n in reading.all("NEW", "NEW_DX", "RECURRENCE") if not n.negated
              and n.clause == cue.clause and 0 <= cue.start - n.end <= 4]
     return bool((dated or said_treated or reading.past_entry(cue)) and not fresh)
@@ -384,6 +400,9 @@ def diagnosis(reading: Reading, facts: Facts) -> Read:
     negated = [c for c in _cancers(reading) if c.negated]
     if negated and not cancers and not history(reading, facts).value:
         return Read("none_known", tuple(negated[:1]))
+    denied = [c for c in reading.all("BREAST_HISTORY_DENIED") if not (c.family or c.uncertain)]
+    if denied and not cancers and not history(reading, facts).value:
+        return Read("none_known", tuple(denied[:1]))  # "never had any breast problems"
     benign = _benign_breast_biopsy(reading)
     if benign and not (cancers or history(reading, facts).value):
         return Read("none_known", tuple(benign))  # "core bx of the breast mass: fibroadenoma": no breast cancer
@@ -574,12 +593,30 @@ def _long_operated(reading: Reading) -> List[Cue]:
     years = [int(found.group()) for found in YEAR.finditer(reading.plain)]
     latest = max(years + [date.today().year])
     found = []
-    for cue in reading.live("SURGERY"):
+    # (said to be in the past, "had a lumpectomy ... in 2009, long finished", as well as plainly)
+    for cue in [c for c in reading.all("SURGERY") if not (c.negated or c.uncertain or c.family or c.planned)]:
         dated = [c for c in reading.near(cue, ["SURGERY_PAST_POST"]) if 0 <= c.start - cue.end <= 5
                  and DATED.fullmatch(c.text.strip())]
-        if dated and _BREAST_OPERATIONS.search(cue.text) and int(dated[0].text.strip()[-4:]) <= latest - 2:
+        if _BREAST_OPERATIONS.search(cue.text) and (
+                dated and int(dated[0].text.strip()[-4:]) <= latest - 2 or _years_ago(reading, cue)):
             found.append(cue)
     return found
+
+
+_SOME_YEARS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+               "several": 2, "many": 2, "few": 2}
+
+
+def _years_ago(reading: Reading, operation: Cue) -> bool:
+    """Two or more years ago, said of a treatment in the operation's sentence ("completed NAC 2 years ago, s/p
+    lumpectomy and RT", "lumpectomy five years ago")."""
+    for ago in reading.near(operation, ["SURGERY_PAST_POST"], "sentence"):
+        count = reading.tokens[ago.start - 1].lower() if ago.start else ""
+        years = int(count) if count.isdigit() else _SOME_YEARS.get(count, 0)
+        if ago.text.lower().startswith(("years", "yrs")) and years >= 2 and (
+                reading.within(ago, ["NAC", "TREATMENT_WORD", "SURGERY", "ADJUVANT"], 4, 0)):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- treatment
@@ -823,6 +860,7 @@ _UNDER_WAY = re.compile(
     r"treatment|regimen|neoadjuvant)|\bplanned\s+and\s+(?:started|begun|commenced|initiated)\b"
     r"|\b(?:anthracycline|ac|ec|fec|first|initial)\s+(?:phase|part|portion|component|block|segment)\b"
     r"|\b\d{1,2}\s+(?:more\s+)?(?:cycles?|doses?|rounds?|infusions?)\s+(?:left|remaining|to\s+go)\b"
+    r"|\b(?:\d{1,2}|one|two|three|four|five|six)\s+more\s+(?:planned|scheduled|due|to\s+come|to\s+go|left|remaining)\b"
     r"|\b(?:just|recently)\s+(?:began|begun|started|commenced|initiated)\b"
     r"|\b(?:chemo\w*|nac|cycles?|treatment)\s+(?:is\s+|will\s+)?(?:to\s+)?(?:resume[sd]?|resuming|restart(?:s|ed|ing)?)\b"
     r"|\b(?:has|have|gets?|is\s+getting)\s+(?:her\s+|the\s+)?(?:last|final)\s+(?:[\w-]+\s+){0,2}?(?:next|tomorrow|on\s+\w+day)\b"
@@ -1349,6 +1387,7 @@ def _unknown_primary(reading: Reading, facts: Facts) -> List[Cue]:
     # the node may be named in the part before its result ("palpable right axillary node; FNA: metastatic ...")
     spread = [c for c in reading.live("METASTASIS") if reading.near(c, ["CANCER"], "sentence") and any(
         c.sentence - 1 <= n.sentence <= c.sentence for n in reading.all("NODE", "AXILLA"))]
+    spread += reading.live("NODE_BIOPSY_RESULT")  # "the node's core shows metastatic adenocarcinoma"
     # ... or a carcinoma that a node's biopsy found ("R axillary node core biopsy = adenocarcinoma")
     spread += [c for c in reading.live("CANCER") if any(_result_of(reading, b, c) for b in reading.near(
         c, ["BIOPSY"], "sentence") if any(n.end <= b.start for n in reading.near(c, ["NODE"], "sentence")))

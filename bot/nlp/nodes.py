@@ -532,7 +532,8 @@ def _mentions(reading: Reading) -> List[NodeMention]:
         if not suspicious_cues and _adenopathy_on_imaging(reading, cue):
             suspicious_cues = [cue]  # "CT: R axillary lymphadenopathy": enlarged nodes, by the word itself
         proven_cues = [c for c in reading.near(cue, ["PROVEN"], "sentence") if not (c.negated or c.uncertain)] \
-            or _result_line(reading, cue)
+            or [c for c in reading.near(cue, ["NODE_BIOPSY_RESULT"], "sentence")
+                if c.start <= cue.start < c.end and not (c.negated or c.uncertain)] or _result_line(reading, cue)
         palpable = bool(palpable_cues)
         # A lump is felt; only a node can have been found on imaging, or a lump imaging has called abnormal since
         # ("a palpable lump, hypermetabolic on PET": the next study's variant, matching-rules.md)
@@ -733,7 +734,11 @@ def _clavicular(reading: Reading, node: Cue) -> List[Cue]:
     # (across the commas of a list, which end a clause)
     wider = reading.within(node, ["AXILLA"], 7, 2) + [
         a for a in reading.near(node, ["AXILLA"], "sentence") if node.start - 7 <= a.start < node.start]
-    # "axillary or supraclavicular nodes", "axillary, supraclavicular or infraclavicular nodes": the axilla's too
+    # "axillary or supraclavicular nodes", "axillary, supraclavicular or infraclavicular nodes": the axilla's too;
+    # not an axilla with its own node or status before ("no palpable axillary nodes, palpable R supraclavicular node",
+    # "axilla clinically negative, palpable infraclavicular node")
+    heads = [n.end for n in reading.near(node, ["NODE", "NODE_NEG", "NODE_POS"], "sentence") if n.end <= node.start]
+    wider = [a for a in wider if not any(a.end <= h <= node.start for h in heads)]
     return near if near and all(beyond_axilla(a) for a in wider) else []
 
 
@@ -895,6 +900,30 @@ def _denied_negative(reading: Reading, cue: Cue) -> bool:
 
 
 def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
+    """Statements that the case's axilla is negative, not those denied in turn ("not true that there are no nodes")."""
+    return [c for c in _negative_statements(reading, facts) if not _statement_denied(reading, c)]
+
+
+def _denied_negatives(reading: Reading, facts: Facts) -> List[Cue]:
+    """The deniers of negative statements ("it is not true that", "can't agree", "no nodes? wrong"): a double
+    negation says only that the exam is not negative, not what it found: asked, unless a node is found."""
+    return [d for c in _negative_statements(reading, facts) for d in _deniers(reading, c)][:1]
+
+
+_DENIED_REACH = 12  # tokens from a denier to the negative statement it denies
+
+
+def _deniers(reading: Reading, cue: Cue) -> List[Cue]:
+    return [d for d in reading.all("NEGATION_DENIED") if not d.family and (
+        d.sentence == cue.sentence and 0 <= cue.start - d.end <= _DENIED_REACH
+        or d.text.startswith("?") and 0 <= d.start - cue.end <= 3)]
+
+
+def _statement_denied(reading: Reading, cue: Cue) -> bool:
+    return bool(_deniers(reading, cue))
+
+
+def _negative_statements(reading: Reading, facts: Facts) -> List[Cue]:
     # (an exam said not done; not "not palpated": said of a node, it is felt for and absent)
     if any("exam" in c.text.lower() for c in reading.live("NOT_EXAMINED")) or any(
             _exam_not_done(reading, c) for c in reading.all("PALPABLE", "EXAM") if not c.family):
@@ -1079,6 +1108,7 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
     uncertain = [m.cue for m in found if m.uncertain]
     uncertain += [c for c in reading.all("NSTAGE") if c.uncertain and not (c.negated or c.family)]
     uncertain += [c for c in reading.live("NODE_NEG") if _denied_negative(reading, c)]
+    uncertain += _denied_negatives(reading, facts)
     uncertain += [c for c in reading.all("NODE_POS", "LUMP") if c.uncertain and not (c.negated or c.family)
                   and (c.label == "NODE_POS" or axillary(reading, c) or reading.near(c, ["AXILLA"], "sentence"))]
     if negative:

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, List, Sequence, Tuple
 from text_to_num import alpha2digit
 
 from bot.nlp import structured
+from bot.nlp.bounds import bounds
 from bot.nlp.fastre import Scanner
 from bot.reasons import Note
 
@@ -437,6 +438,12 @@ def _json_dimensions(m: "re.Match[str]") -> str:
     return f'"{m.group(1)}"{m.group(3)}"{dimensions} {m.group(2).lower()}"'
 
 
+# a field whose value is ditto marks ("L axilla:  "   "   "" under "R axilla: 2 cm firm lump, not imaged", or "do.",
+# "ditto"): the value of the field on the line above
+_DITTO_FIELD = Scanner(r'(?m)^[ \t]*[^:\n]{1,30}:[ \t]*(\S[^\n]*)\n[ \t]*[^:\n"]{1,30}:'
+                       r'((?:[ \t]*(?:["”″〃]|ditto\b|do\.))+)[ \t]*$')
+
+
 def _layout(norm: Normalised) -> Normalised:
     """Coded form answers, quoted e-mail replies, JSON form payloads, interviews, glued full stops and
     shorthand symbols."""
@@ -464,6 +471,8 @@ def _layout(norm: Normalised) -> Normalised:
     norm = norm.sub(_EMPTY_FIELD, lambda m: m.group(1) + " unknown")
     if ":" in norm.text:
         norm = norm.sub(_NEGATIVE_FIELD, lambda m: m.group(1) + "unknown")
+        dittos = [(m.start(2), m.end(2), " " + m.group(1)) for m in _DITTO_FIELD.finditer(norm.text)]
+        norm = norm.apply(dittos) if dittos else norm
     norm = norm.sub(_UNIT_FIELD, _unit_field)
     norm = norm.sub(_UNIT_KEY, _unit_field)
     norm = norm.sub(_GLUED_STOP, lambda m: m.group() + " ")
@@ -772,14 +781,18 @@ _AND = r"(?:and|adn|nad|&|n)"  # with its commonest slips: "two adn a half" must
 _FRACTION = r"(?:a\s*-?\s*half|a\s*-?\s*quarter|(?:three|3)[\s-]+quarters)"
 _FRACTION_WORDS = {"half": ".5", "quarter": ".25", "quarters": ".75"}
 _AND_A_HALF = Scanner(rf"(?i)\b(\d+)(?:\s+{_AND}\s+|\s*-?\s*and-)({_FRACTION})\b")
-# "a centimetre and a half": one and a half of the unit
+# "a centimetre", "a centimetre and a half", "a cm and three quarters": one (and its fraction) of the unit; not a rate
+# ("per a cm") nor a fraction of it ("half a centimetre", "a quarter of a cm")
 # A written fraction before a unit ("3 3/4 cm", "1/2 cm"): its decimal; a date ("3/4") has no unit after it.
 _SLASH_FRACTION = Scanner(rf"(?i)(?<![\d/.])(?:(\d{{1,2}})\s+)?([1-9])/([2-9]|1[0-6])(?=\s*-?\s*{_UNIT})")
-_UNIT_AND_A_HALF = Scanner(rf"(?i)\ban?\s+({_UNIT})\s+{_AND}\s+a\s+half\b")
+_A_UNIT = Scanner(rf"(?i)(?<!\bper\s)(?<!\bhalf\s)(?<!\bquarter\sof\s)(?<!\bquarters\sof\s)"
+                  rf"(?<!\bhalf\sof\s)(?<!\bthird\sof\s)(?<!\bthirds\sof\s)\ban?\s+({_UNIT})(?:\s+{_AND}\s+({_FRACTION}))?(?![\w-])")
 # "half a centimetre" alone; after a number or an "and" it is part of "two and a half"
 _HALF_A = Scanner(rf"(?i)(?<!\d\s)(?<!\band\s)(?<!\badn\s)\b(?:half\s+an?|a\s+half)\s+(?={_UNIT})")
 _SMALL_BEFORE = Scanner(
-    rf"(?i)\b({'|'.join(_SMALL)})(?=\s*(?:-\s*)?(?:{_UNIT}|(?:x|by)\s+(?:\d|{'|'.join(_SMALL)})\b|{_AND}\s+{_FRACTION}\b))")
+    rf"(?i)\b({'|'.join(_SMALL)})(?=\s*(?:-\s*)?(?:{_UNIT}|inch(?:es)?\b|(?:cycles?|rounds?|courses?)\b(?!\s+(?:reduction|delay))"
+    rf"|(?:x|by)\s+(?:\d|{'|'.join(_SMALL)})\b"
+    rf"|{_AND}\s+{_FRACTION}\b))")
 _SMALL_AFTER_BY = Scanner(rf"(?i)(?<=\d)(\s*(?:x|by)\s+)({'|'.join(_SMALL)})\b")
 # A unit spelt out after its number ("2 centimetres"): its symbol, the one form every size pattern reads
 _UNIT_WORD = Scanner(r"(?i)(?<=\d)(\s?-?\s?)(centi|milli)met(?:er|re)s?\b")
@@ -981,7 +994,8 @@ def _numbers(norm: Normalised) -> Normalised:
     norm = norm.sub(_POINT, lambda m: f"{m.group(1)}.{m.group(2)}")
     norm = norm.sub(_BARE_POINT, lambda m: f"0.{m.group(1)}")
     norm = norm.sub(_AND_A_HALF, lambda m: m.group(1) + _FRACTION_WORDS[m.group(2).lower().split()[-1].split("-")[-1]])
-    norm = norm.sub(_UNIT_AND_A_HALF, lambda m: f"1.5 {m.group(1)}")
+    norm = norm.sub(_A_UNIT, lambda m: "1" + (_FRACTION_WORDS[re.split(r"[\s-]+", m.group(2).lower())[-1]]
+                                                 if m.group(2) else "") + f" {m.group(1)}")
     norm = norm.sub(_INCH_FRACTION, _inch_fraction)
     norm = norm.sub(_INCH_SLASH, _inch_fraction)
     norm = norm.sub(_SLASH_FRACTION, _fraction_to_decimal)
@@ -1143,6 +1157,11 @@ def _sizes_taken_back(norm: Normalised) -> Normalised:
     return norm.apply([(m.start(), m.end(), " ") for m in _A_SIZE.finditer(norm.text, 0, found.start())])
 
 
+# the side in Latin shorthand after the part it is of ("ca mammae sin.", "axilla dext."): not Spanish "sin" (without)
+_LATIN_SIDE = Scanner(r"(?i)(?<=\b(?:mammae|axilla)\s)(sin|dext|dextr|dex)\.|(?<=\baxillae\s)(sin|dext|dextr|dex)\."
+                      r"|(?<=\bthoracis\s)(sin|dext|dextr|dex)\.")
+
+
 def _elision(norm: Normalised) -> Normalised:
     """Words shared, in the way or taken back: a finding two adverbs share, axillary levels, sizes or a clause
     taken back, case endings and elided articles."""
@@ -1152,6 +1171,7 @@ def _elision(norm: Normalised) -> Normalised:
     if _ERROR_WORDS.search(norm.text):  # the words stand in a lookahead, which fastre cannot skip on
         norm = norm.sub(_QUOTED_ERROR, lambda m: " " * len(m.group()))
     norm = norm.sub(_CASE_ENDING, lambda m: " ")
+    norm = norm.sub(_LATIN_SIDE, lambda m: "left" if m.group().lower() == "sin." else "right")
     if _RETRACTION_WORDS.search(norm.text):  # the pattern's words stand in a lookahead, which fastre cannot skip on
         norm = norm.sub(_RETRACTED, _taken_back)
     return norm.sub(_ELISION, lambda m: m.group(0) + " ")
@@ -1222,7 +1242,7 @@ def _footnotes(norm: Normalised) -> Normalised:
 
 STEPS: Sequence[Callable[[Normalised], Normalised]] = (
     _unescape, _structured, _footnotes, _markup, _characters, _tables, _layout, _dictation, _elision, _ocr, _wrapped,
-    _numbers, _retrospective)
+    _numbers, bounds, _retrospective)
 
 
 def normalise(text: str) -> Tuple[Normalised, List[Note]]:

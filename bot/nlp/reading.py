@@ -40,6 +40,8 @@ _VOIDED_INSIDE: Dict[str, FrozenSet[str]] = {
     "NAC_ONGOING": frozenset({"NAC_DONE"}),  # "not yet finished", "finishing next week": not done
     "NAC_DONE": frozenset({"NAC_ONGOING_WEAK"}),  # "last infusion a week ago": the week is when it ended
     "ITEM_LABEL": frozenset({"LUMP", "TUMOR"}),
+    "PRIMARY_NOT_TUMOR": frozenset({"TUMOR", "NEOADJUVANT"}),  # "the primary reader", "primary care physician"
+    "NODE_BIOPSY_RESULT": frozenset({"CANCER"}),  # "a node in her right armpit came back as cancer": the node's
     "CANCER_SERVICE": frozenset({"CANCER"}),  # "lung cancer screening", "cancer genetics clinic": no one's cancer
     "CANCER_QUESTION": frozenset({"CANCER", "RECURRENCE"}),  # "Is it cancer?": asked, not known
     "SIGN_OFF": frozenset({"MALE", "FEMALE", "AGE_SEX", "SIDE_LEFT", "SIDE_RIGHT"}),  # "Thanks, M": the writer

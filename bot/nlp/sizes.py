@@ -560,11 +560,11 @@ def _new_study(reading: Reading, update: Cue, found: List[Tuple[Cue, float]]) ->
 
 
 def _comparisons(reading: Reading) -> List[Cue]:
-    """The bounds on a size ("< 2 cm", "over 3 cm"); not "up to 2.4 cm on ultrasound" or "IDC up to 2.4 cm", the
-    extent a study measured or the tumour's (as "measuring up to 2.4 cm" is), which is a size."""
+    """The bounds on a size ("< 2 cm", "over 3 cm", "IDC up to 2.5 cm": testers read that as a bound and as a size,
+    so it is asked); not "up to 2.4 cm on ultrasound", the extent a study measured (as "measuring up to 2.4 cm" is),
+    which is a size."""
     return [c for c in reading.all(*_COMPARISONS) if not (c.text.lower().startswith("up") and (
-        any(0 <= s.start - c.end <= 2 for s in reading.all(*_STUDIES))
-        or any(0 <= c.start - t.end <= 1 for t in reading.all("CANCER", "TUMOR"))))]  # ("IDC up to 2.3 cm")
+        any(0 <= s.start - c.end <= 2 for s in reading.all(*_STUDIES))))]
 
 
 def _split_decimal(reading: Reading, cue: Cue) -> bool:
@@ -666,6 +666,8 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         when = changed.get(id(cue)) or _when(reading, cue)
         if nac and when == "old":
             when = "diagnosis"  # "when you found it in August it was 4 cm", now on chemotherapy: before it
+        if nac and when == "diagnosis" and head == "node" and _after_a_new_lump(reading, cue):
+            head = "tumor"  # "mid-NAC, new palpable L axillary lump, 3.5 cm at diagnosis": no new lump has a size then
         if when == "old" and head not in ("node", "other") and not nac and value is not None:
             older.append((cue, value))
         if head == "other" and value is not None and when != "old" and _cancer_focus(reading, cue):
@@ -690,6 +692,8 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
         bare = [b for b in bare if b[2] == "diagnosis" or (b[2] is None and at_dx(b[0]))]
     if not nac:
         placed, bare = _grown(reading, placed), _grown(reading, bare)
+    benign = _benign_items(reading, [c for c, _, _ in placed + bare])
+    placed, bare = [p for p in placed if id(p[0]) not in benign], [b for b in bare if id(b[0]) not in benign]
     unitless, unsure = _unitless(reading, placed + bare)
     bare += unitless + _corrected_unitless(reading, placed + bare)
     if placed and bare:
@@ -744,6 +748,41 @@ def tumor_size(reading: Reading, facts: Facts) -> Read:
     if unsure:
         return Read(residue=tuple(unsure[:1]), notes=tuple(notes))  # "18 mm on US, 2.6 on MRI": 2.6 mm or cm?
     return Read(largest, cues, residue=residue, notes=tuple(notes))
+
+
+def _after_a_new_lump(reading: Reading, size: Cue) -> bool:
+    """The head before a size is a lump or node called new ("new palpable L axillary lump, 3.5 cm")."""
+    heads = [c for c in reading.all("LUMP", "NODE") if c.sentence == size.sentence and c.end <= size.start]
+    # (the word "new" itself, not "at diagnosis", which the NEW label holds too)
+    return bool(heads) and any(c.text.lower() in ("new", "newly") for c in reading.within(heads[-1], ["NEW"], 5, 0))
+
+
+# an item of a list: a line that starts with a bullet, a dash or an item's number or letter ("- ", "2) ", "(b) ")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–·]|\(?\d{1,2}[.)]|\(?[a-h][.)])[ \t]")
+
+
+def _benign_items(reading: Reading, sizes: List[Cue]) -> Set[int]:
+    """ids of the sizes in a list of lesions whose item calls its lesion benign ("- 1:00 1.0 cm oval mass - BI-RADS 3",
+    "3) 2.5 cm mass, known fibroadenoma") and names no cancer, when another item's size is the cancer's ("- 12:00
+    3.7 cm mass - core: IDC"): each item of such a list is a lesion of its own, so the benign ones are not the
+    tumour's readings."""
+    plain = reading.plain
+    items: Dict[int, Tuple[int, int]] = {}
+    for cue in sizes:
+        start = plain.rfind("\n", 0, cue.start_char) + 1
+        end = plain.find("\n", cue.start_char)
+        end = len(plain) if end < 0 else end
+        if _LIST_ITEM.match(plain, start):
+            items[id(cue)] = (start, end)
+    if len(set(items.values())) < 2:
+        return set()
+
+    def named(labels: Tuple[str, ...], span: Tuple[int, int]) -> bool:
+        return any(span[0] <= c.start_char < span[1] and not (c.negated or c.family) for c in reading.all(*labels))
+
+    cancer = {key for key, span in items.items() if named(("CANCER",), span)}
+    benign = {key for key, span in items.items() if key not in cancer and named(("BENIGN_LOOK",), span)}
+    return benign if cancer else set()
 
 
 # A cancer of several tumours ("multicentric IDC: UOQ focus 2.4 cm, LIQ focus 1.1 cm")
@@ -834,6 +873,9 @@ def _unitless(reading: Reading, sized: Sized) -> Tuple[Sized, List[Cue]]:
             continue
         # a size with a unit in its sentence, or a few words before it ("1.2cm US / 2.4 MRI")
         units = [c for c, _, _ in sized if c.sentence == cue.sentence or 0 <= cue.start - c.end <= 6]
+        if units and _doubted_alternative(reading, cue):
+            unsure.append(cue)  # "2.5 cm - or was it 1.5?": which, is asked
+            continue
         if not units or not any(-4 <= s.start - cue.start <= 3 for s in studies):
             continue
         mm = bool(_MM.search(units[0].text.lower()))
@@ -845,6 +887,18 @@ def _unitless(reading: Reading, sized: Sized) -> Tuple[Sized, List[Cue]]:
         elif 0 < _number(cue) <= MAX_TUMOR_CM:
             found.append((cue, _number(cue), None))
     return found, unsure
+
+
+_DOUBTING_OR = frozenset({"was", "is", "it", "maybe", "perhaps", "possibly", "even", "rather", "actually"})
+
+
+def _doubted_alternative(reading: Reading, cue: Cue) -> bool:
+    """A number offered as another reading of the size just given ("2.5 cm - or was it 1.5?", "or maybe 1.5")."""
+    before = [t.lower() for t in reading.tokens[max(0, cue.start - 4):cue.start]]
+    if "or" not in before:
+        return False
+    said = before[before.index("or") + 1:]
+    return bool(said) and set(said) <= _DOUBTING_OR
 
 
 def _valued(reading: Reading, cue: Cue) -> bool:

@@ -179,9 +179,16 @@ def test_two_studies_listed_with_one_time_are_both_at_diagnosis() -> None:
     assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
 
 
-def test_a_tumour_up_to_a_size_measures_that_size() -> None:
+def test_a_tumour_up_to_a_size_past_2_cm_is_asked() -> None:
+    """"up to 2.6 cm" said of the tumour is read as a bound by some clinicians and as its size by others (session 32
+    reversed session 26 here): a bound past 2 cm leaves both sides open, so the size is asked."""
     result = bot.analyze("Newly diagnosed R ILC up to 2.6 cm, axilla clinically negative, not yet treated, 71F")
-    assert (result.facts["tumor_size_cm"], result.variant_id) == (2.6, "axilla-5")
+    assert (result.status, result.missing) == (bot.NEEDS_INFO, ["tumor_size_cm"])
+
+
+def test_a_tumour_up_to_a_size_under_2_cm_is_2_cm_or_less() -> None:
+    result = bot.analyze("Newly diagnosed R ILC up to 1.6 cm, axilla clinically negative, not yet treated, 71F")
+    assert (result.status, result.variant_id) == (bot.MATCHED, "axilla-3")
 
 
 def test_a_satellite_lesion_some_distance_away_gives_no_size() -> None:
