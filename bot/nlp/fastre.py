@@ -156,7 +156,7 @@ def _words(parsed: sre_parse.SubPattern) -> Tuple[Tuple[str, ...], Tuple[Tuple[s
             tuple(need for need in sorted(needs, key=len) if len(need) != 1))
 
 
-Seen = Tuple[str, str, bool, Dict[Tuple[str, ...], bool]]
+Seen = Tuple[str, str, bool, Dict[Any, Any]]
 _SEEN: Seen = ("", "", True, {})  # the last text scanned: (text, lower-cased, ASCII?, found sets of strings)
 
 
@@ -224,11 +224,27 @@ class Scanner:
             found = match(text, start.start()) if start is not None else None
 
 
+_GRAM = 3  # characters of the pieces a text's keys are looked up by
+_PIECES = "pieces"
+
+
+def _grams(seen: Seen) -> FrozenSet[str]:
+    """Every piece of _GRAM characters of the lower-cased text, computed once per text (kept in its memo under a
+    string, where the sets of strings are tuples)."""
+    found = seen[3].get(_PIECES)
+    if found is None:
+        lower = seen[1]
+        found = seen[3][_PIECES] = frozenset([lower[i:i + _GRAM] for i in range(len(lower) - _GRAM + 1)])
+    return found
+
+
 class ScannerIndex:
     """Which of many scanners may match a text, found in one pass: each scanner is keyed by strings one of which any
     match of it contains (its longest required word, or one set of alternatives), so a text is looked at once per
-    key instead of once per scanner. `candidates` never leaves out a scanner that matches (the scanners check
-    their words again); for non-ASCII text, where the words are not looked for, it gives all."""
+    key instead of once per scanner. The keys are looked up by one of their pieces of _GRAM characters: only those
+    whose piece is in the text (one set intersection) are looked for. `candidates` never leaves out a scanner that
+    matches (the scanners check their words again); for non-ASCII text, where the words are not looked for, it
+    gives all."""
 
     def __init__(self, scanners: Sequence[Scanner]) -> None:
         self._count = len(scanners)
@@ -244,7 +260,12 @@ class ScannerIndex:
                                                  -min(map(len, need), default=0)))
             for word in key:
                 keyed.setdefault(word, []).append(i)
-        self._keys = tuple(keyed.items())
+        self._short = tuple((word, indexes) for word, indexes in keyed.items() if len(word) < _GRAM)
+        self._by_gram: Dict[str, List[Tuple[str, List[int]]]] = {}
+        for word, indexes in keyed.items():
+            if len(word) >= _GRAM:
+                self._by_gram.setdefault(word[-_GRAM:], []).append((word, indexes))
+        self._grams = frozenset(self._by_gram)
 
     def candidates(self, text: str) -> List[int]:
         """Indexes (in order) of the scanners that may match `text`."""
@@ -253,7 +274,12 @@ class ScannerIndex:
             return list(range(self._count))
         lower = seen[1]
         found = set(self._always)
-        for word, indexes in self._keys:
+        for word, indexes in self._short:
             if word in lower:
                 found.update(indexes)
+        by_gram = self._by_gram
+        for gram in _grams(seen) & self._grams:
+            for word, indexes in by_gram[gram]:
+                if word in lower:
+                    found.update(indexes)
         return sorted(found)
