@@ -4,7 +4,21 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Collection, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
+from typing import (
+    Any,
+    Collection,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    NamedTuple,
+    Optional,
+    Sequence,
+    Set,
+    Tuple,
+    TypeVar,
+    Union,
+)
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -48,6 +62,7 @@ def _study_stop(norms: List[str], e: int, verbs: List[int], stop: int) -> int:
     return stop
 
 
+Tag = TypeVar("Tag")
 _TEXT_KEY = "bot:text"
 
 
@@ -98,30 +113,35 @@ def scanned_text(doc: Doc) -> str:
     return _mended_text(doc, mended)[0] if mended else doc_text(doc)
 
 
-def regex_matches(doc: Doc, scanner: Scanner) -> Iterator[Tuple[int, int]]:
-    """(start, end) token offsets of the scanner's matches in scanned_text(doc), each widened to whole tokens (as
-    char_span's "expand"); the tokens are the doc's own."""
+def regex_matches(doc: Doc, scanners: Iterable[Tuple[Tag, Scanner]]) -> Iterator[Tuple[Tag, int, int]]:
+    """(tag, start, end) of each tagged scanner's matches in scanned_text(doc), scanner by scanner, as token offsets
+    widened to whole tokens (as char_span's "expand"); the tokens are the doc's own. The text, and how its
+    characters map to tokens, are looked up once for all the scanners."""
     mended = doc.user_data.get(_MENDED_KEY)
-    if not mended:
-        text = doc_text(doc)
-        tokens = token_table(doc)
+    if mended:
+        text, starts = _mended_text(doc, mended)
+        for tag, scanner in scanners:
+            for m in scanner.finditer(text):
+                if m.end() > m.start():
+                    yield tag, bisect_right(starts, m.start()) - 1, bisect_left(starts, m.end())
+        return
+    text = doc_text(doc)
+    tokens: Optional[TokenTable] = None
+    for tag, scanner in scanners:
         for m in scanner.finditer(text):
             # doc.char_span(start, end, alignment_mode="expand"): the tokens holding the first and the last
             # character, a first character that is a token's trailing space belonging to the next token
             first, last = m.start(), m.end() - 1
             if first >= len(text) or last < 0:
                 continue
+            if tokens is None:
+                tokens = token_table(doc)
             start = bisect_right(tokens.idx, first) - 1
             if first == tokens.idx[start] + len(tokens.text[start]):
                 start += 1
             end = bisect_right(tokens.idx, last)
             if end > start:
-                yield start, end
-        return
-    text, starts = _mended_text(doc, mended)
-    for m in scanner.finditer(text):
-        if m.end() > m.start():
-            yield bisect_right(starts, m.start()) - 1, bisect_left(starts, m.end())
+                yield tag, start, end
 
 
 def _mended_text(doc: Doc, mended: Dict[int, str]) -> Tuple[str, List[int]]:
@@ -493,9 +513,7 @@ class AxillaContext:
         if len(self.matcher):
             found.update((self._key_kind[key], start, end) for key, start, end in self.matcher(doc))
         regexes = self._regexes
-        for i in self._index.candidates(scanned_text(doc)):
-            index, regex = regexes[i]
-            found.update((index, start, end) for start, end in regex_matches(doc, regex))
+        found.update(regex_matches(doc, (regexes[i] for i in self._index.candidates(scanned_text(doc)))))
         kinds = self._kinds
         pseudo = [(kinds[k].category, s, e) for k, s, e in found if kinds[k].direction == "PSEUDO"]
         if pseudo:
@@ -757,10 +775,8 @@ class RegexRuler:
             doc.spans[self.spans_key] = []
         group = doc.spans[self.spans_key]  # appended to: reading its spans back would build each one again
         compiled = self._compiled
-        for i in self._index.candidates(scanned_text(doc)):
-            label, regex = compiled[i]
-            for start, end in regex_matches(doc, regex):
-                group.append(Span(doc, start, end, label=label))
+        for label, start, end in regex_matches(doc, (compiled[i] for i in self._index.candidates(scanned_text(doc)))):
+            group.append(Span(doc, start, end, label=label))
         return doc
 
     def to_disk(self, path, exclude=tuple()) -> None:  # noqa: D102

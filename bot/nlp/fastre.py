@@ -199,7 +199,12 @@ class Scanner:
             for either in self.either:
                 has = found.get(either)
                 if has is None:  # (a substring test per string: 4x faster than one regex of the alternatives)
-                    has = found[either] = any(word in lower for word in either)
+                    has = False
+                    for word in either:  # (a loop: no generator to build, as any() needs)
+                        if word in lower:
+                            has = True
+                            break
+                    found[either] = has
                 if not has:
                     return iter(())
         if self._finder is None:
