@@ -7,11 +7,11 @@ with, and searches with a second regex that starts with a case-sensitive class o
 ahead to in C) and then asserts, from that character, that the pattern matches there: one search finds the next
 match's start, without a call from Python per candidate place; the pattern itself then matches there. The matches
 are exactly `pattern.finditer(text)`'s: any match starts at such a place, and matching from a position sees the
-whole text (lookbehinds, `\\b`, `^`). Before that, the words a
-match must contain ("cm" or "mm" for a size; what a lookahead or lookbehind must see) are looked for in the
-lower-cased text: a pattern whose words are absent is not run at all. `ScannerIndex` does that for many scanners
-at once, keying each by one of its words. Non-ASCII text, and patterns whose first characters cannot be worked out
-(or that can match the empty string, or start at a space), use plain finditer.
+whole text (lookbehinds, `\\b`, `^`). Before that, the words a match must contain ("cm" or "mm" for a size;
+what a lookahead or lookbehind must see) are looked for in the lower-cased text: a pattern whose words are absent
+is not run at all. `ScannerIndex` does that for many scanners at once, keying each by one of its words. Non-ASCII
+text, and patterns whose first characters cannot be worked out (or that can match the empty string, or start at a
+space), use plain finditer.
 """
 from __future__ import annotations
 
@@ -87,8 +87,8 @@ def _finder(pattern: str, parsed: sre_parse.SubPattern, starts: str) -> Optional
     pattern matching from it. No groups of its own, so the pattern's group references keep their numbers. None
     when it cannot be built (a group reference inside the lookbehind)."""
     body = pattern
-    while _GLOBAL_FLAGS.match(body):  # the pattern's global flags go to the compiled flags
-        body = body[_GLOBAL_FLAGS.match(body).end():]  # type: ignore[union-attr]
+    while (leading := _GLOBAL_FLAGS.match(body)) is not None:  # the pattern's global flags go to the compiled flags
+        body = body[leading.end():]
     flags = parsed.state.flags
     try:
         with warnings.catch_warnings():
