@@ -23,6 +23,7 @@ from typing import (
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from bot.nlp.fastre import Scanner, ScannerIndex
@@ -745,6 +746,27 @@ class TypoNorms:
         data = json.loads((Path(path) / "vocabulary.json").read_text())
         self.add_vocabulary(data["norms"], data["known"])
         return self
+
+
+@Language.factory("cue_ruler", default_config={"spans_key": CUES_KEY, "phrase_matcher_attr": "NORM"})
+def make_cue_ruler(nlp: Language, name: str, spans_key: str, phrase_matcher_attr: str) -> "CueRuler":
+    """spaCy's span_ruler (as its factory makes it: overwriting its key), for the lexicon's phrases."""
+    return CueRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr=phrase_matcher_attr, overwrite=True)
+
+
+class CueRuler(SpanRuler):
+    """spaCy's SpanRuler, run without what it does per message that the rule pipeline has no use for: a warnings
+    filter and its empty token matcher (which warns) when all its patterns are phrases, and the error-handler
+    lookup (an error propagates, as parse() lets every component's). The same spans, in the same order."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = list(self.phrase_matcher(doc))
+        if len(self.matcher):
+            matches += self.matcher(doc)
+        labels = self._match_label_id_map
+        self.set_annotations(doc, sorted({Span(doc, start, end, label=labels[key]["label"], span_id=labels[key]["id"])
+                                          for key, start, end in matches if start != end}))
+        return doc
 
 
 @Language.factory("regex_ruler", default_config={"spans_key": CUES_KEY})
