@@ -178,8 +178,8 @@ class Scanner:
         # sre itself skips ahead to a case-sensitive literal the pattern starts with
         self._plain = bool(parsed.data) and parsed.data[0][0] is sre.LITERAL and not self.regex.flags & re.I
         self.words, self.either = _words(parsed)
-        starts = _starts(parsed)
-        self._finder = _finder(pattern, parsed, starts) if starts is not None else None
+        self.starts = _starts(parsed)  # the class of start characters, or None
+        self._finder = _finder(pattern, parsed, self.starts) if self.starts is not None else None
 
     def finditer(self, text: str) -> Iterator["re.Match[str]"]:
         """The matches of `pattern.finditer(text)`."""
