@@ -4,11 +4,26 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Collection, Dict, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
+from typing import (
+    Any,
+    Collection,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    NamedTuple,
+    Optional,
+    Sequence,
+    Set,
+    Tuple,
+    TypeVar,
+    Union,
+)
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from bot.nlp.fastre import Scanner, ScannerIndex
@@ -33,14 +48,14 @@ _STUDIES = {"us", "ultrasound", "mri", "ct", "pet", "mammogram", "mammography", 
 _DENIED_STUDY = 3  # tokens after a negation within which a study named is the one denied ("no US showed a node")
 
 
-def _study_stop(doc: Doc, e: int, verbs: List[int], stop: int) -> int:
+def _study_stop(norms: List[str], e: int, verbs: List[int], stop: int) -> int:
     """Where a negation ending at token `e` stops before a study's verb: at the verb ("a woman with no history shows
     a node"), or at the study named before it ("no history of breast cancer mammogram shows a node", as dictation
     runs sentences together); not when the study follows the negation ("no US showed a node": the study is denied)."""
     for i in verbs:
         if i <= e:
             continue
-        studies = [j for j in range(e, i) if doc[j].norm_ in _STUDIES]
+        studies = [j for j in range(e, i) if norms[j] in _STUDIES]
         if not studies:
             return min(stop, i)
         if studies[0] - e >= _DENIED_STUDY:
@@ -48,6 +63,7 @@ def _study_stop(doc: Doc, e: int, verbs: List[int], stop: int) -> int:
     return stop
 
 
+Tag = TypeVar("Tag")
 _TEXT_KEY = "bot:text"
 
 
@@ -60,6 +76,34 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+_TABLE_KEY = "bot:tokens"
+
+
+class TokenTable(NamedTuple):
+    """The doc's tokens' attributes as lists, read once per doc: reading a token of the doc builds a Token object
+    each time (the components read hundreds a message)."""
+
+    text: List[str]
+    norm: List[str]
+    space: List[str]  # the whitespace after each token
+    idx: List[int]    # where each token starts in the doc's text
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The doc's TokenTable, computed on first use: after the typo component, which sets NORMs (the regex ruler and
+    the context component run after it)."""
+    table = doc.user_data.get(_TABLE_KEY)
+    if table is None:
+        text, norm, space, idx = [], [], [], []
+        for token in doc:
+            text.append(token.text)
+            norm.append(token.norm_)
+            space.append(token.whitespace_)
+            idx.append(token.idx)
+        table = doc.user_data[_TABLE_KEY] = TokenTable(text, norm, space, idx)
+    return table
+
+
 _MENDED_KEY = "bot:mended"
 
 
@@ -70,20 +114,35 @@ def scanned_text(doc: Doc) -> str:
     return _mended_text(doc, mended)[0] if mended else doc_text(doc)
 
 
-def regex_matches(doc: Doc, scanner: Scanner) -> Iterator[Tuple[int, int]]:
-    """(start, end) token offsets of the scanner's matches in scanned_text(doc), each widened to whole tokens (as
-    char_span's "expand"); the tokens are the doc's own."""
+def regex_matches(doc: Doc, scanners: Iterable[Tuple[Tag, Scanner]]) -> Iterator[Tuple[Tag, int, int]]:
+    """(tag, start, end) of each tagged scanner's matches in scanned_text(doc), scanner by scanner, as token offsets
+    widened to whole tokens (as char_span's "expand"); the tokens are the doc's own. The text, and how its
+    characters map to tokens, are looked up once for all the scanners."""
     mended = doc.user_data.get(_MENDED_KEY)
-    if not mended:
-        for m in scanner.finditer(doc_text(doc)):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None and len(span):
-                yield span.start, span.end
+    if mended:
+        text, starts = _mended_text(doc, mended)
+        for tag, scanner in scanners:
+            for m in scanner.finditer(text):
+                if m.end() > m.start():
+                    yield tag, bisect_right(starts, m.start()) - 1, bisect_left(starts, m.end())
         return
-    text, starts = _mended_text(doc, mended)
-    for m in scanner.finditer(text):
-        if m.end() > m.start():
-            yield bisect_right(starts, m.start()) - 1, bisect_left(starts, m.end())
+    text = doc_text(doc)
+    tokens: Optional[TokenTable] = None
+    for tag, scanner in scanners:
+        for m in scanner.finditer(text):
+            # doc.char_span(start, end, alignment_mode="expand"): the tokens holding the first and the last
+            # character, a first character that is a token's trailing space belonging to the next token
+            first, last = m.start(), m.end() - 1
+            if first >= len(text) or last < 0:
+                continue
+            if tokens is None:
+                tokens = token_table(doc)
+            start = bisect_right(tokens.idx, first) - 1
+            if first == tokens.idx[start] + len(tokens.text[start]):
+                start += 1
+            end = bisect_right(tokens.idx, last)
+            if end > start:
+                yield tag, start, end
 
 
 def _mended_text(doc: Doc, mended: Dict[int, str]) -> Tuple[str, List[int]]:
@@ -223,33 +282,34 @@ def _scopes(direction: str, max_scope: Any) -> Tuple[Optional[int], Optional[int
     return (reach if direction != "BACKWARD" else 0), (reach if direction != "FORWARD" else 0)
 
 
-def _ends_sentence(doc: Doc, token) -> bool:
-    """A full stop, a question mark after a word ("imaging?", not "? LN"), or a word with its own full stop ("58F.")."""
-    text = token.norm_
-    if text == "." and token.i > 0 and not doc[token.i - 1].whitespace_ \
-            and doc[token.i - 1].norm_ + "." in _ABBREVIATIONS:
+def _ends_sentence(doc: Doc, tokens: TokenTable, i: int) -> bool:
+    """A full stop, a question mark after a word ("imaging?", not "? LN"), or a word with its own full stop ("58F.");
+    of token `i` (`tokens`: the doc's token_table)."""
+    norms, spaces = tokens.norm, tokens.space
+    text = norms[i]
+    if text == "." and i > 0 and not spaces[i - 1] and norms[i - 1] + "." in _ABBREVIATIONS:
         # "approx." split by the tokenizer: the abbreviation's own full stop; "no." only before a number
         # ("No. 4"): "Neoadjuvant: no. New IDC" is an answer and its full stop
-        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        return doc[token.i - 1].norm_ == "no" and not (following is not None and following.like_num)
-    if text in {".", ";", "!", "\n", "|"} or (token.is_space and "\n" in token.text):
+        return norms[i - 1] == "no" and not (i + 1 < len(norms) and doc[i + 1].like_num)
+    if text in {".", ";", "!", "\n", "|"} or ("\n" in tokens.text[i] and tokens.text[i].isspace()):
         return True  # a line break ends a sentence: pasted lists and report lines
     if text == "?":
-        return token.i > 0 and not doc[token.i - 1].whitespace_ and bool(token.whitespace_ or token.i == len(doc) - 1)
-    return len(text) > 1 and text.endswith(".") and text not in _ABBREVIATIONS and bool(token.whitespace_)
+        return i > 0 and not spaces[i - 1] and bool(spaces[i] or i == len(norms) - 1)
+    return len(text) > 1 and text.endswith(".") and text not in _ABBREVIATIONS and bool(spaces[i])
 
 
 def clause_ids(doc: Doc, terminators: Collection[int] = ()) -> Tuple[List[int], List[int]]:
     """Clause and sentence index of every token: a sentence ends at its final punctuation or a line break, and a
     new clause starts at each token of `terminators` (where a TERMINATE phrase starts) and after a sentence end."""
+    tokens = token_table(doc)
     clauses, sentences = [], []
     clause = sentence = 0
-    for token in doc:
-        if token.i in terminators:
+    for i in range(len(tokens.text)):
+        if i in terminators:
             clause += 1
         clauses.append(clause)
         sentences.append(sentence)
-        if _ends_sentence(doc, token):
+        if _ends_sentence(doc, tokens, i):
             clause += 1
             sentence += 1
     return clauses, sentences
@@ -260,30 +320,31 @@ _NOT_AN_ITEM = frozenset({"so", "not", "more", "less", "something", "similar", "
 _ALTERNATIVES = frozenset({"whether", "if", "either", "unclear", "unsure", "one"})  # "unclear whether one or both"
 
 
-def _list_items(doc: Doc, clauses: List[int], clause: int, cue_end: int) -> List[int]:
+def _list_items(doc: Doc, tokens: TokenTable, clauses: List[int], clause: int, cue_end: int) -> List[int]:
     """The clauses after `clause` (where the cue ending at token `cue_end` stands) that go on with a list of short
     items to its "or" ("no skin changes, nipple retraction, or palpable adenopathy"); [] when they do not end in
-    such an item. Single words before the last item are modifiers of the noun it names ("no enlarged, firm, matted
-    or otherwise abnormal nodes were felt"): that item is as long as its clause."""
+    such an item (`tokens`: the doc's token_table). Single words before the last item are modifiers of the noun it
+    names ("no enlarged, firm, matted or otherwise abnormal nodes were felt"): that item is as long as its clause."""
+    texts, norms = tokens.text, tokens.norm
     items: List[int] = []
     at = clauses.index(clause) if clause in clauses else len(clauses)
     while at < len(clauses) and clauses[at] == clause:
         at += 1
     modifiers = at - cue_end == 1
     # a comma starts the clause it ends (clause_ids): each item is ", words", the last ", or words"
-    while at < len(clauses) and doc[at].text == "," and len(items) < 4:
+    while at < len(clauses) and texts[at] == "," and len(items) < 4:
         current, first = clauses[at], at
         while at < len(clauses) and clauses[at] == current:
             at += 1
-        last = first + 1 < len(doc) and doc[first + 1].norm_ in ("or", "nor")
-        end = at - 1 if doc[at - 1].text in (".", ";", "!", "?") else at  # the sentence's stop is no word of it
+        last = first + 1 < len(norms) and norms[first + 1] in ("or", "nor")
+        end = at - 1 if texts[at - 1] in (".", ";", "!", "?") else at  # the sentence's stop is no word of it
         # ", nipple retraction or palpable adenopathy": the last two items after one comma, with no serial comma
         # (not "palpable node or so", "node or two", "palpable or not")
-        joined = [i for i in range(first + 2, min(at, first + _LIST_ITEM + 1)) if doc[i].norm_ in ("or", "nor")]
-        if not last and joined and joined[0] + 1 < at and (doc[joined[0] + 1].norm_ not in _NOT_AN_ITEM or (
-                modifiers and joined[0] == first + 2 and doc[joined[0] + 1].norm_ == "otherwise")) \
+        joined = [i for i in range(first + 2, min(at, first + _LIST_ITEM + 1)) if norms[i] in ("or", "nor")]
+        if not last and joined and joined[0] + 1 < at and (norms[joined[0] + 1] not in _NOT_AN_ITEM or (
+                modifiers and joined[0] == first + 2 and norms[joined[0] + 1] == "otherwise")) \
                 and not doc[joined[0] + 1].like_num \
-                and not any(doc[i].norm_ in _ALTERNATIVES for i in range(first + 1, joined[0])):
+                and not any(norms[i] in _ALTERNATIVES for i in range(first + 1, joined[0])):
             last = True
             if end - joined[0] > _LIST_ITEM + 2 and not (modifiers and joined[0] == first + 2):
                 return []
@@ -299,17 +360,17 @@ def _list_items(doc: Doc, clauses: List[int], clause: int, cue_end: int) -> List
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
 
 
-def _brackets(doc: Doc) -> Dict[int, Tuple[int, int]]:
-    """Token index -> (open, close) token indexes of the innermost closed bracket holding it."""
+def _brackets(texts: List[str]) -> Dict[int, Tuple[int, int]]:
+    """Token index -> (open, close) token indexes of the innermost closed bracket holding it (`texts`: the tokens')."""
     inside: Dict[int, Tuple[int, int]] = {}
     opened: List[int] = []
-    for token in doc:
-        if token.text in _OPEN:
-            opened.append(token.i)
-        elif token.text in _CLOSE and opened:
+    for at, text in enumerate(texts):
+        if text in _OPEN:
+            opened.append(at)
+        elif text in _CLOSE and opened:
             start = opened.pop()
-            for i in range(start + 1, token.i):
-                inside.setdefault(i, (start, token.i))
+            for i in range(start + 1, at):
+                inside.setdefault(i, (start, at))
     return inside
 
 
@@ -453,9 +514,7 @@ class AxillaContext:
         if len(self.matcher):
             found.update((self._key_kind[key], start, end) for key, start, end in self.matcher(doc))
         regexes = self._regexes
-        for i in self._index.candidates(scanned_text(doc)):
-            index, regex = regexes[i]
-            found.update((index, start, end) for start, end in regex_matches(doc, regex))
+        found.update(regex_matches(doc, (regexes[i] for i in self._index.candidates(scanned_text(doc)))))
         kinds = self._kinds
         pseudo = [(kinds[k].category, s, e) for k, s, e in found if kinds[k].direction == "PSEUDO"]
         if pseudo:
@@ -475,11 +534,13 @@ class AxillaContext:
         # follows the phrase itself ("Denies: lumps"); a negation's stops at a spaced dash too, the one right
         # after it included ("no skin changes - palpable node", "history - none - new IDC"), and at a study's verb
         # ("MRI in a woman with no cancer history shows a node"; not "no US showed a node": the study is denied).
+        tokens = token_table(doc)
+        texts = tokens.text
         colons, breaks, verbs = [], [], []
-        for i, text in enumerate(t.text for t in doc):
+        for i, text in enumerate(texts):
             if text == ":" or (text.endswith(":") and not any(ch.isalnum() for ch in text)):  # ":", and "):"
                 colons.append(i)
-            elif text in _DASHES and (text != "-" or i and doc[i - 1].whitespace_ and doc[i].whitespace_):
+            elif text in _DASHES and (text != "-" or i and tokens.space[i - 1] and tokens.space[i]):
                 breaks.append(i)
             elif text in _STUDY_VERBS or text.lower() in _STUDY_VERBS:
                 verbs.append(i)
@@ -492,25 +553,26 @@ class AxillaContext:
                     # a query ends at a spaced dash too ("CT for ?PE - 1.9 cm L axillary node")
                     stop = min(stop, next((i for i in breaks if i >= e), stop))
                 if kinds[k].bit == _NEGATED:
-                    stop = min(stop, next((i for i in breaks if i >= e), stop), _study_stop(doc, e, verbs, stop))
-                    if kinds[k].forward and doc[e - 1].text == ":":
+                    stop = min(stop, next((i for i in breaks if i >= e), stop),
+                               _study_stop(tokens.norm, e, verbs, stop))
+                    if kinds[k].forward and texts[e - 1] == ":":
                         # a negative heading ("Negative for: ...", "Absent: ..."): the rest of its sentence lists
                         listed = sorted({clauses[i] for i in range(e, len(doc)) if sentences[i] == sentences[e - 1]}
                                         - {clauses[e - 1]})
                     elif kinds[k].forward:
-                        listed = _list_items(doc, clauses, clauses[e - 1], e)
+                        listed = _list_items(doc, tokens, clauses, clauses[e - 1], e)
                 # a phrase that holds a terminator ("not yet": "yet" ends clauses) reaches the clause it ends in too;
                 # one that opens with a comma or "but" reaches back into the clause it ends (", but unsure")
-                opened = {clauses[s - 1]} if s and doc[s].lower_ in (",", "but") and kinds[k].backward else set()
+                opened = {clauses[s - 1]} if s and texts[s].lower() in (",", "but") and kinds[k].backward else set()
                 # a field's value (": none") reaches back to its own field's name only ("cN: 1 therapy: none")
-                reach = max((i for i in colons if i < s), default=-1) if doc[s].text.startswith(":") else -1
+                reach = max((i for i in colons if i < s), default=-1) if texts[s].startswith(":") else -1
                 for clause in {clauses[s], clauses[e - 1]} | opened:
                     context.setdefault(clause, []).append((kinds[k], s, e, stop, reach, False))
                 for clause in listed:  # the rest of a list it begins, however far its last item
                     context.setdefault(clause, []).append((kinds[k], s, e, stop, reach, True))
         cues = []
         found_cues = _longest_per_label(doc.spans.get(CUES_KEY, ()), doc_text(doc))
-        inside = _brackets(doc) if any(t.text in _CLOSE for t in doc) else {}
+        inside = _brackets(texts) if not _CLOSE.isdisjoint(texts) else {}
         for start, end, label, start_char, end_char, text in found_cues:
             clause, flags = clauses[start], 0
             for kind, s, e, stop, reach, item in context.get(clause, ()):
@@ -686,6 +748,27 @@ class TypoNorms:
         return self
 
 
+@Language.factory("cue_ruler", default_config={"spans_key": CUES_KEY, "phrase_matcher_attr": "NORM"})
+def make_cue_ruler(nlp: Language, name: str, spans_key: str, phrase_matcher_attr: str) -> "CueRuler":
+    """spaCy's span_ruler (as its factory makes it: overwriting its key), for the lexicon's phrases."""
+    return CueRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr=phrase_matcher_attr, overwrite=True)
+
+
+class CueRuler(SpanRuler):
+    """spaCy's SpanRuler, run without what it does per message that the rule pipeline has no use for: a warnings
+    filter and its empty token matcher (which warns) when all its patterns are phrases, and the error-handler
+    lookup (an error propagates, as parse() lets every component's). The same spans, in the same order."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = list(self.phrase_matcher(doc))
+        if len(self.matcher):
+            matches += self.matcher(doc)
+        labels = self._match_label_id_map
+        self.set_annotations(doc, sorted({Span(doc, start, end, label=labels[key]["label"], span_id=labels[key]["id"])
+                                          for key, start, end in matches if start != end}))
+        return doc
+
+
 @Language.factory("regex_ruler", default_config={"spans_key": CUES_KEY})
 def make_regex_ruler(nlp: Language, name: str, spans_key: str) -> "RegexRuler":
     """Mark numeric and case-sensitive phrases (sizes, TNM, '58F', 'L'/'R') with compiled regexes."""
@@ -714,10 +797,8 @@ class RegexRuler:
             doc.spans[self.spans_key] = []
         group = doc.spans[self.spans_key]  # appended to: reading its spans back would build each one again
         compiled = self._compiled
-        for i in self._index.candidates(scanned_text(doc)):
-            label, regex = compiled[i]
-            for start, end in regex_matches(doc, regex):
-                group.append(Span(doc, start, end, label=label))
+        for label, start, end in regex_matches(doc, (compiled[i] for i in self._index.candidates(scanned_text(doc)))):
+            group.append(Span(doc, start, end, label=label))
         return doc
 
     def to_disk(self, path, exclude=tuple()) -> None:  # noqa: D102

@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from bot.facts import Evidence, Extraction, Facts, Residue, empty, validate
 from bot.features import size_class
 from bot.nlp import bilateral, course, nodes, patients, sizes, stage
-from bot.nlp.components import CONTEXT_KEY, Cue
+from bot.nlp.components import CONTEXT_KEY, Cue, token_table
 from bot.nlp.normalise import normalise
 from bot.nlp.pipeline import answer_fillers, parse
 from bot.nlp.reading import Read, Reader, Reading, inside
@@ -62,8 +62,8 @@ def read(text: str, expecting: Optional[str] = None, explain: bool = False,
     """Normalise the message, run the pipeline and index its cues (and, to explain them, the context cues)."""
     norm, notes = normalise(text)
     doc = parse(norm.text)
-    return Reading(cues=list(doc._.cues), tokens=[t.text for t in doc], expecting=expecting, text=norm,
-                   norms=[t.norm_ for t in doc],
+    tokens = token_table(doc)
+    return Reading(cues=list(doc._.cues), tokens=tokens.text, expecting=expecting, text=norm, norms=tokens.norm,
                    modifiers=tuple(_modifiers(doc)) if explain else (), case_side=case_side,
                    case_lump=case_lump, case_diagnosis=case_diagnosis), notes
 

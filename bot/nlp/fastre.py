@@ -3,13 +3,15 @@
 Python's regex engine skips ahead quickly only when a pattern starts with a literal or a case-sensitive
 character class; a pattern starting with `\\b`, a lookaround or `(?i)` is tried at every position, which costs
 about 25 ns a character. `Scanner` works out from the parsed pattern which ASCII characters a match can start
-with (and, after a leading `\\b`, that it starts a word), finds those places with a case-sensitive class, and
-tries the pattern only there. The matches are exactly `pattern.finditer(text)`'s: any match starts at such a
-place, and matching from a position sees the whole text (lookbehinds, `\\b`, `^`). Before that, the words a
-match must contain ("cm" or "mm" for a size; what a lookahead or lookbehind must see) are looked for in the
-lower-cased text: a pattern whose words are absent is not run at all. `ScannerIndex` does that for many scanners
-at once, keying each by one of its words. Non-ASCII text, and patterns whose first characters cannot be worked out
-(or that can match the empty string, or start at a space), use plain finditer.
+with, and searches with a second regex that starts with a case-sensitive class of them (which the engine skips
+ahead to in C) and then asserts, from that character, that the pattern matches there: one search finds the next
+match's start, without a call from Python per candidate place; the pattern itself then matches there. The matches
+are exactly `pattern.finditer(text)`'s: any match starts at such a place, and matching from a position sees the
+whole text (lookbehinds, `\\b`, `^`). Before that, the words a match must contain ("cm" or "mm" for a size;
+what a lookahead or lookbehind must see) are looked for in the lower-cased text: a pattern whose words are absent
+is not run at all. `ScannerIndex` does that for many scanners at once, keying each by one of its words. Non-ASCII
+text, and patterns whose first characters cannot be worked out (or that can match the empty string, or start at a
+space), use plain finditer.
 """
 from __future__ import annotations
 
@@ -17,11 +19,10 @@ import re
 import sre_compile
 import sre_constants as sre
 import sre_parse
+import warnings
 from typing import Any, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
 
 _ASCII = tuple(chr(i) for i in range(128))
-_WORD = frozenset(c for c in _ASCII if re.fullmatch(r"\w", c))
-_FEW = 12  # with at most this many start characters, candidates are rare enough to try one by one
 
 First = Optional[Tuple[FrozenSet[str], bool]]  # (ASCII characters a match can start with, can it be empty)
 
@@ -65,24 +66,37 @@ def _item(op: Any, av: Any, flags: int) -> First:
     return None
 
 
-def _starts(parsed: sre_parse.SubPattern) -> Optional[Tuple["re.Pattern[str]", int]]:
-    """(a case-sensitive regex of one character at each place a match of the pattern can start in ASCII text,
-    how many characters it takes); None when that cannot be worked out or a match can start at a space."""
+def _starts(parsed: sre_parse.SubPattern) -> Optional[str]:
+    """A case-sensitive class of one character at each place a match of the pattern can start in ASCII text; None
+    when that cannot be worked out or a match can start at a space."""
     found = _sequence(parsed.data, parsed.state.flags)
     if found is None or found[1]:
         return None
     chars = found[0]
     if " " in chars:
         return None  # a match can start at any space: nothing to skip
-    starts = "[" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else r"[^\x00-\x7f]"  # or nowhere
-    leading = []
-    for op, av in parsed.data:
-        if op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-            break
-        leading.append((op, av))
-    if (sre.AT, sre.AT_BOUNDARY) in leading and chars <= _WORD:
-        starts += r"(?<!\w\w)"  # the \b: a word character with none before it
-    return re.compile(starts), len(chars)
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else r"[^\x00-\x7f]"  # or nowhere
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def _finder(pattern: str, parsed: sre_parse.SubPattern, starts: str) -> Optional["re.Pattern[str]"]:
+    """A regex whose search finds the next place where `pattern` matches in ASCII text: a start character (a class
+    outside the pattern's flags, so the engine skips to it in C), then, looking back at that character, the
+    pattern matching from it. No groups of its own, so the pattern's group references keep their numbers. None
+    when it cannot be built (a group reference inside the lookbehind)."""
+    body = pattern
+    while (leading := _GLOBAL_FLAGS.match(body)) is not None:  # the pattern's global flags go to the compiled flags
+        body = body[leading.end():]
+    flags = parsed.state.flags
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            finder = re.compile(f"(?-i:{starts})(?<=(?=(?:{body}))(?s:.))", flags)
+    except (re.error, Warning):
+        return None
+    return finder if sre_parse.parse(finder.pattern, flags).state.flags == flags else None
 
 
 Needs = List[FrozenSet[str]]  # every match contains one string of each set (lower case); an empty set: no match
@@ -142,7 +156,7 @@ def _words(parsed: sre_parse.SubPattern) -> Tuple[Tuple[str, ...], Tuple[Tuple[s
             tuple(need for need in sorted(needs, key=len) if len(need) != 1))
 
 
-Seen = Tuple[str, str, bool, Dict[Tuple[str, ...], bool]]
+Seen = Tuple[str, str, bool, Dict[Any, Any]]
 _SEEN: Seen = ("", "", True, {})  # the last text scanned: (text, lower-cased, ASCII?, found sets of strings)
 
 
@@ -164,9 +178,8 @@ class Scanner:
         # sre itself skips ahead to a case-sensitive literal the pattern starts with
         self._plain = bool(parsed.data) and parsed.data[0][0] is sre.LITERAL and not self.regex.flags & re.I
         self.words, self.either = _words(parsed)
-        found = _starts(parsed)
-        self.starts = found[0] if found else None
-        self._few = found is not None and found[1] <= _FEW
+        self.starts = _starts(parsed)  # the class of start characters, or None
+        self._finder = _finder(pattern, parsed, self.starts) if self.starts is not None else None
 
     def finditer(self, text: str) -> Iterator["re.Match[str]"]:
         """The matches of `pattern.finditer(text)`."""
@@ -186,39 +199,57 @@ class Scanner:
             for either in self.either:
                 has = found.get(either)
                 if has is None:  # (a substring test per string: 4x faster than one regex of the alternatives)
-                    has = found[either] = any(word in lower for word in either)
+                    has = False
+                    for word in either:  # (a loop: no generator to build, as any() needs)
+                        if word in lower:
+                            has = True
+                            break
+                    found[either] = has
                 if not has:
                     return iter(())
-        if self.starts is None:
+        if self._finder is None:
             return self.regex.finditer(text)
-        first = self.starts.search(text)
+        first = self._finder.search(text)
         if first is None:
             return iter(())
-        if not self._few:
-            return self.regex.finditer(text, first.start())
-        return self._one_by_one(text, first.start())
+        return self._jumping(text, first.start())
 
     def search(self, text: str) -> Optional["re.Match[str]"]:
         """The first match, as `pattern.search(text)`."""
         return next(iter(self.finditer(text)), None)
 
-    def _one_by_one(self, text: str, first: int) -> Iterator["re.Match[str]"]:
-        """Try the pattern at each candidate from `first`, past the end of the last match (as finditer does)."""
-        regex, at = self.regex, 0
-        assert self.starts is not None
-        for start in self.starts.finditer(text, first):
-            if start.start() >= at:
-                found = regex.match(text, start.start())
-                if found:
-                    at = found.end()
-                    yield found
+    def _jumping(self, text: str, first: int) -> Iterator["re.Match[str]"]:
+        """The matches from `first` (where one starts), each found by one search of the finder from the end of the
+        last (as finditer goes on; a match is never empty)."""
+        search, match = self._finder.search, self.regex.match  # type: ignore[union-attr]
+        found = match(text, first)
+        while found is not None:
+            yield found
+            start = search(text, found.end())
+            found = match(text, start.start()) if start is not None else None
+
+
+_GRAM = 3  # characters of the pieces a text's keys are looked up by
+_PIECES = "pieces"
+
+
+def _grams(seen: Seen) -> FrozenSet[str]:
+    """Every piece of _GRAM characters of the lower-cased text, computed once per text (kept in its memo under a
+    string, where the sets of strings are tuples)."""
+    found = seen[3].get(_PIECES)
+    if found is None:
+        lower = seen[1]
+        found = seen[3][_PIECES] = frozenset([lower[i:i + _GRAM] for i in range(len(lower) - _GRAM + 1)])
+    return found
 
 
 class ScannerIndex:
     """Which of many scanners may match a text, found in one pass: each scanner is keyed by strings one of which any
     match of it contains (its longest required word, or one set of alternatives), so a text is looked at once per
-    key instead of once per scanner. `candidates` never leaves out a scanner that matches (the scanners check
-    their words again); for non-ASCII text, where the words are not looked for, it gives all."""
+    key instead of once per scanner. The keys are looked up by one of their pieces of _GRAM characters: only those
+    whose piece is in the text (one set intersection) are looked for. `candidates` never leaves out a scanner that
+    matches (the scanners check their words again); for non-ASCII text, where the words are not looked for, it
+    gives all."""
 
     def __init__(self, scanners: Sequence[Scanner]) -> None:
         self._count = len(scanners)
@@ -234,7 +265,12 @@ class ScannerIndex:
                                                  -min(map(len, need), default=0)))
             for word in key:
                 keyed.setdefault(word, []).append(i)
-        self._keys = tuple(keyed.items())
+        self._short = tuple((word, indexes) for word, indexes in keyed.items() if len(word) < _GRAM)
+        self._by_gram: Dict[str, List[Tuple[str, List[int]]]] = {}
+        for word, indexes in keyed.items():
+            if len(word) >= _GRAM:
+                self._by_gram.setdefault(word[-_GRAM:], []).append((word, indexes))
+        self._grams = frozenset(self._by_gram)
 
     def candidates(self, text: str) -> List[int]:
         """Indexes (in order) of the scanners that may match `text`."""
@@ -243,7 +279,12 @@ class ScannerIndex:
             return list(range(self._count))
         lower = seen[1]
         found = set(self._always)
-        for word, indexes in self._keys:
+        for word, indexes in self._short:
             if word in lower:
                 found.update(indexes)
+        by_gram = self._by_gram
+        for gram in _grams(seen) & self._grams:
+            for word, indexes in by_gram[gram]:
+                if word in lower:
+                    found.update(indexes)
         return sorted(found)

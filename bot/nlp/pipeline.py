@@ -135,7 +135,7 @@ def build():
     set_norms(nlp.vocab)
     norms, protected = vocabulary()
     nlp.add_pipe("typo_norms").add_vocabulary(norms, sorted(STOP_WORDS) + protected)
-    ruler = nlp.add_pipe("span_ruler", config={
+    ruler = nlp.add_pipe("cue_ruler", config={
         "spans_key": components.CUES_KEY, "phrase_matcher_attr": "NORM",
     })
     ruler.add_patterns(span_patterns())

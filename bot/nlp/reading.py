@@ -103,14 +103,15 @@ class Reading:
 
     def all(self, *labels: str) -> List[Cue]:
         """The cues of these labels (a fresh list: callers may extend it)."""
-        return self._of(labels)[:]
+        found = self._all.get(labels)  # (_of's lookup, without a call: the readers ask hundreds of times a message)
+        return (found if found is not None else self._of(labels))[:]
 
     def live(self, *labels: str) -> List[Cue]:
         """Cues stated as a current fact: not negated, uncertain, about a relative, planned or historical."""
         found = self._live.get(labels)
         if found is None:
             found = self._live[labels] = [c for c in self._of(labels) if self.is_live(c)]
-        return list(found)
+        return found[:]
 
     @staticmethod
     def is_live(cue: Cue) -> bool:
@@ -122,9 +123,12 @@ class Reading:
 
     def near(self, cue: Cue, labels: Iterable[str], scope: str = "clause") -> List[Cue]:
         """Cues of `labels` in the same clause (or sentence) as `cue`."""
+        found = self._of(labels if type(labels) is tuple else tuple(labels))
         if scope == "clause":
-            return [c for c in self._of(tuple(labels)) if c.clause == cue.clause and c is not cue]
-        return [c for c in self._of(tuple(labels)) if c.sentence == cue.sentence and c is not cue]
+            clause = cue.clause
+            return [c for c in found if c.clause == clause and c is not cue]
+        sentence = cue.sentence
+        return [c for c in found if c.sentence == sentence and c is not cue]
 
     def within(self, cue: Cue, labels: Iterable[str], before: int, after: int) -> List[Cue]:
         """Cues of `labels` in the clause of `cue`, at most `before` tokens before it or `after` after it."""

@@ -42,18 +42,26 @@ def test_scanner_finds_what_re_finds(scanner):
 
 
 @pytest.mark.parametrize("pattern, starts", [
-    (r"\b(?:L|Lt|LT)\b", r"[L](?<!\w\w)"),
-    (r"(?i)\bax\b", r"[Aa](?<!\w\w)"),
+    (r"\b(?:L|Lt|LT)\b", "[L]"),
+    (r"(?i)\bax\b", "[Aa]"),
     (r"(?<![\w.])\d+\s*cm", "[0123456789]"),
-    (r"(?:<|\bunder)\s*2", "[<u]"),  # \b inside a branch: no word-start test
+    (r"(?:<|\bunder)\s*2", "[<u]"),
     (r"\w*", None),                 # can match the empty string: plain finditer
     (r"(a)?(?(1)b|c)", None),       # a conditional group: not followed
     (r"(?<=\w)\s+x", None),          # starts at a space: nothing to skip
     ("[•▪]", r"[^\x00-\x7f]"),       # never in ASCII text
 ])
 def test_scanner_start_characters(pattern, starts):
-    found = Scanner(pattern).starts
-    assert (found.pattern if found else None) == starts
+    scanner = Scanner(pattern)
+    assert scanner.starts == starts
+    # the finder: the start class outside the pattern's flags, then the pattern asserted from that character
+    assert (scanner._finder is not None) == (starts is not None)
+
+
+def test_a_group_reference_leaves_the_finder_out():
+    scanner = Scanner(r"(~)x\1")  # a group reference inside the finder's lookbehind: plain finditer
+    assert scanner.starts == r"[\~]" and scanner._finder is None
+    assert [m.span() for m in scanner.finditer("a ~x~ b ~x~")] == [(2, 5), (8, 11)]
 
 
 def test_regex_ruler_spans_as_with_plain_regexes():
