@@ -56,7 +56,8 @@ _YOUR_CARE = re.compile(r"(?i)\byour\s+(?:(?:right|left|own)\s+)?(?:breasts?|arm
 
 
 def _to_the_patient(reading: Reading) -> bool:
-    return bool(_YOUR_CARE.search(reading.plain))
+    # asked for each sex word of a message: the text is searched once
+    return reading.cached("to_the_patient", lambda: bool(_YOUR_CARE.search(reading.plain)))
 
 
 _TITLES = frozenset({"mr", "mister", "sir", "herr", "monsieur", "sr", "signor"})

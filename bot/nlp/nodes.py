@@ -901,7 +901,7 @@ def _denied_negative(reading: Reading, cue: Cue) -> bool:
 
 def _negatives(reading: Reading, facts: Facts) -> List[Cue]:
     """Statements that the case's axilla is negative, not those denied in turn ("not true that there are no nodes")."""
-    return [c for c in _negative_statements(reading, facts) if not _statement_denied(reading, c)]
+    return [c for c in _negative_statements(reading, facts) if not _deniers(reading, c)]
 
 
 def _denied_negatives(reading: Reading, facts: Facts) -> List[Cue]:
@@ -917,10 +917,6 @@ def _deniers(reading: Reading, cue: Cue) -> List[Cue]:
     return [d for d in reading.all("NEGATION_DENIED") if not d.family and (
         d.sentence == cue.sentence and 0 <= cue.start - d.end <= _DENIED_REACH
         or d.text.startswith("?") and 0 <= d.start - cue.end <= 3)]
-
-
-def _statement_denied(reading: Reading, cue: Cue) -> bool:
-    return bool(_deniers(reading, cue))
 
 
 def _negative_statements(reading: Reading, facts: Facts) -> List[Cue]:
