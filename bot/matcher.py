@@ -139,7 +139,22 @@ def match(facts: Mapping[str, Any], conflicts: Sequence[str] = (), notes: Sequen
     elif residue and result.status == NEEDS_INFO:
         keys, quoted = _unplaced_question(residue)
         result = replace(result, missing=list(dict.fromkeys(result.missing + keys)), reasons=quoted + result.reasons)
+    if residue:
+        result = _withdraw_assumptions(result)
     return replace(result, **extras)
+
+
+# The fact each assumption of reasons.yml stands in for: once that fact is asked, the assumption is not made.
+_ASSUMED_FACT = {"no_treatment": "treatment", "sex_female": "sex", "new_primary": "diagnosis",
+                 "none_known": "diagnosis", "past_cancer_history": "diagnosis"}
+
+
+def _withdraw_assumptions(result: Analysis) -> Analysis:
+    """The answer without the assumptions about facts it asks for ("no treatment has started" beside "has any
+    treatment been given?"). assumption_keys and assumptions run in step (notes, then assumptions)."""
+    pairs = [(k, a) for k, a in zip(result.assumption_keys, result.assumptions)
+             if _ASSUMED_FACT.get(k) not in result.missing]
+    return replace(result, assumption_keys=[k for k, _ in pairs], assumptions=[a for _, a in pairs])
 
 
 def _decide(facts: Mapping[str, Any], conflicts: Sequence[str], notes: Sequence[Note]) -> Analysis:

@@ -9,7 +9,9 @@ straddles the line). The lexicon's SIZE_COMPARE_* patterns classify "at least N"
   "1.8 cm, possibly larger", "1.5 cm and growing" (at least); "3 cm or smaller", "3 cm max", "2.5 cm at most",
   "3 cm tops" (at most);
 - before it, in words a negation would otherwise turn around: "no larger than 2.5 cm", "not exceeding 3 cm",
-  "max. 3 cm", "≤ 2.5 cm" (at most); "not less than 2.5 cm", "min. 1.5 cm", "≥ 1.8 cm" (at least).
+  "max. 3 cm", "≤ 2.5 cm" (at most); "not less than 2.5 cm", "min. 1.5 cm", "≥ 1.8 cm" (at least);
+- the signs "≥" and "≤" in every typed form ("&gt;/=", "> or =", "≧", LaTeX's geq, "equal to or greater than")
+  first, and "beyond", "surpassing", "topping", "past" a size as "over" it.
 
 A unit is needed, except at the message's end (a reply: "no more than 2.5"). "Maximum" after a measuring word
 ("maximal diameter 2.5 cm", "size max 2.5 cm") names the largest dimension, a size, and is left alone.
@@ -48,6 +50,15 @@ _AT_MOST_BEFORE = Scanner(
     rf"|\bat\s+the\s+most)\s*{_SIZE_OR_REPLY}")
 
 
+# "≥"/"≤" typed without the sign: ">/=", "> or =", "=>", "=/>", "≧", LaTeX's "\geq", and in words
+_GE_TYPED = Scanner(r"(?i)>\s*(?:/|or)\s*=|=\s*/?\s*>|≧|\\geq?\b"
+                    r"|\b(?:greater|more|larger|bigger)\s+than\s+or\s+equal\s+to\b"
+                    r"|\bequal\s+(?:to\s+)?or\s+(?:greater|more|larger|bigger)\s+than\b")
+_LE_TYPED = Scanner(r"(?i)<\s*(?:/|or)\s*=|=\s*/?\s*<|≦|\\leq?\b|\b(?:less|smaller)\s+than\s+or\s+equal\s+to\b"
+                    r"|\bequal\s+(?:to\s+)?or\s+(?:less|smaller)\s+than\b")
+_OVER_WORDS = Scanner(r"(?i)\b(?:beyond|surpassing|topping|past)(?=\s+\d{1,3}(?:\.\d{1,2})?\s*(?:cm|mm)\b)")
+
+
 def _after(bound: str) -> Callable[["re.Match[str]"], str]:
     def write(m: "re.Match[str]") -> str:
         return f"{bound} {m.group(1)} {m.group(2)}"
@@ -63,8 +74,14 @@ def _before(bound: str) -> Callable[["re.Match[str]"], str]:
     return write
 
 
+def signs(norm: "Normalised") -> "Normalised":
+    """"≥" and "≤" for their typed forms, before a field's "=" ("Size = 2 cm") is read as a colon."""
+    return norm.sub(_GE_TYPED, lambda m: "≥").sub(_LE_TYPED, lambda m: "≤")
+
+
 def bounds(norm: "Normalised") -> "Normalised":
     """The text with every bound on a size written "at least N unit" or "at most N unit" (offsets kept)."""
+    norm = norm.sub(_OVER_WORDS, lambda m: "over")
     norm = norm.sub(_PLUS, _after("at least"))
     norm = norm.sub(_AT_LEAST_AFTER, _after("at least"))
     norm = norm.sub(_AT_MOST_AFTER, _after("at most"))

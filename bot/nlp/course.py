@@ -41,8 +41,10 @@ def _about_patient(reading: Reading, cue: Cue) -> bool:
     # "Referred by Dr. John Miller; he wants to know ...": the pronoun right after a doctor's name is the doctor's
     if cue.text.lower() in _PRONOUNS and _after_doctor(reading.tokens, cue.start):
         return False
-    # "referred by Mr. Jones", "letter from Mr Patel": the referrer's title
-    if cue.start and reading.tokens[cue.start - 1].lower() in ("by", "from", "cc", "to"):
+    # "referred by Mr. Jones", "letter from Mr Patel": the referrer's title (not "brought in by his daughter", the
+    # patient's own relative)
+    if cue.start and reading.tokens[cue.start - 1].lower() in ("by", "from", "cc", "to") \
+            and not _relative_of(reading, cue):
         return False
     if cue.text.lower().rstrip(".") in _TITLES and _someone_else_s_title(reading, cue):
         return False
@@ -1070,7 +1072,26 @@ def treatment(reading: Reading, facts: Facts) -> Read:
     doubted = [c for c in reading.all("TREATMENT_WORD", "NAC") if c.uncertain and not (c.family or c.planned)]
     if doubted:
         return Read(residue=tuple(doubted[:1]))
-    return Read(residue=tuple((_unplaced_surgery(reading, facts) or _treatment_given(reading, facts))[:1]))
+    return Read(residue=tuple((_unplaced_surgery(reading, facts) or _treatment_given(reading, facts)
+                               or _dated_before_operation(reading, facts))[:1]))
+
+
+# "at diagnosis" in so many words: not "initial(ly)", which names a first study ("initial imaging") as often as a time
+_AT_DIAGNOSIS = re.compile(r"(?i)\b(?:at|on|when)\b.*\b(?:diagnos\w*|dx|presentation)\b")
+_DATED_FINDINGS = ["SIZE", "NSTAGE", "TNM", "NODE_NEG", "NODE_POS", "EXAM"]
+
+
+def _dated_before_operation(reading: Reading, facts: Facts) -> List[Cue]:
+    """A finding dated at diagnosis ("cN0 at dx", "3 cm at presentation") in a new cancer whose operation is still to
+    come, and not a word of treatment: the date says time has passed since, in which chemotherapy may have been given
+    (rows 7-9), so what has been given is asked rather than assumed to be nothing. Not "Age at diagnosis", nor in a
+    cancer also called new ("Newly diagnosed L IDC ... US (done at diagnosis)")."""
+    if facts.get("diagnosis") not in (None, "new_primary") or not any(
+            c.planned for c in reading.all("SURGERY", "SURGERY_GENERIC")):
+        return []
+    dated = [c for c in reading.all("SIZE_AT_DX") if _AT_DIAGNOSIS.search(c.text) and not c.negated
+             and reading.near(c, _DATED_FINDINGS, "sentence")]
+    return [] if any(not inside(n, dated) for n in reading.live("NEW")) else dated
 
 
 def _treatment_given(reading: Reading, facts: Facts) -> List[Cue]:

@@ -109,9 +109,13 @@ def _bare(reading: Reading, key: str, label: str) -> List[Cue]:
 _EXAM_NAMED = frozenset({"exam", "examination", "clinical exam", "physical exam"})
 
 
-# The words of a reply that says a node is there, to the question whether one is felt ("yes, there's a node")
-_THERE_IS = frozenset({"yes", "yeah", "yep", "there", "'s", "’s", "is", "a", "an", "one", "she", "has", "got",
-                       "definitely", "indeed", "axillary", ",", ".", "!"})
+# The words of a reply that says a node is there, to the question whether one is felt ("yes, there's a node",
+# "re-examined together: definite node"): those that say it is there, and the exam's own words
+_PRESENT = frozenset({"there", "present", "definite", "definitely", "clearly", "obvious", "obviously", "certainly"})
+_EXAMINED = frozenset({"exam", "examined", "re", "reexamined", "examination", "again", "on", "we", "i", "together",
+                       "felt", "feel", "can", "her", "-", "–", "—", ":"})
+_THERE_IS = _PRESENT | _EXAMINED | frozenset({"yes", "yeah", "yep", "'s", "’s", "is", "a", "an", "one", "she", "has",
+                                              "got", "indeed", "axillary", ",", ".", "!"})
 
 
 def _node_said_there(reading: Reading) -> bool:
@@ -121,7 +125,7 @@ def _node_said_there(reading: Reading) -> bool:
     covered = {i for c in nodes + reading.live("PALPABLE") for i in range(c.start, c.end)}
     said = [t.lower() for t in reading.tokens]
     return len(nodes) == 1 and not (nodes[0].negated or nodes[0].uncertain or nodes[0].family) \
-        and ("there" in said or reading.has("ANSWER_YES")) \
+        and (bool(_PRESENT.intersection(said)) or reading.has("ANSWER_YES")) \
         and all(i in covered or t in _THERE_IS for i, t in enumerate(said))
 
 

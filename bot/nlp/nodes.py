@@ -1115,9 +1115,18 @@ def clinical_nodes(reading: Reading, facts: Facts) -> Read:
         # clauses, with nothing that reads it (felt, abnormal, benign): not accounted for, so asked
         uncertain += [m.cue for m in found if _said_there(reading, m) and not any(
             c.clause == m.cue.clause for c in negative)]
+        uncertain += _felt_in_the_axilla(reading, negative)
     if uncertain:
         return Read(residue=tuple(uncertain[:1]))
     return Read("negative", tuple(negative)) if negative else NOTHING
+
+
+def _felt_in_the_axilla(reading: Reading, negative: List[Cue]) -> List[Cue]:
+    """"The axilla is palpable on re-exam", "axilla palpable after all": something felt in the axilla, no node named,
+    outside the clauses of the negative status beside it: not accounted for, so asked."""
+    nodal = {c.clause for c in reading.all("NODE", "LUMP")} | {c.clause for c in negative}
+    return [c for c in reading.live("PALPABLE") if c.text.lower().startswith("palpa") and c.clause not in nodal
+            and reading.near(c, ["AXILLA"])]
 
 
 def _statuses_disagree(reading: Reading, facts: Facts, positive: List[NodeMention], pos_cues: List[Cue]) -> bool:

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, List, Sequence, Tuple
 from text_to_num import alpha2digit
 
 from bot.nlp import structured
-from bot.nlp.bounds import bounds
+from bot.nlp.bounds import bounds, signs
 from bot.nlp.fastre import Scanner
 from bot.reasons import Note
 
@@ -123,6 +123,13 @@ _PLURAL = Scanner(r"(?<=[a-z])\(s\)", re.I)
 _FILLED_FIELD = Scanner(r"(?<=:)(?<!\":)([ \t]*)\[([^\[\]\n]{2,60})\]"
                         r"|()\[(\d{1,3}(?:[.,]\d{1,2})?)\](?=\s*(?:cm|mm)\b)")
 _ANSI = Scanner(r"\x1b\[[0-9;?]*[A-Za-z]")
+# LaTeX from a case write-up ("size $\geq 2\,\mathrm{cm}$", "\item", "\textbf{man}"): the words inside a command,
+# a line per item, section or table row, a space for a math space; "\geq", "\leq" are bounds.py's
+_LATEX_WRAPPED = Scanner(r"\\(?:mathrm|mathbf|textbf|textit|textrm|texttt|emph|text|underline|section\*?"
+                         r"|subsection\*?|paragraph)\{([^{}\n]*)\}")
+_LATEX_BREAK = Scanner(r"\\(?:item\b|begin\{\w+\*?\}(?:\{[^{}\n]*\})?|end\{\w+\*?\}|hline\b)|\\\\")
+_LATEX_SPACE = Scanner(r"\\[,;:! ]|(?<!\\)\$|\\times\b|(?<=\S)[ \t]&[ \t](?=\S)")
+_LATEX = re.compile(r"\\(?:[a-z]+\*?\{|item\b|[gl]eq?\b)")
 _FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
 # Hyphens other than ASCII's, which NFKC leaves as they are ("64‑year‑old" typed with non-breaking hyphens).
 _HYPHENS = frozenset("\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d")  # and the minus sign ("exam −ve")
@@ -134,7 +141,7 @@ _CARRIAGE_RETURN = Scanner(r"\r\n?")  # Windows line ends, HL7 v2's segment sepa
 
 # Text that went through JSON twice arrives with its escapes spelt out ("exam:\\nno palpable nodes"): a literal
 # backslash-n glued to the next word would turn "no" into "nno" and lose the negation.
-_LITERAL_ESCAPE = Scanner(r'\\(?:r\\n|[nrt"/])')
+_LITERAL_ESCAPE = Scanner(r'\\(?:r\\n|[nrt"/])(?<!\\t(?=ext|imes))(?<!\\n(?=oindent|ewline))')  # not LaTeX's \textbf
 _ESCAPED = {"\\n": "\n", "\\r": "\n", "\\t": "\t", '\\"': '"', "\\/": "/"}
 
 
@@ -284,6 +291,9 @@ _AX_DOT = Scanner(r"(?i)\bax\.(?=\s*(?:LNs?|nodes?|lymph|LAD|adenopathy)\b)")
 # (not a "+" that joins: "adenopathy + skin changes")
 _NODE_SIGN = Scanner(r"(?i)\b(LNs?|LAD|nodes?|(?:lymph)?adenopathy)(?:\s*\(\s*([+-])\s*\)|\s*(\+)"
                      r"(?=\s*(?:[,;.:)\n]|$)|\s+(?:on|at|by|per|clinically)\b))")
+# AJCC's N0(i+) and N0(mol+): isolated tumour cells or molecular findings only, still N0 (the "+" is no node)
+_N0_QUALIFIER = Scanner(r"(?i)(?<=\bN0)\s*\(\s*(?:i|mol)\s*[+-]\s*\)|(?<=\b[cpy]N0)\s*\(\s*(?:i|mol)\s*[+-]\s*\)"
+                        r"|(?<=\bypN0)\s*\(\s*(?:i|mol)\s*[+-]\s*\)")
 # A distance glued to its landmark ("8 cmFN": 8 cm from the nipple): the unit and the landmark, two words.
 _GLUED_FN = Scanner(r"(?i)(?<=\d)\s?(cm)(fn)\b")
 # A unit glued to what follows it ("1.8cm(US)/2.5cm(MRI)"): two measurements, each with its study.
@@ -481,6 +491,7 @@ def _layout(norm: Normalised) -> Normalised:
     norm = norm.sub(_WORD_PLUS, lambda m: " + ")
     norm = norm.sub(_MINUS_FINDING, lambda m: "no ")
     norm = norm.sub(_AX_DOT, lambda m: "axillary")
+    norm = norm.sub(_N0_QUALIFIER, lambda m: " ")
     norm = norm.sub(_NODE_SIGN, lambda m: m.group(1) + (" negative" if m.group(2) == "-" else " positive"))
     norm = norm.sub(_COLLARBONE, _collarbone)
     norm = norm.sub(_GLUED_FN, lambda m: f" {m.group(1)} {m.group(2)}")
@@ -509,6 +520,9 @@ def _markup(norm: Normalised) -> Normalised:
     norm = norm.sub(_FIELD_SLASH, lambda m: " ; ")
     norm = norm.sub(_PLURAL, lambda m: "s")
     norm = norm.sub(_FILLED_FIELD, lambda m: (m.group(1) or "") + (m.group(2) or m.group(4)))
+    if _LATEX.search(norm.text):
+        norm = norm.sub(_LATEX_WRAPPED, lambda m: m.group(1)).sub(_LATEX_BREAK, lambda m: "\n")
+        norm = norm.sub(_LATEX_SPACE, lambda m: " x " if m.group().startswith("\\t") else " ")
     return norm.sub(_BULLET, lambda m: "\n")
 
 
@@ -1241,8 +1255,8 @@ def _footnotes(norm: Normalised) -> Normalised:
 
 
 STEPS: Sequence[Callable[[Normalised], Normalised]] = (
-    _unescape, _structured, _footnotes, _markup, _characters, _tables, _layout, _dictation, _elision, _ocr, _wrapped,
-    _numbers, bounds, _retrospective)
+    _unescape, signs, _structured, _footnotes, _markup, _characters, _tables, _layout, _dictation, _elision, _ocr,
+    _wrapped, _numbers, bounds, _retrospective)
 
 
 def normalise(text: str) -> Tuple[Normalised, List[Note]]:

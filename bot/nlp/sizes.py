@@ -1078,13 +1078,17 @@ _BARE_CM_MAX = 10.0  # a bare number up to this is read as cm; above it, mm or c
 # what an answer to the size question may hold beside its number ("it was 1.7 at diagnosis": the size the
 # neoadjuvant variants go by)
 _ANSWER_LABELS = ("BARE_NUMBER", "SIZE_WORD", "CORRECTION", "ERRONEOUS", "SIZE_AT_DX")
+# and, when it gives one number only, the study it was measured on ("go with 2.6, radiology confirmed the MRI
+# measurement is right"); with two numbers a study may own each ("2.6 on US, 3.1 on MRI")
+_SOURCE_LABELS = ("MODALITY_MUS", "MODALITY_OTHER", "IMAGING_GENERIC", "RIGHT_NOT_SIDE")
 
 
 def _only_a_number(reading: Reading) -> bool:
     """A message that is a number and nothing else that could own it: fillers (answers.yml), size and correction
-    words ("sorry, I meant 1.8", "about 2.2"), punctuation. "grade 3", "BI-RADS 5", "at 2 o'clock" or "cycle 2"
-    to the size question are no size."""
-    covered = {i for c in reading.cues if c.label in _ANSWER_LABELS for i in range(c.start, c.end)}
+    words ("sorry, I meant 1.8", "about 2.2"), the study of a lone number ("2.6 on MRI"), punctuation. "grade 3",
+    "BI-RADS 5", "at 2 o'clock" or "cycle 2" to the size question are no size."""
+    labels = _ANSWER_LABELS + (_SOURCE_LABELS if len(reading.all("BARE_NUMBER")) == 1 else ())
+    covered = {i for c in reading.cues if c.label in labels for i in range(c.start, c.end)}
     fillers = answer_fillers()
     return len(reading.tokens) <= 12 and all(
         i in covered or t.lower() in fillers or not any(ch.isalnum() for ch in t) for i, t in enumerate(reading.tokens))
