@@ -399,17 +399,42 @@ def _longest(spans: Iterable[Tuple[int, int]]) -> List[Tuple[int, int]]:
     return kept
 
 
-def _longest_per_label(spans: Iterable[Span], text: str) -> List[Tuple[int, int, str, int, int, str]]:
+_FOUND_KEY = "bot:spans:"  # and the span group's key: (start, end, label) of its spans
+
+
+def _found(doc: Doc, spans_key: str) -> Optional[List[Tuple[int, int, str]]]:
+    """The (start, end, label) list the rulers keep beside the span group `spans_key`, in its order; None when
+    the group is not theirs alone (a ruler that keeps none filled it first)."""
+    found = doc.user_data.get(_FOUND_KEY + spans_key)
+    if found is None and spans_key not in doc.spans:
+        found = doc.user_data[_FOUND_KEY + spans_key] = []
+    return found
+
+
+def _found_cues(doc: Doc) -> List[Tuple[int, int, str]]:
+    """(start, end, label) of every span of doc.spans["cues"], in its order: from the rulers' list when it is the
+    group's (reading the group builds every Span again), else from the group."""
+    group = doc.spans.get(CUES_KEY, ())
+    found = doc.user_data.get(_FOUND_KEY + CUES_KEY)
+    if found is None or len(found) != len(group):
+        found = [(span.start, span.end, span.label_) for span in group]
+    return found
+
+
+def _longest_per_label(spans: Iterable[Tuple[int, int, str]], text: str, tokens: TokenTable
+                       ) -> List[Tuple[int, int, str, int, int, str]]:
     """Within one label keep the longest of overlapping spans ("3.2 x 2.1 cm", not also "2.1 cm"), as
-    (start, end, label, start_char, end_char, text) in document order. `text` is the doc's: slicing it is
-    span.text without joining the span's tokens again."""
+    (start, end, label, start_char, end_char, text) in document order. `spans` are (start, end, label); `text` is
+    the doc's and `tokens` its token_table: a span's characters run from its first token's start to its last
+    token's end (as Span's start_char and end_char), and slicing the text is span.text without joining the span's
+    tokens again."""
     by_label: Dict[str, List[Tuple[int, int]]] = {}
     chars: Dict[Tuple[int, int], Tuple[int, int, str]] = {}
-    for span in spans:
-        start, end = span.start, span.end
-        by_label.setdefault(span.label_, []).append((start, end))
+    idx, words = tokens.idx, tokens.text
+    for start, end, label in spans:
+        by_label.setdefault(label, []).append((start, end))
         if (start, end) not in chars:
-            start_char, end_char = span.start_char, span.end_char
+            start_char, end_char = idx[start], idx[end - 1] + len(words[end - 1])
             chars[start, end] = start_char, end_char, text[start_char:end_char]
     kept = [(start, end, label, *chars[start, end])
             for label, group in by_label.items() for start, end in (group if len(group) == 1 else _longest(group))]
@@ -571,7 +596,7 @@ class AxillaContext:
                 for clause in listed:  # the rest of a list it begins, however far its last item
                     context.setdefault(clause, []).append((kinds[k], s, e, stop, reach, True))
         cues = []
-        found_cues = _longest_per_label(doc.spans.get(CUES_KEY, ()), doc_text(doc))
+        found_cues = _longest_per_label(_found_cues(doc), doc_text(doc), tokens)
         inside = _brackets(texts) if not _CLOSE.isdisjoint(texts) else {}
         for start, end, label, start_char, end_char, text in found_cues:
             clause, flags = clauses[start], 0
@@ -759,14 +784,34 @@ class CueRuler(SpanRuler):
     filter and its empty token matcher (which warns) when all its patterns are phrases, and the error-handler
     lookup (an error propagates, as parse() lets every component's). The same spans, in the same order."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._hashed: Dict[int, Tuple[Dict[str, str], Tuple[int, int, str]]] = {}  # see _hashes
+
     def __call__(self, doc: Doc) -> Doc:
         matches = list(self.phrase_matcher(doc))
         if len(self.matcher):
             matches += self.matcher(doc)
-        labels = self._match_label_id_map
-        self.set_annotations(doc, sorted({Span(doc, start, end, label=labels[key]["label"], span_id=labels[key]["id"])
-                                          for key, start, end in matches if start != end}))
+        # Span's own order and equality are those of (start_char, end_char, label, kb_id, id): for spans of one
+        # doc (whose tokens are never empty), those of (start, end, label, id), as hashes. The spans are made from
+        # these, once each, without building, hashing and comparing a Span per match.
+        keys = {key: self._hashes(doc, key) for key in {key for key, _, _ in matches}}
+        found = sorted({(start, end, *keys[key][:2]): key for key, start, end in matches if start != end}.items())
+        self.set_annotations(doc, [Span(doc, start, end, label=label, span_id=span_id)
+                                   for (start, end, label, span_id), _ in found])
+        if self.key and self.overwrite and not self.spans_filter:  # the group is these spans, in this order
+            doc.user_data[_FOUND_KEY + self.key] = [(start, end, keys[key][2]) for (start, end, _, _), key in found]
         return doc
+
+    def _hashes(self, doc: Doc, key: int) -> Tuple[int, int, str]:
+        """(label, id, label as text) of a match key's spans, the first two as the doc's strings store hashes them
+        (what Span keeps, and takes as they are): worked out once per pattern entry."""
+        entry = self._match_label_id_map[key]
+        known = self._hashed.get(key)
+        if known is None or known[0] is not entry:
+            strings = doc.vocab.strings
+            known = self._hashed[key] = entry, (strings.add(entry["label"]), strings.add(entry["id"]), entry["label"])
+        return known[1]
 
 
 @Language.factory("regex_ruler", default_config={"spans_key": CUES_KEY})
@@ -793,12 +838,15 @@ class RegexRuler:
         self._index = ScannerIndex([scanner for _, scanner in self._compiled])
 
     def __call__(self, doc: Doc) -> Doc:
+        found = _found(doc, self.spans_key)
         if self.spans_key not in doc.spans:
             doc.spans[self.spans_key] = []
         group = doc.spans[self.spans_key]  # appended to: reading its spans back would build each one again
         compiled = self._compiled
         for label, start, end in regex_matches(doc, (compiled[i] for i in self._index.candidates(scanned_text(doc)))):
             group.append(Span(doc, start, end, label=label))
+            if found is not None:
+                found.append((start, end, label))
         return doc
 
     def to_disk(self, path, exclude=tuple()) -> None:  # noqa: D102

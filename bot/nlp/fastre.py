@@ -12,6 +12,13 @@ what a lookahead or lookbehind must see) are looked for in the lower-cased text:
 is not run at all. `ScannerIndex` does that for many scanners at once, keying each by one of its words. Non-ASCII
 text, and patterns whose first characters cannot be worked out (or that can match the empty string, or start at a
 space), use plain finditer.
+
+Three shapes of pattern start where no search for a start character is needed, or a better one exists: a pattern
+that starts at the text's beginning (`^`, `\\A`) is tried there only; one that starts at a line's beginning
+(`(?m)^`) at the text's start and after each line break; and one that starts with a whole word holding what
+follows it (`\\b\\w*` then a pattern that starts with a word character: "\\b\\w*(?:idc|carcinoma)\\w*\\b") at the
+start of each word in which what follows matches, found by that pattern's own finder: a word character is met
+about every other character, the words of a cancer seldom.
 """
 from __future__ import annotations
 
@@ -169,6 +176,48 @@ def _remember(text: str) -> Seen:
     return _SEEN
 
 
+_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")  # \w in ASCII text
+_WORD_PREFIX = re.compile(r"((?:\(\?[aiLmsux]+\))*)\\b\\w\*")  # the source of a pattern that starts so
+
+
+def _anchor(parsed: sre_parse.SubPattern) -> Optional[str]:
+    """"text" for a pattern whose matches start at the text's beginning, "line" for one whose matches start at a
+    line's beginning, else None; None too when a match may be empty (finditer then goes on from the next
+    character, which this does not follow)."""
+    if not parsed.data or parsed.data[0][0] is not sre.AT:
+        return None
+    found = _sequence(parsed.data, parsed.state.flags)
+    if found is None or found[1]:
+        return None
+    at = parsed.data[0][1]
+    if at is sre.AT_BEGINNING_STRING or (at is sre.AT_BEGINNING and not parsed.state.flags & re.M):
+        return "text"
+    return "line" if at is sre.AT_BEGINNING else None
+
+
+def _whole_word(op: Any, av: Any) -> bool:
+    """The item is `\\w*`."""
+    return op is sre.MAX_REPEAT and av[:2] == (0, sre.MAXREPEAT) \
+        and list(av[2].data) == [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_WORD)])]
+
+
+def _word_tail(pattern: str, parsed: sre_parse.SubPattern, flags: int) -> Optional["Scanner"]:
+    """For a pattern `\\b\\w*` + TAIL whose TAIL starts with a word character (and has a finder), TAIL's Scanner,
+    with the pattern's global flags: a match starts where the word in which TAIL matches starts."""
+    if len(parsed.data) < 2 or parsed.data[0] != (sre.AT, sre.AT_BOUNDARY) or not _whole_word(*parsed.data[1]):
+        return None
+    prefix = _WORD_PREFIX.match(pattern)
+    if prefix is None:
+        return None
+    tail = prefix.group(1) + pattern[prefix.end():]
+    parsed_tail = sre_parse.parse(tail, flags)
+    first = _sequence(parsed_tail.data, parsed_tail.state.flags)
+    if first is None or first[1] or not first[0] or not first[0] <= _WORD:
+        return None
+    scanner = Scanner(tail, flags)
+    return scanner if scanner._finder is not None else None
+
+
 class Scanner:
     """A compiled pattern whose finditer tries it only where a match can start (see the module's docstring)."""
 
@@ -180,6 +229,8 @@ class Scanner:
         self.words, self.either = _words(parsed)
         self.starts = _starts(parsed)  # the class of start characters, or None
         self._finder = _finder(pattern, parsed, self.starts) if self.starts is not None else None
+        self._anchor = _anchor(parsed)  # "text", "line" or None
+        self._tail = _word_tail(pattern, parsed, flags) if self._anchor is None else None
 
     def finditer(self, text: str) -> Iterator["re.Match[str]"]:
         """The matches of `pattern.finditer(text)`."""
@@ -207,6 +258,10 @@ class Scanner:
                     found[either] = has
                 if not has:
                     return iter(())
+        if self._anchor is not None:
+            return self._at_text_start(text) if self._anchor == "text" else self._at_line_starts(text)
+        if self._tail is not None:
+            return self._at_word_starts(text)
         if self._finder is None:
             return self.regex.finditer(text)
         first = self._finder.search(text)
@@ -227,6 +282,44 @@ class Scanner:
             yield found
             start = search(text, found.end())
             found = match(text, start.start()) if start is not None else None
+
+
+    def _at_text_start(self, text: str) -> Iterator["re.Match[str]"]:
+        """The match at the text's start, if any: after it (never empty) the pattern's `^` holds nowhere."""
+        found = self.regex.match(text)
+        return iter((found,) if found is not None else ())
+
+    def _at_line_starts(self, text: str) -> Iterator["re.Match[str]"]:
+        """The matches at the text's start and after its line breaks (where `(?m)^` holds), each looked for from the
+        end of the last."""
+        match, at = self.regex.match, 0
+        while True:
+            found = match(text, at)
+            if found is not None:
+                yield found
+            after = found.end() if found is not None else at + 1  # the next match starts here or later
+            newline = text.find("\n", after - 1)
+            if newline < 0:
+                return
+            at = newline + 1
+
+    def _at_word_starts(self, text: str) -> Iterator["re.Match[str]"]:
+        """The matches at the starts of the words in which the tail (see _word_tail) matches, in order: the tail's
+        finder finds the next place it matches, and the pattern is tried at its word's start, unless that word
+        began before the last match's end."""
+        search, match = self._tail._finder.search, self.regex.match  # type: ignore[union-attr]
+        at = 0
+        while True:
+            tail = search(text, at)
+            if tail is None:
+                return
+            start = tail.start()
+            while start > at and text[start - 1] in _WORD:
+                start -= 1
+            found = None if start == at and at and text[at - 1] in _WORD else match(text, start)
+            if found is not None:
+                yield found
+            at = found.end() if found is not None else tail.start() + 1
 
 
 _GRAM = 3  # characters of the pieces a text's keys are looked up by

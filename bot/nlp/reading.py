@@ -87,6 +87,8 @@ class Reading:
         # the readers ask for the same labels many times per message: both computed once per labels
         self._all: Dict[Tuple[str, ...], List[Cue]] = {}
         self._live: Dict[Tuple[str, ...], List[Cue]] = {}
+        # and `near`'s cues of the same labels grouped by clause (or sentence)
+        self._grouped: Dict[Tuple[Tuple[str, ...], bool], Dict[int, List[Cue]]] = {}
 
     @property
     def plain(self) -> str:
@@ -98,7 +100,10 @@ class Reading:
         found = self._all.get(labels)
         if found is None:
             by_label = self.by_label
-            found = self._all[labels] = [c for label in labels if label in by_label for c in by_label[label]]
+            if len(labels) == 1:  # (one label's own list: most lookups are of one)
+                found = self._all[labels] = by_label.get(labels[0]) or []
+            else:
+                found = self._all[labels] = [c for label in labels if label in by_label for c in by_label[label]]
         return found
 
     def all(self, *labels: str) -> List[Cue]:
@@ -123,12 +128,13 @@ class Reading:
 
     def near(self, cue: Cue, labels: Iterable[str], scope: str = "clause") -> List[Cue]:
         """Cues of `labels` in the same clause (or sentence) as `cue`."""
-        found = self._of(labels if type(labels) is tuple else tuple(labels))
-        if scope == "clause":
-            clause = cue.clause
-            return [c for c in found if c.clause == clause and c is not cue]
-        sentence = cue.sentence
-        return [c for c in found if c.sentence == sentence and c is not cue]
+        key = (labels if type(labels) is tuple else tuple(labels), scope == "clause")
+        groups = self._grouped.get(key)
+        if groups is None:  # the cues of these labels by clause (or sentence), in their order: once per labels
+            groups = self._grouped[key] = {}
+            for c in self._of(key[0]):
+                groups.setdefault(c.clause if key[1] else c.sentence, []).append(c)
+        return [c for c in groups.get(cue.clause if key[1] else cue.sentence, ()) if c is not cue]
 
     def within(self, cue: Cue, labels: Iterable[str], before: int, after: int) -> List[Cue]:
         """Cues of `labels` in the clause of `cue`, at most `before` tokens before it or `after` after it."""

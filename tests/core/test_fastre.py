@@ -101,3 +101,22 @@ def test_the_index_keeps_every_scanner_that_matches():
 def test_the_index_leaves_out_scanners_whose_words_are_absent():
     index = ScannerIndex([Scanner(r"(?i)\bcarcinoma\b"), Scanner(r"(?i)\b(?:idc|ilc)\b"), Scanner(r"\d")])
     assert (index.candidates("a 2 cm ILC"), index.candidates("nothing here")) == ([1, 2], [2])
+
+
+@pytest.mark.parametrize("pattern, anchor, tail", [
+    (r"(?i)^\s*(?:no|nope)\b", "text", None),        # at the text's start only
+    (r"\Aab", "text", None),
+    (r"(?m)^[ \t]*(?:\*|x)[ \t]*(\S[^\n]*)$", "line", None),  # at the text's start and after each line break
+    (r"(?m)^\s*", None, None),                       # may be empty: plain finditer
+    (r"^a|b", None, None),                           # only one branch anchored
+    (r"(?i)\b\w*(?:idc|carcinoma)\w*\b", None, r"(?i)(?:idc|carcinoma)\w*\b"),  # at the start of a word that holds
+    (r"\b\w*(?:-x|y)", None, None),                  # what follows may start at a non-word character
+])
+def test_scanner_anchors(pattern, anchor, tail):
+    scanner = Scanner(pattern)
+    assert scanner._anchor == anchor
+    assert (scanner._tail.regex.pattern if scanner._tail else None) == tail
+    texts = ["no\nno", " nope, x", "ab\nab", "a\n* one\n  x two\n*\nb", "", "\n", "IDCs idc xidcx carcinoma_1 IdC",
+             "_idc-idc idcidc ab-x y", "nope\n\nno"] + random_texts(500)
+    for text in texts + [t.replace("a", "idc ") for t in texts]:
+        assert [m.span() for m in scanner.finditer(text)] == [m.span() for m in scanner.regex.finditer(text)], text
