@@ -1070,7 +1070,7 @@ def treatment(reading: Reading, facts: Facts) -> Read:
         return Read("none", tuple(none[:1]))
     # "not sure whether she has started chemo": asked, not assumed
     doubted = [c for c in reading.all("TREATMENT_WORD", "NAC") if c.uncertain and not (c.family or c.planned)]
-    if doubted:
+    if doubted and facts.get("diagnosis") != "none_known":  # (no cancer known: no treatment of it to doubt)
         return Read(residue=tuple(doubted[:1]))
     return Read(residue=tuple((_unplaced_surgery(reading, facts) or _treatment_given(reading, facts)
                                or _dated_before_operation(reading, facts))[:1]))
@@ -1621,9 +1621,12 @@ def encounter(reading: Reading, facts: Facts) -> Read:
                                       "axillary_lump", "neoadjuvant_unclear"))
     if quiet and not (axillary_finding or current or case or _breast_mass(reading)):
         return Read("no_axillary_finding", tuple(quiet[:1]))
-    # (named neoadjuvant: "neoadjuvant letrozole", not a chemotherapy beside it: "completed chemo and tamoxifen")
+    # (named neoadjuvant: "neoadjuvant letrozole", "primary (neoadjuvant) anastrozole" across its brackets, not a
+    # chemotherapy beside it: "completed chemo and tamoxifen")
     endocrine = [c for c in reading.live("ENDOCRINE") if any(
-        n.text.lower().startswith(("neo", "pre", "primary")) for n in reading.within(c, ["NAC", "NEOADJUVANT"], 3, 1))
+        n.text.lower().startswith(("neo", "pre", "primary"))
+        for n in reading.near(c, ["NAC", "NEOADJUVANT"], "sentence")
+        if c.start - 3 <= n.start < c.start or c.end <= n.start <= c.end + 1)
                  or bool(_PRE_OP.search("".join(reading.tokens[max(0, c.start - 3):c.start])))
                  or any(_bare_neoadjuvant(reading, n) for n in reading.near(c, ["NEOADJUVANT"], "sentence")
                         if c.end <= n.start <= c.end + 6)]

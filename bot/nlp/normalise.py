@@ -537,8 +537,9 @@ _CHECKED = Scanner(r"\[\s*[xX✓✔☑]\s*\]|☑|☒")
 # A box marked "?" holds an option in doubt ("[?] histologically confirmed carcinoma"): possible, not stated
 _QUERIED = Scanner(r"\[\s*\?\s*\]")
 # An unchecked option states nothing: it is dropped up to the next box, field, sentence or line ("[ ] completed.
-# 51F new R IDC": the sentence after it is the message's).
-_UNCHECKED = Scanner(r"(?:\[\s\]|☐)(?:(?!\s{3}|\s+[A-Z][a-z][\w /]{0,30}:|[.;](?:\s|$))[^\[|\n☐☑☒])*")
+# 51F new R IDC": the sentence after it is the message's), and always its first word ("[ ] Male     Age: 55").
+_UNCHECKED = Scanner(r"(?:\[\s\]|☐)(?:[ \t]*[^\s\[|\n☐☑☒:]+)?"
+                     r"(?:(?!\s{3}|\s+[A-Z][a-z][\w /]{0,30}:|[.;](?:\s|$))[^\[|\n☐☑☒])*")
 # A form line whose boxes follow their options ("Palpable LN: yes [ ] no [X]", "N1 ☐ N0 ☒", "yes □ no ■"): it ends
 # with a box. Each option is the text before its box, back to the box before it or the field's colon.
 _BOX = Scanner(r"\[\s*[xX✓✔☑]?\s*\]|[☐☑☒□■]")
@@ -1231,7 +1232,7 @@ def _retrospective(norm: Normalised) -> Normalised:
 
 # Footnotes: a marker after a word ("IDC [1]", "cancer¹", "diagnosis*", "finding†") and a line that starts with it
 # later ("[1] 1.5 cm, 8 cm from the nipple"): the note is read where its marker stands, as an aside
-_FOOTNOTE = Scanner(r"(?m)^[ \t]*(\[\w{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]|\*{1,3}|[†‡§])[ \t]*(\S[^\n]*)$")
+_FOOTNOTE = Scanner(r"(?m)^[ \t]*(\[(?![xX]\])\w{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]|\*{1,3}|[†‡§])[ \t]*(\S[^\n]*)$")
 
 
 def _footnotes(norm: Normalised) -> Normalised:

@@ -180,3 +180,54 @@ def test_nothing_felt_in_the_axilla_stays_negative() -> None:
 
 def test_a_size_past_a_bound_is_over_it() -> None:
     assert decision("new R IDC past 20 mm, untreated, cN0, 40F") == ("matched", "axilla-5", ())
+
+
+# --- forms, autocorrect and non-native tense --------------------------------------------------------------------------
+
+def test_an_unchecked_box_drops_its_option_before_a_wide_gap() -> None:
+    result = bot.analyze("[x] Female    [ ] Male      Age: 61\n[x] Newly diagnosed invasive carcinoma, 1.2 cm\n"
+                         "[x] no palpable axillary node\n[x] untreated")
+    assert (result.status, result.variant_id, result.facts.get("sex")) == ("matched", "axilla-3", "female")
+
+
+def test_ticked_boxes_at_the_start_of_lines_are_no_footnotes() -> None:
+    result = bot.analyze("Sex: [ ] F [x] M\n[x] New primary, 3.1 cm\n[x] palpable axillary node")
+    assert (result.status, result.facts.get("sex"), result.facts.get("tumor_size_cm")) == ("out_of_scope", "male", 3.1)
+
+
+@pytest.mark.parametrize("text, variant", [
+    ("51 yo woman, a lumpy under her right arm, never had breast cancer, nothing imaged", "axilla-1"),
+    ("51 yo woman, R axillary node on POCUS, round, no hilum, not palpable, never had breast cancer", "axilla-11"),
+])
+def test_a_phone_s_words_for_the_lump_and_the_scan(text: str, variant: str) -> None:
+    assert decision(text) == ("matched", variant, ())
+
+
+def test_a_doubtful_treatment_field_does_not_matter_without_a_cancer() -> None:
+    text = "age\tsex\tcancer hx\tfinding\ttreatment\n47\tF\tnone\tpalpable L axillary lump, not imaged\t?"
+    assert decision(text) == ("matched", "axilla-1", ())
+
+
+def test_a_treatment_to_continue_post_op_leaves_the_operation_to_come() -> None:
+    assert decision("EC-T neoadjuvant, course complete 2 weeks ago; trastuzumab to continue post-op; R IDC 3.3 cm at "
+                    "diagnosis, cN0; lumpectomy booked") == ("matched", "axilla-8", ())
+
+
+def test_finish_already_is_a_completed_course() -> None:
+    assert decision("She finish the chemo already one month. Before chemo R breast cancer 3.1 cm, node palpable, "
+                    "biopsy positive. Operation next week.") == ("matched", "axilla-9", ())
+
+
+def test_endocrine_therapy_called_neoadjuvant_in_brackets_is_out_of_scope() -> None:
+    assert decision("79F, R breast IDC 3.0 cm, cN0; on primary (neoadjuvant) letrozole since May; "
+                    "operation deferred")[0] == "out_of_scope"
+
+
+def test_a_size_its_teller_cannot_remember_is_asked() -> None:
+    assert decision("new R IDC, untreated, cN0, 60F; was it 2.2 or 1.8 - I really don't remember") == (
+        "needs_info", None, ("tumor_size_cm",))
+
+
+def test_forgetting_something_else_leaves_the_size() -> None:
+    assert decision("new R IDC 1.8 cm, untreated, cN0, 60F; I can't remember the side of her biopsy clip") == (
+        "matched", "axilla-3", ())
